@@ -1,0 +1,35 @@
+"""Forward migrations of the shared GeoPackage, one function per schema version.
+
+``MIGRATIONS[n]`` turns a version ``n - 1`` file into version ``n``. They run inside the single
+transaction opened by :func:`store.observatory.open_observatory`, so a failed migration leaves
+the file as it was. The schema is frozen during a field campaign: field packages carry the
+version they were made from and synchronisation refuses a mismatch.
+"""
+
+import uuid
+
+from . import nomenclatures
+
+
+def _v2_status_nomenclature(conn, srs_id):
+    """v2: observation statuses become an editable nomenclature table.
+
+    ``observation_statuses`` (code, labels, ``counts_as_vacant``) backs the status domain, and
+    vacancy analyses read which statuses count as vacant from it.
+    """
+    nom = next(n for n in nomenclatures.NOMENCLATURES if n.table == "observation_statuses")
+    nomenclatures.create_nomenclature(conn, nom)
+    known = set(nomenclatures.codes(conn, nom.table))
+    used = {r[0] for r in conn.execute("SELECT DISTINCT status FROM premise_observations")}
+    for code in sorted(used - known):  # statuses a user had typed in by hand stay valid
+        conn.execute(
+            "INSERT INTO observation_statuses (uuid, code, label_fr, label_en, counts_as_vacant, "
+            "sort_order) VALUES (?, ?, ?, ?, 0, 99)", (str(uuid.uuid4()), code, code, code))
+    nomenclatures.refresh_domains(conn)
+
+
+MIGRATIONS = {
+    2: _v2_status_nomenclature,
+}
+
+LATEST_VERSION = max(MIGRATIONS) if MIGRATIONS else 1

@@ -1,0 +1,132 @@
+"""Create and open the observatory GeoPackage (the *socle*), migrating old files forward."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from . import gpkg, schema
+from .migrations import LATEST_VERSION, MIGRATIONS
+
+META_TABLE = "observatory_meta"
+
+
+class SchemaError(gpkg.GeoPackageError):
+    """The file is not an observatory GeoPackage, or its schema is newer than this plugin."""
+
+
+def srs_definition(epsg: int):
+    """(name, wkt) of a projected EPSG CRS; ValueError for an unknown or geographic one."""
+    from osgeo import osr
+
+    srs = osr.SpatialReference()
+    if srs.ImportFromEPSG(int(epsg)) != 0:
+        raise ValueError(f"EPSG:{epsg} is not a known coordinate reference system")
+    if not srs.IsProjected():
+        raise ValueError(
+            f"EPSG:{epsg} is not a projected CRS: the observatory measures distances and areas "
+            "in metres (use EPSG:2154 Lambert-93, or a CC conic zone)")
+    return srs.GetName(), srs.ExportToWkt()
+
+
+def _set_meta(conn, key: str, value) -> None:
+    row = conn.execute(f"SELECT 1 FROM {META_TABLE} WHERE key=?", (key,)).fetchone()
+    if row:
+        conn.execute(f"UPDATE {META_TABLE} SET value=? WHERE key=?", (str(value), key))
+    else:
+        conn.execute(f"INSERT INTO {META_TABLE} (uuid, key, value) VALUES (?,?,?)",
+                     (str(uuid.uuid4()), key, str(value)))
+
+
+def meta(conn) -> dict:
+    return {r[0]: r[1] for r in conn.execute(f"SELECT key, value FROM {META_TABLE}")}
+
+
+def schema_version(conn) -> int:
+    if not gpkg.table_exists(conn, META_TABLE):
+        raise SchemaError("not an observatory GeoPackage (no observatory_meta table)")
+    row = conn.execute(f"SELECT value FROM {META_TABLE} WHERE key='schema_version'").fetchone()
+    if row is None:
+        raise SchemaError("observatory_meta has no schema_version")
+    return int(row[0])
+
+
+def srs_id(conn) -> int:
+    return int(meta(conn)["srs_id"])
+
+
+def create_observatory(path, territory: str, epsg: int = 2154, *,
+                       version: int | None = None) -> Path:
+    """Create a new observatory GeoPackage at ``path`` (which must not exist).
+
+    ``version`` builds an older schema (for tests of migrations); the default is the latest.
+    """
+    path = Path(path)
+    target = LATEST_VERSION if version is None else version
+    if not 1 <= target <= LATEST_VERSION:
+        raise ValueError(f"schema version must be between 1 and {LATEST_VERSION}")
+    name, wkt = srs_definition(epsg)
+    conn = gpkg.create_container(path)
+    try:
+        with gpkg.transaction(conn):
+            gpkg.register_srs(conn, 4326, "WGS 84 geodetic", "EPSG", 4326,
+                              srs_definition_geographic())
+            gpkg.register_srs(conn, int(epsg), name, "EPSG", int(epsg), wkt)
+            schema.create_v1(conn, int(epsg))
+            _set_meta(conn, "schema_version", 1)
+            _set_meta(conn, "territory", territory)
+            _set_meta(conn, "srs_id", int(epsg))
+            _set_meta(conn, "created_at", gpkg.now_iso())
+            _migrate(conn, 1, target)
+    except BaseException:
+        conn.close()
+        path.unlink(missing_ok=True)
+        raise
+    conn.close()
+    return path
+
+
+def srs_definition_geographic() -> str:
+    from osgeo import osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    return srs.ExportToWkt()
+
+
+def _migrate(conn, current: int, target: int) -> None:
+    epsg = int(conn.execute(f"SELECT value FROM {META_TABLE} WHERE key='srs_id'").fetchone()[0])
+    for version in range(current + 1, target + 1):
+        MIGRATIONS[version](conn, epsg)
+        _set_meta(conn, "schema_version", version)
+
+
+def open_observatory(path, *, migrate: bool = True):
+    """Open an observatory GeoPackage, migrating an older schema forward in one transaction.
+
+    A file from a newer schema is refused (:class:`SchemaError`), as is any file that is not an
+    observatory GeoPackage. Returns a connection (see :func:`store.gpkg.connect`).
+    """
+    conn = gpkg.connect(path)
+    try:
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        except Exception as exc:  # sqlite3.DatabaseError: not a database
+            raise SchemaError(f"{path}: not a GeoPackage ({exc})") from exc
+        if app_id != gpkg.APPLICATION_ID:
+            raise SchemaError(f"{path}: not a GeoPackage (application_id {app_id:#x})")
+        version = schema_version(conn)
+        if version > LATEST_VERSION:
+            raise SchemaError(
+                f"{path}: schema version {version} is newer than this plugin understands "
+                f"(up to {LATEST_VERSION}); update the Observatoire du commerce plugin")
+        if version < LATEST_VERSION:
+            if not migrate:
+                raise SchemaError(f"{path}: schema version {version} needs migrating to "
+                                  f"{LATEST_VERSION}")
+            with gpkg.transaction(conn):
+                _migrate(conn, version, LATEST_VERSION)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
