@@ -1,1 +1,2 @@
-"""Package."""
+"""Reporting: atlas PDF per centrality (and later the Excel dashboard and open-data export).
+Uses qgis.core only (no widgets)."""

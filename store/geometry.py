@@ -161,3 +161,9 @@ def as_polygons(kind: str, shape) -> list:
     if kind == "multipolygon":
         return list(shape)
     raise GeometryError(f"expected a polygon, got {kind}")
+
+
+def wkb(blob: bytes) -> bytes:
+    """The ISO WKB part of a GeoPackage blob (for ``QgsGeometry.fromWkb``)."""
+    offset, _envelope, _empty = _header(blob)
+    return bytes(blob[offset:])

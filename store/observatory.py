@@ -8,6 +8,8 @@ from pathlib import Path
 from . import gpkg, schema
 from .migrations import LATEST_VERSION, MIGRATIONS
 
+__all__ = ["LATEST_VERSION", "SchemaError", "create_observatory", "open_observatory"]
+
 META_TABLE = "observatory_meta"
 
 

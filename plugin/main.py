@@ -1,0 +1,108 @@
+"""The plugin object QGIS loads: provider registration, menu and toolbar."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu
+
+from ..__about__ import PLUGIN_DIR, PROVIDER_ID
+from ..i18n import install_translator, remove_translators, tr
+
+ICON = str(PLUGIN_DIR / "resources" / "icons" / "observatoire.svg")
+
+# (algorithm id, English action text, on the toolbar)
+ACTIONS = [
+    ("create_geopackage", "Create an observatory GeoPackage…", False),
+    ("generate_demo_territory", "Generate the demo territory…", False),
+    ("vacancy_rates", "Vacancy rates…", True),
+    ("print_atlas", "Print the vacancy atlas…", True),
+]
+
+
+class ObservatoirePlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.menu = None
+        self.toolbar = None
+        self.actions: list = []
+        install_translator()
+
+    # -- Processing (also called alone by qgis_process) ----------------------------------
+    def initProcessing(self):
+        from ..processing.provider import ObservatoireProvider
+
+        if self.provider is None:
+            self.provider = ObservatoireProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # -- desktop ----------------------------------------------------------------------------
+    def initGui(self):
+        self.initProcessing()
+        title = tr("Observatoire du commerce")
+        self.menu = QMenu(title, self.iface.mainWindow())
+        self.menu.setObjectName("observatoireCommerceMenu")
+        self.menu.setIcon(QIcon(ICON))
+        self.toolbar = self.iface.addToolBar(title)
+        self.toolbar.setObjectName("observatoireCommerceToolbar")
+        for alg_id, text, on_toolbar in ACTIONS:
+            action = QAction(QIcon(ICON), tr(text), self.iface.mainWindow())
+            action.setObjectName(f"observatoire_{alg_id}")
+            action.triggered.connect(lambda _checked=False, a=alg_id: self.open_algorithm(a))
+            self.menu.addAction(action)
+            if on_toolbar:
+                self.toolbar.addAction(action)
+            self.actions.append(action)
+        self.menu.addSeparator()
+        toolbox = QAction(QIcon(ICON), tr("Show the observatory algorithms in the toolbox"),
+                          self.iface.mainWindow())
+        toolbox.setObjectName("observatoire_toolbox")
+        toolbox.triggered.connect(self.show_toolbox)
+        self.menu.addAction(toolbox)
+        self.actions.append(toolbox)
+        menu_bar = self.iface.mainWindow().menuBar()
+        menu_bar.insertMenu(self._before_help(menu_bar), self.menu)
+
+    @staticmethod
+    def _before_help(menu_bar):
+        actions = menu_bar.actions()
+        for action in actions:
+            if action.menu() and action.menu().objectName() == "mHelpMenu":
+                return action
+        return actions[-1] if actions else None
+
+    def open_algorithm(self, alg_id: str) -> None:
+        from qgis import processing
+
+        processing.execAlgorithmDialog(f"{PROVIDER_ID}:{alg_id}")
+
+    def show_toolbox(self) -> None:
+        from qgis.PyQt.QtWidgets import QDockWidget, QLineEdit
+
+        dock = self.iface.mainWindow().findChild(QDockWidget, "ProcessingToolbox")
+        if dock is not None:
+            dock.setVisible(True)
+            dock.raise_()
+            search = dock.findChild(QLineEdit)
+            if search is not None:
+                search.setText(f"{PROVIDER_ID}:")
+
+    def unload(self):
+        for action in self.actions:
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+            action.deleteLater()
+        self.actions = []
+        if self.menu is not None:
+            self.menu.menuAction().setVisible(False)
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translators()

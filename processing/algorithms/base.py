@@ -1,0 +1,93 @@
+"""Base class of every algorithm: group ids, ``tr()``, ``createInstance``, store access."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFile,
+)
+from qgis.PyQt.QtGui import QIcon
+
+from ...__about__ import PLUGIN_DIR
+from ...i18n import tr as _tr
+from ...store import gpkg, observatory
+
+GROUPS = {
+    "socle": "Socle (shared GeoPackage)",
+    "offre": "Offer and vacancy",
+    "flux": "Flows",
+    "chalandise": "Catchment",
+    "attentes": "Expectations",
+    "restitution": "Reporting",
+}
+
+
+class ObservatoireAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses set ``ALG_ID``, ``GROUP`` and implement name/help/params/process."""
+
+    ALG_ID = ""
+    GROUP = "socle"
+    GEOPACKAGE = "GEOPACKAGE"
+
+    def tr(self, text: str) -> str:
+        return _tr(text)
+
+    def name(self):
+        return self.ALG_ID
+
+    def group(self):
+        return self.tr(GROUPS[self.GROUP])
+
+    def groupId(self):
+        return self.GROUP
+
+    def icon(self):
+        return QIcon(str(PLUGIN_DIR / "resources" / "icons" / "observatoire.svg"))
+
+    def createInstance(self):
+        return type(self)()
+
+    # -- the shared GeoPackage ---------------------------------------------------------------
+    def add_geopackage_parameter(self, description: str | None = None) -> None:
+        self.addParameter(QgsProcessingParameterFile(
+            self.GEOPACKAGE, description or self.tr("Observatory GeoPackage"),
+            behavior=QgsProcessingParameterFile.File, extension="gpkg"))
+
+    def check_geopackage(self, parameters, context):
+        """(ok, message) for ``checkParameterValues``: the file exists and is an observatory."""
+        path = self.parameterAsFile(parameters, self.GEOPACKAGE, context)
+        if not path or not Path(path).is_file():
+            return False, self.tr("The observatory GeoPackage {path} does not exist.").format(
+                path=path)
+        try:
+            conn = gpkg.connect(path)
+            try:
+                version = observatory.schema_version(conn)
+            finally:
+                conn.close()
+        except Exception as exc:  # noqa: BLE001 - any reason makes the file unusable
+            return False, self.tr("{path} is not an observatory GeoPackage: {error}").format(
+                path=path, error=exc)
+        if version > observatory.LATEST_VERSION:
+            return False, self.tr(
+                "{path} has schema version {version}, newer than this plugin understands "
+                "({latest}): update the plugin.").format(
+                    path=path, version=version, latest=observatory.LATEST_VERSION)
+        return True, ""
+
+    def open_geopackage(self, parameters, context, feedback):
+        """Open (and migrate if needed) the observatory GeoPackage, or raise a clear error."""
+        path = self.parameterAsFile(parameters, self.GEOPACKAGE, context)
+        try:
+            conn = gpkg.connect(path)
+            version = observatory.schema_version(conn)
+            conn.close()
+            if version < observatory.LATEST_VERSION:
+                feedback.pushInfo(self.tr("Migrating {path} from schema {old} to {new}…").format(
+                    path=path, old=version, new=observatory.LATEST_VERSION))
+            return path, observatory.open_observatory(path)
+        except (gpkg.GeoPackageError, observatory.SchemaError) as exc:
+            raise QgsProcessingException(str(exc)) from exc
