@@ -22,6 +22,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def noop(text: str) -> str:
+    """Mark a literal for translation where it is defined; translate it with ``tr`` later."""
+    return text
+
+
 def qgis_locale() -> str:
     """Two-letter language QGIS runs in (its override setting first, then the system's)."""
     from qgis.core import QgsSettings

@@ -52,7 +52,8 @@ def points_in_zones(xy, zones) -> np.ndarray:
         xmin, ymin = coords.min(axis=0)
         xmax, ymax = coords.max(axis=0)
         pts = xy[todo]
-        in_box = (pts[:, 0] >= xmin) & (pts[:, 0] <= xmax) & (pts[:, 1] >= ymin) & (pts[:, 1] <= ymax)
+        in_box = ((pts[:, 0] >= xmin) & (pts[:, 0] <= xmax)
+                  & (pts[:, 1] >= ymin) & (pts[:, 1] <= ymax))
         candidates = todo[in_box]
         hit = np.zeros(len(candidates), dtype=bool)
         for poly in polygons:

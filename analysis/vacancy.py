@@ -55,4 +55,7 @@ def vacancy_rates(observations: pd.DataFrame, zone_of_premise: dict, zones: Iter
             premises, vacant = counts.get((z, c), (0, 0))
             rate: Optional[float] = 100.0 * vacant / premises if premises else None
             rows.append((OUTSIDE if z == "__outside__" else z, c, premises, vacant, rate))
-    return pd.DataFrame(rows, columns=COLUMNS)
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    table["vacancy_rate"] = table["vacancy_rate"].astype(object)  # keep None (null), not NaN
+    table.loc[table["premises"] == 0, "vacancy_rate"] = None
+    return table

@@ -6,17 +6,18 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
+from .. import dependencies
 from ..__about__ import PLUGIN_DIR, PROVIDER_ID
-from ..i18n import install_translator, remove_translators, tr
+from ..i18n import install_translator, noop, remove_translators, tr
 
 ICON = str(PLUGIN_DIR / "resources" / "icons" / "observatoire.svg")
 
 # (algorithm id, English action text, on the toolbar)
 ACTIONS = [
-    ("create_geopackage", "Create an observatory GeoPackage…", False),
-    ("generate_demo_territory", "Generate the demo territory…", False),
-    ("vacancy_rates", "Vacancy rates…", True),
-    ("print_atlas", "Print the vacancy atlas…", True),
+    ("create_geopackage", noop("Create an observatory GeoPackage…"), False),
+    ("generate_demo_territory", noop("Generate the demo territory…"), False),
+    ("vacancy_rates", noop("Vacancy rates…"), True),
+    ("print_atlas", noop("Print the vacancy atlas…"), True),
 ]
 
 
@@ -34,8 +35,10 @@ class ObservatoirePlugin:
         from ..processing.provider import ObservatoireProvider
 
         if self.provider is None:
-            self.provider = ObservatoireProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = ObservatoireProvider()
+            # the registry owns (and deletes) a provider it refuses, e.g. a duplicate id
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     # -- desktop ----------------------------------------------------------------------------
     def initGui(self):
@@ -61,6 +64,9 @@ class ObservatoirePlugin:
         toolbox.triggered.connect(self.show_toolbox)
         self.menu.addAction(toolbox)
         self.actions.append(toolbox)
+        absent = dependencies.missing(dependencies.REQUIRED)
+        if absent:
+            self.iface.messageBar().pushWarning(title, dependencies.missing_message(absent))
         menu_bar = self.iface.mainWindow().menuBar()
         menu_bar.insertMenu(self._before_help(menu_bar), self.menu)
 

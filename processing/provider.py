@@ -1,8 +1,9 @@
 """The ``observatoire`` Processing provider."""
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .. import dependencies
 from ..__about__ import PLUGIN_DIR, PROVIDER_ID, __version__
 from ..i18n import tr
 from .algorithms import algorithm_classes
@@ -28,5 +29,10 @@ class ObservatoireProvider(QgsProcessingProvider):
         return __version__
 
     def loadAlgorithms(self):
+        absent = dependencies.missing(dependencies.REQUIRED)
+        if absent:  # a clear message in QGIS's log, not a traceback
+            QgsMessageLog.logMessage(dependencies.missing_message(absent), self.name(),
+                                     Qgis.Critical)
+            return
         for cls in algorithm_classes():
             self.addAlgorithm(cls())

@@ -12,11 +12,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsLayout,
+    QgsLayoutFrame,
     QgsLayoutItemAttributeTable,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
-    QgsLayoutFrame,
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsProject,

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEB_PACKAGES=(qgis python3-qgis qgis-providers python3-gdal gdal-bin python3-scipy python3-venv
+DEB_PACKAGES=(qgis python3-qgis qgis-providers python3-gdal gdal-bin python3-scipy python3-pandas python3-openpyxl python3-venv
               python3-pip qttools5-dev-tools)
 missing=()
 for pkg in "${DEB_PACKAGES[@]}"; do

@@ -151,7 +151,8 @@ def envelope(blob: bytes):
         return env[:4]
     kind, shape = _Reader(blob, offset).geometry()
     xy = _all_coords(kind, shape)
-    return float(xy[:, 0].min()), float(xy[:, 0].max()), float(xy[:, 1].min()), float(xy[:, 1].max())
+    return (float(xy[:, 0].min()), float(xy[:, 0].max()),
+            float(xy[:, 1].min()), float(xy[:, 1].max()))
 
 
 def as_polygons(kind: str, shape) -> list:

@@ -66,8 +66,10 @@ CREATE TABLE gpkg_data_column_constraints (
 """
 
 _UNDEFINED_SRS = [
-    ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian coordinate reference system"),
-    ("Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic coordinate reference system"),
+    ("Undefined cartesian SRS", -1, "NONE", -1, "undefined",
+     "undefined cartesian coordinate reference system"),
+    ("Undefined geographic SRS", 0, "NONE", 0, "undefined",
+     "undefined geographic coordinate reference system"),
 ]
 
 _SCHEMA_EXT = "http://www.geopackage.org/spec120/#extension_schema"

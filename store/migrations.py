@@ -28,8 +28,16 @@ def _v2_status_nomenclature(conn, srs_id):
     nomenclatures.refresh_domains(conn)
 
 
+def _v3_field_survey(conn, srs_id):
+    """v3: campaign follow-up and field synchronisation (see :func:`store.campaigns.migrate_v3`)."""
+    from .campaigns import migrate_v3
+
+    migrate_v3(conn, srs_id)
+
+
 MIGRATIONS = {
     2: _v2_status_nomenclature,
+    3: _v3_field_survey,
 }
 
 LATEST_VERSION = max(MIGRATIONS) if MIGRATIONS else 1

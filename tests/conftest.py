@@ -37,4 +37,5 @@ def validate_gpkg(path) -> None:
         pytest.skip("GDAL's validate_gpkg.py is not installed (Debian package python3-gdal)")
     result = subprocess.run(["/usr/bin/python3", str(VALIDATE_GPKG), str(path)],
                             capture_output=True, text=True)
-    assert result.returncode == 0, f"validate_gpkg.py failed on {path}:\n{result.stdout}{result.stderr}"
+    assert result.returncode == 0, (
+        f"validate_gpkg.py failed on {path}:\n{result.stdout}{result.stderr}")

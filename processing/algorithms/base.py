@@ -12,16 +12,17 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ...__about__ import PLUGIN_DIR
+from ...i18n import noop
 from ...i18n import tr as _tr
 from ...store import gpkg, observatory
 
 GROUPS = {
-    "socle": "Socle (shared GeoPackage)",
-    "offre": "Offer and vacancy",
-    "flux": "Flows",
-    "chalandise": "Catchment",
-    "attentes": "Expectations",
-    "restitution": "Reporting",
+    "socle": noop("Socle (shared GeoPackage)"),
+    "offre": noop("Offer and vacancy"),
+    "flux": noop("Flows"),
+    "chalandise": noop("Catchment"),
+    "attentes": noop("Expectations"),
+    "restitution": noop("Reporting"),
 }
 
 

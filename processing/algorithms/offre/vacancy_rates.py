@@ -108,7 +108,7 @@ class VacancyRates(ObservatoireAlgorithm):
                 "The GeoPackage holds no inventory campaign: nothing to compute."))
         campaign_uuids = camps.loc[camps["name"].isin(wanted), "uuid"].tolist() if wanted else None
         statuses = split_list(self.parameterAsString(parameters, self.VACANT_STATUSES, context))
-        known_statuses = set(r[0] for r in conn.execute("SELECT code FROM observation_statuses"))
+        known_statuses = {r[0] for r in conn.execute("SELECT code FROM observation_statuses")}
         bad = [s for s in statuses if s not in known_statuses]
         if bad:
             raise QgsProcessingException(self.tr(

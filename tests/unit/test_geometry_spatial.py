@@ -1,0 +1,32 @@
+import numpy as np
+import pytest
+
+from observatoire_commerce.analysis.spatial import points_in_zones
+from observatoire_commerce.store import geometry
+
+
+def test_blob_round_trip_and_envelope():
+    ring = np.array([[0, 0], [4, 0], [4, 3], [0, 3], [0, 0]], dtype=float)
+    blob = geometry.encode("multipolygon", [[ring]], 2154)
+    kind, shape = geometry.decode(blob)
+    assert kind == "multipolygon"
+    np.testing.assert_array_equal(shape[0][0], ring)
+    assert geometry.envelope(blob) == (0.0, 4.0, 0.0, 3.0)
+    point = geometry.encode_point(1.5, -2.0, 2154)
+    assert geometry.decode(point) == ("point", (1.5, -2.0))
+    assert geometry.envelope(point) == (1.5, 1.5, -2.0, -2.0)
+
+
+def test_not_a_blob():
+    with pytest.raises(geometry.GeometryError):
+        geometry.decode(b"XX\x00\x01")
+
+
+def test_points_in_zones_with_hole_and_priority():
+    outer = np.array([[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], dtype=float)
+    hole = np.array([[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]], dtype=float)
+    small = np.array([[8, 8], [12, 8], [12, 12], [8, 12], [8, 8]], dtype=float)
+    zones = [[[outer, hole]], [[small]]]
+    pts = np.array([[1, 1], [5, 5], [9, 9], [11, 11], [20, 20]], dtype=float)
+    # (5,5) is in the hole -> none; (9,9) is in both -> the first zone wins
+    assert points_in_zones(pts, zones).tolist() == [0, -1, 0, 1, -1]
