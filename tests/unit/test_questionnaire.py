@@ -1,0 +1,193 @@
+"""The questionnaire definition and the table layout derived from it (no QGIS)."""
+
+import pytest
+
+from observatoire_commerce.survey_forms.model import (
+    INTEGER,
+    SELECT_MULTIPLE,
+    SELECT_ONE,
+    All,
+    Answered,
+    Centrality,
+    Compare,
+    Equals,
+    Exclusive,
+    LessThan,
+    MaxSelected,
+    Not,
+    OneOf,
+    Pattern,
+    Range,
+    Selected,
+)
+from observatoire_commerce.survey_forms.questionnaire import (
+    QUESTIONNAIRE_VERSION,
+    build_questionnaire,
+    centrality_code,
+)
+from observatoire_commerce.survey_forms.questionnaire_schema import domains, table_layout
+
+CENTRALITIES = [("centre_ville", "Centre-ville"), ("gare", "Quartier de la gare")]
+
+
+@pytest.fixture(scope="module")
+def questionnaire():
+    return build_questionnaire(CENTRALITIES)
+
+
+def test_version_and_identity(questionnaire):
+    assert questionnaire.version == QUESTIONNAIRE_VERSION == "2025.1"
+    assert questionnaire.form_id == "observatoire_commerce_questionnaire"
+    assert questionnaire.question("questionnaire_version").calculation == "'2025.1'"
+
+
+def test_covers_the_use_case_topics(questionnaire):
+    names = {q.name for q in questionnaire.questions()}
+    for expected in ("home_commune", "home_iris", "age_band", "occupation", "household_size",
+                     "centralities_visited", "frequency__centre_ville", "visit_reasons__gare",
+                     "transport_mode__gare", "parking_place__gare", "purchase_food_daily",
+                     "purchase_clothing", "online_share", "satisfaction_offer",
+                     "satisfaction_opening_hours", "satisfaction_parking",
+                     "satisfaction_public_transport", "satisfaction_cleanliness",
+                     "satisfaction_safety", "satisfaction_events", "missing_groups",
+                     "local_producers_interest", "short_circuit_frequency"):
+        assert expected in names
+    places = questionnaire.choice_lists["purchase_place"].names
+    assert {"town_centre", "periphery", "online", "market_short_circuit"} <= set(places)
+    assert questionnaire.choice_lists["missing_group"].names == (
+        "alimentaire", "equipement_personne", "equipement_maison", "culture_loisirs",
+        "hygiene_sante_beaute", "cafes_hotels_restaurants", "services_marchands",
+        "services_non_marchands", "automobile", "none")
+    assert questionnaire.choice_lists["centrality_visited"].names == (
+        "centre_ville", "gare", "none")
+
+
+def test_every_question_has_french_and_english_labels(questionnaire):
+    for q in questionnaire.questions():
+        if q.type == "calculate":
+            continue
+        assert q.label_fr and q.label_en, q.name
+    for choice_list in questionnaire.choice_lists.values():
+        for choice in choice_list.choices:
+            assert choice.label_fr and choice.label_en, (choice_list.name, choice.name)
+
+
+def test_question_details(questionnaire):
+    sat = questionnaire.question("satisfaction_parking")
+    assert (sat.type, sat.required, sat.constraints) == (INTEGER, False, (Range(1, 5),))
+    freq = questionnaire.question("frequency__gare")
+    assert (freq.type, freq.choices, freq.required, freq.column, freq.centrality) == (
+        SELECT_ONE, "frequency", True, "frequency", "gare")
+    missing = questionnaire.question("missing_groups")
+    assert (missing.type, missing.constraints) == (
+        SELECT_MULTIPLE, (MaxSelected(3), Exclusive("none")))
+    children = questionnaire.question("household_children")
+    assert children.constraints[1] == LessThan(
+        "household_size", "Moins d'enfants que de personnes dans le foyer.",
+        "Fewer children than people in the household.")
+    assert questionnaire.question("home_commune").constraints[0].regex == \
+        "^([0-9]{5}|2[AB][0-9]{3})$"
+
+
+def test_effective_relevance_combines_groups(questionnaire):
+    placed = {p.question.name: p for p in questionnaire.placed_questions()}
+    parking = placed["parking_place__gare"]
+    assert parking.path == ("habits", "centrality__gare")
+    assert parking.relevant.to_xpath() == (
+        "((${consent} = 'yes' and selected(${centralities_visited}, 'gare')) and "
+        "(${transport_mode__gare} = 'car_driver' or ${transport_mode__gare} = 'motorbike'))")
+    answers = {"consent": "yes", "centralities_visited": ("gare",),
+               "transport_mode__gare": "car_driver"}
+    assert parking.relevant.evaluate(answers) is True
+    assert parking.relevant.evaluate(dict(answers, transport_mode__gare="walk")) is False
+    assert parking.relevant.evaluate(dict(answers, consent="no")) is False
+    assert placed["consent"].relevant is None
+
+
+def test_conditions_xpath_and_python_agree():
+    cases = [
+        (Equals("a", "x"), "${a} = 'x'", {"a": "x"}, {"a": "y"}),
+        (OneOf("a", ("x", "y")), "(${a} = 'x' or ${a} = 'y')", {"a": "y"}, {"a": "z"}),
+        (Selected("m", "x"), "selected(${m}, 'x')", {"m": ("x", "y")}, {"m": None}),
+        (Answered("m"), "${m} != ''", {"m": ("x",)}, {"m": None}),
+        (Compare("n", "<=", 2), "(${n} != '' and ${n} <= 2)", {"n": 2}, {"n": None}),
+        (Not(Equals("a", "x")), "not(${a} = 'x')", {"a": "y"}, {"a": "x"}),
+        (All((Equals("a", "x"), Compare("n", ">", 1))),
+         "(${a} = 'x' and (${n} != '' and ${n} > 1))", {"a": "x", "n": 2}, {"a": "x", "n": 1}),
+    ]
+    for condition, xpath, true_answers, false_answers in cases:
+        assert condition.to_xpath() == xpath
+        assert condition.evaluate(true_answers) is True
+        assert condition.evaluate(false_answers) is False
+
+
+def test_constraints_check():
+    assert Range(1, 5).check(6, {}) == ("out_of_range", "value 6 is outside 1..5")
+    assert Range(1, 5).check(5, {}) is None
+    assert MaxSelected(3).check(("a", "b", "c", "d"), {}) == (
+        "too_many_choices", "4 choices selected, at most 3 allowed")
+    assert Exclusive("none").check(("none", "a"), {}) == (
+        "constraint", "'none' cannot be combined with another choice")
+    assert Pattern("^[0-9]{5}$").check("8619", {})[0] == "invalid_format"
+    assert LessThan("size").check(3, {"size": 3}) == (
+        "constraint", "value 3 must be lower than size (3)")
+    assert LessThan("size").check(3, {"size": None}) is None
+
+
+def test_centralities_accept_objects_and_tuples():
+    q = build_questionnaire([Centrality("centre_ville", "Centre-ville", "uuid-1"),
+                             ("gare", "Gare")])
+    assert [c.uuid for c in q.centralities] == ["uuid-1", None]
+
+
+def test_bad_centrality_code_is_refused():
+    with pytest.raises(ValueError, match="invalid centrality code 'Centre-Ville'"):
+        build_questionnaire([("Centre-Ville", "Centre-ville")])
+
+
+def test_centrality_code_slug():
+    assert centrality_code("Centre-ville") == "centre_ville"
+    assert centrality_code("Les Couronneries — Saint-Éloi") == "les_couronneries_saint_eloi"
+    assert centrality_code("2 Rives") == "c_2_rives"
+
+
+def test_iris_needs_communes():
+    with pytest.raises(ValueError, match="IRIS list needs the list of communes"):
+        build_questionnaire(CENTRALITIES, iris=[("861940101", "Centre", "86194")])
+
+
+def test_table_layout_is_independent_of_the_territory(questionnaire):
+    default = table_layout()
+    assert table_layout(questionnaire) == default
+    other = build_questionnaire([("a", "A")], communes=[("86194", "Poitiers")],
+                                iris=[("861940101", "Centre", "86194")])
+    assert table_layout(other) == default
+
+
+def test_table_layout_columns():
+    responses, visits, multi = table_layout()
+    assert responses.name == "survey_responses"
+    assert responses.column_names[:8] == (
+        "uuid", "questionnaire_version", "started_at", "ended_at", "submitted_at", "source",
+        "source_file", "source_row")
+    assert "centralities_visited" not in responses.column_names      # select_multiple
+    assert "frequency" not in responses.column_names                 # per centrality
+    assert responses.column("household_size").sql() == (
+        "household_size INTEGER CHECK (household_size IS NULL OR household_size BETWEEN 1 AND 12)")
+    assert responses.column("age_band").domain == "survey_age_band"
+    assert responses.column("interview_centrality").domain is None
+    assert len(responses.columns) == 40
+    assert visits.columns_sql() == (
+        "uuid TEXT NOT NULL UNIQUE, response_uuid TEXT NOT NULL, centrality_code TEXT NOT NULL, "
+        "centrality_uuid TEXT, frequency TEXT, transport_mode TEXT, parking_place TEXT, "
+        "parking_search TEXT, UNIQUE (response_uuid, centrality_code)")
+    assert multi.columns_sql() == (
+        "uuid TEXT NOT NULL UNIQUE, response_uuid TEXT NOT NULL, question TEXT NOT NULL, "
+        "centrality_code TEXT, choice TEXT NOT NULL")
+
+
+def test_domains():
+    found = domains()
+    assert found["survey_age_band"][0] == ("15_24", "15 à 24 ans")
+    assert "survey_centrality" not in found
+    assert "survey_missing_group" not in found        # select_multiple: child table, no domain
