@@ -1,0 +1,285 @@
+"""Inventory campaigns: opening (pre-filled observations), progress, closing.
+
+A campaign gets one observation per live premise of its perimeter (the chosen centralities, or
+the whole territory). Each observation is pre-filled from the premise's previous observation
+(status, activity group, NAF code, sign, chain type) and marked ``to_confirm``; the agent in the
+field sets it to ``confirmed`` (nothing changed) or ``changed``, and a premise found in the field
+gets an observation marked ``new``. The workflow columns and the field-package tables are added
+by :func:`migrate_v3`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+
+from . import gpkg, nomenclatures, readers
+
+VISIT_STATES = [
+    ("to_confirm", "À confirmer"),
+    ("confirmed", "Confirmé"),
+    ("changed", "Modifié"),
+    ("new", "Nouveau local"),
+]
+VISITED_STATES = ("confirmed", "changed", "new")
+PACKAGE_STATES = [("prepared", "Préparé"), ("imported", "Synchronisé")]
+CONFLICT_KINDS = [
+    ("update_update", "Même champ modifié deux fois"),
+    ("update_deleted", "Modification d'un objet supprimé"),
+    ("delete_updated", "Suppression d'un objet modifié"),
+]
+# Columns copied from the previous observation when a campaign opens.
+PREFILLED_COLUMNS = ("status", "activity_group", "naf_code", "sign_name", "chain_type")
+# Status given to a premise that has no previous observation (added to the nomenclature by v3).
+UNKNOWN_STATUS = ("unknown", "Non renseigné", "Not recorded")
+
+
+class CampaignError(ValueError):
+    """A campaign operation the data does not allow; the message says what to fix."""
+
+
+def migrate_v3(conn, srs_id: int) -> None:
+    """Schema v3: campaign workflow columns, field-package registry and sync conflicts.
+
+    Runs inside the caller's transaction. ``srs_id`` is unused (no feature table is added) but
+    kept for the migration signature.
+    """
+    del srs_id
+    conn.execute(
+        "ALTER TABLE premise_observations ADD COLUMN visit_state TEXT NOT NULL "
+        "DEFAULT 'confirmed' CHECK (visit_state IN ('to_confirm', 'confirmed', 'changed', 'new'))")
+    conn.execute("ALTER TABLE premise_observations ADD COLUMN prefilled_from_uuid TEXT")
+    conn.execute("ALTER TABLE premise_observations ADD COLUMN assigned_agent TEXT")
+    conn.execute("ALTER TABLE campaigns ADD COLUMN perimeter TEXT")
+    conn.execute("ALTER TABLE campaigns ADD COLUMN closed_at DATETIME")
+    conn.execute("CREATE INDEX idx_observations_visit ON premise_observations "
+                 "(campaign_uuid, visit_state)")
+    gpkg.create_table(
+        conn, "field_packages",
+        "uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL, agent TEXT, campaign_uuid TEXT, "
+        "perimeter TEXT, schema_version INTEGER NOT NULL, schema_fingerprint TEXT NOT NULL, "
+        "base_checksum TEXT NOT NULL, base_file TEXT NOT NULL, package_checksum TEXT, "
+        "prepared_at DATETIME NOT NULL, imported_at DATETIME, "
+        "state TEXT NOT NULL DEFAULT 'prepared' CHECK (state IN ('prepared', 'imported')), "
+        "summary TEXT",
+        description="Field packages: base checksum at preparation, package checksum at import")
+    gpkg.create_table(
+        conn, "sync_conflicts",
+        "uuid TEXT NOT NULL UNIQUE, package_uuid TEXT NOT NULL, table_name TEXT NOT NULL, "
+        "row_uuid TEXT, column_name TEXT, kind TEXT NOT NULL CHECK (kind IN "
+        "('update_update', 'update_deleted', 'delete_updated')), base_value TEXT, "
+        "kept_value TEXT, rejected_value TEXT, rule TEXT NOT NULL, agent TEXT, "
+        "synced_at DATETIME NOT NULL, resolved INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (resolved IN (0, 1)), notes TEXT",
+        description="Conflicting field edits met while synchronising field packages")
+    conn.execute("CREATE INDEX idx_sync_conflicts_package ON sync_conflicts (package_uuid)")
+    if gpkg.table_exists(conn, "observation_statuses"):
+        known = conn.execute("SELECT 1 FROM observation_statuses WHERE code = ?",
+                             (UNKNOWN_STATUS[0],)).fetchone()
+        if not known:
+            conn.execute(
+                "INSERT INTO observation_statuses (uuid, code, label_fr, label_en, "
+                "counts_as_vacant, sort_order) VALUES (?, ?, ?, ?, 0, 99)",
+                (str(uuid.uuid4()), *UNKNOWN_STATUS))
+        nomenclatures.refresh_domains(conn)
+    gpkg.set_enum_domain(conn, "visit_state", VISIT_STATES)
+    gpkg.attach_domain(conn, "premise_observations", "visit_state", "visit_state")
+    gpkg.set_enum_domain(conn, "field_package_state", PACKAGE_STATES)
+    gpkg.attach_domain(conn, "field_packages", "state", "field_package_state")
+    gpkg.set_enum_domain(conn, "sync_conflict_kind", CONFLICT_KINDS)
+    gpkg.attach_domain(conn, "sync_conflicts", "kind", "sync_conflict_kind")
+
+
+def _require_v3(conn) -> None:
+    if "visit_state" not in gpkg.column_names(conn, "premise_observations"):
+        raise CampaignError("this GeoPackage predates campaign workflows (schema v3): "
+                            "open it with the plugin to upgrade it first")
+
+
+def _parse_date(value, label: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise CampaignError(f"{label} {value!r} is not a date (expected YYYY-MM-DD)") from exc
+
+
+def campaign(conn, campaign_uuid: str) -> dict:
+    """The campaign row as a dict (``perimeter`` decoded to a list or None)."""
+    row = conn.execute("SELECT * FROM campaigns WHERE uuid = ?", (campaign_uuid,)).fetchone()
+    if row is None:
+        raise CampaignError(f"no campaign with uuid {campaign_uuid}")
+    result = dict(row)
+    perimeter = result.get("perimeter")
+    result["perimeter"] = json.loads(perimeter) if perimeter else None
+    return result
+
+
+def open_campaigns(conn) -> list:
+    return [r[0] for r in conn.execute(
+        "SELECT uuid FROM campaigns WHERE state = 'open' ORDER BY start_date, name")]
+
+
+def premises_in_perimeter(conn, centrality_uuids=None, *, live_only: bool = True) -> dict:
+    """premise uuid -> centrality uuid (None outside every centrality) for the perimeter.
+
+    With ``centrality_uuids`` None every premise of the territory is in the perimeter;
+    otherwise only those whose point lies in one of the chosen centralities (a premise in
+    overlapping centralities goes to the higher level one, as in every analysis).
+    """
+    all_centralities = readers.centralities(conn)
+    known = {c["uuid"] for c in all_centralities}
+    if centrality_uuids is not None:
+        chosen = list(dict.fromkeys(centrality_uuids))
+        unknown = [u for u in chosen if u not in known]
+        if unknown:
+            raise CampaignError(f"unknown centrality uuid(s): {', '.join(unknown)}")
+        if not chosen:
+            raise CampaignError("the perimeter is empty: choose at least one centrality")
+    frame = readers.premises(conn)
+    if live_only:
+        frame = frame[frame["retired_at"].isna()]
+    assignment = readers.assign_centralities(frame, all_centralities)
+    if centrality_uuids is None:
+        return assignment
+    wanted = set(chosen)
+    return {p: c for p, c in assignment.items() if c in wanted}
+
+
+def open_campaign(conn, name: str, start_date, end_date, centrality_uuids=None, *,
+                  notes: str | None = None) -> dict:
+    """Create a campaign and its pre-filled observations, in one transaction.
+
+    Returns ``{"uuid", "name", "observations", "prefilled", "without_history"}``: the new
+    campaign's uuid, the number of observations created, how many were pre-filled from a
+    previous observation and how many premises had none (status ``unknown``).
+    """
+    _require_v3(conn)
+    name = (name or "").strip()
+    if not name:
+        raise CampaignError("a campaign needs a name")
+    start = _parse_date(start_date, "start date")
+    end = _parse_date(end_date, "end date")
+    if end < start:
+        raise CampaignError(f"end date {end} is before start date {start}")
+    if conn.execute("SELECT 1 FROM campaigns WHERE name = ?", (name,)).fetchone():
+        raise CampaignError(f"a campaign named {name!r} already exists")
+    perimeter = premises_in_perimeter(conn, centrality_uuids)
+    campaign_uuid = str(uuid.uuid4())
+    previous = _previous_observations(conn, start.isoformat())
+    rows = []
+    prefilled = 0
+    for premise_uuid in sorted(perimeter):
+        prev = previous.get(premise_uuid)
+        if prev is None:
+            values = (UNKNOWN_STATUS[0], None, None, None, None)
+            source = None
+        else:
+            values = tuple(prev[c] for c in PREFILLED_COLUMNS)
+            source = prev["uuid"]
+            prefilled += 1
+        rows.append((str(uuid.uuid4()), premise_uuid, campaign_uuid, *values, source))
+    perimeter_json = None if centrality_uuids is None else json.dumps(
+        list(dict.fromkeys(centrality_uuids)))
+    with gpkg.transaction(conn):
+        conn.execute(
+            "INSERT INTO campaigns (uuid, name, year, start_date, end_date, state, notes, "
+            "perimeter) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)",
+            (campaign_uuid, name, start.year, start.isoformat(), end.isoformat(), notes,
+             perimeter_json))
+        conn.executemany(
+            "INSERT INTO premise_observations (uuid, premise_uuid, campaign_uuid, "
+            + ", ".join(PREFILLED_COLUMNS)
+            + ", prefilled_from_uuid, visit_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+              "'to_confirm')", rows)
+        gpkg.touch(conn, "campaigns")
+        gpkg.touch(conn, "premise_observations")
+    return {"uuid": campaign_uuid, "name": name, "observations": len(rows),
+            "prefilled": prefilled, "without_history": len(rows) - prefilled}
+
+
+def _previous_observations(conn, before: str) -> dict:
+    """premise uuid -> its latest observation in a campaign that started before ``before``."""
+    sql = (
+        "SELECT * FROM (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY o.premise_uuid ORDER BY "
+        "coalesce(c.start_date, c.year || '-01-01') DESC, o.observed_at DESC, o.fid DESC) AS rn "
+        "FROM premise_observations o JOIN campaigns c ON c.uuid = o.campaign_uuid "
+        "WHERE coalesce(c.start_date, c.year || '-01-01', '0000-01-01') < ?) WHERE rn = 1")
+    return {r["premise_uuid"]: dict(r) for r in conn.execute(sql, (before,))}
+
+
+def _counts(states) -> dict:
+    counts = {"total": 0, "confirmed": 0, "changed": 0, "to_visit": 0, "new": 0}
+    for state in states:
+        counts["total"] += 1
+        key = "to_visit" if state == "to_confirm" else state
+        counts[key] = counts.get(key, 0) + 1
+    visited = counts["confirmed"] + counts["changed"] + counts["new"]
+    counts["completeness"] = round(visited / counts["total"], 4) if counts["total"] else None
+    return counts
+
+
+def campaign_progress(conn, campaign_uuid: str) -> dict:
+    """Completeness of a campaign, overall, per centrality and per agent.
+
+    Each count block is ``{"total", "confirmed", "changed", "to_visit", "new",
+    "completeness"}`` where completeness = (confirmed + changed + new) / total. Observations
+    are grouped by the centrality their premise lies in (``None``: outside every centrality)
+    and by agent: the agent who recorded the visit, else the agent the observation was
+    assigned to in a field package, else ``None`` (unassigned).
+    """
+    _require_v3(conn)
+    info = campaign(conn, campaign_uuid)
+    rows = conn.execute(
+        "SELECT premise_uuid, visit_state, coalesce(agent, assigned_agent) AS who "
+        "FROM premise_observations WHERE campaign_uuid = ?", (campaign_uuid,)).fetchall()
+    centralities = readers.centralities(conn)
+    names = {c["uuid"]: c["name"] for c in centralities}
+    assignment = readers.assign_centralities(readers.premises(conn), centralities)
+    by_centrality: dict = {}
+    by_agent: dict = {}
+    for r in rows:
+        by_centrality.setdefault(assignment.get(r["premise_uuid"]), []).append(r["visit_state"])
+        by_agent.setdefault(r["who"], []).append(r["visit_state"])
+    order = {c["uuid"]: i for i, c in enumerate(centralities)}
+    return {
+        "campaign": {"uuid": info["uuid"], "name": info["name"], "state": info["state"]},
+        "totals": _counts(r["visit_state"] for r in rows),
+        "by_centrality": [
+            {"centrality_uuid": c, "centrality": names.get(c), **_counts(states)}
+            for c, states in sorted(by_centrality.items(),
+                                    key=lambda kv: order.get(kv[0], len(order)))],
+        "by_agent": [
+            {"agent": a, **_counts(states)}
+            for a, states in sorted(by_agent.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))],
+    }
+
+
+def close_campaign(conn, campaign_uuid: str, force: bool = False) -> dict:
+    """Close a campaign; refused while observations are still to confirm unless ``force``.
+
+    A forced closure leaves the unconfirmed observations marked ``to_confirm`` (analyses can
+    tell them apart). Returns ``{"uuid", "closed_at", "unconfirmed", "forced"}``.
+    """
+    _require_v3(conn)
+    info = campaign(conn, campaign_uuid)
+    if info["state"] == "closed":
+        raise CampaignError(f"campaign {info['name']!r} is already closed")
+    unconfirmed = conn.execute(
+        "SELECT count(*) FROM premise_observations WHERE campaign_uuid = ? AND "
+        "visit_state = 'to_confirm'", (campaign_uuid,)).fetchone()[0]
+    if unconfirmed and not force:
+        raise CampaignError(
+            f"campaign {info['name']!r} still has {unconfirmed} observation(s) to confirm: "
+            "visit them, or force the closure")
+    closed_at = gpkg.now_iso()
+    with gpkg.transaction(conn):
+        conn.execute("UPDATE campaigns SET state = 'closed', closed_at = ? WHERE uuid = ?",
+                     (closed_at, campaign_uuid))
+        gpkg.touch(conn, "campaigns")
+    return {"uuid": campaign_uuid, "closed_at": closed_at, "unconfirmed": unconfirmed,
+            "forced": bool(unconfirmed)}
