@@ -4,6 +4,9 @@
                                                          merge {source: translation} if given
     python scripts/i18n.py check                         list strings without a translation
 
+``update`` also merges every ``resources/i18n/incoming/*.json`` fragment ({source: French}),
+then deletes the fragments: contributors drop their translations there.
+
 Strings are found by reading the source (ast): the first argument of ``tr(...)``,
 ``self.tr(...)`` and ``noop(...)`` when it is a literal. One Qt context: ``Observatoire``.
 """
@@ -78,9 +81,15 @@ def main(argv: list) -> int:
     strings = source_strings()
     translations = read_ts()
     if command == "update":
+        fragments = sorted((TS.parent / "incoming").glob("*.json"))
         if len(argv) > 2:
-            translations.update(json.loads(Path(argv[2]).read_text(encoding="utf-8")))
+            fragments.append(Path(argv[2]))
+        for fragment in fragments:
+            translations.update(json.loads(fragment.read_text(encoding="utf-8")))
         write_ts(translations, strings)
+        for fragment in fragments:
+            if fragment.parent == TS.parent / "incoming":
+                fragment.unlink()
     missing = [s for s in strings if not translations.get(s)]
     for s in missing:
         print(f"untranslated: {s!r}")

@@ -98,7 +98,7 @@ def srs_definition_geographic() -> str:
 
 def _migrate(conn, current: int, target: int) -> None:
     epsg = int(conn.execute(f"SELECT value FROM {META_TABLE} WHERE key='srs_id'").fetchone()[0])
-    for version in range(current + 1, target + 1):
+    for version in sorted(v for v in MIGRATIONS if current < v <= target):
         MIGRATIONS[version](conn, epsg)
         _set_meta(conn, "schema_version", version)
 
