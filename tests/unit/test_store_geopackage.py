@@ -21,8 +21,12 @@ def socle(tmp_path):
 
 
 def user_tables(conn):
+    """Our tables (QGIS's own layer_styles / qgis_projects follow QGIS's conventions)."""
+    from observatoire_commerce.store.styles import QGIS_MANAGED_TABLES
+
     return [r[0] for r in conn.execute(
-        "SELECT table_name FROM gpkg_contents ORDER BY table_name")]
+        "SELECT table_name FROM gpkg_contents ORDER BY table_name")
+        if r[0] not in QGIS_MANAGED_TABLES]
 
 
 def test_new_file_passes_gdal_validator(socle):
