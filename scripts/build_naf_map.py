@@ -12,6 +12,9 @@ import sys
 from pathlib import Path
 
 RULES = {
+    # C 10 - craft food makers selling over the counter (bakers, butchers, chocolatiers)
+    "10.13B": "alimentaire", "10.71B": "alimentaire", "10.71C": "alimentaire",
+    "10.71D": "alimentaire", "10.82Z": "alimentaire",
     # G 45 - motor trade with a shop front
     "45.11Z": "automobile", "45.19Z": "automobile", "45.20": "automobile",
     "45.32Z": "automobile", "45.40Z": "automobile",

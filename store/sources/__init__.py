@@ -1,0 +1,1 @@
+"""Readers and validators of external source files (no qgis): data frames plus reports."""

@@ -1,0 +1,239 @@
+"""Short-circuit producers and markets from CSV or GeoJSON.
+
+Producers: ``id``, ``name``, ``products`` (a list separated by ``;`` ``,`` or ``|``),
+``sales_modes`` (same), ``organic`` (oui/non, yes/no, true/false, 1/0, bio, AB), and either
+``x``/``y`` (with ``epsg``) or ``longitude``/``latitude`` (or a GeoJSON point geometry).
+Products and sales modes are normalised to codes (:data:`PRODUCTS`, :data:`SALES_MODES`);
+an unknown word is kept as given (lower case) and listed as a warning.
+
+Markets: ``id``, ``name``, ``days`` (free French text: "mardi;samedi", "Les mardis et vendredis",
+"Du lundi au samedi", "tous les 1er et 3ème mardis du mois"), ``organic``, coordinates.
+:func:`parse_market_days` turns the text into weekdays and sessions per week (a monthly session
+counts 12 / 52 per week). A text with no weekday is rejected.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import FrozenSet, Optional
+
+import pandas as pd
+
+from .report import ImportReport
+
+DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+PRODUCTS = {
+    "legumes": ("legume", "legumes", "maraichage", "vegetables"),
+    "fruits": ("fruit", "fruits"),
+    "viande": ("viande", "viandes", "boeuf", "porc", "agneau", "veau", "meat"),
+    "volaille": ("volaille", "volailles", "poulet", "canard", "poultry"),
+    "oeufs": ("oeuf", "oeufs", "eggs"),
+    "produits_laitiers": ("lait", "produits laitiers", "laitier", "yaourt", "beurre", "creme",
+                          "dairy"),
+    "fromage": ("fromage", "fromages", "cheese"),
+    "pain": ("pain", "boulangerie", "bread"),
+    "miel": ("miel", "honey"),
+    "vin": ("vin", "vins", "wine"),
+    "boissons": ("boissons", "jus", "cidre", "biere", "bieres", "drinks"),
+    "poisson": ("poisson", "poissons", "fish", "coquillages", "huitres"),
+    "cereales": ("cereales", "farine", "legumineuses", "grains"),
+    "epicerie": ("epicerie", "confitures", "conserves", "huile"),
+    "plantes": ("plantes", "fleurs", "plants"),
+}
+SALES_MODES = {
+    "vente_ferme": ("vente a la ferme", "ferme", "a la ferme", "farm"),
+    "marche": ("marche", "marches", "market"),
+    "amap": ("amap",),
+    "magasin_producteurs": ("magasin de producteurs", "magasin producteurs",
+                            "point de vente collectif", "pvc"),
+    "drive": ("drive", "drive fermier"),
+    "internet": ("internet", "vente en ligne", "en ligne", "online"),
+    "livraison": ("livraison", "delivery"),
+    "cueillette": ("cueillette",),
+    "restauration": ("restauration collective", "restaurants", "restauration"),
+}
+TRUE = {"oui", "yes", "true", "1", "bio", "ab", "o", "y", "vrai"}
+FALSE = {"non", "no", "false", "0", "n", "faux", ""}
+
+
+def _plain(text) -> str:
+    text = unicodedata.normalize("NFKD", str(text or ""))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+def _lookup(table):
+    return {syn: code for code, syns in table.items() for syn in (*syns, code)}
+
+
+PRODUCT_OF, MODE_OF = _lookup(PRODUCTS), _lookup(SALES_MODES)
+
+
+@dataclass(frozen=True)
+class MarketDays:
+    days: FrozenSet[str]
+    per_week: float
+
+
+def parse_market_days(text) -> Optional[MarketDays]:
+    """Weekdays and sessions per week from a French schedule; None when no weekday is found."""
+    t = _plain(text)
+    if not t:
+        return None
+    found = set()
+    for a, b in re.findall(r"du (\w+?)s? au (\w+?)s?\b", t):
+        if a in DAYS and b in DAYS:
+            i, j = DAYS.index(a), DAYS.index(b)
+            found.update(DAYS[i:j + 1] if i <= j else DAYS[i:] + DAYS[:j + 1])
+    found.update(d for d in DAYS if re.search(rf"\b{d}s?\b", t))
+    if not found:
+        return None
+    monthly = re.search(r"((?:\d+\s*(?:er|e|eme|ème)?\s*(?:,|et)?\s*)+)\s*(\w+?)s? du mois", t)
+    if monthly and len(found) == 1:
+        n = len(re.findall(r"\d+", monthly.group(1)))
+        return MarketDays(frozenset(found), round(n * 12 / 52, 4))
+    return MarketDays(frozenset(found), float(len(found)))
+
+
+def _split(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [p.strip() for p in re.split(r"[;,|]", str(value)) if p.strip()]
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    if not path.is_file():
+        raise ValueError(f"file not found: {path}")
+    if path.suffix.lower() in (".geojson", ".json"):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise ValueError(f"{path.name}: not a GeoJSON file ({exc})") from exc
+        rows = []
+        for feat in data.get("features", []):
+            props = dict(feat.get("properties") or {})
+            geom = feat.get("geometry") or {}
+            if geom.get("type") == "Point":
+                props["longitude"], props["latitude"] = geom["coordinates"][:2]
+            rows.append(props)
+        return pd.DataFrame(rows)
+    with open(path, encoding="utf-8", newline="") as handle:
+        first = handle.readline()
+    sep = ";" if first.count(";") > first.count(",") else ","
+    return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False)
+
+
+def _coords(frame: pd.DataFrame):
+    if {"x", "y"} <= set(frame.columns):
+        x = pd.to_numeric(frame["x"], errors="coerce")
+        y = pd.to_numeric(frame["y"], errors="coerce")
+        epsg = (pd.to_numeric(frame["epsg"], errors="coerce") if "epsg" in frame.columns
+                else pd.Series(2154.0, index=frame.index))
+    elif {"longitude", "latitude"} <= set(frame.columns):
+        x = pd.to_numeric(frame["longitude"], errors="coerce")
+        y = pd.to_numeric(frame["latitude"], errors="coerce")
+        epsg = pd.Series(4326.0, index=frame.index)
+    else:
+        raise ValueError("missing coordinates: expected x, y (and epsg) or longitude, latitude")
+    return x, y, epsg
+
+
+def _organic(value, report, name, row):
+    v = _plain(value)
+    if v in TRUE:
+        return True
+    if v in FALSE:
+        return False
+    report.reject(name, row, "organic", value, "expected oui / non (or yes/no, 1/0, bio)")
+    return None
+
+
+PRODUCER_COLUMNS = ["source_id", "row", "name", "products", "sales_modes", "organic", "x", "y",
+                    "epsg"]
+MARKET_COLUMNS = ["source_id", "row", "name", "days", "per_week", "organic", "x", "y", "epsg"]
+
+
+def read_producers(path, id_field: str = "id") -> tuple:
+    """(producers DataFrame :data:`PRODUCER_COLUMNS`, ImportReport). Lists are Python lists."""
+    path = Path(path)
+    frame = _read_table(path)
+    name = path.name
+    report = ImportReport(source=name, rows_read=len(frame))
+    for col in (id_field, "products"):
+        if col not in frame.columns:
+            raise ValueError(f"{name}: missing column {col!r}")
+    x, y, epsg = _coords(frame)
+    out = []
+    seen = set()
+    for i, rec in enumerate(frame.to_dict("records")):
+        row = i + 2
+        before = len(report.rejected)
+        sid = str(rec.get(id_field) or "").strip()
+        if not sid:
+            report.reject(name, row, id_field, "", "every producer needs an identifier")
+        elif sid in seen:
+            report.reject(name, row, id_field, sid, "duplicate identifier")
+        if pd.isna(x.iloc[i]) or pd.isna(y.iloc[i]):
+            report.reject(name, row, "coordinates", "", "missing or non-numeric coordinates")
+        products = []
+        for word in _split(rec.get("products")):
+            code = PRODUCT_OF.get(_plain(word))
+            if code is None:
+                report.warn(name, row, "products", word, "unknown product, kept as given")
+                code = _plain(word)
+            products.append(code)
+        if not products:
+            report.reject(name, row, "products", "", "at least one product expected")
+        modes = []
+        for word in _split(rec.get("sales_modes")):
+            code = MODE_OF.get(_plain(word))
+            if code is None:
+                report.warn(name, row, "sales_modes", word, "unknown sales mode, kept as given")
+                code = _plain(word)
+            modes.append(code)
+        organic = _organic(rec.get("organic"), report, name, row)
+        if len(report.rejected) > before:
+            continue
+        seen.add(sid)
+        out.append((sid, row, rec.get("name") or None, sorted(set(products)),
+                    sorted(set(modes)), organic, float(x.iloc[i]), float(y.iloc[i]),
+                    int(epsg.iloc[i])))
+    report.rows_accepted = len(out)
+    return pd.DataFrame(out, columns=PRODUCER_COLUMNS), report
+
+
+def read_markets(path, id_field: str = "id", days_field: str = "days",
+                 name_field: str = "name") -> tuple:
+    """(markets DataFrame :data:`MARKET_COLUMNS`, ImportReport); days as a sorted list."""
+    path = Path(path)
+    frame = _read_table(path)
+    name = path.name
+    report = ImportReport(source=name, rows_read=len(frame))
+    for col in (id_field, days_field):
+        if col not in frame.columns:
+            raise ValueError(f"{name}: missing column {col!r}")
+    x, y, epsg = _coords(frame)
+    out = []
+    for i, rec in enumerate(frame.to_dict("records")):
+        row = i + 2
+        before = len(report.rejected)
+        schedule = parse_market_days(rec.get(days_field))
+        if schedule is None:
+            report.reject(name, row, days_field, rec.get(days_field),
+                          "no weekday found (expected e.g. 'mardi;samedi')")
+        if pd.isna(x.iloc[i]) or pd.isna(y.iloc[i]):
+            report.reject(name, row, "coordinates", "", "missing or non-numeric coordinates")
+        organic = _organic(rec.get("organic", ""), report, name, row)
+        if len(report.rejected) > before:
+            continue
+        days = sorted(schedule.days, key=DAYS.index)
+        out.append((str(rec.get(id_field)), row, rec.get(name_field) or None, days,
+                    schedule.per_week, organic, float(x.iloc[i]), float(y.iloc[i]),
+                    int(epsg.iloc[i])))
+    report.rows_accepted = len(out)
+    return pd.DataFrame(out, columns=MARKET_COLUMNS), report
