@@ -57,6 +57,14 @@ class ObservatoireAlgorithm(QgsProcessingAlgorithm):
             self.GEOPACKAGE, description or self.tr("Observatory GeoPackage"),
             behavior=QgsProcessingParameterFile.File, extension="gpkg"))
 
+    def checkParameterValues(self, parameters, context):
+        """Every algorithm with a GEOPACKAGE parameter gets it checked before it runs."""
+        if self.parameterDefinition(self.GEOPACKAGE) is not None:
+            ok, message = self.check_geopackage(parameters, context)
+            if not ok:
+                return ok, message
+        return super().checkParameterValues(parameters, context)
+
     def check_geopackage(self, parameters, context):
         """(ok, message) for ``checkParameterValues``: the file exists and is an observatory."""
         path = self.parameterAsFile(parameters, self.GEOPACKAGE, context)

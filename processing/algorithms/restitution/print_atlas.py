@@ -48,12 +48,6 @@ class PrintAtlas(ObservatoireAlgorithm):
             self.OUTPUT, self.tr("Atlas PDF"), self.tr("PDF files (*.pdf)")))
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Pages printed")))
 
-    def checkParameterValues(self, parameters, context):
-        ok, message = self.check_geopackage(parameters, context)
-        if not ok:
-            return ok, message
-        return super().checkParameterValues(parameters, context)
-
     def processAlgorithm(self, parameters, context, feedback):
         path, conn = self.open_geopackage(parameters, context, feedback)
         try:
