@@ -1,0 +1,507 @@
+"""Road network model: topology built once from edge arrays, travel costs per mode, shortest times.
+
+Units: coordinates and lengths in metres (a projected CRS such as EPSG:2154), speeds in km/h,
+times in seconds.
+
+The network is built once (:meth:`RoadNetwork.from_edges`), persisted as two plain tables
+(:meth:`RoadNetwork.to_arrays`: one row per node, one row per edge, row order = ids) and re-loaded
+without re-snapping (:meth:`RoadNetwork.from_arrays`). A run then builds one sparse graph per mode
+(:meth:`RoadNetwork.graph`) and reuses it for every origin.
+
+Rules:
+
+* **Node snapping.** Edge endpoints closer than ``tolerance`` are merged (transitively: a chain of
+  endpoints each within the tolerance of the next becomes one node); the node sits at the mean of
+  its endpoints.
+* **Direction.** ``oneway`` = 1: drivable along the digitised direction (from → to) only;
+  -1: against it only; 0: both ways. Cars respect it; pedestrians ignore it.
+* **Modes.** Classes in :data:`PEDESTRIAN_ONLY` are not drivable; classes in
+  :data:`MOTOR_ONLY` are not walkable. Walking time = length / walking speed of the class
+  (default 4.8 km/h everywhere).
+  Car time = length / speed, speed = the edge's ``maxspeed`` when present (> 0), else the class
+  default of :data:`DEFAULT_CAR_SPEEDS_KMH` (unknown classes: its ``"default"`` entry).
+* **Origins** are snapped to the nearest point of the nearest edge (or to the nearest node) within a
+  maximum distance; origins beyond it are returned as a list of indices, never moved.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Mapping, Optional, Sequence
+
+import numpy as np
+from scipy.sparse import coo_matrix, csr_matrix
+from scipy.sparse.csgraph import connected_components, dijkstra
+from scipy.spatial import cKDTree
+
+WALK = "walk"
+CAR = "car"
+MODES = (WALK, CAR)
+
+#: Default walking speed (km/h): 4.8 km/h = 80 m/min, the usual planning value.
+DEFAULT_WALK_SPEED_KMH = 4.8
+#: Walking speeds per class (km/h); a class absent here walks at ``"default"``.
+DEFAULT_WALK_SPEEDS_KMH: Dict[str, float] = {"default": DEFAULT_WALK_SPEED_KMH}
+#: Car speeds per OSM ``highway`` class (km/h) when the edge has no ``maxspeed``. Urban French
+#: values: 50 km/h limit on main streets, 30 km/h zones on residential streets.
+DEFAULT_CAR_SPEEDS_KMH: Dict[str, float] = {
+    "motorway": 110.0, "motorway_link": 60.0,
+    "trunk": 80.0, "trunk_link": 50.0,
+    "primary": 50.0, "primary_link": 40.0,
+    "secondary": 50.0, "secondary_link": 40.0,
+    "tertiary": 40.0, "tertiary_link": 30.0,
+    "unclassified": 40.0, "residential": 30.0, "living_street": 20.0,
+    "service": 20.0, "road": 30.0, "track": 15.0,
+    "default": 30.0,
+}
+#: Classes cars may not use.
+PEDESTRIAN_ONLY = frozenset({"footway", "pedestrian", "path", "steps", "cycleway", "bridleway",
+                             "corridor", "elevator", "platform"})
+#: Classes pedestrians may not use.
+MOTOR_ONLY = frozenset({"motorway", "motorway_link"})
+
+#: Smallest edge cost kept in a graph: scipy's sparse graphs would drop an explicit zero.
+_MIN_COST = 1e-6
+#: Added to every arc leaving a virtual origin node, and subtracted from the results.
+_START_OFFSET = 1.0
+
+
+def _as_float(name: str, values, n: int) -> np.ndarray:
+    arr = np.asarray(values, dtype=np.float64).reshape(-1)
+    if arr.size != n:
+        raise ValueError(f"{name} has {arr.size} values, expected {n} (one per edge)")
+    return arr
+
+
+@dataclass
+class RoadNetwork:
+    """Nodes and edges of a road network (arrays aligned on node id / edge id = row index).
+
+    ``node_x``, ``node_y`` (m); ``from_node``, ``to_node`` (node ids); ``length`` (m);
+    ``road_class`` (str); ``oneway`` (1 / -1 / 0); ``maxspeed`` (km/h, NaN when absent).
+    """
+
+    node_x: np.ndarray
+    node_y: np.ndarray
+    from_node: np.ndarray
+    to_node: np.ndarray
+    length: np.ndarray
+    road_class: np.ndarray
+    oneway: np.ndarray
+    maxspeed: np.ndarray
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def from_edges(cls, x0, y0, x1, y1, length=None, road_class=None, oneway=None,
+                   maxspeed=None, tolerance: float = 0.01) -> RoadNetwork:
+        """Build the topology from edge endpoint coordinates.
+
+        ``length`` defaults to the straight-line length of each edge; ``road_class`` to
+        ``"default"``; ``oneway`` to 0; ``maxspeed`` to absent. Endpoints within ``tolerance``
+        metres are merged into one node (see module rules). Edge ids are the input row order.
+        """
+        x0 = np.asarray(x0, dtype=np.float64).reshape(-1)
+        n = x0.size
+        if n == 0:
+            raise ValueError("a road network needs at least one edge")
+        y0, x1, y1 = (_as_float(k, v, n) for k, v in (("y0", y0), ("x1", x1), ("y1", y1)))
+        coords = np.column_stack([np.r_[x0, x1], np.r_[y0, y1]])
+        if not np.isfinite(coords).all():
+            bad = int(np.flatnonzero(~np.isfinite(coords).all(axis=1))[0] % n)
+            raise ValueError(f"edge {bad} has a non-finite endpoint coordinate")
+        if tolerance < 0:
+            raise ValueError(f"snapping tolerance must be >= 0 m, got {tolerance}")
+        pairs = cKDTree(coords).query_pairs(r=tolerance, output_type="ndarray")
+        m = coords.shape[0]
+        adjacency = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(m, m))
+        _, labels = connected_components(adjacency, directed=False)
+        # renumber nodes by first appearance so that ids are stable and deterministic
+        _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
+        order = np.argsort(first)
+        rank = np.empty_like(order)
+        rank[order] = np.arange(order.size)
+        node_of = rank[inverse]
+        n_nodes = order.size
+        counts = np.bincount(node_of, minlength=n_nodes)
+        node_x = np.bincount(node_of, weights=coords[:, 0], minlength=n_nodes) / counts
+        node_y = np.bincount(node_of, weights=coords[:, 1], minlength=n_nodes) / counts
+        if length is None:
+            length = np.hypot(x1 - x0, y1 - y0)
+        return cls.from_arrays(
+            {"x": node_x, "y": node_y},
+            {"from_node": node_of[:n], "to_node": node_of[n:], "length": length,
+             "road_class": road_class, "oneway": oneway, "maxspeed": maxspeed})
+
+    @classmethod
+    def from_arrays(cls, nodes: Mapping[str, Sequence], edges: Mapping[str, Sequence]
+                    ) -> RoadNetwork:
+        """Re-load a network saved by :meth:`to_arrays` (or built elsewhere), checking it.
+
+        ``nodes``: ``x``, ``y``; ``edges``: ``from_node``, ``to_node``, ``length`` and optional
+        ``road_class``, ``oneway``, ``maxspeed`` (None or NaN = absent).
+        """
+        node_x = np.asarray(nodes["x"], dtype=np.float64).reshape(-1)
+        node_y = _as_float("node y", nodes["y"], node_x.size)
+        from_node = np.asarray(edges["from_node"], dtype=np.int64).reshape(-1)
+        n = from_node.size
+        to_node = np.asarray(edges["to_node"], dtype=np.int64).reshape(-1)
+        if to_node.size != n:
+            raise ValueError(f"to_node has {to_node.size} values, expected {n}")
+        for name, ids in (("from_node", from_node), ("to_node", to_node)):
+            if n and (ids.min() < 0 or ids.max() >= node_x.size):
+                raise ValueError(f"{name} refers to a node outside 0..{node_x.size - 1}")
+        length = _as_float("length", edges["length"], n)
+        if not (np.isfinite(length) & (length >= 0)).all():
+            bad = int(np.flatnonzero(~(np.isfinite(length) & (length >= 0)))[0])
+            raise ValueError(f"edge {bad} has an invalid length {length[bad]!r} (metres >= 0)")
+        road_class = edges.get("road_class")
+        road_class = (np.full(n, "default", dtype=object) if road_class is None
+                      else np.array([str(c) for c in road_class], dtype=object))
+        if road_class.size != n:
+            raise ValueError(f"road_class has {road_class.size} values, expected {n}")
+        oneway = edges.get("oneway")
+        oneway = np.zeros(n, np.int8) if oneway is None else np.asarray(oneway).reshape(-1)
+        if oneway.size != n or not np.isin(oneway, (-1, 0, 1)).all():
+            raise ValueError("oneway must hold one value per edge among 1 (along), -1 (against),"
+                             " 0 (both ways)")
+        maxspeed = edges.get("maxspeed")
+        maxspeed = (np.full(n, np.nan) if maxspeed is None else
+                    _as_float("maxspeed", [np.nan if v is None else v for v in maxspeed], n))
+        return cls(node_x, node_y, from_node, to_node, length, road_class,
+                   oneway.astype(np.int8), maxspeed)
+
+    def to_arrays(self) -> tuple:
+        """``(nodes, edges)``: two dicts of 1-D arrays, row index = node id / edge id.
+
+        The store persists them as a nodes table (``x``, ``y``) and an edges table
+        (``from_node``, ``to_node``, ``length``, ``road_class``, ``oneway``, ``maxspeed``).
+        """
+        nodes = {"x": self.node_x.copy(), "y": self.node_y.copy()}
+        edges = {"from_node": self.from_node.copy(), "to_node": self.to_node.copy(),
+                 "length": self.length.copy(), "road_class": self.road_class.copy(),
+                 "oneway": self.oneway.copy(), "maxspeed": self.maxspeed.copy()}
+        return nodes, edges
+
+    @property
+    def n_nodes(self) -> int:
+        return int(self.node_x.size)
+
+    @property
+    def n_edges(self) -> int:
+        return int(self.from_node.size)
+
+    # ------------------------------------------------------------------ costs and graphs
+    def edge_speeds(self, mode: str, speeds: Optional[Mapping[str, float]] = None) -> np.ndarray:
+        """Speed (km/h) of every edge for ``mode``; NaN where the mode may not use the edge.
+
+        ``speeds`` overrides the class defaults (walk: :data:`DEFAULT_WALK_SPEEDS_KMH`, car:
+        :data:`DEFAULT_CAR_SPEEDS_KMH`; a ``"default"`` key applies to unlisted classes).
+        """
+        _check_mode(mode)
+        table = dict(DEFAULT_WALK_SPEEDS_KMH if mode == WALK else DEFAULT_CAR_SPEEDS_KMH)
+        table.update(speeds or {})
+        bad = {k: v for k, v in table.items() if not (np.isfinite(v) and v > 0)}
+        if bad:
+            raise ValueError(f"{mode} speeds must be > 0 km/h, got {bad}")
+        classes, inverse = np.unique(self.road_class.astype(str), return_inverse=True)
+        per_class = np.array([table.get(c, table["default"]) for c in classes], dtype=np.float64)
+        forbidden = MOTOR_ONLY if mode == WALK else PEDESTRIAN_ONLY
+        per_class[np.isin(classes, list(forbidden))] = np.nan
+        speed = per_class[inverse]
+        if mode == CAR:
+            has_max = np.isfinite(self.maxspeed) & (self.maxspeed > 0) & np.isfinite(speed)
+            speed[has_max] = self.maxspeed[has_max]
+        return speed
+
+    def edge_costs(self, mode: str, cost: str = "time",
+                   speeds: Optional[Mapping[str, float]] = None) -> np.ndarray:
+        """Cost of traversing every edge: ``time`` = length / speed in seconds
+        (length m / (speed km/h / 3.6)), or ``length`` in metres; NaN where the mode is barred."""
+        speed = self.edge_speeds(mode, speeds)
+        if cost == "time":
+            return self.length / (speed / 3.6)
+        if cost == "length":
+            return np.where(np.isfinite(speed), self.length, np.nan)
+        raise ValueError(f"cost must be 'time' or 'length', got {cost!r}")
+
+    def directed_edges(self, mode: str, cost: str = "time",
+                       speeds: Optional[Mapping[str, float]] = None) -> tuple:
+        """``(tail, head, weight, edge_id)`` of every directed arc usable by ``mode``.
+
+        Walking: both directions of every walkable edge. Car: along (from → to) when
+        ``oneway`` is 0 or 1, against (to → from) when it is 0 or -1.
+        """
+        w = self.edge_costs(mode, cost, speeds)
+        ok = np.isfinite(w)
+        ids = np.arange(self.n_edges)
+        fwd = ok if mode == WALK else ok & (self.oneway >= 0)
+        bwd = ok if mode == WALK else ok & (self.oneway <= 0)
+        tail = np.r_[self.from_node[fwd], self.to_node[bwd]]
+        head = np.r_[self.to_node[fwd], self.from_node[bwd]]
+        weight = np.maximum(np.r_[w[fwd], w[bwd]], _MIN_COST)
+        return tail, head, weight, np.r_[ids[fwd], ids[bwd]]
+
+    def graph(self, mode: str, cost: str = "time",
+              speeds: Optional[Mapping[str, float]] = None) -> csr_matrix:
+        """Directed CSR graph (n_nodes × n_nodes) for ``mode``; parallel arcs keep the cheapest."""
+        tail, head, weight, _ = self.directed_edges(mode, cost, speeds)
+        return _csr_min(tail, head, weight, self.n_nodes)
+
+    def mode_nodes(self, mode: str) -> np.ndarray:
+        """Boolean mask of nodes touching at least one edge usable by ``mode``."""
+        ok = np.isfinite(self.edge_speeds(mode))
+        mask = np.zeros(self.n_nodes, dtype=bool)
+        mask[self.from_node[ok]] = True
+        mask[self.to_node[ok]] = True
+        return mask
+
+
+def segments_from_lines(lines: Sequence[np.ndarray]) -> Dict[str, np.ndarray]:
+    """Split polylines (each an (n, 2) array of vertices, in digitised order) at every vertex.
+
+    OpenStreetMap ways cross intersections mid-way, so routing needs an edge per segment
+    (QGIS's graph builder also makes every vertex a graph vertex). Returns ``x0, y0, x1, y1``,
+    ``length`` (m) and ``line`` (index of the source polyline, to broadcast its class, one-way
+    flag and speed: ``road_class[line]``); segments keep the digitised direction.
+    """
+    arrays = [np.asarray(v, dtype=np.float64).reshape(-1, 2) for v in lines]
+    counts = np.array([max(len(v) - 1, 0) for v in arrays], dtype=np.int64)
+    if counts.sum() == 0:
+        raise ValueError("no line has two vertices or more")
+    start = np.concatenate([v[:-1] for v in arrays if len(v) > 1])
+    end = np.concatenate([v[1:] for v in arrays if len(v) > 1])
+    return {"x0": start[:, 0], "y0": start[:, 1], "x1": end[:, 0], "y1": end[:, 1],
+            "length": np.hypot(*(end - start).T),
+            "line": np.repeat(np.arange(len(arrays)), counts)}
+
+
+class CancelledError(Exception):
+    """Raised when a progress callback asks to stop (e.g. Processing's ``isCanceled()``)."""
+
+
+#: ``progress(done, total) -> bool``: called after each chunk; returning False cancels the run.
+Progress = Callable[[int, int], bool]
+
+
+def map_chunks(func: Callable, starts: Sequence[int], sizes: Sequence[int],
+               workers: Optional[int] = None, progress: Optional[Progress] = None) -> List:
+    """``[func(start) for start in starts]`` on ``workers`` threads (default: up to 4 cores;
+    numpy and scipy's Dijkstra release the GIL), in order. After each chunk,
+    ``progress(items done, total items)`` is called; if it returns False, pending chunks are
+    dropped and :class:`CancelledError` is raised."""
+    total = int(sum(sizes))
+    n_workers = workers or min(4, os.cpu_count() or 1)
+    parts: List = []
+    if n_workers <= 1 or len(starts) <= 1:
+        results = (func(s) for s in starts)
+        pool = None
+    else:
+        pool = ThreadPoolExecutor(n_workers)
+        results = pool.map(func, starts)
+    try:
+        done = 0
+        for part, size in zip(results, sizes):
+            parts.append(part)
+            done += int(size)
+            if progress is not None and progress(done, total) is False:
+                raise CancelledError(f"cancelled after {done} of {total} items")
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return parts
+
+
+def _check_mode(mode: str) -> None:
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+
+
+def _csr_min(tail, head, weight, n: int) -> csr_matrix:
+    """CSR matrix keeping, for duplicated (tail, head) pairs, the smallest weight
+    (a plain COO → CSR conversion would *sum* duplicates)."""
+    order = np.lexsort((weight, head, tail))
+    tail, head, weight = tail[order], head[order], weight[order]
+    keep = np.ones(tail.size, dtype=bool)
+    keep[1:] = (tail[1:] != tail[:-1]) | (head[1:] != head[:-1])
+    return csr_matrix((weight[keep], (tail[keep], head[keep])), shape=(n, n))
+
+
+# ---------------------------------------------------------------------- snapping origins
+@dataclass
+class Snapped:
+    """Origins snapped to the network.
+
+    ``index``: indices (into the input points) of the snapped origins; ``unsnapped``: indices of
+    the origins farther than the tolerance (reported, not moved); ``distance``: snapping distance
+    (m) of each snapped origin; ``edge``: edge id (-1 when snapped to a node); ``fraction``:
+    position along the edge from its ``from_node`` (0..1); ``node``: nearest node id.
+    """
+
+    index: np.ndarray
+    unsnapped: list
+    distance: np.ndarray
+    edge: np.ndarray
+    fraction: np.ndarray
+    node: np.ndarray
+
+
+def snap_points(network: RoadNetwork, x, y, tolerance: float, to: str = "edge",
+                mode: Optional[str] = None) -> Snapped:
+    """Snap points to the nearest edge (projection on the straight segment between its end
+    nodes) or the nearest node, within ``tolerance`` metres. With ``mode``, only edges / nodes
+    usable by that mode are candidates.
+    """
+    x = np.asarray(x, dtype=np.float64).reshape(-1)
+    y = _as_float("y", y, x.size)
+    if not tolerance > 0:
+        raise ValueError(f"snapping tolerance must be > 0 m, got {tolerance}")
+    if to not in ("edge", "node"):
+        raise ValueError(f"to must be 'edge' or 'node', got {to!r}")
+    usable = (np.ones(network.n_edges, bool) if mode is None
+              else np.isfinite(network.edge_speeds(mode)))
+    if to == "node":
+        node_ok = (np.ones(network.n_nodes, bool) if mode is None else network.mode_nodes(mode))
+        dist, node = nearest_node(network, x, y, tolerance, node_ok)
+        ok = node >= 0
+        return Snapped(np.flatnonzero(ok), np.flatnonzero(~ok).tolist(), dist[ok],
+                       np.full(ok.sum(), -1), np.zeros(ok.sum()), node[ok])
+    dist, edge, frac = _nearest_edge(network, x, y, tolerance, usable)
+    ok = edge >= 0
+    e = edge[ok]
+    node = np.where(frac[ok] <= 0.5, network.from_node[e], network.to_node[e])
+    return Snapped(np.flatnonzero(ok), np.flatnonzero(~ok).tolist(), dist[ok], e, frac[ok], node)
+
+
+def nearest_node(network: RoadNetwork, x, y, tolerance: float,
+                 node_mask: Optional[np.ndarray] = None) -> tuple:
+    """``(distance, node)`` of the nearest node (among ``node_mask``) within ``tolerance``
+    metres of every point; node = -1 and distance = inf beyond it."""
+    candidates = np.flatnonzero(node_mask) if node_mask is not None else np.arange(network.n_nodes)
+    pts = np.column_stack([np.asarray(x, np.float64).ravel(), np.asarray(y, np.float64).ravel()])
+    if candidates.size == 0:
+        return np.full(len(pts), np.inf), np.full(len(pts), -1, dtype=np.int64)
+    tree = cKDTree(np.column_stack([network.node_x[candidates], network.node_y[candidates]]))
+    dist, k = tree.query(pts, distance_upper_bound=tolerance)
+    found = np.isfinite(dist)
+    node = np.full(len(pts), -1, dtype=np.int64)
+    node[found] = candidates[k[found]]
+    return dist, node
+
+
+def _nearest_edge(network: RoadNetwork, x, y, tolerance: float, usable: np.ndarray) -> tuple:
+    """Exact nearest segment within ``tolerance``: segments are sampled every ``step`` metres,
+    every sample within ``tolerance + step / 2`` of a point is a candidate, candidates are
+    projected exactly."""
+    ids = np.flatnonzero(usable)
+    n = x.size
+    dist = np.full(n, np.inf)
+    edge = np.full(n, -1, dtype=np.int64)
+    frac = np.zeros(n)
+    if ids.size == 0 or n == 0:
+        return dist, edge, frac
+    ax, ay = network.node_x[network.from_node[ids]], network.node_y[network.from_node[ids]]
+    bx, by = network.node_x[network.to_node[ids]], network.node_y[network.to_node[ids]]
+    seg = np.hypot(bx - ax, by - ay)
+    step = max(tolerance, seg.sum() / 2e6)  # at most ~2 million samples
+    n_samples = np.ceil(seg / step).astype(np.int64) + 1
+    owner = np.repeat(np.arange(ids.size), n_samples)
+    start = np.cumsum(n_samples) - n_samples
+    t = (np.arange(owner.size) - start[owner]) / np.maximum(n_samples[owner] - 1, 1)
+    sx, sy = ax[owner] + t * (bx - ax)[owner], ay[owner] + t * (by - ay)[owner]
+    tree = cKDTree(np.column_stack([sx, sy]))
+    hits = tree.query_ball_point(np.column_stack([x, y]), r=tolerance + step / 2)
+    lens = np.fromiter((len(h) for h in hits), dtype=np.int64, count=n)
+    if lens.sum() == 0:
+        return dist, edge, frac
+    point = np.repeat(np.arange(n), lens)
+    cand = owner[np.concatenate([np.asarray(h, dtype=np.int64) for h in hits])]
+    # exact projection of every (point, candidate segment) pair
+    dx, dy = (bx - ax)[cand], (by - ay)[cand]
+    seg2 = dx * dx + dy * dy
+    with np.errstate(invalid="ignore", divide="ignore"):
+        u = ((x[point] - ax[cand]) * dx + (y[point] - ay[cand]) * dy) / seg2
+    u = np.clip(np.nan_to_num(u, nan=0.0), 0.0, 1.0)
+    d = np.hypot(ax[cand] + u * dx - x[point], ay[cand] + u * dy - y[point])
+    order = np.lexsort((cand, d, point))  # per point: smallest distance, then lowest edge id
+    point, cand, u, d = point[order], cand[order], u[order], d[order]
+    first = np.ones(point.size, dtype=bool)
+    first[1:] = point[1:] != point[:-1]
+    keep = first & (d <= tolerance)
+    dist[point[keep]] = d[keep]
+    edge[point[keep]] = ids[cand[keep]]
+    frac[point[keep]] = u[keep]
+    return dist, edge, frac
+
+
+# ---------------------------------------------------------------------- shortest times
+class Router:
+    """A graph for one mode and cost, built once and reused for every origin of a run."""
+
+    def __init__(self, network: RoadNetwork, mode: str = WALK, cost: str = "time",
+                 speeds: Optional[Mapping[str, float]] = None):
+        self.network = network
+        self.mode = mode
+        self.cost = cost
+        self.tail, self.head, self.weight, self.edge_id = network.directed_edges(mode, cost, speeds)
+        self.edge_cost = network.edge_costs(mode, cost, speeds)
+        self.graph = _csr_min(self.tail, self.head, self.weight, network.n_nodes)
+        self._cached = None
+
+    def start_arcs(self, snapped: Snapped) -> tuple:
+        """Virtual arcs from each snapped origin to the end nodes of its edge: cost
+        ``fraction × edge cost`` to ``from_node`` and ``(1 - fraction) × edge cost`` to
+        ``to_node``, each only where the mode may travel in that direction (origins snapped to
+        a node get one zero-cost arc). Returns ``(origin_position, node, cost)``."""
+        net = self.network
+        on_node = snapped.edge < 0
+        pos = np.arange(snapped.index.size)
+        parts = [(pos[on_node], snapped.node[on_node], np.zeros(on_node.sum()))]
+        e = snapped.edge[~on_node]
+        f = snapped.fraction[~on_node]
+        c = self.edge_cost[e]
+        back = np.ones(e.size, bool) if self.mode == WALK else net.oneway[e] >= 0
+        ahead = np.ones(e.size, bool) if self.mode == WALK else net.oneway[e] <= 0
+        # travelling to to_node follows the digitised direction; to from_node goes against it
+        parts.append((pos[~on_node][back], net.to_node[e][back], ((1 - f) * c)[back]))
+        parts.append((pos[~on_node][ahead], net.from_node[e][ahead], (f * c)[ahead]))
+        return tuple(np.concatenate(p) for p in zip(*parts))
+
+    def prepare(self, snapped: Snapped) -> None:
+        """Build and cache the extended graph of ``snapped`` (call before using threads)."""
+        if self._cached is None or self._cached[0] is not snapped:
+            self._cached = (snapped, self.origin_graph(snapped))
+
+    def origin_graph(self, snapped: Snapped) -> csr_matrix:
+        """The graph extended with one virtual node per snapped origin (id ``n_nodes + i``)
+        carrying only outgoing :meth:`start_arcs`; no route can pass through it. Every start arc
+        costs ``_START_OFFSET`` more (scipy would drop a zero-cost arc); since every route uses
+        exactly one start arc, :meth:`times` subtracts it exactly."""
+        n = self.network.n_nodes
+        o, node, c = self.start_arcs(snapped)
+        tail = np.r_[self.tail, n + o]
+        head = np.r_[self.head, node]
+        weight = np.r_[self.weight, c + _START_OFFSET]
+        return _csr_min(tail, head, weight, n + snapped.index.size)
+
+    def times(self, snapped: Snapped, limit: float = np.inf, min_only: bool = False,
+              positions=None) -> np.ndarray:
+        """Shortest cost (s or m) from snapped origins to every node, ``inf`` beyond ``limit``.
+
+        ``positions`` selects origins (positions in ``snapped``, default all). Returns
+        ``(n_selected, n_nodes)``, or ``(n_nodes,)`` with ``min_only`` (cost from the nearest
+        selected origin). Memory is n_selected × n_nodes × 8 bytes: call it on chunks of origins;
+        the extended graph (:meth:`origin_graph`) is built once per ``snapped`` and cached.
+        """
+        n = self.network.n_nodes
+        k = snapped.index.size
+        positions = np.arange(k) if positions is None else np.asarray(positions, np.int64)
+        if positions.size == 0:
+            return np.full(n if min_only else (0, n), np.inf)
+        self.prepare(snapped)
+        d = dijkstra(self._cached[1], directed=True, indices=n + positions,
+                     limit=limit + _START_OFFSET, min_only=min_only)
+        out = d[..., :n] - _START_OFFSET
+        np.maximum(out, 0.0, out=out)
+        return out
