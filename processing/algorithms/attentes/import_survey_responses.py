@@ -1,0 +1,156 @@
+"""observatoire:import_survey_responses - KoboToolbox / ODK exports of the questionnaire."""
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .... import dependencies
+from ....store import gpkg, survey_store
+from ....survey_forms.kobo_import import SurveyImportError
+from ..base import ObservatoireAlgorithm
+
+SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt")
+
+
+def rejection_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in (("file", QVariant.String), ("row", QVariant.Int),
+                       ("field", QVariant.String), ("value", QVariant.String),
+                       ("code", QVariant.String), ("reason", QVariant.String)):
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+class ImportSurveyResponses(ObservatoireAlgorithm):
+    ALG_ID = "import_survey_responses"
+    GROUP = "attentes"
+    INPUT = "INPUT"
+    SHEET = "SHEET"
+    OUTPUT_REJECTED = "OUTPUT_REJECTED"
+    ROWS_READ = "ROWS_READ"
+    ACCEPTED = "ACCEPTED"
+    REJECTED_ROWS = "REJECTED_ROWS"
+    SKIPPED = "SKIPPED"
+    VISITS = "VISITS"
+    MULTI = "MULTI_ANSWERS"
+
+    def displayName(self):
+        return self.tr("Import questionnaire answers (KoboToolbox / ODK export)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Reads an export of the population questionnaire from KoboToolbox or ODK Central "
+            "(.xlsx or .csv, XML names as headers, group separators '/' or '-', multiple "
+            "choices as one space-separated column or as 1/0 columns per option) and checks "
+            "every row against the questionnaire generated for this GeoPackage: unknown "
+            "choices, values out of range, missing required answers, malformed numbers, too "
+            "many choices, duplicate or missing submission ids, another questionnaire version. "
+            "A row with any problem is rejected as a whole; each problem is listed in the "
+            "rejected rows table (file, row as counted in the file with the header as row 1, "
+            "field, value, code, reason). All accepted rows are written in one transaction to "
+            "survey_responses, survey_centrality_visits and survey_answers_multi. Submissions "
+            "already in the GeoPackage (same submission uuid) are skipped, so importing the "
+            "same export twice adds nothing. A file that is not an export of this "
+            "questionnaire is refused and nothing is written.")
+
+    def initAlgorithm(self, config=None):
+        self.add_geopackage_parameter()
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, self.tr("Questionnaire export (.xlsx or .csv)"),
+            behavior=QgsProcessingParameterFile.File,
+            fileFilter=self.tr("Questionnaire exports (*.xlsx *.xlsm *.csv *.txt)")))
+        sheet = QgsProcessingParameterString(
+            self.SHEET, self.tr("Sheet of the .xlsx export (empty = the first one)"),
+            optional=True)
+        sheet.setFlags(sheet.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(sheet)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_REJECTED, self.tr("Rejected rows"), QgsProcessing.TypeVector))
+        for key, label in ((self.ROWS_READ, self.tr("Rows read")),
+                           (self.ACCEPTED, self.tr("Answers imported")),
+                           (self.REJECTED_ROWS, self.tr("Rows rejected")),
+                           (self.SKIPPED, self.tr("Rows already imported")),
+                           (self.VISITS, self.tr("Centrality visits imported")),
+                           (self.MULTI, self.tr("Multiple-choice answers imported"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+
+    def checkParameterValues(self, parameters, context):
+        ok, message = self.check_geopackage(parameters, context)
+        if not ok:
+            return ok, message
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        if not path or not path.lower().endswith(SUFFIXES):
+            return False, self.tr(
+                "The export must be an .xlsx or .csv file, not {path}.").format(path=path)
+        return super().checkParameterValues(parameters, context)
+
+    def processAlgorithm(self, parameters, context, feedback):
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        sheet = self.parameterAsString(parameters, self.SHEET, context) or None
+        if path.lower().endswith((".xlsx", ".xlsm")):
+            absent = dependencies.missing(["openpyxl"])
+            if absent:
+                raise QgsProcessingException(dependencies.missing_message(absent))
+        fields = rejection_fields()
+        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT_REJECTED, context, fields,
+                                             QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_REJECTED))
+        _gpkg, conn = self.open_geopackage(parameters, context, feedback)
+        try:
+            try:
+                outcome = survey_store.import_export(
+                    conn, path, sheet=sheet, progress=feedback.setProgress,
+                    is_canceled=feedback.isCanceled)
+            except SurveyImportError as exc:
+                raise QgsProcessingException(self.tr(
+                    "Nothing was imported: {error}").format(error=exc)) from exc
+            except (survey_store.SurveyStoreError, gpkg.GeoPackageError) as exc:
+                raise QgsProcessingException(self.tr(
+                    "Cannot import questionnaire answers into this GeoPackage: {error}").format(
+                        error=exc)) from exc
+        finally:
+            conn.close()
+        if feedback.isCanceled():
+            feedback.pushInfo(self.tr("Canceled: nothing was written."))
+        result = outcome.result
+        for rejection in result.rejected:
+            feature = QgsFeature(fields)
+            feature.setAttributes([rejection.file, rejection.row, rejection.field,
+                                   rejection.value, rejection.code, rejection.reason])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            feedback.reportError(self.tr("Row {row}, {field} = '{value}': {reason}").format(
+                row=rejection.row, field=rejection.field, value=rejection.value,
+                reason=rejection.reason), fatalError=False)
+        written = outcome.written
+        summary = {
+            self.ROWS_READ: result.rows_read,
+            self.ACCEPTED: written.get("survey_responses", 0),
+            self.REJECTED_ROWS: len(result.rejected_rows),
+            self.SKIPPED: len(result.skipped),
+            self.VISITS: written.get("survey_centrality_visits", 0),
+            self.MULTI: written.get("survey_answers_multi", 0),
+        }
+        if result.ignored_columns:
+            feedback.pushWarning(self.tr("Columns ignored (not questions of the form): "
+                                         "{columns}").format(
+                                             columns=", ".join(result.ignored_columns)))
+        feedback.pushInfo(self.tr(
+            "{read} rows read: {accepted} answers imported, {rejected} rows rejected, "
+            "{skipped} already imported.").format(
+                read=summary[self.ROWS_READ], accepted=summary[self.ACCEPTED],
+                rejected=summary[self.REJECTED_ROWS], skipped=summary[self.SKIPPED]))
+        feedback.setProgress(100)
+        return {self.OUTPUT_REJECTED: sink_id, **summary}

@@ -1,0 +1,140 @@
+"""observatoire:import_inventory_xlsx - a partner's inventory workbook back into the GeoPackage."""
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputBoolean,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .... import dependencies
+from ....store import gpkg, inventory_xlsx
+from ..base import ObservatoireAlgorithm
+
+
+def problem_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in (("row", QVariant.Int), ("column", QVariant.String),
+                       ("value", QVariant.String), ("expected", QVariant.String),
+                       ("code", QVariant.String)):
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+class ImportInventoryXlsx(ObservatoireAlgorithm):
+    ALG_ID = "import_inventory_xlsx"
+    GROUP = "socle"
+    INPUT = "INPUT"
+    AGENT = "AGENT"
+    OUTPUT_ERRORS = "OUTPUT_ERRORS"
+    ROWS_READ = "ROWS_READ"
+    INVALID_ROWS = "INVALID_ROWS"
+    UPDATED_OBSERVATIONS = "UPDATED_OBSERVATIONS"
+    UPDATED_PREMISES = "UPDATED_PREMISES"
+    UNCHANGED = "UNCHANGED"
+    WRITTEN = "WRITTEN"
+
+    def displayName(self):
+        return self.tr("Import a partner's inventory workbook")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Reads back a workbook written by Export a campaign's inventory to Excel and "
+            "applies the rules of the inventory forms to every row: status required and one of "
+            "the status codes; activity group required when the status is occupied and one of "
+            "the activity group codes; chain type one of its codes or empty; floor area a "
+            "number greater than 0 or empty; NAF code like 47.11D or empty; every row an "
+            "observation of the exported campaign, once. Only the cells the partner changed are "
+            "applied; a cell also changed in the GeoPackage since the export is a conflict. "
+            "All or nothing: if any row is invalid nothing is written and every invalid cell is "
+            "listed in the errors table (row as numbered in Excel, column, value, what was "
+            "expected); otherwise all changes are written in one transaction, the changed "
+            "observations being stamped with the agent given and today's date.")
+
+    def initAlgorithm(self, config=None):
+        self.add_geopackage_parameter()
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, self.tr("Inventory workbook (.xlsx)"),
+            behavior=QgsProcessingParameterFile.File, extension="xlsx"))
+        self.addParameter(QgsProcessingParameterString(
+            self.AGENT, self.tr("Recorded by (partner name written on changed observations)"),
+            defaultValue="", optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_ERRORS, self.tr("Invalid cells"), QgsProcessing.TypeVector))
+        for key, label in ((self.ROWS_READ, self.tr("Rows read")),
+                           (self.INVALID_ROWS, self.tr("Invalid rows")),
+                           (self.UPDATED_OBSERVATIONS, self.tr("Observations updated")),
+                           (self.UPDATED_PREMISES, self.tr("Premises updated")),
+                           (self.UNCHANGED, self.tr("Rows unchanged"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+        self.addOutput(QgsProcessingOutputBoolean(self.WRITTEN, self.tr("Changes written")))
+
+    def checkParameterValues(self, parameters, context):
+        ok, message = self.check_geopackage(parameters, context)
+        if not ok:
+            return ok, message
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        if not path or not path.lower().endswith(".xlsx"):
+            return False, self.tr("The workbook must be an .xlsx file, not {path}.").format(
+                path=path)
+        return super().checkParameterValues(parameters, context)
+
+    def processAlgorithm(self, parameters, context, feedback):
+        absent = dependencies.missing(["openpyxl"])
+        if absent:
+            raise QgsProcessingException(dependencies.missing_message(absent))
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        agent = self.parameterAsString(parameters, self.AGENT, context).strip() or None
+        fields = problem_fields()
+        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT_ERRORS, context, fields,
+                                             QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_ERRORS))
+        _gpkg, conn = self.open_geopackage(parameters, context, feedback)
+        try:
+            try:
+                outcome = inventory_xlsx.import_inventory(
+                    conn, path, agent=agent, progress=feedback.setProgress,
+                    is_canceled=feedback.isCanceled)
+            except (inventory_xlsx.InventoryWorkbookError, gpkg.GeoPackageError) as exc:
+                raise QgsProcessingException(self.tr(
+                    "Nothing was imported: {error}").format(error=exc)) from exc
+        finally:
+            conn.close()
+        for problem in outcome.problems:
+            feature = QgsFeature(fields)
+            feature.setAttributes([problem.row, problem.column, problem.value, problem.expected,
+                                   problem.code])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            feedback.reportError(self.tr(
+                "Row {row}, column {column}: '{value}' is not valid; expected {expected}.").format(
+                    row=problem.row, column=problem.column, value=problem.value,
+                    expected=problem.expected), fatalError=False)
+        if outcome.problems:
+            feedback.reportError(self.tr(
+                "{n} invalid row(s): nothing was written. Correct the workbook and import it "
+                "again.").format(n=len(outcome.invalid_rows)), fatalError=False)
+        elif feedback.isCanceled():
+            feedback.pushInfo(self.tr("Canceled: nothing was written."))
+        else:
+            feedback.pushInfo(self.tr(
+                "Campaign {campaign}: {observations} observation(s) and {premises} premise(s) "
+                "updated, {unchanged} row(s) unchanged.").format(
+                    campaign=outcome.campaign, observations=outcome.updated_observations,
+                    premises=outcome.updated_premises, unchanged=outcome.unchanged))
+        feedback.setProgress(100)
+        return {self.OUTPUT_ERRORS: sink_id, self.ROWS_READ: outcome.rows_read,
+                self.INVALID_ROWS: len(outcome.invalid_rows),
+                self.UPDATED_OBSERVATIONS: outcome.updated_observations,
+                self.UPDATED_PREMISES: outcome.updated_premises,
+                self.UNCHANGED: outcome.unchanged if not outcome.problems else 0,
+                self.WRITTEN: outcome.written}

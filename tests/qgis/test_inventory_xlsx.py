@@ -1,0 +1,284 @@
+"""Partner exchange: a campaign's inventory to Excel and back (export/import_inventory_xlsx).
+
+Fixture (hand-built): one centrality "Centre-ville" (a 100 m square), three premises and the
+campaign "Inventaire 2024" with one observation each:
+
+==== ======= ============= ========= ====== ================= ===== ======== ============
+row  premise address       area (m²) obs.   status            group NAF      chain
+==== ======= ============= ========= ====== ================= ===== ======== ============
+2    p-1     1 rue Carnot  80        o-1    occupied          alimentaire 47.11D independent
+3    p-2     2 rue Carnot  120       o-2    vacant            -     -        -
+4    p-3     3 rue Magenta (empty)   o-3    occupied          services_marchands - chain
+==== ======= ============= ========= ====== ================= ===== ======== ============
+
+Rows 2 and 3 lie in the centrality (listed first, by street and address), row 4 outside.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from observatoire_commerce.store import geometry, gpkg, observatory
+
+from ..conftest import validate_gpkg
+
+SRS = 2154
+STATUS_CODES = "occupied, vacant, works, other_use, demolished, unknown"
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def observation(path, uuid) -> dict:
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        row = conn.execute("SELECT status, activity_group, naf_code, sign_name, chain_type, "
+                           "agent, visit_state FROM premise_observations WHERE uuid = ?",
+                           (uuid,)).fetchone()
+        return dict(row)
+    finally:
+        conn.close()
+
+
+def floor_area(path, uuid):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT floor_area FROM premises WHERE uuid = ?",
+                            (uuid,)).fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def inventory_gpkg(tmp_path):
+    path = observatory.create_observatory(tmp_path / "inventory.gpkg", "Test")
+    conn = observatory.open_observatory(path)
+    square = [[[(500000.0, 6600000.0), (500100.0, 6600000.0), (500100.0, 6600100.0),
+                (500000.0, 6600100.0), (500000.0, 6600000.0)]]]
+    with gpkg.transaction(conn):
+        conn.execute("INSERT INTO centralities (uuid, name, level, geom) VALUES "
+                     "('c-1', 'Centre-ville', 'primary', ?)",
+                     (geometry.encode("multipolygon", square, SRS),))
+        for uuid, address, street, area, x in (
+                ("p-1", "1 rue Carnot", "rue Carnot", 80, 500010.0),
+                ("p-2", "2 rue Carnot", "rue Carnot", 120, 500020.0),
+                ("p-3", "3 rue Magenta", "rue Magenta", None, 500500.0)):
+            conn.execute("INSERT INTO premises (uuid, address, street, commune_code, floor_area, "
+                         "geom) VALUES (?, ?, ?, '86194', ?, ?)",
+                         (uuid, address, street, area,
+                          geometry.encode_point(x, 6600050.0, SRS)))
+        conn.execute("INSERT INTO campaigns (uuid, name, year, start_date, end_date, state) "
+                     "VALUES ('k-2024', 'Inventaire 2024', 2024, '2024-10-01', '2024-11-30', "
+                     "'open')")
+        for uuid, premise, status, group, naf, sign, chain in (
+                ("o-1", "p-1", "occupied", "alimentaire", "47.11D", "Épicerie Martin",
+                 "independent"),
+                ("o-2", "p-2", "vacant", None, None, None, None),
+                ("o-3", "p-3", "occupied", "services_marchands", None, "Banque", "chain")):
+            conn.execute("INSERT INTO premise_observations (uuid, premise_uuid, campaign_uuid, "
+                         "status, activity_group, naf_code, sign_name, chain_type, visit_state) "
+                         "VALUES (?, ?, 'k-2024', ?, ?, ?, ?, ?, 'to_confirm')",
+                         (uuid, premise, status, group, naf, sign, chain))
+        gpkg.update_extent(conn, "premises")
+        gpkg.update_extent(conn, "centralities")
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def exported(inventory_gpkg, run_alg, tmp_path):
+    target = tmp_path / "inventaire.xlsx"
+    result = run_alg("export_inventory_xlsx", {"GEOPACKAGE": str(inventory_gpkg),
+                                               "CAMPAIGN": "", "OUTPUT": str(target)})
+    assert result == {"OUTPUT": str(target), "ROWS": 3, "CAMPAIGN_NAME": "Inventaire 2024"}
+    return target
+
+
+def run_import(run_alg, gpkg_path, workbook, agent="CCI Vienne"):
+    result = run_alg("import_inventory_xlsx", {"GEOPACKAGE": str(gpkg_path),
+                                               "INPUT": str(workbook), "AGENT": agent,
+                                               "OUTPUT_ERRORS": "memory:"})
+    errors = [(int(f["row"]), f["column"], f["value"], f["code"])
+              for f in result.pop("OUTPUT_ERRORS").getFeatures()]
+    return result, errors
+
+
+def test_exported_workbook(exported):
+    workbook = load_workbook(exported)
+    assert workbook.sheetnames == ["Lisez-moi", "Inventaire", "Listes", "Codes", "_export"]
+    assert [workbook[s].sheet_state for s in workbook.sheetnames] == [
+        "visible", "visible", "hidden", "visible", "veryHidden"]
+    sheet = workbook["Inventaire"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Identifiant observation", "Identifiant local", "Centralité", "Adresse",
+                       "Commune (INSEE)", "Surface (m²)", "Statut", "Groupe d'activité",
+                       "Code NAF", "Enseigne", "Type d'enseigne", "Remarques", "Relevé par",
+                       "Relevé le")
+    assert rows[1:] == [
+        ("o-1", "p-1", "Centre-ville", "1 rue Carnot", "86194", 80, "occupied", "alimentaire",
+         "47.11D", "Épicerie Martin", "independent", None, None, None),
+        ("o-2", "p-2", "Centre-ville", "2 rue Carnot", "86194", 120, "vacant", None, None, None,
+         None, None, None, None),
+        ("o-3", "p-3", None, "3 rue Magenta", "86194", None, "occupied", "services_marchands",
+         None, "Banque", "chain", None, None, None)]
+    validations = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
+    assert validations == {"G2:G4": "=Listes!$A$2:$A$7", "H2:H4": "=Listes!$B$2:$B$11",
+                           "K2:K4": "=Listes!$C$2:$C$4"}
+    codes = list(workbook["Codes"].iter_rows(values_only=True))
+    assert ("Statut", "vacant", "Vacant") in codes
+    assert ("Groupe d'activité", "alimentaire", "Alimentaire") in codes
+    assert ("Type d'enseigne", "chain", "Enseigne nationale (succursale)") in codes
+    assert ("Surface (m²)", "oui", "Surface de vente en m², nombre supérieur à 0 (vide si "
+            "inconnue).") in codes
+
+
+def test_excel_round_trip(inventory_gpkg, exported, run_alg, tmp_path):
+    workbook = load_workbook(exported)
+    sheet = workbook["Inventaire"]
+    sheet["G2"], sheet["H2"], sheet["J2"] = "vacant", None, None        # o-1 closed down
+    sheet["G3"], sheet["H3"], sheet["K3"] = "occupied", "cafes_hotels_restaurants", "franchise"
+    sheet["F3"] = "95,5"                                                # p-2 floor area
+    edited = tmp_path / "retour_cci.xlsx"
+    workbook.save(edited)
+
+    result, errors = run_import(run_alg, inventory_gpkg, edited)
+    assert errors == []
+    assert result == {"ROWS_READ": 3, "INVALID_ROWS": 0, "UPDATED_OBSERVATIONS": 2,
+                      "UPDATED_PREMISES": 1, "UNCHANGED": 1, "WRITTEN": True}
+    assert observation(inventory_gpkg, "o-1") == {
+        "status": "vacant", "activity_group": None, "naf_code": "47.11D", "sign_name": None,
+        "chain_type": "independent", "agent": "CCI Vienne", "visit_state": "changed"}
+    assert observation(inventory_gpkg, "o-2") == {
+        "status": "occupied", "activity_group": "cafes_hotels_restaurants", "naf_code": None,
+        "sign_name": None, "chain_type": "franchise", "agent": "CCI Vienne",
+        "visit_state": "changed"}
+    assert observation(inventory_gpkg, "o-3") == {
+        "status": "occupied", "activity_group": "services_marchands", "naf_code": None,
+        "sign_name": "Banque", "chain_type": "chain", "agent": None, "visit_state": "to_confirm"}
+    assert floor_area(inventory_gpkg, "p-2") == 95.5
+    assert floor_area(inventory_gpkg, "p-1") == 80
+    validate_gpkg(inventory_gpkg)
+
+    # importing the same workbook again changes nothing
+    again, errors = run_import(run_alg, inventory_gpkg, edited)
+    assert (errors, again["UPDATED_OBSERVATIONS"], again["UNCHANGED"]) == ([], 0, 3)
+
+
+def test_invalid_rows_are_refused_row_by_row(inventory_gpkg, exported, run_alg, tmp_path):
+    workbook = load_workbook(exported)
+    sheet = workbook["Inventaire"]
+    sheet["J2"] = "Épicerie Dupont"           # a valid change: not written either
+    sheet["G2"] = "occupe"                    # not a status code
+    sheet["G3"] = "occupied"                  # occupied without an activity group
+    sheet["F4"], sheet["K4"] = -5, "chaine"   # negative floor area, unknown chain type
+    sheet["I4"] = "4711D"                     # NAF code without its dot
+    bad = tmp_path / "retour_errone.xlsx"
+    workbook.save(bad)
+    before = digest(inventory_gpkg)
+
+    result, errors = run_import(run_alg, inventory_gpkg, bad)
+    assert errors == [
+        (2, "Statut", "occupe", "unknown_code"),
+        (3, "Groupe d'activité", "", "missing_required"),
+        (4, "Type d'enseigne", "chaine", "unknown_code"),
+        (4, "Surface (m²)", "-5", "not_positive"),
+        (4, "Code NAF", "4711D", "invalid_format")]
+    assert result == {"ROWS_READ": 3, "INVALID_ROWS": 3, "UPDATED_OBSERVATIONS": 0,
+                      "UPDATED_PREMISES": 0, "UNCHANGED": 0, "WRITTEN": False}
+    assert digest(inventory_gpkg) == before
+
+
+def test_error_messages_say_what_was_expected(inventory_gpkg, exported, tmp_path):
+    from observatoire_commerce.store import inventory_xlsx
+
+    workbook = load_workbook(exported)
+    workbook["Inventaire"]["G2"] = "occupe"
+    bad = tmp_path / "bad.xlsx"
+    workbook.save(bad)
+    conn = gpkg.connect(inventory_gpkg)
+    outcome = inventory_xlsx.import_inventory(conn, bad)
+    conn.close()
+    assert outcome.problems == [inventory_xlsx.Problem(
+        2, "Statut", "occupe", f"a status code ({STATUS_CODES})", "unknown_code")]
+
+
+def test_conflict_with_an_edit_made_since_the_export(inventory_gpkg, exported, run_alg,
+                                                     tmp_path):
+    conn = gpkg.connect(inventory_gpkg)
+    with gpkg.transaction(conn):   # a field agent's sync after the export
+        conn.execute("UPDATE premise_observations SET status = 'works', "
+                     "activity_group = NULL WHERE uuid = 'o-3'")
+    conn.close()
+    workbook = load_workbook(exported)
+    workbook["Inventaire"]["G4"] = "vacant"
+    workbook["Inventaire"]["H4"] = None
+    edited = tmp_path / "retour.xlsx"
+    workbook.save(edited)
+    before = digest(inventory_gpkg)
+    result, errors = run_import(run_alg, inventory_gpkg, edited)
+    assert errors == [(4, "Statut", "vacant", "conflict")]
+    assert result["WRITTEN"] is False
+    assert digest(inventory_gpkg) == before
+
+
+def test_rows_cannot_be_added_nor_repeated(inventory_gpkg, exported, run_alg, tmp_path):
+    workbook = load_workbook(exported)
+    sheet = workbook["Inventaire"]
+    sheet.append(["o-999", "p-999", None, "9 rue Neuve", "86194", 50, "occupied", "alimentaire"])
+    sheet.append(["o-1", "p-1", None, "1 rue Carnot", "86194", 80, "occupied", "alimentaire"])
+    edited = tmp_path / "retour.xlsx"
+    workbook.save(edited)
+    result, errors = run_import(run_alg, inventory_gpkg, edited)
+    assert errors == [(5, "Identifiant observation", "o-999", "unknown_row"),
+                      (6, "Identifiant observation", "o-1", "duplicate")]
+    assert result["WRITTEN"] is False
+
+
+def test_a_workbook_that_is_not_an_inventory_is_refused(inventory_gpkg, run_alg, tmp_path):
+    other = tmp_path / "autre.xlsx"
+    workbook = Workbook()
+    workbook.active.append(["uuid", "status"])
+    workbook.save(other)
+    before = digest(inventory_gpkg)
+    with pytest.raises(QgsProcessingException, match="not an inventory workbook"):
+        run_import(run_alg, inventory_gpkg, other)
+    assert digest(inventory_gpkg) == before
+
+
+def test_unknown_campaign(inventory_gpkg, run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match="unknown campaign 'Inventaire 1999'"):
+        run_alg("export_inventory_xlsx", {"GEOPACKAGE": str(inventory_gpkg),
+                                          "CAMPAIGN": "Inventaire 1999",
+                                          "OUTPUT": str(tmp_path / "x.xlsx")})
+
+
+def test_errors_output_is_a_table(inventory_gpkg, exported, run_alg, tmp_path):
+    workbook = load_workbook(exported)
+    workbook["Inventaire"]["G2"] = None
+    bad = tmp_path / "bad.xlsx"
+    workbook.save(bad)
+    target = tmp_path / "erreurs.csv"
+    run_alg("import_inventory_xlsx", {"GEOPACKAGE": str(inventory_gpkg), "INPUT": str(bad),
+                                      "OUTPUT_ERRORS": str(target)})
+    layer = QgsVectorLayer(str(target), "errors", "ogr")
+    assert [f.attributes()[1:] for f in layer.getFeatures()] == [
+        ["Statut", "", f"a status code ({STATUS_CODES})", "missing_required"]]
+
+
+def test_missing_openpyxl_gives_a_clear_message(inventory_gpkg, run_alg, tmp_path, monkeypatch):
+    from observatoire_commerce import dependencies
+
+    monkeypatch.setattr(dependencies, "missing", lambda names: ["openpyxl"])
+    before = digest(inventory_gpkg)
+    with pytest.raises(QgsProcessingException, match=r"openpyxl \(Debian/Ubuntu: "
+                                                     r"python3-openpyxl; pip: openpyxl\)"):
+        run_alg("export_inventory_xlsx", {"GEOPACKAGE": str(inventory_gpkg), "CAMPAIGN": "",
+                                          "OUTPUT": str(tmp_path / "x.xlsx")})
+    assert digest(inventory_gpkg) == before
