@@ -1,0 +1,1 @@
+"""Fieldwork: inventory campaigns, field packages and their synchronisation."""

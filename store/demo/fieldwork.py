@@ -1,0 +1,236 @@
+"""Demo fieldwork: campaign "Inventaire 2025", two agents' field packages and scripted edits.
+
+``make demo`` runs the algorithms through ``qgis_process`` and calls :func:`add_duplicate_premise`
+(before the campaign opens) and :func:`play_agent` (on each package) from here; :func:`run` does
+the whole scenario with the store alone (no QGIS, no .qgz), for tests and benchmarks.
+
+Scenario (deterministic: everything is chosen by premise uuid order):
+
+- the office recorded one premise of the station district twice (``add_duplicate_premise``);
+- Camille (package: Centre-ville) visits 420 premises of the town centre: most are confirmed,
+  one in twenty changed (occupied ↔ vacant), photos of the changed ones; she finds a new premise;
+  on the two *shared* premises she changes the sign;
+- Yanis (package: Quartier de la Gare and Centre-ville) visits the station district (all but
+  two premises), deletes the duplicate, and on the shared premises changes the chain type of the
+  first (same premise, another field: both edits arrive) and the sign of the second (same
+  field: a conflict, Camille synchronised first so her value is kept and his is reported).
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from .. import campaigns, field_packages, field_sync, gpkg, readers
+from ..geometry import decode, encode_point
+
+CAMPAIGN = {"name": "Inventaire 2025", "start": "2025-03-01", "end": "2025-04-30"}
+SOURCE_CAMPAIGN = "Inventaire 2024"
+AGENTS = {
+    "camille": ("Camille Durand", ("Centre-ville",)),
+    "yanis": ("Yanis Benali", ("Quartier de la Gare", "Centre-ville")),
+}
+DUPLICATE_ADDRESS_NOTE = "Saisi deux fois (import 2024)"
+CAMILLE_VISITS = 420
+CHANGE_EVERY = 20
+YANIS_LEFT_TO_VISIT = 2
+NEW_PREMISE = {"address": "12 rue des Cordeliers", "street": "rue des Cordeliers",
+               "floor_area": 48.0, "status": "occupied",
+               "activity_group": "hygiene_sante_beaute", "sign_name": "Atelier Beauté",
+               "naf_code": "96.02B", "chain_type": "independent"}
+FAKE_JPEG = b"\xff\xd8\xff\xe0" + b"observatoire-demo" + b"\xff\xd9"
+
+
+def add_duplicate_premise(conn) -> str:
+    """The office's mistake: the first station-district premise recorded a second time."""
+    gare = conn.execute("SELECT uuid FROM centralities WHERE name = ?",
+                        ("Quartier de la Gare",)).fetchone()
+    assignment = readers.assign_centralities(readers.premises(conn), readers.centralities(conn))
+    original = sorted(p for p, c in assignment.items() if gare and c == gare[0])[0]
+    row = conn.execute("SELECT * FROM premises WHERE uuid = ?", (original,)).fetchone()
+    _kind, (x, y) = decode(row["geom"])
+    duplicate = str(uuid.uuid5(uuid.NAMESPACE_URL, f"observatoire-demo/duplicate/{original}"))
+    with gpkg.transaction(conn):
+        conn.execute(
+            "INSERT INTO premises (uuid, address, street, commune_code, floor_area, "
+            "ground_floor, created_at, notes, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (duplicate, row["address"], row["street"], row["commune_code"], row["floor_area"],
+             row["ground_floor"], "2024-11-15", DUPLICATE_ADDRESS_NOTE,
+             encode_point(x + 1.5, y + 1.5, 2154)))
+        gpkg.update_extent(conn, "premises")
+        gpkg.touch(conn, "premises")
+    return duplicate
+
+
+def _observations(conn, campaign_uuid: str, centrality_names) -> list:
+    """The package's observations of the premises in the named centralities, by premise uuid."""
+    wanted = {r[0] for r in conn.execute(
+        f"SELECT uuid FROM centralities WHERE name IN ({','.join('?' * len(centrality_names))})",
+        tuple(centrality_names))}
+    assignment = readers.assign_centralities(readers.premises(conn), readers.centralities(conn))
+    rows = conn.execute("SELECT * FROM premise_observations WHERE campaign_uuid = ? "
+                        "ORDER BY premise_uuid", (campaign_uuid,)).fetchall()
+    return [dict(r) for r in rows if assignment.get(r["premise_uuid"]) in wanted]
+
+
+def shared_premises(conn, campaign_uuid: str) -> list:
+    """The two town-centre premises both agents edit: the first two occupied ones with a sign."""
+    candidates = [o for o in _observations(conn, campaign_uuid, ("Centre-ville",))
+                  if o["status"] == "occupied" and o["sign_name"]]
+    return [o["premise_uuid"] for o in candidates[:2]]
+
+
+def _photo_name(premise_uuid: str, campaign_uuid: str, stamp: str) -> str:
+    """The name the form's attachment widget gives a photo (see survey_forms/inventory_form)."""
+    return f"DCIM/{premise_uuid}_{campaign_uuid}_{stamp}.jpg"
+
+
+def _changed(obs: dict, index: int) -> dict:
+    if obs["status"] == "occupied":
+        return {"status": "vacant", "activity_group": None, "naf_code": None,
+                "sign_name": None, "chain_type": None}
+    return {"status": "occupied", "activity_group": "cafes_hotels_restaurants",
+            "naf_code": "56.10A", "sign_name": f"Nouveau commerce {index}",
+            "chain_type": "independent"}
+
+
+def _update(conn, obs_uuid: str, values: dict) -> None:
+    cols = ", ".join(f'"{k}" = ?' for k in values)
+    conn.execute(f"UPDATE premise_observations SET {cols} WHERE uuid = ?",
+                 (*values.values(), obs_uuid))
+
+
+def play_agent(package_dir, who: str) -> dict:
+    """Apply agent ``who``'s scripted edits to the package's data file (as QField would).
+
+    Returns counts: confirmed, changed, new premises, deleted premises, photos.
+    """
+    package_dir = Path(package_dir)
+    manifest = field_packages.read_manifest(package_dir)
+    agent, _centralities = AGENTS[who]
+    campaign_uuid = manifest["campaign_uuid"]
+    conn = gpkg.connect(package_dir / manifest["data_file"])
+    counts = {"confirmed": 0, "changed": 0, "new_premises": 0, "deleted_premises": 0,
+              "photos": 0}
+    try:
+        shared = shared_premises(conn, campaign_uuid)
+        with gpkg.transaction(conn):
+            if who == "camille":
+                _play_camille(conn, package_dir, campaign_uuid, agent, shared, counts)
+            else:
+                _play_yanis(conn, campaign_uuid, agent, shared, counts)
+    finally:
+        conn.close()
+    return counts
+
+
+def _visit(conn, obs, agent, day, values, state) -> None:
+    _update(conn, obs["uuid"], {**values, "visit_state": state, "agent": agent,
+                                "observed_at": f"2025-03-{day:02d}T10:00:00.000Z"})
+
+
+def _play_camille(conn, package_dir, campaign_uuid, agent, shared, counts) -> None:
+    mine = [o for o in _observations(conn, campaign_uuid, ("Centre-ville",))
+            if o["premise_uuid"] not in shared]
+    for index, obs in enumerate(mine[:CAMILLE_VISITS]):
+        day = 3 + index // 40
+        if index % CHANGE_EVERY == CHANGE_EVERY - 1:
+            stamp = f"202503{day:02d}_1000{index % 60:02d}"
+            photo = _photo_name(obs["premise_uuid"], campaign_uuid, stamp)
+            (package_dir / photo).write_bytes(FAKE_JPEG)
+            counts["photos"] += 1
+            _visit(conn, obs, agent, day, {**_changed(obs, index), "photo": photo}, "changed")
+            counts["changed"] += 1
+        else:
+            _visit(conn, obs, agent, day, {}, "confirmed")
+            counts["confirmed"] += 1
+    for premise, sign in zip(shared, ("Maison Dupont", "Le Comptoir du Marché")):
+        obs = conn.execute("SELECT * FROM premise_observations WHERE premise_uuid = ? AND "
+                           "campaign_uuid = ?", (premise, campaign_uuid)).fetchone()
+        _visit(conn, dict(obs), agent, 14, {"sign_name": sign}, "changed")
+        counts["changed"] += 1
+    # a shop found in the field, next to the first premise she visited
+    first = conn.execute("SELECT geom FROM premises WHERE uuid = ?",
+                         (mine[0]["premise_uuid"],)).fetchone()
+    _kind, (x, y) = decode(first["geom"])
+    premise_uuid = str(uuid.uuid5(uuid.NAMESPACE_URL, "observatoire-demo/new-premise/camille"))
+    conn.execute(
+        "INSERT INTO premises (uuid, address, street, commune_code, floor_area, ground_floor, "
+        "created_at, geom) VALUES (?, ?, ?, '86194', ?, 1, '2025-03-12', ?)",
+        (premise_uuid, NEW_PREMISE["address"], NEW_PREMISE["street"],
+         NEW_PREMISE["floor_area"], encode_point(x + 6.0, y - 4.0, 2154)))
+    photo = _photo_name(premise_uuid, campaign_uuid, "20250312_101500")
+    (package_dir / photo).write_bytes(FAKE_JPEG)
+    counts["photos"] += 1
+    conn.execute(
+        "INSERT INTO premise_observations (uuid, premise_uuid, campaign_uuid, status, "
+        "activity_group, naf_code, sign_name, chain_type, photo, agent, observed_at, "
+        "visit_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2025-03-12T10:15:00.000Z', 'new')",
+        (str(uuid.uuid5(uuid.NAMESPACE_URL, "observatoire-demo/new-observation/camille")),
+         premise_uuid, campaign_uuid, NEW_PREMISE["status"], NEW_PREMISE["activity_group"],
+         NEW_PREMISE["naf_code"], NEW_PREMISE["sign_name"], NEW_PREMISE["chain_type"], photo,
+         agent))
+    counts["new_premises"] += 1
+    gpkg.update_extent(conn, "premises")
+
+
+def _play_yanis(conn, campaign_uuid, agent, shared, counts) -> None:
+    duplicates = [r[0] for r in conn.execute("SELECT uuid FROM premises WHERE notes = ?",
+                                             (DUPLICATE_ADDRESS_NOTE,))]
+    gare = [o for o in _observations(conn, campaign_uuid, ("Quartier de la Gare",))
+            if o["premise_uuid"] not in duplicates]
+    visited = gare[:len(gare) - YANIS_LEFT_TO_VISIT]
+    for index, obs in enumerate(visited):
+        day = 4 + index // 30
+        if index % 10 == 9:
+            _visit(conn, obs, agent, day, _changed(obs, 1000 + index), "changed")
+            counts["changed"] += 1
+        else:
+            _visit(conn, obs, agent, day, {}, "confirmed")
+            counts["confirmed"] += 1
+    # the shared premises: another field of the first, the same field (sign) of the second
+    for premise, values in zip(shared, ({"chain_type": "franchise"},
+                                        {"sign_name": "Comptoir du Marché"})):
+        obs = conn.execute("SELECT uuid FROM premise_observations WHERE premise_uuid = ? AND "
+                           "campaign_uuid = ?", (premise, campaign_uuid)).fetchone()
+        _update(conn, obs[0], {**values, "visit_state": "changed"})
+    for premise in duplicates:  # composition: the premise's observation goes with it
+        conn.execute("DELETE FROM premise_observations WHERE premise_uuid = ?", (premise,))
+        conn.execute("DELETE FROM premises WHERE uuid = ?", (premise,))
+        counts["deleted_premises"] += 1
+    gpkg.update_extent(conn, "premises")
+
+
+def run(shared_path, packages_dir) -> dict:
+    """The whole scenario with the store alone (no QGIS project in the packages).
+
+    Returns ``{"campaign": open result, "packages": {who: dir}, "edits": {who: counts},
+    "reports": {who: SyncReport}, "progress": campaign progress}``.
+    """
+    from .. import observatory
+
+    packages_dir = Path(packages_dir)
+    conn = observatory.open_observatory(shared_path)
+    try:
+        add_duplicate_premise(conn)
+        opened = campaigns.open_campaign(conn, CAMPAIGN["name"], CAMPAIGN["start"],
+                                         CAMPAIGN["end"])
+        names = {r[0]: r[1] for r in conn.execute("SELECT name, uuid FROM centralities")}
+    finally:
+        conn.close()
+    result = {"campaign": opened, "packages": {}, "edits": {}, "reports": {}}
+    for who, (agent, centralities) in AGENTS.items():
+        package = field_packages.prepare_field_package(
+            shared_path, packages_dir / who, agent=agent,
+            centrality_uuids=[names[n] for n in centralities])
+        result["packages"][who] = package.path
+    for who in AGENTS:
+        result["edits"][who] = play_agent(result["packages"][who], who)
+    for who in AGENTS:
+        result["reports"][who] = field_sync.synchronise(shared_path, result["packages"][who])
+    conn = gpkg.connect(shared_path)
+    try:
+        result["progress"] = campaigns.campaign_progress(conn, opened["uuid"])
+    finally:
+        conn.close()
+    return result

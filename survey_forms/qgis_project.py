@@ -1,0 +1,131 @@
+"""QGIS projects of the inventory: "Inventaire" in the GeoPackage, the field packages' .qgz.
+
+Built with the QGIS API (``qgis.core`` only) from the declarative forms of
+:mod:`survey_forms.inventory_form`: one layer per editable table with its form, the relation
+premise → observations (by uuid), project variables read by the forms' defaults (agent, campaign),
+relative paths. Works on a private ``QgsProject`` (never the application's project); the written
+project goes through :func:`survey_forms.qgis_form.restore_relation_ids` (QGIS 3.22 workaround).
+"""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsExpressionContextUtils,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+from .inventory_form import (
+    AGENT_VARIABLE,
+    CAMPAIGN_NAME_VARIABLE,
+    CAMPAIGN_VARIABLE,
+    FORMS,
+    RELATIONS,
+)
+from .qgis_form import apply_form, make_relation, restore_relation_ids
+
+PROJECT_NAME = "Inventaire"
+# Layer order in the legend (top first) and the layers' display names.
+LAYERS = (
+    ("premises", "Locaux"),
+    ("premise_observations", "Observations"),
+    ("centralities", "Centralités"),
+    ("campaigns", "Campagnes"),
+)
+
+
+class ProjectError(RuntimeError):
+    """The project could not be built or written; the message says why."""
+
+
+def build_project(gpkg_path, domains: dict, *, title: str = PROJECT_NAME, agent=None,
+                  campaign_uuid=None, campaign_name=None, observation_filter=None) -> QgsProject:
+    """A private ``QgsProject`` holding the inventory layers of ``gpkg_path`` with their forms.
+
+    ``domains`` maps a GeoPackage domain to its (code, label) pairs (value maps);
+    ``observation_filter`` is an optional subset string on the observations layer.
+    """
+    project = QgsProject()
+    project.setTitle(title)
+    layers = {}
+    for table, label in LAYERS:
+        layer = QgsVectorLayer(f"{gpkg_path}|layername={table}", label, "ogr")
+        if not layer.isValid():
+            raise ProjectError(f"{gpkg_path}: the table {table} cannot be loaded as a layer")
+        layers[table] = layer
+    if observation_filter:
+        layers["premise_observations"].setSubsetString(observation_filter)
+    project.addMapLayers([layers[t] for t, _label in LAYERS])
+    for definition in RELATIONS:
+        relation = make_relation(definition, layers[definition.referencing_table],
+                                 layers[definition.referenced_table], project)
+        if not relation.isValid():
+            raise ProjectError(f"relation {definition.id} is not valid")
+        project.relationManager().addRelation(relation)
+    for table, layer in layers.items():
+        apply_form(layer, FORMS[table], domains, project.relationManager())
+    crs = layers["premises"].crs()
+    project.setCrs(crs if crs.isValid() else QgsCoordinateReferenceSystem("EPSG:2154"))
+    variables = {AGENT_VARIABLE: agent, CAMPAIGN_VARIABLE: campaign_uuid,
+                 CAMPAIGN_NAME_VARIABLE: campaign_name}
+    for name, value in variables.items():
+        if value:
+            QgsExpressionContextUtils.setProjectVariable(project, name, str(value))
+    project.writeEntryBool("Paths", "/Absolute", False)
+    return project
+
+
+def _fix_archive(content: bytes) -> bytes:
+    ids = [r.id for r in RELATIONS]
+    source = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.endswith(".qgs"):
+                data = restore_relation_ids(data.decode("utf-8"), ids).encode("utf-8")
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def write_qgz(project: QgsProject, path) -> Path:
+    """Write ``project`` to a .qgz file (paths relative to its folder)."""
+    path = Path(path)
+    project.setFileName(str(path))
+    if not project.write():
+        raise ProjectError(f"{path}: the project could not be written ({project.error()})")
+    path.write_bytes(_fix_archive(path.read_bytes()))
+    return path
+
+
+def write_to_geopackage(project: QgsProject, gpkg_path, name: str = PROJECT_NAME) -> str:
+    """Store ``project`` in the GeoPackage's ``qgis_projects`` table; returns its QGIS URI."""
+    gpkg_path = Path(gpkg_path).resolve()
+    uri = project_uri(gpkg_path, name)
+    if not project.write(uri):
+        raise ProjectError(f"{gpkg_path}: the project could not be stored ({project.error()})")
+    project.clear()  # release the layers (and their connections) before touching the file
+    conn = sqlite3.connect(str(gpkg_path))
+    try:
+        row = conn.execute("SELECT content FROM qgis_projects WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise ProjectError(f"{gpkg_path}: QGIS stored no project named {name}")
+        stored = row[0]
+        as_hex = isinstance(stored, str)  # QGIS 3.22 stores the zip as hexadecimal text
+        fixed = _fix_archive(bytes.fromhex(stored) if as_hex else bytes(stored))
+        with conn:
+            conn.execute("UPDATE qgis_projects SET content = ? WHERE name = ?",
+                         (fixed.hex() if as_hex else fixed, name))
+    finally:
+        conn.close()
+    return uri
+
+
+def project_uri(gpkg_path, name: str = PROJECT_NAME) -> str:
+    return f"geopackage:{Path(gpkg_path).resolve()}?projectName={name}"
