@@ -1,12 +1,17 @@
-"""Benchmark of the offer analytics: SIRENE parsing, vacancy dynamics and offer mix.
+"""Benchmark of the offer analytics: SIRENE import, vacancy dynamics and offer mix.
 
 1. writes 200 000 SIRENE-format rows (INSEE's StockEtablissement columns) to a temp CSV;
-2. times ``read_sirene`` (rows per second) and, in the same run, ``ogr2ogr -f GPKG`` on the same
-   CSV (the anchor; skipped with a message when ogr2ogr is absent) and prints the ratio;
-3. times ``vacancy_dynamics`` and ``offer_mix`` for 50 centralities × 5 campaigns on 20 000
-   premises.
+2. times ``read_sirene`` (parsing and validation only) and, in the same run, ``ogr2ogr -f GPKG``
+   on the same CSV (the anchor; skipped with a message when ogr2ogr is absent);
+3. builds an observatory GeoPackage with 50 centralities, 20 000 premises and 5 campaigns
+   (100 000 observations), times the store-level jobs ``store.vacancy.compute`` (with the
+   indicators written) and ``store.offer.mix`` on it;
+4. times the full import of the 200 000 rows INTO that GeoPackage through
+   ``store.imports.sirene.import_sirene`` (parse, validate, reproject, match to the 20 000
+   premises, write premises, sources, observations and rejected rows in one transaction) and
+   prints rows per second and the ratio against ogr2ogr;
+5. times the pure analyses ``vacancy_dynamics`` and ``offer_mix`` on the same inventory.
 
-The GeoPackage import itself (phase 2) will be timed by ``time_gpkg_import``.
 Run: ``.venv/bin/python benchmarks/bench_offer_analysis.py [rows]``
 """
 
@@ -91,9 +96,89 @@ def time_ogr2ogr(path: Path, workdir: Path):
     return elapsed
 
 
-def time_gpkg_import(path: Path, workdir: Path):
-    """Phase 2: import the parsed rows into a GeoPackage through the store (not yet built)."""
-    return None
+def build_observatory(path: Path, n_zones: int = 50):
+    """An observatory GeoPackage holding :func:`make_inventory` with geometry.
+
+    50 square centralities (600 m) on a 10 × 5 grid around the SIRENE points; each premise of a
+    zone lies inside its square, the others between the squares.
+    """
+    from observatoire_commerce.store import geometry, gpkg, observatory
+
+    obs, premises, campaigns, zones = make_inventory(n_zones=n_zones)
+    rng = np.random.default_rng(3)
+    observatory.create_observatory(path, "Bench")
+    conn = observatory.open_observatory(path)
+    origin = (491000.0, 6604000.0)
+    step, size = 1200.0, 600.0
+    corners = {z: (origin[0] + (z % 10) * step, origin[1] + (z // 10) * step * 2)
+               for z in zones}
+    with gpkg.transaction(conn):
+        for z, (x, y) in corners.items():
+            ring = np.array([[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]])
+            conn.execute("INSERT INTO centralities (uuid, name, level, geom) VALUES (?,?,?,?)",
+                         (f"z{z}", f"Zone {z}", "primary" if z < 5 else "secondary",
+                          geometry.encode("multipolygon", [[ring]], 2154)))
+        rows = []
+        for p, z, area, ground in premises.itertuples(index=False):
+            if z is None:
+                x, y = origin[0] + rng.uniform(0, 12000), origin[1] + step + rng.uniform(0, 500)
+            else:
+                x0, y0 = corners[z]
+                x, y = x0 + rng.uniform(5, size - 5), y0 + rng.uniform(5, size - 5)
+            rows.append((f"p{p}", float(area), int(ground), geometry.encode_point(x, y, 2154)))
+        conn.executemany("INSERT INTO premises (uuid, floor_area, ground_floor, geom) "
+                         "VALUES (?,?,?,?)", rows)
+        conn.executemany("INSERT INTO campaigns (uuid, name, year, start_date, state) "
+                         "VALUES (?, ?, ?, ?, 'closed')",
+                         [(f"k{c}", c, int(c), f"{c}-10-01") for c in campaigns])
+        conn.executemany(
+            "INSERT INTO premise_observations (uuid, premise_uuid, campaign_uuid, status, "
+            "activity_group, sign_name, chain_type) VALUES (?,?,?,?,?,?,?)",
+            [(f"o{i}", f"p{r[0]}", f"k{r[1]}", r[2], r[3], r[4], r[5])
+             for i, r in enumerate(obs.itertuples(index=False))])
+        gpkg.update_extent(conn, "premises")
+    conn.close()
+    return len(premises), len(obs)
+
+
+def time_store_analysis(path: Path) -> None:
+    from observatoire_commerce.store import observatory, offer, vacancy
+
+    conn = observatory.open_observatory(path)
+    try:
+        start = time.perf_counter()
+        table = vacancy.compute(conn)
+        t1 = time.perf_counter() - start
+        start = time.perf_counter()
+        summary, _groups = offer.mix(conn)
+        t2 = time.perf_counter() - start
+    finally:
+        conn.close()
+    print(f"store vacancy.compute (read GeoPackage, assign, compute, write indicators): "
+          f"{len(table)} rows in {t1:.2f} s")
+    print(f"store offer.mix (read GeoPackage, population, compute, write indicators): "
+          f"{len(summary)} rows in {t2:.2f} s")
+
+
+def time_gpkg_import(path: Path, target: Path, n: int):
+    """Import the CSV INTO ``target`` through the store; returns the elapsed seconds."""
+    from observatoire_commerce.store import observatory
+    from observatoire_commerce.store.imports.sirene import import_sirene
+
+    conn = observatory.open_observatory(target)
+    try:
+        start = time.perf_counter()
+        result = import_sirene(conn, path, communes=["86194", "86041"], campaign="2024")
+        elapsed = time.perf_counter() - start
+    finally:
+        conn.close()
+    c = result.counts
+    print(f"import_sirene INTO the GeoPackage: {n} rows in {elapsed:.2f} s = "
+          f"{n / elapsed:,.0f} rows/s; {c['new']} new premises, {c['matched']} matched, "
+          f"{c['review']} to review, {c['observations']} observations, "
+          f"{result.report.rows_rejected} rows rejected, "
+          f"{sum(result.skipped.values())} skipped (other communes, not retail)")
+    return elapsed
 
 
 def make_inventory(n_premises=20000, n_zones=50, n_campaigns=5, seed=2):
@@ -154,7 +239,16 @@ def main(n: int = 200_000) -> None:
         if anchor:
             print(f"ratio read_sirene / ogr2ogr = {ours / anchor:.2f} "
                   f"(< 1: our validating parser is faster than GDAL's plain load)")
-        time_gpkg_import(path, workdir)
+        target = workdir / "bench_observatory.gpkg"
+        start = time.perf_counter()
+        n_premises, n_obs = build_observatory(target)
+        print(f"built an observatory with 50 centralities, {n_premises} premises, "
+              f"{n_obs} observations in {time.perf_counter() - start:.1f} s")
+        time_store_analysis(target)
+        imported = time_gpkg_import(path, target, n)
+        if anchor:
+            print(f"ratio import_sirene (validated, matched, into the observatory) / ogr2ogr "
+                  f"(plain load) = {imported / anchor:.2f}")
     time_analysis()
 
 

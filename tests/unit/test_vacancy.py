@@ -94,4 +94,5 @@ def test_store_job_by_hand_and_indicators(tmp_path):
     assert [tuple(r) for r in rows] == [("centrality", None), ("centrality", 33.333333333333336),
                                         ("centrality", 50.0), ("outside", 0.0)]
     vacancy.compute(conn)  # recomputing replaces, never duplicates
-    assert conn.execute("SELECT count(*) FROM indicators").fetchone()[0] == 8 * 3
+    # 8 rows (3 centralities + outside, 2 campaigns) × 9 indicators (store.vacancy.INDICATORS)
+    assert conn.execute("SELECT count(*) FROM indicators").fetchone()[0] == 8 * 9

@@ -1,42 +1,44 @@
-"""observatoire:vacancy_rates - vacancy rate per centrality and inventory campaign."""
+"""observatoire:vacancy_rates - vacancy per centrality (street, linear) and campaign."""
 
+import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from ....store import geometry, observatory, readers, vacancy
+from ....store import observatory, readers, vacancy
+from ...offer_support import (
+    blob_geometry,
+    frame_to_sink,
+    line_parts,
+    split_list,
+    style_on_load,
+    typed_kinds,
+    vacancy_band_styler,
+)
 from ..base import ObservatoireAlgorithm
 
-
-def split_list(text: str) -> list:
-    return [t.strip() for t in text.replace(";", ",").split(",") if t.strip()]
-
-
-def table_fields() -> QgsFields:
-    fields = QgsFields()
-    for name, kind in (("centrality_uuid", QVariant.String), ("centrality", QVariant.String),
-                       ("level", QVariant.String), ("campaign_uuid", QVariant.String),
-                       ("campaign", QVariant.String), ("premises", QVariant.Int),
-                       ("vacant", QVariant.Int), ("vacancy_rate", QVariant.Double)):
-        fields.append(QgsField(name, kind))
-    return fields
-
-
-def _value(v):
-    return None if v is None or v != v else v  # NaN -> NULL
+COUNT_COLUMNS = ("premises", "vacant", "premises_without_area", "previous_premises", "changed",
+                 "openings", "closures", "activity_changes", "new_premises", "unconfirmed")
+RATE_COLUMNS = ("vacancy_rate", "floor_area", "vacant_floor_area", "vacancy_rate_floor_area",
+                "rate_change", "turnover_rate")
+TEXT_COLUMNS = ("zone_type", "zone_id", "zone_name", "centrality_uuid", "centrality", "level",
+                "campaign_uuid", "campaign", "procos_band")
+LAYER_COLUMNS = ["campaign", "premises", "vacant", "vacancy_rate", "vacancy_rate_floor_area",
+                 "procos_band", "rate_change", "turnover_rate", "openings", "closures",
+                 "activity_changes", "unconfirmed"]
+KINDS = typed_kinds(ints=COUNT_COLUMNS, doubles=RATE_COLUMNS,
+                    strings=TEXT_COLUMNS + ("uuid", "name"))
 
 
 class VacancyRates(ObservatoireAlgorithm):
@@ -44,6 +46,12 @@ class VacancyRates(ObservatoireAlgorithm):
     GROUP = "offre"
     CAMPAIGNS = "CAMPAIGNS"
     VACANT_STATUSES = "VACANT_STATUSES"
+    GROUND_FLOOR_ONLY = "GROUND_FLOOR_ONLY"
+    ZONE_TYPE = "ZONE_TYPE"
+    LINEAR = "LINEAR"
+    LINEAR_NAME_FIELD = "LINEAR_NAME_FIELD"
+    LINEAR_DISTANCE = "LINEAR_DISTANCE"
+    INCLUDE_UNCONFIRMED = "INCLUDE_UNCONFIRMED"
     WRITE = "WRITE_INDICATORS"
     OUTPUT_TABLE = "OUTPUT_TABLE"
     OUTPUT_CENTRALITIES = "OUTPUT_CENTRALITIES"
@@ -53,15 +61,29 @@ class VacancyRates(ObservatoireAlgorithm):
 
     def shortHelpString(self):
         return self.tr(
-            "For each centrality and inventory campaign: premises = observations of the campaign "
-            "whose premise lies in the centrality, demolished premises excluded; vacant = those "
-            "whose status counts as vacant (the statuses flagged counts_as_vacant in the "
-            "observation_statuses table, or the list given); vacancy rate (%) = 100 × vacant / "
-            "premises, left empty (NULL) when the centrality holds no premise. A premise lying "
-            "in two overlapping centralities belongs to the higher level one. Premises outside "
-            "every centrality are counted apart (row with an empty centrality). Results are "
-            "written to the indicators table (premises, vacant_premises, vacancy_rate) and "
-            "returned as a table and as a centralities layer holding the latest campaign.")
+            "For each zone (centrality; or street, from the premises' street column; or "
+            "commercial linear: the nearest line within a distance) and inventory campaign:\n"
+            "premises = premises observed in the campaign, demolished and 'unknown' statuses "
+            "excluded (ground floor only if asked);\n"
+            "vacant = those whose status counts as vacant (the statuses flagged "
+            "counts_as_vacant in observation_statuses, or the codes given: add works or "
+            "other_use if they should count);\n"
+            "vacancy rate (%) = 100 × vacant / premises;\n"
+            "floor-area vacancy rate (%) = 100 × vacant floor area / floor area, over the "
+            "premises whose floor area is known;\n"
+            "Procos band: normal < 5 %, moderate 5 to 7.5 %, worrying 7.5 to 10 %, critical "
+            "≥ 10 %;\n"
+            "change (points) = rate − rate of the previous campaign;\n"
+            "openings = vacant before, occupied now; closures = occupied before, vacant now; "
+            "activity changes = occupied both times with another activity group;\n"
+            "turnover rate (%) = 100 × premises whose status or occupant changed since the "
+            "previous campaign / premises at the previous campaign (Codata). A premise made by "
+            "a split or a merge takes its parents' previous state.\n"
+            "Rates are empty (NULL) when their denominator is 0. Premises outside every zone "
+            "are counted apart. Observations still to confirm (pre-filled, not yet visited) "
+            "are counted with their pre-filled status unless unticked; their number is in the "
+            "unconfirmed column. The indicators (per centrality) go to the indicators table; "
+            "the centralities layer holds the latest campaign.")
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
@@ -75,6 +97,25 @@ class VacancyRates(ObservatoireAlgorithm):
         statuses.setFlags(statuses.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(statuses)
         self.addParameter(QgsProcessingParameterBoolean(
+            self.GROUND_FLOOR_ONLY, self.tr("Ground-floor premises only"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ZONE_TYPE, self.tr("Zones"),
+            options=[self.tr("Centralities"), self.tr("Streets"),
+                     self.tr("Commercial linears (line layer)")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LINEAR, self.tr("Commercial linears"), [QgsProcessing.TypeVectorLine],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LINEAR_NAME_FIELD, self.tr("Linear name field"),
+            parentLayerParameterName=self.LINEAR, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.LINEAR_DISTANCE, self.tr("Distance of a premise to its linear (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=15.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.INCLUDE_UNCONFIRMED,
+            self.tr("Count observations still to confirm (pre-filled) with their pre-filled "
+                    "status"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterBoolean(
             self.WRITE, self.tr("Write the results to the indicators table"), defaultValue=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_TABLE, self.tr("Vacancy table"), QgsProcessing.TypeVector))
@@ -82,10 +123,12 @@ class VacancyRates(ObservatoireAlgorithm):
             self.OUTPUT_CENTRALITIES, self.tr("Centralities with vacancy"),
             QgsProcessing.TypeVectorPolygon))
 
+    def zone_type(self, parameters, context) -> str:
+        return vacancy.ZONE_TYPES[self.parameterAsEnum(parameters, self.ZONE_TYPE, context)]
+
     def checkParameterValues(self, parameters, context):
-        ok, message = self.check_geopackage(parameters, context)
-        if not ok:
-            return ok, message
+        if self.zone_type(parameters, context) == "linear" and not parameters.get(self.LINEAR):
+            return False, self.tr("Choose the line layer of the commercial linears.")
         return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -95,72 +138,84 @@ class VacancyRates(ObservatoireAlgorithm):
         finally:
             conn.close()
 
-    def _run(self, conn, parameters, context, feedback):
+    def _campaigns(self, conn, parameters, context):
         camps = readers.campaigns(conn)
+        if camps.empty:
+            raise QgsProcessingException(self.tr(
+                "The GeoPackage holds no inventory campaign: nothing to compute."))
         wanted = split_list(self.parameterAsString(parameters, self.CAMPAIGNS, context))
         unknown = [w for w in wanted if w not in set(camps["name"])]
         if unknown:
             raise QgsProcessingException(self.tr(
                 "Unknown campaign(s): {unknown}. Campaigns in the GeoPackage: {known}.").format(
                     unknown=", ".join(unknown), known=", ".join(camps["name"]) or "-"))
-        if camps.empty:
-            raise QgsProcessingException(self.tr(
-                "The GeoPackage holds no inventory campaign: nothing to compute."))
-        campaign_uuids = camps.loc[camps["name"].isin(wanted), "uuid"].tolist() if wanted else None
+        return camps.loc[camps["name"].isin(wanted), "uuid"].tolist() if wanted else None
+
+    def _statuses(self, conn, parameters, context):
         statuses = split_list(self.parameterAsString(parameters, self.VACANT_STATUSES, context))
-        known_statuses = {r[0] for r in conn.execute("SELECT code FROM observation_statuses")}
-        bad = [s for s in statuses if s not in known_statuses]
+        known = {r[0] for r in conn.execute("SELECT code FROM observation_statuses")}
+        bad = [s for s in statuses if s not in known]
         if bad:
             raise QgsProcessingException(self.tr(
                 "Unknown status code(s): {bad}. Known codes: {known}.").format(
-                    bad=", ".join(bad), known=", ".join(sorted(known_statuses))))
+                    bad=", ".join(bad), known=", ".join(sorted(known))))
+        return statuses or None
+
+    def _run(self, conn, parameters, context, feedback):
+        campaign_uuids = self._campaigns(conn, parameters, context)
+        statuses = self._statuses(conn, parameters, context)
+        zone_type = self.zone_type(parameters, context)
+        crs = QgsCoordinateReferenceSystem(f"EPSG:{observatory.srs_id(conn)}")
+        lines = None
+        if zone_type == "linear":
+            source = self.parameterAsSource(parameters, self.LINEAR, context)
+            if source is None:
+                raise QgsProcessingException(self.invalidSourceError(parameters, self.LINEAR))
+            lines = line_parts(source, self.parameterAsString(
+                parameters, self.LINEAR_NAME_FIELD, context), crs, context, feedback)
+            if not lines:
+                raise QgsProcessingException(self.tr("The linear layer holds no line."))
+        options = {
+            "campaign_uuids": campaign_uuids, "vacant_statuses": statuses,
+            "ground_floor_only": self.parameterAsBool(parameters, self.GROUND_FLOOR_ONLY,
+                                                      context),
+            "include_unconfirmed": self.parameterAsBool(parameters, self.INCLUDE_UNCONFIRMED,
+                                                        context)}
         write = self.parameterAsBool(parameters, self.WRITE, context)
         if feedback.isCanceled():
             return {}
-        table = vacancy.compute(conn, campaign_uuids=campaign_uuids,
-                                vacant_statuses=statuses or None, write=write,
-                                feedback=feedback.setProgress)
-        crs = QgsCoordinateReferenceSystem(f"EPSG:{observatory.srs_id(conn)}")
-
-        fields = table_fields()
-        sink, table_id = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields,
-                                              QgsWkbTypes.NoGeometry, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TABLE))
-        for row in table.itertuples(index=False):
-            feature = QgsFeature(fields)
-            feature.setAttributes([_value(v) for v in (
-                row.centrality_uuid, row.centrality, row.level, row.campaign_uuid, row.campaign,
-                int(row.premises), int(row.vacant), row.vacancy_rate)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-
-        latest = table["campaign_uuid"].iloc[-1] if len(table) else None
-        layer_fields = QgsFields()
-        for name, kind in (("uuid", QVariant.String), ("name", QVariant.String),
-                           ("level", QVariant.String), ("campaign", QVariant.String),
-                           ("premises", QVariant.Int), ("vacant", QVariant.Int),
-                           ("vacancy_rate", QVariant.Double)):
-            layer_fields.append(QgsField(name, kind))
-        csink, cent_id = self.parameterAsSink(parameters, self.OUTPUT_CENTRALITIES, context,
-                                              layer_fields, QgsWkbTypes.MultiPolygon, crs)
-        if csink is None:
-            raise QgsProcessingException(
-                self.invalidSinkError(parameters, self.OUTPUT_CENTRALITIES))
-        latest_rows = table[table["campaign_uuid"] == latest].set_index("centrality_uuid",
-                                                                         drop=False)
-        for r in conn.execute("SELECT uuid, name, level, geom FROM centralities ORDER BY name"):
-            feature = QgsFeature(layer_fields)
-            if r["geom"] is not None:
-                geom = QgsGeometry()
-                geom.fromWkb(geometry.wkb(r["geom"]))
-                feature.setGeometry(geom)
-            row = latest_rows.loc[r["uuid"]] if r["uuid"] in latest_rows.index else None
-            feature.setAttributes([
-                r["uuid"], r["name"], r["level"],
-                None if row is None else row["campaign"],
-                None if row is None else int(row["premises"]),
-                None if row is None else int(row["vacant"]),
-                None if row is None else _value(row["vacancy_rate"])])
-            csink.addFeature(feature, QgsFeatureSink.FastInsert)
+        warnings = []
+        try:
+            table = vacancy.compute(
+                conn, zone_type=zone_type, lines=lines, line_distance=self.parameterAsDouble(
+                    parameters, self.LINEAR_DISTANCE, context),
+                write=write and zone_type == "centrality",
+                feedback=lambda p: feedback.setProgress(p * 0.7), warn=warnings.append,
+                **options)
+            by_centrality = table if zone_type == "centrality" else vacancy.compute(
+                conn, write=write, **options)
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        for message in dict.fromkeys(warnings):
+            feedback.pushWarning(message)
+        if feedback.isCanceled():
+            return {}
+        table_id = frame_to_sink(self, parameters, self.OUTPUT_TABLE, context, table, crs,
+                                 feedback=feedback, kinds=KINDS)
+        feedback.setProgress(85)
+        cent_id = self._centralities(conn, parameters, context, by_centrality, crs)
+        style_on_load(context, cent_id, vacancy_band_styler())
         feedback.setProgress(100)
         return {self.OUTPUT_TABLE: table_id, self.OUTPUT_CENTRALITIES: cent_id}
+
+    def _centralities(self, conn, parameters, context, table, crs):
+        latest = vacancy.latest_by_zone(table)
+        rows, geoms = [], []
+        for r in conn.execute("SELECT uuid, name, level, geom FROM centralities ORDER BY name"):
+            values = latest.get(r["uuid"], {})
+            rows.append({"uuid": r["uuid"], "name": r["name"], "level": r["level"],
+                         **{c: values.get(c) for c in LAYER_COLUMNS}})
+            geoms.append(blob_geometry(r["geom"]))
+        frame = pd.DataFrame(rows, columns=["uuid", "name", "level"] + LAYER_COLUMNS)
+        return frame_to_sink(self, parameters, self.OUTPUT_CENTRALITIES, context, frame, crs,
+                             geometries=geoms, wkb_type=QgsWkbTypes.MultiPolygon, kinds=KINDS)

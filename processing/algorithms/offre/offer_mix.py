@@ -1,0 +1,140 @@
+"""observatoire:offer_mix - offer mix and diversity per centrality and campaign."""
+
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ....store import observatory, offer, readers
+from ...offer_support import blob_geometry, frame_to_sink, split_list, typed_kinds
+from ..base import ObservatoireAlgorithm
+
+SUMMARY_INTS = ("shops", "unknown_group", "groups", "independents", "chains", "unknown_chain",
+                "shops_change")
+SUMMARY_DOUBLES = ("shannon", "pielou", "simpson", "independent_share", "population",
+                   "density_per_1000", "shannon_change", "simpson_change", "share",
+                   "share_change")
+KINDS = typed_kinds(ints=SUMMARY_INTS, doubles=SUMMARY_DOUBLES,
+                    strings=("centrality_uuid", "centrality", "campaign_uuid", "campaign",
+                             "activity_group", "uuid", "name", "level"))
+LAYER_COLUMNS = ["campaign", "shops", "groups", "shannon", "pielou", "simpson",
+                 "independent_share", "population", "density_per_1000", "shops_change"]
+
+
+class OfferMix(ObservatoireAlgorithm):
+    ALG_ID = "offer_mix"
+    GROUP = "offre"
+    CAMPAIGNS = "CAMPAIGNS"
+    POPULATION_RULE = "POPULATION_RULE"
+    POPULATION_DISTANCE = "POPULATION_DISTANCE"
+    GROUND_FLOOR_ONLY = "GROUND_FLOOR_ONLY"
+    INCLUDE_UNCONFIRMED = "INCLUDE_UNCONFIRMED"
+    WRITE = "WRITE_INDICATORS"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    OUTPUT_GROUPS = "OUTPUT_GROUPS"
+    OUTPUT_CENTRALITIES = "OUTPUT_CENTRALITIES"
+
+    def displayName(self):
+        return self.tr("Offer mix and diversity per centrality")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Per centrality and campaign, over the occupied premises with a known activity "
+            "group (hors commerce excluded): shops N, shops n_g and share 100 × n_g / N (%) per "
+            "activity group, K = number of groups present, Shannon H = −Σ p_g ln p_g (natural "
+            "log; 0 for one group), Pielou J = H / ln K (empty when K ≤ 1), Simpson = Σ p_g "
+            "(1 − p_g) (0 for one group), independents vs chains (chain or franchise), "
+            "independent share (%), density = 1 000 × N / population (shops per 1 000 "
+            "inhabitants), and the change since the previous campaign. Population = sum of the "
+            "ind column of the 200 m grid cells whose centroid lies inside the centrality, or "
+            "within the given distance of it. Indicators go to the indicators table.")
+
+    def initAlgorithm(self, config=None):
+        self.add_geopackage_parameter()
+        self.addParameter(QgsProcessingParameterString(
+            self.CAMPAIGNS, self.tr("Campaigns (names separated by commas; empty = all)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.POPULATION_RULE, self.tr("Population of a centrality"),
+            options=[self.tr("Grid cells whose centroid is inside the centrality"),
+                     self.tr("Grid cells whose centroid is within the distance")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.POPULATION_DISTANCE, self.tr("Population distance (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=500.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.GROUND_FLOOR_ONLY, self.tr("Ground-floor premises only"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.INCLUDE_UNCONFIRMED,
+            self.tr("Count observations still to confirm (pre-filled) with their pre-filled "
+                    "status"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.WRITE, self.tr("Write the results to the indicators table"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_TABLE, self.tr("Offer mix"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_GROUPS, self.tr("Offer mix by activity group"),
+            QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_CENTRALITIES, self.tr("Centralities with offer mix"),
+            QgsProcessing.TypeVectorPolygon))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        _path, conn = self.open_geopackage(parameters, context, feedback)
+        warnings = []
+        try:
+            camps = readers.campaigns(conn)
+            wanted = split_list(self.parameterAsString(parameters, self.CAMPAIGNS, context))
+            unknown = [w for w in wanted if w not in set(camps["name"])]
+            if unknown:
+                raise QgsProcessingException(self.tr(
+                    "Unknown campaign(s): {unknown}. Campaigns in the GeoPackage: {known}."
+                ).format(unknown=", ".join(unknown), known=", ".join(camps["name"]) or "-"))
+            by_distance = self.parameterAsEnum(parameters, self.POPULATION_RULE, context) == 1
+            feedback.setProgress(10)
+            summary, by_group = offer.mix(
+                conn, campaign_uuids=camps.loc[camps["name"].isin(wanted), "uuid"].tolist()
+                if wanted else None,
+                population_distance=self.parameterAsDouble(
+                    parameters, self.POPULATION_DISTANCE, context) if by_distance else None,
+                ground_floor_only=self.parameterAsBool(parameters, self.GROUND_FLOOR_ONLY,
+                                                       context),
+                include_unconfirmed=self.parameterAsBool(parameters, self.INCLUDE_UNCONFIRMED,
+                                                         context),
+                write=self.parameterAsBool(parameters, self.WRITE, context),
+                warn=warnings.append)
+            crs = QgsCoordinateReferenceSystem(f"EPSG:{observatory.srs_id(conn)}")
+            cents = conn.execute("SELECT uuid, name, level, geom FROM centralities "
+                                 "ORDER BY name").fetchall()
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        finally:
+            conn.close()
+        for message in warnings:
+            feedback.pushWarning(message)
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(70)
+        table_id = frame_to_sink(self, parameters, self.OUTPUT_TABLE, context, summary, crs,
+                                 kinds=KINDS)
+        groups_id = frame_to_sink(self, parameters, self.OUTPUT_GROUPS, context, by_group, crs,
+                                  kinds=KINDS)
+        latest = {r["centrality_uuid"]: r for r in summary.to_dict("records")}
+        rows = [{"uuid": c["uuid"], "name": c["name"], "level": c["level"],
+                 **{k: latest.get(c["uuid"], {}).get(k) for k in LAYER_COLUMNS}}
+                for c in cents]
+        layer = pd.DataFrame(rows, columns=["uuid", "name", "level"] + LAYER_COLUMNS)
+        cent_id = frame_to_sink(self, parameters, self.OUTPUT_CENTRALITIES, context, layer, crs,
+                                geometries=[blob_geometry(c["geom"]) for c in cents],
+                                wkb_type=QgsWkbTypes.MultiPolygon, kinds=KINDS)
+        feedback.setProgress(100)
+        return {self.OUTPUT_TABLE: table_id, self.OUTPUT_GROUPS: groups_id,
+                self.OUTPUT_CENTRALITIES: cent_id}

@@ -1,0 +1,104 @@
+"""observatoire:short_circuit_offer - producers by product and markets within reach of zones."""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+
+from ....store import observatory, offer
+from ...offer_support import frame_to_sink, typed_kinds, zone_targets
+from ..base import ObservatoireAlgorithm
+
+KINDS = typed_kinds(ints=("producers", "organic", "markets", "organic_markets"),
+                    doubles=("organic_share", "sessions_per_week"),
+                    strings=("target", "name", "product"))
+
+
+class ShortCircuitOffer(ObservatoireAlgorithm):
+    ALG_ID = "short_circuit_offer"
+    GROUP = "offre"
+    ZONES = "ZONES"
+    ZONE_NAME_FIELD = "ZONE_NAME_FIELD"
+    PRODUCER_DISTANCE = "PRODUCER_DISTANCE"
+    MARKET_DISTANCE = "MARKET_DISTANCE"
+    WRITE = "WRITE_INDICATORS"
+    OUTPUT_ZONES = "OUTPUT_ZONES"
+    OUTPUT_PRODUCTS = "OUTPUT_PRODUCTS"
+
+    def displayName(self):
+        return self.tr("Short-circuit offer per centrality")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Per zone (the centralities of the GeoPackage, or any polygon layer): producers "
+            "within the producer distance (straight line, m; 0 = inside the zone), organic "
+            "producers and organic share = 100 × organic / producers (%), producers per product "
+            "(a producer with several products counts once for each), markets within the "
+            "market distance, market sessions per week (Σ sessions of each market: 'du lundi au "
+            "samedi' = 6, 'tous les 1er et 3ème mardis du mois' = 24/52) and organic markets. "
+            "For the centralities, the results go to the indicators table (period: the current "
+            "year).")
+
+    def initAlgorithm(self, config=None):
+        self.add_geopackage_parameter()
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ZONES, self.tr("Zones (empty = the centralities of the GeoPackage)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ZONE_NAME_FIELD, self.tr("Zone name field"),
+            parentLayerParameterName=self.ZONES, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PRODUCER_DISTANCE, self.tr("Producer distance (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=20000.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MARKET_DISTANCE, self.tr("Market distance (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=300.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.WRITE, self.tr("Write the results to the indicators table"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_ZONES, self.tr("Zones with short-circuit offer"),
+            QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_PRODUCTS, self.tr("Producers by product"), QgsProcessing.TypeVector))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        _path, conn = self.open_geopackage(parameters, context, feedback)
+        producer_distance = self.parameterAsDouble(parameters, self.PRODUCER_DISTANCE, context)
+        market_distance = self.parameterAsDouble(parameters, self.MARKET_DISTANCE, context)
+        try:
+            crs = QgsCoordinateReferenceSystem(f"EPSG:{observatory.srs_id(conn)}")
+            targets, names, geoms, central = zone_targets(
+                self, conn, parameters, self.ZONES, self.ZONE_NAME_FIELD, crs, context,
+                feedback)
+            feedback.setProgress(20)
+            summary, by_product = offer.short_circuit_offer(conn, targets, names,
+                                                            producer_distance, market_distance)
+            if central and self.parameterAsBool(parameters, self.WRITE, context):
+                offer.write_offer_indicators(
+                    conn, offer.short_circuit_indicators(summary),
+                    offer.SHORT_CIRCUIT_ALGORITHM_ID,
+                    {"producer_distance": producer_distance, "market_distance": market_distance})
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        finally:
+            conn.close()
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(70)
+        zone_geoms = [geoms.get(k) for k in summary["target"]]
+        summary = summary.astype({"target": str})
+        by_product = by_product.astype({"target": str})
+        zones_id = frame_to_sink(self, parameters, self.OUTPUT_ZONES, context, summary, crs,
+                                 geometries=zone_geoms,
+                                 wkb_type=QgsWkbTypes.MultiPolygon, kinds=KINDS)
+        products_id = frame_to_sink(self, parameters, self.OUTPUT_PRODUCTS, context,
+                                    by_product, crs, kinds=KINDS)
+        feedback.setProgress(100)
+        return {self.OUTPUT_ZONES: zones_id, self.OUTPUT_PRODUCTS: products_id}

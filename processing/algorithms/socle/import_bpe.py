@@ -1,0 +1,71 @@
+"""observatoire:import_bpe - INSEE BPE equipment points → services."""
+
+from qgis.core import (
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+)
+
+from ....store.imports.bpe import import_bpe
+from ...import_base import ImportAlgorithm
+from ...offer_support import split_list
+
+
+class ImportBpe(ImportAlgorithm):
+    ALG_ID = "import_bpe"
+    INPUT = "INPUT"
+    COMMUNES = "COMMUNES"
+    VINTAGE = "VINTAGE"
+    NEW = "NEW_SERVICES"
+    UPDATED = "UPDATED_SERVICES"
+
+    def displayName(self):
+        return self.tr("Import BPE services")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Imports the geolocated equipment of INSEE's Base permanente des équipements (BPE, "
+            "CSV separated by ; or ,) into the services table: TYPEQU code, label, domain (A "
+            "services to individuals … G tourism) and range (proximité, intermédiaire, "
+            "supérieure) from the bpe_equipment_types table of the GeoPackage (editable), "
+            "commune, IRIS and geolocation quality. Coordinates: LAMBERT_X / LAMBERT_Y "
+            "(Lambert-93, or the local projection overseas) or LONGITUDE / LATITUDE (WGS 84), "
+            "reprojected to the GeoPackage CRS. Rejected and listed with their reason: "
+            "malformed TYPEQU codes, equipment not geolocated. A code missing from the table is "
+            "kept without label or range, with a warning. Services are identified by vintage "
+            "and source id: re-importing a vintage updates it and adds nothing. One "
+            "transaction.")
+
+    def initAlgorithm(self, config=None):
+        self.add_geopackage_parameter()
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, self.tr("BPE CSV (ensemble, géolocalisé)"),
+            behavior=QgsProcessingParameterFile.File, fileFilter="CSV (*.csv *.txt)"))
+        self.addParameter(QgsProcessingParameterString(
+            self.COMMUNES, self.tr("Commune codes (INSEE, separated by commas; empty = all)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.VINTAGE, self.tr("BPE vintage (year; empty = the AN column)"), optional=True))
+        self.add_source_crs_parameter()
+        self.add_report_output()
+        self.addOutput(QgsProcessingOutputNumber(self.NEW, self.tr("Services added")))
+        self.addOutput(QgsProcessingOutputNumber(self.UPDATED, self.tr("Services updated")))
+
+    def checkParameterValues(self, parameters, context):
+        vintage = self.parameterAsString(parameters, self.VINTAGE, context).strip()
+        if vintage and not (vintage.isdigit() and len(vintage) == 4):
+            return False, self.tr("The BPE vintage is a year such as 2021, not {value}.").format(
+                value=vintage)
+        return super().checkParameterValues(parameters, context)
+
+    def processAlgorithm(self, parameters, context, feedback):
+        communes = split_list(self.parameterAsString(parameters, self.COMMUNES, context))
+        result, epsg = self.run_import(
+            parameters, context, feedback, import_bpe,
+            path=self.parameterAsFile(parameters, self.INPUT, context),
+            communes=communes or None,
+            vintage=self.parameterAsString(parameters, self.VINTAGE, context).strip() or None,
+            source_epsg=self.source_epsg(parameters, context))
+        outputs = self.report_outputs(result, parameters, context, feedback, epsg)
+        outputs.update({self.NEW: result.counts["new"], self.UPDATED: result.counts["updated"]})
+        return outputs

@@ -1,0 +1,94 @@
+"""observatoire:import_sirene - SIRENE establishments → candidate premises and observations."""
+
+from qgis.core import (
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+)
+
+from ....store.imports.sirene import import_sirene
+from ...import_base import ImportAlgorithm
+from ...offer_support import split_list
+
+
+class ImportSirene(ImportAlgorithm):
+    ALG_ID = "import_sirene"
+    INPUT = "INPUT"
+    COMMUNES = "COMMUNES"
+    RETAIL_ONLY = "RETAIL_ONLY"
+    NEW = "NEW_PREMISES"
+    MATCHED = "MATCHED"
+    KNOWN = "KNOWN"
+    REVIEW = "TO_REVIEW"
+    OBSERVATIONS = "OBSERVATIONS"
+
+    def displayName(self):
+        return self.tr("Import SIRENE establishments")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Imports an INSEE SIRENE StockEtablissement CSV (comma or semicolon separated) as "
+            "candidate premises. Kept: active establishments (etatAdministratifEtablissement = "
+            "A), diffusible ones (statutDiffusionEtablissement = O), whose NAF rev. 2 code is in "
+            "the naf_activity_map table and whose coordinates are known (x, y, epsg; or INSEE's "
+            "Lambert columns; or longitude, latitude), in the chosen communes. Every other row "
+            "is listed in the rejected rows table with its row number and the reason (closed, "
+            "not diffusible, activity coded in the old NAP / NAF nomenclatures, unknown NAF "
+            "code, malformed or duplicate SIRET, no coordinates). Coordinates are reprojected "
+            "to the GeoPackage CRS. Each establishment is then matched to the existing "
+            "premises: a SIRET imported before is recognised (re-importing a file adds "
+            "nothing); a premise within the matching distance whose sign name is similar "
+            "(similarity ≥ the minimum, 0 to 1) is linked; no premise within the distance "
+            "gives a new premise; premises nearby but no similar sign gives a row to review "
+            "(output layer), never a new premise. With a campaign, every linked or new premise "
+            "without an observation in it gets one, status occupied, marked to confirm. "
+            "Everything is written in one transaction: on an error the GeoPackage is left "
+            "unchanged.")
+
+    def initAlgorithm(self, config=None):
+        self.add_geopackage_parameter()
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, self.tr("SIRENE StockEtablissement CSV"),
+            behavior=QgsProcessingParameterFile.File, fileFilter="CSV (*.csv *.txt)"))
+        self.addParameter(QgsProcessingParameterString(
+            self.COMMUNES, self.tr("Commune codes (INSEE, separated by commas; empty = all)"),
+            optional=True))
+        self.add_campaign_parameters()
+        self.add_source_crs_parameter()
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.RETAIL_ONLY, self.tr("Retail activities only (activity groups flagged "
+                                      "is_retail)"), defaultValue=True))
+        self.add_matching_parameters()
+        self.add_review_output()
+        self.add_report_output()
+        for key, label in ((self.NEW, self.tr("New premises")),
+                           (self.MATCHED, self.tr("Establishments matched to premises")),
+                           (self.KNOWN, self.tr("Establishments already imported")),
+                           (self.REVIEW, self.tr("Establishments to review")),
+                           (self.OBSERVATIONS, self.tr("Observations created"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+
+    def checkParameterValues(self, parameters, context):
+        communes = split_list(self.parameterAsString(parameters, self.COMMUNES, context))
+        bad = [c for c in communes if len(c) != 5]
+        if bad:
+            return False, self.tr("Commune codes have 5 characters (e.g. 86194): {bad}").format(
+                bad=", ".join(bad))
+        return super().checkParameterValues(parameters, context)
+
+    def processAlgorithm(self, parameters, context, feedback):
+        communes = split_list(self.parameterAsString(parameters, self.COMMUNES, context))
+        result, epsg = self.run_import(
+            parameters, context, feedback, import_sirene,
+            path=self.parameterAsFile(parameters, self.INPUT, context),
+            communes=communes or None, source_epsg=self.source_epsg(parameters, context),
+            retail_only=self.parameterAsBool(parameters, self.RETAIL_ONLY, context),
+            **self.campaign_arguments(parameters, context),
+            **self.matching_arguments(parameters, context))
+        outputs = self.report_outputs(result, parameters, context, feedback, epsg)
+        outputs.update(self.review_output(result, parameters, context, epsg))
+        c = result.counts
+        outputs.update({self.NEW: c["new"], self.MATCHED: c["matched"], self.KNOWN: c["known"],
+                        self.REVIEW: c["review"], self.OBSERVATIONS: c["observations"]})
+        return outputs

@@ -1,0 +1,153 @@
+"""Base of the import algorithms: the GeoPackage, the rejected-rows table, the common flow.
+
+Subclasses read their parameters and call one ``store.imports`` function; this class turns its
+result into outputs (rejected rows table, rows to review, counts) and its errors into
+``QgsProcessingException`` messages. The store function writes in one transaction: an error or
+a cancel leaves the GeoPackage unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..store import observatory
+from ..store.imports.common import ImportCanceledError, ImportResult
+from .algorithms.base import ObservatoireAlgorithm
+from .offer_support import epsg_of, frame_to_sink, points
+
+REPORT_KINDS = {"row": QVariant.LongLong}
+
+
+class ImportAlgorithm(ObservatoireAlgorithm):
+    GROUP = "socle"
+    SOURCE_CRS = "SOURCE_CRS"
+    CAMPAIGN = "CAMPAIGN"
+    CREATE_CAMPAIGN = "CREATE_CAMPAIGN"
+    MAX_DISTANCE = "MAX_DISTANCE"
+    MIN_SIMILARITY = "MIN_SIMILARITY"
+    OUTPUT_REJECTED = "OUTPUT_REJECTED"
+    OUTPUT_REVIEW = "OUTPUT_REVIEW"
+    REJECTED = "REJECTED"
+    WARNINGS = "WARNINGS"
+
+    # -- parameters shared by several importers --------------------------------------------
+    def add_source_crs_parameter(self):
+        crs = QgsProcessingParameterCrs(
+            self.SOURCE_CRS, self.tr("CRS of the coordinates (empty = read from the file)"),
+            optional=True)
+        crs.setHelp(self.tr("Overrides the CRS the importer reads from the file; the "
+                            "coordinates are reprojected to the GeoPackage CRS."))
+        self.addParameter(crs)
+
+    def add_campaign_parameters(self):
+        self.addParameter(QgsProcessingParameterString(
+            self.CAMPAIGN, self.tr("Campaign receiving the observations (name; empty = "
+                                   "premises only)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.CREATE_CAMPAIGN, self.tr("Create the campaign if it does not exist"),
+            defaultValue=False))
+
+    def add_matching_parameters(self):
+        distance = QgsProcessingParameterNumber(
+            self.MAX_DISTANCE, self.tr("Matching distance to existing premises (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=25.0, minValue=0.0)
+        similarity = QgsProcessingParameterNumber(
+            self.MIN_SIMILARITY, self.tr("Minimum sign-name similarity (0 to 1)"),
+            QgsProcessingParameterNumber.Double, defaultValue=0.8, minValue=0.0, maxValue=1.0)
+        for p in (distance, similarity):
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(p)
+
+    def add_review_output(self):
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_REVIEW, self.tr("Establishments to review"),
+            QgsProcessing.TypeVectorPoint))
+
+    def add_report_output(self):
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_REJECTED, self.tr("Rejected rows"), QgsProcessing.TypeVector))
+        self.addOutput(QgsProcessingOutputNumber(self.REJECTED, self.tr("Rows rejected")))
+        self.addOutput(QgsProcessingOutputNumber(self.WARNINGS, self.tr("Warnings")))
+
+    # -- reading shared parameters ----------------------------------------------------------
+    def source_epsg(self, parameters, context):
+        if not parameters.get(self.SOURCE_CRS):
+            return None
+        return epsg_of(self.parameterAsCrs(parameters, self.SOURCE_CRS, context))
+
+    def campaign_arguments(self, parameters, context) -> dict:
+        name = self.parameterAsString(parameters, self.CAMPAIGN, context).strip() or None
+        create = self.parameterAsBool(parameters, self.CREATE_CAMPAIGN, context)
+        year = None
+        if name and create:
+            found = re.search(r"(19|20)\d\d", name)
+            year = int(found.group(0)) if found else pd.Timestamp.today().year
+        return {"campaign": name, "create_campaign_year": year}
+
+    def matching_arguments(self, parameters, context) -> dict:
+        return {"max_distance": self.parameterAsDouble(parameters, self.MAX_DISTANCE, context),
+                "min_similarity": self.parameterAsDouble(parameters, self.MIN_SIMILARITY,
+                                                         context)}
+
+    # -- the common flow -------------------------------------------------------------------
+    def run_import(self, parameters, context, feedback, function, **kwargs) -> tuple:
+        """Open the GeoPackage, call ``function(conn, **kwargs)``; (ImportResult, epsg)."""
+        _path, conn = self.open_geopackage(parameters, context, feedback)
+        try:
+            epsg = observatory.srs_id(conn)
+            result = function(conn, progress=feedback.setProgress,
+                              is_canceled=feedback.isCanceled, **kwargs)
+        except ImportCanceledError as exc:
+            raise QgsProcessingException(self.tr(
+                "Import canceled: the GeoPackage is unchanged.")) from exc
+        except (ValueError, OSError) as exc:
+            raise QgsProcessingException(self.tr(
+                "Import failed, the GeoPackage is unchanged: {error}").format(error=exc)) from exc
+        finally:
+            conn.close()
+        return result, epsg
+
+    def report_outputs(self, result: ImportResult, parameters, context, feedback,
+                       epsg: int) -> dict:
+        report = result.report
+        for entry in report.rejected[:50]:
+            feedback.reportError(str(entry), fatalError=False)
+        if len(report.rejected) > 50:
+            feedback.reportError(self.tr("… and {n} more rejected rows: see the rejected rows "
+                                         "table.").format(n=len(report.rejected) - 50),
+                                 fatalError=False)
+        for reason, n in (result.skipped or {}).items():
+            feedback.pushInfo(self.tr("Skipped ({reason}): {n} rows").format(reason=reason, n=n))
+        for key, n in result.counts.items():
+            feedback.pushInfo(self.tr("{what}: {n}").format(what=key, n=n))
+        crs = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+        dest = frame_to_sink(self, parameters, self.OUTPUT_REJECTED, context,
+                             result.report_frame(), crs, kinds=REPORT_KINDS)
+        return {self.OUTPUT_REJECTED: dest, self.REJECTED: report.rows_rejected,
+                self.WARNINGS: len(report.warnings)}
+
+    def review_output(self, result: ImportResult, parameters, context, epsg: int) -> dict:
+        review = result.review if result.review is not None else pd.DataFrame()
+        crs = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+        kinds = {"row": QVariant.LongLong, "nearby": QVariant.LongLong,
+                 **dict.fromkeys(("distance", "similarity", "x", "y"), QVariant.Double)}
+        dest = frame_to_sink(self, parameters, self.OUTPUT_REVIEW, context, review, crs,
+                             geometries=points(review) if len(review) else [],
+                             wkb_type=QgsWkbTypes.Point, kinds=kinds)
+        return {self.OUTPUT_REVIEW: dest}

@@ -1,0 +1,1 @@
+"""Importers: validated external sources written to the GeoPackage in one transaction."""

@@ -1,0 +1,74 @@
+"""Import OpenStreetMap shops and amenities (.osm / .pbf / GeoJSON) as candidate premises.
+
+Reading and classification: :func:`store.sources.osm_shops.read_osm` (the shipped OSM tag →
+activity group table). The candidates (WGS 84) are reprojected to the GeoPackage CRS, matched to
+the premises and written by :func:`store.imports.premises.apply_candidates`, idempotent by OSM id
+(``node/123``, ``way/45``) through ``premise_sources``; rejected rows go to ``import_rejections``,
+all in one transaction. ``shop=vacant`` gives a vacant observation; a ``brand`` tag a chain.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+import pandas as pd
+
+from ..sources.osm_shops import read_osm
+from .common import (
+    ImportResult,
+    check_open,
+    checkpoint,
+    find_campaign,
+    reproject,
+    write_rejections,
+)
+from .premises import CANDIDATE_COLUMNS, apply_candidates
+
+SOURCE = "osm"
+
+
+def import_osm(conn, path, *, campaign: Optional[str] = None,
+               create_campaign_year: Optional[int] = None, max_distance: float = 25.0,
+               min_similarity: float = 0.8, polygons: bool = True, progress=None,
+               is_canceled=None) -> ImportResult:
+    """Import the file; parameters as :func:`store.imports.sirene.import_sirene`."""
+    srs_id = check_open(conn)
+    path = Path(path)
+    create_as = None
+    try:
+        campaign_uuid = find_campaign(conn, campaign)
+    except ValueError:
+        if create_campaign_year is None:
+            raise
+        campaign_uuid, create_as = None, (campaign, create_campaign_year)
+    result = read_osm(path, polygons=polygons)
+    report = result.report
+    cand = result.candidates
+    if progress:
+        progress(30)
+    checkpoint(is_canceled)
+    x, y = reproject(cand["x"].to_numpy(float), cand["y"].to_numpy(float), 4326, srs_id)
+    failed = ~(np.isfinite(x) & np.isfinite(y))
+    for sid in cand.loc[failed, "source_id"]:
+        report.reject(path.name, 0, "geometry", sid,
+                      f"coordinates could not be transformed to EPSG:{srs_id}")
+    cand = cand.assign(x=x, y=y)[~failed].reset_index(drop=True)
+    report.rows_accepted = len(cand)
+    frame = pd.DataFrame({
+        "source_id": cand["source_id"], "x": cand["x"], "y": cand["y"],
+        "sign_name": cand["name"].where(cand["name"].notna(), cand["brand"]),
+        "address": cand["address"], "street": None, "commune_code": None,
+        "status": cand["status"], "activity_group": cand["activity_group"], "naf_code": None,
+        "chain_type": cand["chain_type"], "row": None}, columns=CANDIDATE_COLUMNS)
+    applied = apply_candidates(
+        conn, SOURCE, frame, srs_id=srs_id, campaign_uuid=campaign_uuid,
+        create_campaign_as=create_as, max_distance=max_distance,
+        min_similarity=min_similarity, note_prefix="OSM ",
+        before_commit=lambda c: write_rejections(c, SOURCE, path, report),
+        is_canceled=is_canceled)
+    if progress:
+        progress(100)
+    return ImportResult(SOURCE, applied["counts"], report, applied["review"],
+                        dict(result.skipped), applied["campaign_uuid"])

@@ -1,0 +1,106 @@
+"""Import an INSEE SIRENE ``StockEtablissement`` CSV into the socle (candidate premises).
+
+Reading and row validation: :func:`store.sources.sirene.read_sirene` (active, diffusible
+establishments with a NAF rév. 2 code found in the file's ``naf_activity_map`` table and
+coordinates; NAP / old NAF rows are flagged and rejected). Here:
+
+1. ``retail_only`` drops establishments whose activity group is not retail
+   (``activity_groups.is_retail = 0``: offices, non-commercial services…): counted, not listed;
+2. the coordinates are reprojected from their CRS (per row: the ``epsg`` column, Lambert-93 /
+   overseas projection for INSEE's Lambert columns, WGS 84 for longitude / latitude; or the
+   ``source_epsg`` given) to the GeoPackage CRS; a failed transformation rejects the row;
+3. candidates are matched to the premises and written by
+   :func:`store.imports.premises.apply_candidates` (idempotent by SIRET through
+   ``premise_sources``; 'review' rows are returned, never written);
+4. the rejected rows are recorded in ``import_rejections`` (replacing those of an earlier import
+   of the same file) — all in one transaction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Optional
+
+import numpy as np
+import pandas as pd
+
+from ..sources.sirene import read_sirene
+from .common import (
+    ImportResult,
+    check_open,
+    checkpoint,
+    find_campaign,
+    reproject,
+    write_rejections,
+)
+from .premises import CANDIDATE_COLUMNS, apply_candidates
+
+SOURCE = "sirene"
+
+
+def naf_map(conn) -> dict:
+    return dict(conn.execute("SELECT naf_code, activity_group FROM naf_activity_map"))
+
+
+def import_sirene(conn, path, *, communes: Optional[Iterable[str]] = None,
+                  campaign: Optional[str] = None, create_campaign_year: Optional[int] = None,
+                  source_epsg: Optional[int] = None, retail_only: bool = True,
+                  max_distance: float = 25.0, min_similarity: float = 0.8,
+                  progress=None, is_canceled=None) -> ImportResult:
+    """Import the file (see module docstring). ``campaign``: name of the campaign that receives
+    the observations (None: premises only); when it does not exist and
+    ``create_campaign_year`` is given, it is created (open) in the same transaction.
+
+    Raises ``ValueError`` for an unusable file or parameter (nothing written) and
+    :class:`~store.imports.common.ImportCanceledError` when ``is_canceled()`` turns true.
+    """
+    srs_id = check_open(conn)
+    path = Path(path)
+    create_as = None
+    try:
+        campaign_uuid = find_campaign(conn, campaign)
+    except ValueError:
+        if create_campaign_year is None:
+            raise
+        campaign_uuid, create_as = None, (campaign, create_campaign_year)
+    result = read_sirene(path, naf_map(conn), communes)
+    report = result.report
+    skipped = dict(result.skipped)
+    est = result.establishments
+    if progress:
+        progress(30)
+    checkpoint(is_canceled)
+    if retail_only and len(est):
+        retail = {r[0] for r in conn.execute("SELECT code FROM activity_groups "
+                                             "WHERE is_retail = 1")}
+        keep = est["activity_group"].isin(retail).to_numpy()
+        skipped["not retail"] = int((~keep).sum())
+        est = est[keep].reset_index(drop=True)
+    epsg = est["epsg"] if source_epsg is None else int(source_epsg)
+    x, y = reproject(est["x"].to_numpy(float), est["y"].to_numpy(float), epsg, srs_id)
+    failed = ~(np.isfinite(x) & np.isfinite(y))
+    codes = (est["epsg"].astype(object).to_numpy() if source_epsg is None
+             else np.full(len(est), source_epsg, dtype=object))
+    for r, code in zip(est.loc[failed, "row"], codes[failed]):
+        report.reject(path.name, r, "coordinates", f"EPSG:{code}",
+                      f"coordinates could not be transformed to EPSG:{srs_id}")
+    est = est.assign(x=x, y=y)[~failed].reset_index(drop=True)
+    report.rows_accepted = len(est)
+    cand = pd.DataFrame({
+        "source_id": est["siret"], "x": est["x"], "y": est["y"],
+        "sign_name": est["sign_name"], "address": est["address"], "street": est["street"],
+        "commune_code": est["commune_code"], "status": "occupied",
+        "activity_group": est["activity_group"], "naf_code": est["naf_code"],
+        "chain_type": None, "row": est["row"]}, columns=CANDIDATE_COLUMNS)
+    if progress:
+        progress(50)
+    applied = apply_candidates(
+        conn, SOURCE, cand, srs_id=srs_id, campaign_uuid=campaign_uuid,
+        create_campaign_as=create_as, max_distance=max_distance,
+        min_similarity=min_similarity, note_prefix="SIRET ",
+        before_commit=lambda c: write_rejections(c, SOURCE, path, report),
+        is_canceled=is_canceled)
+    if progress:
+        progress(100)
+    return ImportResult(SOURCE, applied["counts"], report, applied["review"], skipped,
+                        applied["campaign_uuid"])

@@ -1,0 +1,142 @@
+"""Schema v6: the offer beyond premises (services, short circuits) and import bookkeeping.
+
+Tables added by :func:`migrate_v6` (every one with ``fid`` + ``uuid``; relations by uuid):
+
+- ``services`` (points): BPE equipment, unique by (source, vintage, source_id), with its TYPEQU
+  code, domain (A–G) and range (proximité / intermédiaire / supérieure);
+- ``producers`` (points, unique by (source, source_id)) and ``producer_products`` (one row per
+  producer and product);
+- ``markets`` (points, unique by (source, source_id)): weekdays, sessions per week, organic;
+- ``premise_sources``: which SIRENE / OSM identifier is linked to which premise, so a re-import
+  recognises what it already imported;
+- ``import_rejections``: the rows an import rejected (or kept with a warning), by source file.
+
+Coded fields are GeoPackage enum domains built from editable nomenclature tables
+(``service_domains``, ``service_ranges``, ``bpe_equipment_types``, ``short_circuit_products``,
+``sales_modes``); :func:`refresh_offer_domains` rebuilds them after a user edits a table.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from . import gpkg
+from .nomenclatures import Nomenclature, create_nomenclature, read_csv
+
+UUID = "uuid TEXT NOT NULL UNIQUE"
+IMPORT_SOURCES = [("sirene", "SIRENE (Insee)"), ("osm", "OpenStreetMap"),
+                  ("bpe", "BPE (Insee)"), ("manual", "Saisie")]
+REJECTION_LEVELS = [("rejected", "Rejetée"), ("warning", "Avertissement")]
+
+OFFER_NOMENCLATURES = [
+    Nomenclature(
+        "service_domains", "service_domain", "service_domains.csv",
+        "code TEXT NOT NULL UNIQUE, label_fr TEXT NOT NULL, label_en TEXT NOT NULL, "
+        "sort_order INTEGER",
+        6, (("services", "domain"), ("bpe_equipment_types", "domain"))),
+    Nomenclature(
+        "service_ranges", "service_range", "service_ranges.csv",
+        "code TEXT NOT NULL UNIQUE, label_fr TEXT NOT NULL, label_en TEXT NOT NULL, "
+        "sort_order INTEGER",
+        6, (("services", "range"), ("bpe_equipment_types", "range"))),
+    Nomenclature(
+        "short_circuit_products", "short_circuit_product", "short_circuit_products.csv",
+        "code TEXT NOT NULL UNIQUE, label_fr TEXT NOT NULL, label_en TEXT NOT NULL, "
+        "sort_order INTEGER",
+        6, (("producer_products", "product"),)),
+    Nomenclature(
+        "sales_modes", "sales_mode", "sales_modes.csv",
+        "code TEXT NOT NULL UNIQUE, label_fr TEXT NOT NULL, label_en TEXT NOT NULL, "
+        "sort_order INTEGER",
+        6, ()),
+]
+
+# (table, geometry type or None, columns after fid/geom, description)
+V6_TABLES = [
+    ("bpe_equipment_types", None,
+     f"{UUID}, code TEXT NOT NULL UNIQUE, label_fr TEXT NOT NULL, domain TEXT NOT NULL, "
+     "range TEXT, vintage TEXT, sort_order INTEGER",
+     "Nomenclature: BPE equipment types (TYPEQU -> label, domain, range; editable)"),
+    ("services", "POINT",
+     f"{UUID}, source TEXT NOT NULL DEFAULT 'bpe', vintage TEXT NOT NULL, "
+     "source_id TEXT NOT NULL, typequ TEXT NOT NULL, label TEXT, domain TEXT, range TEXT, "
+     "commune_code TEXT, iris TEXT, quality TEXT, imported_at DATETIME, notes TEXT, "
+     "UNIQUE (source, vintage, source_id)",
+     "Public and private services (BPE equipment points)"),
+    ("producers", "POINT",
+     f"{UUID}, source TEXT NOT NULL, source_id TEXT NOT NULL, name TEXT, sales_modes TEXT, "
+     "organic INTEGER CHECK (organic IS NULL OR organic IN (0, 1)), commune_code TEXT, "
+     "imported_at DATETIME, notes TEXT, UNIQUE (source, source_id)",
+     "Short-circuit producers (sales_modes: codes separated by ';')"),
+    ("producer_products", None,
+     f"{UUID}, producer_uuid TEXT NOT NULL, product TEXT NOT NULL, "
+     "UNIQUE (producer_uuid, product)",
+     "Products of each short-circuit producer"),
+    ("markets", "POINT",
+     f"{UUID}, source TEXT NOT NULL, source_id TEXT NOT NULL, name TEXT, days TEXT, "
+     "per_week REAL CHECK (per_week IS NULL OR per_week >= 0), "
+     "organic INTEGER CHECK (organic IS NULL OR organic IN (0, 1)), schedule_text TEXT, "
+     "commune_code TEXT, imported_at DATETIME, notes TEXT, UNIQUE (source, source_id)",
+     "Markets (days: weekdays separated by ';'; per_week: sessions per week)"),
+    ("premise_sources", None,
+     f"{UUID}, premise_uuid TEXT NOT NULL, source TEXT NOT NULL, source_id TEXT NOT NULL, "
+     "first_seen DATETIME NOT NULL, last_seen DATETIME NOT NULL, UNIQUE (source, source_id)",
+     "External identifiers (SIRET, OSM id) linked to premises: idempotent re-imports"),
+    ("import_rejections", None,
+     f"{UUID}, source TEXT NOT NULL, file TEXT NOT NULL, row INTEGER, "
+     "level TEXT NOT NULL CHECK (level IN ('rejected', 'warning')), field TEXT, value TEXT, "
+     "reason TEXT NOT NULL, imported_at DATETIME NOT NULL",
+     "Rows an import rejected or kept with a warning (replaced when the file is re-imported)"),
+]
+
+V6_INDEXES = [
+    "CREATE INDEX idx_producer_products_producer ON producer_products (producer_uuid)",
+    "CREATE INDEX idx_premise_sources_premise ON premise_sources (premise_uuid)",
+    "CREATE INDEX idx_import_rejections_file ON import_rejections (source, file)",
+]
+
+
+def migrate_v6(conn, srs_id: int) -> None:
+    """Schema v6 (inside the caller's transaction)."""
+    for table, geom_type, columns, description in V6_TABLES:
+        gpkg.create_table(conn, table, columns, description=description,
+                          geometry_type=geom_type, srs_id=srs_id)
+    for statement in V6_INDEXES:
+        conn.execute(statement)
+    for nom in OFFER_NOMENCLATURES:
+        create_nomenclature(conn, nom)
+    conn.executemany(
+        "INSERT INTO bpe_equipment_types (uuid, code, label_fr, domain, range, vintage, "
+        "sort_order) VALUES (?,?,?,?,?,?,?)",
+        [(str(uuid.uuid4()), r["typequ"], r["label_fr"], r["domain"], r["range"] or None,
+          r["vintage"] or None, i) for i, r in enumerate(read_csv("bpe_types.csv"), start=1)])
+    refresh_offer_domains(conn)
+    gpkg.set_enum_domain(conn, "import_source", IMPORT_SOURCES)
+    gpkg.attach_domain(conn, "premise_sources", "source", "import_source")
+    gpkg.set_enum_domain(conn, "import_rejection_level", REJECTION_LEVELS)
+    gpkg.attach_domain(conn, "import_rejections", "level", "import_rejection_level")
+
+
+def refresh_offer_domains(conn) -> None:
+    """Rewrite the offer domains from their nomenclature tables (after a user edit)."""
+    for nom in OFFER_NOMENCLATURES:
+        if not gpkg.table_exists(conn, nom.table):
+            continue
+        values = conn.execute(
+            f'SELECT code, label_fr FROM "{nom.table}" ORDER BY sort_order, code').fetchall()
+        gpkg.set_enum_domain(conn, nom.domain, [(r[0], r[1]) for r in values])
+        for table, column in nom.used_by:
+            if gpkg.table_exists(conn, table):
+                gpkg.attach_domain(conn, table, column, nom.domain)
+    if gpkg.table_exists(conn, "bpe_equipment_types"):
+        values = conn.execute("SELECT code, label_fr FROM bpe_equipment_types "
+                              "ORDER BY sort_order, code").fetchall()
+        gpkg.set_enum_domain(conn, "bpe_equipment_type", [(r[0], r[1]) for r in values])
+        gpkg.attach_domain(conn, "services", "typequ", "bpe_equipment_type")
+
+
+def require_v6(conn) -> None:
+    """ValueError naming the fix when the file predates the offer tables."""
+    if not gpkg.table_exists(conn, "premise_sources"):
+        raise ValueError("this GeoPackage predates the offer tables (schema v6): open it with "
+                         "the plugin to upgrade it first")

@@ -1,0 +1,303 @@
+"""Importers (SIRENE, BPE, OSM, short circuits): exact rows, reports, idempotence, transactions.
+
+Fixture: an observatory (Lambert-93) with three premises near the SIRENE sample's points:
+P1 (497515, 6610205) sign 'Boulangerie des Carmes' (3.3 m from SIRET 12345678900012),
+P2 (497412, 6610152) sign 'Pizzeria Roma' (2.8 m from SIRET 23456789100025, another sign),
+P3 (490000, 6600000) far away; campaigns 'Inventaire 2024' (closed: P1, P2, P3 observed) and
+'Inventaire 2025' (open: P1 'unknown' to confirm, P2 occupied to confirm).
+"""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProject,
+)
+
+from observatoire_commerce.store import geometry, gpkg, observatory
+from observatoire_commerce.store.imports import bpe as bpe_import
+from observatoire_commerce.store.imports import premises as premises_import
+from observatoire_commerce.store.imports.sirene import import_sirene
+
+from ..conftest import validate_gpkg
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "offer"
+SIRENE = DATA / "sirene_stock_sample.csv"
+
+
+def build(path):
+    observatory.create_observatory(path, "Imports")
+    conn = observatory.open_observatory(path)
+    with gpkg.transaction(conn):
+        for uid, x, y in (("P1", 497515, 6610205), ("P2", 497412, 6610152),
+                          ("P3", 490000, 6600000)):
+            conn.execute("INSERT INTO premises (uuid, geom) VALUES (?, ?)",
+                         (uid, geometry.encode_point(x, y, 2154)))
+        conn.execute("INSERT INTO campaigns (uuid, name, year, start_date, state) VALUES "
+                     "('k24', 'Inventaire 2024', 2024, '2024-10-01', 'closed'), "
+                     "('k25', 'Inventaire 2025', 2025, '2025-10-01', 'open')")
+        for uid, premise, campaign, status, sign, state in (
+                ("o1", "P1", "k24", "occupied", "Boulangerie des Carmes", "confirmed"),
+                ("o2", "P2", "k24", "occupied", "Pizzeria Roma", "confirmed"),
+                ("o3", "P3", "k24", "vacant", None, "confirmed"),
+                ("o4", "P1", "k25", "unknown", None, "to_confirm"),
+                ("o5", "P2", "k25", "occupied", "Pizzeria Roma", "to_confirm")):
+            conn.execute("INSERT INTO premise_observations (uuid, premise_uuid, campaign_uuid, "
+                         "status, sign_name, visit_state) VALUES (?,?,?,?,?,?)",
+                         (uid, premise, campaign, status, sign, state))
+    conn.close()
+    return path
+
+
+def counts(path):
+    conn = gpkg.connect(path)
+    try:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("premises", "premise_observations", "premise_sources", "campaigns",
+                          "services", "producers", "producer_products", "markets")}
+    finally:
+        conn.close()
+
+
+def digest(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def test_sirene_imports_exactly_the_right_rows_and_reimport_adds_nothing(run_alg, tmp_path):
+    path = build(tmp_path / "s.gpkg")
+    before = counts(path)
+    params = {"GEOPACKAGE": str(path), "INPUT": str(SIRENE), "COMMUNES": "86194",
+              "CAMPAIGN": "Inventaire 2025", "OUTPUT_REVIEW": "memory:",
+              "OUTPUT_REJECTED": "memory:"}
+    result = run_alg("import_sirene", params)
+    # rows 2 (bakery: matched to P1), 3 (restaurant next to P2 'Pizzeria Roma': review),
+    # 9 (clothing shop, nothing within 25 m: new premise); row 8 another commune (skipped)
+    assert (result["NEW_PREMISES"], result["MATCHED"], result["KNOWN"], result["TO_REVIEW"],
+            result["OBSERVATIONS"]) == (1, 1, 0, 1, 1)
+    # closed (4), not diffusible (5), NAP (6), no coordinates (7), duplicate (10),
+    # 12-digit SIRET (11), NAF '47.2' (12)
+    assert result["REJECTED"] == 7
+    rejected = {(f["row"], f["field"]) for f in result["OUTPUT_REJECTED"].getFeatures()
+                if f["level"] == "rejected"}
+    assert rejected == {(4, "etatAdministratifEtablissement"),
+                        (5, "statutDiffusionEtablissement"),
+                        (6, "nomenclatureActivitePrincipaleEtablissement"),
+                        (7, "coordinates"), (10, "siret"), (11, "siret"),
+                        (12, "activitePrincipaleEtablissement")}
+    review = list(result["OUTPUT_REVIEW"].getFeatures())
+    assert [(f["source_id"], f["premise_uuid"]) for f in review] == [("23456789100025", "P2")]
+    assert review[0].geometry().asPoint() == QgsPointXY(497410, 6610150)
+    after = counts(path)
+    assert after["premises"] == before["premises"] + 1
+    assert after["premise_sources"] == 2
+    assert after["premise_observations"] == before["premise_observations"] + 1
+    conn = gpkg.connect(path)
+    # P1's 'unknown' observation to confirm takes the SIRENE activity; nothing else changes
+    row = conn.execute("SELECT status, activity_group, naf_code, sign_name, visit_state FROM "
+                       "premise_observations WHERE uuid = 'o4'").fetchone()
+    assert tuple(row) == ("occupied", "alimentaire", "47.24Z", "BOULANGERIE DES CARMES",
+                          "to_confirm")
+    new = conn.execute("SELECT p.address, o.activity_group, o.sign_name, o.visit_state "
+                       "FROM premises p JOIN premise_observations o ON o.premise_uuid = p.uuid "
+                       "WHERE p.uuid NOT IN ('P1', 'P2', 'P3')").fetchone()
+    assert tuple(new) == ("40 GRANDE RUE", "equipement_personne", "MODE ET SENS", "to_confirm")
+    assert conn.execute("SELECT count(*) FROM import_rejections").fetchone()[0] == 7
+    conn.close()
+    validate_gpkg(path)
+
+    again = run_alg("import_sirene", params)
+    assert (again["NEW_PREMISES"], again["MATCHED"], again["KNOWN"], again["TO_REVIEW"],
+            again["OBSERVATIONS"]) == (0, 0, 2, 1, 0)
+    assert counts(path) == after
+    conn = gpkg.connect(path)
+    assert conn.execute("SELECT count(*) FROM import_rejections").fetchone()[0] == 7
+    conn.close()
+
+
+def test_sirene_failure_leaves_the_file_byte_for_byte(tmp_path, monkeypatch):
+    path = build(tmp_path / "s.gpkg")
+    conn = observatory.open_observatory(path)
+    conn.close()
+    before = digest(path)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(premises_import, "_observations", boom)
+    conn = observatory.open_observatory(path)
+    with pytest.raises(RuntimeError, match="disk full"):
+        import_sirene(conn, SIRENE, communes=["86194"], campaign="Inventaire 2025")
+    conn.close()
+    assert digest(path) == before
+
+
+def test_sirene_cancel_leaves_the_file_unchanged(tmp_path, run_alg, processing_ready):
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    path = build(tmp_path / "s.gpkg")
+    observatory.open_observatory(path).close()
+    before = digest(path)
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="canceled"):
+        processing.run("observatoire:import_sirene", {
+            "GEOPACKAGE": str(path), "INPUT": str(SIRENE), "OUTPUT_REVIEW": "memory:",
+            "OUTPUT_REJECTED": "memory:"}, context=QgsProcessingContext(), feedback=feedback)
+    assert digest(path) == before
+
+
+def test_sirene_longitude_latitude_reprojected_and_campaign_created(run_alg, tmp_path):
+    path = build(tmp_path / "s.gpkg")
+    csv = tmp_path / "StockEtablissement_lonlat.csv"
+    csv.write_text(
+        "siret,etatAdministratifEtablissement,statutDiffusionEtablissement,"
+        "activitePrincipaleEtablissement,codeCommuneEtablissement,enseigne1Etablissement,"
+        "longitude,latitude\n"
+        "11122233300017,A,O,47.76Z,86194,FLEURS DU CLAIN,0.3404,46.5802\n"
+        "11122233300025,A,O,69.20Z,86194,CABINET COMPTABLE,0.3410,46.5810\n", encoding="utf-8")
+    result = run_alg("import_sirene", {
+        "GEOPACKAGE": str(path), "INPUT": str(csv), "CAMPAIGN": "Inventaire 2026",
+        "CREATE_CAMPAIGN": True, "OUTPUT_REVIEW": "memory:", "OUTPUT_REJECTED": "memory:"})
+    # the accountant (69.20Z, not retail) is skipped; the florist becomes a premise
+    assert (result["NEW_PREMISES"], result["OBSERVATIONS"], result["REJECTED"]) == (1, 1, 0)
+    conn = gpkg.connect(path)
+    blob, year, state = conn.execute(
+        "SELECT p.geom, c.year, c.state FROM premises p JOIN premise_observations o "
+        "ON o.premise_uuid = p.uuid JOIN campaigns c ON c.uuid = o.campaign_uuid "
+        "WHERE c.name = 'Inventaire 2026'").fetchone()
+    conn.close()
+    x, y = geometry.decode(blob)[1]
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                       QgsCoordinateReferenceSystem("EPSG:2154"),
+                                       QgsProject())
+    expected = transform.transform(QgsPointXY(0.3404, 46.5802))
+    assert (x, y) == pytest.approx((expected.x(), expected.y()), abs=0.01)
+    assert (year, state) == (2026, "open")
+
+
+def test_sirene_unknown_campaign_is_a_clear_error(run_alg, tmp_path):
+    path = build(tmp_path / "s.gpkg")
+    with pytest.raises(QgsProcessingException, match="no campaign named 'Inventaire 1999'"):
+        run_alg("import_sirene", {"GEOPACKAGE": str(path), "INPUT": str(SIRENE),
+                                  "CAMPAIGN": "Inventaire 1999", "OUTPUT_REVIEW": "memory:",
+                                  "OUTPUT_REJECTED": "memory:"})
+
+
+def test_bpe_import_and_reimport(run_alg, tmp_path):
+    path = build(tmp_path / "s.gpkg")
+    params = {"GEOPACKAGE": str(path), "INPUT": str(DATA / "bpe_sample.csv"),
+              "COMMUNES": "86194", "OUTPUT_REJECTED": "memory:"}
+    result = run_alg("import_bpe", params)
+    # 7 rows of 86194: Z999 (malformed) and the non-geolocated B302 are rejected; F999 (absent
+    # from the TYPEQU table) is kept with a warning; the two identical A504 rows both kept
+    assert (result["NEW_SERVICES"], result["UPDATED_SERVICES"]) == (5, 0)
+    assert (result["REJECTED"], result["WARNINGS"]) == (2, 1)
+    conn = gpkg.connect(path)
+    rows = conn.execute("SELECT typequ, domain, range, vintage FROM services "
+                        "ORDER BY typequ").fetchall()
+    assert [tuple(r) for r in rows] == [
+        ("A504", "A", "proximite", "2021"), ("A504", "A", "proximite", "2021"),
+        ("B203", "B", "proximite", "2021"), ("D307", "D", "proximite", "2021"),
+        ("F999", "F", None, "2021")]
+    uuids = {r[0] for r in conn.execute("SELECT uuid FROM services")}
+    conn.close()
+    again = run_alg("import_bpe", params)
+    assert (again["NEW_SERVICES"], again["UPDATED_SERVICES"]) == (0, 5)
+    conn = gpkg.connect(path)
+    assert {r[0] for r in conn.execute("SELECT uuid FROM services")} == uuids
+    conn.close()
+    validate_gpkg(path)
+
+
+def test_bpe_failure_leaves_the_file_byte_for_byte(tmp_path, monkeypatch):
+    path = build(tmp_path / "s.gpkg")
+    observatory.open_observatory(path).close()
+    before = digest(path)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("crash while writing")
+
+    monkeypatch.setattr(bpe_import, "write_rejections", boom)
+    conn = observatory.open_observatory(path)
+    with pytest.raises(RuntimeError):
+        bpe_import.import_bpe(conn, DATA / "bpe_sample.csv")
+    conn.close()
+    assert digest(path) == before
+
+
+def test_osm_geojson_import(run_alg, tmp_path):
+    path = build(tmp_path / "s.gpkg")
+    params = {"GEOPACKAGE": str(path), "INPUT": str(DATA / "osm_export.geojson"),
+              "CAMPAIGN": "Inventaire 2025", "OUTPUT_REVIEW": "memory:",
+              "OUTPUT_REJECTED": "memory:"}
+    result = run_alg("import_osm_shops", params)
+    # candidates: bakery, restaurant (brand), supermarket (polygon centroid), shop=yes
+    # (no group: warning), vacant shop, shoemaker; bench skipped; florist without geometry
+    # rejected. The way/3 square at (1, 1) degrees is far from France but still transformable.
+    assert result["NEW_PREMISES"] == 6 and result["OBSERVATIONS"] == 6
+    assert result["REJECTED"] == 1
+    conn = gpkg.connect(path)
+    statuses = sorted(r[0] for r in conn.execute(
+        "SELECT o.status FROM premise_observations o JOIN premise_sources s "
+        "ON s.premise_uuid = o.premise_uuid WHERE s.source = 'osm'"))
+    assert statuses == ["occupied"] * 5 + ["vacant"]
+    chain = conn.execute("SELECT o.chain_type FROM premise_observations o JOIN premise_sources "
+                         "s ON s.premise_uuid = o.premise_uuid WHERE s.source_id = 'node/2'"
+                         ).fetchone()[0]
+    conn.close()
+    assert chain == "chain"
+    again = run_alg("import_osm_shops", params)
+    assert (again["NEW_PREMISES"], again["KNOWN"], again["OBSERVATIONS"]) == (0, 6, 0)
+
+
+def test_osm_pbf_import(run_alg, tmp_path, shared_data):
+    pbf = shared_data / "osm" / "monaco.osm.pbf"
+    if not pbf.is_file():
+        pytest.skip("monaco.osm.pbf absent")
+    path = build(tmp_path / "s.gpkg")
+    result = run_alg("import_osm_shops", {"GEOPACKAGE": str(path), "INPUT": str(pbf),
+                                          "OUTPUT_REVIEW": "memory:",
+                                          "OUTPUT_REJECTED": "memory:"})
+    assert result["NEW_PREMISES"] > 50
+    validate_gpkg(path)
+
+
+def test_short_circuits_import(run_alg, tmp_path):
+    path = build(tmp_path / "s.gpkg")
+    params = {"GEOPACKAGE": str(path), "PRODUCERS": str(DATA / "producers.csv"),
+              "MARKETS": str(DATA / "markets.csv"), "SOURCE_NAME": "ca86",
+              "OUTPUT_REJECTED": "memory:"}
+    result = run_alg("import_short_circuits", params)
+    # producers: P3 (organic 'peut-être'), P4 (no product), P5 (no coordinates) rejected;
+    # markets: M5 ('à définir', no weekday) rejected
+    assert (result["NEW_PRODUCERS"], result["NEW_MARKETS"], result["REJECTED"]) == (3, 4, 4)
+    conn = gpkg.connect(path)
+    products = sorted(tuple(r) for r in conn.execute(
+        "SELECT p.source_id, pp.product FROM producer_products pp JOIN producers p "
+        "ON p.uuid = pp.producer_uuid"))
+    assert products == [("P1", "legumes"), ("P1", "oeufs"), ("P2", "miel"),
+                        ("P6", "escargots")]
+    markets = {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
+        "SELECT source_id, days, per_week, organic FROM markets")}
+    assert markets["M1"] == ("lundi;mardi;mercredi;jeudi;vendredi;samedi", 6.0, 0)
+    assert markets["M3"] == ("vendredi;samedi", 2.0, 1)
+    assert markets["M4"][1] == pytest.approx(24 / 52, abs=1e-4)
+    conn.close()
+    before = counts(path)
+    again = run_alg("import_short_circuits", params)
+    assert (again["NEW_PRODUCERS"], again["NEW_MARKETS"]) == (0, 0)
+    assert counts(path) == before
+    validate_gpkg(path)
+
+
+def test_short_circuits_need_a_file(run_alg, tmp_path):
+    path = build(tmp_path / "s.gpkg")
+    with pytest.raises(QgsProcessingException, match="producers file"):
+        run_alg("import_short_circuits", {"GEOPACKAGE": str(path),
+                                          "OUTPUT_REJECTED": "memory:"})
