@@ -7,7 +7,9 @@ schema → measure parser, footfall by centrality and event impact, against a pl
 
     .venv/bin/python benchmarks/bench_footfall_analysis.py [--years 5] [--channels 50]
 
-The GeoPackage import (phase 2) will be timed in :func:`bench_gpkg_import`.
+Then the same file is imported INTO an observatory GeoPackage through the importer of
+``observatoire:import_counts`` (validation, one transaction, executemany), and footfall by
+centrality and event impact are computed from the GeoPackage as the algorithms do.
 """
 
 import argparse  # noqa: E402
@@ -89,9 +91,74 @@ def bench_pandas(path: Path):
     return t1 - t0, time.perf_counter() - t1
 
 
-def bench_gpkg_import(measures: pd.DataFrame):  # pragma: no cover - phase 2
-    """Placeholder: the GeoPackage import of the measure frame (issue 5, phase 2)."""
-    return None
+def _territory(gpkg_path: Path, channels: int) -> None:
+    """An observatory with 5 centralities and one counting site per 2 channels inside them."""
+    from osgeo import osr
+
+    from observatoire_commerce.store import geometry, gpkg, observatory
+
+    observatory.create_observatory(gpkg_path, "Benchmark")
+    conn = observatory.open_observatory(gpkg_path)
+    with gpkg.transaction(conn):
+        for k in range(5):
+            x0 = 490000 + 2000 * k
+            ring = np.array([[x0, 6610000], [x0 + 1000, 6610000], [x0 + 1000, 6611000],
+                             [x0, 6611000], [x0, 6610000]], dtype=float)
+            conn.execute("INSERT INTO centralities (uuid, name, level, geom) VALUES (?,?,?,?)",
+                         (f"c{k}", f"centrality{k}", "primary",
+                          geometry.encode("multipolygon", [[ring]], 2154)))
+    conn.close()
+    src, dst = osr.SpatialReference(), osr.SpatialReference()
+    src.ImportFromEPSG(2154)
+    dst.ImportFromEPSG(4326)
+    dst.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    transform = osr.CoordinateTransformation(src, dst)
+    folder = gpkg_path.parent
+    with open(folder / "site.csv", "w", encoding="utf-8") as fh:
+        fh.write("site_id,site_name,xlong,ylat\n")
+        for s in range(channels // 2 + channels % 2):
+            k = (2 * s) // 10
+            lon, lat, _ = transform.TransformPoint(490000 + 2000 * k + 100 + 15 * s,
+                                                   6610500.0)
+            fh.write(f"site{s:03d},Site {s},{lon:.8f},{lat:.8f}\n")
+    with open(folder / "channel.csv", "w", encoding="utf-8") as fh:
+        fh.write("channel_id,site_id,mobility_type,temporality,started_at,time_step\n")
+        for c in range(channels):
+            fh.write(f"ch{c:03d},site{c // 2:03d},PEDESTRIAN,PERMANENT,"
+                     "2019-01-01T00:00:00+01:00,3600\n")
+
+
+def bench_gpkg_import(path: Path, channels: int, rows: int):
+    """Import the measure file into a GeoPackage (observatoire:import_counts' store function),
+    then footfall by centrality and event impact read back from the GeoPackage."""
+    from observatoire_commerce.store import flows_imports, flows_results, observatory
+
+    gpkg_path = path.parent / "bench.gpkg"
+    _territory(gpkg_path, channels)
+    conn = observatory.open_observatory(gpkg_path)
+    try:
+        t = time.perf_counter()
+        result = flows_imports.import_comptage(
+            conn, sites_path=path.parent / "site.csv", channels_path=path.parent / "channel.csv",
+            measures_path=path)
+        t_import = time.perf_counter() - t
+        assert result.added["counts"] == rows - result.report.rows_rejected, result.added
+        conn.executemany("INSERT INTO events (uuid, event_id, name, start_date, end_date, kind) "
+                         "VALUES (?,?,?,?,?,?)",
+                         [("e1", "braderie", "Braderie", "2022-09-03", "2022-09-04", "braderie"),
+                          ("e2", "noel", "Noël", "2022-12-16", "2022-12-18",
+                           "christmas_market")])
+        t = time.perf_counter()
+        job = flows_results.footfall(conn)
+        t_foot = time.perf_counter() - t
+        t = time.perf_counter()
+        impact = flows_results.event_impact(conn, Baseline.previous_weeks(4))
+        t_events = time.perf_counter() - t
+    finally:
+        conn.close()
+    size = gpkg_path.stat().st_size / 1e6
+    return {"import": t_import, "footfall": t_foot, "events": t_events, "size_mb": size,
+            "centralities": job.result.periods["centrality"].nunique(), "impact": len(impact)}
 
 
 def main() -> None:
@@ -109,7 +176,8 @@ def main() -> None:
         measures, report, t_parse = bench_parser(path)
         result, t_foot = bench_footfall(measures, args.channels)
         _, t_events = bench_events(result)
-        bench_gpkg_import(measures)
+        del measures, result
+        g = bench_gpkg_import(path, args.channels, rows)
     print(f"parser (validated measure frame): {t_parse:6.2f} s  {rows / t_parse:12,.0f} rows/s "
           f"({report.rows_accepted:,} accepted, {report.rows_rejected} rejected)")
     print(f"footfall by centrality:          {t_foot:6.2f} s  {rows / t_foot:12,.0f} rows/s")
@@ -122,6 +190,16 @@ def main() -> None:
     print(f"ratio footfall / groupby:         {t_foot / anchor_group:6.2f}")
     print(f"ratio (parser + footfall) / (read_csv + groupby): "
           f"{(t_parse + t_foot) / (anchor_read + anchor_group):.2f}")
+    print(f"GeoPackage import (validated, one transaction): {g['import']:6.2f} s  "
+          f"{rows / g['import']:12,.0f} rows/s  ({g['size_mb']:.0f} MB)")
+    print(f"footfall by centrality from the GeoPackage:     {g['footfall']:6.2f} s  "
+          f"{rows / g['footfall']:12,.0f} rows/s  ({g['centralities']} centralities)")
+    print(f"event impact from the GeoPackage:               {g['events']:6.2f} s  "
+          f"({g['impact']} results)")
+    print(f"ratio GeoPackage import / read_csv:             {g['import'] / anchor_read:6.2f}")
+    print(f"ratio GeoPackage footfall / groupby:            {g['footfall'] / anchor_group:6.2f}")
+    print(f"ratio (import + footfall) / (read_csv + groupby): "
+          f"{(g['import'] + g['footfall']) / (anchor_read + anchor_group):.2f}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,174 @@
+"""observatoire:footfall_by_centrality - footfall per centrality and period, hourly profile,
+year-on-year change, coverage and street profile."""
+
+import pandas as pd
+from qgis.core import QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink
+
+from ....store import flows_results as fr
+from ..flows_support import (
+    FlowAnalysisAlgorithm,
+    add_string,
+    as_text,
+    crs_of,
+    style_on_completion,
+    write_frame,
+)
+
+PERIODS = ("day", "week", "month", "year")
+
+
+class FootfallByCentrality(FlowAnalysisAlgorithm):
+    ALG_ID = "footfall_by_centrality"
+    DISTANCE = "DISTANCE"
+    MOBILITY = "MOBILITY"
+    PERIODS = "PERIODS"
+    START = "START"
+    END = "END"
+    MIN_SITE_SHARE = "MIN_SITE_SHARE"
+    HOLIDAYS = "HOLIDAYS"
+    OUTPUT_PERIODS = "OUTPUT_PERIODS"
+    OUTPUT_HOURLY = "OUTPUT_HOURLY"
+    OUTPUT_YOY = "OUTPUT_YOY"
+    OUTPUT_PROFILES = "OUTPUT_PROFILES"
+    OUTPUT_CENTRALITIES = "OUTPUT_CENTRALITIES"
+    OUTPUT_SITES = "OUTPUT_SITES"
+
+    def displayName(self):
+        return self.tr("Footfall per centrality")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Counting sites are assigned to centralities: a site's declared centrality first, "
+            "else the centrality containing it (higher level first), else the nearest one "
+            "within the distance (metres). Only channels of the mobility type given count "
+            "(PEDESTRIAN by default). A channel-day is complete when every expected time step "
+            "of the local day (23, 24 or 25 hours) has a count, 0 included: a gap is never read "
+            "as zero. Site daily footfall = sum of its channels; centrality daily footfall = "
+            "mean over its counting sites (passages/day/counter), when at least the minimum "
+            "share of its sites are complete. Per period (day, week, month, year and the whole "
+            "window): mean daily footfall, weekday (Monday–Friday), Saturday and Sunday means "
+            "(declared holidays count as Sundays), coverage = complete days / calendar days. "
+            "Year-on-year change = Σ footfall of year Y / Σ footfall of year Y−1 − 1 over the "
+            "ISO weeks complete in both years. Hourly profile (when the time step divides one "
+            "hour): mean passages per hour and share of the day. Street profile: tourist "
+            "(Sunday/weekday ≥ 0.8 or July–August/other months ≥ 1.25), evening/student (share "
+            "19:00–01:59 ≥ 25 %), commuter (share 07:00–08:59 ≥ 15 % and Saturday/weekday < "
+            "0.9), shopping (Saturday/weekday ≥ 1 and share 11:00–18:59 ≥ 55 %), else mixed. "
+            "Indicators: footfall_mean_daily, footfall_weekday_mean, footfall_saturday_mean, "
+            "footfall_sunday_mean (passages/day/counter), footfall_coverage and footfall_yoy "
+            "(%).")
+
+    def initAlgorithm(self, config=None):
+        self.add_geopackage_parameter()
+        self.add_distance(self.DISTANCE, self.tr("Counters outside a centrality: assign within "
+                                                 "(metres)"), 0.0)
+        add_string(self, self.MOBILITY, self.tr("Mobility type of the channels (empty = all)"),
+                   default="PEDESTRIAN")
+        self.addParameter(QgsProcessingParameterEnum(
+            self.PERIODS, self.tr("Periods"),
+            options=[self.tr("day"), self.tr("week"), self.tr("month"), self.tr("year")],
+            allowMultiple=True, defaultValue=[1, 2, 3]))
+        add_string(self, self.START, self.tr("First day (YYYY-MM-DD, empty = first count)"))
+        add_string(self, self.END, self.tr("Last day (YYYY-MM-DD, empty = last count)"))
+        add_string(self, self.MIN_SITE_SHARE,
+                   self.tr("Minimum share of complete counters for a centrality-day (0–1)"),
+                   default="1", advanced=True)
+        add_string(self, self.HOLIDAYS, self.tr("Public holidays (YYYY-MM-DD, separated by "
+                                                "commas; counted as Sundays)"), advanced=True)
+        self.add_write_parameter()
+        self.add_table_sink(self.OUTPUT_PERIODS, self.tr("Footfall per period"))
+        self.add_table_sink(self.OUTPUT_HOURLY, self.tr("Hourly profile"))
+        self.add_table_sink(self.OUTPUT_YOY, self.tr("Year-on-year change"))
+        self.add_table_sink(self.OUTPUT_PROFILES, self.tr("Street profile"))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_CENTRALITIES, self.tr("Centralities with footfall"),
+            QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_SITES, self.tr("Counting sites"), QgsProcessing.TypeVectorPoint))
+
+    def checkParameterValues(self, parameters, context):
+        for key in (self.START, self.END):
+            text = as_text(self, parameters, key, context)
+            if text:
+                try:
+                    pd.Timestamp(text)
+                except ValueError:
+                    return False, self.tr("{value} is not a date (expected YYYY-MM-DD).").format(
+                        value=text)
+        try:
+            share = float(as_text(self, parameters, self.MIN_SITE_SHARE, context) or 1)
+        except ValueError:
+            share = -1
+        if not 0 < share <= 1:
+            return False, self.tr("The minimum share of complete counters must be a number "
+                                  "greater than 0 and at most 1.")
+        return super().checkParameterValues(parameters, context)
+
+    def analyse(self, conn, parameters, context, feedback):
+        kinds = [PERIODS[i] for i in self.parameterAsEnums(parameters, self.PERIODS, context)]
+        holidays = [d.strip() for d in as_text(self, parameters, self.HOLIDAYS, context)
+                    .split(",") if d.strip()]
+        feedback.pushInfo(self.tr("Reading the counts…"))
+        job = fr.footfall(
+            conn, distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
+            mobility=as_text(self, parameters, self.MOBILITY, context) or None,
+            periods=tuple(kinds) + ("all",), hourly_periods=("year", "all"),
+            start=as_text(self, parameters, self.START, context) or None,
+            end=as_text(self, parameters, self.END, context) or None,
+            min_site_share=float(as_text(self, parameters, self.MIN_SITE_SHARE, context) or 1),
+            holiday_dates=holidays or None, progress=feedback.setProgress)
+        for note in job.notes:
+            feedback.pushWarning(note)
+        if feedback.isCanceled():
+            return {}
+        tables = fr.footfall_tables(job)
+        crs = crs_of(conn)
+        out = {}
+        for key, name in ((self.OUTPUT_PERIODS, "periods"), (self.OUTPUT_HOURLY, "hourly"),
+                          (self.OUTPUT_YOY, "yoy"), (self.OUTPUT_PROFILES, "profiles")):
+            out[key] = write_frame(self, parameters, key, context, tables[name], crs,
+                                   feedback=feedback)
+        layer = self._centrality_layer(conn, tables)
+        out[self.OUTPUT_CENTRALITIES] = write_frame(
+            self, parameters, self.OUTPUT_CENTRALITIES, context, layer.drop(columns="geom"),
+            crs, polygons=layer["geom"].tolist())
+        sites = job.sites[["site_uuid", "site_id", "name", "street", "centrality",
+                           "assignment", "distance_m", "footfall_mean_daily", "coverage",
+                           "x", "y"]]
+        out[self.OUTPUT_SITES] = write_frame(self, parameters, self.OUTPUT_SITES, context,
+                                             sites, crs, xy=("x", "y"))
+        style_on_completion(context, out[self.OUTPUT_CENTRALITIES], "footfall_mean_daily")
+        style_on_completion(context, out[self.OUTPUT_SITES], "footfall_mean_daily", "Blues")
+        if self.parameterAsBool(parameters, self.WRITE, context):
+            n = fr.write_indicators(conn, fr.footfall_indicator_rows(job), fr.FOOTFALL_ALG,
+                                    {"distance": self.parameterAsDouble(
+                                        parameters, self.DISTANCE, context),
+                                     "mobility": as_text(self, parameters, self.MOBILITY,
+                                                         context)})
+            feedback.pushInfo(self.tr("{n} indicators written").format(n=n))
+        return out
+
+    def _centrality_layer(self, conn, tables):
+        per = tables["periods"]
+        years = per[(per["period_kind"] == "year") & (per["days_complete"] > 0)]
+        latest = years.sort_values("period").groupby("centrality_uuid").tail(1).set_index(
+            "centrality_uuid")
+        allp = per[per["period_kind"] == "all"].set_index("centrality_uuid")
+        yoy = tables["yoy"].dropna(subset=["change"]).sort_values("iso_year").groupby(
+            "centrality_uuid").tail(1).set_index("centrality_uuid")
+        prof = tables["profiles"].set_index("centrality_uuid")
+        rows = []
+        for r in conn.execute("SELECT uuid, name, level, geom FROM centralities ORDER BY name"):
+            u = r["uuid"]
+            rows.append({
+                "uuid": u, "name": r["name"], "level": r["level"],
+                "year": latest["period"].get(u),
+                "footfall_mean_daily": latest["mean_daily"].get(u),
+                "coverage": allp["coverage"].get(u) if "coverage" in allp else None,
+                "yoy_change_pct": (100 * yoy["change"].get(u)) if u in yoy.index else None,
+                "profile": prof["profile"].get(u), "geom": r["geom"]})
+        frame = pd.DataFrame(rows)
+        frame["footfall_mean_daily"] = frame["footfall_mean_daily"].astype(float)
+        frame["coverage"] = frame["coverage"].astype(float)
+        frame["yoy_change_pct"] = frame["yoy_change_pct"].astype(float)
+        return frame

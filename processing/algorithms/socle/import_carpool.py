@@ -1,0 +1,73 @@
+"""observatoire:import_carpool - carpool places (BNLC) and trips between communes."""
+
+import datetime as dt
+
+from ....store import flows_imports, gpkg
+from ....store.flows_imports import FlowImport
+from ....store.sources.report import ImportReport
+from ..flows_support import FlowImportAlgorithm, add_file, add_string, as_text, mapping_of
+
+
+class ImportCarpool(FlowImportAlgorithm):
+    ALG_ID = "import_carpool"
+    PLACES = "PLACES"
+    TRIPS = "TRIPS"
+    MAPPING = "TRIPS_MAPPING"
+    TODAY = "REFERENCE_DATE"
+
+    def displayName(self):
+        return self.tr("Import carpooling (BNLC places, trips)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Imports carpool places of the Base nationale des lieux de covoiturage (schema "
+            "lieux de covoiturage 0.2.0: every field validated, places outside France refused "
+            "with a hint when longitude and latitude look swapped; the extra id_local column "
+            "is kept; a date_maj after the reference date (default: today) is reported as a "
+            "warning and the row kept), and carpool trips per day between communes: columns "
+            "date, origin_insee, destination_insee, trips (a mapping renames them). Places are "
+            "keyed by id_lieu, trips by date, origin and destination: re-importing adds "
+            "nothing. One transaction.")
+
+    def initAlgorithm(self, config=None):
+        self.add_geopackage_parameter()
+        add_file(self, self.PLACES, self.tr("BNLC places (CSV)"), optional=True, extension="csv")
+        add_file(self, self.TRIPS, self.tr("Carpool trips between communes (CSV)"),
+                 optional=True, extension="csv")
+        add_string(self, self.MAPPING, self.tr("Column mapping of the trips (field=column; …)"))
+        add_string(self, self.TODAY, self.tr("Reference date for future updates (YYYY-MM-DD, "
+                                             "empty = today)"), advanced=True)
+
+        self.add_report_outputs()
+
+    def checkParameterValues(self, parameters, context):
+        if not any(self.parameterAsFile(parameters, k, context)
+                   for k in (self.PLACES, self.TRIPS)):
+            return False, self.tr("Choose a place file, a trip file, or both.")
+        text = as_text(self, parameters, self.TODAY, context)
+        if text:
+            try:
+                dt.date.fromisoformat(text)
+            except ValueError:
+                return False, self.tr("The reference date {value} is not written YYYY-MM-DD."
+                                      ).format(value=text)
+        return super().checkParameterValues(parameters, context)
+
+    def do_import(self, conn, parameters, context, feedback):
+        places = self.parameterAsFile(parameters, self.PLACES, context)
+        trips = self.parameterAsFile(parameters, self.TRIPS, context)
+        text = as_text(self, parameters, self.TODAY, context)
+        today = dt.date.fromisoformat(text) if text else None
+        merged = FlowImport("carpool", ImportReport("carpool"))
+        with gpkg.transaction(conn):
+            parts = []
+            if places:
+                parts.append(flows_imports.import_carpool_places(conn, places, today=today))
+            if trips:
+                parts.append(flows_imports.import_carpool_trips(
+                    conn, trips, mapping=mapping_of(self, parameters, self.MAPPING, context)))
+        for result in parts:
+            merged.report.extend(result.report)
+            merged.added.update(result.added)
+            merged.skipped.update(result.skipped)
+        return merged

@@ -1,0 +1,76 @@
+"""observatoire:import_gtfs - a GTFS feed: stops, routes, departures per stop and hour."""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+)
+
+from ....store import flows_gtfs
+from ..flows_support import FlowImportAlgorithm, add_file, add_string, as_text, write_frame
+
+
+class ImportGtfs(FlowImportAlgorithm):
+    ALG_ID = "import_gtfs"
+    INPUT = "INPUT"
+    FEED_NAME = "FEED_NAME"
+    DATES = "DATES"
+    TYPICAL = "TYPICAL_WEEKDAY"
+    FREQUENCY = "FREQUENCY"
+
+    def displayName(self):
+        return self.tr("Import a public transport feed (GTFS)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Imports a GTFS feed (zip): its stops (projected to the GeoPackage's CRS), its "
+            "routes, and the departures per stop and hour of the service day for the dates "
+            "given and, if chosen, for the typical weekday (among the Tuesdays to Thursdays of "
+            "the feed's calendar, the first whose number of running trips is the most frequent "
+            "one). A departure is a stop time of a trip running that day, not at the last stop "
+            "of its trip, with pickup allowed (pickup_type ≠ 1); a 25:10:00 departure falls in "
+            "hour 25. Every row is validated against the GTFS reference; real-world defects "
+            "(overlapping block trips, decreasing shape distances, times going back) are kept "
+            "and reported as warnings, unusable rows are rejected and reported. The service "
+            "frequency table gives, per stop and period of the day, the departures, "
+            "departures per hour and the mean headway (minutes) = period length / departures. "
+            "One transaction; re-importing a feed of the same name adds nothing.")
+
+    def initAlgorithm(self, config=None):
+        self.add_geopackage_parameter()
+        add_file(self, self.INPUT, self.tr("GTFS feed (zip)"), extension="zip")
+        add_string(self, self.FEED_NAME, self.tr("Feed name (empty = file name)"))
+        add_string(self, self.DATES, self.tr("Service dates (YYYY-MM-DD, separated by commas)"))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.TYPICAL, self.tr("Also compute the typical weekday"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.FREQUENCY, self.tr("Service frequency per stop and period"),
+            QgsProcessing.TypeVector, optional=True, createByDefault=True))
+        self.add_report_outputs()
+
+    def checkParameterValues(self, parameters, context):
+        dates = as_text(self, parameters, self.DATES, context)
+        if not dates and not self.parameterAsBool(parameters, self.TYPICAL, context):
+            return False, self.tr("Give service dates or choose the typical weekday.")
+        return super().checkParameterValues(parameters, context)
+
+    def do_import(self, conn, parameters, context, feedback):
+        dates = [d.strip() for d in as_text(self, parameters, self.DATES, context).split(",")
+                 if d.strip()]
+        feedback.pushInfo(self.tr("Reading and validating the feed…"))
+        return flows_gtfs.import_gtfs(
+            conn, self.parameterAsFile(parameters, self.INPUT, context),
+            name=as_text(self, parameters, self.FEED_NAME, context) or None, dates=dates,
+            typical=self.parameterAsBool(parameters, self.TYPICAL, context),
+            progress=feedback.setProgress, canceled=feedback.isCanceled)
+
+    def extra_outputs(self, result, conn, parameters, context, feedback):
+        for row in result.tables["dates"].itertuples(index=False):
+            feedback.pushInfo(self.tr("Service day {date} ({kind})").format(
+                date=row.service_date, kind=row.day_kind))
+        if parameters.get(self.FREQUENCY) is None:
+            return {}
+        dest = write_frame(self, parameters, self.FREQUENCY, context, result.tables["frequency"],
+                           QgsCoordinateReferenceSystem(), feedback=feedback)
+        return {self.FREQUENCY: dest}

@@ -1,0 +1,80 @@
+"""observatoire:import_parking - car parks (stationnement schema), on-street zones and their
+occupancy or payment series."""
+
+from qgis.core import QgsProcessingParameterEnum
+
+from ....store import flows_imports, gpkg
+from ....store.flows_imports import FlowImport
+from ....store.sources.report import ImportReport
+from ..flows_support import FlowImportAlgorithm, add_file, add_string, as_text, mapping_of
+
+KINDS = ("off_street", "on_street")
+
+
+class ImportParking(FlowImportAlgorithm):
+    ALG_ID = "import_parking"
+    PARKINGS = "PARKINGS"
+    KIND = "KIND"
+    OCCUPANCY = "OCCUPANCY"
+    MAPPING = "OCCUPANCY_MAPPING"
+    TIMEZONE = "TIMEZONE"
+
+    def displayName(self):
+        return self.tr("Import parking (car parks, on-street zones, occupancy)")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Imports off-street car parks in the national stationnement schema (0.1.5; every "
+            "field validated, reserved places at most nb_places) or on-street parking zones "
+            "(columns id, nom, nb_places, Xlong, Ylat; insee, adresse, tarif_1h, tarif_2h, "
+            "info optional), and an occupancy time series: one row per car park and time "
+            "with free or occupied places (both must then add up to the capacity) and "
+            "optionally the capacity (default: the car park's nb_places); occupancy rate = "
+            "occupied / capacity (0–1). A file with a payments column and no free or occupied "
+            "places holds on-street payment counts. Column names are changed with a mapping "
+            "(parking_id=…; timestamp=…; free=…; occupied=…; capacity=…; payments=…). Times "
+            "without UTC offset are read in the time zone given. Car parks and series are "
+            "written in one transaction, keyed by parking id and time: re-importing adds "
+            "nothing.")
+
+    def initAlgorithm(self, config=None):
+        self.add_geopackage_parameter()
+        add_file(self, self.PARKINGS, self.tr("Car parks or on-street zones (CSV)"),
+                 optional=True, extension="csv")
+        self.addParameter(QgsProcessingParameterEnum(
+            self.KIND, self.tr("The file holds"),
+            options=[self.tr("off-street car parks (stationnement schema)"),
+                     self.tr("on-street parking zones")], defaultValue=0))
+        add_file(self, self.OCCUPANCY, self.tr("Occupancy or payment series (CSV)"),
+                 optional=True, extension="csv")
+        add_string(self, self.MAPPING, self.tr("Column mapping of the series (field=column; …)"))
+        add_string(self, self.TIMEZONE, self.tr("Time zone of times without UTC offset"),
+                   default="Europe/Paris", optional=False, advanced=True)
+        self.add_report_outputs()
+
+    def checkParameterValues(self, parameters, context):
+        if not any(self.parameterAsFile(parameters, k, context)
+                   for k in (self.PARKINGS, self.OCCUPANCY)):
+            return False, self.tr("Choose a car park file, an occupancy file, or both.")
+        return super().checkParameterValues(parameters, context)
+
+    def do_import(self, conn, parameters, context, feedback):
+        parks = self.parameterAsFile(parameters, self.PARKINGS, context)
+        occ = self.parameterAsFile(parameters, self.OCCUPANCY, context)
+        kind = KINDS[self.parameterAsEnum(parameters, self.KIND, context)]
+        merged = FlowImport("parking", ImportReport("parking"))
+        with gpkg.transaction(conn):
+            for result in self._steps(conn, parks, occ, kind, parameters, context, feedback):
+                merged.report.extend(result.report)
+                merged.added.update(result.added)
+                merged.skipped.update(result.skipped)
+        return merged
+
+    def _steps(self, conn, parks, occ, kind, parameters, context, feedback):
+        if parks:
+            yield flows_imports.import_parkings(conn, parks, kind=kind)
+        if occ:
+            yield flows_imports.import_occupancy(
+                conn, occ, mapping=mapping_of(self, parameters, self.MAPPING, context),
+                timezone=as_text(self, parameters, self.TIMEZONE, context) or "Europe/Paris",
+                progress=feedback.setProgress, canceled=feedback.isCanceled)

@@ -1,0 +1,41 @@
+"""observatoire:import_ridership - boardings and alightings per stop and day or period."""
+
+from ....store import flows_imports
+from ..flows_support import FlowImportAlgorithm, add_file, add_string, as_text, mapping_of
+
+
+class ImportRidership(FlowImportAlgorithm):
+    ALG_ID = "import_ridership"
+    INPUT = "INPUT"
+    FEED_NAME = "FEED_NAME"
+    MAPPING = "MAPPING"
+    SEPARATOR = "SEPARATOR"
+
+    def displayName(self):
+        return self.tr("Import public transport ridership")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Imports ridership counts per stop: columns stop_id, date (YYYY-MM-DD), period "
+            "(optional: a period of the day such as 07-09; default day), boardings and "
+            "alightings (at least one; numbers >= 0). Column names are changed with a mapping "
+            "(stop_id=…; date=…). The stops are the GTFS stop_id of the feed named (default: "
+            "the latest imported feed); a row naming an unknown stop, a bad date, a negative "
+            "number or a duplicate (stop, date, period) is rejected and reported. One "
+            "transaction; re-importing adds nothing.")
+
+    def initAlgorithm(self, config=None):
+        self.add_geopackage_parameter()
+        add_file(self, self.INPUT, self.tr("Ridership CSV file"), extension="csv")
+        add_string(self, self.FEED_NAME, self.tr("Feed whose stops are named (empty = latest)"))
+        add_string(self, self.MAPPING, self.tr("Column mapping (field=column; …)"))
+        add_string(self, self.SEPARATOR, self.tr("Column separator (empty = detect)"),
+                   advanced=True)
+        self.add_report_outputs()
+
+    def do_import(self, conn, parameters, context, feedback):
+        return flows_imports.import_ridership(
+            conn, self.parameterAsFile(parameters, self.INPUT, context),
+            mapping=mapping_of(self, parameters, self.MAPPING, context),
+            feed=as_text(self, parameters, self.FEED_NAME, context) or None,
+            sep=as_text(self, parameters, self.SEPARATOR, context) or None)
