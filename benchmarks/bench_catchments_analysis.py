@@ -9,8 +9,8 @@ Builds a synthetic grid-like network of about 150 000 edges (50 m blocks, main s
 * Huff probabilities for 1 000 destinations × 50 000 cells (straight-line distance).
 
 Targets (issue 6): 1 000 walking origins × 3 bands with population < 5 s on 2 cores; Huff
-1 000 × 50 000 < 1 s. The comparison with QGIS's ``native:serviceareafromlayer`` plugs in at
-:func:`run_qgis_service_area` (phase 2).
+1 000 × 50 000 < 1 s. The same network stored in a GeoPackage and timed against QGIS's
+``native:serviceareafromlayer`` in the same run: ``bench_network_catchments.py``.
 
 Usage: ``.venv/bin/python benchmarks/bench_catchments_analysis.py [--workers N]``
 """
@@ -76,14 +76,6 @@ def run_ours(net: RoadNetwork, origins: tuple, cells: tuple, mode: str, bands: l
                               workers=workers)
 
 
-def run_qgis_service_area(edges: dict, origins: tuple, mode: str, bands: list):
-    """Phase 2: time ``native:serviceareafromlayer`` on the same network and origins.
-
-    Returns the elapsed seconds, or None while the QGIS side is not wired in.
-    """
-    return None
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=2, help="threads (default 2)")
@@ -103,11 +95,8 @@ def main() -> None:
         for n in (100, 1000):
             origins = (all_origins[0][:n], all_origins[1][:n])
             label = f"{mode} catchments, {n} origins x {len(bands)} bands + population"
-            result, dt = timed(label, run_ours, net, origins, (cx, cy, cols), mode, bands,
-                               args.workers)
-            qgis = run_qgis_service_area(edges, origins, mode, bands)
-            if qgis is not None:
-                print(f"    QGIS serviceareafromlayer {qgis:.3f} s, ratio {qgis / dt:.1f}x")
+            result, _ = timed(label, run_ours, net, origins, (cx, cy, cols), mode, bands,
+                              args.workers)
         last = result.totals[result.totals.band == bands[-1]]
         print(f"    mean population reached in {bands[-1]} min: {last.population.mean():.0f}")
     dest = (rng.uniform(0, extent, 1000), rng.uniform(0, extent, 1000))

@@ -1,0 +1,66 @@
+"""observatoire:build_network - (re)build the stored routing topology of the roads table."""
+
+from qgis.core import (
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterNumber,
+)
+
+from ....store import gpkg, network_store, observatory
+from ..base import ObservatoireAlgorithm
+from .import_roads import read_speed_parameters, speed_parameters, speeds_help
+
+
+class BuildNetwork(ObservatoireAlgorithm):
+    ALG_ID = "build_network"
+    GROUP = "chalandise"
+    TOLERANCE = "TOLERANCE"
+
+    def displayName(self):
+        return self.tr("Build the road network")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Rebuilds the routing topology (road_nodes, road_edges) from the roads table, e.g. "
+            "after editing roads by hand: every road is split at every vertex, line ends closer "
+            "than the snapping tolerance (metres) become one node, and each segment keeps its "
+            "road's class, one-way direction (1 along the digitised direction, -1 against it, "
+            "0 both; binding cars only) and maxspeed. A checksum of roads is stored: the "
+            "catchment algorithms warn and rebuild in memory when roads changed since.\n\n"
+        ) + speeds_help(self)
+
+    def initAlgorithm(self, config=None):
+        self.add_geopackage_parameter()
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOLERANCE, self.tr("Snapping tolerance (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=network_store.DEFAULT_TOLERANCE,
+            minValue=0.0))
+        speed_parameters(self, speeds_help(self))
+        for key, label in (("NODES", self.tr("Network nodes")),
+                           ("EDGES", self.tr("Network edges")),
+                           ("COMPONENTS", self.tr("Connected parts of the network"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        _path, conn = self.open_geopackage(parameters, context, feedback)
+        try:
+            speeds = read_speed_parameters(self, parameters, context)
+            tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
+            srs = observatory.srs_id(conn)
+            with gpkg.transaction(conn):
+                for mode, profile in speeds.items():
+                    network_store.set_speeds(conn, mode, profile)
+                try:
+                    counts = network_store.build_topology(conn, srs, tolerance,
+                                                          progress=feedback.setProgress)
+                except network_store.NetworkError as exc:
+                    from qgis.core import QgsProcessingException
+
+                    raise QgsProcessingException(self.tr(
+                        "The roads table holds no line: import roads first.")) from exc
+        finally:
+            conn.close()
+        feedback.pushInfo(self.tr(
+            "Network of {nodes} nodes and {edges} edges in {parts} connected part(s).").format(
+                nodes=counts["nodes"], edges=counts["edges"], parts=counts["components"]))
+        return {"NODES": counts["nodes"], "EDGES": counts["edges"],
+                "COMPONENTS": counts["components"]}

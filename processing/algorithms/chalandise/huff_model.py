@@ -1,0 +1,248 @@
+"""observatoire:huff_model - Huff probabilities, expected demand, market shares, primary
+market areas."""
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ....analysis.huff import huff_model
+from ....analysis.network import CancelledError
+from ....store import catchment_data
+from ..base import ObservatoireAlgorithm
+from . import huff_inputs as hi
+from .common import geometry_from_blob, gpkg_crs, progress_callback, read_source, value
+
+
+def as_geometry(g) -> QgsGeometry:
+    return g if isinstance(g, QgsGeometry) else geometry_from_blob(g)
+
+
+class HuffModel(ObservatoireAlgorithm):
+    ALG_ID = "huff_model"
+    GROUP = "chalandise"
+    ALPHA = "ALPHA"
+    BETA = "BETA"
+    DEMAND = "DEMAND"
+    DEMAND_FIELD = "DEMAND_FIELD"
+    INCOME = "USE_INCOME"
+    TOP_K = "TOP_K"
+    THRESHOLD = "THRESHOLD"
+    OUTPUT_DESTINATIONS = "OUTPUT_DESTINATIONS"
+    OUTPUT_CELLS = "OUTPUT_CELLS"
+    OUTPUT_PMA = "OUTPUT_PMA"
+
+    def displayName(self):
+        return self.tr("Huff market shares")
+
+    def shortHelpString(self):
+        return self.tr(
+            "Huff gravity model. Probability that demand point i patronises destination j: "
+            "P_ij = A_j^alpha f(d_ij) / sum_k A_k^alpha f(d_ik), with f(d) = d^-beta (power) "
+            "or exp(-beta d) (exponential, beta per metre or per minute). A_j: the "
+            "attractiveness field, or for the centralities (default destinations) the number "
+            "of occupied premises in the latest campaign; A = 0 is never chosen. Destinations "
+            "are points, or the centroid of polygons. Demand: the population_grid cells "
+            "(population ind at the cell centroid; with the income option ind_snv, i.e. "
+            "population × mean standard of living) or any layer with a weight field. Cost d: "
+            "straight-line distance in metres, or network time in minutes from the demand "
+            "point's nearest network node to the destination's nearest node (both within the "
+            "network tolerance; beyond it the pair is unavailable), on the stored network. "
+            "Costs below the minimum cost (default 100 m or 1 min) are raised to it. "
+            "Expected demand D_j = sum_i demand_i P_ij; market share = D_j / sum_k D_k. Per "
+            "cell: the top k destinations and their probabilities, and the most likely one. "
+            "Primary market area of j: the cells with P_ij >= threshold (default 0.4).")
+
+    def initAlgorithm(self, config=None):
+        self.add_geopackage_parameter()
+        hi.add_destination_parameters(self)
+        for key, label, default in ((self.ALPHA, self.tr("Attractiveness exponent alpha"), 1.0),
+                                    (self.BETA, self.tr("Distance decay beta"), 2.0)):
+            self.addParameter(QgsProcessingParameterNumber(
+                key, label, QgsProcessingParameterNumber.Double, defaultValue=default))
+        hi.add_cost_parameters(self)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.DEMAND, self.tr("Demand layer (empty = population grid)"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.DEMAND_FIELD, self.tr("Demand weight field"),
+            parentLayerParameterName=self.DEMAND, type=QgsProcessingParameterField.Numeric,
+            optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.INCOME, self.tr("Weight the population grid by income (ind_snv)"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOP_K, self.tr("Destinations listed per cell"),
+            QgsProcessingParameterNumber.Integer, defaultValue=3, minValue=1, maxValue=10))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.THRESHOLD, self.tr("Primary market area threshold (probability)"),
+            QgsProcessingParameterNumber.Double, defaultValue=0.4, minValue=0.01, maxValue=1.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_DESTINATIONS, self.tr("Market shares"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_CELLS, self.tr("Probabilities per cell"), QgsProcessing.TypeVector,
+            optional=True, createByDefault=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_PMA, self.tr("Primary market areas"), QgsProcessing.TypeVectorPolygon,
+            optional=True, createByDefault=True))
+        self.addOutput(QgsProcessingOutputNumber("UNSERVED", self.tr(
+            "Demand points without an available destination")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        _path, conn = self.open_geopackage(parameters, context, feedback)
+        try:
+            return self._run(conn, parameters, context, feedback)
+        except CancelledError as exc:
+            raise QgsProcessingException(self.tr("Canceled.")) from exc
+        finally:
+            conn.close()
+
+    def _demand(self, conn, parameters, context, crs):
+        if parameters.get(self.DEMAND) in (None, ""):
+            cells = catchment_data.population_cells(conn)
+            if cells.empty:
+                raise QgsProcessingException(self.tr(
+                    "No demand layer given and the population grid is empty."))
+            weight = cells["ind"].to_numpy(dtype=np.float64)
+            income = None
+            if self.parameterAsBool(parameters, self.INCOME, context):
+                snv = cells["ind_snv"].to_numpy(dtype=np.float64)
+                income = np.divide(snv, weight, out=np.zeros_like(weight), where=weight > 0)
+            return (cells["x"].to_numpy(), cells["y"].to_numpy(), weight, income,
+                    cells["idcar_200m"].tolist(), cells["geom"].tolist())
+        source = self.parameterAsSource(parameters, self.DEMAND, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.DEMAND))
+        field = self.parameterAsString(parameters, self.DEMAND_FIELD, context)
+        data = read_source(source, crs, context, [field] if field else None)
+        weight = (np.array([np.nan if v is None else float(v) for v in data[field]])
+                  if field else np.ones(len(data["fid"])))
+        return (data["x"], data["y"], np.nan_to_num(weight), None,
+                [str(v) for v in data["fid"]], data["geometry"])
+
+    def _run(self, conn, parameters, context, feedback):
+        crs = gpkg_crs(conn)
+        dest = hi.destinations(self, conn, parameters, context, feedback, crs)
+        x, y, weight, income, cell_ids, cell_geoms = self._demand(conn, parameters, context, crs)
+        cost, unit, min_cost = hi.cost_matrix(self, conn, parameters, context, feedback, x, y,
+                                              dest)
+        feedback.setProgress(20)
+        alpha = self.parameterAsDouble(parameters, self.ALPHA, context)
+        beta = self.parameterAsDouble(parameters, self.BETA, context)
+        decay = hi.DECAYS[self.parameterAsEnum(parameters, hi.DECAY, context)]
+        top_k = self.parameterAsInt(parameters, self.TOP_K, context)
+        threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
+        try:
+            result = huff_model(dest["attractiveness"], weight, cost=cost, alpha=alpha,
+                                beta=beta, decay=decay, min_cost=min_cost, income=income,
+                                top_k=top_k, threshold=threshold,
+                                progress=progress_callback(feedback, 20, 70))
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        if result.unserved:
+            feedback.reportError(self.tr(
+                "{n} demand points have no available destination and are left out.").format(
+                    n=len(result.unserved)), False)
+        names = dest["name"]
+        demand = weight * (income if income is not None else 1.0)
+        outputs = {"UNSERVED": len(result.unserved)}
+        outputs.update(self._destinations_out(parameters, context, crs, dest, result))
+        outputs.update(self._cells_out(parameters, context, crs, cell_ids, cell_geoms, demand,
+                                       result, names, top_k))
+        outputs.update(self._pma_out(parameters, context, crs, cell_geoms, demand, result,
+                                     names, threshold))
+        feedback.pushInfo(self.tr("Cost unit: {unit}; minimum cost {min}.").format(
+            unit=unit, min=min_cost))
+        feedback.setProgress(100)
+        return outputs
+
+    def _destinations_out(self, parameters, context, crs, dest, result):
+        fields = QgsFields()
+        for name, kind in (("destination", QVariant.String), ("uuid", QVariant.String),
+                           ("attractiveness", QVariant.Double),
+                           ("expected_demand", QVariant.Double),
+                           ("market_share", QVariant.Double)):
+            fields.append(QgsField(name, kind))
+        sink, out_id = self.parameterAsSink(parameters, self.OUTPUT_DESTINATIONS, context,
+                                            fields, QgsWkbTypes.Point, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters,
+                                                               self.OUTPUT_DESTINATIONS))
+        for j, name in enumerate(dest["name"]):
+            feature = QgsFeature(fields)
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(dest["x"][j]),
+                                                                   float(dest["y"][j]))))
+            feature.setAttributes([name, dest["uuid"][j], float(dest["attractiveness"][j]),
+                                   value(result.demand[j]), value(result.share[j])])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return {self.OUTPUT_DESTINATIONS: out_id}
+
+    def _cells_out(self, parameters, context, crs, ids, geoms, demand, result, names, top_k):
+        k = result.top_destination.shape[1]
+        fields = QgsFields()
+        fields.append(QgsField("cell_id", QVariant.String))
+        fields.append(QgsField("demand", QVariant.Double))
+        fields.append(QgsField("most_likely", QVariant.String))
+        for r in range(1, k + 1):
+            fields.append(QgsField(f"dest_{r}", QVariant.String))
+            fields.append(QgsField(f"p_{r}", QVariant.Double))
+        if geoms and isinstance(geoms[0], QgsGeometry):  # a demand layer: keep its type
+            wkb_type = QgsWkbTypes.multiType(geoms[0].wkbType())
+        else:  # population grid cells
+            wkb_type = QgsWkbTypes.MultiPolygon
+        sink, out_id = self.parameterAsSink(parameters, self.OUTPUT_CELLS, context, fields,
+                                            wkb_type, crs)
+        if sink is None:
+            return {}
+        for i, cid in enumerate(ids):
+            feature = QgsFeature(fields)
+            geom = QgsGeometry(as_geometry(geoms[i]))
+            geom.convertToMultiType()
+            feature.setGeometry(geom)
+            attrs = [cid, value(demand[i]), None]
+            for r in range(k):
+                j = int(result.top_destination[i, r])
+                attrs += [names[j] if j >= 0 else None, value(result.top_probability[i, r])]
+            attrs[2] = attrs[3]
+            feature.setAttributes(attrs)
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return {self.OUTPUT_CELLS: out_id}
+
+    def _pma_out(self, parameters, context, crs, geoms, demand, result, names, threshold):
+        fields = QgsFields()
+        for name, kind in (("destination", QVariant.String), ("cells", QVariant.Int),
+                           ("demand", QVariant.Double), ("threshold", QVariant.Double)):
+            fields.append(QgsField(name, kind))
+        sink, out_id = self.parameterAsSink(parameters, self.OUTPUT_PMA, context, fields,
+                                            QgsWkbTypes.MultiPolygon, crs)
+        if sink is None:
+            return {}
+        cells, dests, _p = result.pma
+        for j, name in enumerate(names):
+            mine = cells[dests == j]
+            geom = QgsGeometry()
+            if mine.size:
+                parts = [as_geometry(geoms[i]) for i in mine.tolist()]
+                if parts[0].type() == QgsWkbTypes.PolygonGeometry:
+                    geom = QgsGeometry.unaryUnion(parts)
+                    geom.convertToMultiType()
+            feature = QgsFeature(fields)
+            feature.setGeometry(geom)
+            feature.setAttributes([name, int(mine.size), float(demand[mine].sum()), threshold])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return {self.OUTPUT_PMA: out_id}

@@ -1,0 +1,181 @@
+"""Read what the catchment, Huff and site-potential jobs need from the socle, as plain frames.
+
+Rules stated here (the algorithms' help repeats them):
+
+* a population cell is represented by the centre of its bounding box (its centroid for the
+  square INSEE cells);
+* a centrality is represented by the area-weighted centroid of its polygons;
+* the *latest campaign* is the last one in chronological order (:func:`readers.campaigns`); a
+  premise counts when its observation in that campaign is not ``demolished``; it is vacant when
+  its status is flagged ``counts_as_vacant``, occupied when its status is ``occupied``;
+* footfall of a counting site = mean over days of the daily total of its counts (pedestrian
+  channels only when any channel says PEDESTRIAN), days taken from the local start date.
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import numpy as np
+import pandas as pd
+
+from . import geometry, gpkg, readers
+
+AGE_GROUPS = {
+    "age_0_17": ["ind_0_3", "ind_4_5", "ind_6_10", "ind_11_17"],
+    "age_18_24": ["ind_18_24"],
+    "age_25_64": ["ind_25_39", "ind_40_54", "ind_55_64"],
+    "age_65p": ["ind_65_79", "ind_80p"],
+}
+
+
+def ring_centroid(ring: np.ndarray) -> tuple:
+    """(x, y, signed area) of a closed ring (shoelace); mean of vertices when degenerate."""
+    x, y = ring[:, 0], ring[:, 1]
+    cross = x[:-1] * y[1:] - x[1:] * y[:-1]
+    area = cross.sum() / 2.0
+    if area == 0:
+        return float(x[:-1].mean()), float(y[:-1].mean()), 0.0
+    cx = ((x[:-1] + x[1:]) * cross).sum() / (6.0 * area)
+    cy = ((y[:-1] + y[1:]) * cross).sum() / (6.0 * area)
+    return float(cx), float(cy), float(area)
+
+
+def polygons_centroid(polygons: list) -> tuple:
+    """Area-weighted centroid of polygons (outer rings minus holes)."""
+    sx = sy = total = 0.0
+    for poly in polygons:
+        for k, ring in enumerate(poly):
+            cx, cy, a = ring_centroid(np.asarray(ring, dtype=np.float64))
+            a = abs(a) * (1 if k == 0 else -1)
+            sx, sy, total = sx + cx * a, sy + cy * a, total + a
+    if total == 0:
+        pts = np.vstack([np.asarray(r) for p in polygons for r in p])
+        return float(pts[:, 0].mean()), float(pts[:, 1].mean())
+    return sx / total, sy / total
+
+
+def blob_centroid(blob) -> tuple:
+    """Centroid (x, y) of any stored geometry blob: the point itself, the area-weighted
+    centroid of polygons, the mean vertex of lines; (nan, nan) when empty."""
+    if blob is None:
+        return np.nan, np.nan
+    kind, shape = geometry.decode(blob)
+    if kind is None:
+        return np.nan, np.nan
+    if kind == "point":
+        return float(shape[0]), float(shape[1])
+    if kind in ("polygon", "multipolygon"):
+        return polygons_centroid(geometry.as_polygons(kind, shape))
+    xy = np.vstack([np.asarray(s).reshape(-1, 2) for s in
+                    (shape if kind in ("multilinestring", "multipoint") else [shape])])
+    return float(xy[:, 0].mean()), float(xy[:, 1].mean())
+
+
+def blob_centre(blob) -> tuple:
+    """Centre of the bounding box of a geometry blob (read from its header when present)."""
+    env = geometry.envelope(blob) if blob is not None else None
+    if env is None:
+        return np.nan, np.nan
+    return (env[0] + env[1]) / 2.0, (env[2] + env[3]) / 2.0
+
+
+def population_cells(conn) -> pd.DataFrame:
+    """Cells with ``uuid``, ``idcar_200m``, centre ``x``, ``y``, ``geom`` (blob) and the
+    Filosofi columns ``ind``, ``men``, ``ind_snv`` plus the age groups of :data:`AGE_GROUPS`
+    (NULL counts as 0)."""
+    cols = sorted({c for group in AGE_GROUPS.values() for c in group})
+    rows = conn.execute(f"SELECT uuid, idcar_200m, ind, men, ind_snv, {', '.join(cols)}, geom "
+                        "FROM population_grid").fetchall()
+    frame = pd.DataFrame([tuple(r)[:-1] for r in rows],
+                         columns=["uuid", "idcar_200m", "ind", "men", "ind_snv", *cols])
+    for c in ["ind", "men", "ind_snv", *cols]:
+        frame[c] = pd.to_numeric(frame[c], errors="coerce").fillna(0.0)
+    for group, members in AGE_GROUPS.items():
+        frame[group] = frame[members].sum(axis=1)
+    xy = np.array([blob_centre(r[-1]) for r in rows], dtype=np.float64).reshape(-1, 2)
+    frame["x"], frame["y"] = xy[:, 0], xy[:, 1]
+    frame["geom"] = [r[-1] for r in rows]
+    return frame.drop(columns=cols)
+
+
+def latest_campaign(conn) -> Optional[dict]:
+    camps = readers.campaigns(conn)
+    if camps.empty:
+        return None
+    last = camps.iloc[-1]
+    return {"uuid": last["uuid"], "name": last["name"]}
+
+
+def premises_latest(conn) -> pd.DataFrame:
+    """Premises observed in the latest campaign (not demolished): ``uuid``, ``address``,
+    ``x``, ``y``, ``status``, ``activity_group``, ``vacant``, ``occupied`` (booleans).
+    Empty when there is no campaign."""
+    camp = latest_campaign(conn)
+    columns = ["uuid", "address", "x", "y", "status", "activity_group", "vacant", "occupied"]
+    if camp is None:
+        return pd.DataFrame(columns=columns)
+    prem = readers.premises(conn)
+    obs = readers.observations(conn, [camp["uuid"]])
+    obs = obs[obs["status"] != "demolished"]
+    frame = prem.merge(obs[["premise_uuid", "status", "activity_group"]],
+                       left_on="uuid", right_on="premise_uuid", how="inner")
+    vacant = set(readers.vacant_statuses(conn))
+    frame["vacant"] = frame["status"].isin(vacant)
+    frame["occupied"] = frame["status"] == "occupied"
+    frame = frame[np.isfinite(frame["x"]) & np.isfinite(frame["y"])]
+    return frame[columns].reset_index(drop=True)
+
+
+def centrality_points(conn) -> pd.DataFrame:
+    """Centralities (``uuid``, ``name``, ``level``, centroid ``x``, ``y``, ``geom`` blob),
+    in the readers' priority order."""
+    blobs = {r[0]: r[1] for r in conn.execute("SELECT uuid, geom FROM centralities")}
+    rows = []
+    for c in readers.centralities(conn):
+        if not c["polygons"]:
+            continue
+        x, y = polygons_centroid(c["polygons"])
+        rows.append((c["uuid"], c["name"], c["level"], x, y, blobs.get(c["uuid"])))
+    return pd.DataFrame(rows, columns=["uuid", "name", "level", "x", "y", "geom"])
+
+
+def has_points(conn, table: str) -> bool:
+    """Does ``table`` exist with a geometry column and at least one row?"""
+    if not gpkg.table_exists(conn, table) or "geom" not in gpkg.column_names(conn, table):
+        return False
+    return conn.execute(f'SELECT 1 FROM "{table}" WHERE geom IS NOT NULL LIMIT 1'
+                        ).fetchone() is not None
+
+
+def point_table(conn, table: str, columns: Optional[List[str]] = None) -> pd.DataFrame:
+    """Rows of a point (or any geometry) table with centroid ``x``, ``y`` and ``columns``
+    (those that exist)."""
+    present = [c for c in (columns or []) if c in gpkg.column_names(conn, table)]
+    sel = ", ".join(["uuid", *[f'"{c}"' for c in present], "geom"])
+    rows = conn.execute(f'SELECT {sel} FROM "{table}" WHERE geom IS NOT NULL').fetchall()
+    frame = pd.DataFrame([tuple(r)[:-1] for r in rows], columns=["uuid", *present])
+    xy = np.array([blob_centroid(r[-1]) for r in rows], dtype=np.float64).reshape(-1, 2)
+    frame["x"], frame["y"] = xy[:, 0], xy[:, 1]
+    return frame[np.isfinite(frame["x"])].reset_index(drop=True)
+
+
+def footfall_by_site(conn) -> Optional[pd.DataFrame]:
+    """Counting sites with ``footfall`` (mean daily passages); None when the counters tables
+    are absent or hold no count."""
+    needed = ("counting_sites", "counting_channels", "counts")
+    if not all(gpkg.table_exists(conn, t) for t in needed):
+        return None
+    pedestrian = conn.execute("SELECT 1 FROM counting_channels WHERE upper(mobility_type) "
+                              "LIKE '%PEDESTRIAN%' LIMIT 1").fetchone() is not None
+    where = "AND upper(ch.mobility_type) LIKE '%PEDESTRIAN%'" if pedestrian else ""
+    daily = pd.read_sql_query(
+        "SELECT ch.site_uuid AS site_uuid, substr(c.start_local, 1, 10) AS day, "
+        "sum(c.count) AS total FROM counts c JOIN counting_channels ch "
+        f"ON ch.uuid = c.channel_uuid WHERE c.count IS NOT NULL {where} GROUP BY 1, 2", conn)
+    if daily.empty:
+        return None
+    mean = daily.groupby("site_uuid")["total"].mean().rename("footfall")
+    sites = point_table(conn, "counting_sites", ["name"])
+    sites = sites.merge(mean, left_on="uuid", right_index=True, how="inner")
+    return sites if len(sites) else None

@@ -1,0 +1,10 @@
+"""Demo step: the routing topology of the demo roads (stored once, as import_roads does)."""
+
+from __future__ import annotations
+
+from .. import network_store, observatory
+
+
+def build(conn, rng) -> None:
+    """Build road_nodes / road_edges from the demo roads (snapping tolerance 1 cm)."""
+    network_store.build_topology(conn, observatory.srs_id(conn))

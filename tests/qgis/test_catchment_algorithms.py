@@ -1,0 +1,325 @@
+"""Road network import, topology and network catchments through processing.run, on a
+hand-built network whose reachable sets, times and population counts are computed by hand.
+
+The network (100 m spacing, node (i, j) at X0 + 100 i, Y0 + 100 j)::
+
+    (0,3)       (1,3)                       pedestrian (1,2)-(1,3)
+      |           |
+    (0,2)-----(1,2)-----(2,2)-----(3,2)     row 2 is ONE polyline (split at its vertices)
+      |           |         |         |
+    (0,1)-----(1,1)-----(2,1)-----(3,1)
+      |                               ^ one-way -1: digitised (3,0)->(3,1), cars only go down
+    (0,0)-----(1,0)-----(2,0)-----(3,0)
+                          |  footway (2,0)-(2,-1)
+                        (2,-1)
+    disconnected part: (10,0)-(11,0)-(12,0) residential, (12,0)-(13,0) motorway
+
+Speeds: walking 6 km/h (1 min per edge), driving 12 km/h (30 s per edge). Origin O = (2,0).
+Walking times (min): (2,0) 0; (1,0) (3,0) (2,-1) 1; (0,0) (3,1) 2; (0,1) (2,1) (3,2) 3;
+(1,1) (0,2) (2,2) 4; (1,2) (0,3) 5; (1,3) 6.
+Driving times (min): (1,0) (3,0) 0.5; (0,0) 1; (0,1) 1.5; (1,1) (0,2) 2; (2,1) (1,2) (0,3) 2.5;
+(3,1) (2,2) 3; (3,2) 3.5 — the short way up (3,0)->(3,1) is one-way the other way for cars.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsVectorLayer,
+)
+
+from observatoire_commerce.store import geometry, gpkg, network_store, observatory
+
+from ..conftest import validate_gpkg
+
+X0, Y0 = 500000.0, 6600000.0
+WALK = "default=6, motorway=0"
+CAR = "default=12, residential=12, footway=0, pedestrian=0"
+
+
+def xy(i, j):
+    return (X0 + 100.0 * i, Y0 + 100.0 * j)
+
+
+ROADS = [  # (vertices, class, oneway)
+    ([(0, 0), (1, 0)], "residential", 0), ([(1, 0), (2, 0)], "residential", 0),
+    ([(2, 0), (3, 0)], "residential", 0),
+    ([(0, 1), (1, 1)], "residential", 0), ([(1, 1), (2, 1)], "residential", 0),
+    ([(2, 1), (3, 1)], "residential", 0),
+    ([(0, 2), (1, 2), (2, 2), (3, 2)], "residential", 0),
+    ([(0, 0), (0, 1)], "residential", 0), ([(0, 1), (0, 2)], "residential", 0),
+    ([(0, 2), (0, 3)], "residential", 0),
+    ([(3, 0), (3, 1)], "residential", -1), ([(3, 1), (3, 2)], "residential", 0),
+    ([(1, 1), (1, 2)], "residential", 0), ([(2, 1), (2, 2)], "residential", 0),
+    ([(1, 2), (1, 3)], "pedestrian", 0), ([(2, 0), (2, -1)], "footway", 0),
+    ([(10, 0), (11, 0)], "residential", 0), ([(11, 0), (12, 0)], "residential", 0),
+    ([(12, 0), (13, 0)], "motorway", 0),
+]
+WALK_MIN = {(2, 0): 0, (1, 0): 1, (3, 0): 1, (2, -1): 1, (0, 0): 2, (3, 1): 2, (0, 1): 3,
+            (2, 1): 3, (3, 2): 3, (1, 1): 4, (0, 2): 4, (2, 2): 4, (1, 2): 5, (0, 3): 5,
+            (1, 3): 6}
+CAR_MIN = {(2, 0): 0, (1, 0): 0.5, (3, 0): 0.5, (0, 0): 1, (0, 1): 1.5, (1, 1): 2, (0, 2): 2,
+           (2, 1): 2.5, (1, 2): 2.5, (0, 3): 2.5, (3, 1): 3, (2, 2): 3, (3, 2): 3.5}
+# population cells: (node, ind, men, ind_0_3, ind_25_39, ind_65_79); E is 360 m from any node
+CELLS = [("A", (3, 1), 100, 40, 10, 50, 40), ("B", (1, 3), 50, 20, 0, 50, 0),
+         ("C", (11, 0), 1000, 400, 0, 1000, 0), ("D", (0, 0), 10, 5, 0, 10, 0),
+         ("E", (5, 5), 7, 3, 0, 7, 0)]
+
+
+def square(cx, cy, half=10.0):
+    return [np.array([[cx - half, cy - half], [cx + half, cy - half], [cx + half, cy + half],
+                      [cx - half, cy + half], [cx - half, cy - half]])]
+
+
+def build_network_gpkg(path, *, topology=True):
+    """The hand-built observatory: roads, population cells, one campaign with two premises
+    (vacant at (0,1), occupied alimentaire at (3,1)), one centrality around O."""
+    observatory.create_observatory(path, "Hand-built", 2154)
+    conn = observatory.open_observatory(path)
+    with gpkg.transaction(conn):
+        network_store.write_roads(conn, [
+            {"coords": np.array([xy(*v) for v in verts]), "road_class": cls, "oneway": ow,
+             "name": f"road {k}", "source_id": str(k)}
+            for k, (verts, cls, ow) in enumerate(ROADS)], 2154)
+        for name, (i, j), ind, men, a03, a2539, a6579 in CELLS:
+            cx, cy = xy(i, j)
+            conn.execute(
+                "INSERT INTO population_grid (uuid, idcar_200m, ind, men, ind_0_3, ind_25_39, "
+                "ind_65_79, ind_snv, geom) VALUES (?,?,?,?,?,?,?,?,?)",
+                (f"cell-{name}", name, ind, men, a03, a2539, a6579, ind * 20000.0,
+                 geometry.encode("polygon", square(cx + 5, cy + 5), 2154)))
+        conn.execute("INSERT INTO campaigns (uuid, name, year, start_date) VALUES "
+                     "('k1', 'Inventaire 2024', 2024, '2024-10-01')")
+        for uid, node, status, group in (("p-vac", (0, 1), "vacant", None),
+                                         ("p-occ", (3, 1), "occupied", "alimentaire")):
+            px, py = xy(*node)
+            conn.execute("INSERT INTO premises (uuid, address, geom) VALUES (?,?,?)",
+                         (uid, f"{uid} street", geometry.encode_point(px + 3, py + 3, 2154)))
+            conn.execute("INSERT INTO premise_observations (uuid, premise_uuid, campaign_uuid, "
+                         "status, activity_group) VALUES (?,?,?,?,?)",
+                         (f"o-{uid}", uid, "k1", status, group))
+        cx, cy = xy(2, 0)
+        conn.execute("INSERT INTO centralities (uuid, name, level, geom) VALUES (?,?,?,?)",
+                     ("c-o", "Centre O", "primary",
+                      geometry.encode("multipolygon", [square(cx, cy, 30)], 2154)))
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def network_gpkg(tmp_path, run_alg):
+    path = build_network_gpkg(tmp_path / "net.gpkg")
+    result = run_alg("build_network", {"GEOPACKAGE": str(path), "TOLERANCE": 0.01,
+                                       "WALK_SPEEDS": WALK, "CAR_SPEEDS": CAR})
+    # 19 lines, 21 segments (row 2 gives 3); 15 + 4 nodes in two connected parts
+    assert result == {"NODES": 19, "EDGES": 21, "COMPONENTS": 2}
+    return path
+
+
+def points_layer(points, fields="id:string"):
+    layer = QgsVectorLayer(f"Point?crs=EPSG:2154&field={fields}", "pts", "memory")
+    provider = layer.dataProvider()
+    for attrs, (x, y) in points:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+        feature.setAttributes(list(attrs))
+        provider.addFeature(feature)
+    return layer
+
+
+def node_costs(layer) -> dict:
+    """{(origin_id, (i, j)): cost} of a reached-nodes output."""
+    out = {}
+    for f in layer.getFeatures():
+        p = f.geometry().asPoint()
+        key = (round((p.x() - X0) / 100.0), round((p.y() - Y0) / 100.0))
+        out[(f["origin_id"], key)] = round(f["cost"], 9)
+    return out
+
+
+def catchments(run_alg, path, **params):
+    base = {"GEOPACKAGE": str(path), "ORIGINS": points_layer([(("O",), xy(2, 0))]),
+            "ORIGIN_ID_FIELD": "id", "OUTPUT": "memory:", "OUTPUT_ORIGINS": "memory:",
+            "OUTPUT_NODES": "memory:"}
+    base.update(params)
+    return run_alg("network_catchments", base)
+
+
+def by_band(layer, origin="O") -> dict:
+    return {f["band"]: f for f in layer.getFeatures() if f["origin_id"] in (origin, None)}
+
+
+# ---------------------------------------------------------------------- import and topology
+def test_topology_stored_and_valid(network_gpkg):
+    validate_gpkg(network_gpkg)
+    conn = gpkg.connect(network_gpkg)
+    stored = network_store.load_network(conn)
+    assert not stored.stale and stored.tolerance == 0.01
+    net = stored.network
+    # row 2 (one polyline) is split at its vertices into three edges
+    row2 = conn.execute("SELECT count(*) FROM road_edges e JOIN roads r ON r.uuid = e.road_uuid "
+                        "WHERE r.source_id = '6'").fetchone()[0]
+    assert row2 == 3
+    assert network_store.speeds(conn)["walk"]["default"] == 6.0
+    assert network_store.speeds(conn)["car"]["footway"] == 0.0
+    assert np.isnan(net.edge_speeds("car")[net.road_class == "footway"]).all()
+    assert np.isnan(net.edge_speeds("walk")[net.road_class == "motorway"]).all()
+    conn.close()
+
+
+def test_walking_catchment_exact(run_alg, network_gpkg):
+    result = catchments(run_alg, network_gpkg, MODE=0, BANDS="2, 4, 6")
+    costs = node_costs(result["OUTPUT_NODES"])
+    assert {k[1]: v for k, v in costs.items()} == pytest.approx(WALK_MIN)
+    bands = by_band(result["OUTPUT"])
+    assert [bands[b]["nodes_reached"] for b in (2.0, 4.0, 6.0)] == [6, 12, 15]
+    # cells: D (0,0) and A (3,1) at 2 min, B (1,3) at 6 min; C disconnected; E too far
+    assert [bands[b]["population"] for b in (2.0, 4.0, 6.0)] == [110, 110, 160]
+    assert [bands[b]["households"] for b in (2.0, 4.0, 6.0)] == [45, 45, 65]
+    assert bands[6.0]["age_0_17"] == 10 and bands[6.0]["age_25_64"] == 110
+    assert bands[6.0]["age_65p"] == 40 and bands[6.0]["age_18_24"] == 0
+    # premises: occupied one at (3,1) (2 min), vacant one at (0,1) (3 min)
+    assert [(bands[b]["premises"], bands[b]["vacant_premises"]) for b in (2.0, 4.0, 6.0)] == [
+        (1, 0), (2, 1), (2, 1)]
+    assert result["UNSNAPPED"] == 0
+    for band, feature in bands.items():
+        assert feature.geometry().isGeosValid() and feature["area_m2"] > 0, band
+
+
+def test_one_way_street_binds_cars_only(run_alg, network_gpkg):
+    car = catchments(run_alg, network_gpkg, MODE=1, BANDS="1, 2, 3")
+    costs = {k[1]: v for k, v in node_costs(car["OUTPUT_NODES"]).items()}
+    assert costs == pytest.approx({k: v for k, v in CAR_MIN.items() if v <= 3})
+    # (3,1) is 1 edge above (3,0): 2 min on foot, but 3 min by car (the one-way goes down)
+    assert costs[(3, 1)] == 3.0
+    bands = by_band(car["OUTPUT"])
+    assert [bands[b]["nodes_reached"] for b in (1.0, 2.0, 3.0)] == [4, 7, 12]
+    # footway end (2,-1) and pedestrian end (1,3) are not reachable by car: B is assigned to
+    # its nearest car node (1,2) (100 m), reached at 2.5 min; A at exactly 3 min is inside
+    assert [bands[b]["population"] for b in (1.0, 2.0, 3.0)] == [10, 10, 160]
+    # and going down the one-way street is allowed: from (3,1), (3,0) is 0.5 min by car
+    down = catchments(run_alg, network_gpkg, MODE=1, BANDS="0.5",
+                      ORIGINS=points_layer([(("T",), xy(3, 1))]))
+    reached = {k[1] for k in node_costs(down["OUTPUT_NODES"])}
+    assert reached == {(3, 1), (3, 0), (2, 1), (3, 2)}
+
+
+def test_distance_bands_dissolve_and_unsnapped(run_alg, network_gpkg):
+    origins = points_layer([(("O",), xy(2, 0)), (("F",), xy(11, 0)),
+                            (("far",), (X0 + 5000, Y0 + 5000))])
+    result = catchments(run_alg, network_gpkg, ORIGINS=origins, UNIT=1, BANDS="100",
+                        STYLE=1, MODE=0)
+    assert result["UNSNAPPED"] == 1
+    snapped = {f["origin_id"]: (f["snapped"], f["snap_distance_m"])
+               for f in result["OUTPUT_ORIGINS"].getFeatures()}
+    assert snapped["far"][0] == 0 and snapped["O"] == (1, 0.0) and snapped["F"][0] == 1
+    (feature,) = list(result["OUTPUT"].getFeatures())
+    # union within 100 m: O, its 3 neighbours; F = (11,0) and (10,0), (12,0) (the motorway
+    # beyond (12,0) is barred on foot); population: C (1000) at F
+    assert feature["nodes_reached"] == 7 and feature["population"] == 1000
+    assert feature["origin_id"] is None or str(feature["origin_id"]) == "NULL"
+
+
+def test_default_origins_are_centralities(run_alg, network_gpkg):
+    result = run_alg("network_catchments", {"GEOPACKAGE": str(network_gpkg), "BANDS": "1",
+                                            "OUTPUT": "memory:"})
+    (feature,) = list(result["OUTPUT"].getFeatures())
+    assert feature["origin_id"] == "Centre O" and feature["origin_uuid"] == "c-o"
+    assert feature["nodes_reached"] == 4
+
+
+def test_roads_edited_by_hand_are_rebuilt(run_alg, network_gpkg):
+    conn = gpkg.connect(network_gpkg)
+    with gpkg.transaction(conn):  # remove the road (2,0)-(3,0)
+        conn.execute("DELETE FROM roads WHERE source_id = '2'")
+    conn.close()
+    feedback = Capture()
+    from qgis import processing
+
+    result = processing.run("observatoire:network_catchments", {
+        "GEOPACKAGE": str(network_gpkg), "ORIGINS": points_layer([(("O",), xy(2, 0))]),
+        "ORIGIN_ID_FIELD": "id", "BANDS": "1", "OUTPUT": "memory:",
+        "OUTPUT_NODES": "memory:"}, feedback=feedback)
+    assert any("changed since" in m for m in feedback.errors)
+    assert {k[1] for k in node_costs(result["OUTPUT_NODES"])} == {(2, 0), (1, 0), (2, -1)}
+    rebuilt = run_alg("build_network", {"GEOPACKAGE": str(network_gpkg)})
+    assert rebuilt["EDGES"] == 20
+    conn = gpkg.connect(network_gpkg)
+    assert not network_store.load_network(conn).stale
+    conn.close()
+
+
+class Capture(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.errors = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803 - Qt API
+        self.errors.append(error)
+
+
+def test_import_roads_from_line_layer_with_mapping(run_alg, tmp_path):
+    path = tmp_path / "layer.gpkg"
+    observatory.create_observatory(path, "Layer", 2154)
+    layer = QgsVectorLayer("LineString?crs=EPSG:4326&field=kind:string&field=sens:string"
+                           "&field=vmax:string", "roads", "memory")
+    provider = layer.dataProvider()
+    # three ways in WGS 84 near Poitiers; 'FT' = along, 'TF' = against
+    for coords, kind, sens, vmax in (([(0.34, 46.58), (0.341, 46.58)], "rue", "FT", "30"),
+                                     ([(0.341, 46.58), (0.342, 46.58)], "rue", "TF", "50 mph"),
+                                     ([(0.342, 46.58), (0.342, 46.581)], "sentier", "x", None)):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*c) for c in coords]))
+        feature.setAttributes([kind, sens, vmax])
+        provider.addFeature(feature)
+    result = run_alg("import_roads", {
+        "GEOPACKAGE": str(path), "INPUT": layer, "CLASS_FIELD": "kind", "ONEWAY_FIELD": "sens",
+        "ONEWAY_FORWARD": "FT", "ONEWAY_BACKWARD": "TF", "SPEED_FIELD": "vmax",
+        "CAR_SPEEDS": "sentier=0"})
+    assert result == {"ROADS": 3, "NODES": 4, "EDGES": 3, "COMPONENTS": 1}
+    validate_gpkg(path)
+    conn = gpkg.connect(path)
+    rows = conn.execute("SELECT road_class, oneway, maxspeed FROM roads ORDER BY fid").fetchall()
+    assert tuple(rows[0]) == ("rue", 1, 30.0)
+    assert rows[1][:2] == ("rue", -1) and rows[1][2] == pytest.approx(80.4672)
+    assert tuple(rows[2]) == ("sentier", 0, None)
+    x = conn.execute("SELECT min(x) FROM road_nodes").fetchone()[0]
+    assert 490000 < x < 500000  # reprojected to Lambert-93
+    assert network_store.speeds(conn)["car"]["sentier"] == 0.0
+    conn.close()
+    # re-import replaces: still 3 roads, not 6
+    again = run_alg("import_roads", {"GEOPACKAGE": str(path), "INPUT": layer})
+    assert again["ROADS"] == 3
+    conn = gpkg.connect(path)
+    assert conn.execute("SELECT count(*) FROM roads").fetchone()[0] == 3
+    conn.close()
+
+
+def test_import_roads_needs_exactly_one_source(run_alg, tmp_path):
+    path = tmp_path / "empty.gpkg"
+    observatory.create_observatory(path, "Empty", 2154)
+    with pytest.raises(QgsProcessingException, match="either an OpenStreetMap file or a line"):
+        run_alg("import_roads", {"GEOPACKAGE": str(path)})
+    osm = tmp_path / "x.osm"
+    osm.write_text("<osm/>")
+    with pytest.raises(QgsProcessingException, match="class=speed"):
+        run_alg("import_roads", {"GEOPACKAGE": str(path), "OSM_FILE": str(osm),
+                                 "CAR_SPEEDS": "primary=fast"})
+    conn = gpkg.connect(path)  # nothing written
+    assert conn.execute("SELECT count(*) FROM roads").fetchone()[0] == 0
+    conn.close()
+
+
+def test_catchments_without_network_tell_what_to_do(run_alg, tmp_path):
+    path = tmp_path / "nonet.gpkg"
+    observatory.create_observatory(path, "No network", 2154)
+    with pytest.raises(QgsProcessingException, match="import_roads"):
+        run_alg("network_catchments", {"GEOPACKAGE": str(path),
+                                       "ORIGINS": points_layer([(("O",), xy(0, 0))]),
+                                       "OUTPUT": "memory:"})
