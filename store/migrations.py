@@ -35,9 +35,53 @@ def _v3_field_survey(conn, srs_id):
     migrate_v3(conn, srs_id)
 
 
+def _v4_questionnaire(conn, srs_id):
+    """v4: population questionnaire tables, forms and centrality codes (see
+    :func:`store.survey_store.migrate_v4`)."""
+    from .survey_store import migrate_v4
+
+    migrate_v4(conn, srs_id)
+
+
+def _v5_inventory_forms(conn, srs_id):
+    """v5: inventory edit forms stored as default styles (see
+    :func:`store.inventory_styles.migrate_v5`)."""
+    from .inventory_styles import migrate_v5
+
+    migrate_v5(conn, srs_id)
+
+
+def _v6_offer_sources(conn, srs_id):
+    """v6: services, producers, markets, premise sources (see :mod:`store.offer_schema`)."""
+    from .offer_schema import migrate_v6
+
+    migrate_v6(conn, srs_id)
+
+
+def _v7_flows(conn, srs_id):
+    """v7: counters, parking, public transport, road traffic, carpooling and events (see
+    :mod:`store.flows_schema`)."""
+    from .flows_schema import migrate_v7
+
+    migrate_v7(conn, srs_id)
+
+
+def _v8_road_network(conn, srs_id):
+    """v8: stored road network topology and speeds per class (see
+    :func:`store.network_store.migrate_v8`)."""
+    from .network_store import migrate_v8
+
+    migrate_v8(conn, srs_id)
+
+
 MIGRATIONS = {
     2: _v2_status_nomenclature,
     3: _v3_field_survey,
+    4: _v4_questionnaire,
+    5: _v5_inventory_forms,
+    6: _v6_offer_sources,
+    7: _v7_flows,
+    8: _v8_road_network,
 }
 
 LATEST_VERSION = max(MIGRATIONS) if MIGRATIONS else 1

@@ -1,15 +1,15 @@
 """Registry of the provider's algorithms: one module per algorithm, grouped by family folder.
 
-Every module of a family folder (``socle``, ``offre``, ``flux``, ``chalandise``, ``attentes``,
-``restitution``) is imported and its ``ObservatoireAlgorithm`` subclasses with an ``ALG_ID``
-are registered: adding an algorithm is adding a module.
+Every module of a family folder (``socle``, ``terrain``, ``offre``, ``flux``, ``chalandise``,
+``attentes``, ``restitution``) is imported and its ``ObservatoireAlgorithm`` subclasses with an
+``ALG_ID`` are registered: adding an algorithm is adding a module.
 """
 
 import importlib
 import pkgutil
 from pathlib import Path
 
-FAMILIES = ("socle", "offre", "flux", "chalandise", "attentes", "restitution")
+FAMILIES = ("socle", "terrain", "offre", "flux", "chalandise", "attentes", "restitution")
 
 
 def algorithm_classes() -> list:

@@ -18,6 +18,7 @@ from ...store import gpkg, observatory
 
 GROUPS = {
     "socle": noop("Socle (shared GeoPackage)"),
+    "terrain": noop("Fieldwork (campaigns and field packages)"),
     "offre": noop("Offer and vacancy"),
     "flux": noop("Flows"),
     "chalandise": noop("Catchment"),

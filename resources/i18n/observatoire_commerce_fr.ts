@@ -4,44 +4,416 @@
   <context>
     <name>Observatoire</name>
     <message>
+      <source>(whole campaign)</source>
+      <translation>(toute la campagne)</translation>
+    </message>
+    <message>
+      <source>A campaign named {name} already exists: choose another name.</source>
+      <translation>Une campagne nommée {name} existe déjà : choisissez un autre nom.</translation>
+    </message>
+    <message>
+      <source>A neutral baseline needs its first and last day.</source>
+      <translation>Une référence neutre a besoin de son premier et de son dernier jour.</translation>
+    </message>
+    <message>
+      <source>Access roads: count points within (metres)</source>
+      <translation>Voies d'accès : points de comptage à moins de (mètres)</translation>
+    </message>
+    <message>
+      <source>Activity group of the competitors</source>
+      <translation>Groupe d'activité des concurrents</translation>
+    </message>
+    <message>
+      <source>Agent (name of the person who takes the package)</source>
+      <translation>Agent (nom de la personne qui emporte le paquet)</translation>
+    </message>
+    <message>
+      <source>Alpha of the alpha shape (m)</source>
+      <translation>Alpha de l'alpha-shape (m)</translation>
+    </message>
+    <message>
+      <source>Alpha when not estimated</source>
+      <translation>Alpha s'il n'est pas estimé</translation>
+    </message>
+    <message>
+      <source>Also compute the typical weekday</source>
+      <translation>Calculer aussi le jour ouvré type</translation>
+    </message>
+    <message>
+      <source>Answers imported</source>
+      <translation>Réponses importées</translation>
+    </message>
+    <message>
+      <source>Append to them</source>
+      <translation>Les compléter</translation>
+    </message>
+    <message>
       <source>Atlas PDF</source>
       <translation>Atlas PDF</translation>
+    </message>
+    <message>
+      <source>Attractiveness exponent alpha</source>
+      <translation>Exposant d'attractivité alpha</translation>
+    </message>
+    <message>
+      <source>Attractiveness field (empty = occupied premises for centralities, 1 otherwise)</source>
+      <translation>Champ d'attractivité (vide = locaux occupés pour les centralités, 1 sinon)</translation>
+    </message>
+    <message>
+      <source>Attractiveness field {field}: destination {dest} has {value}; expected a number &gt;= 0.</source>
+      <translation>Champ d'attractivité {field} : la destination {dest} a la valeur {value} ; un nombre &gt;= 0 est attendu.</translation>
+    </message>
+    <message>
+      <source>Attractiveness of each centrality = occupied premises in the latest campaign.</source>
+      <translation>Attractivité de chaque centralité = locaux occupés lors de la dernière campagne.</translation>
+    </message>
+    <message>
+      <source>BNLC places (CSV)</source>
+      <translation>Lieux BNLC (CSV)</translation>
+    </message>
+    <message>
+      <source>BPE CSV (ensemble, géolocalisé)</source>
+      <translation>CSV BPE (ensemble, géolocalisé)</translation>
+    </message>
+    <message>
+      <source>BPE vintage (empty = the latest imported)</source>
+      <translation>Millésime BPE (vide = le dernier importé)</translation>
+    </message>
+    <message>
+      <source>BPE vintage (year; empty = the AN column)</source>
+      <translation>Millésime BPE (année ; vide = colonne AN)</translation>
+    </message>
+    <message>
+      <source>Bands (separated by commas)</source>
+      <translation>Tranches (séparées par des virgules)</translation>
+    </message>
+    <message>
+      <source>Bands in</source>
+      <translation>Tranches en</translation>
+    </message>
+    <message>
+      <source>Bands must be numbers separated by commas (e.g. 5, 10, 15), got {text}.</source>
+      <translation>Les tranches doivent être des nombres séparés par des virgules (par ex. 5, 10, 15), reçu {text}.</translation>
+    </message>
+    <message>
+      <source>Bands must be positive numbers separated by commas (e.g. 5, 10, 15), got {text}.</source>
+      <translation>Les tranches doivent être des nombres positifs séparés par des virgules (par ex. 5, 10, 15), reçu {text}.</translation>
+    </message>
+    <message>
+      <source>Baseline</source>
+      <translation>Référence</translation>
+    </message>
+    <message>
+      <source>Build the road network</source>
+      <translation>Construire le réseau routier</translation>
+    </message>
+    <message>
+      <source>CRS of the coordinates (empty = read from the file)</source>
+      <translation>SCR des coordonnées (vide = lu dans le fichier)</translation>
+    </message>
+    <message>
+      <source>CRS of the x, y columns (empty = WGS84 longitude, latitude)</source>
+      <translation>SCR des colonnes x, y (vide = longitude, latitude WGS84)</translation>
+    </message>
+    <message>
+      <source>Calibrate the Huff model</source>
+      <translation>Calibrer le modèle de Huff</translation>
+    </message>
+    <message>
+      <source>Calibration report</source>
+      <translation>Rapport de calibrage</translation>
     </message>
     <message>
       <source>Campaign</source>
       <translation>Campagne</translation>
     </message>
     <message>
+      <source>Campaign (name; empty = the latest)</source>
+      <translation>Campagne (nom ; vide = la plus récente)</translation>
+    </message>
+    <message>
+      <source>Campaign name</source>
+      <translation>Nom de la campagne</translation>
+    </message>
+    <message>
+      <source>Campaign name (empty = the open campaign)</source>
+      <translation>Nom de la campagne (vide = la campagne ouverte)</translation>
+    </message>
+    <message>
+      <source>Campaign progress</source>
+      <translation>Avancement de la campagne</translation>
+    </message>
+    <message>
+      <source>Campaign receiving the observations (name; empty = premises only)</source>
+      <translation>Campagne recevant les observations (nom ; vide = locaux seulement)</translation>
+    </message>
+    <message>
       <source>Campaign shown on the maps (empty = the latest)</source>
       <translation>Campagne représentée sur les cartes (vide = la plus récente)</translation>
+    </message>
+    <message>
+      <source>Campaign uuid</source>
+      <translation>Uuid de la campagne</translation>
+    </message>
+    <message>
+      <source>Campaign {campaign}: {observations} observation(s) and {premises} premise(s) updated, {unchanged} row(s) unchanged.</source>
+      <translation>Campagne {campaign} : {observations} observation(s) et {premises} local(aux) mis à jour, {unchanged} ligne(s) inchangée(s).</translation>
     </message>
     <message>
       <source>Campaigns (names separated by commas; empty = all)</source>
       <translation>Campagnes (noms séparés par des virgules ; vide = toutes)</translation>
     </message>
     <message>
+      <source>Canceled.</source>
+      <translation>Annulé.</translation>
+    </message>
+    <message>
       <source>Canceled: no file was written.</source>
       <translation>Annulé : aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+      <source>Canceled: nothing was written.</source>
+      <translation>Annulé : rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <source>Canceled: the GeoPackage is unchanged.</source>
+      <translation>Annulé : le GeoPackage est inchangé.</translation>
+    </message>
+    <message>
+      <source>Candidate identifier field</source>
+      <translation>Champ identifiant du candidat</translation>
+    </message>
+    <message>
+      <source>Candidate sites (empty = vacant premises of the latest campaign)</source>
+      <translation>Emplacements candidats (vide = locaux vacants de la dernière campagne)</translation>
+    </message>
+    <message>
+      <source>Cannot export the inventory: {error}</source>
+      <translation>Impossible d'exporter l'inventaire : {error}</translation>
+    </message>
+    <message>
+      <source>Cannot export the questionnaire: {error}</source>
+      <translation>Impossible d'exporter le questionnaire : {error}</translation>
+    </message>
+    <message>
+      <source>Cannot import questionnaire answers into this GeoPackage: {error}</source>
+      <translation>Impossible d'importer des réponses au questionnaire dans ce GeoPackage : {error}</translation>
+    </message>
+    <message>
+      <source>Car parks or on-street zones (CSV)</source>
+      <translation>Parcs de stationnement ou zones sur voirie (CSV)</translation>
+    </message>
+    <message>
+      <source>Car parks serving a centrality: within (metres)</source>
+      <translation>Parcs desservant une centralité : à moins de (mètres)</translation>
+    </message>
+    <message>
+      <source>Carpool places within (metres)</source>
+      <translation>Lieux de covoiturage à moins de (mètres)</translation>
+    </message>
+    <message>
+      <source>Carpool trips between communes (CSV)</source>
+      <translation>Trajets de covoiturage entre communes (CSV)</translation>
     </message>
     <message>
       <source>Catchment</source>
       <translation>Chalandise</translation>
     </message>
     <message>
+      <source>Catchment areas of many origins at once over the stored road network (import roads or build the network first). Origins: any point layer, or by default the centroid of every centrality. Each origin is snapped to the nearest point of the nearest road usable by the mode within the snapping tolerance and enters the network there; origins farther away are not moved: they are reported (warning, origins output with snapped = 0) and get no catchment. Walking ignores one-way streets and uses the walking speeds; driving respects them and uses maxspeed or the class speed (road_speeds table). A node is reached in band b when its shortest travel time (minutes) or distance (metres) is at most b. Polygon: alpha shape of the reached network: points every alpha/2 m along every reached road (including the reachable part of roads left half-way) are triangulated (Delaunay) and triangles whose longest side exceeds alpha metres are dropped; each band's polygon is the whole area reached within it (bands are nested). Overlap: one polygon per origin and band; dissolve: one polygon per band for the union of the origins (nearest origin). Counts: each population cell (its centroid), premise and service is assigned to the nearest network node usable by the mode within the assignment tolerance (farther ones are never counted, with a warning) and is reached when its node is reached. Attributes: population (ind), households (men), age groups 0-17, 18-24, 25-64, 65+ (Filosofi bands), premises observed in the latest campaign (demolished excluded) and vacant ones, services when the table exists.</source>
+      <translation>Zones de chalandise de nombreuses origines à la fois sur le réseau routier enregistré (importez les routes ou construisez le réseau d'abord). Origines : toute couche de points, ou par défaut le centroïde de chaque centralité. Chaque origine est accrochée au point le plus proche de la route la plus proche praticable dans le mode, dans la tolérance d'accrochage, et entre dans le réseau à cet endroit ; les origines plus éloignées ne sont pas déplacées : elles sont signalées (avertissement, sortie des origines avec snapped = 0) et n'ont pas de zone. À pied, les sens uniques sont ignorés et les vitesses à pied s'appliquent ; en voiture, ils sont respectés et la vitesse est maxspeed ou celle de la classe (table road_speeds). Un nœud est atteint dans la tranche b quand son temps de parcours le plus court (minutes) ou sa distance (mètres) vaut au plus b. Polygone : alpha-shape du réseau atteint : des points tous les alpha/2 m le long de chaque route atteinte (y compris la partie accessible des routes parcourues à moitié) sont triangulés (Delaunay) et les triangles dont le plus grand côté dépasse alpha mètres sont retirés ; le polygone de chaque tranche couvre toute la zone atteinte dans cette tranche (les tranches sont emboîtées). Superposés : un polygone par origine et par tranche ; fusionnés : un polygone par tranche pour l'union des origines (origine la plus proche). Comptages : chaque carreau de population (son centroïde), local et service est rattaché au nœud du réseau praticable dans le mode le plus proche, dans la tolérance de rattachement (les plus éloignés ne sont jamais comptés, avec un avertissement), et il est atteint quand son nœud est atteint. Attributs : population (ind), ménages (men), tranches d'âge 0-17, 18-24, 25-64, 65+ (tranches Filosofi), locaux observés lors de la dernière campagne (démolis exclus) et locaux vacants, services quand la table existe.</translation>
+    </message>
+    <message>
+      <source>Catchment mode</source>
+      <translation>Mode de la zone de chalandise</translation>
+    </message>
+    <message>
+      <source>Catchment time for the population (min)</source>
+      <translation>Temps de la zone de chalandise pour la population (min)</translation>
+    </message>
+    <message>
+      <source>Catchments</source>
+      <translation>Zones de chalandise</translation>
+    </message>
+    <message>
+      <source>Cell, premise and service assignment tolerance (m)</source>
+      <translation>Tolérance de rattachement des carreaux, locaux et services (m)</translation>
+    </message>
+    <message>
       <source>Centralities</source>
       <translation>Centralités</translation>
+    </message>
+    <message>
+      <source>Centralities with footfall</source>
+      <translation>Centralités avec leur fréquentation</translation>
+    </message>
+    <message>
+      <source>Centralities with offer mix</source>
+      <translation>Centralités avec composition de l'offre</translation>
     </message>
     <message>
       <source>Centralities with vacancy</source>
       <translation>Centralités avec la vacance</translation>
     </message>
     <message>
+      <source>Centrality names separated by commas (empty = the campaign's perimeter)</source>
+      <translation>Noms des centralités séparés par des virgules (vide = le périmètre de la campagne)</translation>
+    </message>
+    <message>
+      <source>Centrality visits imported</source>
+      <translation>Fréquentations de centralités importées</translation>
+    </message>
+    <message>
+      <source>Changes written</source>
+      <translation>Modifications écrites</translation>
+    </message>
+    <message>
+      <source>Channel columns of a wide file (column=channel_id; …)</source>
+      <translation>Colonnes de canaux d'un fichier large (colonne=channel_id ; …)</translation>
+    </message>
+    <message>
+      <source>Channel file (channel_*.csv)</source>
+      <translation>Fichier des canaux (channel_*.csv)</translation>
+    </message>
+    <message>
+      <source>Channel id for a single-channel file</source>
+      <translation>Identifiant de canal d'un fichier à canal unique</translation>
+    </message>
+    <message>
+      <source>Check the form with pyxform</source>
+      <translation>Vérifier le formulaire avec pyxform</translation>
+    </message>
+    <message>
+      <source>Checked by pyxform</source>
+      <translation>Vérifié par pyxform</translation>
+    </message>
+    <message>
       <source>Choose a CRS with an EPSG code (e.g. EPSG:2154).</source>
       <translation>Choisissez un SCR doté d’un code EPSG (par ex. EPSG:2154).</translation>
     </message>
     <message>
+      <source>Choose a car park file, an occupancy file, or both.</source>
+      <translation>Choisissez un fichier de parcs, un fichier d'occupation, ou les deux.</translation>
+    </message>
+    <message>
+      <source>Choose a place file, a trip file, or both.</source>
+      <translation>Choisissez un fichier de lieux, un fichier de trajets, ou les deux.</translation>
+    </message>
+    <message>
+      <source>Choose at least one file: sites, channels or measures.</source>
+      <translation>Choisissez au moins un fichier : sites, canaux ou mesures.</translation>
+    </message>
+    <message>
+      <source>Choose the line layer of the commercial linears.</source>
+      <translation>Choisissez la couche de lignes des linéaires commerciaux.</translation>
+    </message>
+    <message>
+      <source>Close an inventory campaign</source>
+      <translation>Clore une campagne d'inventaire</translation>
+    </message>
+    <message>
+      <source>Close even if observations are still to confirm</source>
+      <translation>Clore même si des observations sont encore à confirmer</translation>
+    </message>
+    <message>
+      <source>Closed at (UTC)</source>
+      <translation>Close le (UTC)</translation>
+    </message>
+    <message>
+      <source>Closes an inventory campaign. Closing is refused while observations are still “to confirm” (not visited), unless forced: a forced closure leaves them marked “to confirm”, so that analyses can tell them apart. Outputs: the campaign's uuid, the closing time (UTC) and the number of observations left unconfirmed. Without a campaign name, the single open campaign is closed.</source>
+      <translation>Clôt une campagne d'inventaire. La clôture est refusée tant que des observations sont encore « à confirmer » (non visitées), sauf si elle est forcée : une clôture forcée les laisse marquées « à confirmer », pour que les analyses puissent les distinguer. Sorties : l'uuid de la campagne, l'heure de clôture (UTC) et le nombre d'observations restées non confirmées. Sans nom de campagne, la seule campagne ouverte est close.</translation>
+    </message>
+    <message>
+      <source>Column mapping (field=column; …)</source>
+      <translation>Correspondance des colonnes (champ=colonne ; …)</translation>
+    </message>
+    <message>
+      <source>Column mapping of the series (field=column; …)</source>
+      <translation>Correspondance des colonnes de la série (champ=colonne ; …)</translation>
+    </message>
+    <message>
+      <source>Column mapping of the trips (field=column; …)</source>
+      <translation>Correspondance des colonnes des trajets (champ=colonne ; …)</translation>
+    </message>
+    <message>
+      <source>Column separator (empty = detect)</source>
+      <translation>Séparateur de colonnes (vide = détection)</translation>
+    </message>
+    <message>
+      <source>Columns ignored (not questions of the form): {columns}</source>
+      <translation>Colonnes ignorées (ce ne sont pas des questions du formulaire) : {columns}</translation>
+    </message>
+    <message>
+      <source>Commercial linears</source>
+      <translation>Linéaires commerciaux</translation>
+    </message>
+    <message>
+      <source>Commercial linears (line layer)</source>
+      <translation>Linéaires commerciaux (couche de lignes)</translation>
+    </message>
+    <message>
+      <source>Commune codes (INSEE, separated by commas; empty = all)</source>
+      <translation>Codes commune (Insee, séparés par des virgules ; vide = toutes)</translation>
+    </message>
+    <message>
+      <source>Commune codes have 5 characters (e.g. 86194): {bad}</source>
+      <translation>Les codes commune ont 5 caractères (par ex. 86194) : {bad}</translation>
+    </message>
+    <message>
+      <source>Competitors within the distance</source>
+      <translation>Concurrents à moins de la distance</translation>
+    </message>
+    <message>
+      <source>Completeness (%)</source>
+      <translation>Complétude (%)</translation>
+    </message>
+    <message>
+      <source>Completeness of an inventory campaign, per centrality and per agent. For each group: total = observations of the campaign; confirmed = visited, nothing changed; changed = visited, something changed; new = premises found in the field; to visit = still “to confirm”; completeness (%) = 100 × (confirmed + changed + new) / total. Observations are grouped by the centrality their premise lies in (empty: outside every centrality) and by agent (the agent who recorded the visit, else the agent the observation was assigned to by a field package, else empty). The last row of each table holds the whole campaign. Without a campaign name, the single open campaign is used.</source>
+      <translation>Complétude d'une campagne d'inventaire, par centralité et par agent. Pour chaque groupe : total = observations de la campagne ; confirmés = visités, rien n'a changé ; modifiés = visités, quelque chose a changé ; nouveaux = locaux trouvés sur le terrain ; à visiter = encore « à confirmer » ; complétude (%) = 100 × (confirmés + modifiés + nouveaux) / total. Les observations sont regroupées par la centralité où se trouve leur local (vide : hors de toute centralité) et par agent (l'agent qui a saisi la visite, sinon l'agent auquel un paquet terrain a attribué l'observation, sinon vide). La dernière ligne de chaque table porte sur toute la campagne. Sans nom de campagne, la seule campagne ouverte est utilisée.</translation>
+    </message>
+    <message>
+      <source>Conflict on {table}.{column} of {row}: kept {kept}, this package's value {rejected} is in the conflict report.</source>
+      <translation>Conflit sur {table}.{column} de {row} : {kept} est conservé, la valeur de ce paquet {rejected} figure au rapport de conflits.</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>Conflits</translation>
+    </message>
+    <message>
+      <source>Connected parts of the network</source>
+      <translation>Parties connexes du réseau</translation>
+    </message>
+    <message>
       <source>Coordinate reference system (projected)</source>
       <translation>Système de coordonnées de référence (projeté)</translation>
+    </message>
+    <message>
+      <source>Cost</source>
+      <translation>Coût</translation>
+    </message>
+    <message>
+      <source>Cost unit: {unit}; minimum cost {min}.</source>
+      <translation>Unité de coût : {unit} ; coût minimal {min}.</translation>
+    </message>
+    <message>
+      <source>Count observations still to confirm (pre-filled) with their pre-filled status</source>
+      <translation>Compter les observations encore à confirmer (pré-remplies) avec leur statut pré-rempli</translation>
+    </message>
+    <message>
+      <source>Counters outside a centrality: assign within (metres)</source>
+      <translation>Compteurs hors d'une centralité : rattacher à moins de (mètres)</translation>
+    </message>
+    <message>
+      <source>Counting sites</source>
+      <translation>Sites de comptage</translation>
+    </message>
+    <message>
+      <source>Counting sites are assigned to centralities: a site's declared centrality first, else the centrality containing it (higher level first), else the nearest one within the distance (metres). Only channels of the mobility type given count (PEDESTRIAN by default). A channel-day is complete when every expected time step of the local day (23, 24 or 25 hours) has a count, 0 included: a gap is never read as zero. Site daily footfall = sum of its channels; centrality daily footfall = mean over its counting sites (passages/day/counter), when at least the minimum share of its sites are complete. Per period (day, week, month, year and the whole window): mean daily footfall, weekday (Monday–Friday), Saturday and Sunday means (declared holidays count as Sundays), coverage = complete days / calendar days. Year-on-year change = Σ footfall of year Y / Σ footfall of year Y−1 − 1 over the ISO weeks complete in both years. Hourly profile (when the time step divides one hour): mean passages per hour and share of the day. Street profile: tourist (Sunday/weekday ≥ 0.8 or July–August/other months ≥ 1.25), evening/student (share 19:00–01:59 ≥ 25 %), commuter (share 07:00–08:59 ≥ 15 % and Saturday/weekday &lt; 0.9), shopping (Saturday/weekday ≥ 1 and share 11:00–18:59 ≥ 55 %), else mixed. Indicators: footfall_mean_daily, footfall_weekday_mean, footfall_saturday_mean, footfall_sunday_mean (passages/day/counter), footfall_coverage and footfall_yoy (%).</source>
+      <translation>Les sites de comptage sont rattachés aux centralités : d'abord la centralité déclarée du site, sinon la centralité qui le contient (niveau le plus élevé d'abord), sinon la plus proche à moins de la distance (mètres). Seuls les canaux du type de mobilité indiqué comptent (PEDESTRIAN par défaut). Un jour-canal est complet quand chaque pas de temps attendu du jour local (23, 24 ou 25 heures) a un comptage, 0 compris : une lacune n'est jamais lue comme un zéro. Fréquentation journalière d'un site = somme de ses canaux ; fréquentation journalière d'une centralité = moyenne sur ses sites de comptage (passages/jour/compteur), quand au moins la part minimale de ses sites est complète. Par période (jour, semaine, mois, année et toute la fenêtre) : fréquentation journalière moyenne, moyennes des jours ouvrés (lundi–vendredi), des samedis et des dimanches (les jours fériés déclarés comptent comme des dimanches), couverture = jours complets / jours du calendrier. Évolution annuelle = Σ fréquentation de l'année A / Σ fréquentation de l'année A−1 − 1 sur les semaines ISO complètes les deux années. Profil horaire (quand le pas de temps divise une heure) : passages moyens par heure et part de la journée. Profil de rue : touristique (dimanche/jours ouvrés ≥ 0,8 ou juillet–août/autres mois ≥ 1,25), soirée/étudiant (part 19:00–01:59 ≥ 25 %), pendulaire (part 07:00–08:59 ≥ 15 % et samedi/jours ouvrés &lt; 0,9), commerçant (samedi/jours ouvrés ≥ 1 et part 11:00–18:59 ≥ 55 %), sinon mixte. Indicateurs : footfall_mean_daily, footfall_weekday_mean, footfall_saturday_mean, footfall_sunday_mean (passages/jour/compteur), footfall_coverage et footfall_yoy (%).</translation>
+    </message>
+    <message>
+      <source>Counts the services of the GeoPackage (BPE equipment) per zone, BPE domain (A services to individuals, B shops, C education, D health and social, E transport, F sport, leisure and culture, G tourism) and range (proximité, intermédiaire, supérieure). A service counts for a zone when its straight-line distance to the zone is at most the distance (m; 0 inside the zone, as for every point inside it). Zones: the centralities of the GeoPackage, or any polygon layer. Output: one row per zone × domain × range, and the zones with their totals per domain and per range. For the centralities, the counts go to the indicators table (period: BPE vintage).</source>
+      <translation>Compte les services du GeoPackage (équipements BPE) par zone, domaine BPE (A services aux particuliers, B commerces, C enseignement, D santé et action sociale, E transports, F sports, loisirs et culture, G tourisme) et gamme (proximité, intermédiaire, supérieure). Un service compte pour une zone quand sa distance à vol d'oiseau à la zone est au plus la distance (m ; 0 dans la zone, comme pour tout point situé dedans). Zones : les centralités du GeoPackage, ou toute couche de polygones. Sortie : une ligne par zone × domaine × gamme, et les zones avec leurs totaux par domaine et par gamme. Pour les centralités, les comptes vont dans la table indicators (période : millésime BPE).</translation>
     </message>
     <message>
       <source>Create an observatory GeoPackage</source>
@@ -52,6 +424,14 @@
       <translation>Créer un GeoPackage d’observatoire…</translation>
     </message>
     <message>
+      <source>Create the campaign if it does not exist</source>
+      <translation>Créer la campagne si elle n'existe pas</translation>
+    </message>
+    <message>
+      <source>Creates an inventory campaign and one observation per live premise of its perimeter (the centralities named, or the whole territory when none is named; a premise in overlapping centralities belongs to the higher level one). Each observation is pre-filled from the premise's latest observation in a campaign that started earlier (status, activity group, NAF code, sign, chain type) and marked “to confirm”; a premise without any earlier observation gets the status “unknown”. Outputs: the campaign's uuid, the number of observations created, how many were pre-filled and how many had no history (observations = pre-filled + without history). Everything is written in one transaction.</source>
+      <translation>Crée une campagne d'inventaire et une observation par local actif de son périmètre (les centralités nommées, ou tout le territoire si aucune ne l'est ; un local situé dans des centralités qui se chevauchent appartient à celle de plus haut niveau). Chaque observation est pré-remplie à partir de la dernière observation du local dans une campagne commencée plus tôt (statut, groupe d'activité, code NAF, enseigne, type d'enseigne) et marquée « à confirmer » ; un local sans observation antérieure reçoit le statut « non renseigné ». Sorties : l'uuid de la campagne, le nombre d'observations créées, combien ont été pré-remplies et combien n'avaient pas d'historique (observations = pré-remplies + sans historique). Tout est écrit en une seule transaction.</translation>
+    </message>
+    <message>
       <source>Creates an observatory GeoPackage holding a fictitious, Poitiers-like agglomeration in Lambert-93 (EPSG:2154): six centralities (town centre, station district, a large housing district, a peripheral retail zone, a village centre, a suburban centre), about 1 270 premises with floor areas observed over four yearly inventory campaigns (2021–2024) with openings, closures, splits and merges, a 200 m population grid with Filosofi columns and a routable road network. The same seed always gives the same content. No external data is used.</source>
       <translation>Crée un GeoPackage d’observatoire contenant une agglomération fictive inspirée de Poitiers, en Lambert-93 (EPSG:2154) : six centralités (centre-ville, quartier de gare, grand quartier d’habitat, zone commerciale périphérique, centre-bourg, centre de commune de première couronne), environ 1 270 locaux avec leur surface, observés lors de quatre campagnes d’inventaire annuelles (2021–2024) avec ouvertures, fermetures, divisions et regroupements, une grille de population à 200 m avec les colonnes Filosofi et un réseau routier utilisable pour le calcul d’itinéraires. La même graine donne toujours le même contenu. Aucune donnée externe n’est utilisée.</translation>
     </message>
@@ -60,20 +440,270 @@
       <translation>Crée le GeoPackage partagé d’un observatoire du commerce (le socle) : centralités, locaux, campagnes d’inventaire et observations, filiation des locaux, grille de population, routes, indicateurs, et les nomenclatures modifiables (groupes d’activité, correspondance NAF → groupe d’activité, statuts d’observation) liées aux champs codés par des domaines de champ GeoPackage, pour que QGIS affiche des listes de valeurs. Chaque table a un fid entier et un uuid unique ; les relations utilisent les uuid. Le SCR doit être projeté (mètres) ; Lambert-93 (EPSG:2154) par défaut.</translation>
     </message>
     <message>
+      <source>Criterion {criterion} skipped: {reason}.</source>
+      <translation>Critère {criterion} ignoré : {reason}.</translation>
+    </message>
+    <message>
+      <source>Criterion {criterion}: the direction 'ideal value' needs an ideal value ({parameter}).</source>
+      <translation>Critère {criterion} : le sens « valeur idéale » exige une valeur idéale ({parameter}).</translation>
+    </message>
+    <message>
+      <source>Critical (≥ 10 %)</source>
+      <translation>Critique (≥ 10 %)</translation>
+    </message>
+    <message>
+      <source>Date-time format (strptime, empty = ISO 8601)</source>
+      <translation>Format des dates-heures (strptime, vide = ISO 8601)</translation>
+    </message>
+    <message>
+      <source>Decimal mark of counts</source>
+      <translation>Séparateur décimal des comptages</translation>
+    </message>
+    <message>
+      <source>Demand layer (empty = population grid)</source>
+      <translation>Couche de demande (vide = carroyage de population)</translation>
+    </message>
+    <message>
+      <source>Demand points without an available destination</source>
+      <translation>Points de demande sans destination accessible</translation>
+    </message>
+    <message>
+      <source>Demand weight field</source>
+      <translation>Champ de poids de la demande</translation>
+    </message>
+    <message>
       <source>Demo GeoPackage</source>
       <translation>GeoPackage de démonstration</translation>
+    </message>
+    <message>
+      <source>Destination identifier field</source>
+      <translation>Champ identifiant de la destination</translation>
+    </message>
+    <message>
+      <source>Destinations (empty = the centralities)</source>
+      <translation>Destinations (vide = les centralités)</translation>
+    </message>
+    <message>
+      <source>Destinations farther than {tol} m from the network are never chosen: {names}</source>
+      <translation>Les destinations à plus de {tol} m du réseau ne sont jamais choisies : {names}</translation>
+    </message>
+    <message>
+      <source>Destinations listed per cell</source>
+      <translation>Destinations listées par carreau</translation>
+    </message>
+    <message>
+      <source>Direction: {criterion}</source>
+      <translation>Sens : {criterion}</translation>
+    </message>
+    <message>
+      <source>Dissolve by band</source>
+      <translation>Fusionnés par tranche</translation>
+    </message>
+    <message>
+      <source>Distance (m)</source>
+      <translation>Distance (m)</translation>
+    </message>
+    <message>
+      <source>Distance decay</source>
+      <translation>Décroissance avec la distance</translation>
+    </message>
+    <message>
+      <source>Distance decay beta</source>
+      <translation>Décroissance avec la distance bêta</translation>
+    </message>
+    <message>
+      <source>Distance for services, transit, competitors and parking (m)</source>
+      <translation>Distance pour les services, transports, concurrents et stationnement (m)</translation>
+    </message>
+    <message>
+      <source>Distance of a premise to its linear (m)</source>
+      <translation>Distance d'un local à son linéaire (m)</translation>
+    </message>
+    <message>
+      <source>Driving</source>
+      <translation>En voiture</translation>
+    </message>
+    <message>
+      <source>Driving speeds per class (class=km/h, …)</source>
+      <translation>Vitesses en voiture par classe (classe=km/h, …)</translation>
+    </message>
+    <message>
+      <source>Driving time on the network (min)</source>
+      <translation>Temps en voiture sur le réseau (min)</translation>
+    </message>
+    <message>
+      <source>Edits applied</source>
+      <translation>Saisies appliquées</translation>
+    </message>
+    <message>
+      <source>End date (YYYY-MM-DD)</source>
+      <translation>Date de fin (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+      <source>Establishments already imported</source>
+      <translation>Établissements déjà importés</translation>
+    </message>
+    <message>
+      <source>Establishments matched to premises</source>
+      <translation>Établissements rattachés à des locaux</translation>
+    </message>
+    <message>
+      <source>Establishments to review</source>
+      <translation>Établissements à examiner</translation>
+    </message>
+    <message>
+      <source>Estimate alpha</source>
+      <translation>Estimer alpha</translation>
+    </message>
+    <message>
+      <source>Estimates the Huff exponents alpha (attractiveness) and beta (distance decay) by maximum likelihood from observed choices: a point layer of respondents' home locations (e.g. questionnaire answers) with a field naming the destination each one chose (matched, ignoring case, to the destination identifier field, or to the centralities' names or uuids). The model is a conditional logit with utility alpha ln A_j + ln f(d_ij); LL = sum of ln P(chosen). Maximised with L-BFGS-B; standard errors from the inverse Fisher information; pseudo-R² = 1 - LL / LL0 (McFadden), LL0 = every available destination equally likely. Answers naming no known destination, or an unavailable one, are skipped with a warning. Without the alpha option alpha stays at the given value (needed when every destination has the same attractiveness). Cost and decay as in the Huff market shares algorithm.</source>
+      <translation>Estime par maximum de vraisemblance les exposants de Huff alpha (attractivité) et bêta (décroissance avec la distance) à partir de choix observés : une couche de points des domiciles des répondants (par ex. réponses au questionnaire) avec un champ nommant la destination choisie par chacun (rapprochée, sans tenir compte de la casse, du champ identifiant des destinations, ou des noms ou uuid des centralités). Le modèle est un logit conditionnel d'utilité alpha ln A_j + ln f(d_ij) ; LL = somme des ln P(choisie). Maximisation par L-BFGS-B ; erreurs types tirées de l'inverse de l'information de Fisher ; pseudo-R² = 1 - LL / LL0 (McFadden), LL0 = toutes les destinations accessibles équiprobables. Les réponses ne nommant aucune destination connue, ou une destination inaccessible, sont écartées avec un avertissement. Sans l'option alpha, alpha garde la valeur donnée (nécessaire quand toutes les destinations ont la même attractivité). Coût et décroissance comme dans l'algorithme des parts de marché de Huff.</translation>
+    </message>
+    <message>
+      <source>Event impact</source>
+      <translation>Impact des événements</translation>
+    </message>
+    <message>
+      <source>Event impact on flows</source>
+      <translation>Impact des événements sur les flux</translation>
+    </message>
+    <message>
+      <source>Events (ids or names separated by commas; empty = all)</source>
+      <translation>Événements (identifiants ou noms séparés par des virgules ; vide = tous)</translation>
+    </message>
+    <message>
+      <source>Events CSV file</source>
+      <translation>Fichier CSV des événements</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Existing roads</source>
+      <translation>Routes existantes</translation>
     </message>
     <message>
       <source>Expectations</source>
       <translation>Attentes</translation>
     </message>
     <message>
+      <source>Exponential: exp(-beta × cost)</source>
+      <translation>Exponentielle : exp(-bêta × coût)</translation>
+    </message>
+    <message>
+      <source>Export a campaign's inventory to Excel (partners)</source>
+      <translation>Exporter l'inventaire d'une campagne vers Excel (partenaires)</translation>
+    </message>
+    <message>
+      <source>Export the questionnaire as an XLSForm</source>
+      <translation>Exporter le questionnaire en XLSForm</translation>
+    </message>
+    <message>
+      <source>Features already imported</source>
+      <translation>Objets déjà importés</translation>
+    </message>
+    <message>
+      <source>Features matched to premises</source>
+      <translation>Objets rattachés à des locaux</translation>
+    </message>
+    <message>
+      <source>Features to review</source>
+      <translation>Objets à examiner</translation>
+    </message>
+    <message>
+      <source>Feed name (empty = file name)</source>
+      <translation>Nom du réseau (vide = nom du fichier)</translation>
+    </message>
+    <message>
+      <source>Feed whose stops are named (empty = latest)</source>
+      <translation>Réseau dont les arrêts sont désignés (vide = le dernier)</translation>
+    </message>
+    <message>
+      <source>Fewer than two usable observed choices: nothing to calibrate.</source>
+      <translation>Moins de deux choix observés utilisables : rien à calibrer.</translation>
+    </message>
+    <message>
+      <source>Field mapping (field=column; …)</source>
+      <translation>Correspondance des champs (champ=colonne ; …)</translation>
+    </message>
+    <message>
+      <source>Field naming the chosen destination</source>
+      <translation>Champ nommant la destination choisie</translation>
+    </message>
+    <message>
+      <source>Field package folder</source>
+      <translation>Dossier du paquet terrain</translation>
+    </message>
+    <message>
+      <source>Fieldwork (campaigns and field packages)</source>
+      <translation>Terrain (campagnes et paquets terrain)</translation>
+    </message>
+    <message>
+      <source>Fills the roads table and builds the routing network once, in one transaction. Source: an OpenStreetMap .osm/.pbf file (read with GDAL's OSM driver, lines layer: ways whose highway tag is a road or path class; oneway yes/1/true = along the way, -1/reverse = against it, roundabouts and motorways one-way; maxspeed in km/h, 'mph' converted, FR:urban = 50, FR:rural = 80, FR:zone30 = 30) or any line layer with a field mapping: class field, one-way field and the values meaning 'along' and 'against' the digitised direction (any other value = both ways), speed field (km/h). Lines are reprojected to the GeoPackage's CRS. The topology splits every road at every vertex and merges line ends closer than the snapping tolerance (metres) into one node; it is stored in road_nodes and road_edges with a checksum of roads, so runs load it without re-snapping. One-way streets bind cars only. Replace mode empties roads first; append adds to it.
+
+</source>
+      <translation>Remplit la table roads et construit une fois pour toutes le réseau de calcul d'itinéraires, en une seule transaction. Source : un fichier OpenStreetMap .osm/.pbf (lu par le pilote OSM de GDAL, couche lines : voies dont l'attribut highway est une classe de route ou de chemin ; oneway yes/1/true = dans le sens de la voie, -1/reverse = à contresens, ronds-points et autoroutes à sens unique ; maxspeed en km/h, « mph » converti, FR:urban = 50, FR:rural = 80, FR:zone30 = 30) ou toute couche de lignes avec une correspondance de champs : champ de classe, champ de sens unique et les valeurs signifiant « dans le sens » et « à contresens » de la numérisation (toute autre valeur = double sens), champ de vitesse (km/h). Les lignes sont reprojetées dans le SCR du GeoPackage. La topologie coupe chaque route à chaque sommet et fusionne en un nœud les extrémités de lignes plus proches que la tolérance d'accrochage (mètres) ; elle est enregistrée dans road_nodes et road_edges avec une somme de contrôle de roads, de sorte que les traitements la chargent sans recalculer l'accrochage. Les sens uniques s'imposent aux voitures seulement. Le mode remplacement vide d'abord roads ; le mode ajout la complète.
+
+</translation>
+    </message>
+    <message>
+      <source>First day (YYYY-MM-DD, empty = first count)</source>
+      <translation>Premier jour (AAAA-MM-JJ, vide = premier comptage)</translation>
+    </message>
+    <message>
       <source>Flows</source>
       <translation>Flux</translation>
     </message>
     <message>
-      <source>For each centrality and inventory campaign: premises = observations of the campaign whose premise lies in the centrality, demolished premises excluded; vacant = those whose status counts as vacant (the statuses flagged counts_as_vacant in the observation_statuses table, or the list given); vacancy rate (%) = 100 × vacant / premises, left empty (NULL) when the centrality holds no premise. A premise lying in two overlapping centralities belongs to the higher level one. Premises outside every centrality are counted apart (row with an empty centrality). Results are written to the indicators table (premises, vacant_premises, vacancy_rate) and returned as a table and as a centralities layer holding the latest campaign.</source>
-      <translation>Pour chaque centralité et campagne d’inventaire : locaux = observations de la campagne dont le local est situé dans la centralité, locaux démolis exclus ; vacants = ceux dont le statut compte comme vacant (les statuts marqués counts_as_vacant dans la table observation_statuses, ou la liste fournie) ; taux de vacance (%) = 100 × vacants / locaux, laissé vide (NULL) quand la centralité ne contient aucun local. Un local situé dans deux centralités qui se chevauchent appartient à celle de plus haut niveau. Les locaux hors de toute centralité sont comptés à part (ligne sans centralité). Les résultats sont écrits dans la table indicators (premises, vacant_premises, vacancy_rate) et renvoyés sous forme de table et de couche de centralités portant la dernière campagne.</translation>
+      <source>Flows and offer per centrality</source>
+      <translation>Flux et offre par centralité</translation>
+    </message>
+    <message>
+      <source>Flows crossed with the offer</source>
+      <translation>Flux croisés avec l'offre</translation>
+    </message>
+    <message>
+      <source>Footfall of the nearest counted street</source>
+      <translation>Fréquentation de la rue comptée la plus proche</translation>
+    </message>
+    <message>
+      <source>Footfall per centrality</source>
+      <translation>Fréquentation par centralité</translation>
+    </message>
+    <message>
+      <source>Footfall per period</source>
+      <translation>Fréquentation par période</translation>
+    </message>
+    <message>
+      <source>For each event: uplift = (mean daily value during the event − baseline mean) / baseline mean, given as a fraction and in %, for pedestrian footfall per counter and per centrality (passages/day), parking occupancy per car park and per centrality (mean rate within the hours given) and ridership per centrality (daily boardings at the stops within walking distance), when those data exist. Event days are the local days from its start to its end date. Baseline: the same weekdays over the N previous weeks (each event day d against d − 7k, k = 1…N), the same ISO week and weekday one year before, or a declared neutral period (optionally only its days of the event's weekdays). Baseline days falling in another event of the same centrality are excluded and counted. Means use days with data only; coverage = days with data / days expected; a warning says when the event or the baseline has gaps, and the uplift is empty when a side has no data or the baseline mean is 0. Indicators (per centrality, period = event dates): event_uplift, event_parking_uplift, event_ridership_uplift (%).</source>
+      <translation>Pour chaque événement : gain = (valeur journalière moyenne pendant l'événement − moyenne de référence) / moyenne de référence, en fraction et en %, pour la fréquentation piétonne par compteur et par centralité (passages/jour), l'occupation du stationnement par parc et par centralité (taux moyen sur les heures indiquées) et la fréquentation des transports par centralité (montées journalières aux arrêts à distance de marche), quand ces données existent. Les jours de l'événement sont les jours locaux de sa date de début à sa date de fin. Référence : les mêmes jours de la semaine des N semaines précédentes (chaque jour d de l'événement comparé à d − 7k, k = 1…N), la même semaine ISO et le même jour un an avant, ou une période neutre déclarée (éventuellement ses seuls jours de la semaine de l'événement). Les jours de référence tombant pendant un autre événement de la même centralité sont exclus et comptés. Les moyennes n'utilisent que les jours avec données ; couverture = jours avec données / jours attendus ; un avertissement signale des lacunes pendant l'événement ou la référence, et le gain reste vide quand un côté n'a aucune donnée ou que la moyenne de référence vaut 0. Indicateurs (par centralité, période = dates de l'événement) : event_uplift, event_parking_uplift, event_ridership_uplift (%).</translation>
+    </message>
+    <message>
+      <source>For each zone (centrality; or street, from the premises' street column; or commercial linear: the nearest line within a distance) and inventory campaign:
+premises = premises observed in the campaign, demolished and 'unknown' statuses excluded (ground floor only if asked);
+vacant = those whose status counts as vacant (the statuses flagged counts_as_vacant in observation_statuses, or the codes given: add works or other_use if they should count);
+vacancy rate (%) = 100 × vacant / premises;
+floor-area vacancy rate (%) = 100 × vacant floor area / floor area, over the premises whose floor area is known;
+Procos band: normal &lt; 5 %, moderate 5 to 7.5 %, worrying 7.5 to 10 %, critical ≥ 10 %;
+change (points) = rate − rate of the previous campaign;
+openings = vacant before, occupied now; closures = occupied before, vacant now; activity changes = occupied both times with another activity group;
+turnover rate (%) = 100 × premises whose status or occupant changed since the previous campaign / premises at the previous campaign (Codata). A premise made by a split or a merge takes its parents' previous state.
+Rates are empty (NULL) when their denominator is 0. Premises outside every zone are counted apart. Observations still to confirm (pre-filled, not yet visited) are counted with their pre-filled status unless unticked; their number is in the unconfirmed column. The indicators (per centrality) go to the indicators table; the centralities layer holds the latest campaign.</source>
+      <translation>Pour chaque zone (centralité ; ou rue, d'après la colonne street des locaux ; ou linéaire commercial : la ligne la plus proche à moins d'une distance) et chaque campagne d'inventaire :
+locaux = locaux observés dans la campagne, statuts démoli et 'unknown' exclus (rez-de-chaussée seulement si demandé) ;
+vacants = ceux dont le statut compte comme vacant (les statuts marqués counts_as_vacant dans observation_statuses, ou les codes indiqués : ajoutez works ou other_use s'ils doivent compter) ;
+taux de vacance (%) = 100 × vacants / locaux ;
+taux de vacance en surface (%) = 100 × surface vacante / surface, sur les locaux dont la surface est connue ;
+classe Procos : normale &lt; 5 %, modérée de 5 à 7,5 %, préoccupante de 7,5 à 10 %, critique ≥ 10 % ;
+évolution (points) = taux − taux de la campagne précédente ;
+ouvertures = vacant avant, occupé maintenant ; fermetures = occupé avant, vacant maintenant ; changements d'activité = occupé les deux fois avec un autre groupe d'activité ;
+taux de rotation (%) = 100 × locaux dont le statut ou l'occupant a changé depuis la campagne précédente / locaux de la campagne précédente (Codata). Un local issu d'une division ou d'une fusion reprend l'état précédent de ses parents.
+Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de toute zone sont comptés à part. Les observations encore à confirmer (pré-remplies, pas encore visitées) sont comptées avec leur statut pré-rempli sauf si la case est décochée ; leur nombre figure dans la colonne unconfirmed. Les indicateurs (par centralité) vont dans la table indicators ; la couche des centralités porte la dernière campagne.</translation>
+    </message>
+    <message>
+      <source>GTFS feed (zip)</source>
+      <translation>Flux GTFS (zip)</translation>
     </message>
     <message>
       <source>Generate the demo territory</source>
@@ -88,16 +718,472 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
+      <source>Give a producers file, a markets file, or both.</source>
+      <translation>Indiquez un fichier de producteurs, un fichier de marchés, ou les deux.</translation>
+    </message>
+    <message>
+      <source>Give either an OpenStreetMap file or a line layer (one of the two).</source>
+      <translation>Fournissez soit un fichier OpenStreetMap, soit une couche de lignes (l'un des deux).</translation>
+    </message>
+    <message>
+      <source>Give service dates or choose the typical weekday.</source>
+      <translation>Indiquez des dates de service ou choisissez le jour ouvré type.</translation>
+    </message>
+    <message>
+      <source>Give the campaign a name.</source>
+      <translation>Donnez un nom à la campagne.</translation>
+    </message>
+    <message>
+      <source>Give the project a name.</source>
+      <translation>Donnez un nom au projet.</translation>
+    </message>
+    <message>
       <source>Give the territory a name.</source>
       <translation>Donnez un nom au territoire.</translation>
+    </message>
+    <message>
+      <source>Grid cells whose centroid is inside the centrality</source>
+      <translation>Carreaux dont le centroïde est dans la centralité</translation>
+    </message>
+    <message>
+      <source>Grid cells whose centroid is within the distance</source>
+      <translation>Carreaux dont le centroïde est à moins de la distance</translation>
+    </message>
+    <message>
+      <source>Ground-floor premises only</source>
+      <translation>Locaux en rez-de-chaussée seulement</translation>
+    </message>
+    <message>
+      <source>Heavy-vehicle share given in percent</source>
+      <translation>Part des poids lourds donnée en pourcentage</translation>
+    </message>
+    <message>
+      <source>Hourly profile</source>
+      <translation>Profil horaire</translation>
+    </message>
+    <message>
+      <source>Hours of parking occupancy (e.g. 9-19)</source>
+      <translation>Heures d'occupation du stationnement (ex. 9-19)</translation>
+    </message>
+    <message>
+      <source>Hours {text!r}: write a range start-end such as 9-19 (end excluded) or hours separated by commas, between 0 and 24.</source>
+      <translation>Heures {text!r} : écrivez un intervalle début-fin comme 9-19 (fin exclue) ou des heures séparées par des virgules, entre 0 et 24.</translation>
+    </message>
+    <message>
+      <source>Huff gravity model. Probability that demand point i patronises destination j: P_ij = A_j^alpha f(d_ij) / sum_k A_k^alpha f(d_ik), with f(d) = d^-beta (power) or exp(-beta d) (exponential, beta per metre or per minute). A_j: the attractiveness field, or for the centralities (default destinations) the number of occupied premises in the latest campaign; A = 0 is never chosen. Destinations are points, or the centroid of polygons. Demand: the population_grid cells (population ind at the cell centroid; with the income option ind_snv, i.e. population × mean standard of living) or any layer with a weight field. Cost d: straight-line distance in metres, or network time in minutes from the demand point's nearest network node to the destination's nearest node (both within the network tolerance; beyond it the pair is unavailable), on the stored network. Costs below the minimum cost (default 100 m or 1 min) are raised to it. Expected demand D_j = sum_i demand_i P_ij; market share = D_j / sum_k D_k. Per cell: the top k destinations and their probabilities, and the most likely one. Primary market area of j: the cells with P_ij &gt;= threshold (default 0.4).</source>
+      <translation>Modèle gravitaire de Huff. Probabilité que le point de demande i fréquente la destination j : P_ij = A_j^alpha f(d_ij) / somme_k A_k^alpha f(d_ik), avec f(d) = d^-bêta (puissance) ou exp(-bêta d) (exponentielle, bêta par mètre ou par minute). A_j : le champ d'attractivité, ou pour les centralités (destinations par défaut) le nombre de locaux occupés lors de la dernière campagne ; A = 0 n'est jamais choisie. Les destinations sont des points, ou le centroïde des polygones. Demande : les carreaux de population_grid (population ind au centroïde du carreau ; avec l'option revenu, ind_snv, soit la population × le niveau de vie moyen) ou toute couche avec un champ de poids. Coût d : distance à vol d'oiseau en mètres, ou temps sur le réseau en minutes depuis le nœud du réseau le plus proche du point de demande jusqu'au nœud le plus proche de la destination (tous deux dans la tolérance de rattachement ; au-delà, le couple est inaccessible), sur le réseau enregistré. Les coûts inférieurs au coût minimal (par défaut 100 m ou 1 min) y sont relevés. Demande attendue D_j = somme_i demande_i P_ij ; part de marché = D_j / somme_k D_k. Par carreau : les k destinations les plus probables et leurs probabilités, et la plus probable. Zone de chalandise primaire de j : les carreaux où P_ij &gt;= seuil (0,4 par défaut).</translation>
+    </message>
+    <message>
+      <source>Huff market shares</source>
+      <translation>Parts de marché de Huff</translation>
+    </message>
+    <message>
+      <source>Ideal value</source>
+      <translation>Valeur idéale</translation>
+    </message>
+    <message>
+      <source>Ideal value: {criterion}</source>
+      <translation>Valeur idéale : {criterion}</translation>
+    </message>
+    <message>
+      <source>Import BPE services</source>
+      <translation>Importer les équipements de la BPE</translation>
+    </message>
+    <message>
+      <source>Import OpenStreetMap shops</source>
+      <translation>Importer les commerces OpenStreetMap</translation>
+    </message>
+    <message>
+      <source>Import SIRENE establishments</source>
+      <translation>Importer les établissements SIRENE</translation>
+    </message>
+    <message>
+      <source>Import a partner's inventory workbook</source>
+      <translation>Importer le classeur d'inventaire d'un partenaire</translation>
+    </message>
+    <message>
+      <source>Import a public transport feed (GTFS)</source>
+      <translation>Importer un réseau de transport en commun (GTFS)</translation>
+    </message>
+    <message>
+      <source>Import canceled: the GeoPackage is unchanged.</source>
+      <translation>Import annulé : le GeoPackage est inchangé.</translation>
+    </message>
+    <message>
+      <source>Import carpooling (BNLC places, trips)</source>
+      <translation>Importer le covoiturage (lieux BNLC, trajets)</translation>
+    </message>
+    <message>
+      <source>Import counts (comptage des mobilités)</source>
+      <translation>Importer des comptages (comptage des mobilités)</translation>
+    </message>
+    <message>
+      <source>Import counts (mapped CSV of another vendor)</source>
+      <translation>Importer des comptages (CSV d'un autre fournisseur)</translation>
+    </message>
+    <message>
+      <source>Import events</source>
+      <translation>Importer des événements</translation>
+    </message>
+    <message>
+      <source>Import failed, the GeoPackage is unchanged: {error}</source>
+      <translation>Échec de l'import, le GeoPackage est inchangé : {error}</translation>
+    </message>
+    <message>
+      <source>Import parking (car parks, on-street zones, occupancy)</source>
+      <translation>Importer le stationnement (parcs, zones sur voirie, occupation)</translation>
+    </message>
+    <message>
+      <source>Import public transport ridership</source>
+      <translation>Importer la fréquentation des transports en commun</translation>
+    </message>
+    <message>
+      <source>Import questionnaire answers (KoboToolbox / ODK export)</source>
+      <translation>Importer les réponses au questionnaire (export KoboToolbox / ODK)</translation>
+    </message>
+    <message>
+      <source>Import road traffic counts</source>
+      <translation>Importer des comptages routiers</translation>
+    </message>
+    <message>
+      <source>Import roads</source>
+      <translation>Importer les routes</translation>
+    </message>
+    <message>
+      <source>Import short-circuit producers and markets</source>
+      <translation>Importer les producteurs en circuit court et les marchés</translation>
+    </message>
+    <message>
+      <source>Imports a GTFS feed (zip): its stops (projected to the GeoPackage's CRS), its routes, and the departures per stop and hour of the service day for the dates given and, if chosen, for the typical weekday (among the Tuesdays to Thursdays of the feed's calendar, the first whose number of running trips is the most frequent one). A departure is a stop time of a trip running that day, not at the last stop of its trip, with pickup allowed (pickup_type ≠ 1); a 25:10:00 departure falls in hour 25. Every row is validated against the GTFS reference; real-world defects (overlapping block trips, decreasing shape distances, times going back) are kept and reported as warnings, unusable rows are rejected and reported. The service frequency table gives, per stop and period of the day, the departures, departures per hour and the mean headway (minutes) = period length / departures. One transaction; re-importing a feed of the same name adds nothing.</source>
+      <translation>Importe un flux GTFS (zip) : ses arrêts (projetés dans le SCR du GeoPackage), ses lignes, et les départs par arrêt et par heure du jour de service pour les dates indiquées et, si demandé, pour le jour ouvré type (parmi les mardis à jeudis du calendrier du flux, le premier dont le nombre de courses est le plus fréquent). Un départ est un horaire de passage d'une course circulant ce jour-là, hors dernier arrêt de la course, montée autorisée (pickup_type ≠ 1) ; un départ à 25:10:00 compte dans l'heure 25. Chaque ligne est validée selon la référence GTFS ; les défauts réels (courses d'un même block_id qui se chevauchent, distances de tracé décroissantes, horaires qui reculent) sont conservés et signalés en avertissements, les lignes inutilisables sont rejetées et signalées. La table de fréquence donne, par arrêt et période de la journée, les départs, les départs par heure et l'intervalle moyen (minutes) = durée de la période / départs. Une seule transaction ; réimporter un flux du même nom n'ajoute rien.</translation>
+    </message>
+    <message>
+      <source>Imports an INSEE SIRENE StockEtablissement CSV (comma or semicolon separated) as candidate premises. Kept: active establishments (etatAdministratifEtablissement = A), diffusible ones (statutDiffusionEtablissement = O), whose NAF rev. 2 code is in the naf_activity_map table and whose coordinates are known (x, y, epsg; or INSEE's Lambert columns; or longitude, latitude), in the chosen communes. Every other row is listed in the rejected rows table with its row number and the reason (closed, not diffusible, activity coded in the old NAP / NAF nomenclatures, unknown NAF code, malformed or duplicate SIRET, no coordinates). Coordinates are reprojected to the GeoPackage CRS. Each establishment is then matched to the existing premises: a SIRET imported before is recognised (re-importing a file adds nothing); a premise within the matching distance whose sign name is similar (similarity ≥ the minimum, 0 to 1) is linked; no premise within the distance gives a new premise; premises nearby but no similar sign gives a row to review (output layer), never a new premise. With a campaign, every linked or new premise without an observation in it gets one, status occupied, marked to confirm. Everything is written in one transaction: on an error the GeoPackage is left unchanged.</source>
+      <translation>Importe un fichier CSV SIRENE StockEtablissement de l'Insee (séparateur virgule ou point-virgule) comme locaux candidats. Sont retenus : les établissements actifs (etatAdministratifEtablissement = A), diffusibles (statutDiffusionEtablissement = O), dont le code NAF rév. 2 figure dans la table naf_activity_map et dont les coordonnées sont connues (x, y, epsg ; ou les colonnes Lambert de l'Insee ; ou longitude, latitude), dans les communes choisies. Toute autre ligne est listée dans la table des lignes rejetées avec son numéro et le motif (fermé, non diffusible, activité codée dans les anciennes nomenclatures NAP / NAF, code NAF inconnu, SIRET mal formé ou en double, sans coordonnées). Les coordonnées sont reprojetées dans le SCR du GeoPackage. Chaque établissement est ensuite apparié aux locaux existants : un SIRET déjà importé est reconnu (réimporter un fichier n'ajoute rien) ; un local à moins de la distance d'appariement dont l'enseigne est semblable (similarité ≥ le minimum, de 0 à 1) lui est rattaché ; aucun local à moins de la distance donne un nouveau local ; des locaux proches mais aucune enseigne semblable donnent une ligne à examiner (couche en sortie), jamais un nouveau local. Avec une campagne, chaque local rattaché ou nouveau sans observation dans cette campagne en reçoit une, statut occupé, à confirmer. Tout est écrit en une transaction : en cas d'erreur le GeoPackage reste inchangé.</translation>
+    </message>
+    <message>
+      <source>Imports carpool places of the Base nationale des lieux de covoiturage (schema lieux de covoiturage 0.2.0: every field validated, places outside France refused with a hint when longitude and latitude look swapped; the extra id_local column is kept; a date_maj after the reference date (default: today) is reported as a warning and the row kept), and carpool trips per day between communes: columns date, origin_insee, destination_insee, trips (a mapping renames them). Places are keyed by id_lieu, trips by date, origin and destination: re-importing adds nothing. One transaction.</source>
+      <translation>Importe les lieux de covoiturage de la Base nationale des lieux de covoiturage (schéma lieux de covoiturage 0.2.0 : chaque champ est validé, les lieux hors de France sont refusés avec une indication quand longitude et latitude semblent inversées ; la colonne supplémentaire id_local est conservée ; une date_maj postérieure à la date de référence (aujourd'hui par défaut) est signalée en avertissement et la ligne conservée), et les trajets de covoiturage par jour entre communes : colonnes date, origin_insee, destination_insee, trips (une correspondance les renomme). Clé des lieux : id_lieu ; des trajets : date, origine et destination : réimporter n'ajoute rien. Une seule transaction.</translation>
+    </message>
+    <message>
+      <source>Imports counters delivered in the national comptage des mobilités schema (0.2.x): the site, channel and measure CSV files (any of them; channels must name a site of the file or of the GeoPackage, measures a channel). Every row is validated against the schema (required fields, types, lists of values, date-times with a UTC offset written Z, +02, +0200 or +02:00, a unique measure per channel and start); rejected rows are listed with the reason in the log and in the rejected rows table, and are not imported. A count of 0 (nobody passed) and an empty count (no data) stay distinct: 0 and NULL. Site coordinates (WGS84 longitude, latitude) are projected to the GeoPackage's CRS. Everything is written in one transaction (an error leaves the file unchanged) and keyed by the source ids: importing the same files again adds nothing.</source>
+      <translation>Importe des compteurs livrés au schéma national comptage des mobilités (0.2.x) : les fichiers CSV de sites, de canaux et de mesures (l'un ou l'autre ; un canal doit désigner un site du fichier ou du GeoPackage, une mesure un canal). Chaque ligne est validée selon le schéma (champs obligatoires, types, listes de valeurs, dates-heures avec un décalage UTC écrit Z, +02, +0200 ou +02:00, une seule mesure par canal et début) ; les lignes rejetées sont listées avec leur motif dans le journal et dans la table des lignes rejetées, et ne sont pas importées. Un comptage de 0 (personne n'est passé) et un comptage vide (pas de donnée) restent distincts : 0 et NULL. Les coordonnées des sites (longitude, latitude WGS84) sont projetées dans le SCR du GeoPackage. Tout est écrit en une seule transaction (une erreur laisse le fichier inchangé), avec pour clé les identifiants source : réimporter les mêmes fichiers n'ajoute rien.</translation>
+    </message>
+    <message>
+      <source>Imports counts from a CSV of any vendor (Eco-Counter export, manual counts…) through a field mapping written field=column; field=column. Fields: start_datetime (required; date+time joins a date column and a time column), end_datetime, count, channel_id, counter_id. Layouts: one row per channel and time (map channel_id, or give one channel id for the whole file), or one column per channel (channel columns written column=channel_id; column=channel_id, as in Eco-Counter exports). Times without UTC offset are read in the time zone given (the repeated hour when clocks go back: first occurrence summer time); a strptime format (%d/%m/%Y %H:%M) reads non-ISO dates. Without an end column, end = start + time step (seconds). An empty count is no data (NULL), 0 is no passage. Channels unknown to the GeoPackage are created on the site given (created too when new: give its name and position); without a site their rows are rejected. One transaction; re-importing adds nothing.</source>
+      <translation>Importe des comptages depuis le CSV de n'importe quel fournisseur (export Eco-Counter, comptages manuels…) grâce à une correspondance de champs écrite champ=colonne ; champ=colonne. Champs : start_datetime (obligatoire ; date+heure joint une colonne de date et une colonne d'heure), end_datetime, count, channel_id, counter_id. Dispositions : une ligne par canal et instant (associez channel_id, ou donnez un identifiant de canal unique pour tout le fichier), ou une colonne par canal (colonnes de canaux écrites colonne=channel_id ; colonne=channel_id, comme dans les exports Eco-Counter). Les heures sans décalage UTC sont lues dans le fuseau horaire indiqué (l'heure répétée au passage à l'heure d'hiver : première occurrence en heure d'été) ; un format strptime (%d/%m/%Y %H:%M) lit les dates non ISO. Sans colonne de fin, fin = début + pas de temps (secondes). Un comptage vide signifie pas de donnée (NULL), 0 aucun passage. Les canaux inconnus du GeoPackage sont créés sur le site indiqué (créé lui aussi s'il est nouveau : donnez son nom et sa position) ; sans site, leurs lignes sont rejetées. Une seule transaction ; réimporter n'ajoute rien.</translation>
+    </message>
+    <message>
+      <source>Imports events (markets, braderies, sales, festivals…): columns event_id (optional: name|start when absent), name, centrality (a centrality name or uuid of the GeoPackage; empty = the whole territory), start and end (YYYY-MM-DD, inclusive), kind (one of: {kinds}; default other), notes. A mapping renames the columns. Unknown centralities or kinds, bad dates and an end before the start are rejected and reported. Keyed by event_id: re-importing adds nothing. One transaction.</source>
+      <translation>Importe des événements (marchés, braderies, soldes, festivals…) : colonnes event_id (facultative : nom|début en son absence), name, centrality (nom ou uuid d'une centralité du GeoPackage ; vide = tout le territoire), start et end (AAAA-MM-JJ, inclus), kind (l'un de : {kinds} ; other par défaut), notes. Une correspondance renomme les colonnes. Les centralités ou types inconnus, les dates invalides et une fin antérieure au début sont rejetés et signalés. Clé event_id : réimporter n'ajoute rien. Une seule transaction.</translation>
+    </message>
+    <message>
+      <source>Imports off-street car parks in the national stationnement schema (0.1.5; every field validated, reserved places at most nb_places) or on-street parking zones (columns id, nom, nb_places, Xlong, Ylat; insee, adresse, tarif_1h, tarif_2h, info optional), and an occupancy time series: one row per car park and time with free or occupied places (both must then add up to the capacity) and optionally the capacity (default: the car park's nb_places); occupancy rate = occupied / capacity (0–1). A file with a payments column and no free or occupied places holds on-street payment counts. Column names are changed with a mapping (parking_id=…; timestamp=…; free=…; occupied=…; capacity=…; payments=…). Times without UTC offset are read in the time zone given. Car parks and series are written in one transaction, keyed by parking id and time: re-importing adds nothing.</source>
+      <translation>Importe des parcs de stationnement hors voirie au schéma national stationnement (0.1.5 ; chaque champ est validé, les places réservées au plus nb_places) ou des zones de stationnement sur voirie (colonnes id, nom, nb_places, Xlong, Ylat ; insee, adresse, tarif_1h, tarif_2h, info facultatives), et une série d'occupation : une ligne par parc et instant avec les places libres ou occupées (les deux doivent alors totaliser la capacité) et éventuellement la capacité (par défaut nb_places du parc) ; taux d'occupation = occupées / capacité (0–1). Un fichier avec une colonne payments et sans places libres ni occupées contient des comptages de paiements sur voirie. Une correspondance change les noms de colonnes (parking_id=… ; timestamp=… ; free=… ; occupied=… ; capacity=… ; payments=…). Les heures sans décalage UTC sont lues dans le fuseau horaire indiqué. Parcs et séries sont écrits en une seule transaction, avec pour clé l'identifiant du parc et l'instant : réimporter n'ajoute rien.</translation>
+    </message>
+    <message>
+      <source>Imports ridership counts per stop: columns stop_id, date (YYYY-MM-DD), period (optional: a period of the day such as 07-09; default day), boardings and alightings (at least one; numbers &gt;= 0). Column names are changed with a mapping (stop_id=…; date=…). The stops are the GTFS stop_id of the feed named (default: the latest imported feed); a row naming an unknown stop, a bad date, a negative number or a duplicate (stop, date, period) is rejected and reported. One transaction; re-importing adds nothing.</source>
+      <translation>Importe des comptages de fréquentation par arrêt : colonnes stop_id, date (AAAA-MM-JJ), period (facultative : une période de la journée comme 07-09 ; day par défaut), boardings et alightings (montées et descentes, au moins l'une ; nombres &gt;= 0). Une correspondance change les noms de colonnes (stop_id=… ; date=…). Les arrêts sont les stop_id GTFS du réseau nommé (par défaut le dernier importé) ; une ligne désignant un arrêt inconnu, une date invalide, un nombre négatif ou un doublon (arrêt, date, période) est rejetée et signalée. Une seule transaction ; réimporter n'ajoute rien.</translation>
+    </message>
+    <message>
+      <source>Imports road count points: columns point_id, period (a year such as 2023, a month 2023-06 or a day), name, road, daily_traffic (average daily traffic, vehicles/day, &gt;= 0), heavy_share (share of heavy vehicles, in percent 0–100 unless unticked: fraction 0–1) and x, y in the CRS given (WGS84 longitude, latitude by default), projected to the GeoPackage's CRS. Column names are changed with a mapping (point_id=…; daily_traffic=TMJA; heavy_share=PL). Rows are keyed by point and period: a duplicate is rejected, re-importing adds nothing. One transaction.</source>
+      <translation>Importe des points de comptage routier : colonnes point_id, period (une année comme 2023, un mois 2023-06 ou un jour), name, road, daily_traffic (trafic moyen journalier, véhicules/jour, &gt;= 0), heavy_share (part des poids lourds, en pourcentage 0–100 sauf si la case est décochée : fraction 0–1) et x, y dans le SCR indiqué (longitude, latitude WGS84 par défaut), projetés dans le SCR du GeoPackage. Une correspondance change les noms de colonnes (point_id=… ; daily_traffic=TMJA ; heavy_share=PL). Clé : point et période ; un doublon est rejeté, réimporter n'ajoute rien. Une seule transaction.</translation>
+    </message>
+    <message>
+      <source>Imports short-circuit producers and / or markets from CSV or GeoJSON files. Producers: id, name, products (list separated by ; , or |, normalised to the short_circuit_products codes), sales_modes, organic (oui/non, yes/no, 1/0, bio, AB) and coordinates (x, y with epsg, or longitude, latitude, or a GeoJSON point). Markets: id, name, days in plain French ('mardi;samedi', 'du lundi au samedi', 'tous les 1er et 3ème mardis du mois' = 24/52 sessions a week), organic, coordinates. Rows without identifier, product, weekday or coordinates, or with an unreadable organic flag, are rejected and listed with their reason. Rows are identified by the source name and their id: re-importing updates them in place and adds nothing. One transaction.</source>
+      <translation>Importe des producteurs en circuit court et / ou des marchés depuis des fichiers CSV ou GeoJSON. Producteurs : id, name, products (liste séparée par ; , ou |, ramenée aux codes de short_circuit_products), sales_modes, organic (oui/non, yes/no, 1/0, bio, AB) et coordonnées (x, y avec epsg, ou longitude, latitude, ou un point GeoJSON). Marchés : id, name, jours en français courant ('mardi;samedi', 'du lundi au samedi', 'tous les 1er et 3ème mardis du mois' = 24/52 séances par semaine), organic, coordonnées. Les lignes sans identifiant, produit, jour de la semaine ou coordonnées, ou dont l'indication bio est illisible, sont rejetées et listées avec leur motif. Les lignes sont identifiées par le nom de la source et leur id : réimporter les met à jour sur place et n'ajoute rien. Une seule transaction.</translation>
+    </message>
+    <message>
+      <source>Imports the geolocated equipment of INSEE's Base permanente des équipements (BPE, CSV separated by ; or ,) into the services table: TYPEQU code, label, domain (A services to individuals … G tourism) and range (proximité, intermédiaire, supérieure) from the bpe_equipment_types table of the GeoPackage (editable), commune, IRIS and geolocation quality. Coordinates: LAMBERT_X / LAMBERT_Y (Lambert-93, or the local projection overseas) or LONGITUDE / LATITUDE (WGS 84), reprojected to the GeoPackage CRS. Rejected and listed with their reason: malformed TYPEQU codes, equipment not geolocated. A code missing from the table is kept without label or range, with a warning. Services are identified by vintage and source id: re-importing a vintage updates it and adds nothing. One transaction.</source>
+      <translation>Importe les équipements géolocalisés de la Base permanente des équipements de l'Insee (BPE, CSV séparé par ; ou ,) dans la table services : code TYPEQU, libellé, domaine (A services aux particuliers … G tourisme) et gamme (proximité, intermédiaire, supérieure) d'après la table bpe_equipment_types du GeoPackage (modifiable), commune, IRIS et qualité de géolocalisation. Coordonnées : LAMBERT_X / LAMBERT_Y (Lambert-93, ou la projection locale outre-mer) ou LONGITUDE / LATITUDE (WGS 84), reprojetées dans le SCR du GeoPackage. Rejetés et listés avec leur motif : codes TYPEQU mal formés, équipements non géolocalisés. Un code absent de la table est conservé sans libellé ni gamme, avec un avertissement. Les équipements sont identifiés par millésime et identifiant source : réimporter un millésime le met à jour et n'ajoute rien. Une seule transaction.</translation>
+    </message>
+    <message>
+      <source>Imports the shops and amenities of an OpenStreetMap file (.osm or .osm.pbf read by GDAL's OSM driver, or a GeoJSON export from Overpass turbo or QuickOSM) as candidate premises, for towns that have no inventory yet. A feature is kept when one of its tags shop, amenity, craft or tourism is in the shipped OSM tag → activity group table (shop=* values missing from it are kept without a group and listed as warnings; shop=vacant gives a vacant premise; a brand tag marks a chain). Buildings are reduced to their centroid. Features are matched to the existing premises by OSM id (re-importing adds nothing), then by distance and name; ambiguous ones go to the layer to review. With a campaign, linked and new premises get an observation marked to confirm. One transaction: on an error the GeoPackage is left unchanged.</source>
+      <translation>Importe les commerces et services d'un fichier OpenStreetMap (.osm ou .osm.pbf lu par le pilote OSM de GDAL, ou un export GeoJSON d'Overpass turbo ou de QuickOSM) comme locaux candidats, pour les villes qui n'ont pas encore d'inventaire. Un objet est retenu quand l'une de ses balises shop, amenity, craft ou tourism figure dans la table fournie balise OSM → groupe d'activité (les valeurs shop=* absentes sont conservées sans groupe et signalées en avertissement ; shop=vacant donne un local vacant ; une balise brand indique une enseigne nationale). Les bâtiments sont réduits à leur centroïde. Les objets sont appariés aux locaux existants par identifiant OSM (réimporter n'ajoute rien), puis par distance et nom ; les cas ambigus vont dans la couche à examiner. Avec une campagne, les locaux rattachés et nouveaux reçoivent une observation à confirmer. Une seule transaction : en cas d'erreur le GeoPackage reste inchangé.</translation>
+    </message>
+    <message>
+      <source>Include premises retired by a split or a merge</source>
+      <translation>Inclure les locaux retirés par une division ou une fusion</translation>
+    </message>
+    <message>
+      <source>Invalid cells</source>
+      <translation>Cellules invalides</translation>
+    </message>
+    <message>
+      <source>Invalid rows</source>
+      <translation>Lignes invalides</translation>
+    </message>
+    <message>
+      <source>Inventory workbook</source>
+      <translation>Classeur d'inventaire</translation>
+    </message>
+    <message>
+      <source>Inventory workbook (.xlsx)</source>
+      <translation>Classeur d'inventaire (.xlsx)</translation>
+    </message>
+    <message>
+      <source>Last day (YYYY-MM-DD, empty = last count)</source>
+      <translation>Dernier jour (AAAA-MM-JJ, vide = dernier comptage)</translation>
     </message>
     <message>
       <source>Layer {name} of {path} could not be loaded.</source>
       <translation>La couche {name} de {path} n’a pas pu être chargée.</translation>
     </message>
     <message>
+      <source>Less is better</source>
+      <translation>Moins c'est mieux</translation>
+    </message>
+    <message>
+      <source>Linear name field</source>
+      <translation>Champ du nom du linéaire</translation>
+    </message>
+    <message>
+      <source>Log-likelihood</source>
+      <translation>Log-vraisemblance</translation>
+    </message>
+    <message>
+      <source>Long-term vacancy</source>
+      <translation>Vacance de longue durée</translation>
+    </message>
+    <message>
+      <source>Long-term vacancy threshold (years)</source>
+      <translation>Seuil de vacance de longue durée (années)</translation>
+    </message>
+    <message>
+      <source>Long-term vacant premises</source>
+      <translation>Locaux en vacance de longue durée</translation>
+    </message>
+    <message>
+      <source>Low vacancy (&lt; 5 %)</source>
+      <translation>Vacance faible (&lt; 5 %)</translation>
+    </message>
+    <message>
+      <source>Market distance (m)</source>
+      <translation>Distance des marchés (m)</translation>
+    </message>
+    <message>
+      <source>Market shares</source>
+      <translation>Parts de marché</translation>
+    </message>
+    <message>
+      <source>Markets added</source>
+      <translation>Marchés ajoutés</translation>
+    </message>
+    <message>
+      <source>Markets file</source>
+      <translation>Fichier des marchés</translation>
+    </message>
+    <message>
+      <source>Matching distance to existing premises (m)</source>
+      <translation>Distance d'appariement aux locaux existants (m)</translation>
+    </message>
+    <message>
+      <source>Maximum distance to a counting site (m)</source>
+      <translation>Distance maximale à un site de comptage (m)</translation>
+    </message>
+    <message>
+      <source>Measure file (measure_*.csv)</source>
+      <translation>Fichier des mesures (measure_*.csv)</translation>
+    </message>
+    <message>
+      <source>Merges the edits an agent made in a field package back into the shared GeoPackage with a three-way merge (pygeodiff): the package's base (the data as prepared), the agent's copy and the shared file as it is now. Every insert, update and delete of premises, observations and lineage arrives. Rule for conflicts: the first synchronised wins; when this package changed a field that the shared file already changed since the package was prepared, the shared value is kept and this package's value goes to the conflict report (the sync_conflicts table and the conflicts output); an edit of a row deleted meanwhile and a deletion of a row edited meanwhile are reported too. Photos of DCIM/ are copied next to the shared GeoPackage and every photo cited is checked to exist. Refused, before anything is written: a package already synchronised, a schema that changed since the package was prepared, a package not prepared from this GeoPackage. Outputs: one row per table (inserted, updated, deleted, conflicts) and one row per conflicting field.</source>
+      <translation>Reporte dans le GeoPackage partagé les saisies faites par un agent dans un paquet terrain, par une fusion à trois voies (pygeodiff) : la base du paquet (les données telles que préparées), la copie de l'agent et le fichier partagé tel qu'il est maintenant. Chaque ajout, modification et suppression de locaux, d'observations et de filiations arrive. Règle des conflits : le premier synchronisé l'emporte ; quand ce paquet a modifié un champ que le fichier partagé a déjà modifié depuis la préparation du paquet, la valeur partagée est conservée et celle du paquet va au rapport de conflits (la table sync_conflicts et la sortie des conflits) ; la modification d'une ligne supprimée entre-temps et la suppression d'une ligne modifiée entre-temps sont aussi signalées. Les photos de DCIM/ sont copiées à côté du GeoPackage partagé et l'existence de chaque photo citée est vérifiée. Refusés avant toute écriture : un paquet déjà synchronisé, un schéma modifié depuis la préparation du paquet, un paquet qui n'a pas été préparé à partir de ce GeoPackage. Sorties : une ligne par table (ajouts, modifications, suppressions, conflits) et une ligne par champ en conflit.</translation>
+    </message>
+    <message>
+      <source>Metres</source>
+      <translation>Mètres</translation>
+    </message>
+    <message>
       <source>Migrating {path} from schema {old} to {new}…</source>
       <translation>Migration de {path} du schéma {old} vers le schéma {new}…</translation>
+    </message>
+    <message>
+      <source>Minimum cost (0 = 100 m or 1 min)</source>
+      <translation>Coût minimal (0 = 100 m ou 1 min)</translation>
+    </message>
+    <message>
+      <source>Minimum share of complete counters for a centrality-day (0–1)</source>
+      <translation>Part minimale de compteurs complets pour un jour-centralité (0–1)</translation>
+    </message>
+    <message>
+      <source>Minimum sign-name similarity (0 to 1)</source>
+      <translation>Similarité minimale des enseignes (0 à 1)</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>Minutes</translation>
+    </message>
+    <message>
+      <source>Mobility per centrality</source>
+      <translation>Mobilité par centralité</translation>
+    </message>
+    <message>
+      <source>Mobility type of new channels</source>
+      <translation>Type de mobilité des nouveaux canaux</translation>
+    </message>
+    <message>
+      <source>Mobility type of the channels (empty = all)</source>
+      <translation>Type de mobilité des canaux (vide = tous)</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>Mode</translation>
+    </message>
+    <message>
+      <source>Moderate (5 to 7.5 %)</source>
+      <translation>Modérée (5 à 7,5 %)</translation>
+    </message>
+    <message>
+      <source>More is better</source>
+      <translation>Plus c'est mieux</translation>
+    </message>
+    <message>
+      <source>Multiple-choice answers imported</source>
+      <translation>Réponses à choix multiples importées</translation>
+    </message>
+    <message>
+      <source>Name field</source>
+      <translation>Champ du nom</translation>
+    </message>
+    <message>
+      <source>Name of the source (who keeps the list)</source>
+      <translation>Nom de la source (qui tient la liste)</translation>
+    </message>
+    <message>
+      <source>Name the campaign: {count} campaigns are open ({names}).</source>
+      <translation>Nommez la campagne : {count} campagnes sont ouvertes ({names}).</translation>
+    </message>
+    <message>
+      <source>Name the source of the list (e.g. chambre_agriculture_86).</source>
+      <translation>Nommez la source de la liste (par ex. chambre_agriculture_86).</translation>
+    </message>
+    <message>
+      <source>Network assignment tolerance (m)</source>
+      <translation>Tolérance de rattachement au réseau (m)</translation>
+    </message>
+    <message>
+      <source>Network catchments</source>
+      <translation>Zones de chalandise sur le réseau</translation>
+    </message>
+    <message>
+      <source>Network edges</source>
+      <translation>Tronçons du réseau</translation>
+    </message>
+    <message>
+      <source>Network nodes</source>
+      <translation>Nœuds du réseau</translation>
+    </message>
+    <message>
+      <source>Network of {nodes} nodes and {edges} edges in {parts} connected part(s).</source>
+      <translation>Réseau de {nodes} nœuds et {edges} tronçons en {parts} partie(s) connexe(s).</translation>
+    </message>
+    <message>
+      <source>Neutral period: first day (YYYY-MM-DD)</source>
+      <translation>Période neutre : premier jour (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+      <source>Neutral period: last day (YYYY-MM-DD)</source>
+      <translation>Période neutre : dernier jour (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+      <source>Neutral period: only the event's weekdays</source>
+      <translation>Période neutre : seulement les jours de la semaine de l'événement</translation>
+    </message>
+    <message>
+      <source>Neutral period: {error}</source>
+      <translation>Période neutre : {error}</translation>
+    </message>
+    <message>
+      <source>New premises</source>
+      <translation>Nouveaux locaux</translation>
+    </message>
+    <message>
+      <source>No candidate layer given and no vacant premise in the latest campaign.</source>
+      <translation>Aucune couche de candidats fournie et aucun local vacant lors de la dernière campagne.</translation>
+    </message>
+    <message>
+      <source>No demand layer given and the population grid is empty.</source>
+      <translation>Aucune couche de demande fournie et le carroyage de population est vide.</translation>
+    </message>
+    <message>
+      <source>No destination layer given and the GeoPackage holds no centrality.</source>
+      <translation>Aucune couche de destinations fournie et le GeoPackage ne contient aucune centralité.</translation>
+    </message>
+    <message>
+      <source>No occupied premise of the activity group {group} in the latest campaign: every candidate has 0 competitors.</source>
+      <translation>Aucun local occupé du groupe d'activité {group} lors de la dernière campagne : chaque candidat a 0 concurrent.</translation>
+    </message>
+    <message>
+      <source>No origin layer given and the GeoPackage holds no centrality.</source>
+      <translation>Aucune couche d'origines fournie et le GeoPackage ne contient aucune centralité.</translation>
+    </message>
+    <message>
+      <source>No road found in the input: nothing was written.</source>
+      <translation>Aucune route trouvée dans l'entrée : rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <source>No road network in the GeoPackage: run “Import roads” (observatoire:import_roads) or “Build the road network” (observatoire:build_network) first.</source>
+      <translation>Aucun réseau routier dans le GeoPackage : lancez d'abord « Importer les routes » (observatoire:import_roads) ou « Construire le réseau routier » (observatoire:build_network).</translation>
+    </message>
+    <message>
+      <source>Not vacant</source>
+      <translation>Non vacant</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: {error}</source>
+      <translation>Rien n'a été importé : {error}</translation>
+    </message>
+    <message>
+      <source>Null log-likelihood</source>
+      <translation>Log-vraisemblance nulle</translation>
+    </message>
+    <message>
+      <source>Number of previous weeks</source>
+      <translation>Nombre de semaines précédentes</translation>
+    </message>
+    <message>
+      <source>Observations</source>
+      <translation>Observations</translation>
+    </message>
+    <message>
+      <source>Observations created</source>
+      <translation>Observations créées</translation>
+    </message>
+    <message>
+      <source>Observations in the package</source>
+      <translation>Observations du paquet</translation>
+    </message>
+    <message>
+      <source>Observations left to confirm</source>
+      <translation>Observations restées à confirmer</translation>
+    </message>
+    <message>
+      <source>Observations pre-filled</source>
+      <translation>Observations pré-remplies</translation>
+    </message>
+    <message>
+      <source>Observations skipped</source>
+      <translation>Observations écartées</translation>
+    </message>
+    <message>
+      <source>Observations to visit</source>
+      <translation>Observations à visiter</translation>
+    </message>
+    <message>
+      <source>Observations updated</source>
+      <translation>Observations mises à jour</translation>
+    </message>
+    <message>
+      <source>Observations used</source>
+      <translation>Observations utilisées</translation>
+    </message>
+    <message>
+      <source>Observations visited</source>
+      <translation>Observations visitées</translation>
     </message>
     <message>
       <source>Observatoire du commerce</source>
@@ -124,16 +1210,188 @@
       <translation>GeoPackage de l’observatoire créé : {path} (schéma {version}, EPSG:{epsg})</translation>
     </message>
     <message>
+      <source>Observed choices (respondents' homes)</source>
+      <translation>Choix observés (domiciles des répondants)</translation>
+    </message>
+    <message>
+      <source>Occupancy or payment series (CSV)</source>
+      <translation>Série d'occupation ou de paiements (CSV)</translation>
+    </message>
+    <message>
       <source>Offer and vacancy</source>
       <translation>Offre et vacance</translation>
+    </message>
+    <message>
+      <source>Offer mix</source>
+      <translation>Composition de l'offre</translation>
+    </message>
+    <message>
+      <source>Offer mix and diversity per centrality</source>
+      <translation>Composition et diversité de l'offre par centralité</translation>
+    </message>
+    <message>
+      <source>Offer mix by activity group</source>
+      <translation>Composition de l'offre par groupe d'activité</translation>
+    </message>
+    <message>
+      <source>One point per premise, ready to map: the first campaign it was seen vacant, the campaign its current vacancy started, the number of consecutive campaigns it has been vacant up to its last observation, and that duration in years = date of the last campaign − date of the first campaign of the run (campaign start dates, or years; a premise vacant at the 2021, 2022 and 2023 campaigns has been vacant for 2 years, not 3). Long-term vacancy = vacant at its last observation for at least the threshold (default 2 years: the threshold of the tax on commercial wasteland and of DGFiP's LOCOMVAC; 1 year is the market convention). A campaign where the premise was not vacant, or not observed, breaks the run. The status sequence lists every campaign; a premise made by a split or a merge inherits its parents' history (marked *; a merged premise was vacant only if every parent was). The number of long-term vacant premises per centrality (latest campaign) goes to the indicators table.</source>
+      <translation>Un point par local, prêt à cartographier : la première campagne où il a été vu vacant, la campagne où sa vacance actuelle a commencé, le nombre de campagnes consécutives où il est vacant jusqu'à sa dernière observation, et cette durée en années = date de la dernière campagne − date de la première campagne de la série (dates de début des campagnes, ou années ; un local vacant aux campagnes 2021, 2022 et 2023 est vacant depuis 2 ans, pas 3). Vacance de longue durée = vacant à sa dernière observation depuis au moins le seuil (2 ans par défaut : le seuil de la taxe sur les friches commerciales et de LOCOMVAC de la DGFiP ; 1 an est la convention du marché). Une campagne où le local n'était pas vacant, ou pas observé, interrompt la série. La séquence des statuts liste chaque campagne ; un local issu d'une division ou d'une fusion hérite de l'historique de ses parents (marqué * ; un local fusionné n'était vacant que si tous ses parents l'étaient). Le nombre de locaux en vacance de longue durée par centralité (dernière campagne) va dans la table indicators.</translation>
+    </message>
+    <message>
+      <source>One-way field</source>
+      <translation>Champ de sens unique</translation>
+    </message>
+    <message>
+      <source>One-way values meaning 'against the digitised direction'</source>
+      <translation>Valeurs de sens unique signifiant « à contresens de la numérisation »</translation>
+    </message>
+    <message>
+      <source>One-way values meaning 'along the digitised direction'</source>
+      <translation>Valeurs de sens unique signifiant « dans le sens de numérisation »</translation>
+    </message>
+    <message>
+      <source>One-way values {values} are given both for 'along' and 'against'.</source>
+      <translation>Les valeurs de sens unique {values} sont données à la fois pour « dans le sens » et « à contresens ».</translation>
+    </message>
+    <message>
+      <source>Open an inventory campaign</source>
+      <translation>Ouvrir une campagne d'inventaire</translation>
+    </message>
+    <message>
+      <source>OpenStreetMap (*.osm *.pbf)</source>
+      <translation>OpenStreetMap (*.osm *.pbf)</translation>
+    </message>
+    <message>
+      <source>OpenStreetMap file (.osm, .pbf)</source>
+      <translation>Fichier OpenStreetMap (.osm, .pbf)</translation>
+    </message>
+    <message>
+      <source>OpenStreetMap file (.osm, .pbf, .geojson)</source>
+      <translation>Fichier OpenStreetMap (.osm, .pbf, .geojson)</translation>
+    </message>
+    <message>
+      <source>Or a line layer</source>
+      <translation>Ou une couche de lignes</translation>
+    </message>
+    <message>
+      <source>Origin identifier field</source>
+      <translation>Champ identifiant de l'origine</translation>
+    </message>
+    <message>
+      <source>Origin snapping tolerance (m)</source>
+      <translation>Tolérance d'accrochage des origines (m)</translation>
+    </message>
+    <message>
+      <source>Origins (empty = centroids of the centralities)</source>
+      <translation>Origines (vide = centroïdes des centralités)</translation>
+    </message>
+    <message>
+      <source>Origins (snapped or not)</source>
+      <translation>Origines (accrochées ou non)</translation>
+    </message>
+    <message>
+      <source>Origins off the network</source>
+      <translation>Origines hors du réseau</translation>
+    </message>
+    <message>
+      <source>Overlap: one per origin and band</source>
+      <translation>Superposés : un par origine et tranche</translation>
+    </message>
+    <message>
+      <source>Overrides the CRS the importer reads from the file; the coordinates are reprojected to the GeoPackage CRS.</source>
+      <translation>Remplace le SCR que l'import lit dans le fichier ; les coordonnées sont reprojetées dans le SCR du GeoPackage.</translation>
     </message>
     <message>
       <source>PDF files (*.pdf)</source>
       <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
+      <source>Package folder (new or empty)</source>
+      <translation>Dossier du paquet (nouveau ou vide)</translation>
+    </message>
+    <message>
+      <source>Package uuid</source>
+      <translation>Uuid du paquet</translation>
+    </message>
+    <message>
+      <source>Package {name}: {edits} edits applied, {conflicts} conflicts, {photos} photos copied.</source>
+      <translation>Paquet {name} : {edits} saisies appliquées, {conflicts} conflits, {photos} photos copiées.</translation>
+    </message>
+    <message>
+      <source>Package {name}: {premises} premises, {observations} observations, project {project}.</source>
+      <translation>Paquet {name} : {premises} locaux, {observations} observations, projet {project}.</translation>
+    </message>
+    <message>
       <source>Pages printed</source>
       <translation>Pages imprimées</translation>
+    </message>
+    <message>
+      <source>Parking places within the distance</source>
+      <translation>Places de stationnement à moins de la distance</translation>
+    </message>
+    <message>
+      <source>Per centrality and campaign, over the occupied premises with a known activity group (hors commerce excluded): shops N, shops n_g and share 100 × n_g / N (%) per activity group, K = number of groups present, Shannon H = −Σ p_g ln p_g (natural log; 0 for one group), Pielou J = H / ln K (empty when K ≤ 1), Simpson = Σ p_g (1 − p_g) (0 for one group), independents vs chains (chain or franchise), independent share (%), density = 1 000 × N / population (shops per 1 000 inhabitants), and the change since the previous campaign. Population = sum of the ind column of the 200 m grid cells whose centroid lies inside the centrality, or within the given distance of it. Indicators go to the indicators table.</source>
+      <translation>Par centralité et campagne, sur les locaux occupés dont le groupe d'activité est connu (hors commerce exclu) : commerces N, commerces n_g et part 100 × n_g / N (%) par groupe d'activité, K = nombre de groupes présents, Shannon H = −Σ p_g ln p_g (logarithme népérien ; 0 pour un seul groupe), Pielou J = H / ln K (vide quand K ≤ 1), Simpson = Σ p_g (1 − p_g) (0 pour un seul groupe), indépendants et enseignes (succursale ou franchise), part des indépendants (%), densité = 1 000 × N / population (commerces pour 1 000 habitants), et l'évolution depuis la campagne précédente. Population = somme de la colonne ind des carreaux de 200 m dont le centroïde est dans la centralité, ou à moins de la distance indiquée. Les indicateurs vont dans la table indicators.</translation>
+    </message>
+    <message>
+      <source>Per centrality and period (year, month or the whole data): car parks and on-street zones inside the centrality or within the parking distance: capacity, occupancy rate (%) = 100 × Σ occupied places / Σ capacity over the observations within the hours given, peak hour (the hour of the day with the highest rate), on-street payments per day; public transport stops within walking distance: departures on the service day (the latest typical weekday imported), departures per hour = departures from 07:00 to 19:00 / 12, peak hour and its departures, ridership = mean daily boardings summed over those stops; road count points within the road distance: mean average daily traffic (vehicles/day) and heavy-vehicle share weighted by traffic (%); carpool places within the carpool distance (places) and trips per day whose origin or destination is the centrality's commune. Written to indicators: parking_occupancy_rate, parking_peak_hour, onstreet_occupancy_rate, onstreet_payments_daily, transit_departures_per_hour, transit_boardings_daily, road_daily_traffic, road_heavy_share, carpool_places, carpool_trips_daily.</source>
+      <translation>Par centralité et période (année, mois ou toutes les données) : parcs et zones sur voirie situés dans la centralité ou à moins de la distance de stationnement : capacité, taux d'occupation (%) = 100 × Σ places occupées / Σ capacité sur les observations des heures indiquées, heure de pointe (l'heure de la journée au taux le plus élevé), paiements sur voirie par jour ; arrêts de transport en commun à distance de marche : départs du jour de service (le dernier jour ouvré type importé), départs par heure = départs de 07:00 à 19:00 / 12, heure de pointe et ses départs, fréquentation = moyenne des montées journalières cumulées sur ces arrêts ; points de comptage routier à moins de la distance routière : trafic moyen journalier moyen (véhicules/jour) et part des poids lourds pondérée par le trafic (%) ; lieux de covoiturage à moins de la distance de covoiturage (places) et trajets par jour dont l'origine ou la destination est la commune de la centralité. Écrits dans les indicateurs : parking_occupancy_rate, parking_peak_hour, onstreet_occupancy_rate, onstreet_payments_daily, transit_departures_per_hour, transit_boardings_daily, road_daily_traffic, road_heavy_share, carpool_places, carpool_trips_daily.</translation>
+    </message>
+    <message>
+      <source>Per centrality: mean daily pedestrian footfall of the year (passages/day/counter, see Footfall per centrality) and its year-on-year change on matched ISO weeks, crossed with the offer of the latest inventory campaign of that year or before: premises, vacant premises, vacancy rate (%) and its change since the previous campaign (percentage points), share of retail activities among occupied premises (%), main activity group. Footfall per shop = footfall / occupied premises; footfall per vacant premise = footfall / vacant premises (empty when none). Trend class: virtuous (footfall up, vacancy down or stable), fragile offer (footfall up, vacancy up), resilient offer (footfall down, vacancy down or stable), decline (footfall down, vacancy up), undetermined without a year-on-year change. Per premise (a point layer for site assessment): the nearest counting site with data within the maximum distance (metres), its street, the distance and its mean daily footfall of the year. Indicators: footfall_per_shop, footfall_per_vacant.</source>
+      <translation>Par centralité : fréquentation piétonne journalière moyenne de l'année (passages/jour/compteur, voir Fréquentation par centralité) et son évolution annuelle sur les semaines ISO appariées, croisées avec l'offre de la dernière campagne d'inventaire de cette année ou d'avant : locaux, locaux vacants, taux de vacance (%) et son évolution depuis la campagne précédente (points), part des activités commerciales parmi les locaux occupés (%), groupe d'activité principal. Fréquentation par commerce = fréquentation / locaux occupés ; fréquentation par local vacant = fréquentation / locaux vacants (vide s'il n'y en a aucun). Classe de tendance : vertueuse (fréquentation en hausse, vacance en baisse ou stable), offre fragile (fréquentation en hausse, vacance en hausse), offre résiliente (fréquentation en baisse, vacance en baisse ou stable), déclin (fréquentation en baisse, vacance en hausse), indéterminée sans évolution annuelle. Par local (couche de points pour l'évaluation d'un emplacement) : le site de comptage avec données le plus proche à moins de la distance maximale (mètres), sa rue, la distance et sa fréquentation journalière moyenne de l'année. Indicateurs : footfall_per_shop, footfall_per_vacant.</translation>
+    </message>
+    <message>
+      <source>Per zone (the centralities of the GeoPackage, or any polygon layer): producers within the producer distance (straight line, m; 0 = inside the zone), organic producers and organic share = 100 × organic / producers (%), producers per product (a producer with several products counts once for each), markets within the market distance, market sessions per week (Σ sessions of each market: 'du lundi au samedi' = 6, 'tous les 1er et 3ème mardis du mois' = 24/52) and organic markets. For the centralities, the results go to the indicators table (period: the current year).</source>
+      <translation>Par zone (les centralités du GeoPackage, ou toute couche de polygones) : producteurs à moins de la distance des producteurs (à vol d'oiseau, m ; 0 = dans la zone), producteurs bio et part bio = 100 × bio / producteurs (%), producteurs par produit (un producteur à plusieurs produits compte une fois pour chacun), marchés à moins de la distance des marchés, séances de marché par semaine (Σ des séances de chaque marché : 'du lundi au samedi' = 6, 'tous les 1er et 3ème mardis du mois' = 24/52) et marchés bio. Pour les centralités, les résultats vont dans la table indicators (période : l'année en cours).</translation>
+    </message>
+    <message>
+      <source>Perimeter: centrality names separated by commas (empty = whole territory)</source>
+      <translation>Périmètre : noms des centralités séparés par des virgules (vide = tout le territoire)</translation>
+    </message>
+    <message>
+      <source>Perimeter: {perimeter}</source>
+      <translation>Périmètre : {perimeter}</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Période</translation>
+    </message>
+    <message>
+      <source>Periods</source>
+      <translation>Périodes</translation>
+    </message>
+    <message>
+      <source>Photo {photo} cited by {row} is missing.</source>
+      <translation>La photo {photo} citée par {row} est absente.</translation>
+    </message>
+    <message>
+      <source>Photos cited but missing</source>
+      <translation>Photos citées mais absentes</translation>
+    </message>
+    <message>
+      <source>Photos copied</source>
+      <translation>Photos copiées</translation>
+    </message>
+    <message>
+      <source>Polygons</source>
+      <translation>Polygones</translation>
+    </message>
+    <message>
+      <source>Population distance (m)</source>
+      <translation>Distance pour la population (m)</translation>
+    </message>
+    <message>
+      <source>Population of a centrality</source>
+      <translation>Population d'une centralité</translation>
+    </message>
+    <message>
+      <source>Population within the network catchment</source>
+      <translation>Population dans la zone de chalandise sur le réseau</translation>
+    </message>
+    <message>
+      <source>Power: cost^-beta</source>
+      <translation>Puissance : coût^-bêta</translation>
     </message>
     <message>
       <source>Premises</source>
@@ -148,6 +1406,42 @@
       <translation>Locaux par statut, campagne {campaign}</translation>
     </message>
     <message>
+      <source>Premises exported</source>
+      <translation>Locaux exportés</translation>
+    </message>
+    <message>
+      <source>Premises in the package</source>
+      <translation>Locaux du paquet</translation>
+    </message>
+    <message>
+      <source>Premises updated</source>
+      <translation>Locaux mis à jour</translation>
+    </message>
+    <message>
+      <source>Premises with the footfall of the nearest counter</source>
+      <translation>Locaux avec la fréquentation du compteur le plus proche</translation>
+    </message>
+    <message>
+      <source>Premises without history</source>
+      <translation>Locaux sans historique</translation>
+    </message>
+    <message>
+      <source>Premises: nearest counter within (metres)</source>
+      <translation>Locaux : compteur le plus proche à moins de (mètres)</translation>
+    </message>
+    <message>
+      <source>Prepare a field package (QField)</source>
+      <translation>Préparer un paquet terrain (QField)</translation>
+    </message>
+    <message>
+      <source>Primary market area threshold (probability)</source>
+      <translation>Seuil de la zone de chalandise primaire (probabilité)</translation>
+    </message>
+    <message>
+      <source>Primary market areas</source>
+      <translation>Zones de chalandise primaires</translation>
+    </message>
+    <message>
       <source>Print the vacancy atlas (PDF)</source>
       <translation>Imprimer l’atlas de la vacance (PDF)</translation>
     </message>
@@ -160,28 +1454,312 @@
       <translation>Imprime une page PDF par centralité à partir du modèle resources/templates/atlas_centrality.qpt : une carte des locaux colorés selon leur statut lors de la campagne choisie (par défaut la plus récente) sur la centralité et les routes, et le tableau de vacance de cette centralité pour toutes les campagnes (locaux, locaux vacants, taux de vacance = 100 × vacants / locaux).</translation>
     </message>
     <message>
+      <source>Probabilities per cell</source>
+      <translation>Probabilités par carreau</translation>
+    </message>
+    <message>
+      <source>Producer distance (m)</source>
+      <translation>Distance des producteurs (m)</translation>
+    </message>
+    <message>
+      <source>Producers added</source>
+      <translation>Producteurs ajoutés</translation>
+    </message>
+    <message>
+      <source>Producers by product</source>
+      <translation>Producteurs par produit</translation>
+    </message>
+    <message>
+      <source>Producers file</source>
+      <translation>Fichier des producteurs</translation>
+    </message>
+    <message>
+      <source>Progress per agent</source>
+      <translation>Avancement par agent</translation>
+    </message>
+    <message>
+      <source>Progress per centrality</source>
+      <translation>Avancement par centralité</translation>
+    </message>
+    <message>
+      <source>Project URI</source>
+      <translation>URI du projet</translation>
+    </message>
+    <message>
+      <source>Project name</source>
+      <translation>Nom du projet</translation>
+    </message>
+    <message>
+      <source>Project stored: {uri}</source>
+      <translation>Projet enregistré : {uri}</translation>
+    </message>
+    <message>
+      <source>Pseudo-R² (McFadden)</source>
+      <translation>Pseudo-R² (McFadden)</translation>
+    </message>
+    <message>
+      <source>Public holidays (YYYY-MM-DD, separated by commas; counted as Sundays)</source>
+      <translation>Jours fériés (AAAA-MM-JJ, séparés par des virgules ; comptés comme des dimanches)</translation>
+    </message>
+    <message>
+      <source>QField project</source>
+      <translation>Projet QField</translation>
+    </message>
+    <message>
+      <source>Questionnaire export (.xlsx or .csv)</source>
+      <translation>Export du questionnaire (.xlsx ou .csv)</translation>
+    </message>
+    <message>
+      <source>Questionnaire exports (*.xlsx *.xlsm *.csv *.txt)</source>
+      <translation>Exports du questionnaire (*.xlsx *.xlsm *.csv *.txt)</translation>
+    </message>
+    <message>
+      <source>Questionnaire version</source>
+      <translation>Version du questionnaire</translation>
+    </message>
+    <message>
+      <source>Questions</source>
+      <translation>Questions</translation>
+    </message>
+    <message>
       <source>Random seed</source>
       <translation>Graine aléatoire</translation>
+    </message>
+    <message>
+      <source>Reached network nodes</source>
+      <translation>Nœuds du réseau atteints</translation>
+    </message>
+    <message>
+      <source>Reading and validating the feed…</source>
+      <translation>Lecture et validation du flux…</translation>
+    </message>
+    <message>
+      <source>Reading the counts…</source>
+      <translation>Lecture des comptages…</translation>
+    </message>
+    <message>
+      <source>Reads an export of the population questionnaire from KoboToolbox or ODK Central (.xlsx or .csv, XML names as headers, group separators '/' or '-', multiple choices as one space-separated column or as 1/0 columns per option) and checks every row against the questionnaire generated for this GeoPackage: unknown choices, values out of range, missing required answers, malformed numbers, too many choices, duplicate or missing submission ids, another questionnaire version. A row with any problem is rejected as a whole; each problem is listed in the rejected rows table (file, row as counted in the file with the header as row 1, field, value, code, reason). All accepted rows are written in one transaction to survey_responses, survey_centrality_visits and survey_answers_multi. Submissions already in the GeoPackage (same submission uuid) are skipped, so importing the same export twice adds nothing. A file that is not an export of this questionnaire is refused and nothing is written.</source>
+      <translation>Lit un export du questionnaire auprès de la population depuis KoboToolbox ou ODK Central (.xlsx ou .csv, noms XML en en-têtes, séparateurs de groupe « / » ou « - », choix multiples en une colonne séparée par des espaces ou en colonnes 1/0 par option) et vérifie chaque ligne par rapport au questionnaire généré pour ce GeoPackage : choix inconnus, valeurs hors limites, réponses obligatoires manquantes, nombres mal formés, trop de choix, identifiants de soumission en double ou manquants, autre version du questionnaire. Une ligne qui présente un problème est rejetée en entier ; chaque problème figure dans la table des lignes rejetées (fichier, ligne comptée dans le fichier avec l'en-tête en ligne 1, champ, valeur, code, motif). Toutes les lignes acceptées sont écrites en une transaction dans survey_responses, survey_centrality_visits et survey_answers_multi. Les soumissions déjà présentes dans le GeoPackage (même uuid de soumission) sont ignorées : importer deux fois le même export n'ajoute rien. Un fichier qui n'est pas un export de ce questionnaire est refusé et rien n'est écrit.</translation>
+    </message>
+    <message>
+      <source>Reads back a workbook written by Export a campaign's inventory to Excel and applies the rules of the inventory forms to every row: status required and one of the status codes; activity group required when the status is occupied and one of the activity group codes; chain type one of its codes or empty; floor area a number greater than 0 or empty; NAF code like 47.11D or empty; every row an observation of the exported campaign, once. Only the cells the partner changed are applied; a cell also changed in the GeoPackage since the export is a conflict. All or nothing: if any row is invalid nothing is written and every invalid cell is listed in the errors table (row as numbered in Excel, column, value, what was expected); otherwise all changes are written in one transaction, the changed observations being stamped with the agent given and today's date.</source>
+      <translation>Relit un classeur écrit par « Exporter l'inventaire d'une campagne vers Excel » et applique à chaque ligne les règles des formulaires d'inventaire : statut obligatoire et parmi les codes de statut ; groupe d'activité obligatoire quand le statut est « occupé » et parmi les codes de groupe d'activité ; type d'enseigne parmi ses codes ou vide ; surface, un nombre supérieur à 0 ou vide ; code NAF au format 47.11D ou vide ; chaque ligne, une observation de la campagne exportée, une seule fois. Seules les cellules modifiées par le partenaire sont appliquées ; une cellule également modifiée dans le GeoPackage depuis l'export est un conflit. Tout ou rien : si une ligne est invalide, rien n'est écrit et chaque cellule invalide figure dans la table des erreurs (ligne telle que numérotée dans Excel, colonne, valeur, valeur attendue) ; sinon toutes les modifications sont écrites en une transaction, et les observations modifiées portent l'agent indiqué et la date du jour.</translation>
+    </message>
+    <message>
+      <source>Rebuilds the routing topology (road_nodes, road_edges) from the roads table, e.g. after editing roads by hand: every road is split at every vertex, line ends closer than the snapping tolerance (metres) become one node, and each segment keeps its road's class, one-way direction (1 along the digitised direction, -1 against it, 0 both; binding cars only) and maxspeed. A checksum of roads is stored: the catchment algorithms warn and rebuild in memory when roads changed since.
+
+</source>
+      <translation>Reconstruit la topologie de calcul d'itinéraires (road_nodes, road_edges) à partir de la table roads, par exemple après une modification manuelle des routes : chaque route est coupée à chaque sommet, les extrémités de lignes plus proches que la tolérance d'accrochage (mètres) deviennent un seul nœud, et chaque segment garde la classe de sa route, son sens unique (1 dans le sens de numérisation, -1 à contresens, 0 dans les deux sens ; s'impose aux voitures seulement) et sa vitesse maximale. Une somme de contrôle de roads est enregistrée : les algorithmes de chalandise avertissent et reconstruisent en mémoire quand les routes ont changé depuis.
+
+</translation>
+    </message>
+    <message>
+      <source>Recorded by (partner name written on changed observations)</source>
+      <translation>Relevé par (nom du partenaire inscrit sur les observations modifiées)</translation>
+    </message>
+    <message>
+      <source>Reference date for future updates (YYYY-MM-DD, empty = today)</source>
+      <translation>Date de référence des mises à jour futures (AAAA-MM-JJ, vide = aujourd'hui)</translation>
+    </message>
+    <message>
+      <source>Rejected rows</source>
+      <translation>Lignes rejetées</translation>
+    </message>
+    <message>
+      <source>Rejected rows and warnings</source>
+      <translation>Lignes rejetées et avertissements</translation>
+    </message>
+    <message>
+      <source>Rejected: {text}</source>
+      <translation>Rejetée : {text}</translation>
     </message>
     <message>
       <source>Replace the file if it exists</source>
       <translation>Remplacer le fichier s’il existe</translation>
     </message>
     <message>
+      <source>Replace them</source>
+      <translation>Les remplacer</translation>
+    </message>
+    <message>
       <source>Reporting</source>
       <translation>Restitution</translation>
+    </message>
+    <message>
+      <source>Retail activities only (activity groups flagged is_retail)</source>
+      <translation>Activités commerciales seulement (groupes d'activité marqués is_retail)</translation>
+    </message>
+    <message>
+      <source>Ridership CSV file</source>
+      <translation>Fichier CSV de fréquentation</translation>
+    </message>
+    <message>
+      <source>Road class field</source>
+      <translation>Champ de classe de route</translation>
+    </message>
+    <message>
+      <source>Road counts CSV file</source>
+      <translation>Fichier CSV des comptages routiers</translation>
     </message>
     <message>
       <source>Roads</source>
       <translation>Routes</translation>
     </message>
     <message>
+      <source>Roads imported</source>
+      <translation>Routes importées</translation>
+    </message>
+    <message>
+      <source>Row {row}, column {column}: '{value}' is not valid; expected {expected}.</source>
+      <translation>Ligne {row}, colonne {column} : « {value} » n'est pas valide ; attendu : {expected}.</translation>
+    </message>
+    <message>
+      <source>Row {row}, {field} = '{value}': {reason}</source>
+      <translation>Ligne {row}, {field} = « {value} » : {reason}</translation>
+    </message>
+    <message>
+      <source>Rows added</source>
+      <translation>Lignes ajoutées</translation>
+    </message>
+    <message>
+      <source>Rows already imported</source>
+      <translation>Lignes déjà importées</translation>
+    </message>
+    <message>
+      <source>Rows read</source>
+      <translation>Lignes lues</translation>
+    </message>
+    <message>
+      <source>Rows rejected</source>
+      <translation>Lignes rejetées</translation>
+    </message>
+    <message>
+      <source>Rows unchanged</source>
+      <translation>Lignes inchangées</translation>
+    </message>
+    <message>
+      <source>SIRENE StockEtablissement CSV</source>
+      <translation>CSV SIRENE StockEtablissement</translation>
+    </message>
+    <message>
+      <source>Scored sites</source>
+      <translation>Emplacements notés</translation>
+    </message>
+    <message>
+      <source>Scores candidate sites for a new shop: by default the vacant premises of the latest campaign, or any point layer. Criteria (raw values): footfall = mean daily passages of the nearest counting site within the footfall distance (pedestrian channels when any); population = inhabitants reached within N minutes on the network (population cells assigned to their nearest node within 150 m); services, transit stops = number within the distance; competitors = occupied premises of the chosen activity group within the distance (the candidate itself excluded); parking = sum of the capacities of the parkings within the distance. Standardisation (min-max over the candidates): more is better s = (x - min) / (max - min); less is better s = (max - x) / (max - min); ideal value s = max(0, 1 - |x - ideal| / max|x - ideal|); all equal: s = 1; missing: s = 0. Score (0-100) = sum of weight × s; each criterion's contribution = weight × s, so contributions add up to the score; rank 1 = best. Weights are percentages that must sum to 100 (similarity included). A criterion whose data is absent from the GeoPackage (no counters, no network, no services, no transit stops, no parkings) is skipped with a warning and the other weights are scaled to 100. Optional similarity to a target premise (uuid) that performs well: 1 - root mean square difference of the min-max scaled raw criteria.</source>
+      <translation>Note les emplacements candidats pour un nouveau commerce : par défaut les locaux vacants de la dernière campagne, ou toute couche de points. Critères (valeurs brutes) : fréquentation = passages moyens par jour du site de comptage le plus proche dans la distance de fréquentation (canaux piétons s'il y en a) ; population = habitants atteints en N minutes sur le réseau (carreaux rattachés à leur nœud le plus proche à moins de 150 m) ; services, arrêts de transport = nombre à moins de la distance ; concurrents = locaux occupés du groupe d'activité choisi à moins de la distance (le candidat lui-même exclu) ; stationnement = somme des capacités des parkings à moins de la distance. Standardisation (min-max sur les candidats) : plus c'est mieux s = (x - min) / (max - min) ; moins c'est mieux s = (max - x) / (max - min) ; valeur idéale s = max(0, 1 - |x - idéal| / max|x - idéal|) ; toutes égales : s = 1 ; manquante : s = 0. Note (0-100) = somme des poids × s ; la contribution de chaque critère = poids × s, de sorte que les contributions s'additionnent pour donner la note ; rang 1 = meilleur. Les poids sont des pourcentages dont la somme doit valoir 100 (similarité comprise). Un critère dont les données manquent dans le GeoPackage (pas de compteurs, pas de réseau, pas de services, pas d'arrêts de transport, pas de parkings) est ignoré avec un avertissement et les autres poids sont ramenés à 100. Similarité optionnelle avec un local cible (uuid) qui fonctionne bien : 1 - écart quadratique moyen des critères bruts mis à l'échelle min-max.</translation>
+    </message>
+    <message>
+      <source>Scoring: {message}</source>
+      <translation>Notation : {message}</translation>
+    </message>
+    <message>
+      <source>Service dates (YYYY-MM-DD, separated by commas)</source>
+      <translation>Dates de service (AAAA-MM-JJ, séparées par des virgules)</translation>
+    </message>
+    <message>
+      <source>Service day {date} ({kind})</source>
+      <translation>Jour de service {date} ({kind})</translation>
+    </message>
+    <message>
+      <source>Service frequency per stop and period</source>
+      <translation>Fréquence de service par arrêt et période</translation>
+    </message>
+    <message>
+      <source>Services added</source>
+      <translation>Équipements ajoutés</translation>
+    </message>
+    <message>
+      <source>Services by domain and range</source>
+      <translation>Services par domaine et gamme</translation>
+    </message>
+    <message>
+      <source>Services of the BPE vintage {vintage}</source>
+      <translation>Services du millésime BPE {vintage}</translation>
+    </message>
+    <message>
+      <source>Services offer per centrality</source>
+      <translation>Offre de services par centralité</translation>
+    </message>
+    <message>
+      <source>Services updated</source>
+      <translation>Équipements mis à jour</translation>
+    </message>
+    <message>
+      <source>Services within the distance</source>
+      <translation>Services à moins de la distance</translation>
+    </message>
+    <message>
+      <source>Sheet of the .xlsx export (empty = the first one)</source>
+      <translation>Feuille de l'export .xlsx (vide = la première)</translation>
+    </message>
+    <message>
+      <source>Short-circuit offer per centrality</source>
+      <translation>Offre en circuit court par centralité</translation>
+    </message>
+    <message>
       <source>Show the observatory algorithms in the toolbox</source>
       <translation>Afficher les algorithmes de l’observatoire dans la boîte à outils</translation>
     </message>
     <message>
+      <source>Site file (site_*.csv)</source>
+      <translation>Fichier des sites (site_*.csv)</translation>
+    </message>
+    <message>
+      <source>Site of new channels: name</source>
+      <translation>Site des nouveaux canaux : nom</translation>
+    </message>
+    <message>
+      <source>Site of new channels: position</source>
+      <translation>Site des nouveaux canaux : position</translation>
+    </message>
+    <message>
+      <source>Site of new channels: site id</source>
+      <translation>Site des nouveaux canaux : identifiant</translation>
+    </message>
+    <message>
+      <source>Site of new channels: street</source>
+      <translation>Site des nouveaux canaux : rue</translation>
+    </message>
+    <message>
+      <source>Site potential</source>
+      <translation>Potentiel des emplacements</translation>
+    </message>
+    <message>
+      <source>Skipped ({reason}): {n} rows</source>
+      <translation>Ignorées ({reason}) : {n} lignes</translation>
+    </message>
+    <message>
+      <source>Skipped {count} ways: {reason}</source>
+      <translation>{count} voies ignorées : {reason}</translation>
+    </message>
+    <message>
+      <source>Snapping tolerance (m)</source>
+      <translation>Tolérance d'accrochage (m)</translation>
+    </message>
+    <message>
       <source>Socle (shared GeoPackage)</source>
       <translation>Socle (GeoPackage partagé)</translation>
+    </message>
+    <message>
+      <source>Speed field (km/h)</source>
+      <translation>Champ de vitesse (km/h)</translation>
+    </message>
+    <message>
+      <source>Speeds are stored in the GeoPackage's road_speeds table and reused by every run. Write class=km/h items separated by commas; 0 bars the class for that mode; 'default' applies to the classes not listed; empty keeps the stored speeds. Defaults: walking {walk}; driving {car}. For cars, a road's maxspeed replaces the class speed.</source>
+      <translation>Les vitesses sont enregistrées dans la table road_speeds du GeoPackage et réutilisées par chaque traitement. Écrivez des éléments classe=km/h séparés par des virgules ; 0 interdit la classe à ce mode ; « default » s'applique aux classes non listées ; vide conserve les vitesses enregistrées. Valeurs par défaut : à pied {walk} ; en voiture {car}. En voiture, la vitesse maximale (maxspeed) d'une route remplace celle de sa classe.</translation>
+    </message>
+    <message>
+      <source>Standard error of alpha</source>
+      <translation>Erreur type d'alpha</translation>
+    </message>
+    <message>
+      <source>Standard error of beta</source>
+      <translation>Erreur type de bêta</translation>
+    </message>
+    <message>
+      <source>Start date (YYYY-MM-DD)</source>
+      <translation>Date de début (AAAA-MM-JJ)</translation>
     </message>
     <message>
       <source>Status of the premises</source>
@@ -192,8 +1770,68 @@
       <translation>Statuts comptés comme vacants (codes séparés par des virgules ; vide = ceux marqués dans le GeoPackage)</translation>
     </message>
     <message>
+      <source>Stops serving a centrality: within (metres)</source>
+      <translation>Arrêts desservant une centralité : à moins de (mètres)</translation>
+    </message>
+    <message>
+      <source>Store the inventory project in the GeoPackage</source>
+      <translation>Enregistrer le projet d'inventaire dans le GeoPackage</translation>
+    </message>
+    <message>
+      <source>Stores a ready QGIS project in the GeoPackage itself (table qgis_projects; open it in QGIS with Project › Open From › GeoPackage): premises, their observations, centralities and campaigns with the inventory forms (tabs, value maps from the domains, constraints, defaults, photo widget) and the relation premise → observations shown in the premise form. The open campaign, when there is exactly one, is the project's current campaign (variable observatoire_campaign_uuid). The layers point to the GeoPackage by a path relative to its folder. Also refreshes the default form styles of the tables (layer_styles) from the file's domains. A project of the same name is replaced.</source>
+      <translation>Enregistre un projet QGIS prêt à l'emploi dans le GeoPackage lui-même (table qgis_projects ; ouvrez-le dans QGIS par Projet › Ouvrir depuis › GeoPackage) : les locaux, leurs observations, les centralités et les campagnes avec les formulaires d'inventaire (onglets, listes de valeurs issues des domaines, contraintes, valeurs par défaut, widget photo) et la relation local → observations affichée dans le formulaire du local. La campagne ouverte, s'il y en a exactement une, est la campagne courante du projet (variable observatoire_campaign_uuid). Les couches désignent le GeoPackage par un chemin relatif à son dossier. Met aussi à jour les styles de formulaire par défaut des tables (layer_styles) à partir des domaines du fichier. Un projet du même nom est remplacé.</translation>
+    </message>
+    <message>
+      <source>Straight-line distance (m)</source>
+      <translation>Distance à vol d'oiseau (m)</translation>
+    </message>
+    <message>
+      <source>Street profile</source>
+      <translation>Profil de rue</translation>
+    </message>
+    <message>
+      <source>Streets</source>
+      <translation>Rues</translation>
+    </message>
+    <message>
+      <source>Synchronisation failed, the shared GeoPackage is unchanged: {reason}</source>
+      <translation>Échec de la synchronisation, le GeoPackage partagé est inchangé : {reason}</translation>
+    </message>
+    <message>
+      <source>Synchronisation refused, nothing was written: {reason}</source>
+      <translation>Synchronisation refusée, rien n'a été écrit : {reason}</translation>
+    </message>
+    <message>
+      <source>Synchronisation report</source>
+      <translation>Rapport de synchronisation</translation>
+    </message>
+    <message>
+      <source>Synchronise a field package</source>
+      <translation>Synchroniser un paquet terrain</translation>
+    </message>
+    <message>
+      <source>Target premise (uuid) for the similarity criterion</source>
+      <translation>Local cible (uuid) pour le critère de similarité</translation>
+    </message>
+    <message>
+      <source>Target premise {uuid} is neither a candidate nor a premise of the GeoPackage.</source>
+      <translation>Le local cible {uuid} n'est ni un candidat ni un local du GeoPackage.</translation>
+    </message>
+    <message>
       <source>Territory name</source>
       <translation>Nom du territoire</translation>
+    </message>
+    <message>
+      <source>The BPE vintage is a year such as 2021, not {value}.</source>
+      <translation>Le millésime BPE est une année comme 2021, pas {value}.</translation>
+    </message>
+    <message>
+      <source>The CRS {crs} has no EPSG code: choose an EPSG CRS for the coordinates.</source>
+      <translation>Le SCR {crs} n'a pas de code EPSG : choisissez un SCR EPSG pour les coordonnées.</translation>
+    </message>
+    <message>
+      <source>The GeoPackage holds no centrality: give a layer of zones.</source>
+      <translation>Le GeoPackage ne contient aucune centralité : indiquez une couche de zones.</translation>
     </message>
     <message>
       <source>The GeoPackage holds no centrality: nothing to print.</source>
@@ -206,6 +1844,10 @@
     <message>
       <source>The GeoPackage holds no inventory campaign: nothing to print.</source>
       <translation>Le GeoPackage ne contient aucune campagne d’inventaire : rien à imprimer.</translation>
+    </message>
+    <message>
+      <source>The XLSForm must be an .xlsx file, not {path}.</source>
+      <translation>Le XLSForm doit être un fichier .xlsx, pas {path}.</translation>
     </message>
     <message>
       <source>The atlas could not be exported to {path}: {error}</source>
@@ -224,8 +1866,116 @@
       <translation>Il manque au modèle d’atlas {path} les éléments map, legend et vacancy_table.</translation>
     </message>
     <message>
+      <source>The campaign could not be opened: {error}</source>
+      <translation>La campagne n'a pas pu être ouverte : {error}</translation>
+    </message>
+    <message>
+      <source>The campaign {name} is already closed.</source>
+      <translation>La campagne {name} est déjà close.</translation>
+    </message>
+    <message>
+      <source>The campaign {name} is closed: choose an open campaign.</source>
+      <translation>La campagne {name} est close : choisissez une campagne ouverte.</translation>
+    </message>
+    <message>
+      <source>The campaign {name} still has {count} observation(s) to confirm: visit them, or tick “Close even if observations are still to confirm”.</source>
+      <translation>La campagne {name} a encore {count} observation(s) à confirmer : visitez-les, ou cochez « Clore même si des observations sont encore à confirmer ».</translation>
+    </message>
+    <message>
+      <source>The criterion weights must sum to 100 %; they sum to {total} % ({weights}). Adjust the weights.</source>
+      <translation>La somme des poids des critères doit valoir 100 % ; elle vaut {total} % ({weights}). Ajustez les poids.</translation>
+    </message>
+    <message>
+      <source>The destination layer has no feature with a geometry.</source>
+      <translation>La couche des destinations n'a aucune entité avec une géométrie.</translation>
+    </message>
+    <message>
+      <source>The end date {end} is before the start date {start}.</source>
+      <translation>La date de fin {end} précède la date de début {start}.</translation>
+    </message>
+    <message>
+      <source>The export must be an .xlsx or .csv file, not {path}.</source>
+      <translation>L'export doit être un fichier .xlsx ou .csv, pas {path}.</translation>
+    </message>
+    <message>
+      <source>The field package could not be prepared: {error}</source>
+      <translation>Le paquet terrain n'a pas pu être préparé : {error}</translation>
+    </message>
+    <message>
+      <source>The field package folder {folder} does not exist.</source>
+      <translation>Le dossier du paquet terrain {folder} n'existe pas.</translation>
+    </message>
+    <message>
+      <source>The file holds</source>
+      <translation>Le fichier contient</translation>
+    </message>
+    <message>
+      <source>The form was not checked: {message}</source>
+      <translation>Le formulaire n'a pas été vérifié : {message}</translation>
+    </message>
+    <message>
+      <source>The linear layer holds no line.</source>
+      <translation>La couche des linéaires ne contient aucune ligne.</translation>
+    </message>
+    <message>
+      <source>The mapping needs start_datetime=&lt;column&gt; (or start_datetime=&lt;date column&gt;+&lt;time column&gt;).</source>
+      <translation>La correspondance doit contenir start_datetime=&lt;colonne&gt; (ou start_datetime=&lt;colonne de date&gt;+&lt;colonne d'heure&gt;).</translation>
+    </message>
+    <message>
+      <source>The minimum share of complete counters must be a number greater than 0 and at most 1.</source>
+      <translation>La part minimale de compteurs complets doit être un nombre supérieur à 0 et au plus égal à 1.</translation>
+    </message>
+    <message>
       <source>The observatory GeoPackage {path} does not exist.</source>
       <translation>Le GeoPackage de l’observatoire {path} n’existe pas.</translation>
+    </message>
+    <message>
+      <source>The optimisation did not converge: {message}</source>
+      <translation>L'optimisation n'a pas convergé : {message}</translation>
+    </message>
+    <message>
+      <source>The package folder {folder} is not empty: choose a new or empty folder.</source>
+      <translation>Le dossier du paquet {folder} n'est pas vide : choisissez un dossier nouveau ou vide.</translation>
+    </message>
+    <message>
+      <source>The project could not be stored: {error}</source>
+      <translation>Le projet n'a pas pu être enregistré : {error}</translation>
+    </message>
+    <message>
+      <source>The reference date {value} is not written YYYY-MM-DD.</source>
+      <translation>La date de référence {value} n'est pas écrite AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+      <source>The roads table changed since the network topology was built: the topology is rebuilt in memory for this run. Run “Build the road network” to store it.</source>
+      <translation>La table roads a changé depuis la construction de la topologie du réseau : la topologie est reconstruite en mémoire pour ce traitement. Lancez « Construire le réseau routier » pour l'enregistrer.</translation>
+    </message>
+    <message>
+      <source>The roads table holds no line: import roads first.</source>
+      <translation>La table roads ne contient aucune ligne : importez d'abord les routes.</translation>
+    </message>
+    <message>
+      <source>The similarity criterion has a weight but no target premise is given.</source>
+      <translation>Le critère de similarité a un poids mais aucun local cible n'est donné.</translation>
+    </message>
+    <message>
+      <source>The workbook must be an .xlsx file, not {path}.</source>
+      <translation>Le classeur doit être un fichier .xlsx, pas {path}.</translation>
+    </message>
+    <message>
+      <source>The zones layer holds no polygon.</source>
+      <translation>La couche de zones ne contient aucun polygone.</translation>
+    </message>
+    <message>
+      <source>Time step in seconds (when the file has no end column)</source>
+      <translation>Pas de temps en secondes (quand le fichier n'a pas de colonne de fin)</translation>
+    </message>
+    <message>
+      <source>Time zone of times without UTC offset</source>
+      <translation>Fuseau horaire des heures sans décalage UTC</translation>
+    </message>
+    <message>
+      <source>Transit stops within the distance</source>
+      <translation>Arrêts de transport en commun à moins de la distance</translation>
     </message>
     <message>
       <source>Unknown campaign {name}. Campaigns in the GeoPackage: {known}.</source>
@@ -234,6 +1984,10 @@
     <message>
       <source>Unknown campaign(s): {unknown}. Campaigns in the GeoPackage: {known}.</source>
       <translation>Campagne(s) inconnue(s) : {unknown}. Campagnes du GeoPackage : {known}.</translation>
+    </message>
+    <message>
+      <source>Unknown centrality name(s): {unknown}. Centralities in the GeoPackage: {known}.</source>
+      <translation>Centralité(s) inconnue(s) : {unknown}. Centralités du GeoPackage : {known}.</translation>
     </message>
     <message>
       <source>Unknown status code(s): {bad}. Known codes: {known}.</source>
@@ -246,6 +2000,14 @@
     <message>
       <source>Vacancy atlas</source>
       <translation>Atlas de la vacance</translation>
+    </message>
+    <message>
+      <source>Vacancy history</source>
+      <translation>Historique de vacance</translation>
+    </message>
+    <message>
+      <source>Vacancy history and long-term vacancy per premise</source>
+      <translation>Historique de vacance et vacance de longue durée par local</translation>
     </message>
     <message>
       <source>Vacancy rate (%)</source>
@@ -268,20 +2030,292 @@
       <translation>Vacants</translation>
     </message>
     <message>
+      <source>Vendor CSV file</source>
+      <translation>Fichier CSV du fournisseur</translation>
+    </message>
+    <message>
+      <source>Walking</source>
+      <translation>À pied</translation>
+    </message>
+    <message>
+      <source>Walking distance to stops (metres)</source>
+      <translation>Distance de marche jusqu'aux arrêts (mètres)</translation>
+    </message>
+    <message>
+      <source>Walking speeds per class (class=km/h, …)</source>
+      <translation>Vitesses à pied par classe (classe=km/h, …)</translation>
+    </message>
+    <message>
+      <source>Walking time on the network (min)</source>
+      <translation>Temps de marche sur le réseau (min)</translation>
+    </message>
+    <message>
+      <source>Warning: {text}</source>
+      <translation>Avertissement : {text}</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>Avertissements</translation>
+    </message>
+    <message>
+      <source>Weight (%): similarity to the target premise</source>
+      <translation>Poids (%) : similarité avec le local cible</translation>
+    </message>
+    <message>
+      <source>Weight (%): {criterion}</source>
+      <translation>Poids (%) : {criterion}</translation>
+    </message>
+    <message>
+      <source>Weight the population grid by income (ind_snv)</source>
+      <translation>Pondérer le carroyage par le revenu (ind_snv)</translation>
+    </message>
+    <message>
+      <source>Worrying (7.5 to 10 %)</source>
+      <translation>Préoccupante (7,5 à 10 %)</translation>
+    </message>
+    <message>
+      <source>Write the dates as YYYY-MM-DD.</source>
+      <translation>Écrivez les dates sous la forme AAAA-MM-JJ.</translation>
+    </message>
+    <message>
       <source>Write the results to the indicators table</source>
       <translation>Écrire les résultats dans la table des indicateurs</translation>
+    </message>
+    <message>
+      <source>Writes a QField-ready folder for one agent or one sector of an open campaign: a QGIS project (.qgz, paths relative to the folder) with the inventory forms, the data GeoPackage data.gpkg holding the perimeter's premises, their observations of the campaign, the campaign, the perimeter's centralities and the nomenclatures, an empty DCIM/ folder for the photos and manifest.json (package uuid, agent, perimeter, schema version and the sha256 checksum of the data as prepared). The perimeter is the centralities named, else the campaign's perimeter, else the whole territory. Observations still to confirm that no earlier package assigned are assigned to the agent (campaign progress reports them per agent). A pristine copy of the data stays next to the shared GeoPackage (&lt;name&gt;.field_bases/) for the three-way merge, and the package is recorded in the field_packages table.</source>
+      <translation>Écrit un dossier prêt pour QField pour un agent ou un secteur d'une campagne ouverte : un projet QGIS (.qgz, chemins relatifs au dossier) avec les formulaires d'inventaire, le GeoPackage de données data.gpkg contenant les locaux du périmètre, leurs observations de la campagne, la campagne, les centralités du périmètre et les nomenclatures, un dossier DCIM/ vide pour les photos et manifest.json (uuid du paquet, agent, périmètre, version du schéma et empreinte sha256 des données telles que préparées). Le périmètre est formé des centralités nommées, sinon du périmètre de la campagne, sinon de tout le territoire. Les observations encore à confirmer qu'aucun paquet antérieur n'a attribuées sont attribuées à l'agent (l'avancement de la campagne les compte par agent). Une copie intacte des données reste à côté du GeoPackage partagé (&lt;name&gt;.field_bases/) pour la fusion à trois voies, et le paquet est enregistré dans la table field_packages.</translation>
+    </message>
+    <message>
+      <source>Writes the inventory of one campaign as an Excel workbook that a chamber of commerce or a shop association can read and fill in: sheet Inventaire holds one row per premise with its observation of the campaign (address, floor area, status, activity group, NAF code, sign, chain type, notes); status, activity group and chain type offer drop-down lists built from the GeoPackage's nomenclatures; sheet Codes explains every code in French and sheet Lisez-moi the rules. Grey columns are for information only. Send the filled workbook back with Import a partner's inventory workbook.</source>
+      <translation>Écrit l'inventaire d'une campagne dans un classeur Excel qu'une chambre de commerce ou une association de commerçants peut lire et compléter : la feuille Inventaire contient une ligne par local avec son observation de la campagne (adresse, surface, statut, groupe d'activité, code NAF, enseigne, type d'enseigne, remarques) ; le statut, le groupe d'activité et le type d'enseigne proposent des listes déroulantes construites à partir des nomenclatures du GeoPackage ; la feuille Codes explique chaque code en français et la feuille Lisez-moi les règles. Les colonnes grisées sont données pour information. Le classeur complété se réimporte avec « Importer le classeur d'inventaire d'un partenaire ».</translation>
+    </message>
+    <message>
+      <source>Writes the population questionnaire (habits, satisfaction and expectations of the people who use the centralities) as an XLSForm workbook (.xlsx) with French and English labels, ready to upload to KoboToolbox or to convert for ODK Collect. The form asks about each centrality of the GeoPackage, identified by its code (centralities.code); centralities without a code get one derived from their name, written to the GeoPackage so that the answers can be imported later. The activity groups a respondent may miss come from the GeoPackage's activity_groups table. With validation on, the form is converted with pyxform and any error or warning is reported.</source>
+      <translation>Écrit le questionnaire auprès de la population (habitudes, satisfaction et attentes des personnes qui fréquentent les centralités) sous forme de classeur XLSForm (.xlsx) avec des libellés en français et en anglais, prêt à être déposé sur KoboToolbox ou converti pour ODK Collect. Le formulaire interroge sur chaque centralité du GeoPackage, identifiée par son code (centralities.code) ; les centralités sans code en reçoivent un, tiré de leur nom et écrit dans le GeoPackage pour que les réponses puissent être importées ensuite. Les groupes d'activité qui peuvent manquer à un répondant viennent de la table activity_groups du GeoPackage. Avec la vérification activée, le formulaire est converti avec pyxform et toute erreur ou tout avertissement est signalé.</translation>
+    </message>
+    <message>
+      <source>XLSForm workbook</source>
+      <translation>Classeur XLSForm</translation>
+    </message>
+    <message>
+      <source>XLSForm written: {path} ({questions} questions, {centralities} centralities, version {version}).</source>
+      <translation>XLSForm écrit : {path} ({questions} questions, {centralities} centralités, version {version}).</translation>
+    </message>
+    <message>
+      <source>Year (0 = latest year with footfall)</source>
+      <translation>Année (0 = dernière année avec fréquentation)</translation>
+    </message>
+    <message>
+      <source>Year-on-year change</source>
+      <translation>Évolution annuelle</translation>
+    </message>
+    <message>
+      <source>Zone name field</source>
+      <translation>Champ du nom de la zone</translation>
+    </message>
+    <message>
+      <source>Zones</source>
+      <translation>Zones</translation>
+    </message>
+    <message>
+      <source>Zones (empty = the centralities of the GeoPackage)</source>
+      <translation>Zones (vide = les centralités du GeoPackage)</translation>
+    </message>
+    <message>
+      <source>Zones with services</source>
+      <translation>Zones avec services</translation>
+    </message>
+    <message>
+      <source>Zones with short-circuit offer</source>
+      <translation>Zones avec offre en circuit court</translation>
+    </message>
+    <message>
+      <source>alpha</source>
+      <translation>alpha</translation>
+    </message>
+    <message>
+      <source>alpha = {alpha:.4f} (s.e. {se_a}), beta = {beta:.4f} (s.e. {se_b:.4f}), log-likelihood {ll:.2f}, pseudo-R² {r2:.3f}, n = {n} (cost in {unit})</source>
+      <translation>alpha = {alpha:.4f} (e.t. {se_a}), bêta = {beta:.4f} (e.t. {se_b:.4f}), log-vraisemblance {ll:.2f}, pseudo-R² {r2:.3f}, n = {n} (coût en {unit})</translation>
+    </message>
+    <message>
+      <source>beta</source>
+      <translation>bêta</translation>
+    </message>
+    <message>
+      <source>day</source>
+      <translation>jour</translation>
+    </message>
+    <message>
+      <source>declared neutral period</source>
+      <translation>période neutre déclarée</translation>
+    </message>
+    <message>
+      <source>month</source>
+      <translation>mois</translation>
+    </message>
+    <message>
+      <source>no counters (counting sites with counts) in the GeoPackage</source>
+      <translation>aucun compteur (sites de comptage avec comptages) dans le GeoPackage</translation>
+    </message>
+    <message>
+      <source>no parkings table or no row in it</source>
+      <translation>pas de table parkings ou aucune ligne dedans</translation>
+    </message>
+    <message>
+      <source>no road network (run import_roads or build_network)</source>
+      <translation>aucun réseau routier (lancez import_roads ou build_network)</translation>
+    </message>
+    <message>
+      <source>no {table} table or no row in it</source>
+      <translation>pas de table {table} ou aucune ligne dedans</translation>
+    </message>
+    <message>
+      <source>off-street car parks (stationnement schema)</source>
+      <translation>des parcs de stationnement hors voirie (schéma stationnement)</translation>
+    </message>
+    <message>
+      <source>on-street parking zones</source>
+      <translation>des zones de stationnement sur voirie</translation>
+    </message>
+    <message>
+      <source>pyxform converts the form without error.</source>
+      <translation>pyxform convertit le formulaire sans erreur.</translation>
+    </message>
+    <message>
+      <source>pyxform refuses the generated form: {error}</source>
+      <translation>pyxform refuse le formulaire généré : {error}</translation>
+    </message>
+    <message>
+      <source>pyxform: {warning}</source>
+      <translation>pyxform : {warning}</translation>
+    </message>
+    <message>
+      <source>same period one year before</source>
+      <translation>même période un an avant</translation>
+    </message>
+    <message>
+      <source>same weekdays of the previous weeks</source>
+      <translation>mêmes jours des semaines précédentes</translation>
+    </message>
+    <message>
+      <source>the whole territory</source>
+      <translation>tout le territoire</translation>
+    </message>
+    <message>
+      <source>week</source>
+      <translation>semaine</translation>
+    </message>
+    <message>
+      <source>whole data</source>
+      <translation>toutes les données</translation>
+    </message>
+    <message>
+      <source>year</source>
+      <translation>année</translation>
+    </message>
+    <message>
+      <source>{count} edit(s) of the table {table} were ignored: only premises, observations and lineage are synchronised.</source>
+      <translation>{count} saisie(s) de la table {table} ont été ignorées : seuls les locaux, les observations et les filiations sont synchronisés.</translation>
     </message>
     <message>
       <source>{crs} is geographic: the observatory measures distances and areas in metres, choose a projected CRS such as EPSG:2154 (Lambert-93).</source>
       <translation>{crs} est géographique : l’observatoire mesure distances et surfaces en mètres, choisissez un SCR projeté comme EPSG:2154 (Lambert-93).</translation>
     </message>
     <message>
+      <source>{file}, row {row}</source>
+      <translation>{file}, ligne {row}</translation>
+    </message>
+    <message>
+      <source>{folder} is a file, not a folder.</source>
+      <translation>{folder} est un fichier, pas un dossier.</translation>
+    </message>
+    <message>
+      <source>{folder} is not a field package: it has no {manifest}.</source>
+      <translation>{folder} n'est pas un paquet terrain : il n'a pas de {manifest}.</translation>
+    </message>
+    <message>
       <source>{module} (Debian/Ubuntu: {deb}; pip: {pip})</source>
       <translation>{module} (Debian/Ubuntu : {deb} ; pip : {pip})</translation>
     </message>
     <message>
+      <source>{name} closed with {count} observation(s) still to confirm.</source>
+      <translation>{name} close avec {count} observation(s) encore à confirmer.</translation>
+    </message>
+    <message>
+      <source>{name} closed.</source>
+      <translation>{name} close.</translation>
+    </message>
+    <message>
+      <source>{name}: {count} observations to confirm, {prefilled} pre-filled from the previous campaign, {new} premises without history.</source>
+      <translation>{name} : {count} observations à confirmer, {prefilled} pré-remplies à partir de la campagne précédente, {new} locaux sans historique.</translation>
+    </message>
+    <message>
+      <source>{name}: {visited} of {total} observations visited ({percent} %), {to_visit} to visit.</source>
+      <translation>{name} : {visited} observations visitées sur {total} ({percent} %), {to_visit} à visiter.</translation>
+    </message>
+    <message>
+      <source>{n} candidates are farther than 100 m from the network: no population value (they score 0 on it).</source>
+      <translation>{n} candidats sont à plus de 100 m du réseau : pas de valeur de population (ils obtiennent 0 sur ce critère).</translation>
+    </message>
+    <message>
+      <source>{n} centrality code(s) were missing: derived from the names and written to the GeoPackage.</source>
+      <translation>{n} code(s) de centralité manquai(en)t : tiré(s) des noms et écrit(s) dans le GeoPackage.</translation>
+    </message>
+    <message>
+      <source>{n} demand points are farther than {tol} m from the network: no destination is available to them.</source>
+      <translation>{n} points de demande sont à plus de {tol} m du réseau : aucune destination ne leur est accessible.</translation>
+    </message>
+    <message>
+      <source>{n} demand points have no available destination and are left out.</source>
+      <translation>{n} points de demande n'ont aucune destination accessible et sont laissés de côté.</translation>
+    </message>
+    <message>
+      <source>{n} indicators written</source>
+      <translation>{n} indicateurs écrits</translation>
+    </message>
+    <message>
+      <source>{n} invalid row(s): nothing was written. Correct the workbook and import it again.</source>
+      <translation>{n} ligne(s) invalide(s) : rien n'a été écrit. Corrigez le classeur et importez-le de nouveau.</translation>
+    </message>
+    <message>
+      <source>{n} observations chose a destination unavailable to them (no network path or zero attractiveness) and are skipped.</source>
+      <translation>{n} observations ont choisi une destination qui leur est inaccessible (aucun chemin sur le réseau ou attractivité nulle) et sont écartées.</translation>
+    </message>
+    <message>
+      <source>{n} observations name no known destination and are skipped: {values}</source>
+      <translation>{n} observations ne nomment aucune destination connue et sont écartées : {values}</translation>
+    </message>
+    <message>
+      <source>{n} origin(s) are farther than {tol} m from the network usable on this mode and get no catchment: {origins}</source>
+      <translation>{n} origine(s) sont à plus de {tol} m du réseau praticable dans ce mode et n'ont pas de zone de chalandise : {origins}</translation>
+    </message>
+    <message>
+      <source>{n} population cells ({pop} inhabitants) are farther than {tol} m from the network usable on this mode: they are never counted.</source>
+      <translation>{n} carreaux de population ({pop} habitants) sont à plus de {tol} m du réseau praticable dans ce mode : ils ne sont jamais comptés.</translation>
+    </message>
+    <message>
+      <source>{n} premises are farther than {tol} m from the network: never counted.</source>
+      <translation>{n} locaux sont à plus de {tol} m du réseau : jamais comptés.</translation>
+    </message>
+    <message>
+      <source>{n} premises in long-term vacancy</source>
+      <translation>{n} locaux en vacance de longue durée</translation>
+    </message>
+    <message>
+      <source>{n} results have gaps or no data: see the warning column.</source>
+      <translation>{n} résultats ont des lacunes ou aucune donnée : voir la colonne warning.</translation>
+    </message>
+    <message>
+      <source>{n} roads read; writing and building the network…</source>
+      <translation>{n} routes lues ; écriture et construction du réseau…</translation>
+    </message>
+    <message>
       <source>{pages} pages written to {path}</source>
       <translation>{pages} pages écrites dans {path}</translation>
+    </message>
+    <message>
+      <source>{parameter}: {error}. Write class=km/h items separated by commas, e.g. residential=30, footway=0.</source>
+      <translation>{parameter} : {error}. Écrivez des éléments classe=km/h séparés par des virgules, par ex. residential=30, footway=0.</translation>
     </message>
     <message>
       <source>{path} already exists.</source>
@@ -300,8 +2334,56 @@
       <translation>{path} n’est pas un GeoPackage d’observatoire : {error}</translation>
     </message>
     <message>
+      <source>{path}: expected an .osm, .osm.pbf or .geojson file.</source>
+      <translation>{path} : un fichier .osm, .osm.pbf ou .geojson est attendu.</translation>
+    </message>
+    <message>
+      <source>{read} rows read, {accepted} accepted, {rejected} rejected, {warnings} warnings</source>
+      <translation>{read} lignes lues, {accepted} acceptées, {rejected} rejetées, {warnings} avertissements</translation>
+    </message>
+    <message>
+      <source>{read} rows read: {accepted} answers imported, {rejected} rows rejected, {skipped} already imported.</source>
+      <translation>{read} lignes lues : {accepted} réponses importées, {rejected} lignes rejetées, {skipped} déjà importées.</translation>
+    </message>
+    <message>
+      <source>{roads} roads imported; network of {nodes} nodes and {edges} edges in {parts} connected part(s).</source>
+      <translation>{roads} routes importées ; réseau de {nodes} nœuds et {edges} tronçons en {parts} partie(s) connexe(s).</translation>
+    </message>
+    <message>
+      <source>{rows} premises of campaign {campaign} written to {path}.</source>
+      <translation>{rows} locaux de la campagne {campaign} écrits dans {path}.</translation>
+    </message>
+    <message>
+      <source>{table}: {added} rows added, {skipped} already present</source>
+      <translation>{table} : {added} lignes ajoutées, {skipped} déjà présentes</translation>
+    </message>
+    <message>
       <source>{table}: {count} rows</source>
       <translation>{table} : {count} lignes</translation>
+    </message>
+    <message>
+      <source>{value} is not a date (expected YYYY-MM-DD).</source>
+      <translation>{value} n'est pas une date (attendu AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+      <source>{value} is not a date: write it as YYYY-MM-DD (e.g. 2025-03-01).</source>
+      <translation>{value} n'est pas une date : écrivez-la sous la forme AAAA-MM-JJ (par ex. 2025-03-01).</translation>
+    </message>
+    <message>
+      <source>{what}: {n}</source>
+      <translation>{what} : {n}</translation>
+    </message>
+    <message>
+      <source>{where}: {field}={value!r}: {reason}</source>
+      <translation>{where} : {field}={value!r} : {reason}</translation>
+    </message>
+    <message>
+      <source>… and {n} more rejected rows: see the rejected rows table.</source>
+      <translation>… et {n} autres lignes rejetées : voir la table des lignes rejetées.</translation>
+    </message>
+    <message>
+      <source>… {n} more entries in the rejected rows table</source>
+      <translation>… {n} autres entrées dans la table des lignes rejetées</translation>
     </message>
   </context>
 </TS>

@@ -11,10 +11,13 @@ from pathlib import Path
 import numpy as np
 
 from .. import gpkg, observatory
-from . import territory
+from . import flows, network, offer, territory
 
 STEPS = [
     ("territory", territory.build),
+    ("flows", flows.build),
+    ("road network", network.build),
+    ("offer: services, producers, markets", offer.build),
 ]
 
 
