@@ -245,17 +245,6 @@ def _write_channels(conn, channels: pd.DataFrame, site_uuids, source, stamp) -> 
                     "time_step_s", "data_provider", "source", "imported_at"], rows)
 
 
-def _read_measures(path, channels, report):
-    """:func:`comptage.read_measures`, tolerant of absent optional columns (end_datetime,
-    counter_id, count: added empty)."""
-    raw = read_csv_text(path, report)
-    for spec in comptage.MEASURE_FIELDS:
-        if not spec.required and spec.name not in raw.columns:
-            raw[spec.name] = ""
-    frame, _ = comptage._measures_from_raw(raw, Path(path).name, report, channels, None)
-    return frame
-
-
 def import_comptage(conn, *, sites_path=None, channels_path=None, measures_path=None,
                     progress: Progress = None, canceled: Canceled = None) -> FlowImport:
     """Import a *comptage des mobilités* delivery (any of the three files).
@@ -278,7 +267,7 @@ def import_comptage(conn, *, sites_path=None, channels_path=None, measures_path=
     if measures_path:
         ids = set(known_channels) | (set(channels["channel_id"]) if channels is not None
                                      else set())
-        measures = _read_measures(measures_path, ids, report)
+        measures, _ = comptage.read_measures(measures_path, channels=ids, report=report)
     result = FlowImport("comptage des mobilités", report)
     stamp = gpkg.now_iso()
     source = Path(sites_path or channels_path or measures_path).name

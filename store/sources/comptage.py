@@ -533,6 +533,9 @@ def read_measures(path: PathLike, *, channels: Optional[Iterable[str]] = None,
 
 
 def _measures_from_raw(raw, name, report, channels, naive_tz, fields=MEASURE_FIELDS):
+    absent = [spec.name for spec in fields if not spec.required and spec.name not in raw.columns]
+    if absent:  # optional columns (end_datetime, counter_id…) may be left out of a file
+        raw = raw.assign(**dict.fromkeys(absent, ""))
     out, valid = validate_table(raw, fields, name, report, naive_tz=naive_tz,
                                 group_field="channel_id")
     rows = out["source_row"].to_numpy()

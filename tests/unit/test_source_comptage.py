@@ -128,6 +128,19 @@ def test_rows_longer_than_the_header_are_refused(tmp_path):
     assert [w.row for w in report.warnings] == [4]  # the blank row is reported, not dropped
 
 
+def test_optional_columns_may_be_absent(tmp_path):
+    # end_datetime and counter_id are optional in the schema: a file without them imports,
+    # and its counts keep 0 (no passage) apart from empty (no data)
+    path = tmp_path / "m.csv"
+    path.write_text("channel_id,start_datetime,count\n"
+                    "a,2022-01-01T00:00:00+01:00,0\n"
+                    "a,2022-01-01T01:00:00+01:00,\n", encoding="utf-8")
+    frame, report = read_measures(path)
+    assert report.rejected == []
+    assert frame["count"].iloc[0] == 0.0 and np.isnan(frame["count"].iloc[1])
+    assert frame["end_utc"].isna().all()
+
+
 # --- schemas and real files -----------------------------------------------------------------
 
 @pytest.mark.parametrize("name, builtin", [("site", SITE_FIELDS), ("channel", CHANNEL_FIELDS),
