@@ -4,8 +4,8 @@ The QML files under ``resources/styles/<table>.qml`` are generated with the QGIS
 declarative definition in ``survey_forms/inventory_form.py`` (``scripts/make_forms.py``); this
 module needs no QGIS. On install, each value map of a column bound to a GeoPackage field domain
 (``gpkg_data_columns``) is rewritten from the file's own domain, so codes a user added to a
-nomenclature table (then :func:`store.nomenclatures.refresh_domains`) appear in the forms: call
-:func:`install_forms` again after editing a nomenclature.
+nomenclature table appear in the forms: :func:`store.nomenclatures.refresh_domains` calls
+:func:`install_forms` again.
 """
 
 from __future__ import annotations

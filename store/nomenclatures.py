@@ -19,7 +19,7 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "nomenclature
 class Nomenclature:
     table: str          # nomenclature table in the GeoPackage
     domain: str         # GeoPackage domain name
-    csv_name: str       # shipped default content
+    csv_name: str       # shipped default content (None: filled by its own migration)
     columns_sql: str    # table columns after fid, uuid
     since: int          # schema version that introduced it
     used_by: tuple      # (table, column) pairs bound to the domain
@@ -50,6 +50,29 @@ NOMENCLATURES = [
         "counts_as_vacant INTEGER NOT NULL DEFAULT 0, sort_order INTEGER",
         2, (("premise_observations", "status"),),
     ),
+    # schema v6: offer sources (see store/offer_schema.py)
+    Nomenclature(
+        "service_domains", "service_domain", "service_domains.csv",
+        "code TEXT NOT NULL UNIQUE, label_fr TEXT NOT NULL, label_en TEXT NOT NULL, "
+        "sort_order INTEGER",
+        6, (("services", "domain"), ("bpe_equipment_types", "domain"))),
+    Nomenclature(
+        "service_ranges", "service_range", "service_ranges.csv",
+        "code TEXT NOT NULL UNIQUE, label_fr TEXT NOT NULL, label_en TEXT NOT NULL, "
+        "sort_order INTEGER",
+        6, (("services", "range"), ("bpe_equipment_types", "range"))),
+    Nomenclature(
+        "short_circuit_products", "short_circuit_product", "short_circuit_products.csv",
+        "code TEXT NOT NULL UNIQUE, label_fr TEXT NOT NULL, label_en TEXT NOT NULL, "
+        "sort_order INTEGER",
+        6, (("producer_products", "product"),)),
+    Nomenclature(
+        "sales_modes", "sales_mode", "sales_modes.csv",
+        "code TEXT NOT NULL UNIQUE, label_fr TEXT NOT NULL, label_en TEXT NOT NULL, "
+        "sort_order INTEGER",
+        6, ()),
+    Nomenclature(  # TYPEQU -> label, domain, range: created and filled by migration v6
+        "bpe_equipment_types", "bpe_equipment_type", None, "", 6, (("services", "typequ"),)),
 ]
 
 # In schema v1 the observation status was a fixed domain (no editable table yet).
@@ -88,7 +111,8 @@ def create_naf_map(conn) -> None:
 
 
 def refresh_domains(conn) -> None:
-    """Rewrite every domain from its nomenclature table and bind it to its columns."""
+    """Rewrite every domain from its nomenclature table and bind it to its columns, then the
+    value maps of the edit forms stored in the file (run it after editing a nomenclature)."""
     for nom in NOMENCLATURES:
         if not gpkg.table_exists(conn, nom.table):
             continue
@@ -98,6 +122,10 @@ def refresh_domains(conn) -> None:
         for table, column in nom.used_by:
             if gpkg.table_exists(conn, table):
                 gpkg.attach_domain(conn, table, column, nom.domain)
+    if gpkg.table_exists(conn, "layer_styles"):
+        from .inventory_styles import install_forms
+
+        install_forms(conn)
 
 
 def codes(conn, table: str) -> list:

@@ -13,7 +13,8 @@ Tables added by :func:`migrate_v6` (every one with ``fid`` + ``uuid``; relations
 
 Coded fields are GeoPackage enum domains built from editable nomenclature tables
 (``service_domains``, ``service_ranges``, ``bpe_equipment_types``, ``short_circuit_products``,
-``sales_modes``); :func:`refresh_offer_domains` rebuilds them after a user edits a table.
+``sales_modes``); :func:`store.nomenclatures.refresh_domains` rebuilds them after a user edits
+a table.
 """
 
 from __future__ import annotations
@@ -21,35 +22,14 @@ from __future__ import annotations
 import uuid
 
 from . import gpkg
-from .nomenclatures import Nomenclature, create_nomenclature, read_csv
+from .nomenclatures import NOMENCLATURES, create_nomenclature, read_csv, refresh_domains
 
 UUID = "uuid TEXT NOT NULL UNIQUE"
 IMPORT_SOURCES = [("sirene", "SIRENE (Insee)"), ("osm", "OpenStreetMap"),
                   ("bpe", "BPE (Insee)"), ("manual", "Saisie")]
 REJECTION_LEVELS = [("rejected", "Rejetée"), ("warning", "Avertissement")]
 
-OFFER_NOMENCLATURES = [
-    Nomenclature(
-        "service_domains", "service_domain", "service_domains.csv",
-        "code TEXT NOT NULL UNIQUE, label_fr TEXT NOT NULL, label_en TEXT NOT NULL, "
-        "sort_order INTEGER",
-        6, (("services", "domain"), ("bpe_equipment_types", "domain"))),
-    Nomenclature(
-        "service_ranges", "service_range", "service_ranges.csv",
-        "code TEXT NOT NULL UNIQUE, label_fr TEXT NOT NULL, label_en TEXT NOT NULL, "
-        "sort_order INTEGER",
-        6, (("services", "range"), ("bpe_equipment_types", "range"))),
-    Nomenclature(
-        "short_circuit_products", "short_circuit_product", "short_circuit_products.csv",
-        "code TEXT NOT NULL UNIQUE, label_fr TEXT NOT NULL, label_en TEXT NOT NULL, "
-        "sort_order INTEGER",
-        6, (("producer_products", "product"),)),
-    Nomenclature(
-        "sales_modes", "sales_mode", "sales_modes.csv",
-        "code TEXT NOT NULL UNIQUE, label_fr TEXT NOT NULL, label_en TEXT NOT NULL, "
-        "sort_order INTEGER",
-        6, ()),
-]
+OFFER_NOMENCLATURES = [n for n in NOMENCLATURES if n.since == 6 and n.csv_name]
 
 # (table, geometry type or None, columns after fid/geom, description)
 V6_TABLES = [
@@ -110,29 +90,11 @@ def migrate_v6(conn, srs_id: int) -> None:
         "sort_order) VALUES (?,?,?,?,?,?,?)",
         [(str(uuid.uuid4()), r["typequ"], r["label_fr"], r["domain"], r["range"] or None,
           r["vintage"] or None, i) for i, r in enumerate(read_csv("bpe_types.csv"), start=1)])
-    refresh_offer_domains(conn)
+    refresh_domains(conn)
     gpkg.set_enum_domain(conn, "import_source", IMPORT_SOURCES)
     gpkg.attach_domain(conn, "premise_sources", "source", "import_source")
     gpkg.set_enum_domain(conn, "import_rejection_level", REJECTION_LEVELS)
     gpkg.attach_domain(conn, "import_rejections", "level", "import_rejection_level")
-
-
-def refresh_offer_domains(conn) -> None:
-    """Rewrite the offer domains from their nomenclature tables (after a user edit)."""
-    for nom in OFFER_NOMENCLATURES:
-        if not gpkg.table_exists(conn, nom.table):
-            continue
-        values = conn.execute(
-            f'SELECT code, label_fr FROM "{nom.table}" ORDER BY sort_order, code').fetchall()
-        gpkg.set_enum_domain(conn, nom.domain, [(r[0], r[1]) for r in values])
-        for table, column in nom.used_by:
-            if gpkg.table_exists(conn, table):
-                gpkg.attach_domain(conn, table, column, nom.domain)
-    if gpkg.table_exists(conn, "bpe_equipment_types"):
-        values = conn.execute("SELECT code, label_fr FROM bpe_equipment_types "
-                              "ORDER BY sort_order, code").fetchall()
-        gpkg.set_enum_domain(conn, "bpe_equipment_type", [(r[0], r[1]) for r in values])
-        gpkg.attach_domain(conn, "services", "typequ", "bpe_equipment_type")
 
 
 def require_v6(conn) -> None:

@@ -14,7 +14,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from observatoire_commerce.store import gpkg, inventory_styles, observatory
+from observatoire_commerce.store import gpkg, observatory
 from observatoire_commerce.survey_forms import inventory_form
 
 from ..conftest import validate_gpkg
@@ -175,8 +175,7 @@ def test_value_maps_follow_the_nomenclatures(tmp_path):
     with gpkg.transaction(conn):
         conn.execute("INSERT INTO activity_groups (uuid, code, label_fr, label_en, sort_order) "
                      "VALUES ('u-tl', 'tiers_lieux', 'Tiers-lieux', 'Third places', 11)")
-        nomenclatures.refresh_domains(conn)
-        inventory_styles.install_forms(conn)
+        nomenclatures.refresh_domains(conn)  # domains and the stored forms' value maps
     conn.close()
     config = setup(load(path, "premise_observations"), "activity_group")[1]
     assert config["map"][-1] == {"Tiers-lieux": "tiers_lieux"}
