@@ -16,7 +16,13 @@ ICON = str(PLUGIN_DIR / "resources" / "icons" / "observatoire.svg")
 ACTIONS = [
     ("create_geopackage", noop("Create an observatory GeoPackage…"), False),
     ("generate_demo_territory", noop("Generate the demo territory…"), False),
+    ("open_campaign", noop("Open an inventory campaign…"), False),
+    ("prepare_field_package", noop("Prepare a field package (QField)…"), False),
+    ("synchronise_field_package", noop("Synchronise a field package…"), False),
     ("vacancy_rates", noop("Vacancy rates…"), True),
+    ("footfall_by_centrality", noop("Footfall per centrality…"), False),
+    ("network_catchments", noop("Network catchments…"), False),
+    ("site_potential", noop("Site potential of vacant premises…"), False),
     ("print_atlas", noop("Print the vacancy atlas…"), True),
 ]
 

@@ -672,6 +672,10 @@
       <translation>Fréquentation par centralité</translation>
     </message>
     <message>
+      <source>Footfall per centrality…</source>
+      <translation>Fréquentation par centralité…</translation>
+    </message>
+    <message>
       <source>Footfall per period</source>
       <translation>Fréquentation par période</translation>
     </message>
@@ -1066,6 +1070,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Zones de chalandise sur le réseau</translation>
     </message>
     <message>
+      <source>Network catchments…</source>
+      <translation>Zones de chalandise sur le réseau…</translation>
+    </message>
+    <message>
       <source>Network edges</source>
       <translation>Tronçons du réseau</translation>
     </message>
@@ -1258,6 +1266,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Ouvrir une campagne d'inventaire</translation>
     </message>
     <message>
+      <source>Open an inventory campaign…</source>
+      <translation>Ouvrir une campagne d’inventaire…</translation>
+    </message>
+    <message>
       <source>OpenStreetMap (*.osm *.pbf)</source>
       <translation>OpenStreetMap (*.osm *.pbf)</translation>
     </message>
@@ -1432,6 +1444,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Prepare a field package (QField)</source>
       <translation>Préparer un paquet terrain (QField)</translation>
+    </message>
+    <message>
+      <source>Prepare a field package (QField)…</source>
+      <translation>Préparer un paquet terrain (QField)…</translation>
     </message>
     <message>
       <source>Primary market area threshold (probability)</source>
@@ -1726,6 +1742,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Potentiel des emplacements</translation>
     </message>
     <message>
+      <source>Site potential of vacant premises…</source>
+      <translation>Potentiel des locaux vacants…</translation>
+    </message>
+    <message>
       <source>Skipped ({reason}): {n} rows</source>
       <translation>Ignorées ({reason}) : {n} lignes</translation>
     </message>
@@ -1808,6 +1828,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Synchronise a field package</source>
       <translation>Synchroniser un paquet terrain</translation>
+    </message>
+    <message>
+      <source>Synchronise a field package…</source>
+      <translation>Synchroniser un paquet terrain…</translation>
     </message>
     <message>
       <source>Target premise (uuid) for the similarity criterion</source>

@@ -63,6 +63,10 @@ def test_load_and_unload(qgis_iface, english, no_provider):
     texts = [a.text() for a in menus[0].actions() if a.text()]
     assert "Vacancy rates…" in texts and "Print the vacancy atlas…" in texts
     assert len(plugin.toolbar.actions()) == 2
+    from observatoire_commerce.plugin.main import ACTIONS
+
+    for alg_id, _text, _on_toolbar in ACTIONS:  # every menu entry opens a real algorithm
+        assert registry.algorithmById(f"observatoire:{alg_id}") is not None, alg_id
     plugin.unload()
     assert registry.providerById("observatoire") is None
     assert plugin.menu is None and plugin.toolbar is None and plugin.actions == []
