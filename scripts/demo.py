@@ -3,8 +3,9 @@
 Writes demo/observatoire.gpkg, demo/vacancy.csv, demo/vacancy_centralities.gpkg and
 demo/atlas.pdf, then prints the vacancy table (centrality × campaign). The questionnaire steps
 write demo/questionnaire.xlsx (XLSForm), demo/questionnaire_answers_kobo.xlsx (a generated
-Kobo-style export with a few bad rows) and demo/questionnaire_rejected.csv, and print the import
-summary. The fieldwork steps store the "Inventaire" project in the GeoPackage, open the campaign
+Kobo-style export with a few bad rows) and demo/questionnaire_rejected.csv, store the
+"Questionnaire" project (street interviews) in the GeoPackage, and print the import summary.
+The fieldwork steps store the "Inventaire" project in the GeoPackage, open the campaign
 "Inventaire 2025", prepare two agents' QField packages under demo/field_packages/, play their
 scripted edits (store/demo/fieldwork.py), synchronise both packages and print the campaign
 progress and the synchronisation reports (also written as CSV next to the packages).
@@ -77,8 +78,10 @@ def survey_steps(gpkg: Path, config: Path) -> dict:
     imported = step("Questionnaire answers", "observatoire:import_survey_responses",
                     {"GEOPACKAGE": gpkg, "INPUT": export,
                      "OUTPUT_REJECTED": OUT / "questionnaire_rejected.csv"}, config)
+    project = step("Questionnaire project in the GeoPackage",
+                   "observatoire:install_questionnaire_project", {"GEOPACKAGE": gpkg}, config)
     return {"xlsform": xlsform, "checked": checked, "export": export, "defects": defects,
-            "results": imported["results"]}
+            "results": imported["results"], "project": project["results"]["PROJECT"]}
 
 
 def print_survey_summary(survey: dict) -> None:
@@ -93,6 +96,8 @@ def print_survey_summary(survey: dict) -> None:
     rejected = pd.read_csv(results["OUTPUT_REJECTED"], dtype=str).fillna("")
     for row in rejected.itertuples(index=False):
         print(f"  rejected row {row.row}: {row.field} = {row.value!r}: {row.reason}")
+    print(f"Street-interview project (QGIS / QField, response form with the visits and "
+          f"multiple-choice answers): {survey['project']}")
 
 
 def _expose_pygeodiff(config: Path) -> None:

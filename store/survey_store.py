@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
+from ..i18n import tr
 from ..survey_forms import questionnaire as questionnaire_module
 from ..survey_forms.kobo_import import ImportResult, Rejection, read_export
 from ..survey_forms.model import NAME_RE, Centrality, Questionnaire
@@ -123,8 +124,8 @@ def centrality_codes(conn) -> List[dict]:
     writes. Each item: ``{"uuid", "name", "level", "code", "stored"}``.
     """
     if "code" not in gpkg.column_names(conn, "centralities"):
-        raise SurveyStoreError("this GeoPackage predates the questionnaire (schema v4): open it "
-                               "with the plugin to upgrade it first")
+        raise SurveyStoreError(tr("this GeoPackage predates the questionnaire (schema v4): open "
+                                  "it with the plugin to upgrade it first"))
     rows = _centrality_rows(conn)
     taken = {r["code"] for r in rows if r["code"]}
     for row in rows:
@@ -140,9 +141,10 @@ def centrality_codes(conn) -> List[dict]:
         row["code"] = code
     for row in rows:
         if not NAME_RE.match(row["code"]) or "__" in row["code"]:
-            raise SurveyStoreError(
-                f"centrality {row['name']!r} has the code {row['code']!r}: a code is made of "
-                "lower-case letters, digits and single '_', starting with a letter")
+            raise SurveyStoreError(tr(
+                "centrality {name!r} has the code {code!r}: a code is made of lower-case "
+                "letters, digits and single '_', starting with a letter").format(
+                    name=row["name"], code=row["code"]))
     return rows
 
 
@@ -169,23 +171,39 @@ def questionnaire_for(conn) -> Questionnaire:
     cents = [Centrality(r["code"], r["name"] or r["code"], r["uuid"])
              for r in centrality_codes(conn)]
     if not cents:
-        raise SurveyStoreError("the GeoPackage holds no centrality: the questionnaire asks about "
-                               "each centrality, add them first")
+        raise SurveyStoreError(tr("the GeoPackage holds no centrality: the questionnaire asks "
+                                  "about each centrality, add them first"))
     return build_questionnaire(cents, activity_groups=activity_groups(conn))
 
 
 def check_questionnaire_schema(conn) -> None:
     """Refuse a file without the questionnaire tables or with another questionnaire version."""
     if not gpkg.table_exists(conn, RESPONSES):
-        raise SurveyStoreError("this GeoPackage has no questionnaire tables (schema v4): open it "
-                               "with the plugin to upgrade it first")
+        raise SurveyStoreError(tr("this GeoPackage has no questionnaire tables (schema v4): open "
+                                  "it with the plugin to upgrade it first"))
     row = conn.execute("SELECT value FROM observatory_meta WHERE key = ?",
                        (META_VERSION_KEY,)).fetchone()
     stored = row[0] if row else None
     if stored != QUESTIONNAIRE_VERSION:
-        raise SurveyStoreError(
-            f"the GeoPackage's questionnaire tables are for version {stored!r}, this plugin's "
-            f"questionnaire is {QUESTIONNAIRE_VERSION!r}: upgrade the plugin or the file")
+        raise SurveyStoreError(tr(
+            "the GeoPackage's questionnaire tables are for version {stored!r}, this plugin's "
+            "questionnaire is {current!r}: upgrade the plugin or the file").format(
+                stored=stored, current=QUESTIONNAIRE_VERSION))
+
+
+def questionnaire_for_project(conn) -> tuple:
+    """``(questionnaire, codes_filled)`` for the "Questionnaire" QGIS project.
+
+    The project's value relations key on ``centralities.code``: missing codes are written
+    first, in their own transaction (as the XLSForm export does).
+    """
+    questionnaire = questionnaire_for(conn)
+    codes_filled = 0
+    if any(not r["stored"] for r in centrality_codes(conn)):
+        with gpkg.transaction(conn):
+            codes_filled = fill_centrality_codes(conn)
+            gpkg.touch(conn, "centralities")
+    return questionnaire, codes_filled
 
 
 # ---------------------------------------------------------------------------------------------

@@ -81,8 +81,8 @@ def build_project(gpkg_path, domains: dict, *, title: str = PROJECT_NAME, agent=
     return project
 
 
-def _fix_archive(content: bytes) -> bytes:
-    ids = [r.id for r in RELATIONS]
+def _fix_archive(content: bytes, relation_ids=None) -> bytes:
+    ids = [r.id for r in RELATIONS] if relation_ids is None else list(relation_ids)
     source = zipfile.ZipFile(io.BytesIO(content))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -104,8 +104,13 @@ def write_qgz(project: QgsProject, path) -> Path:
     return path
 
 
-def write_to_geopackage(project: QgsProject, gpkg_path, name: str = PROJECT_NAME) -> str:
-    """Store ``project`` in the GeoPackage's ``qgis_projects`` table; returns its QGIS URI."""
+def write_to_geopackage(project: QgsProject, gpkg_path, name: str = PROJECT_NAME,
+                        relation_ids=None) -> str:
+    """Store ``project`` in the GeoPackage's ``qgis_projects`` table; returns its QGIS URI.
+
+    ``relation_ids``: the ids of the relations its forms show (default: the inventory's), put
+    back by :func:`survey_forms.qgis_form.restore_relation_ids` in the stored XML.
+    """
     gpkg_path = Path(gpkg_path).resolve()
     uri = project_uri(gpkg_path, name)
     if not project.write(uri):
@@ -118,7 +123,8 @@ def write_to_geopackage(project: QgsProject, gpkg_path, name: str = PROJECT_NAME
             raise ProjectError(f"{gpkg_path}: QGIS stored no project named {name}")
         stored = row[0]
         as_hex = isinstance(stored, str)  # QGIS 3.22 stores the zip as hexadecimal text
-        fixed = _fix_archive(bytes.fromhex(stored) if as_hex else bytes(stored))
+        fixed = _fix_archive(bytes.fromhex(stored) if as_hex else bytes(stored),
+                             relation_ids)
         with conn:
             conn.execute("UPDATE qgis_projects SET content = ? WHERE name = ?",
                          (fixed.hex() if as_hex else fixed, name))

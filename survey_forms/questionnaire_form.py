@@ -102,6 +102,16 @@ class ContainerSpec:
 
 
 @dataclass
+class RelationEditorSpec:
+    """A relation editor (the child rows of a relation) placed in a tab; ``buttons`` are QGIS's
+    relation editor button names joined by ``|`` (empty: QGIS's default, every button)."""
+
+    relation_id: str
+    label: str
+    buttons: str = ""
+
+
+@dataclass
 class FormSpec:
     table: str
     fields: Dict[str, FieldSpec]
@@ -114,7 +124,7 @@ class FormSpec:
             for child in children:
                 if isinstance(child, ContainerSpec):
                     walk(child.children)
-                else:
+                elif not isinstance(child, RelationEditorSpec):
                     out.append(child)
 
         walk(self.tabs)
@@ -355,8 +365,7 @@ def _child_spec(questionnaire: Questionnaire, table_name: str) -> FormSpec:
             if question.centrality is None or question.type == SELECT_MULTIPLE \
                     or column not in columns or column in fields:
                 continue
-            alias = question.label_fr.split(" : ", 1)[-1]
-            alias = alias[:1].upper() + alias[1:]
+            alias = _generic_label(question)
             relevance = condition_expression(_strip_centrality(question.relevant), columns)
             spec = _question_field(question, None, columns, template)
             spec.alias = alias
@@ -373,7 +382,7 @@ def _child_spec(questionnaire: Questionnaire, table_name: str) -> FormSpec:
         names = multi_questions(template)
         fields["question"] = FieldSpec(
             "question", CHILD_ALIASES["question"], "ValueMap",
-            {"map": [{template.question(_question_name(template, n)).label_fr: n}
+            {"map": [{_generic_label(template.question(_question_name(template, n))): n}
                      for n in names]},
             not_null=True, constraint_message=REQUIRED_FR)
         fields["choice"] = FieldSpec(
@@ -382,6 +391,12 @@ def _child_spec(questionnaire: Questionnaire, table_name: str) -> FormSpec:
             constraint_message=REQUIRED_FR)
         main += ["question", "choice"]
     return FormSpec(table_name, fields, [ContainerSpec("Réponse", main)])
+
+
+def _generic_label(question) -> str:
+    """A per-centrality question's label without its centrality prefix ("X : question")."""
+    label = question.label_fr.split(" : ", 1)[-1]
+    return label[:1].upper() + label[1:]
 
 
 def _question_name(questionnaire: Questionnaire, storage: str) -> str:
@@ -438,17 +453,24 @@ def memory_layer(table: str):
     return layer
 
 
-def apply_to_layer(layer, spec: FormSpec) -> None:
-    """Configure widgets, aliases, defaults, constraints and tabs of ``layer`` from ``spec``."""
+def apply_to_layer(layer, spec: FormSpec, relation_manager=None) -> None:
+    """Configure widgets, aliases, defaults, constraints and tabs of ``layer`` from ``spec``.
+
+    ``relation_manager`` (a project's) resolves the relation editors of the spec; without it,
+    or when the relation is unknown, an editor keeps its relation id and resolves once the layer
+    is in a project holding that relation.
+    """
     from qgis.core import (
         QgsAttributeEditorContainer,
         QgsAttributeEditorField,
+        QgsAttributeEditorRelation,
         QgsDefaultValue,
         QgsEditFormConfig,
         QgsEditorWidgetSetup,
         QgsExpression,
         QgsFieldConstraints,
         QgsOptionalExpression,
+        QgsRelation,
     )
 
     fields = layer.fields()
@@ -491,6 +513,20 @@ def apply_to_layer(layer, spec: FormSpec) -> None:
         for child in container_spec.children:
             if isinstance(child, ContainerSpec):
                 container.addChildElement(build(child, container))
+            elif isinstance(child, RelationEditorSpec):
+                relation = (relation_manager.relation(child.relation_id)
+                            if relation_manager is not None else QgsRelation())
+                if relation.isValid():
+                    element = QgsAttributeEditorRelation(relation, container)
+                else:
+                    element = QgsAttributeEditorRelation(child.relation_id, container)
+                element.setLabel(child.label)
+                element.setShowLabel(True)
+                element.setRelationWidgetTypeId("relation_editor")
+                if child.buttons:
+                    element.setRelationEditorConfiguration(
+                        {"buttons": child.buttons, "show_first_feature": True})
+                container.addChildElement(element)
             else:
                 container.addChildElement(
                     QgsAttributeEditorField(child, fields.indexOf(child), container))
@@ -517,5 +553,6 @@ def style_qml(table: str, questionnaire: Optional[Questionnaire] = None) -> str:
 
 
 __all__ = ["FORM_TABLES", "FormSpec", "FieldSpec", "ContainerSpec", "QUESTIONNAIRE_VERSION",
+           "RelationEditorSpec",
            "apply_to_layer", "condition_expression", "form_spec", "style_qml",
            "visibility_expression"]

@@ -34,7 +34,7 @@
         <Option type="QString" name="Parmi ces lieux, lesquels fréquentez-vous au moins une fois par mois ?" value="centralities_visited"/>
        </Option>
        <Option type="Map">
-        <Option type="QString" name="template : pour quelles raisons y venez-vous ? (3 au plus)" value="visit_reasons"/>
+        <Option type="QString" name="Pour quelles raisons y venez-vous ? (3 au plus)" value="visit_reasons"/>
        </Option>
        <Option type="Map">
         <Option type="QString" name="À quels moments souhaiteriez-vous que les commerces soient ouverts ?" value="opening_hours_wishes"/>
