@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import uuid
 
+from ..i18n import tr
 from . import gpkg, nomenclatures, readers
 
 VISIT_STATES = [
@@ -93,8 +94,8 @@ def migrate_v3(conn, srs_id: int) -> None:
 
 def _require_v3(conn) -> None:
     if "visit_state" not in gpkg.column_names(conn, "premise_observations"):
-        raise CampaignError("this GeoPackage predates campaign workflows (schema v3): "
-                            "open it with the plugin to upgrade it first")
+        raise CampaignError(tr("this GeoPackage predates campaign workflows (schema v3): "
+                               "open it with the plugin to upgrade it first"))
 
 
 def _parse_date(value, label: str) -> dt.date:
@@ -105,14 +106,15 @@ def _parse_date(value, label: str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError as exc:
-        raise CampaignError(f"{label} {value!r} is not a date (expected YYYY-MM-DD)") from exc
+        raise CampaignError(tr("{label} {value!r} is not a date (expected YYYY-MM-DD)").format(
+            label=label, value=value)) from exc
 
 
 def campaign(conn, campaign_uuid: str) -> dict:
     """The campaign row as a dict (``perimeter`` decoded to a list or None)."""
     row = conn.execute("SELECT * FROM campaigns WHERE uuid = ?", (campaign_uuid,)).fetchone()
     if row is None:
-        raise CampaignError(f"no campaign with uuid {campaign_uuid}")
+        raise CampaignError(tr("no campaign with uuid {uuid}").format(uuid=campaign_uuid))
     result = dict(row)
     perimeter = result.get("perimeter")
     result["perimeter"] = json.loads(perimeter) if perimeter else None
@@ -137,9 +139,10 @@ def premises_in_perimeter(conn, centrality_uuids=None, *, live_only: bool = True
         chosen = list(dict.fromkeys(centrality_uuids))
         unknown = [u for u in chosen if u not in known]
         if unknown:
-            raise CampaignError(f"unknown centrality uuid(s): {', '.join(unknown)}")
+            raise CampaignError(tr("unknown centrality uuid(s): {uuids}").format(
+                uuids=", ".join(unknown)))
         if not chosen:
-            raise CampaignError("the perimeter is empty: choose at least one centrality")
+            raise CampaignError(tr("the perimeter is empty: choose at least one centrality"))
     frame = readers.premises(conn)
     if live_only:
         frame = frame[frame["retired_at"].isna()]
@@ -161,13 +164,14 @@ def open_campaign(conn, name: str, start_date, end_date, centrality_uuids=None, 
     _require_v3(conn)
     name = (name or "").strip()
     if not name:
-        raise CampaignError("a campaign needs a name")
-    start = _parse_date(start_date, "start date")
-    end = _parse_date(end_date, "end date")
+        raise CampaignError(tr("a campaign needs a name"))
+    start = _parse_date(start_date, tr("start date"))
+    end = _parse_date(end_date, tr("end date"))
     if end < start:
-        raise CampaignError(f"end date {end} is before start date {start}")
+        raise CampaignError(tr("end date {end} is before start date {start}").format(
+            end=end, start=start))
     if conn.execute("SELECT 1 FROM campaigns WHERE name = ?", (name,)).fetchone():
-        raise CampaignError(f"a campaign named {name!r} already exists")
+        raise CampaignError(tr("a campaign named {name!r} already exists").format(name=name))
     perimeter = premises_in_perimeter(conn, centrality_uuids)
     campaign_uuid = str(uuid.uuid4())
     previous = _previous_observations(conn, start.isoformat())
@@ -268,14 +272,14 @@ def close_campaign(conn, campaign_uuid: str, force: bool = False) -> dict:
     _require_v3(conn)
     info = campaign(conn, campaign_uuid)
     if info["state"] == "closed":
-        raise CampaignError(f"campaign {info['name']!r} is already closed")
+        raise CampaignError(tr("campaign {name!r} is already closed").format(name=info["name"]))
     unconfirmed = conn.execute(
         "SELECT count(*) FROM premise_observations WHERE campaign_uuid = ? AND "
         "visit_state = 'to_confirm'", (campaign_uuid,)).fetchone()[0]
     if unconfirmed and not force:
-        raise CampaignError(
-            f"campaign {info['name']!r} still has {unconfirmed} observation(s) to confirm: "
-            "visit them, or force the closure")
+        raise CampaignError(tr(
+            "campaign {name!r} still has {n} observation(s) to confirm: visit them, or force "
+            "the closure").format(name=info["name"], n=unconfirmed))
     closed_at = gpkg.now_iso()
     with gpkg.transaction(conn):
         conn.execute("UPDATE campaigns SET state = 'closed', closed_at = ? WHERE uuid = ?",

@@ -26,6 +26,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import tr
 from . import campaigns, gpkg, nomenclatures, observatory
 
 PACKAGE_FORMAT = "observatoire-field-package"
@@ -82,17 +83,21 @@ def bases_dir(shared_path) -> Path:
 def read_manifest(package_dir) -> dict:
     path = Path(package_dir) / MANIFEST
     if not path.is_file():
-        raise FieldPackageError(f"{package_dir}: not a field package (no {MANIFEST})")
+        raise FieldPackageError(tr("{folder}: not a field package (no {manifest})").format(
+            folder=package_dir, manifest=MANIFEST))
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as exc:
-        raise FieldPackageError(f"{path}: unreadable manifest ({exc})") from exc
+        raise FieldPackageError(tr("{path}: unreadable manifest ({error})").format(
+            path=path, error=exc)) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != PACKAGE_FORMAT:
-        raise FieldPackageError(f"{path}: not an Observatoire field package manifest")
+        raise FieldPackageError(tr("{path}: not an Observatoire field package manifest").format(
+            path=path))
     missing = [k for k in ("package_uuid", "schema_version", "schema_fingerprint",
                            "base_checksum", "data_file") if k not in manifest]
     if missing:
-        raise FieldPackageError(f"{path}: manifest lacks {', '.join(missing)}")
+        raise FieldPackageError(tr("{path}: manifest lacks {keys}").format(
+            path=path, keys=", ".join(missing)))
     return manifest
 
 
@@ -163,7 +168,8 @@ def prepare_field_package(shared_path, package_dir, *, agent: str | None = None,
     shared_path = Path(shared_path)
     package_dir = Path(package_dir)
     if package_dir.exists() and any(package_dir.iterdir()):
-        raise FieldPackageError(f"{package_dir}: the package folder must be new or empty")
+        raise FieldPackageError(tr("{folder}: the package folder must be new or empty").format(
+            folder=package_dir))
     conn = observatory.open_observatory(shared_path)
     try:
         campaigns._require_v3(conn)
@@ -269,11 +275,11 @@ def _choose_campaign(conn, campaign_uuid):
     if campaign_uuid is None:
         open_ones = campaigns.open_campaigns(conn)
         if len(open_ones) != 1:
-            raise FieldPackageError(
-                f"choose the campaign: {len(open_ones)} campaigns are open")
+            raise FieldPackageError(tr("choose the campaign: {n} campaigns are open").format(
+                n=len(open_ones)))
         campaign_uuid = open_ones[0]
     camp = campaigns.campaign(conn, campaign_uuid)
     if camp["state"] != "open":
-        raise FieldPackageError(f"campaign {camp['name']!r} is closed: reopen it or choose "
-                                "an open campaign")
+        raise FieldPackageError(tr("campaign {name!r} is closed: reopen it or choose an open "
+                                   "campaign").format(name=camp["name"]))
     return camp

@@ -34,18 +34,20 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..i18n import noop, tr
 from . import geometry, gpkg, observatory
 from .field_packages import PHOTO_DIR, SYNC_TABLES, read_manifest, schema_fingerprint, sha256
 
 RULES = {
-    "update_update": "first synchronised wins: the value already in the shared GeoPackage is "
-                     "kept, this package's value is kept in the conflict report",
-    "update_deleted": "the row was deleted in the shared GeoPackage before this package was "
-                      "synchronised: the deletion stands, this package's edit is kept in the "
-                      "conflict report",
-    "delete_updated": "the row was edited in the shared GeoPackage before this package was "
-                      "synchronised: the edited row is kept, this package's deletion is kept in "
-                      "the conflict report",
+    "update_update": noop("first synchronised wins: the value already in the shared "
+                          "GeoPackage is kept, this package's value is kept in the conflict "
+                          "report"),
+    "update_deleted": noop("the row was deleted in the shared GeoPackage before this package "
+                           "was synchronised: the deletion stands, this package's edit is kept "
+                           "in the conflict report"),
+    "delete_updated": noop("the row was edited in the shared GeoPackage before this package "
+                           "was synchronised: the edited row is kept, this package's deletion "
+                           "is kept in the conflict report"),
 }
 PHOTO_COLUMNS = {"premise_observations": ("photo",)}
 # Office bookkeeping: a change of these alone does not make a field deletion a conflict.
@@ -90,8 +92,8 @@ def _geodiff():
     try:
         import pygeodiff
     except ImportError as exc:  # pragma: no cover - depends on the user's install
-        raise SyncRefused("synchronising field packages needs the Python package 'pygeodiff' "
-                          "(pip install pygeodiff)") from exc
+        raise SyncRefused(tr("synchronising field packages needs the Python package "
+                             "'pygeodiff' (pip install pygeodiff)")) from exc
     return pygeodiff
 
 
@@ -104,38 +106,42 @@ def _check(shared_path: Path, package_dir: Path) -> dict:
     manifest = read_manifest(package_dir)
     data_path = package_dir / manifest["data_file"]
     if not data_path.is_file():
-        raise SyncRefused(f"{package_dir}: the package has no {manifest['data_file']}")
+        raise SyncRefused(tr("{folder}: the package has no {file}").format(
+            folder=package_dir, file=manifest["data_file"]))
     if not shared_path.is_file():
-        raise SyncRefused(f"{shared_path}: no such GeoPackage file")
+        raise SyncRefused(tr("{path}: no such GeoPackage file").format(path=shared_path))
     conn = gpkg.connect(shared_path)
     try:
         version = observatory.schema_version(conn)
         if not gpkg.table_exists(conn, "field_packages"):
-            raise SyncRefused(f"{shared_path}: no field_packages registry (schema too old)")
+            raise SyncRefused(tr("{path}: no field_packages registry (schema too old)").format(
+                path=shared_path))
         if int(manifest["schema_version"]) != version:
-            raise SyncRefused(
+            raise SyncRefused(tr(
                 "schema mismatch: the package was prepared with schema version {p}, the shared "
                 "GeoPackage is at version {s}; the schema must not change during a campaign "
-                "(synchronise packages before upgrading, or prepare new packages)".format(
+                "(synchronise packages before upgrading, or prepare new packages)").format(
                     p=manifest["schema_version"], s=version))
         if manifest["schema_fingerprint"] != schema_fingerprint(conn):
-            raise SyncRefused("schema mismatch: the synchronised tables of the shared GeoPackage "
-                              "changed since the package was prepared")
+            raise SyncRefused(tr("schema mismatch: the synchronised tables of the shared "
+                                 "GeoPackage changed since the package was prepared"))
         registry = conn.execute("SELECT * FROM field_packages WHERE uuid = ?",
                                 (manifest["package_uuid"],)).fetchone()
         if registry is None:
-            raise SyncRefused(f"package {manifest['package_uuid']} was not prepared from "
-                              f"{shared_path.name}")
+            raise SyncRefused(tr("package {uuid} was not prepared from {file}").format(
+                uuid=manifest["package_uuid"], file=shared_path.name))
         registry = dict(registry)
         if registry["state"] == "imported":
-            raise SyncRefused("package {n!r} was already synchronised on {d}: importing it twice "
-                              "is refused".format(n=registry["name"], d=registry["imported_at"]))
+            raise SyncRefused(tr("package {n!r} was already synchronised on {d}: importing it "
+                                 "twice is refused").format(n=registry["name"],
+                                                              d=registry["imported_at"]))
         package_checksum = sha256(data_path)
         twin = conn.execute("SELECT name, imported_at FROM field_packages WHERE state = "
                             "'imported' AND package_checksum = ?", (package_checksum,)).fetchone()
         if twin is not None:
-            raise SyncRefused(f"this data file was already synchronised as package {twin[0]!r} "
-                              f"on {twin[1]}: importing it twice is refused")
+            raise SyncRefused(tr("this data file was already synchronised as package {name!r} "
+                                 "on {date}: importing it twice is refused").format(
+                                     name=twin[0], date=twin[1]))
         next_fids = {}
         for table in SYNC_TABLES:
             row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?",
@@ -148,25 +154,26 @@ def _check(shared_path: Path, package_dir: Path) -> dict:
         conn.close()
     base_path = shared_path.parent / registry["base_file"]
     if not base_path.is_file():
-        raise SyncRefused(f"the base copy of package {registry['name']!r} is missing: "
-                          f"{base_path}")
+        raise SyncRefused(tr("the base copy of package {name!r} is missing: {path}").format(
+            name=registry["name"], path=base_path))
     base_checksum = sha256(base_path)
     if base_checksum != registry["base_checksum"] or base_checksum != manifest["base_checksum"]:
-        raise SyncRefused(f"the base copy {base_path.name} does not match the checksum recorded "
-                          "when the package was prepared")
+        raise SyncRefused(tr("the base copy {file} does not match the checksum recorded when "
+                             "the package was prepared").format(file=base_path.name))
     agent_conn = gpkg.connect(data_path)
     try:
         try:
             agent_version = observatory.schema_version(agent_conn)
             agent_fingerprint = schema_fingerprint(agent_conn)
         except sqlite3.DatabaseError as exc:
-            raise SyncRefused(f"{data_path}: not a readable GeoPackage ({exc})") from exc
+            raise SyncRefused(tr("{path}: not a readable GeoPackage ({error})").format(
+                path=data_path, error=exc)) from exc
     finally:
         agent_conn.close()
     if agent_version != version or agent_fingerprint != manifest["schema_fingerprint"]:
-        raise SyncRefused(f"schema mismatch: the tables of the agent's copy {data_path.name} "
-                          "differ from the shared GeoPackage's (a column was added or changed "
-                          "on the tablet?)")
+        raise SyncRefused(tr("schema mismatch: the tables of the agent's copy {file} differ "
+                             "from the shared GeoPackage's (a column was added or changed on "
+                             "the tablet?)").format(file=data_path.name))
     return {"manifest": manifest, "registry": registry, "data_path": data_path,
             "base_path": base_path, "package_checksum": package_checksum,
             "next_fids": next_fids, "photo_columns": shared_photo_cols}
@@ -221,7 +228,8 @@ def _pk(entry) -> int:
     for change in entry["changes"]:
         if change["column"] == 0:
             return int(change["old"] if "old" in change else change["new"])
-    raise SyncFailed(f"changeset entry without a primary key in table {entry['table']}")
+    raise SyncFailed(tr("changeset entry without a primary key in table {table}").format(
+        table=entry["table"]))
 
 
 def _display(value, column: str):
@@ -303,7 +311,8 @@ def synchronise(shared_path, package_dir, *, workdir=None) -> SyncReport:
         except pygeodiff.GeoDiffLibError as exc:
             detail = _diagnose(work, mine, rebased_cs, geodiff, scratch) or "; ".join(
                 str(m) for m in [exc, *messages[-3:]])
-            raise SyncFailed(f"the agent's edits could not be merged: {detail}") from exc
+            raise SyncFailed(tr("the agent's edits could not be merged: {detail}").format(
+                detail=detail)) from exc
         finally:
             geodiff.shutdown()
         geo_conflicts = []
@@ -352,15 +361,15 @@ def synchronise(shared_path, package_dir, *, workdir=None) -> SyncReport:
                 conn.execute(f"DETACH DATABASE {schema}")
             now = shared_path.stat()
             if (now.st_size, now.st_mtime_ns) != snapshot:
-                raise SyncFailed(f"{shared_path.name} changed while the package was being "
-                                 "merged: synchronise again")
+                raise SyncFailed(tr("{file} changed while the package was being merged: "
+                                    "synchronise again").format(file=shared_path.name))
             dest = gpkg.connect(shared_path)
             try:
                 conn.backup(dest)  # one transaction on the shared file: all or nothing
             except sqlite3.Error as exc:
-                raise SyncFailed(f"{shared_path.name} could not be written ({exc}): close the "
-                                 "layers that are being edited in QGIS and synchronise again"
-                                 ) from exc
+                raise SyncFailed(tr("{file} could not be written ({error}): close the layers that "
+                                    "are being edited in QGIS and synchronise again").format(
+                                        file=shared_path.name, error=exc)) from exc
             finally:
                 dest.close()
         except BaseException:
@@ -390,14 +399,16 @@ def _diagnose(work: Path, mine: Path, rebased_cs: Path, geodiff, scratch: Path) 
                 continue
             if conn.execute(f'SELECT 1 FROM main."{table}" WHERE uuid = ?',
                             (row["uuid"],)).fetchone():
-                problems.append(f"{table} row {row['uuid']}: this uuid already exists in the "
-                                "shared GeoPackage")
+                problems.append(tr("{table} row {uuid}: this uuid already exists in the shared "
+                                   "GeoPackage").format(table=table, uuid=row["uuid"]))
             if table == "premise_observations" and conn.execute(
                     "SELECT 1 FROM main.premise_observations WHERE premise_uuid = ? AND "
                     "campaign_uuid = ?", (row["premise_uuid"], row["campaign_uuid"])).fetchone():
-                problems.append(f"premise_observations row {row['uuid']}: premise "
-                                f"{row['premise_uuid']} already has an observation in campaign "
-                                f"{row['campaign_uuid']} in the shared GeoPackage")
+                problems.append(tr(
+                    "premise_observations row {uuid}: premise {premise} already has an "
+                    "observation in campaign {campaign} in the shared GeoPackage").format(
+                        uuid=row["uuid"], premise=row["premise_uuid"],
+                        campaign=row["campaign_uuid"]))
     finally:
         conn.close()
     return "; ".join(problems[:10])
@@ -452,7 +463,7 @@ def _settle(conn, report: SyncReport, rebased: list, their_changes: list,
                 "table": table, "row_uuid": (base_row or {}).get("uuid"), "column": column,
                 "kind": kind, "base_value": _display(base_row[column], column) if base_row
                 else None, "kept_value": _display(kept, column),
-                "rejected_value": _display(rejected, column), "rule": RULES[kind]})
+                "rejected_value": _display(rejected, column), "rule": tr(RULES[kind])})
     # 2. a deletion here of a row edited in the shared file: the row comes back
     their_updated = {(e["table"], _pk(e)) for e in their_changes if e["type"] == "update"}
     for entry in rebased:
@@ -474,7 +485,7 @@ def _settle(conn, report: SyncReport, rebased: list, their_changes: list,
                 "table": table, "row_uuid": base_row["uuid"], "column": column,
                 "kind": "delete_updated", "base_value": _display(base_row[column], column),
                 "kept_value": _display(kept_row[column], column), "rejected_value": None,
-                "rule": RULES["delete_updated"]})
+                "rule": tr(RULES["delete_updated"])})
 
 
 def _mark_new_premises(conn, rebased: list) -> None:
@@ -532,8 +543,9 @@ def _copy_photos(package_dir: Path, shared_dir: Path, photos: list, copied: list
                 if target.stat().st_size == path.stat().st_size and \
                         target.read_bytes() == path.read_bytes():
                     continue
-                raise SyncFailed(f"photo {relative.as_posix()} already exists next to the shared "
-                                 "file with a different content: rename one of them")
+                raise SyncFailed(tr("photo {photo} already exists next to the shared file with a "
+                                    "different content: rename one of them").format(
+                                        photo=relative.as_posix()))
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
             copied.append(target)

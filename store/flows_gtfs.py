@@ -20,6 +20,7 @@ from typing import Optional, Sequence
 import pandas as pd
 
 from ..analysis import transit
+from ..i18n import tr
 from . import gpkg
 from .flows_imports import (
     FlowImport,
@@ -39,7 +40,7 @@ def typical_weekday(feed: GtfsFeed) -> dt.date:
     """The typical weekday of a feed (see the module docstring)."""
     dates = service_dates(feed.calendar, feed.calendar_dates)
     if dates.empty:
-        raise FlowImportError("the feed's calendar has no service date")
+        raise FlowImportError(tr("the feed's calendar has no service date"))
     trips_per_service = feed.trips.groupby("service_id").size()
     dates["trips"] = dates["service_id"].map(trips_per_service).fillna(0)
     per_day = dates.groupby("date")["trips"].sum()
@@ -47,7 +48,7 @@ def typical_weekday(feed: GtfsFeed) -> dt.date:
     if mid.empty:
         mid = per_day[per_day.index.dayofweek < 5]
     if mid.empty:
-        raise FlowImportError("the feed runs no trip on a weekday")
+        raise FlowImportError(tr("the feed runs no trip on a weekday"))
     mode = mid.value_counts().sort_index(ascending=False).idxmax()
     return mid[mid == mode].index.min().date()
 
@@ -88,22 +89,25 @@ def import_gtfs(conn, path, *, name: Optional[str] = None, dates: Sequence = (),
         try:
             wanted.append((pd.Timestamp(d).date(), "date"))
         except ValueError as exc:
-            raise FlowImportError(f"{d!r} is not a date (expected YYYY-MM-DD)") from exc
+            raise FlowImportError(tr("{value!r} is not a date (expected YYYY-MM-DD)").format(
+                value=d)) from exc
     if typical:
         wanted.append((typical_weekday(feed), "typical_weekday"))
     if not wanted:
-        raise FlowImportError("choose at least one service date or the typical weekday")
+        raise FlowImportError(tr("choose at least one service date or the typical weekday"))
     first, last = transit.service_days(feed.calendar, feed.calendar_dates)
     for d, _kind in wanted:
         if not first <= d <= last:
-            raise FlowImportError(f"{d:%Y-%m-%d} is outside the feed's calendar "
-                                  f"({first:%Y-%m-%d} to {last:%Y-%m-%d})")
+            raise FlowImportError(tr("{date} is outside the feed's calendar ({first} to "
+                                     "{last})").format(date=f"{d:%Y-%m-%d}",
+                                                       first=f"{first:%Y-%m-%d}",
+                                                       last=f"{last:%Y-%m-%d}"))
     hourly = []
     frequency = []
     for i, (d, kind) in enumerate(wanted):
         if canceled and canceled():
             from .flows_imports import ImportCanceledError
-            raise ImportCanceledError("import canceled")
+            raise ImportCanceledError(tr("import canceled"))
         h = hourly_departures(feed, d)
         h["service_date"] = d.isoformat()
         h["day_kind"] = kind

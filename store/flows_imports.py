@@ -21,6 +21,7 @@ from typing import Callable, Dict, Iterable, Mapping, Optional, Sequence
 import numpy as np
 import pandas as pd
 
+from ..i18n import noop, tr
 from . import geometry, gpkg, observatory
 from .flows_schema import count_uuid_sql, require_flows
 from .sources import bnlc, comptage, parking
@@ -84,10 +85,12 @@ def parse_mapping(text: Optional[str]) -> Dict[str, object]:
         if not part.strip():
             continue
         if "=" not in part:
-            raise FlowImportError(f"mapping entry {part.strip()!r} is not written field=column")
+            raise FlowImportError(tr("mapping entry {entry!r} is not written field=column").format(
+                entry=part.strip()))
         key, value = (s.strip() for s in part.split("=", 1))
         if not key or not value:
-            raise FlowImportError(f"mapping entry {part.strip()!r} is not written field=column")
+            raise FlowImportError(tr("mapping entry {entry!r} is not written field=column").format(
+                entry=part.strip()))
         out[key] = [v.strip() for v in value.split("+")] if "+" in value else value
     return out
 
@@ -97,7 +100,8 @@ def _srs(epsg: int):
 
     srs = osr.SpatialReference()
     if srs.ImportFromEPSG(int(epsg)) != 0:
-        raise FlowImportError(f"EPSG:{epsg} is not a known coordinate reference system")
+        raise FlowImportError(tr("EPSG:{epsg} is not a known coordinate reference system").format(
+            epsg=epsg))
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
 
@@ -156,7 +160,7 @@ def _insert(conn, table: str, columns: Sequence[str], rows: Iterable, *,
         if not chunk:
             break
         if canceled and canceled():
-            raise ImportCanceledError("import canceled")
+            raise ImportCanceledError(tr("import canceled"))
         added += max(0, conn.executemany(sql, chunk).rowcount)  # triggers not counted
         done += len(chunk)
         if progress and total:
@@ -183,7 +187,7 @@ def _reject_unplaced(frame, x, y, report, file, lon_col, lat_col) -> np.ndarray:
     for i in np.flatnonzero(bad):
         report.reject(file, frame["source_row"].iat[i], f"{lon_col},{lat_col}",
                       f"{frame[lon_col].iat[i]},{frame[lat_col].iat[i]}",
-                      "coordinates that can be projected to the GeoPackage's CRS")
+                      tr("coordinates that can be projected to the GeoPackage's CRS"))
     return ~bad
 
 
@@ -253,7 +257,7 @@ def import_comptage(conn, *, sites_path=None, channels_path=None, measures_path=
     channel file or of the GeoPackage. ``count`` empty stays NULL (no data), 0 stays 0.
     """
     if not (sites_path or channels_path or measures_path):
-        raise FlowImportError("give at least one file: sites, channels or measures")
+        raise FlowImportError(tr("give at least one file: sites, channels or measures"))
     srs_id = _open(conn)
     report = ImportReport("comptage des mobilités")
     known_sites = _known(conn, "counting_sites", "site_id")
@@ -323,13 +327,13 @@ def import_mapped_counts(conn, path, mapping: Mapping[str, object], *,
     if new_channels and site:
         if site.get("site_id") not in known_sites:
             if site.get("x") is None or site.get("y") is None or not site.get("name"):
-                raise FlowImportError(
-                    f"site {site.get('site_id')!r} is not in the GeoPackage: give its name and "
-                    "position to create it")
+                raise FlowImportError(tr(
+                    "site {site!r} is not in the GeoPackage: give its name and position to "
+                    "create it").format(site=site.get("site_id")))
             x, y = reproject([site["x"]], [site["y"]], int(site.get("epsg") or srs_id), srs_id)
             if not np.isfinite(x[0]):
-                raise FlowImportError("the site position cannot be projected to the "
-                                      "GeoPackage's CRS")
+                raise FlowImportError(tr("the site position cannot be projected to the "
+                                         "GeoPackage's CRS"))
             site_row = (new_uuid(), geometry.encode_point(x[0], y[0], srs_id), site["site_id"],
                         site["name"], site.get("street"))
     elif new_channels:
@@ -338,7 +342,7 @@ def import_mapped_counts(conn, path, mapping: Mapping[str, object], *,
         for i in np.flatnonzero(bad):
             report.reject(name, measures["source_row"].iat[i], "channel_id",
                           measures["channel_id"].iat[i],
-                          "a channel_id of the GeoPackage (or give a site to create it)")
+                          tr("a channel_id of the GeoPackage (or give a site to create it)"))
         report.rows_accepted -= int(bad.sum())
         measures = measures.loc[~bad].reset_index(drop=True)
         new_channels = []
@@ -372,7 +376,8 @@ def import_mapped_counts(conn, path, mapping: Mapping[str, object], *,
 
 ZONE_FIELDS = [
     FieldSpec("id", required=True), FieldSpec("nom", required=True),
-    FieldSpec("insee", pattern=comptage.INSEE_PATTERN, hint="a 5-character INSEE commune code"),
+    FieldSpec("insee", pattern=comptage.INSEE_PATTERN,
+              hint=noop("a 5-character INSEE commune code")),
     FieldSpec("adresse"), FieldSpec("nb_places", "integer", required=True, minimum=0),
     FieldSpec("Xlong", "number", required=True, minimum=-180, maximum=180),
     FieldSpec("Ylat", "number", required=True, minimum=-90, maximum=90),
@@ -387,7 +392,7 @@ def import_parkings(conn, path, *, kind: str = "off_street", sep: Optional[str] 
     (``kind='on_street'``: columns ``id, nom, nb_places, Xlong, Ylat`` required, ``insee,
     adresse, tarif_1h, tarif_2h, info`` optional)."""
     if kind not in ("off_street", "on_street"):
-        raise FlowImportError("kind must be off_street or on_street")
+        raise FlowImportError(tr("kind must be off_street or on_street"))
     srs_id = _open(conn)
     report = ImportReport(str(path))
     name = Path(path).name
@@ -432,7 +437,8 @@ def _read_payments(path, mapping, timezone, sep, report):
     raw = read_csv_text(path, report, sep=sep)
     missing = [v for v in cols.values() if v not in raw.columns]
     if missing:
-        raise FlowImportError(f"{Path(path).name}: column(s) not found: {', '.join(missing)}")
+        raise FlowImportError(tr("{file}: column(s) not found: {columns}").format(
+            file=Path(path).name, columns=", ".join(missing)))
     renamed = pd.DataFrame({"source_row": raw["source_row"]})
     for k, v in cols.items():
         renamed[k] = raw[v]
@@ -487,15 +493,15 @@ def import_occupancy(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
     if id_col in raw_ids.columns:  # an unknown car park, not its missing capacity, is the cause
         id_of = dict(zip(raw_ids["source_row"], raw_ids[id_col]))
         report.rejected = [
-            type(r)(r.file, r.row, id_col, id_of[r.row], "a parking_id of the GeoPackage's "
-                    "parkings (import the car parks first)")
+            type(r)(r.file, r.row, id_col, id_of[r.row], tr(
+                "a parking_id of the GeoPackage's parkings (import the car parks first)"))
             if r.field == cols["capacity"] and r.row in id_of and id_of[r.row] not in known
             else r for r in report.rejected]
     unknown = ~frame["parking_id"].isin(set(known)).to_numpy()
     for i in np.flatnonzero(unknown):
         report.reject(name, frame["source_row"].iat[i], cols["parking_id"],
-                      frame["parking_id"].iat[i], "a parking_id of the GeoPackage's parkings "
-                      "(import the car parks first)")
+                      frame["parking_id"].iat[i], tr("a parking_id of the GeoPackage's parkings "
+                                                      "(import the car parks first)"))
     report.rows_accepted -= int(unknown.sum())
     frame = frame.loc[~unknown].reset_index(drop=True)
     report.rejected.sort(key=lambda r: (r.file, r.row))
@@ -513,7 +519,7 @@ def import_occupancy(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
     no_cap = np.isnan(capacity)
     for i in np.flatnonzero(no_cap):
         report.reject(name, frame["source_row"].iat[i], "capacity", "",
-                      "a capacity > 0 (in the row or from the car park)")
+                      tr("a capacity > 0 (in the row or from the car park)"))
     result = FlowImport(str(path), report)
     keep = [r for r, bad in zip(rows, no_cap) if not bad]
     report.rows_accepted -= int(no_cap.sum())
@@ -540,8 +546,9 @@ def _mapped_table(path, specs, defaults, mapping, report, sep, primary_key=None,
     missing = [f"{cols[k]} ({k})" for k in required if cols[k] not in raw.columns]
     if missing:
         present = ", ".join(c for c in raw.columns if c != "source_row")
-        raise FlowImportError(f"{Path(path).name}: column(s) not found: {', '.join(missing)}; "
-                              f"columns present: {present}")
+        raise FlowImportError(tr("{file}: column(s) not found: {columns}; columns present: "
+                                 "{present}").format(file=Path(path).name,
+                                                     columns=", ".join(missing), present=present))
     renamed = pd.DataFrame({"source_row": raw["source_row"]})
     for key, col in cols.items():
         if col in raw.columns:
@@ -562,13 +569,13 @@ def import_ridership(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
     feeds = conn.execute("SELECT uuid, name FROM transit_feeds ORDER BY imported_at DESC, "
                          "fid DESC").fetchall()
     if not feeds:
-        raise FlowImportError("no public transport feed in the GeoPackage: import a GTFS feed "
-                              "first (ridership rows name its stops)")
+        raise FlowImportError(tr("no public transport feed in the GeoPackage: import a GTFS "
+                                 "feed first (ridership rows name its stops)"))
     if feed:
         match = [f for f in feeds if f["name"] == feed]
         if not match:
-            raise FlowImportError(f"no feed named {feed!r} (feeds: "
-                                  f"{', '.join(f['name'] for f in feeds)})")
+            raise FlowImportError(tr("no feed named {feed!r} (feeds: {feeds})").format(
+                feed=feed, feeds=", ".join(f["name"] for f in feeds)))
         feed_uuid = match[0]["uuid"]
     else:
         feed_uuid = feeds[0]["uuid"]
@@ -583,19 +590,19 @@ def import_ridership(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
     rows = out["source_row"].to_numpy()
     neither = (out["boardings"].isna() & out["alightings"].isna()).to_numpy() & valid
     for i in np.flatnonzero(neither):
-        report.reject(name, rows[i], cols["boardings"], "", "a number of boardings or of "
-                      "alightings")
+        report.reject(name, rows[i], cols["boardings"], "",
+                      tr("a number of boardings or of alightings"))
     valid &= ~neither
     unknown = ~out["stop_id"].isin(set(stops)).to_numpy() & valid
     for i in np.flatnonzero(unknown):
         report.reject(name, rows[i], cols["stop_id"], out["stop_id"].iat[i],
-                      "a stop_id of the imported feed's stops.txt")
+                      tr("a stop_id of the imported feed's stops.txt"))
     valid &= ~unknown
     dup = np.zeros(len(out), bool)
     dup[valid] = out.loc[valid, ["stop_id", "date", "period"]].duplicated().to_numpy()
     for i in np.flatnonzero(dup):
         report.reject(name, rows[i], cols["date"], out["date"].iat[i].strftime("%Y-%m-%d"),
-                      "one row per stop, date and period (duplicate)")
+                      tr("one row per stop, date and period (duplicate)"))
     valid &= ~dup
     f = comptage._finish(out, valid, report)
     result = FlowImport(str(path), report)
@@ -623,7 +630,7 @@ def import_road_traffic(conn, path, *, mapping: Optional[Mapping[str, str]] = No
     top = 100 if heavy_in_percent else 1
     specs = [FieldSpec("point_id", required=True),
              FieldSpec("period", required=True, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
-                       hint="a year (2023), a month (2023-06) or a day (2023-06-15)"),
+                       hint=noop("a year (2023), a month (2023-06) or a day (2023-06-15)")),
              FieldSpec("name"), FieldSpec("road"),
              FieldSpec("daily_traffic", "number", required=True, minimum=0),
              FieldSpec("heavy_share", "number", minimum=0, maximum=top),
@@ -634,7 +641,7 @@ def import_road_traffic(conn, path, *, mapping: Optional[Mapping[str, str]] = No
     dup = keys.duplicated().to_numpy() & valid
     for i in np.flatnonzero(dup):
         report.reject(name, out["source_row"].iat[i], cols["period"], out["period"].iat[i],
-                      "one row per point and period (duplicate)")
+                      tr("one row per point and period (duplicate)"))
     valid &= ~dup
     f = comptage._finish(out, valid, report)
     x, y = reproject(f["x"], f["y"], epsg, srs_id)
@@ -697,7 +704,7 @@ def import_carpool_trips(conn, path, *, mapping: Optional[Mapping[str, str]] = N
     trips``."""
     _open(conn)
     report = ImportReport(str(path))
-    insee = {"pattern": comptage.INSEE_PATTERN, "hint": "a 5-character INSEE commune code"}
+    insee = {"pattern": comptage.INSEE_PATTERN, "hint": noop("a 5-character INSEE commune code")}
     specs = [FieldSpec("date", "date", required=True),
              FieldSpec("origin_insee", required=True, **insee),
              FieldSpec("destination_insee", required=True, **insee),
@@ -708,8 +715,8 @@ def import_carpool_trips(conn, path, *, mapping: Optional[Mapping[str, str]] = N
     dup = raw_key.duplicated().to_numpy() & valid
     for i in np.flatnonzero(dup):
         report.reject(Path(path).name, out["source_row"].iat[i], "date",
-                      str(out["date"].iat[i])[:10], "one row per date, origin and destination "
-                      "(duplicate)")
+                      str(out["date"].iat[i])[:10],
+                      tr("one row per date, origin and destination (duplicate)"))
     valid &= ~dup
     f = comptage._finish(out, valid, report)
     result = FlowImport(str(path), report)
@@ -752,14 +759,15 @@ def import_events(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
             cent.append(None)
             if valid[i]:
                 report.reject(name, rows[i], cols["centrality"], c,
-                              "a centrality name or uuid of the GeoPackage (known: "
-                              + ", ".join(sorted(by_name)) + ")")
+                              tr("a centrality name or uuid of the GeoPackage (known: "
+                                 "{known})").format(known=", ".join(sorted(by_name))))
                 valid[i] = False
     out["centrality_uuid"] = cent
     late = (out["end"] < out["start"]).to_numpy() & valid
     for i in np.flatnonzero(late):
         report.reject(name, rows[i], cols["end"], out["end"].iat[i].strftime("%Y-%m-%d"),
-                      f"an end date on or after the start ({out['start'].iat[i]:%Y-%m-%d})")
+                      tr("an end date on or after the start ({start})").format(
+                          start=f"{out['start'].iat[i]:%Y-%m-%d}"))
     valid &= ~late
     ids = [e if e else f"{n}|{s:%Y-%m-%d}" if not pd.isna(s) else None
            for e, n, s in zip(out["event_id"], out["name"], out["start"])]
@@ -767,7 +775,8 @@ def import_events(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
     dup = np.zeros(len(out), bool)
     dup[valid] = pd.Series(ids)[valid].duplicated().to_numpy()
     for i in np.flatnonzero(dup):
-        report.reject(name, rows[i], cols["event_id"], ids[i], "a unique event id (duplicate)")
+        report.reject(name, rows[i], cols["event_id"], ids[i],
+                      tr("a unique event id (duplicate)"))
     valid &= ~dup
     f = comptage._finish(out, valid, report)
     result = FlowImport(str(path), report)

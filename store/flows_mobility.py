@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis import flows_offer
+from ..i18n import tr
 from . import readers
 from . import vacancy as vacancy_job
 from .flows_results import FlowAnalysisError, _points, assign, footfall
@@ -124,10 +125,10 @@ def mobility(conn, *, period: str = "year", walk_distance: float = 400.0,
     the module docstring)."""
     require_flows(conn)
     if period not in ("year", "month", "all"):
-        raise FlowAnalysisError("period must be year, month or all")
+        raise FlowAnalysisError(tr("period must be year, month or all"))
     cents = readers.centralities(conn)
     if not cents:
-        raise FlowAnalysisError("the GeoPackage has no centrality")
+        raise FlowAnalysisError(tr("the GeoPackage has no centrality"))
     names = {c["uuid"]: c["name"] for c in cents}
     communes = {c["uuid"]: c["commune_code"] for c in cents}
     park_rows, parks = _parking(conn, cents, parking_distance, period, hours)
@@ -262,13 +263,14 @@ def flows_vs_offer(conn, *, distance: float = 0.0, year: Optional[int] = None,
     per = job.result.periods
     per = per[per["days_complete"] > 0]
     if per.empty:
-        raise FlowAnalysisError("no complete day of footfall: nothing to cross with the offer")
+        raise FlowAnalysisError(tr("no complete day of footfall: nothing to cross with the "
+                                   "offer"))
     years = sorted(per["period"].astype(int).unique())
     if year is None:
         year = years[-1]
     elif year not in years:
-        raise FlowAnalysisError(f"no footfall in {year} (years with data: "
-                                f"{', '.join(map(str, years))})")
+        raise FlowAnalysisError(tr("no footfall in {year} (years with data: {years})").format(
+            year=year, years=", ".join(map(str, years))))
     if progress:
         progress(40)
     foot = per[per["period"] == str(year)][["centrality", "mean_daily"]].rename(
@@ -280,8 +282,8 @@ def flows_vs_offer(conn, *, distance: float = 0.0, year: Optional[int] = None,
     camps = readers.campaigns(conn)
     camps = camps[camps["year"].fillna(0).astype(int) <= year]
     if camps.empty:
-        raise FlowAnalysisError(f"no inventory campaign in {year} or before: nothing to cross "
-                                "the footfall with")
+        raise FlowAnalysisError(tr("no inventory campaign in {year} or before: nothing to "
+                                   "cross the footfall with").format(year=year))
     vac = vacancy_job.compute(conn, write=False)
     vac = vac[vac["centrality_uuid"].notna()]
     order = list(camps["uuid"])

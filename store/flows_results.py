@@ -20,6 +20,7 @@ from ..analysis import events as ev
 from ..analysis import footfall as ff
 from ..analysis.proximity import distance_to
 from ..analysis.spatial import points_in_zones
+from ..i18n import tr
 from . import geometry, gpkg, indicators, readers
 from .flows_schema import require_flows
 
@@ -172,28 +173,30 @@ def footfall(conn, *, distance: float = 0.0, mobility: Optional[str] = "PEDESTRI
     require_flows(conn)
     cents = readers.centralities(conn)
     if not cents:
-        raise FlowAnalysisError("the GeoPackage has no centrality")
+        raise FlowAnalysisError(tr("the GeoPackage has no centrality"))
     site_frame = sites(conn, cents, distance)
     chans = channels(conn, mobility)
     if chans.empty:
         raise FlowAnalysisError(
-            "no counting channel" + (f" of mobility type {mobility}" if mobility else "")
-            + " in the GeoPackage: import counts first")
+            tr("no counting channel of mobility type {mobility} in the GeoPackage: import "
+               "counts first").format(mobility=mobility) if mobility
+            else tr("no counting channel in the GeoPackage: import counts first"))
     chans = chans.merge(site_frame[["site_uuid", "centrality_uuid"]], on="site_uuid")
     assigned = chans[chans["centrality_uuid"].notna()]
     notes = []
     lost = sorted(set(site_frame.loc[site_frame["centrality_uuid"].isna(), "name"]))
     if lost:
-        notes.append("counting site(s) outside every centrality (and beyond the distance): "
-                     + ", ".join(lost[:10]))
+        notes.append(tr("counting site(s) outside every centrality (and beyond the "
+                        "distance): {sites}").format(sites=", ".join(lost[:10])))
     if assigned.empty:
-        raise FlowAnalysisError("no counting site lies in a centrality (or within the distance "
-                                "given): increase the distance or declare their centrality")
+        raise FlowAnalysisError(tr("no counting site lies in a centrality (or within the "
+                                   "distance given): increase the distance or declare their "
+                                   "centrality"))
     if progress:
         progress(10)
     measures = read_counts(conn, assigned["channel_uuid"].tolist(), start, end)
     if measures.empty:
-        raise FlowAnalysisError("the assigned channels have no count in the chosen window")
+        raise FlowAnalysisError(tr("the assigned channels have no count in the chosen window"))
     if progress:
         progress(40)
     steps = assigned.set_index("channel_uuid")["time_step_s"].dropna()
@@ -278,7 +281,8 @@ def events_frame(conn, event_ids: Optional[Sequence[str]] = None) -> pd.DataFram
         wanted = set(event_ids)
         unknown = wanted - set(frame["event_id"]) - set(frame["name"]) - set(frame["event_uuid"])
         if unknown:
-            raise FlowAnalysisError("unknown event(s): " + ", ".join(sorted(unknown)))
+            raise FlowAnalysisError(tr("unknown event(s): {events}").format(
+                events=", ".join(sorted(unknown))))
         frame = frame[frame["event_id"].isin(wanted) | frame["name"].isin(wanted)
                       | frame["event_uuid"].isin(wanted)]
     return frame.reset_index(drop=True)
@@ -330,7 +334,7 @@ def event_impact(conn, baseline: ev.Baseline, *, distance: float = 0.0,
     require_flows(conn)
     evs = events_frame(conn, event_ids)
     if evs.empty:
-        raise FlowAnalysisError("the GeoPackage holds no event: import events first")
+        raise FlowAnalysisError(tr("the GeoPackage holds no event: import events first"))
     cents = readers.centralities(conn)
     cnames = {c["uuid"]: c["name"] for c in cents}
     parts = []
@@ -377,8 +381,8 @@ def event_impact(conn, baseline: ev.Baseline, *, distance: float = 0.0,
                              "ridership", "centrality", cnames))
     parts = [p for p in parts if not p.empty]
     if not parts:
-        raise FlowAnalysisError("no flow data (counts, parking occupancy or ridership) to "
-                                "measure the events with")
+        raise FlowAnalysisError(tr("no flow data (counts, parking occupancy or ridership) to "
+                                   "measure the events with"))
     out = pd.concat(parts, ignore_index=True)
     out["centrality"] = out["centrality_uuid"].map(cnames)
     return out[EVENT_COLUMNS]

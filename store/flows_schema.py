@@ -16,6 +16,7 @@ data*, 0 means *nobody passed*.
 
 from __future__ import annotations
 
+from ..i18n import tr
 from . import gpkg
 
 UUID = "uuid TEXT NOT NULL UNIQUE"
@@ -159,8 +160,8 @@ class FlowSchemaError(ValueError):
 
 def require_flows(conn) -> None:
     if not gpkg.table_exists(conn, "counts"):
-        raise FlowSchemaError("this GeoPackage has no flow tables (schema v7): open it with the "
-                              "plugin to upgrade it first")
+        raise FlowSchemaError(tr("this GeoPackage has no flow tables (schema v7): open it with "
+                                 "the plugin to upgrade it first"))
 
 
 def count_uuid_sql(prefix_param: str = "?", epoch_param: str = "?") -> str:

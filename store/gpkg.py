@@ -17,6 +17,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from ..i18n import tr
 from . import geometry
 
 APPLICATION_ID = 0x47504B47  # "GPKG"
@@ -121,7 +122,7 @@ def connect(path, *, must_exist: bool = True) -> sqlite3.Connection:
     """
     path = Path(path)
     if must_exist and not path.is_file():
-        raise GeoPackageError(f"{path}: no such GeoPackage file")
+        raise GeoPackageError(tr("{path}: no such GeoPackage file").format(path=path))
     conn = sqlite3.connect(str(path), isolation_level=None)
     conn.row_factory = sqlite3.Row
     for name, func in (("ST_MinX", _st_minx), ("ST_MaxX", _st_maxx), ("ST_MinY", _st_miny),
@@ -147,7 +148,7 @@ def create_container(path) -> sqlite3.Connection:
     """Create an empty GeoPackage holding the core tables and the two undefined SRS rows."""
     path = Path(path)
     if path.exists():
-        raise GeoPackageError(f"{path}: file already exists")
+        raise GeoPackageError(tr("{path}: file already exists").format(path=path))
     conn = connect(path, must_exist=False)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {USER_VERSION}")

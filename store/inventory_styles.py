@@ -13,6 +13,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ..i18n import tr
 from . import gpkg, styles
 
 STYLES_DIR = Path(__file__).resolve().parent.parent / "resources" / "styles"
@@ -95,7 +96,8 @@ def install_forms(conn, tables=None) -> list:
             continue
         path = STYLES_DIR / f"{table}.qml"
         if not path.is_file():
-            raise gpkg.GeoPackageError(f"the form style {path} is missing from the plugin")
+            raise gpkg.GeoPackageError(tr(
+                "the form style {path} is missing from the plugin").format(path=path))
         qml = refresh_value_maps(path.read_text(encoding="utf-8"), bindings(conn, table),
                                  file_domains)
         styles.save_default_style(conn, table, qml, name=STYLE_NAME,

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
+from ..i18n import tr
 from . import gpkg, readers
 
 FORMAT_VERSION = "1"
@@ -134,14 +135,14 @@ def find_campaign(conn, name_or_uuid: Optional[str] = None) -> dict:
     """The campaign by name or uuid; the latest one (by start date) when empty."""
     camps = readers.campaigns(conn)
     if camps.empty:
-        raise InventoryWorkbookError("the GeoPackage holds no inventory campaign")
+        raise InventoryWorkbookError(tr("the GeoPackage holds no inventory campaign"))
     if not name_or_uuid:
         return camps.iloc[-1].to_dict()
     hit = camps[(camps["name"] == name_or_uuid) | (camps["uuid"] == name_or_uuid)]
     if hit.empty:
-        raise InventoryWorkbookError(
-            f"unknown campaign {name_or_uuid!r}; campaigns in the GeoPackage: "
-            f"{', '.join(camps['name'])}")
+        raise InventoryWorkbookError(tr(
+            "unknown campaign {campaign!r}; campaigns in the GeoPackage: {campaigns}").format(
+                campaign=name_or_uuid, campaigns=", ".join(camps["name"])))
     return hit.iloc[0].to_dict()
 
 
@@ -340,12 +341,13 @@ def _read_workbook(path: Path):
     try:
         workbook = load_workbook(path, data_only=True)
     except Exception as error:  # openpyxl raises several unrelated types
-        raise InventoryWorkbookError(f"{path.name}: not a readable .xlsx workbook ({error})") \
-            from error
+        raise InventoryWorkbookError(tr("{file}: not a readable .xlsx workbook ({error})").format(
+            file=path.name, error=error)) from error
     if SHEET not in workbook.sheetnames or EXPORT_SHEET not in workbook.sheetnames:
-        raise InventoryWorkbookError(
-            f"{path.name}: not an inventory workbook exported by the observatory (sheets "
-            f"{SHEET!r} and {EXPORT_SHEET!r} expected); export the campaign first")
+        raise InventoryWorkbookError(tr(
+            "{file}: not an inventory workbook exported by the observatory (sheets {sheet!r} "
+            "and {export_sheet!r} expected); export the campaign first").format(
+                file=path.name, sheet=SHEET, export_sheet=EXPORT_SHEET))
     return workbook
 
 
@@ -353,7 +355,8 @@ def _snapshot(workbook, path: Path):
     rows = list(workbook[EXPORT_SHEET].iter_rows(values_only=True))
     meta = {r[0]: r[1] for r in rows[:4] if r and r[0]}
     if str(meta.get("format")) != FORMAT_VERSION or not meta.get("campaign_uuid"):
-        raise InventoryWorkbookError(f"{path.name}: unknown inventory workbook format")
+        raise InventoryWorkbookError(tr("{file}: unknown inventory workbook format").format(
+            file=path.name))
     header = list(rows[4])
     snapshot = {}
     for values in rows[5:]:
@@ -388,35 +391,39 @@ def _check_row(number: int, values: dict, codes: Dict[str, List[str]], naf: set,
 
     status = _text(values.get("status"))
     if status is None:
-        add("status", f"a status code ({listing('observation_statuses')})", "missing_required")
+        add("status", tr("a status code ({codes})").format(codes=listing("observation_statuses")),
+            "missing_required")
     elif status not in codes["observation_statuses"]:
-        add("status", f"a status code ({listing('observation_statuses')})", "unknown_code")
+        add("status", tr("a status code ({codes})").format(codes=listing("observation_statuses")),
+            "unknown_code")
     group = _text(values.get("activity_group"))
     if group is None:
         if status == OCCUPIED:
-            add("activity_group", "an activity group code, required when the status is "
-                f"occupied ({listing('activity_groups')})", "missing_required")
+            add("activity_group", tr("an activity group code, required when the status is "
+                                    "occupied ({codes})").format(
+                                        codes=listing("activity_groups")), "missing_required")
     elif group not in codes["activity_groups"]:
-        add("activity_group", f"an activity group code ({listing('activity_groups')})",
-            "unknown_code")
+        add("activity_group", tr("an activity group code ({codes})").format(
+            codes=listing("activity_groups")), "unknown_code")
     chain = _text(values.get("chain_type"))
     if chain is not None and chain not in codes["chain_types"]:
-        add("chain_type", f"a chain type code ({listing('chain_types')}) or empty",
-            "unknown_code")
+        add("chain_type", tr("a chain type code ({codes}) or empty").format(
+            codes=listing("chain_types")), "unknown_code")
     if "floor_area" in values:
         try:
             area = _number(values.get("floor_area"))
         except ValueError:
-            add("floor_area", "a number of m² greater than 0, or empty", "not_a_number")
+            add("floor_area", tr("a number of m² greater than 0, or empty"), "not_a_number")
         else:
             if area is not None and not area > 0:
-                add("floor_area", "a number of m² greater than 0, or empty", "not_positive")
+                add("floor_area", tr("a number of m² greater than 0, or empty"), "not_positive")
     naf_code = _text(values.get("naf_code"))
     if naf_code is not None:
         if not NAF_RE.match(naf_code):
-            add("naf_code", "a NAF rev. 2 code such as 47.11D, or empty", "invalid_format")
+            add("naf_code", tr("a NAF rev. 2 code such as 47.11D, or empty"), "invalid_format")
         elif naf and naf_code not in naf:
-            add("naf_code", "a NAF rev. 2 code of the naf_activity_map table", "unknown_code")
+            add("naf_code", tr("a NAF rev. 2 code of the naf_activity_map table"),
+                "unknown_code")
     return problems
 
 
@@ -431,15 +438,16 @@ def import_inventory(conn, path, *, agent: Optional[str] = None,
     """
     path = Path(path)
     if not path.is_file():
-        raise InventoryWorkbookError(f"{path}: no such file")
+        raise InventoryWorkbookError(tr("{path}: no such file").format(path=path))
     workbook = _read_workbook(path)
     meta, snapshot = _snapshot(workbook, path)
     info = conn.execute("SELECT uuid, name FROM campaigns WHERE uuid = ?",
                         (meta["campaign_uuid"],)).fetchone()
     if info is None:
-        raise InventoryWorkbookError(
-            f"{path.name}: exported for campaign {meta.get('campaign')!r} "
-            f"({meta['campaign_uuid']}), which this GeoPackage does not hold")
+        raise InventoryWorkbookError(tr(
+            "{file}: exported for campaign {campaign!r} ({uuid}), which this GeoPackage does "
+            "not hold").format(file=path.name, campaign=meta.get("campaign"),
+                               uuid=meta["campaign_uuid"]))
     sheet = workbook[SHEET]
     rows = sheet.iter_rows(values_only=True)
     header = list(next(rows, None) or ())
@@ -447,8 +455,9 @@ def import_inventory(conn, path, *, agent: Optional[str] = None,
     missing = [BY_KEY[k].header_fr for k in ("observation_uuid", "status", "activity_group")
                if k not in positions]
     if missing:
-        raise InventoryWorkbookError(
-            f"{path.name}: column(s) missing from sheet {SHEET!r}: {', '.join(missing)}")
+        raise InventoryWorkbookError(tr(
+            "{file}: column(s) missing from sheet {sheet!r}: {columns}").format(
+                file=path.name, sheet=SHEET, columns=", ".join(missing)))
     headers = {k: str(header[i]) for k, i in positions.items()}
     result = InventoryImport(file=path.name, campaign=info["name"])
     codes = {t: [c for c, _ in values] for t, values in domain_codes(conn).items()}
@@ -477,13 +486,15 @@ def import_inventory(conn, path, *, agent: Optional[str] = None,
         if obs_uuid is None or obs_uuid not in snapshot or obs_uuid not in current:
             result.problems.append(Problem(
                 number, id_header, obs_uuid or "",
-                f"the id of an observation of campaign {info['name']!r} exported in this "
-                "workbook (rows cannot be added)", "unknown_row"))
+                tr("the id of an observation of campaign {campaign!r} exported in this "
+                   "workbook (rows cannot be added)").format(campaign=info["name"]),
+                "unknown_row"))
             continue
         if obs_uuid in seen:
             result.problems.append(Problem(number, id_header, obs_uuid,
-                                           f"each observation once (already on row "
-                                           f"{seen[obs_uuid]})", "duplicate"))
+                                           tr("each observation once (already on row "
+                                              "{row})").format(row=seen[obs_uuid]),
+                                           "duplicate"))
             continue
         seen[obs_uuid] = number
         original, now = snapshot[obs_uuid], current[obs_uuid]
@@ -498,9 +509,10 @@ def import_inventory(conn, path, *, agent: Optional[str] = None,
                     and not _same(key, now.get(key), values[key]):
                 row_problems.append(Problem(
                     number, headers[key], _text(values[key]) or "",
-                    f"the value at export ({_text(original.get(key)) or 'empty'}): the "
-                    f"GeoPackage has changed it since to {_text(now.get(key)) or 'empty'}; "
-                    "re-export the workbook", "conflict"))
+                    tr("the value at export ({before}): the GeoPackage has changed it since "
+                       "to {now}; re-export the workbook").format(
+                           before=_text(original.get(key)) or tr("empty"),
+                           now=_text(now.get(key)) or tr("empty")), "conflict"))
                 continue
             if _same(key, now.get(key), values[key]):
                 continue

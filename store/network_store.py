@@ -34,6 +34,7 @@ import numpy as np
 
 from ..analysis.network import RoadNetwork, segments_from_lines
 from ..analysis.road_profiles import ProfiledNetwork, default_profiles
+from ..i18n import tr
 from . import geometry, gpkg
 
 UUID = "uuid TEXT NOT NULL UNIQUE"
@@ -130,7 +131,8 @@ def set_speeds(conn, mode: str, profile: Mapping[str, float], replace: bool = Fa
         conn.execute("DELETE FROM road_speeds WHERE mode=?", (mode,))
     for cls, speed in profile.items():
         if not (np.isfinite(speed) and speed >= 0):
-            raise ValueError(f"{mode} speed of {cls!r} must be >= 0 km/h, got {speed}")
+            raise ValueError(tr("{mode} speed of {road_class!r} must be >= 0 km/h, got "
+                                "{speed}").format(mode=mode, road_class=cls, speed=speed))
         row = conn.execute("SELECT 1 FROM road_speeds WHERE mode=? AND road_class=?",
                            (mode, cls)).fetchone()
         if row:
@@ -156,7 +158,8 @@ def write_roads(conn, records: Iterable[Mapping], srs_id: int, replace: bool = T
             continue
         oneway = int(r.get("oneway") or 0)
         if oneway not in (-1, 0, 1):
-            raise ValueError(f"road {r.get('source_id')!r}: oneway must be -1, 0 or 1")
+            raise ValueError(tr("road {road!r}: oneway must be -1, 0 or 1").format(
+                road=r.get("source_id")))
         speed = r.get("maxspeed")
         speed = None if speed is None or not np.isfinite(speed) or speed <= 0 else float(speed)
         rows.append((str(uuid.uuid4()), r.get("name"), r.get("road_class"), oneway, speed,
@@ -201,7 +204,7 @@ def network_from_roads(conn, tolerance: float = DEFAULT_TOLERANCE) -> tuple:
     """``(RoadNetwork, road_uuid per edge)`` built from ``roads`` (no write)."""
     lines, attrs = read_roads(conn)
     if not lines:
-        raise NetworkError("the roads table holds no line: import roads first")
+        raise NetworkError(tr("the roads table holds no line: import roads first"))
     seg = segments_from_lines(lines)
     line = seg["line"]
     net = RoadNetwork.from_edges(
@@ -219,7 +222,8 @@ def build_topology(conn, srs_id: int, tolerance: float = DEFAULT_TOLERANCE,
     Inside the caller's transaction. Returns ``{"nodes": n, "edges": m, "components": c}``.
     """
     if not tolerance >= 0:
-        raise ValueError(f"snapping tolerance must be >= 0 m, got {tolerance}")
+        raise ValueError(tr("snapping tolerance must be >= 0 m, got {tolerance}").format(
+            tolerance=tolerance))
     net, road_uuid = network_from_roads(conn, tolerance)
     if progress:
         progress(40.0)
@@ -319,8 +323,8 @@ def load_network(conn, check: bool = True) -> StoredNetwork:
     (checksum compared). NetworkError when no topology is stored.
     """
     if not has_topology(conn):
-        raise NetworkError("the GeoPackage holds no road network topology: run "
-                           "import_roads or build_network first")
+        raise NetworkError(tr("the GeoPackage holds no road network topology: run "
+                              "import_roads or build_network first"))
     base = _read_arrays(conn)
     if base is None:
         base = _read_tables(conn)
@@ -339,7 +343,7 @@ def _read_tables(conn) -> RoadNetwork:
                     .fetchall(), dtype=np.float64).reshape(-1, 3)
     node = node[np.argsort(node[:, 0], kind="stable")]
     if node.size and not np.array_equal(node[:, 0], np.arange(len(node))):
-        raise NetworkError("road_nodes node_id values are not 0..n-1: run build_network")
+        raise NetworkError(tr("road_nodes node_id values are not 0..n-1: run build_network"))
     rows = conn.execute("SELECT edge_id, from_node, to_node, length, oneway, maxspeed, "
                         "road_class FROM road_edges ORDER BY fid").fetchall()
     num = np.array([r[:6] for r in rows], dtype=np.float64).reshape(-1, 6)
@@ -354,6 +358,6 @@ def _read_tables(conn) -> RoadNetwork:
              "length": num[:, 2], "oneway": num[:, 3].astype(np.int8), "maxspeed": num[:, 4],
              "road_class": [r[6] or "default" for r in rows]})
     except ValueError as exc:
-        raise NetworkError(f"the stored road network is inconsistent ({exc}): run "
-                           "build_network") from exc
+        raise NetworkError(tr("the stored road network is inconsistent ({error}): run "
+                              "build_network").format(error=exc)) from exc
     return base

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from ..i18n import tr
 from . import gpkg, schema
 from .migrations import LATEST_VERSION, MIGRATIONS
 
@@ -23,11 +24,12 @@ def srs_definition(epsg: int):
 
     srs = osr.SpatialReference()
     if srs.ImportFromEPSG(int(epsg)) != 0:
-        raise ValueError(f"EPSG:{epsg} is not a known coordinate reference system")
+        raise ValueError(tr("EPSG:{epsg} is not a known coordinate reference system").format(
+            epsg=epsg))
     if not srs.IsProjected():
-        raise ValueError(
-            f"EPSG:{epsg} is not a projected CRS: the observatory measures distances and areas "
-            "in metres (use EPSG:2154 Lambert-93, or a CC conic zone)")
+        raise ValueError(tr(
+            "EPSG:{epsg} is not a projected CRS: the observatory measures distances and areas "
+            "in metres (use EPSG:2154 Lambert-93, or a CC conic zone)").format(epsg=epsg))
     return srs.GetName(), srs.ExportToWkt()
 
 
@@ -46,10 +48,10 @@ def meta(conn) -> dict:
 
 def schema_version(conn) -> int:
     if not gpkg.table_exists(conn, META_TABLE):
-        raise SchemaError("not an observatory GeoPackage (no observatory_meta table)")
+        raise SchemaError(tr("not an observatory GeoPackage (no observatory_meta table)"))
     row = conn.execute(f"SELECT value FROM {META_TABLE} WHERE key='schema_version'").fetchone()
     if row is None:
-        raise SchemaError("observatory_meta has no schema_version")
+        raise SchemaError(tr("observatory_meta has no schema_version"))
     return int(row[0])
 
 
@@ -114,18 +116,22 @@ def open_observatory(path, *, migrate: bool = True):
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         except Exception as exc:  # sqlite3.DatabaseError: not a database
-            raise SchemaError(f"{path}: not a GeoPackage ({exc})") from exc
+            raise SchemaError(tr("{path}: not a GeoPackage ({error})").format(
+                path=path, error=exc)) from exc
         if app_id != gpkg.APPLICATION_ID:
-            raise SchemaError(f"{path}: not a GeoPackage (application_id {app_id:#x})")
+            raise SchemaError(tr("{path}: not a GeoPackage (application_id {app_id})").format(
+                path=path, app_id=f"{app_id:#x}"))
         version = schema_version(conn)
         if version > LATEST_VERSION:
-            raise SchemaError(
-                f"{path}: schema version {version} is newer than this plugin understands "
-                f"(up to {LATEST_VERSION}); update the Observatoire du commerce plugin")
+            raise SchemaError(tr(
+                "{path}: schema version {version} is newer than this plugin understands "
+                "(up to {latest}); update the Observatoire du commerce plugin").format(
+                    path=path, version=version, latest=LATEST_VERSION))
         if version < LATEST_VERSION:
             if not migrate:
-                raise SchemaError(f"{path}: schema version {version} needs migrating to "
-                                  f"{LATEST_VERSION}")
+                raise SchemaError(tr("{path}: schema version {version} needs migrating to "
+                                     "{latest}").format(path=path, version=version,
+                                                        latest=LATEST_VERSION))
             with gpkg.transaction(conn):
                 _migrate(conn, version, LATEST_VERSION)
     except BaseException:

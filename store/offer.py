@@ -20,6 +20,7 @@ import pandas as pd
 from ..analysis.offer_mix import offer_mix
 from ..analysis.proximity import markets_within, producers_within, services_within, within
 from ..analysis.spatial import points_in_zones
+from ..i18n import tr
 from . import geometry, gpkg, indicators, readers
 from .offer_schema import require_v6
 from .vacancy import filter_unconfirmed, load_observations
@@ -86,11 +87,12 @@ def mix(conn, *, campaign_uuids=None, population_distance: Optional[float] = Non
     """
     camps = readers.campaigns(conn)
     if camps.empty:
-        raise ValueError("the GeoPackage holds no inventory campaign")
+        raise ValueError(tr("the GeoPackage holds no inventory campaign"))
     if campaign_uuids:
         unknown = set(campaign_uuids) - set(camps["uuid"])
         if unknown:
-            raise ValueError(f"unknown campaign(s): {', '.join(sorted(unknown))}")
+            raise ValueError(tr("unknown campaign(s): {campaigns}").format(
+                campaigns=", ".join(sorted(unknown))))
     cents = readers.centralities(conn)
     prem = readers.premises(conn)
     zone_of = readers.assign_centralities(prem, cents)
@@ -179,10 +181,11 @@ def services_offer(conn, targets: dict, names: dict, distance: float,
     vintages = [r[0] for r in conn.execute("SELECT DISTINCT vintage FROM services "
                                            "ORDER BY vintage")]
     if not vintages:
-        raise ValueError("the GeoPackage holds no service: import the BPE first")
+        raise ValueError(tr("the GeoPackage holds no service: import the BPE first"))
     vintage = vintage or vintages[-1]
     if vintage not in vintages:
-        raise ValueError(f"no services of vintage {vintage!r} (vintages: {', '.join(vintages)})")
+        raise ValueError(tr("no services of vintage {vintage!r} (vintages: {vintages})").format(
+            vintage=vintage, vintages=", ".join(vintages)))
     services = _points(conn, "SELECT domain, range, geom FROM services WHERE vintage = ?",
                        (vintage,))
     domain_labels = dict(conn.execute("SELECT code, label_fr FROM service_domains"))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import uuid
 
+from ..i18n import tr
 from . import gpkg
 from .nomenclatures import NOMENCLATURES, create_nomenclature, read_csv, refresh_domains
 
@@ -100,5 +101,5 @@ def migrate_v6(conn, srs_id: int) -> None:
 def require_v6(conn) -> None:
     """ValueError naming the fix when the file predates the offer tables."""
     if not gpkg.table_exists(conn, "premise_sources"):
-        raise ValueError("this GeoPackage predates the offer tables (schema v6): open it with "
-                         "the plugin to upgrade it first")
+        raise ValueError(tr("this GeoPackage predates the offer tables (schema v6): open it "
+                            "with the plugin to upgrade it first"))

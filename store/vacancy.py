@@ -31,6 +31,7 @@ import pandas as pd
 from ..analysis.linear import assign_to_lines
 from ..analysis.vacancy_dynamics import vacancy_dynamics
 from ..analysis.vacancy_history import vacancy_history
+from ..i18n import tr
 from . import gpkg, indicators, readers
 
 ALGORITHM_ID = "observatoire:vacancy_rates"
@@ -82,17 +83,17 @@ def filter_unconfirmed(obs: pd.DataFrame, include_unconfirmed: bool, warn=None) 
     """Apply the rules for ``unknown`` and ``to_confirm`` observations (module docstring)."""
     unknown = int((obs["status"] == "unknown").sum())
     if unknown:
-        _warn(warn, f"{unknown} observation(s) have the status 'unknown' (premise not yet "
-                    "recorded in its campaign): left out of the counts")
+        _warn(warn, tr("{n} observation(s) have the status 'unknown' (premise not yet "
+                       "recorded in its campaign): left out of the counts").format(n=unknown))
     pending = (obs["visit_state"] == "to_confirm") & (obs["status"] != "unknown")
     n = int(pending.sum())
     if n:
         if include_unconfirmed:
-            _warn(warn, f"{n} observation(s) are still to confirm (pre-filled from the previous "
-                        "campaign): counted with their pre-filled status")
+            _warn(warn, tr("{n} observation(s) are still to confirm (pre-filled from the "
+                           "previous campaign): counted with their pre-filled status").format(n=n))
         else:
-            _warn(warn, f"{n} observation(s) are still to confirm (pre-filled from the previous "
-                        "campaign): left out of the counts")
+            _warn(warn, tr("{n} observation(s) are still to confirm (pre-filled from the "
+                           "previous campaign): left out of the counts").format(n=n))
             obs = obs[~pending]
     return obs.reset_index(drop=True)
 
@@ -116,7 +117,7 @@ def zones(conn, premise_frame: pd.DataFrame, zone_type: str = "centrality", line
                 [(s, s, None) for s in names])
     if zone_type == "linear":
         if not lines:
-            raise ValueError("the linear zones need at least one line")
+            raise ValueError(tr("the linear zones need at least one line"))
         index = assign_to_lines(premise_frame[["x", "y"]].to_numpy(dtype=float),
                                 [parts for _id, _name, parts in lines], line_distance)
         ids = [str(i) for i, _n, _p in lines]
@@ -141,7 +142,8 @@ def compute(conn, *, campaign_uuids=None, vacant_statuses=None, ground_floor_onl
     if campaign_uuids:
         unknown = set(campaign_uuids) - set(camps["uuid"])
         if unknown:
-            raise ValueError(f"unknown campaign(s): {', '.join(sorted(unknown))}")
+            raise ValueError(tr("unknown campaign(s): {campaigns}").format(
+                campaigns=", ".join(sorted(unknown))))
     statuses = list(vacant_statuses) if vacant_statuses else readers.vacant_statuses(conn)
     prem = readers.premises(conn)
     if feedback:
@@ -246,8 +248,8 @@ def campaign_dates(camps: pd.DataFrame) -> dict:
         return dict(zip(camps["uuid"], camps["start_date"].astype(str)))
     if camps["year"].isna().any():
         missing = camps.loc[camps["year"].isna(), "name"].tolist()
-        raise ValueError(f"campaign(s) {missing} have neither a start date nor a year: "
-                         "durations cannot be measured")
+        raise ValueError(tr("campaign(s) {campaigns} have neither a start date nor a year: "
+                            "durations cannot be measured").format(campaigns=missing))
     return dict(zip(camps["uuid"], camps["year"].astype(int).astype(str)))
 
 
@@ -262,10 +264,10 @@ def history(conn, *, threshold_years: float = 2.0, vacant_statuses=None,
     written for the latest campaign.
     """
     if threshold_years is None or threshold_years < 0:
-        raise ValueError("the long-term threshold is a non-negative number of years")
+        raise ValueError(tr("the long-term threshold is a non-negative number of years"))
     camps = readers.campaigns(conn)
     if camps.empty:
-        raise ValueError("the GeoPackage holds no inventory campaign")
+        raise ValueError(tr("the GeoPackage holds no inventory campaign"))
     statuses = list(vacant_statuses) if vacant_statuses else readers.vacant_statuses(conn)
     obs = filter_unconfirmed(load_observations(conn), include_unconfirmed, warn)
     obs = obs[~obs["status"].isin(["unknown"])]

@@ -4,6 +4,10 @@
   <context>
     <name>Observatoire</name>
     <message>
+      <source> or </source>
+      <translation> ou </translation>
+    </message>
+    <message>
       <source>(whole campaign)</source>
       <translation>(toute la campagne)</translation>
     </message>
@@ -74,6 +78,10 @@
     <message>
       <source>BPE CSV (ensemble, géolocalisé)</source>
       <translation>CSV BPE (ensemble, géolocalisé)</translation>
+    </message>
+    <message>
+      <source>BPE file not found: {path}</source>
+      <translation>fichier BPE introuvable : {path}</translation>
     </message>
     <message>
       <source>BPE vintage (empty = the latest imported)</source>
@@ -186,6 +194,10 @@
     <message>
       <source>Candidate sites (empty = vacant premises of the latest campaign)</source>
       <translation>Emplacements candidats (vide = locaux vacants de la dernière campagne)</translation>
+    </message>
+    <message>
+      <source>Cannot build the questionnaire project: {error}</source>
+      <translation>Impossible de construire le projet du questionnaire : {error}</translation>
     </message>
     <message>
       <source>Cannot export the inventory: {error}</source>
@@ -530,6 +542,14 @@
     <message>
       <source>Driving time on the network (min)</source>
       <translation>Temps en voiture sur le réseau (min)</translation>
+    </message>
+    <message>
+      <source>EPSG:{epsg} is not a known coordinate reference system</source>
+      <translation>EPSG:{epsg} n'est pas un système de coordonnées connu</translation>
+    </message>
+    <message>
+      <source>EPSG:{epsg} is not a projected CRS: the observatory measures distances and areas in metres (use EPSG:2154 Lambert-93, or a CC conic zone)</source>
+      <translation>EPSG:{epsg} n'est pas un SCR projeté : l'observatoire mesure les distances et les surfaces en mètres (utilisez EPSG:2154 Lambert-93, ou une zone conique CC)</translation>
     </message>
     <message>
       <source>Edits applied</source>
@@ -926,6 +946,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Classeur d'inventaire (.xlsx)</translation>
     </message>
     <message>
+      <source>LAMBERT_X/LAMBERT_Y or LONGITUDE/LATITUDE</source>
+      <translation>LAMBERT_X/LAMBERT_Y ou LONGITUDE/LATITUDE</translation>
+    </message>
+    <message>
       <source>Last day (YYYY-MM-DD, empty = last count)</source>
       <translation>Dernier jour (AAAA-MM-JJ, vide = dernier comptage)</translation>
     </message>
@@ -1044,6 +1068,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Multiple-choice answers imported</source>
       <translation>Réponses à choix multiples importées</translation>
+    </message>
+    <message>
+      <source>NAF code absent from the NAF -&gt; group table</source>
+      <translation>code NAF absent de la table NAF -&gt; groupe</translation>
     </message>
     <message>
       <source>Name field</source>
@@ -1280,6 +1308,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>OpenStreetMap file (.osm, .pbf, .geojson)</source>
       <translation>Fichier OpenStreetMap (.osm, .pbf, .geojson)</translation>
+    </message>
+    <message>
+      <source>OpenStreetMap file not found: {path}</source>
+      <translation>fichier OpenStreetMap introuvable : {path}</translation>
     </message>
     <message>
       <source>Or a line layer</source>
@@ -1658,6 +1690,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>CSV SIRENE StockEtablissement</translation>
     </message>
     <message>
+      <source>SIRENE file not found: {path}</source>
+      <translation>fichier SIRENE introuvable : {path}</translation>
+    </message>
+    <message>
+      <source>SIRET does not start with the SIREN of the row</source>
+      <translation>le SIRET ne commence pas par le SIREN de la ligne</translation>
+    </message>
+    <message>
       <source>Scored sites</source>
       <translation>Emplacements notés</translation>
     </message>
@@ -1796,6 +1836,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Store the inventory project in the GeoPackage</source>
       <translation>Enregistrer le projet d'inventaire dans le GeoPackage</translation>
+    </message>
+    <message>
+      <source>Store the questionnaire project in the GeoPackage</source>
+      <translation>Enregistrer le projet du questionnaire dans le GeoPackage</translation>
+    </message>
+    <message>
+      <source>Stores a ready QGIS / QField project for street interviews in the GeoPackage itself (table qgis_projects; open it in QGIS with Project › Open From › GeoPackage): the questionnaire responses, the visits to each centrality, the answers to multiple-choice questions and the centralities. The response form shows, in the tabs of the questions, relation editors (by uuid) where the interviewer adds the visits to each centrality (frequency, transport mode, parking) and the ticked choices; a row added there is linked to the response automatically. The choices offered are those of this observatory's questionnaire (its centralities and activity groups): run the algorithm again after adding a centrality. Centralities without a code get one derived from their name. The layers point to the GeoPackage by a path relative to its folder. A project of the same name is replaced.</source>
+      <translation>Enregistre dans le GeoPackage lui-même un projet QGIS / QField prêt à l'emploi pour les enquêtes dans la rue (table qgis_projects ; ouvrez-le dans QGIS par Projet › Ouvrir depuis › GeoPackage) : les réponses au questionnaire, les venues dans chaque centralité, les réponses aux questions à choix multiples et les centralités. Le formulaire de la réponse montre, dans les onglets des questions, des éditeurs de relation (par uuid) où l'enquêteur ajoute les venues dans chaque centralité (fréquence, mode de transport, stationnement) et les choix cochés ; une ligne ajoutée ainsi est rattachée automatiquement à la réponse. Les choix proposés sont ceux du questionnaire de cet observatoire (ses centralités et ses groupes d'activité) : relancez l'algorithme après l'ajout d'une centralité. Les centralités sans code en reçoivent un tiré de leur nom. Les couches désignent le GeoPackage par un chemin relatif à son dossier. Un projet du même nom est remplacé.</translation>
     </message>
     <message>
       <source>Stores a ready QGIS project in the GeoPackage itself (table qgis_projects; open it in QGIS with Project › Open From › GeoPackage): premises, their observations, centralities and campaigns with the inventory forms (tabs, value maps from the domains, constraints, defaults, photo widget) and the relation premise → observations shown in the premise form. The open campaign, when there is exactly one, is the project's current campaign (variable observatoire_campaign_uuid). The layers point to the GeoPackage by a path relative to its folder. Also refreshes the default form styles of the tables (layer_styles) from the file's domains. A project of the same name is replaced.</source>
@@ -2058,6 +2106,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Fichier CSV du fournisseur</translation>
     </message>
     <message>
+      <source>WGS84 longitude, latitude of a place in France</source>
+      <translation>longitude, latitude WGS84 d'un lieu en France</translation>
+    </message>
+    <message>
+      <source>WGS84 longitude, latitude of a place in France (Xlong and Ylat look swapped)</source>
+      <translation>longitude, latitude WGS84 d'un lieu en France (Xlong et Ylat semblent inversées)</translation>
+    </message>
+    <message>
       <source>Walking</source>
       <translation>À pied</translation>
     </message>
@@ -2154,6 +2210,218 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Zones avec offre en circuit court</translation>
     </message>
     <message>
+      <source>a 14-digit SIRET number</source>
+      <translation>un numéro SIRET à 14 chiffres</translation>
+    </message>
+    <message>
+      <source>a 5-character INSEE commune code</source>
+      <translation>un code commune INSEE à 5 caractères</translation>
+    </message>
+    <message>
+      <source>a 5-character INSEE commune code, e.g. 76540 or 2A004</source>
+      <translation>un code commune INSEE à 5 caractères, par ex. 76540 ou 2A004</translation>
+    </message>
+    <message>
+      <source>a 9-digit SIREN number</source>
+      <translation>un numéro SIREN à 9 chiffres</translation>
+    </message>
+    <message>
+      <source>a NAF rev. 2 code of the naf_activity_map table</source>
+      <translation>un code NAF rév. 2 de la table naf_activity_map</translation>
+    </message>
+    <message>
+      <source>a NAF rev. 2 code such as 47.11D, or empty</source>
+      <translation>un code NAF rév. 2 comme 47.11D, ou vide</translation>
+    </message>
+    <message>
+      <source>a SIRET is 14 digits</source>
+      <translation>un SIRET compte 14 chiffres</translation>
+    </message>
+    <message>
+      <source>a UTC offset between -14:00 and +14:00</source>
+      <translation>un décalage UTC entre -14:00 et +14:00</translation>
+    </message>
+    <message>
+      <source>a campaign named {name!r} already exists</source>
+      <translation>une campagne nommée {name!r} existe déjà</translation>
+    </message>
+    <message>
+      <source>a campaign needs a name</source>
+      <translation>une campagne doit avoir un nom</translation>
+    </message>
+    <message>
+      <source>a capacity &gt; 0 (in the row or from the car park list)</source>
+      <translation>une capacité &gt; 0 (dans la ligne ou dans la liste des parkings)</translation>
+    </message>
+    <message>
+      <source>a capacity &gt; 0 (in the row or from the car park)</source>
+      <translation>une capacité &gt; 0 (dans la ligne ou celle du parking)</translation>
+    </message>
+    <message>
+      <source>a centrality name or uuid of the GeoPackage (known: {known})</source>
+      <translation>un nom ou un uuid de centralité du GeoPackage (connues : {known})</translation>
+    </message>
+    <message>
+      <source>a chain type code ({codes}) or empty</source>
+      <translation>un code de type d'enseigne ({codes}) ou vide</translation>
+    </message>
+    <message>
+      <source>a channel_id of the GeoPackage (or give a site to create it)</source>
+      <translation>un channel_id du GeoPackage (ou donnez un site pour le créer)</translation>
+    </message>
+    <message>
+      <source>a channel_id present in the channel file</source>
+      <translation>un channel_id présent dans le fichier des canaux</translation>
+    </message>
+    <message>
+      <source>a coordinate (required for stops, stations and entrances)</source>
+      <translation>une coordonnée (obligatoire pour les arrêts, stations et entrées)</translation>
+    </message>
+    <message>
+      <source>a count &gt;= 0</source>
+      <translation>un comptage &gt;= 0</translation>
+    </message>
+    <message>
+      <source>a date not after today ({today}): row kept</source>
+      <translation>une date non postérieure à aujourd'hui ({today}) : ligne conservée</translation>
+    </message>
+    <message>
+      <source>a date written {format}</source>
+      <translation>une date écrite {format}</translation>
+    </message>
+    <message>
+      <source>a date-time after start_datetime ({start})</source>
+      <translation>une date-heure postérieure à start_datetime ({start})</translation>
+    </message>
+    <message>
+      <source>a date-time in the format {format}</source>
+      <translation>une date-heure au format {format}</translation>
+    </message>
+    <message>
+      <source>a departure at or after the arrival ({arrival})</source>
+      <translation>un départ égal ou postérieur à l'arrivée ({arrival})</translation>
+    </message>
+    <message>
+      <source>a distance greater than the previous stop's ({previous}) along trip {trip} ({n} such stop(s))</source>
+      <translation>une distance supérieure à celle de l'arrêt précédent ({previous}) le long de la course {trip} ({n} arrêt(s) concerné(s))</translation>
+    </message>
+    <message>
+      <source>a height in centimetres, or N/A</source>
+      <translation>une hauteur en centimètres, ou N/A</translation>
+    </message>
+    <message>
+      <source>a local time that exists in {tz} (clocks went forward): give a UTC offset</source>
+      <translation>une heure locale qui existe dans le fuseau {tz} (passage à l'heure d'été) : indiquez un décalage UTC</translation>
+    </message>
+    <message>
+      <source>a number</source>
+      <translation>un nombre</translation>
+    </message>
+    <message>
+      <source>a number of boardings or of alightings</source>
+      <translation>un nombre de montées ou de descentes</translation>
+    </message>
+    <message>
+      <source>a number of free or of occupied places</source>
+      <translation>un nombre de places libres ou occupées</translation>
+    </message>
+    <message>
+      <source>a number of m² greater than 0, or empty</source>
+      <translation>un nombre de m² supérieur à 0, ou vide</translation>
+    </message>
+    <message>
+      <source>a parking_id of the GeoPackage's parkings (import the car parks first)</source>
+      <translation>un parking_id des parkings du GeoPackage (importez d'abord les parkings)</translation>
+    </message>
+    <message>
+      <source>a route_id of routes.txt</source>
+      <translation>un route_id de routes.txt</translation>
+    </message>
+    <message>
+      <source>a service_id of calendar.txt or calendar_dates.txt</source>
+      <translation>un service_id de calendar.txt ou calendar_dates.txt</translation>
+    </message>
+    <message>
+      <source>a site_id present in the site file</source>
+      <translation>un site_id présent dans le fichier des sites</translation>
+    </message>
+    <message>
+      <source>a status code ({codes})</source>
+      <translation>un code de statut ({codes})</translation>
+    </message>
+    <message>
+      <source>a stop_id of stops.txt (parent ignored)</source>
+      <translation>un stop_id de stops.txt (parent ignoré)</translation>
+    </message>
+    <message>
+      <source>a stop_id of the imported feed's stops.txt</source>
+      <translation>un stop_id du stops.txt du flux importé</translation>
+    </message>
+    <message>
+      <source>a time H:MM:SS or HH:MM:SS (may exceed 24:00:00)</source>
+      <translation>une heure H:MM:SS ou HH:MM:SS (peut dépasser 24:00:00)</translation>
+    </message>
+    <message>
+      <source>a time not before the previous stop's departure</source>
+      <translation>une heure non antérieure au départ de l'arrêt précédent</translation>
+    </message>
+    <message>
+      <source>a time step in seconds &gt; 0</source>
+      <translation>un pas de temps en secondes &gt; 0</translation>
+    </message>
+    <message>
+      <source>a time zone for date-times without UTC offset</source>
+      <translation>un fuseau horaire pour les dates-heures sans décalage UTC</translation>
+    </message>
+    <message>
+      <source>a unique event id (duplicate)</source>
+      <translation>un identifiant d'événement unique (doublon)</translation>
+    </message>
+    <message>
+      <source>a unique key (already used at row {row})</source>
+      <translation>une clé unique (déjà utilisée en ligne {row})</translation>
+    </message>
+    <message>
+      <source>a valid calendar date-time ({error})</source>
+      <translation>une date-heure valide du calendrier ({error})</translation>
+    </message>
+    <message>
+      <source>a valid stop_id of stops.txt</source>
+      <translation>un stop_id valide de stops.txt</translation>
+    </message>
+    <message>
+      <source>a valid trip_id of trips.txt</source>
+      <translation>un trip_id valide de trips.txt</translation>
+    </message>
+    <message>
+      <source>a value (required column missing)</source>
+      <translation>une valeur (colonne obligatoire absente)</translation>
+    </message>
+    <message>
+      <source>a value (this field is required)</source>
+      <translation>une valeur (ce champ est obligatoire)</translation>
+    </message>
+    <message>
+      <source>a value &lt;= {maximum}</source>
+      <translation>une valeur &lt;= {maximum}</translation>
+    </message>
+    <message>
+      <source>a value &gt;= {minimum}</source>
+      <translation>une valeur &gt;= {minimum}</translation>
+    </message>
+    <message>
+      <source>a value matching the pattern {pattern}</source>
+      <translation>une valeur conforme au motif {pattern}</translation>
+    </message>
+    <message>
+      <source>a year (2023), a month (2023-06) or a day (2023-06-15)</source>
+      <translation>une année (2023), un mois (2023-06) ou un jour (2023-06-15)</translation>
+    </message>
+    <message>
+      <source>activity coded in an old nomenclature (NAP / NAF 1993 / NAF rev. 1), not mapped; expected NAFRev2</source>
+      <translation>activité codée dans une ancienne nomenclature (NAP / NAF 1993 / NAF rév. 1), non reliée ; NAFRev2 attendue</translation>
+    </message>
+    <message>
       <source>alpha</source>
       <translation>alpha</translation>
     </message>
@@ -2162,8 +2430,136 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>alpha = {alpha:.4f} (e.t. {se_a}), bêta = {beta:.4f} (e.t. {se_b:.4f}), log-vraisemblance {ll:.2f}, pseudo-R² {r2:.3f}, n = {n} (coût en {unit})</translation>
     </message>
     <message>
+      <source>an ISO 8601 date-time with a UTC offset, e.g. 2022-03-27T10:00:00+02:00</source>
+      <translation>une date-heure ISO 8601 avec décalage UTC, par ex. 2022-03-27T10:00:00+02:00</translation>
+    </message>
+    <message>
+      <source>an ISO 8601 date-time with a UTC offset, e.g. 2022-03-27T10:00:00+02:00 (a time is required)</source>
+      <translation>une date-heure ISO 8601 avec décalage UTC, par ex. 2022-03-27T10:00:00+02:00 (l'heure est obligatoire)</translation>
+    </message>
+    <message>
+      <source>an ISO 8601 date-time with a UTC offset, e.g. 2022-03-27T10:00:00+02:00 (the UTC offset is missing)</source>
+      <translation>une date-heure ISO 8601 avec décalage UTC, par ex. 2022-03-27T10:00:00+02:00 (le décalage UTC manque)</translation>
+    </message>
+    <message>
+      <source>an activity group code ({codes})</source>
+      <translation>un code de groupe d'activité ({codes})</translation>
+    </message>
+    <message>
+      <source>an activity group code, required when the status is occupied ({codes})</source>
+      <translation>un code de groupe d'activité, obligatoire quand le statut est occupé ({codes})</translation>
+    </message>
+    <message>
+      <source>an end date on or after the start ({start})</source>
+      <translation>une date de fin égale ou postérieure au début ({start})</translation>
+    </message>
+    <message>
+      <source>an end_date on or after start_date</source>
+      <translation>une end_date égale ou postérieure à start_date</translation>
+    </message>
+    <message>
+      <source>an id written INSEE-C-NNN, e.g. 35238-C-001</source>
+      <translation>un identifiant écrit INSEE-C-NNN, par ex. 35238-C-001</translation>
+    </message>
+    <message>
+      <source>an id written INSEE-P-NNN, e.g. 75114-P-001</source>
+      <translation>un identifiant écrit INSEE-P-NNN, par ex. 75114-P-001</translation>
+    </message>
+    <message>
+      <source>an integer</source>
+      <translation>un nombre entier</translation>
+    </message>
+    <message>
+      <source>at least one product expected</source>
+      <translation>au moins un produit attendu</translation>
+    </message>
+    <message>
+      <source>at most nb_places ({places}), which includes them</source>
+      <translation>au plus nb_places ({places}), qui les inclut</translation>
+    </message>
+    <message>
+      <source>at most the capacity ({capacity})</source>
+      <translation>au plus la capacité ({capacity})</translation>
+    </message>
+    <message>
       <source>beta</source>
       <translation>bêta</translation>
+    </message>
+    <message>
+      <source>blank row skipped</source>
+      <translation>ligne vide ignorée</translation>
+    </message>
+    <message>
+      <source>both arrival and departure times (the other is used)</source>
+      <translation>les heures d'arrivée et de départ (l'autre est utilisée)</translation>
+    </message>
+    <message>
+      <source>bpe_types: unknown range(s) {bad}; expected one of {ranges}</source>
+      <translation>bpe_types : gamme(s) inconnue(s) {bad} ; valeurs attendues parmi {ranges}</translation>
+    </message>
+    <message>
+      <source>calendar.txt or calendar_dates.txt</source>
+      <translation>calendar.txt ou calendar_dates.txt</translation>
+    </message>
+    <message>
+      <source>campaign {name!r} is already closed</source>
+      <translation>la campagne {name!r} est déjà close</translation>
+    </message>
+    <message>
+      <source>campaign {name!r} is closed: reopen it or choose an open campaign</source>
+      <translation>la campagne {name!r} est close : rouvrez-la ou choisissez une campagne ouverte</translation>
+    </message>
+    <message>
+      <source>campaign {name!r} still has {n} observation(s) to confirm: visit them, or force the closure</source>
+      <translation>la campagne {name!r} a encore {n} observation(s) à confirmer : visitez les locaux concernés, ou forcez la clôture</translation>
+    </message>
+    <message>
+      <source>campaign(s) {campaigns} have neither a start date nor a year: durations cannot be measured</source>
+      <translation>la ou les campagnes {campaigns} n'ont ni date de début ni année : les durées ne peuvent pas être mesurées</translation>
+    </message>
+    <message>
+      <source>centrality {name!r} has the code {code!r}: a code is made of lower-case letters, digits and single '_', starting with a letter</source>
+      <translation>la centralité {name!r} a le code {code!r} : un code est fait de lettres minuscules, de chiffres et de « _ » isolés, et commence par une lettre</translation>
+    </message>
+    <message>
+      <source>changeset entry without a primary key in table {table}</source>
+      <translation>modification sans clé primaire dans la table {table}</translation>
+    </message>
+    <message>
+      <source>choose at least one service date or the typical weekday</source>
+      <translation>choisissez au moins un jour de service ou le jour ouvré type</translation>
+    </message>
+    <message>
+      <source>choose the campaign: {n} campaigns are open</source>
+      <translation>choisissez la campagne : {n} campagnes sont ouvertes</translation>
+    </message>
+    <message>
+      <source>code absent from bpe_types.csv: no label or range</source>
+      <translation>code absent de bpe_types.csv : ni libellé ni gamme</translation>
+    </message>
+    <message>
+      <source>column not in the schema (ignored)</source>
+      <translation>colonne hors du schéma (ignorée)</translation>
+    </message>
+    <message>
+      <source>column not in the schema (kept)</source>
+      <translation>colonne hors du schéma (conservée)</translation>
+    </message>
+    <message>
+      <source>comma-separated values among: {values}</source>
+      <translation>des valeurs séparées par des virgules parmi : {values}</translation>
+    </message>
+    <message>
+      <source>coordinates could not be transformed to EPSG:{epsg}</source>
+      <translation>les coordonnées n'ont pas pu être transformées en EPSG:{epsg}</translation>
+    </message>
+    <message>
+      <source>coordinates that can be projected to the GeoPackage's CRS</source>
+      <translation>des coordonnées projetables dans le SCR du GeoPackage</translation>
+    </message>
+    <message>
+      <source>counting site(s) outside every centrality (and beyond the distance): {sites}</source>
+      <translation>site(s) de comptage hors de toute centralité (et au-delà de la distance) : {sites}</translation>
     </message>
     <message>
       <source>day</source>
@@ -2174,24 +2570,224 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>période neutre déclarée</translation>
     </message>
     <message>
+      <source>duplicate SIRET: already read on an earlier row</source>
+      <translation>SIRET en double : déjà lu sur une ligne précédente</translation>
+    </message>
+    <message>
+      <source>duplicate identifier</source>
+      <translation>identifiant en double</translation>
+    </message>
+    <message>
+      <source>each observation once (already on row {row})</source>
+      <translation>chaque observation une seule fois (déjà en ligne {row})</translation>
+    </message>
+    <message>
+      <source>empty</source>
+      <translation>vide</translation>
+    </message>
+    <message>
+      <source>end date</source>
+      <translation>date de fin</translation>
+    </message>
+    <message>
+      <source>end date {end} is before start date {start}</source>
+      <translation>la date de fin {end} précède la date de début {start}</translation>
+    </message>
+    <message>
+      <source>equipment not geolocated</source>
+      <translation>équipement non géolocalisé</translation>
+    </message>
+    <message>
+      <source>establishment closed (expected A, active)</source>
+      <translation>établissement fermé (A, actif, attendu)</translation>
+    </message>
+    <message>
+      <source>every producer needs an identifier</source>
+      <translation>chaque producteur doit avoir un identifiant</translation>
+    </message>
+    <message>
+      <source>expected a BPE equipment code such as B203</source>
+      <translation>un code d'équipement BPE comme B203 était attendu</translation>
+    </message>
+    <message>
+      <source>expected a NAF rev. 2 code such as 47.11F</source>
+      <translation>un code NAF rév. 2 comme 47.11F était attendu</translation>
+    </message>
+    <message>
+      <source>expected oui / non (or yes/no, 1/0, bio)</source>
+      <translation>oui / non attendu (ou yes/no, 1/0, bio)</translation>
+    </message>
+    <message>
+      <source>file is not UTF-8: read as Windows-1252</source>
+      <translation>le fichier n'est pas en UTF-8 : lu en Windows-1252</translation>
+    </message>
+    <message>
+      <source>file not found: {path}</source>
+      <translation>fichier introuvable : {path}</translation>
+    </message>
+    <message>
+      <source>first synchronised wins: the value already in the shared GeoPackage is kept, this package's value is kept in the conflict report</source>
+      <translation>le premier synchronisé l'emporte : la valeur déjà présente dans le GeoPackage partagé est conservée, celle de ce paquet est gardée dans le rapport de conflits</translation>
+    </message>
+    <message>
+      <source>free + occupied = capacity ({free} + {occupied} ≠ {capacity})</source>
+      <translation>libres + occupées = capacité ({free} + {occupied} ≠ {capacity})</translation>
+    </message>
+    <message>
+      <source>give a producers file, a markets file, or both</source>
+      <translation>donnez un fichier de producteurs, un fichier de marchés, ou les deux</translation>
+    </message>
+    <message>
+      <source>give at least one file: sites, channels or measures</source>
+      <translation>donnez au moins un fichier : sites, canaux ou mesures</translation>
+    </message>
+    <message>
+      <source>give mapping['channel_id'], channel_id=... or channel_columns</source>
+      <translation>donnez mapping['channel_id'], channel_id=... ou channel_columns</translation>
+    </message>
+    <message>
+      <source>import canceled</source>
+      <translation>import annulé</translation>
+    </message>
+    <message>
+      <source>import canceled: nothing was written</source>
+      <translation>import annulé : rien n'a été écrit</translation>
+    </message>
+    <message>
+      <source>kind must be off_street or on_street</source>
+      <translation>le type doit être off_street ou on_street</translation>
+    </message>
+    <message>
+      <source>mapping entry {entry!r} is not written field=column</source>
+      <translation>l'entrée de correspondance {entry!r} n'est pas écrite champ=colonne</translation>
+    </message>
+    <message>
+      <source>mapping needs 'start_datetime' (a column, or [date column, time column])</source>
+      <translation>la correspondance doit donner « start_datetime » (une colonne, ou [colonne de date, colonne d'heure])</translation>
+    </message>
+    <message>
+      <source>missing coordinates: expected x, y (and epsg) or longitude, latitude</source>
+      <translation>coordonnées manquantes : x, y (et epsg) ou longitude, latitude attendus</translation>
+    </message>
+    <message>
+      <source>missing or non-numeric coordinates</source>
+      <translation>coordonnées manquantes ou non numériques</translation>
+    </message>
+    <message>
       <source>month</source>
       <translation>mois</translation>
+    </message>
+    <message>
+      <source>name the source of the list (e.g. chambre_agriculture_86)</source>
+      <translation>nommez la source de la liste (par ex. chambre_agriculture_86)</translation>
+    </message>
+    <message>
+      <source>no campaign named {name!r} (campaigns: {campaigns})</source>
+      <translation>aucune campagne nommée {name!r} (campagnes : {campaigns})</translation>
+    </message>
+    <message>
+      <source>no campaign with uuid {uuid}</source>
+      <translation>aucune campagne d'uuid {uuid}</translation>
+    </message>
+    <message>
+      <source>no complete day of footfall: nothing to cross with the offer</source>
+      <translation>aucune journée complète de fréquentation : rien à croiser avec l'offre</translation>
+    </message>
+    <message>
+      <source>no coordinates (geocode the address and import again)</source>
+      <translation>pas de coordonnées (géocodez l'adresse et importez à nouveau)</translation>
     </message>
     <message>
       <source>no counters (counting sites with counts) in the GeoPackage</source>
       <translation>aucun compteur (sites de comptage avec comptages) dans le GeoPackage</translation>
     </message>
     <message>
+      <source>no counting channel in the GeoPackage: import counts first</source>
+      <translation>aucun canal de comptage dans le GeoPackage : importez d'abord des comptages</translation>
+    </message>
+    <message>
+      <source>no counting channel of mobility type {mobility} in the GeoPackage: import counts first</source>
+      <translation>aucun canal de comptage de type de mobilité {mobility} dans le GeoPackage : importez d'abord des comptages</translation>
+    </message>
+    <message>
+      <source>no counting site lies in a centrality (or within the distance given): increase the distance or declare their centrality</source>
+      <translation>aucun site de comptage ne se trouve dans une centralité (ni à la distance donnée) : augmentez la distance ou déclarez leur centralité</translation>
+    </message>
+    <message>
+      <source>no feed named {feed!r} (feeds: {feeds})</source>
+      <translation>aucun flux nommé {feed!r} (flux : {feeds})</translation>
+    </message>
+    <message>
+      <source>no flow data (counts, parking occupancy or ridership) to measure the events with</source>
+      <translation>aucune donnée de flux (comptages, occupation des parkings ou fréquentation) pour mesurer les événements</translation>
+    </message>
+    <message>
+      <source>no footfall in {year} (years with data: {years})</source>
+      <translation>aucune fréquentation en {year} (années disponibles : {years})</translation>
+    </message>
+    <message>
+      <source>no inventory campaign in {year} or before: nothing to cross the footfall with</source>
+      <translation>aucune campagne d'inventaire en {year} ou avant : rien à croiser avec la fréquentation</translation>
+    </message>
+    <message>
+      <source>no line geometry</source>
+      <translation>pas de géométrie linéaire</translation>
+    </message>
+    <message>
       <source>no parkings table or no row in it</source>
       <translation>pas de table parkings ou aucune ligne dedans</translation>
+    </message>
+    <message>
+      <source>no public transport feed in the GeoPackage: import a GTFS feed first (ridership rows name its stops)</source>
+      <translation>aucun réseau de transport en commun dans le GeoPackage : importez d'abord un flux GTFS (les lignes de fréquentation nomment ses arrêts)</translation>
     </message>
     <message>
       <source>no road network (run import_roads or build_network)</source>
       <translation>aucun réseau routier (lancez import_roads ou build_network)</translation>
     </message>
     <message>
+      <source>no services of vintage {vintage!r} (vintages: {vintages})</source>
+      <translation>aucun équipement du millésime {vintage!r} (millésimes : {vintages})</translation>
+    </message>
+    <message>
+      <source>no shop, amenity, craft or tourism tag</source>
+      <translation>aucune étiquette shop, amenity, craft ou tourism</translation>
+    </message>
+    <message>
+      <source>no usable geometry</source>
+      <translation>pas de géométrie utilisable</translation>
+    </message>
+    <message>
+      <source>no weekday found (expected e.g. 'mardi;samedi')</source>
+      <translation>aucun jour de la semaine trouvé (par ex. « mardi;samedi » attendu)</translation>
+    </message>
+    <message>
+      <source>no year: give the BPE vintage</source>
+      <translation>pas d'année : indiquez le millésime de la BPE</translation>
+    </message>
+    <message>
       <source>no {table} table or no row in it</source>
       <translation>pas de table {table} ou aucune ligne dedans</translation>
+    </message>
+    <message>
+      <source>not a highway</source>
+      <translation>pas une voie (highway)</translation>
+    </message>
+    <message>
+      <source>not an observatory GeoPackage (no observatory_meta table)</source>
+      <translation>ce n'est pas un GeoPackage d'observatoire (pas de table observatory_meta)</translation>
+    </message>
+    <message>
+      <source>not diffusible (expected {codes}): statistical secrecy</source>
+      <translation>non diffusible ({codes} attendu) : secret statistique</translation>
+    </message>
+    <message>
+      <source>not retail</source>
+      <translation>hors commerce de détail</translation>
+    </message>
+    <message>
+      <source>observatory_meta has no schema_version</source>
+      <translation>observatory_meta n'a pas de schema_version</translation>
     </message>
     <message>
       <source>off-street car parks (stationnement schema)</source>
@@ -2200,6 +2796,58 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>on-street parking zones</source>
       <translation>des zones de stationnement sur voirie</translation>
+    </message>
+    <message>
+      <source>one measure per channel and start (duplicate of row {row})</source>
+      <translation>une mesure par canal et par début (doublon de la ligne {row})</translation>
+    </message>
+    <message>
+      <source>one of {values}</source>
+      <translation>l'une des valeurs {values}</translation>
+    </message>
+    <message>
+      <source>one of: {values}</source>
+      <translation>l'une des valeurs : {values}</translation>
+    </message>
+    <message>
+      <source>one row per car park and time (duplicate)</source>
+      <translation>une ligne par parking et par instant (doublon)</translation>
+    </message>
+    <message>
+      <source>one row per date, origin and destination (duplicate)</source>
+      <translation>une ligne par date, origine et destination (doublon)</translation>
+    </message>
+    <message>
+      <source>one row per point and period (duplicate)</source>
+      <translation>une ligne par point et période (doublon)</translation>
+    </message>
+    <message>
+      <source>one row per stop, date and period (duplicate)</source>
+      <translation>une ligne par arrêt, date et période (doublon)</translation>
+    </message>
+    <message>
+      <source>other commune</source>
+      <translation>autre commune</translation>
+    </message>
+    <message>
+      <source>package {n!r} was already synchronised on {d}: importing it twice is refused</source>
+      <translation>le paquet {n!r} a déjà été synchronisé le {d} : l'importer deux fois est refusé</translation>
+    </message>
+    <message>
+      <source>package {uuid} was not prepared from {file}</source>
+      <translation>le paquet {uuid} n'a pas été préparé à partir de {file}</translation>
+    </message>
+    <message>
+      <source>period must be year, month or all</source>
+      <translation>la période doit être year, month ou all</translation>
+    </message>
+    <message>
+      <source>photo {photo} already exists next to the shared file with a different content: rename one of them</source>
+      <translation>la photo {photo} existe déjà à côté du fichier partagé avec un contenu différent : renommez l'une des deux</translation>
+    </message>
+    <message>
+      <source>premise_observations row {uuid}: premise {premise} already has an observation in campaign {campaign} in the shared GeoPackage</source>
+      <translation>premise_observations, ligne {uuid} : le local {premise} a déjà une observation dans la campagne {campaign} du GeoPackage partagé</translation>
     </message>
     <message>
       <source>pyxform converts the form without error.</source>
@@ -2214,6 +2862,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>pyxform : {warning}</translation>
     </message>
     <message>
+      <source>required column is missing</source>
+      <translation>une colonne obligatoire manque</translation>
+    </message>
+    <message>
+      <source>road {road!r}: oneway must be -1, 0 or 1</source>
+      <translation>voie {road!r} : oneway doit valoir -1, 0 ou 1</translation>
+    </message>
+    <message>
+      <source>road_nodes node_id values are not 0..n-1: run build_network</source>
+      <translation>les valeurs node_id de road_nodes ne vont pas de 0 à n-1 : lancez build_network</translation>
+    </message>
+    <message>
       <source>same period one year before</source>
       <translation>même période un an avant</translation>
     </message>
@@ -2222,8 +2882,184 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>mêmes jours des semaines précédentes</translation>
     </message>
     <message>
+      <source>schema mismatch: the package was prepared with schema version {p}, the shared GeoPackage is at version {s}; the schema must not change during a campaign (synchronise packages before upgrading, or prepare new packages)</source>
+      <translation>schéma incompatible : le paquet a été préparé avec la version {p} du schéma, le GeoPackage partagé est en version {s} ; le schéma ne doit pas changer pendant une campagne (synchronisez les paquets avant la mise à niveau, ou préparez de nouveaux paquets)</translation>
+    </message>
+    <message>
+      <source>schema mismatch: the synchronised tables of the shared GeoPackage changed since the package was prepared</source>
+      <translation>schéma incompatible : les tables synchronisées du GeoPackage partagé ont changé depuis la préparation du paquet</translation>
+    </message>
+    <message>
+      <source>schema mismatch: the tables of the agent's copy {file} differ from the shared GeoPackage's (a column was added or changed on the tablet?)</source>
+      <translation>schéma incompatible : les tables de la copie de l'agent {file} diffèrent de celles du GeoPackage partagé (une colonne ajoutée ou modifiée sur la tablette ?)</translation>
+    </message>
+    <message>
+      <source>site {site!r} is not in the GeoPackage: give its name and position to create it</source>
+      <translation>le site {site!r} n'est pas dans le GeoPackage : donnez son nom et sa position pour le créer</translation>
+    </message>
+    <message>
+      <source>snapping tolerance must be &gt;= 0 m, got {tolerance}</source>
+      <translation>la tolérance d'accrochage doit être &gt;= 0 m, reçu {tolerance}</translation>
+    </message>
+    <message>
+      <source>start date</source>
+      <translation>date de début</translation>
+    </message>
+    <message>
+      <source>synchronising field packages needs the Python package 'pygeodiff' (pip install pygeodiff)</source>
+      <translation>la synchronisation des paquets terrain nécessite le paquet Python « pygeodiff » (pip install pygeodiff)</translation>
+    </message>
+    <message>
+      <source>the GeoPackage has no centrality</source>
+      <translation>le GeoPackage ne contient aucune centralité</translation>
+    </message>
+    <message>
+      <source>the GeoPackage holds no centrality: the questionnaire asks about each centrality, add them first</source>
+      <translation>le GeoPackage ne contient aucune centralité : le questionnaire porte sur chaque centralité, ajoutez-les d'abord</translation>
+    </message>
+    <message>
+      <source>the GeoPackage holds no event: import events first</source>
+      <translation>le GeoPackage ne contient aucun événement : importez d'abord des événements</translation>
+    </message>
+    <message>
+      <source>the GeoPackage holds no inventory campaign</source>
+      <translation>le GeoPackage ne contient aucune campagne d'inventaire</translation>
+    </message>
+    <message>
+      <source>the GeoPackage holds no road network topology: run import_roads or build_network first</source>
+      <translation>le GeoPackage ne contient pas de topologie du réseau viaire : lancez d'abord import_roads ou build_network</translation>
+    </message>
+    <message>
+      <source>the GeoPackage holds no service: import the BPE first</source>
+      <translation>le GeoPackage ne contient aucun équipement : importez d'abord la BPE</translation>
+    </message>
+    <message>
+      <source>the GeoPackage's questionnaire tables are for version {stored!r}, this plugin's questionnaire is {current!r}: upgrade the plugin or the file</source>
+      <translation>les tables du questionnaire du GeoPackage sont en version {stored!r}, le questionnaire de cette extension en version {current!r} : mettez à jour l'extension ou le fichier</translation>
+    </message>
+    <message>
+      <source>the agent's edits could not be merged: {detail}</source>
+      <translation>les saisies de l'agent n'ont pas pu être fusionnées : {detail}</translation>
+    </message>
+    <message>
+      <source>the assigned channels have no count in the chosen window</source>
+      <translation>les canaux affectés n'ont aucun comptage dans la période choisie</translation>
+    </message>
+    <message>
+      <source>the base copy of package {name!r} is missing: {path}</source>
+      <translation>la copie de référence du paquet {name!r} est introuvable : {path}</translation>
+    </message>
+    <message>
+      <source>the base copy {file} does not match the checksum recorded when the package was prepared</source>
+      <translation>la copie de référence {file} ne correspond pas à la somme de contrôle enregistrée à la préparation du paquet</translation>
+    </message>
+    <message>
+      <source>the feed runs no trip on a weekday</source>
+      <translation>le flux n'a aucune course en semaine</translation>
+    </message>
+    <message>
+      <source>the feed's calendar has no service date</source>
+      <translation>le calendrier du flux ne compte aucun jour de service</translation>
+    </message>
+    <message>
+      <source>the form style {path} is missing from the plugin</source>
+      <translation>le style de formulaire {path} manque dans l'extension</translation>
+    </message>
+    <message>
+      <source>the id of an observation of campaign {campaign!r} exported in this workbook (rows cannot be added)</source>
+      <translation>l'identifiant d'une observation de la campagne {campaign!r} exportée dans ce classeur (on ne peut pas ajouter de lignes)</translation>
+    </message>
+    <message>
+      <source>the linear zones need at least one line</source>
+      <translation>les zones linéaires nécessitent au moins une ligne</translation>
+    </message>
+    <message>
+      <source>the long-term threshold is a non-negative number of years</source>
+      <translation>le seuil de longue durée est un nombre d'années positif ou nul</translation>
+    </message>
+    <message>
+      <source>the perimeter is empty: choose at least one centrality</source>
+      <translation>le périmètre est vide : choisissez au moins une centralité</translation>
+    </message>
+    <message>
+      <source>the roads table holds no line: import roads first</source>
+      <translation>la table roads ne contient aucune ligne : importez d'abord les voies</translation>
+    </message>
+    <message>
+      <source>the row was deleted in the shared GeoPackage before this package was synchronised: the deletion stands, this package's edit is kept in the conflict report</source>
+      <translation>la ligne a été supprimée dans le GeoPackage partagé avant la synchronisation de ce paquet : la suppression est maintenue, la modification de ce paquet est gardée dans le rapport de conflits</translation>
+    </message>
+    <message>
+      <source>the row was edited in the shared GeoPackage before this package was synchronised: the edited row is kept, this package's deletion is kept in the conflict report</source>
+      <translation>la ligne a été modifiée dans le GeoPackage partagé avant la synchronisation de ce paquet : la ligne modifiée est conservée, la suppression de ce paquet est gardée dans le rapport de conflits</translation>
+    </message>
+    <message>
+      <source>the site position cannot be projected to the GeoPackage's CRS</source>
+      <translation>la position du site ne peut pas être projetée dans le SCR du GeoPackage</translation>
+    </message>
+    <message>
+      <source>the stored road network is inconsistent ({error}): run build_network</source>
+      <translation>le réseau viaire enregistré est incohérent ({error}) : lancez build_network</translation>
+    </message>
+    <message>
+      <source>the value at export ({before}): the GeoPackage has changed it since to {now}; re-export the workbook</source>
+      <translation>la valeur à l'export ({before}) : le GeoPackage l'a modifiée depuis en {now} ; exportez à nouveau le classeur</translation>
+    </message>
+    <message>
       <source>the whole territory</source>
       <translation>tout le territoire</translation>
+    </message>
+    <message>
+      <source>this GeoPackage has no flow tables (schema v7): open it with the plugin to upgrade it first</source>
+      <translation>ce GeoPackage n'a pas les tables de flux (schéma v7) : ouvrez-le avec l'extension pour le mettre à niveau d'abord</translation>
+    </message>
+    <message>
+      <source>this GeoPackage has no questionnaire tables (schema v4): open it with the plugin to upgrade it first</source>
+      <translation>ce GeoPackage n'a pas les tables du questionnaire (schéma v4) : ouvrez-le avec l'extension pour le mettre à niveau d'abord</translation>
+    </message>
+    <message>
+      <source>this GeoPackage predates campaign workflows (schema v3): open it with the plugin to upgrade it first</source>
+      <translation>ce GeoPackage est antérieur aux campagnes d'inventaire (schéma v3) : ouvrez-le avec l'extension pour le mettre à niveau d'abord</translation>
+    </message>
+    <message>
+      <source>this GeoPackage predates the offer tables (schema v6): open it with the plugin to upgrade it first</source>
+      <translation>ce GeoPackage est antérieur aux tables de l'offre (schéma v6) : ouvrez-le avec l'extension pour le mettre à niveau d'abord</translation>
+    </message>
+    <message>
+      <source>this GeoPackage predates the questionnaire (schema v4): open it with the plugin to upgrade it first</source>
+      <translation>ce GeoPackage est antérieur au questionnaire (schéma v4) : ouvrez-le avec l'extension pour le mettre à niveau d'abord</translation>
+    </message>
+    <message>
+      <source>this data file was already synchronised as package {name!r} on {date}: importing it twice is refused</source>
+      <translation>ce fichier de données a déjà été synchronisé comme paquet {name!r} le {date} : l'importer deux fois est refusé</translation>
+    </message>
+    <message>
+      <source>trips of one block that do not overlap in time: trip {trip} starts before trip {previous} ends (first on {day})</source>
+      <translation>des courses d'un même bloc qui ne se chevauchent pas : la course {trip} commence avant la fin de la course {previous} (première fois le {day})</translation>
+    </message>
+    <message>
+      <source>unknown campaign {campaign!r}; campaigns in the GeoPackage: {campaigns}</source>
+      <translation>campagne {campaign!r} inconnue ; campagnes du GeoPackage : {campaigns}</translation>
+    </message>
+    <message>
+      <source>unknown campaign(s): {campaigns}</source>
+      <translation>campagne(s) inconnue(s) : {campaigns}</translation>
+    </message>
+    <message>
+      <source>unknown centrality uuid(s): {uuids}</source>
+      <translation>uuid de centralité inconnu(s) : {uuids}</translation>
+    </message>
+    <message>
+      <source>unknown event(s): {events}</source>
+      <translation>événement(s) inconnu(s) : {events}</translation>
+    </message>
+    <message>
+      <source>unknown product, kept as given</source>
+      <translation>produit inconnu, conservé tel quel</translation>
+    </message>
+    <message>
+      <source>unknown sales mode, kept as given</source>
+      <translation>mode de vente inconnu, conservé tel quel</translation>
     </message>
     <message>
       <source>week</source>
@@ -2246,8 +3082,92 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{crs} est géographique : l’observatoire mesure distances et surfaces en mètres, choisissez un SCR projeté comme EPSG:2154 (Lambert-93).</translation>
     </message>
     <message>
+      <source>{date} is outside the feed's calendar ({first} to {last})</source>
+      <translation>le {date} est hors du calendrier du flux (du {first} au {last})</translation>
+    </message>
+    <message>
+      <source>{expected} cells as in the header, found {found}</source>
+      <translation>{expected} cellules comme dans l'en-tête, {found} trouvées</translation>
+    </message>
+    <message>
+      <source>{file} changed while the package was being merged: synchronise again</source>
+      <translation>{file} a changé pendant la fusion du paquet : synchronisez à nouveau</translation>
+    </message>
+    <message>
+      <source>{file} could not be written ({error}): close the layers that are being edited in QGIS and synchronise again</source>
+      <translation>{file} n'a pas pu être écrit ({error}) : fermez les couches en cours d'édition dans QGIS et synchronisez à nouveau</translation>
+    </message>
+    <message>
       <source>{file}, row {row}</source>
       <translation>{file}, ligne {row}</translation>
+    </message>
+    <message>
+      <source>{file}: column {column!r} ({field}) not found</source>
+      <translation>{file} : colonne {column!r} ({field}) introuvable</translation>
+    </message>
+    <message>
+      <source>{file}: column(s) missing from sheet {sheet!r}: {columns}</source>
+      <translation>{file} : colonne(s) absente(s) de la feuille {sheet!r} : {columns}</translation>
+    </message>
+    <message>
+      <source>{file}: column(s) not found: {columns}</source>
+      <translation>{file} : colonne(s) introuvable(s) : {columns}</translation>
+    </message>
+    <message>
+      <source>{file}: column(s) not found: {columns}; columns present: {present}</source>
+      <translation>{file} : colonne(s) introuvable(s) : {columns} ; colonnes présentes : {present}</translation>
+    </message>
+    <message>
+      <source>{file}: expected a GeoJSON FeatureCollection</source>
+      <translation>{file} : une FeatureCollection GeoJSON était attendue</translation>
+    </message>
+    <message>
+      <source>{file}: exported for campaign {campaign!r} ({uuid}), which this GeoPackage does not hold</source>
+      <translation>{file} : exporté pour la campagne {campaign!r} ({uuid}), absente de ce GeoPackage</translation>
+    </message>
+    <message>
+      <source>{file}: missing column {column!r}</source>
+      <translation>{file} : colonne {column!r} manquante</translation>
+    </message>
+    <message>
+      <source>{file}: missing column(s) {columns}</source>
+      <translation>{file} : colonne(s) manquante(s) {columns}</translation>
+    </message>
+    <message>
+      <source>{file}: missing column(s) {columns}; expected INSEE's StockEtablissement header</source>
+      <translation>{file} : colonne(s) manquante(s) {columns} ; l'en-tête StockEtablissement de l'INSEE est attendu</translation>
+    </message>
+    <message>
+      <source>{file}: needs a column of free places ({free!r}) or of occupied places ({occupied!r})</source>
+      <translation>{file} : il faut une colonne de places libres ({free!r}) ou de places occupées ({occupied!r})</translation>
+    </message>
+    <message>
+      <source>{file}: no AN (year) column: give the BPE vintage</source>
+      <translation>{file} : pas de colonne AN (année) : indiquez le millésime de la BPE</translation>
+    </message>
+    <message>
+      <source>{file}: not a GTFS feed, missing {files}</source>
+      <translation>{file} : ce n'est pas un flux GTFS, il manque {files}</translation>
+    </message>
+    <message>
+      <source>{file}: not a GeoJSON file ({error})</source>
+      <translation>{file} : ce n'est pas un fichier GeoJSON ({error})</translation>
+    </message>
+    <message>
+      <source>{file}: not a readable .xlsx workbook ({error})</source>
+      <translation>{file} : classeur .xlsx illisible ({error})</translation>
+    </message>
+    <message>
+      <source>{file}: not an OpenStreetMap file GDAL's OSM driver can read</source>
+      <translation>{file} : ce n'est pas un fichier OpenStreetMap lisible par le pilote OSM de GDAL</translation>
+    </message>
+    <message>
+      <source>{file}: not an inventory workbook exported by the observatory (sheets {sheet!r} and {export_sheet!r} expected); export the campaign first</source>
+      <translation>{file} : ce n'est pas un classeur d'inventaire exporté par l'observatoire (feuilles {sheet!r} et {export_sheet!r} attendues) ; exportez d'abord la campagne</translation>
+    </message>
+    <message>
+      <source>{file}: unknown inventory workbook format</source>
+      <translation>{file} : format de classeur d'inventaire inconnu</translation>
     </message>
     <message>
       <source>{folder} is a file, not a folder.</source>
@@ -2256,6 +3176,26 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{folder} is not a field package: it has no {manifest}.</source>
       <translation>{folder} n'est pas un paquet terrain : il n'a pas de {manifest}.</translation>
+    </message>
+    <message>
+      <source>{folder}: not a field package (no {manifest})</source>
+      <translation>{folder} : ce n'est pas un paquet terrain (pas de {manifest})</translation>
+    </message>
+    <message>
+      <source>{folder}: the package folder must be new or empty</source>
+      <translation>{folder} : le dossier du paquet doit être nouveau ou vide</translation>
+    </message>
+    <message>
+      <source>{folder}: the package has no {file}</source>
+      <translation>{folder} : le paquet ne contient pas {file}</translation>
+    </message>
+    <message>
+      <source>{label} {value!r} is not a date (expected YYYY-MM-DD)</source>
+      <translation>{label} {value!r} n'est pas une date (format attendu AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+      <source>{mode} speed of {road_class!r} must be &gt;= 0 km/h, got {speed}</source>
+      <translation>la vitesse {mode} de {road_class!r} doit être &gt;= 0 km/h, reçu {speed}</translation>
     </message>
     <message>
       <source>{module} (Debian/Ubuntu: {deb}; pip: {pip})</source>
@@ -2300,6 +3240,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{n} invalid row(s): nothing was written. Correct the workbook and import it again.</source>
       <translation>{n} ligne(s) invalide(s) : rien n'a été écrit. Corrigez le classeur et importez-le de nouveau.</translation>
+    </message>
+    <message>
+      <source>{n} observation(s) are still to confirm (pre-filled from the previous campaign): counted with their pre-filled status</source>
+      <translation>{n} observation(s) restent à confirmer (pré-remplies depuis la campagne précédente) : comptées avec leur statut pré-rempli</translation>
+    </message>
+    <message>
+      <source>{n} observation(s) are still to confirm (pre-filled from the previous campaign): left out of the counts</source>
+      <translation>{n} observation(s) restent à confirmer (pré-remplies depuis la campagne précédente) : exclues des décomptes</translation>
+    </message>
+    <message>
+      <source>{n} observation(s) have the status 'unknown' (premise not yet recorded in its campaign): left out of the counts</source>
+      <translation>{n} observation(s) ont le statut « inconnu » (local pas encore relevé dans sa campagne) : exclues des décomptes</translation>
     </message>
     <message>
       <source>{n} observations chose a destination unavailable to them (no network path or zero attractiveness) and are skipped.</source>
@@ -2362,6 +3314,54 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{path} : un fichier .osm, .osm.pbf ou .geojson est attendu.</translation>
     </message>
     <message>
+      <source>{path}: file already exists</source>
+      <translation>{path} : le fichier existe déjà</translation>
+    </message>
+    <message>
+      <source>{path}: manifest lacks {keys}</source>
+      <translation>{path} : il manque au manifeste {keys}</translation>
+    </message>
+    <message>
+      <source>{path}: no field_packages registry (schema too old)</source>
+      <translation>{path} : pas de registre field_packages (schéma trop ancien)</translation>
+    </message>
+    <message>
+      <source>{path}: no such GeoPackage file</source>
+      <translation>{path} : fichier GeoPackage introuvable</translation>
+    </message>
+    <message>
+      <source>{path}: no such file</source>
+      <translation>{path} : fichier introuvable</translation>
+    </message>
+    <message>
+      <source>{path}: not a GeoPackage (application_id {app_id})</source>
+      <translation>{path} : ce n'est pas un GeoPackage (application_id {app_id})</translation>
+    </message>
+    <message>
+      <source>{path}: not a GeoPackage ({error})</source>
+      <translation>{path} : ce n'est pas un GeoPackage ({error})</translation>
+    </message>
+    <message>
+      <source>{path}: not a readable GeoPackage ({error})</source>
+      <translation>{path} : GeoPackage illisible ({error})</translation>
+    </message>
+    <message>
+      <source>{path}: not an Observatoire field package manifest</source>
+      <translation>{path} : ce n'est pas un manifeste de paquet terrain de l'Observatoire</translation>
+    </message>
+    <message>
+      <source>{path}: schema version {version} is newer than this plugin understands (up to {latest}); update the Observatoire du commerce plugin</source>
+      <translation>{path} : la version {version} du schéma est plus récente que celles que comprend cette extension (jusqu'à {latest}) ; mettez à jour l'extension Observatoire du commerce</translation>
+    </message>
+    <message>
+      <source>{path}: schema version {version} needs migrating to {latest}</source>
+      <translation>{path} : la version {version} du schéma doit être migrée vers la version {latest}</translation>
+    </message>
+    <message>
+      <source>{path}: unreadable manifest ({error})</source>
+      <translation>{path} : manifeste illisible ({error})</translation>
+    </message>
+    <message>
       <source>{read} rows read, {accepted} accepted, {rejected} rejected, {warnings} warnings</source>
       <translation>{read} lignes lues, {accepted} acceptées, {rejected} rejetées, {warnings} avertissements</translation>
     </message>
@@ -2378,12 +3378,28 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{rows} locaux de la campagne {campaign} écrits dans {path}.</translation>
     </message>
     <message>
+      <source>{table} row {uuid}: this uuid already exists in the shared GeoPackage</source>
+      <translation>{table}, ligne {uuid} : cet uuid existe déjà dans le GeoPackage partagé</translation>
+    </message>
+    <message>
       <source>{table}: {added} rows added, {skipped} already present</source>
       <translation>{table} : {added} lignes ajoutées, {skipped} déjà présentes</translation>
     </message>
     <message>
       <source>{table}: {count} rows</source>
       <translation>{table} : {count} lignes</translation>
+    </message>
+    <message>
+      <source>{tag} has no activity group in osm_activity_map.csv; add it</source>
+      <translation>{tag} n'a pas de groupe d'activité dans osm_activity_map.csv ; ajoutez-le</translation>
+    </message>
+    <message>
+      <source>{tag} not a shop front</source>
+      <translation>{tag} n'est pas une devanture commerciale</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a date (expected YYYY-MM-DD)</source>
+      <translation>{value!r} n'est pas une date (format attendu AAAA-MM-JJ)</translation>
     </message>
     <message>
       <source>{value} is not a date (expected YYYY-MM-DD).</source>

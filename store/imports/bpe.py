@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 import numpy as np
 import pandas as pd
 
+from ...i18n import tr
 from .. import geometry, gpkg
 from ..sources.bpe import read_bpe
 from .common import (
@@ -55,9 +56,10 @@ def import_bpe(conn, path, *, communes: Optional[Iterable[str]] = None,
     missing = years.isna()
     if missing.any():
         if not len(services) or missing.all():
-            raise ValueError(f"{path.name}: no AN (year) column: give the BPE vintage")
+            raise ValueError(tr("{file}: no AN (year) column: give the BPE vintage").format(
+                file=path.name))
         for r in services.loc[missing, "row"]:
-            report.reject(path.name, r, "AN", "", "no year: give the BPE vintage")
+            report.reject(path.name, r, "AN", "", tr("no year: give the BPE vintage"))
     epsg = services["epsg"] if source_epsg is None else int(source_epsg)
     x, y = reproject(services["x"].to_numpy(float), services["y"].to_numpy(float), epsg, srs_id)
     failed = ~(np.isfinite(x) & np.isfinite(y)) & ~missing.to_numpy()

@@ -10,6 +10,7 @@ from typing import Dict, Optional
 import numpy as np
 import pandas as pd
 
+from ...i18n import tr
 from .. import gpkg, observatory
 from ..offer_schema import require_v6
 from ..sources.report import ImportReport
@@ -57,7 +58,8 @@ def _srs(epsg: int):
 
     srs = osr.SpatialReference()
     if srs.ImportFromEPSG(int(epsg)) != 0:
-        raise ValueError(f"EPSG:{int(epsg)} is not a known coordinate reference system")
+        raise ValueError(tr("EPSG:{epsg} is not a known coordinate reference system").format(
+            epsg=int(epsg)))
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
 
@@ -100,7 +102,8 @@ def find_campaign(conn, name: Optional[str]) -> Optional[str]:
     row = conn.execute("SELECT uuid FROM campaigns WHERE name = ?", (name,)).fetchone()
     if row is None:
         known = [r[0] for r in conn.execute("SELECT name FROM campaigns ORDER BY name")]
-        raise ValueError(f"no campaign named {name!r} (campaigns: {', '.join(known) or '-'})")
+        raise ValueError(tr("no campaign named {name!r} (campaigns: {campaigns})").format(
+            name=name, campaigns=", ".join(known) or "-"))
     return row[0]
 
 
@@ -129,7 +132,7 @@ def write_rejections(conn, source: str, path, report: ImportReport) -> int:
 
 def checkpoint(is_canceled) -> None:
     if is_canceled is not None and is_canceled():
-        raise ImportCanceledError("import canceled: nothing was written")
+        raise ImportCanceledError(tr("import canceled: nothing was written"))
 
 
 def text_or_none(value):

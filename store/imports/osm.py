@@ -15,6 +15,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
+from ...i18n import tr
 from ..sources.osm_shops import read_osm
 from .common import (
     ImportResult,
@@ -53,7 +54,7 @@ def import_osm(conn, path, *, campaign: Optional[str] = None,
     failed = ~(np.isfinite(x) & np.isfinite(y))
     for sid in cand.loc[failed, "source_id"]:
         report.reject(path.name, 0, "geometry", sid,
-                      f"coordinates could not be transformed to EPSG:{srs_id}")
+                      tr("coordinates could not be transformed to EPSG:{epsg}").format(epsg=srs_id))
     cand = cand.assign(x=x, y=y)[~failed].reset_index(drop=True)
     report.rows_accepted = len(cand)
     frame = pd.DataFrame({

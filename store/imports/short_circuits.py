@@ -15,6 +15,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
+from ...i18n import tr
 from .. import geometry, gpkg
 from ..sources.report import ImportReport
 from ..sources.short_circuits import read_markets, read_producers
@@ -36,7 +37,7 @@ def _project(frame: pd.DataFrame, report: ImportReport, name: str, srs_id: int,
     failed = ~(np.isfinite(x) & np.isfinite(y))
     for r in frame.loc[failed, "row"]:
         report.reject(name, r, "coordinates", "",
-                      f"coordinates could not be transformed to EPSG:{srs_id}")
+                      tr("coordinates could not be transformed to EPSG:{epsg}").format(epsg=srs_id))
     out = frame.assign(x=x, y=y)[~failed].reset_index(drop=True)
     report.rows_accepted = len(out)
     return out
@@ -52,10 +53,10 @@ def import_short_circuits(conn, producers_path=None, markets_path=None, *,
     """Import producers and / or markets. Raises ``ValueError`` for an unusable file."""
     srs_id = check_open(conn)
     if producers_path is None and markets_path is None:
-        raise ValueError("give a producers file, a markets file, or both")
+        raise ValueError(tr("give a producers file, a markets file, or both"))
     source = (source or "").strip()
     if not source:
-        raise ValueError("name the source of the list (e.g. chambre_agriculture_86)")
+        raise ValueError(tr("name the source of the list (e.g. chambre_agriculture_86)"))
     report = ImportReport(source=source)
     reports = []
     producers = markets = None

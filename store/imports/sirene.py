@@ -24,6 +24,7 @@ from typing import Iterable, Optional
 import numpy as np
 import pandas as pd
 
+from ...i18n import tr
 from ..sources.sirene import read_sirene
 from .common import (
     ImportResult,
@@ -74,7 +75,7 @@ def import_sirene(conn, path, *, communes: Optional[Iterable[str]] = None,
         retail = {r[0] for r in conn.execute("SELECT code FROM activity_groups "
                                              "WHERE is_retail = 1")}
         keep = est["activity_group"].isin(retail).to_numpy()
-        skipped["not retail"] = int((~keep).sum())
+        skipped[tr("not retail")] = int((~keep).sum())
         est = est[keep].reset_index(drop=True)
     epsg = est["epsg"] if source_epsg is None else int(source_epsg)
     x, y = reproject(est["x"].to_numpy(float), est["y"].to_numpy(float), epsg, srs_id)
@@ -83,7 +84,7 @@ def import_sirene(conn, path, *, communes: Optional[Iterable[str]] = None,
              else np.full(len(est), source_epsg, dtype=object))
     for r, code in zip(est.loc[failed, "row"], codes[failed]):
         report.reject(path.name, r, "coordinates", f"EPSG:{code}",
-                      f"coordinates could not be transformed to EPSG:{srs_id}")
+                      tr("coordinates could not be transformed to EPSG:{epsg}").format(epsg=srs_id))
     est = est.assign(x=x, y=y)[~failed].reset_index(drop=True)
     report.rows_accepted = len(est)
     cand = pd.DataFrame({

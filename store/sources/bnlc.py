@@ -22,6 +22,7 @@ from typing import Optional, Tuple, Union
 import numpy as np
 import pandas as pd
 
+from ...i18n import noop, tr
 from .comptage import INSEE_PATTERN, FieldSpec, _finish, read_csv_text, validate_table
 from .report import ImportReport
 
@@ -32,16 +33,16 @@ PLACE_TYPES = ("Aire de covoiturage", "Sortie d'autoroute", "Parking", "Supermar
 
 BNLC_FIELDS = [
     FieldSpec("id_lieu", required=True, pattern=r"^([013-9]\d|2[AB1-9])\d{3}-C-\d{3}$",
-              hint="an id written INSEE-C-NNN, e.g. 35238-C-001"),
+              hint=noop("an id written INSEE-C-NNN, e.g. 35238-C-001")),
     FieldSpec("nom_lieu", required=True),
     FieldSpec("ad_lieu"),
     FieldSpec("com_lieu"),
     FieldSpec("insee", required=True, pattern=INSEE_PATTERN,
-              hint="a 5-character INSEE commune code, e.g. 76540 or 2A004"),
+              hint=noop("a 5-character INSEE commune code, e.g. 76540 or 2A004")),
     FieldSpec("type", required=True, enum=PLACE_TYPES),
     FieldSpec("date_maj", "date", required=True, date_format="%Y-%m-%d"),
     FieldSpec("ouvert", "boolean", required=True),
-    FieldSpec("source", pattern=r"^\d{9}$", hint="a 9-digit SIREN number"),
+    FieldSpec("source", pattern=r"^\d{9}$", hint=noop("a 9-digit SIREN number")),
     FieldSpec("Xlong", "number", required=True, minimum=-180, maximum=180),
     FieldSpec("Ylat", "number", required=True, minimum=-90, maximum=90),
     FieldSpec("nbre_pl", "integer", minimum=0),
@@ -94,12 +95,15 @@ def read_bnlc(path: PathLike, *, today: Optional[dt.date] = None,
     outside = located & ~in_france(lon, lat)
     swapped = in_france(lat, lon)
     for i in np.flatnonzero(outside):
-        hint = " (Xlong and Ylat look swapped)" if swapped[i] else ""
+        reason = (tr("WGS84 longitude, latitude of a place in France (Xlong and Ylat look "
+                     "swapped)") if swapped[i]
+                  else tr("WGS84 longitude, latitude of a place in France"))
         report.reject(name, rows[i], "Xlong,Ylat", f"{raw['Xlong'].iat[i]},{raw['Ylat'].iat[i]}",
-                      "WGS84 longitude, latitude of a place in France" + hint)
+                      reason)
     valid &= ~outside
     future = (out["date_maj"] > pd.Timestamp(today)).to_numpy() & valid
     for i in np.flatnonzero(future):
         report.warn(name, rows[i], "date_maj", raw["date_maj"].iat[i],
-                    f"a date not after today ({today:%Y-%m-%d}): row kept")
+                    tr("a date not after today ({today}): row kept").format(
+                        today=f"{today:%Y-%m-%d}"))
     return _finish(out, valid, report), report

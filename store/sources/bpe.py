@@ -24,6 +24,7 @@ from typing import Dict, Iterable, Optional
 import numpy as np
 import pandas as pd
 
+from ...i18n import tr
 from .report import ImportReport
 from .sirene import MAINLAND_EPSG, OVERSEAS_EPSG
 
@@ -50,7 +51,8 @@ def load_types(path: Optional[Path] = None) -> pd.DataFrame:
     types = pd.read_csv(path or RESOURCES / "bpe_types.csv", dtype=str, keep_default_na=False)
     bad = sorted(set(types["range"]) - set(RANGES) - {""})
     if bad:
-        raise ValueError(f"bpe_types: unknown range(s) {bad}; expected one of {RANGES}")
+        raise ValueError(tr("bpe_types: unknown range(s) {bad}; expected one of {ranges}").format(
+            bad=bad, ranges=RANGES))
     return types.set_index("typequ")
 
 
@@ -58,7 +60,7 @@ def read_bpe(path, types: Optional[pd.DataFrame] = None,
              communes: Optional[Iterable[str]] = None, encoding: str = "utf-8") -> BpeResult:
     path = Path(path)
     if not path.is_file():
-        raise ValueError(f"BPE file not found: {path}")
+        raise ValueError(tr("BPE file not found: {path}").format(path=path))
     name = path.name
     with open(path, encoding=encoding, newline="") as handle:
         first = handle.readline()
@@ -69,9 +71,10 @@ def read_bpe(path, types: Optional[pd.DataFrame] = None,
     has_l93 = {"LAMBERT_X", "LAMBERT_Y"} <= set(frame.columns)
     has_ll = {"LONGITUDE", "LATITUDE"} <= set(frame.columns)
     if not (has_l93 or has_ll):
-        missing.append("LAMBERT_X/LAMBERT_Y or LONGITUDE/LATITUDE")
+        missing.append(tr("LAMBERT_X/LAMBERT_Y or LONGITUDE/LATITUDE"))
     if missing:
-        raise ValueError(f"{name}: missing column(s) {missing}")
+        raise ValueError(tr("{file}: missing column(s) {columns}").format(
+            file=name, columns=missing))
     types = load_types() if types is None else types
     for c in ("AN", "DCIRIS", "QUALITE_XY", "EPSG"):
         if c not in frame.columns:
@@ -82,7 +85,7 @@ def read_bpe(path, types: Optional[pd.DataFrame] = None,
     skipped: Dict[str, int] = {}
     if communes is not None:
         inside = frame["DEPCOM"].isin({str(c) for c in communes})
-        skipped["other commune"] = int((~inside).sum())
+        skipped[tr("other commune")] = int((~inside).sum())
         frame = frame[inside]
     if has_l93:
         x = pd.to_numeric(frame["LAMBERT_X"].str.replace(",", "."), errors="coerce")
@@ -99,9 +102,10 @@ def read_bpe(path, types: Optional[pd.DataFrame] = None,
     bad_code = ~frame["TYPEQU"].str.fullmatch(TYPEQU.pattern)
     no_xy = x.isna() | y.isna() | frame["QUALITE_XY"].str.lower().str.contains("non g")
     for mask, fld, values, reason in (
-            (bad_code, "TYPEQU", frame["TYPEQU"], "expected a BPE equipment code such as B203"),
+            (bad_code, "TYPEQU", frame["TYPEQU"],
+             tr("expected a BPE equipment code such as B203")),
             (no_xy, "coordinates", frame["DEPCOM"] + " " + frame["TYPEQU"],
-             "equipment not geolocated")):
+             tr("equipment not geolocated"))):
         mask = mask & keep
         for r, v in zip(frame.loc[mask, "row"], values[mask]):
             report.reject(name, r, fld, v, reason)
@@ -109,7 +113,8 @@ def read_bpe(path, types: Optional[pd.DataFrame] = None,
     kept = frame[keep]
     known = kept["TYPEQU"].isin(types.index)
     for r, v in zip(kept.loc[~known, "row"], kept.loc[~known, "TYPEQU"]):
-        report.warn(name, r, "TYPEQU", v, "code absent from bpe_types.csv: no label or range")
+        report.warn(name, r, "TYPEQU", v,
+                    tr("code absent from bpe_types.csv: no label or range"))
     t = types.reindex(kept["TYPEQU"]).fillna("")
     domain = kept["TYPEQU"].str[0]
     xs, ys = x[keep].round(1), y[keep].round(1)

@@ -33,6 +33,7 @@ from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Uni
 import numpy as np
 import pandas as pd
 
+from ...i18n import noop, tr
 from .report import ImportReport
 
 PathLike = Union[str, Path]
@@ -59,8 +60,17 @@ class FieldSpec:
     true_values: Tuple[str, ...] = TRUE_VALUES
     false_values: Tuple[str, ...] = FALSE_VALUES
     date_format: str = "%Y-%m-%d"
-    hint: Optional[str] = None  # what to tell the user instead of the raw pattern
+    hint: Optional[str] = None  # what to tell the user instead of the raw pattern (noop-marked)
     allow_date_only: bool = False  # datetime fields: accept a bare date (midnight)
+    hint_values: Optional[Tuple[str, ...]] = None  # fills ``{values}`` in the hint
+
+
+def _hint(spec: FieldSpec) -> str:
+    """What a value of ``spec`` must look like, in the user's language."""
+    if not spec.hint:
+        return tr("a value matching the pattern {pattern}").format(pattern=spec.pattern)
+    text = tr(spec.hint)
+    return text.format(values=", ".join(spec.hint_values)) if spec.hint_values else text
 
 
 def specs_from_table_schema(schema: Mapping) -> List[FieldSpec]:
@@ -88,26 +98,29 @@ _DT_RE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?"
     r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?$")
 
-DATETIME_EXPECTED = "an ISO 8601 date-time with a UTC offset, e.g. 2022-03-27T10:00:00+02:00"
+DATETIME_EXPECTED = noop("an ISO 8601 date-time with a UTC offset, e.g. "
+                         "2022-03-27T10:00:00+02:00")
 
 
 def _parse_one_datetime(text: str, allow_date_only: bool, allow_naive: bool):
     """(naive local datetime, offset minutes or None, error or None) for one string."""
     m = _DT_RE.match(text.strip())
     if not m:
-        return None, None, DATETIME_EXPECTED
+        return None, None, tr(DATETIME_EXPECTED)
     y, mo, d, hh, mi, ss, frac, off = m.groups()
     if hh is None and not allow_date_only:
-        return None, None, DATETIME_EXPECTED + " (a time is required)"
+        return None, None, tr("an ISO 8601 date-time with a UTC offset, e.g. "
+                              "2022-03-27T10:00:00+02:00 (a time is required)")
     try:
         micro = int((frac or "0")[:6].ljust(6, "0"))
         value = dt.datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0),
                             micro)
     except ValueError as exc:
-        return None, None, f"a valid calendar date-time ({exc})"
+        return None, None, tr("a valid calendar date-time ({error})").format(error=exc)
     if off is None:
         if not allow_naive:
-            return None, None, DATETIME_EXPECTED + " (the UTC offset is missing)"
+            return None, None, tr("an ISO 8601 date-time with a UTC offset, e.g. "
+                                  "2022-03-27T10:00:00+02:00 (the UTC offset is missing)")
         return value, None, None
     if off == "Z":
         minutes = 0
@@ -115,7 +128,7 @@ def _parse_one_datetime(text: str, allow_date_only: bool, allow_naive: bool):
         digits = off[1:].replace(":", "")
         minutes = int(digits[:2]) * 60 + int(digits[2:4] or 0)
         if minutes > 14 * 60:
-            return None, None, "a UTC offset between -14:00 and +14:00"
+            return None, None, tr("a UTC offset between -14:00 and +14:00")
         minutes = -minutes if off[0] == "-" else minutes
     return value, minutes, None
 
@@ -149,9 +162,10 @@ def parse_datetimes(values: pd.Series, *, naive_tz: Optional[str] = None,
             try:
                 value, minutes, err = dt.datetime.strptime(text, fmt), None, None
             except ValueError:
-                value, minutes, err = None, None, f"a date-time in the format {fmt}"
+                value, minutes, err = None, None, tr("a date-time in the format {format}").format(
+                    format=fmt)
             if err is None and naive_tz is None:
-                err = "a time zone for date-times without UTC offset"
+                err = tr("a time zone for date-times without UTC offset")
         else:
             value, minutes, err = _parse_one_datetime(text, allow_date_only, naive_tz is not None)
         if err:
@@ -192,8 +206,8 @@ def _localize_naive(out: pd.DataFrame, row_naive: np.ndarray, tz: str,
     out.loc[idx, "utc"] = utc
     out.loc[idx, "offset_min"] = np.asarray(offs, dtype=float)
     if bad.any():
-        out.loc[idx[bad], "error"] = (f"a local time that exists in {tz} (clocks went forward): "
-                                      "give a UTC offset")
+        out.loc[idx[bad], "error"] = tr("a local time that exists in {tz} (clocks went forward): "
+                                         "give a UTC offset").format(tz=tz)
         out.loc[idx[bad], "local"] = pd.NaT
 
 
@@ -223,7 +237,7 @@ def read_csv_text(path: PathLike, report: ImportReport, *, sep: Optional[str] = 
         except UnicodeDecodeError:
             if encoding or text is not None:
                 raise
-            report.warn(name, 0, "", "", "file is not UTF-8: read as Windows-1252")
+            report.warn(name, 0, "", "", tr("file is not UTF-8: read as Windows-1252"))
             enc = "cp1252"
             frame = pd.read_csv(source, encoding=enc, **options)
         frame.insert(0, "source_row", np.arange(2, len(frame) + 2, dtype="int64"))
@@ -239,7 +253,7 @@ def read_csv_text(path: PathLike, report: ImportReport, *, sep: Optional[str] = 
         if candidates.any():
             blank[candidates] = (frame.loc[candidates, data_cols] == "").all(axis=1).to_numpy()
         for row in frame.loc[blank, "source_row"]:
-            report.warn(name, row, "", "", "blank row skipped")
+            report.warn(name, row, "", "", tr("blank row skipped"))
         if blank.any():
             frame = frame.loc[~blank].reset_index(drop=True)
     return frame
@@ -253,7 +267,8 @@ def _read_csv_slow(text: str, sep: str, name: str, report: ImportReport) -> pd.D
     for number, cells in enumerate(reader, start=2):
         if len(cells) > len(header):
             report.reject(name, number, "", sep.join(cells)[:80],
-                          f"{len(header)} cells as in the header, found {len(cells)}")
+                          tr("{expected} cells as in the header, found {found}").format(
+                              expected=len(header), found=len(cells)))
             report.rows_read += 1
             continue
         rows.append(cells + [""] * (len(header) - len(cells)))
@@ -289,16 +304,16 @@ def _check_column(spec: FieldSpec, col: pd.Series, naive_tz: Optional[str],
     if spec.type in ("number", "integer"):
         num = pd.to_numeric(u.str.replace("\u00a0", "", regex=False), errors="coerce")
         bad = num.isna().to_numpy() & (u != "").to_numpy()
-        err_u[bad] = "an integer" if spec.type == "integer" else "a number"
+        err_u[bad] = tr("an integer") if spec.type == "integer" else tr("a number")
         if spec.type == "integer":
             frac = num.notna().to_numpy() & (np.mod(num.fillna(0).to_numpy(), 1) != 0)
-            err_u[frac] = "an integer"
+            err_u[frac] = tr("an integer")
         if spec.minimum is not None:
             low = (num < spec.minimum).to_numpy() & (err_u == None)  # noqa: E711
-            err_u[low] = f"a value >= {spec.minimum}"
+            err_u[low] = tr("a value >= {minimum}").format(minimum=spec.minimum)
         if spec.maximum is not None:
             high = (num > spec.maximum).to_numpy() & (err_u == None)  # noqa: E711
-            err_u[high] = f"a value <= {spec.maximum}"
+            err_u[high] = tr("a value <= {maximum}").format(maximum=spec.maximum)
         typed_u = num.where(pd.Series(err_u).isna(), np.nan).astype(float)
         if spec.type == "integer":
             typed_u = typed_u.astype("Int64")
@@ -306,7 +321,8 @@ def _check_column(spec: FieldSpec, col: pd.Series, naive_tz: Optional[str],
         truth = u.isin(spec.true_values)
         falsity = u.isin(spec.false_values)
         bad = ~(truth | falsity) & (u != "")
-        err_u[bad.to_numpy()] = "one of " + " / ".join(spec.true_values[:1] + spec.false_values[:1])
+        err_u[bad.to_numpy()] = tr("one of {values}").format(
+            values=" / ".join(spec.true_values[:1] + spec.false_values[:1]))
         typed_u = pd.Series(pd.array([True if t else (False if f else None)
                                       for t, f in zip(truth, falsity)], dtype="boolean"))
     elif spec.type == "date":
@@ -314,17 +330,19 @@ def _check_column(spec: FieldSpec, col: pd.Series, naive_tz: Optional[str],
         bad = typed_u.isna() & (u != "")
         human = (spec.date_format.replace("%Y", "YYYY").replace("%m", "MM")
                  .replace("%d", "DD"))
-        err_u[bad.to_numpy()] = f"a date written {human}"
+        err_u[bad.to_numpy()] = tr("a date written {format}").format(format=human)
     else:
         typed_u = u.where(u != "", None)
         if spec.enum is not None:
             bad = ~u.isin(spec.enum) & (u != "")
-            err_u[bad.to_numpy()] = "one of: " + ", ".join(spec.enum)
+            err_u[bad.to_numpy()] = tr("one of: {values}").format(values=", ".join(spec.enum))
         if spec.pattern is not None:
             rx = re.compile(spec.pattern)
+            hint = None
             for i, text in enumerate(uniques):
                 if text and err_u[i] is None and not rx.fullmatch(text):
-                    err_u[i] = spec.hint or f"a value matching the pattern {spec.pattern}"
+                    hint = hint or _hint(spec)
+                    err_u[i] = hint
     errors = err_u.take(codes) if len(u) else np.full(len(col), None, dtype=object)
     values = typed_u.take(codes).reset_index(drop=True) if len(u) else typed_u
     values.index = col.index
@@ -335,7 +353,7 @@ def _check_column(spec: FieldSpec, col: pd.Series, naive_tz: Optional[str],
 
 def _required(spec: FieldSpec, empty: np.ndarray, errors: np.ndarray) -> None:
     if spec.required:
-        errors[np.asarray(empty, dtype=bool)] = "a value (this field is required)"
+        errors[np.asarray(empty, dtype=bool)] = tr("a value (this field is required)")
 
 
 def validate_table(raw: pd.DataFrame, specs: Sequence[FieldSpec], file: str,
@@ -360,15 +378,16 @@ def validate_table(raw: pd.DataFrame, specs: Sequence[FieldSpec], file: str,
     known = {s.name for s in specs}
     for col in raw.columns:
         if warn_extra and col != "source_row" and col not in known:
-            action = "kept" if extra_columns == "keep" else "ignored"
-            report.warn(file, 0, col, "", f"column not in the schema ({action})")
+            report.warn(file, 0, col, "", tr("column not in the schema (kept)")
+                        if extra_columns == "keep" else tr("column not in the schema (ignored)"))
     group = raw[group_field] if group_field and group_field in raw.columns else None
     for spec in specs:
         if spec.name not in raw.columns:
             if spec.required:
-                report.reject(file, 0, spec.name, "", "required column is missing")
+                report.reject(file, 0, spec.name, "", tr("required column is missing"))
                 for row in rows:
-                    report.reject(file, row, spec.name, "", "a value (required column missing)")
+                    report.reject(file, row, spec.name, "",
+                                  tr("a value (required column missing)"))
                 valid[:] = False
             out[spec.name] = pd.Series([None] * n, index=raw.index, dtype=object)
             continue
@@ -390,7 +409,8 @@ def validate_table(raw: pd.DataFrame, specs: Sequence[FieldSpec], file: str,
             for i in np.flatnonzero(dup):
                 key = tuple(keys.iloc[i])
                 report.reject(file, rows[i], ",".join(primary_key), ",".join(key),
-                              f"a unique key (already used at row {first_row.get(key, '?')})")
+                              tr("a unique key (already used at row {row})").format(
+                                  row=first_row.get(key, "?")))
             valid[dup] = False
     if extra_columns == "keep":
         for col in raw.columns:
@@ -450,12 +470,12 @@ CHANNEL_FIELDS = [
     FieldSpec("site_provider_id"),
     FieldSpec("site_id", required=True),
     FieldSpec("mobility_type", pattern=_list_pattern(MOBILITY_TYPES),
-              hint="comma-separated values among: " + ", ".join(MOBILITY_TYPES)),
+              hint=noop("comma-separated values among: {values}"), hint_values=MOBILITY_TYPES),
     FieldSpec("comment"),
     FieldSpec("counter_transmission_type", enum=("REMOTE TRANSMISSION", "MANUAL")),
     FieldSpec("publication_transmission_type", enum=("API", "MANUAL")),
     FieldSpec("counter_type", pattern=_list_pattern(COUNTER_TYPES),
-              hint="comma-separated values among: " + ", ".join(COUNTER_TYPES)),
+              hint=noop("comma-separated values among: {values}"), hint_values=COUNTER_TYPES),
     FieldSpec("direction", enum=("N", "NW", "NE", "W", "SW", "S", "SE", "E")),
     FieldSpec("provider_direction_code"),
     FieldSpec("provider_direction_name"),
@@ -505,14 +525,14 @@ def read_channels(path: PathLike, *, sites: Optional[Iterable[str]] = None,
     bad_step = (step <= 0).to_numpy() & valid
     for i in np.flatnonzero(bad_step):
         report.reject(name, out["source_row"].iat[i], "time_step", raw["time_step"].iat[i],
-                      "a time step in seconds > 0")
+                      tr("a time step in seconds > 0"))
     valid &= ~bad_step
     if sites is not None:
         known = set(sites)
         unknown = ~out["site_id"].isin(known).to_numpy() & valid
         for i in np.flatnonzero(unknown):
             report.reject(name, out["source_row"].iat[i], "site_id", out["site_id"].iat[i],
-                          "a site_id present in the site file")
+                          tr("a site_id present in the site file"))
         valid &= ~unknown
     return _finish(out, valid, report), report
 
@@ -542,19 +562,20 @@ def _measures_from_raw(raw, name, report, channels, naive_tz, fields=MEASURE_FIE
     count = out["count"].to_numpy(dtype=float)
     neg = (count < 0) & valid
     for i in np.flatnonzero(neg):
-        report.reject(name, rows[i], "count", raw["count"].iat[i], "a count >= 0")
+        report.reject(name, rows[i], "count", raw["count"].iat[i], tr("a count >= 0"))
     valid &= ~neg
     start, end = out["start_datetime"], out["end_datetime"]
     order = (end.notna() & (end <= start)).to_numpy() & valid
     for i in np.flatnonzero(order):
         report.reject(name, rows[i], "end_datetime", raw["end_datetime"].iat[i],
-                      f"a date-time after start_datetime ({raw['start_datetime'].iat[i]})")
+                      tr("a date-time after start_datetime ({start})").format(
+                          start=raw["start_datetime"].iat[i]))
     valid &= ~order
     if channels is not None:
         unknown = ~out["channel_id"].isin(set(channels)).to_numpy() & valid
         for i in np.flatnonzero(unknown):
             report.reject(name, rows[i], "channel_id", out["channel_id"].iat[i],
-                          "a channel_id present in the channel file")
+                          tr("a channel_id present in the channel file"))
         valid &= ~unknown
     keys = pd.DataFrame({"c": out["channel_id"], "t": start}).loc[valid]
     dup = keys.duplicated(keep="first")
@@ -563,8 +584,8 @@ def _measures_from_raw(raw, name, report, channels, naive_tz, fields=MEASURE_FIE
         for idx in keys.index[dup.to_numpy()]:
             j = first.get((keys.at[idx, "c"], keys.at[idx, "t"]))
             report.reject(name, rows[idx], "start_datetime", raw["start_datetime"].iat[idx],
-                          "one measure per channel and start (duplicate of row "
-                          f"{rows[j] if j is not None else '?'})")
+                          tr("one measure per channel and start (duplicate of row "
+                             "{row})").format(row=rows[j] if j is not None else "?"))
         valid[keys.index[dup.to_numpy()]] = False
     frame = pd.DataFrame({
         "channel_id": out["channel_id"],
@@ -634,7 +655,8 @@ def read_mapped_measures(path: PathLike, mapping: Mapping[str, Union[str, Sequen
     raw = read_csv_text(path, report, sep=sep)
     start_src = mapping.get("start_datetime")
     if start_src is None:
-        raise ValueError("mapping needs 'start_datetime' (a column, or [date column, time column])")
+        raise ValueError(tr("mapping needs 'start_datetime' (a column, or [date column, time "
+                            "column])"))
     needed = [start_src] if isinstance(start_src, str) else list(start_src)
     for key in ("channel_id", "counter_id", "end_datetime", "count"):
         if key in mapping:
@@ -643,8 +665,9 @@ def read_mapped_measures(path: PathLike, mapping: Mapping[str, Union[str, Sequen
     missing = [c for c in needed if c not in raw.columns]
     if missing:
         present = ", ".join(c for c in raw.columns if c != "source_row")
-        raise ValueError(f"{name}: column(s) not found: {', '.join(missing)}; "
-                         f"columns present: {present}")
+        raise ValueError(tr("{file}: column(s) not found: {columns}; columns present: "
+                            "{present}").format(file=name, columns=", ".join(missing),
+                                                present=present))
     if isinstance(start_src, str):
         start = raw[start_src]
     else:
@@ -667,7 +690,7 @@ def read_mapped_measures(path: PathLike, mapping: Mapping[str, Union[str, Sequen
         elif channel_id is not None:
             long["channel_id"] = channel_id
         else:
-            raise ValueError("give mapping['channel_id'], channel_id=... or channel_columns")
+            raise ValueError(tr("give mapping['channel_id'], channel_id=... or channel_columns"))
         long["count"] = raw[mapping["count"]] if "count" in mapping else ""
     counts = long["count"].astype(str).str.replace("\u00a0", "", regex=False)
     counts = counts.str.replace(" ", "", regex=False)

@@ -25,13 +25,14 @@ from typing import Dict, Optional, Union
 import numpy as np
 import pandas as pd
 
+from ...i18n import noop, tr
 from .comptage import FieldSpec, read_csv_text, validate_table
 from .report import ImportReport
 
 PathLike = Union[str, Path]
 
 _TIME_RE = re.compile(r"^(\d{1,3}):([0-5]\d):([0-5]\d)$")
-TIME_EXPECTED = "a time H:MM:SS or HH:MM:SS (may exceed 24:00:00)"
+TIME_EXPECTED = noop("a time H:MM:SS or HH:MM:SS (may exceed 24:00:00)")
 
 AGENCY_FIELDS = [FieldSpec("agency_id"), FieldSpec("agency_name", required=True),
                  FieldSpec("agency_url", required=True),
@@ -99,6 +100,7 @@ def parse_gtfs_times(values: pd.Series) -> tuple:
     codes, uniques = pd.factorize(values.fillna(""), sort=False)
     secs = np.full(len(uniques), np.nan)
     errs = np.full(len(uniques), None, dtype=object)
+    expected = tr(TIME_EXPECTED)
     for i, text in enumerate(uniques):
         text = str(text).strip()
         if not text:
@@ -107,7 +109,7 @@ def parse_gtfs_times(values: pd.Series) -> tuple:
         if m:
             secs[i] = int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
         else:
-            errs[i] = TIME_EXPECTED
+            errs[i] = expected
     return secs.take(codes), errs.take(codes)
 
 
@@ -140,9 +142,10 @@ def read_gtfs(path: PathLike, *, check_blocks: bool = True) -> GtfsFeed:
     missing = [f for f in ("stops.txt", "routes.txt", "trips.txt", "stop_times.txt")
                if f not in texts]
     if "calendar.txt" not in texts and "calendar_dates.txt" not in texts:
-        missing.append("calendar.txt or calendar_dates.txt")
+        missing.append(tr("calendar.txt or calendar_dates.txt"))
     if missing:
-        raise ValueError(f"{Path(path).name}: not a GTFS feed, missing {', '.join(missing)}")
+        raise ValueError(tr("{file}: not a GTFS feed, missing {files}").format(
+            file=Path(path).name, files=", ".join(missing)))
 
     def table(name, specs, key=None):
         if name not in texts:
@@ -162,16 +165,16 @@ def read_gtfs(path: PathLike, *, check_blocks: bool = True) -> GtfsFeed:
     for i in np.flatnonzero(bad):
         report.reject("calendar.txt", calendar["source_row"].iat[i], "end_date",
                       calendar["end_date"].iat[i].strftime("%Y%m%d"),
-                      "an end_date on or after start_date")
+                      tr("an end_date on or after start_date"))
     calendar = _keep(calendar, ok & ~bad, report)
     calendar_dates = _keep(*table("calendar_dates.txt", CALENDAR_DATE_FIELDS,
                                   ["service_id", "date"]), report)
     services = set(calendar["service_id"]) | set(calendar_dates["service_id"])
     trips, ok = table("trips.txt", TRIP_FIELDS, ["trip_id"])
     ok &= _reference(trips, ok, "route_id", set(routes["route_id"]), "trips.txt",
-                     "a route_id of routes.txt", report)
+                     tr("a route_id of routes.txt"), report)
     ok &= _reference(trips, ok, "service_id", services, "trips.txt",
-                     "a service_id of calendar.txt or calendar_dates.txt", report)
+                     tr("a service_id of calendar.txt or calendar_dates.txt"), report)
     trips = _keep(trips, ok, report)
     stop_times = _stop_times(*table("stop_times.txt", STOP_TIME_FIELDS,
                                     ["trip_id", "stop_sequence"]),
@@ -202,7 +205,7 @@ def _stops(stops, ok, report):
         need = (loc <= 2) & (stops[coord].isna().to_numpy()) & ok
         for i in np.flatnonzero(need):
             report.reject("stops.txt", stops["source_row"].iat[i], coord, "",
-                          "a coordinate (required for stops, stations and entrances)")
+                          tr("a coordinate (required for stops, stations and entrances)"))
         unplaced |= need
     ok = ok & ~unplaced
     stops = stops.loc[ok].reset_index(drop=True)
@@ -211,7 +214,7 @@ def _stops(stops, ok, report):
     orphan = stops["parent_station"].notna() & ~stops["parent_station"].isin(known)
     for i in np.flatnonzero(orphan.to_numpy()):
         report.warn("stops.txt", stops["source_row"].iat[i], "parent_station",
-                    stops["parent_station"].iat[i], "a stop_id of stops.txt (parent ignored)")
+                    stops["parent_station"].iat[i], tr("a stop_id of stops.txt (parent ignored)"))
     stops.loc[orphan, "parent_station"] = None
     report.rows_accepted += len(stops)
     return stops
@@ -226,29 +229,31 @@ def _stop_times(st, ok, trips, stops, report):
         st[col.replace("_time", "_s")] = secs
         bad = (errs != None) & ok  # noqa: E711
         for i in np.flatnonzero(bad):
-            report.reject(f, rows[i], col, st[col].iat[i], TIME_EXPECTED)
+            report.reject(f, rows[i], col, st[col].iat[i], tr(TIME_EXPECTED))
         bad_time |= bad
     ok = ok & ~bad_time
     arr, dep = st["arrival_s"].to_numpy(), st["departure_s"].to_numpy()
     one = np.isnan(arr) ^ np.isnan(dep)
     for i in np.flatnonzero(one & ok):
         col = "arrival_time" if np.isnan(arr[i]) else "departure_time"
-        report.warn(f, rows[i], col, "", "both arrival and departure times (the other is used)")
+        report.warn(f, rows[i], col, "",
+                    tr("both arrival and departure times (the other is used)"))
     st["arrival_s"] = np.where(np.isnan(arr), dep, arr)
     st["departure_s"] = np.where(np.isnan(dep), arr, dep)
     early = (st["departure_s"] < st["arrival_s"]).to_numpy() & ok
     for i in np.flatnonzero(early):
         report.reject(f, rows[i], "departure_time", st["departure_time"].iat[i],
-                      f"a departure at or after the arrival ({st['arrival_time'].iat[i]})")
+                      tr("a departure at or after the arrival ({arrival})").format(
+                          arrival=st["arrival_time"].iat[i]))
     ok &= ~early
-    ok &= _reference(st, ok, "trip_id", trips, f, "a valid trip_id of trips.txt", report)
-    ok &= _reference(st, ok, "stop_id", stops, f, "a valid stop_id of stops.txt", report)
+    ok &= _reference(st, ok, "trip_id", trips, f, tr("a valid trip_id of trips.txt"), report)
+    ok &= _reference(st, ok, "stop_id", stops, f, tr("a valid stop_id of stops.txt"), report)
     st = st.loc[ok].sort_values(["trip_id", "stop_sequence"], kind="stable")
     same_trip = (st["trip_id"] == st["trip_id"].shift()).to_numpy()
     back = same_trip & (st["arrival_s"].to_numpy() < st["departure_s"].shift().to_numpy())
     for i in np.flatnonzero(back):
         report.warn(f, st["source_row"].iat[i], "arrival_time", st["arrival_time"].iat[i],
-                    "a time not before the previous stop's departure")
+                    tr("a time not before the previous stop's departure"))
     if "shape_dist_traveled" in st.columns:
         dist = st["shape_dist_traveled"].to_numpy(dtype=float)
         prev = np.r_[np.nan, dist[:-1]]
@@ -259,8 +264,9 @@ def _stop_times(st, ok, trips, stops, report):
         for trip, g in flagged.groupby("trip", sort=False):
             first = g.iloc[0]
             report.warn(f, first["row"], "shape_dist_traveled", f"{first['value']:g}",
-                        f"a distance greater than the previous stop's ({first['prev']:g}) "
-                        f"along trip {trip} ({len(g)} such stop(s))")
+                        tr("a distance greater than the previous stop's ({previous}) along "
+                           "trip {trip} ({n} such stop(s))").format(
+                               previous=f"{first['prev']:g}", trip=trip, n=len(g)))
     st = st.reset_index(drop=True)
     report.rows_accepted += len(st)
     return st
@@ -311,9 +317,10 @@ def _check_blocks(trips, stop_times, calendar, calendar_dates, report) -> None:
             if firsts[i] < running_end and (running_id, ids[i]) not in seen:
                 seen.add((running_id, ids[i]))
                 report.warn("trips.txt", rows[i], "block_id", g["block_id"].iat[i],
-                            f"trips of one block that do not overlap in time: trip {ids[i]} "
-                            f"starts before trip {running_id} ends (first on "
-                            f"{day:%Y-%m-%d})")
+                            tr("trips of one block that do not overlap in time: trip "
+                               "{trip} starts before trip {previous} ends (first on "
+                               "{day})").format(trip=ids[i], previous=running_id,
+                                                day=f"{day:%Y-%m-%d}"))
             if lasts[i] > running_end:
                 running_end, running_id = lasts[i], ids[i]
 

@@ -22,6 +22,7 @@ from typing import List, Optional, Tuple
 
 import numpy as np
 
+from ...i18n import tr
 from .osm_shops import parse_hstore
 
 ROUTABLE = frozenset({
@@ -85,10 +86,11 @@ def read_osm_roads(path, epsg: int) -> Tuple[List[dict], dict]:
 
     path = Path(path)
     if not path.is_file():
-        raise ValueError(f"OpenStreetMap file not found: {path}")
+        raise ValueError(tr("OpenStreetMap file not found: {path}").format(path=path))
     ds = gdal.OpenEx(str(path), gdal.OF_VECTOR, allowed_drivers=["OSM"])
     if ds is None or ds.GetLayerByName("lines") is None:
-        raise ValueError(f"{path.name}: not an OpenStreetMap file GDAL's OSM driver can read")
+        raise ValueError(tr("{file}: not an OpenStreetMap file GDAL's OSM driver can "
+                            "read").format(file=path.name))
     source = osr.SpatialReference()
     source.ImportFromEPSG(4326)
     target = osr.SpatialReference()
@@ -98,13 +100,14 @@ def read_osm_roads(path, epsg: int) -> Tuple[List[dict], dict]:
     transform = osr.CoordinateTransformation(source, target)
     records: List[dict] = []
     skipped: dict = {}
+    no_highway, no_line = tr("not a highway"), tr("no line geometry")
     gdal.PushErrorHandler("CPLQuietErrorHandler")
     try:
         layer = ds.GetLayerByName("lines")
         for feature in layer:
             highway = feature.GetField("highway")
             if not highway:
-                skipped["not a highway"] = skipped.get("not a highway", 0) + 1
+                skipped[no_highway] = skipped.get(no_highway, 0) + 1
                 continue
             if highway not in ROUTABLE:
                 key = f"highway={highway}"
@@ -113,11 +116,11 @@ def read_osm_roads(path, epsg: int) -> Tuple[List[dict], dict]:
             geom = feature.GetGeometryRef()
             if geom is None or geom.GetGeometryType() not in (ogr.wkbLineString,
                                                               ogr.wkbLineString25D):
-                skipped["no line geometry"] = skipped.get("no line geometry", 0) + 1
+                skipped[no_line] = skipped.get(no_line, 0) + 1
                 continue
             pts = np.asarray(geom.GetPoints(), dtype=np.float64)[:, :2]
             if len(pts) < 2:
-                skipped["no line geometry"] = skipped.get("no line geometry", 0) + 1
+                skipped[no_line] = skipped.get(no_line, 0) + 1
                 continue
             xy = np.asarray(transform.TransformPoints(pts.tolist()), dtype=np.float64)[:, :2]
             tags = parse_hstore(feature.GetField("other_tags"))

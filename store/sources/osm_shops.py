@@ -27,6 +27,7 @@ from typing import Dict, Mapping, Optional
 import numpy as np
 import pandas as pd
 
+from ...i18n import tr
 from .report import ImportReport
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "nomenclatures"
@@ -74,8 +75,9 @@ def classify(tags: Mapping[str, str], activity_map: Mapping[tuple, str]):
             return key, value, None, "occupied"
     present = [k for k in KEYS if tags.get(k)]
     if present:
-        return None, f"{present[0]}={tags[present[0]]} not a shop front"
-    return None, "no shop, amenity, craft or tourism tag"
+        return None, tr("{tag} not a shop front").format(
+            tag=f"{present[0]}={tags[present[0]]}")
+    return None, tr("no shop, amenity, craft or tourism tag")
 
 
 def _address(tags: Mapping[str, str]) -> Optional[str]:
@@ -95,9 +97,10 @@ def _record(osm_type, osm_id, tags, x, y, activity_map, report, name, row, skipp
     source_id = f"{osm_type}/{osm_id}"
     if group is None and status == "occupied":
         report.warn(name, row, key, value,
-                    f"{key}={value} has no activity group in osm_activity_map.csv; add it")
+                    tr("{tag} has no activity group in osm_activity_map.csv; add it").format(
+                        tag=f"{key}={value}"))
     if x is None or y is None or not np.isfinite(x) or not np.isfinite(y):
-        report.reject(name, row, "geometry", source_id, "no usable geometry")
+        report.reject(name, row, "geometry", source_id, tr("no usable geometry"))
         return
     brand = tags.get("brand") or None
     chain = "chain" if (brand or tags.get("brand:wikidata")) else None
@@ -110,7 +113,7 @@ def read_osm(path, activity_map: Optional[Mapping[tuple, str]] = None,
     """Candidates from a .osm/.pbf (GDAL OSM driver) or a .geojson/.json export."""
     path = Path(path)
     if not path.is_file():
-        raise ValueError(f"OpenStreetMap file not found: {path}")
+        raise ValueError(tr("OpenStreetMap file not found: {path}").format(path=path))
     activity_map = activity_map if activity_map is not None else load_activity_map()
     if path.suffix.lower() in (".geojson", ".json"):
         return _read_geojson(path, activity_map)
@@ -122,7 +125,8 @@ def _read_ogr(path: Path, activity_map, polygons: bool) -> OsmResult:
 
     ds = gdal.OpenEx(str(path), gdal.OF_VECTOR)
     if ds is None or ds.GetLayerByName("points") is None:
-        raise ValueError(f"{path.name}: not an OpenStreetMap file GDAL's OSM driver can read")
+        raise ValueError(tr("{file}: not an OpenStreetMap file GDAL's OSM driver can "
+                            "read").format(file=path.name))
     report = ImportReport(source=path.name)
     skipped: Dict[str, int] = {}
     out: list = []
@@ -199,10 +203,12 @@ def _read_geojson(path: Path, activity_map) -> OsmResult:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ValueError(f"{path.name}: not a GeoJSON file ({exc})") from exc
+        raise ValueError(tr("{file}: not a GeoJSON file ({error})").format(
+            file=path.name, error=exc)) from exc
     features = data.get("features") if isinstance(data, dict) else None
     if features is None:
-        raise ValueError(f"{path.name}: expected a GeoJSON FeatureCollection")
+        raise ValueError(tr("{file}: expected a GeoJSON FeatureCollection").format(
+            file=path.name))
     report = ImportReport(source=path.name, rows_read=len(features))
     skipped: Dict[str, int] = {}
     out: list = []

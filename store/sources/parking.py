@@ -18,6 +18,7 @@ from typing import Mapping, Optional, Tuple, Union
 import numpy as np
 import pandas as pd
 
+from ...i18n import noop, tr
 from .comptage import INSEE_PATTERN, FieldSpec, _finish, read_csv_text, validate_table
 from .report import ImportReport
 
@@ -28,10 +29,10 @@ _BOOL_FALSE = ("false", "False", "FALSE", "0", "faux", "Faux", "FAUX")
 
 PARKING_FIELDS = [
     FieldSpec("id", required=True, pattern=r"^([013-9]\d|2[AB1-9])\d{3}-P-\d{3}$",
-              hint="an id written INSEE-P-NNN, e.g. 75114-P-001"),
+              hint=noop("an id written INSEE-P-NNN, e.g. 75114-P-001")),
     FieldSpec("nom", required=True),
     FieldSpec("insee", required=True, pattern=INSEE_PATTERN,
-              hint="a 5-character INSEE commune code"),
+              hint=noop("a 5-character INSEE commune code")),
     FieldSpec("adresse"),
     FieldSpec("url"),
     FieldSpec("type_usagers", required=True, enum=("tous", "abonnés")),
@@ -42,8 +43,9 @@ PARKING_FIELDS = [
     "nb_pr", "nb_pmr", "nb_voitures_electriques", "nb_velo", "nb_2r_el", "nb_autopartage",
     "nb_2_rm", "nb_covoit")] + [
     FieldSpec("hauteur_max", required=True, pattern=r"^(\d+|N/A)$",
-              hint="a height in centimetres, or N/A"),
-    FieldSpec("num_siret", required=True, pattern=r"^\d{14}$", hint="a 14-digit SIRET number"),
+              hint=noop("a height in centimetres, or N/A")),
+    FieldSpec("num_siret", required=True, pattern=r"^\d{14}$",
+              hint=noop("a 14-digit SIRET number")),
     FieldSpec("Xlong", "number", required=True, minimum=-180, maximum=180),
     FieldSpec("Ylat", "number", required=True, minimum=-90, maximum=90),
     FieldSpec("tarif_pmr", enum=("gratuit", "normal_payant", "tarif_special")),
@@ -71,7 +73,8 @@ def read_parkings(path: PathLike, *, report: Optional[ImportReport] = None,
         over = out[col].astype("float").to_numpy() > places
         for i in np.flatnonzero(over):
             report.reject(name, out["source_row"].iat[i], col, raw[col].iat[i],
-                          f"at most nb_places ({int(places[i])}), which includes them")
+                          tr("at most nb_places ({places}), which includes them").format(
+                              places=int(places[i])))
         valid &= ~over
     return _finish(out, valid, report), report
 
@@ -103,10 +106,12 @@ def read_occupancy(path: PathLike, *, mapping: Optional[Mapping[str, str]] = Non
     has = {k: cols[k] in raw.columns for k in cols}
     for k in ("parking_id", "timestamp"):
         if not has[k]:
-            raise ValueError(f"{name}: column {cols[k]!r} ({k}) not found")
+            raise ValueError(tr("{file}: column {column!r} ({field}) not found").format(
+                file=name, column=cols[k], field=k))
     if not (has["free"] or has["occupied"]):
-        raise ValueError(f"{name}: needs a column of free places ({cols['free']!r}) or of "
-                         f"occupied places ({cols['occupied']!r})")
+        raise ValueError(tr("{file}: needs a column of free places ({free!r}) or of occupied "
+                            "places ({occupied!r})").format(file=name, free=cols["free"],
+                                                            occupied=cols["occupied"]))
     renamed = pd.DataFrame({"source_row": raw["source_row"]})
     for k, present in has.items():
         renamed[k] = raw[cols[k]] if present else ""
@@ -132,22 +137,23 @@ def read_occupancy(path: PathLike, *, mapping: Optional[Mapping[str, str]] = Non
         valid &= ~mask
 
     reject(np.isnan(cap) | (cap <= 0), "capacity", renamed["capacity"].to_numpy(),
-           lambda i: "a capacity > 0 (in the row or from the car park list)")
+           lambda i: tr("a capacity > 0 (in the row or from the car park list)"))
     reject(np.isnan(free) & np.isnan(occ), "free", renamed["free"].to_numpy(),
-           lambda i: "a number of free or of occupied places")
+           lambda i: tr("a number of free or of occupied places"))
     reject(free > cap, "free", renamed["free"].to_numpy(),
-           lambda i: f"at most the capacity ({cap[i]:g})")
+           lambda i: tr("at most the capacity ({capacity})").format(capacity=f"{cap[i]:g}"))
     reject(occ > cap, "occupied", renamed["occupied"].to_numpy(),
-           lambda i: f"at most the capacity ({cap[i]:g})")
+           lambda i: tr("at most the capacity ({capacity})").format(capacity=f"{cap[i]:g}"))
     reject(~np.isnan(free) & ~np.isnan(occ) & (np.abs(free + occ - cap) > 1e-9), "occupied",
            renamed["occupied"].to_numpy(),
-           lambda i: f"free + occupied = capacity ({free[i]:g} + {occ[i]:g} ≠ {cap[i]:g})")
+           lambda i: tr("free + occupied = capacity ({free} + {occupied} ≠ {capacity})").format(
+               free=f"{free[i]:g}", occupied=f"{occ[i]:g}", capacity=f"{cap[i]:g}"))
     occupied = np.where(np.isnan(occ), cap - free, occ)
     keys = pd.DataFrame({"p": out["parking_id"], "t": out["timestamp"]})
     dup = np.zeros(len(keys), dtype=bool)
     dup[np.flatnonzero(valid)] = keys.loc[valid].duplicated().to_numpy()
     reject(dup, "timestamp", renamed["timestamp"].to_numpy(),
-           lambda i: "one row per car park and time (duplicate)")
+           lambda i: tr("one row per car park and time (duplicate)"))
     with np.errstate(invalid="ignore", divide="ignore"):
         rate = occupied / cap
     frame = pd.DataFrame({"parking_id": out["parking_id"], "timestamp_utc": out["timestamp"],

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import List
 
+from ...i18n import tr
+
 
 @dataclass(frozen=True)
 class RejectedRow:
@@ -25,7 +27,8 @@ class RejectedRow:
     reason: str
 
     def __str__(self) -> str:
-        where = f"{self.file}, row {self.row}" if self.row else self.file
+        where = tr("{file}, row {row}").format(file=self.file, row=self.row) if self.row \
+            else self.file
         return f"{where}, {self.field}={self.value!r}: {self.reason}"
 
 

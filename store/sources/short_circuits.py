@@ -23,6 +23,7 @@ from typing import FrozenSet, Optional
 
 import pandas as pd
 
+from ...i18n import tr
 from .report import ImportReport
 
 DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
@@ -108,12 +109,13 @@ def _split(value):
 
 def _read_table(path: Path) -> pd.DataFrame:
     if not path.is_file():
-        raise ValueError(f"file not found: {path}")
+        raise ValueError(tr("file not found: {path}").format(path=path))
     if path.suffix.lower() in (".geojson", ".json"):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except ValueError as exc:
-            raise ValueError(f"{path.name}: not a GeoJSON file ({exc})") from exc
+            raise ValueError(tr("{file}: not a GeoJSON file ({error})").format(
+                file=path.name, error=exc)) from exc
         rows = []
         for feat in data.get("features", []):
             props = dict(feat.get("properties") or {})
@@ -139,7 +141,8 @@ def _coords(frame: pd.DataFrame):
         y = pd.to_numeric(frame["latitude"], errors="coerce")
         epsg = pd.Series(4326.0, index=frame.index)
     else:
-        raise ValueError("missing coordinates: expected x, y (and epsg) or longitude, latitude")
+        raise ValueError(tr("missing coordinates: expected x, y (and epsg) or longitude, "
+                            "latitude"))
     return x, y, epsg
 
 
@@ -149,7 +152,7 @@ def _organic(value, report, name, row):
         return True
     if v in FALSE:
         return False
-    report.reject(name, row, "organic", value, "expected oui / non (or yes/no, 1/0, bio)")
+    report.reject(name, row, "organic", value, tr("expected oui / non (or yes/no, 1/0, bio)"))
     return None
 
 
@@ -166,7 +169,7 @@ def read_producers(path, id_field: str = "id") -> tuple:
     report = ImportReport(source=name, rows_read=len(frame))
     for col in (id_field, "products"):
         if col not in frame.columns:
-            raise ValueError(f"{name}: missing column {col!r}")
+            raise ValueError(tr("{file}: missing column {column!r}").format(file=name, column=col))
     x, y, epsg = _coords(frame)
     out = []
     seen = set()
@@ -175,25 +178,26 @@ def read_producers(path, id_field: str = "id") -> tuple:
         before = len(report.rejected)
         sid = str(rec.get(id_field) or "").strip()
         if not sid:
-            report.reject(name, row, id_field, "", "every producer needs an identifier")
+            report.reject(name, row, id_field, "", tr("every producer needs an identifier"))
         elif sid in seen:
-            report.reject(name, row, id_field, sid, "duplicate identifier")
+            report.reject(name, row, id_field, sid, tr("duplicate identifier"))
         if pd.isna(x.iloc[i]) or pd.isna(y.iloc[i]):
-            report.reject(name, row, "coordinates", "", "missing or non-numeric coordinates")
+            report.reject(name, row, "coordinates", "", tr("missing or non-numeric coordinates"))
         products = []
         for word in _split(rec.get("products")):
             code = PRODUCT_OF.get(_plain(word))
             if code is None:
-                report.warn(name, row, "products", word, "unknown product, kept as given")
+                report.warn(name, row, "products", word, tr("unknown product, kept as given"))
                 code = _plain(word)
             products.append(code)
         if not products:
-            report.reject(name, row, "products", "", "at least one product expected")
+            report.reject(name, row, "products", "", tr("at least one product expected"))
         modes = []
         for word in _split(rec.get("sales_modes")):
             code = MODE_OF.get(_plain(word))
             if code is None:
-                report.warn(name, row, "sales_modes", word, "unknown sales mode, kept as given")
+                report.warn(name, row, "sales_modes", word,
+                            tr("unknown sales mode, kept as given"))
                 code = _plain(word)
             modes.append(code)
         organic = _organic(rec.get("organic"), report, name, row)
@@ -216,7 +220,7 @@ def read_markets(path, id_field: str = "id", days_field: str = "days",
     report = ImportReport(source=name, rows_read=len(frame))
     for col in (id_field, days_field):
         if col not in frame.columns:
-            raise ValueError(f"{name}: missing column {col!r}")
+            raise ValueError(tr("{file}: missing column {column!r}").format(file=name, column=col))
     x, y, epsg = _coords(frame)
     out = []
     for i, rec in enumerate(frame.to_dict("records")):
@@ -225,9 +229,9 @@ def read_markets(path, id_field: str = "id", days_field: str = "days",
         schedule = parse_market_days(rec.get(days_field))
         if schedule is None:
             report.reject(name, row, days_field, rec.get(days_field),
-                          "no weekday found (expected e.g. 'mardi;samedi')")
+                          tr("no weekday found (expected e.g. 'mardi;samedi')"))
         if pd.isna(x.iloc[i]) or pd.isna(y.iloc[i]):
-            report.reject(name, row, "coordinates", "", "missing or non-numeric coordinates")
+            report.reject(name, row, "coordinates", "", tr("missing or non-numeric coordinates"))
         organic = _organic(rec.get("organic", ""), report, name, row)
         if len(report.rejected) > before:
             continue

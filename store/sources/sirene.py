@@ -33,6 +33,7 @@ from typing import Dict, Iterable, Mapping, Optional
 import numpy as np
 import pandas as pd
 
+from ...i18n import tr
 from .report import ImportReport
 
 REQUIRED = ["siret", "etatAdministratifEtablissement", "statutDiffusionEtablissement",
@@ -107,15 +108,16 @@ def read_sirene(path, naf_map: Mapping[str, str], communes: Optional[Iterable[st
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise ValueError(f"SIRENE file not found: {path}")
+        raise ValueError(tr("SIRENE file not found: {path}").format(path=path))
     sep = _sniff_separator(path, encoding)
     with open(path, encoding=encoding, newline="") as handle:
         header = next(csv.reader(handle, delimiter=sep), [])
     header = [h.strip().lstrip("\ufeff") for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise ValueError(
-            f"{name}: missing column(s) {missing}; expected INSEE's StockEtablissement header")
+        raise ValueError(tr(
+            "{file}: missing column(s) {columns}; expected INSEE's StockEtablissement "
+            "header").format(file=name, columns=missing))
     usecols = [c for c in REQUIRED + OPTIONAL if c in header]
     frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, usecols=usecols,
                         encoding=encoding, encoding_errors="replace")
@@ -131,7 +133,7 @@ def read_sirene(path, naf_map: Mapping[str, str], communes: Optional[Iterable[st
     if communes is not None:
         wanted = {str(c).strip() for c in communes}
         inside = frame["codeCommuneEtablissement"].isin(wanted)
-        skipped["other commune"] = int((~inside).sum())
+        skipped[tr("other commune")] = int((~inside).sum())
         frame = frame[inside]
 
     keep = pd.Series(True, index=frame.index)
@@ -147,33 +149,34 @@ def read_sirene(path, naf_map: Mapping[str, str], communes: Optional[Iterable[st
             keep &= ~mask
 
     siret = frame["siret"]
-    reject(~siret.str.fullmatch(r"\d{14}"), "siret", "a SIRET is 14 digits")
+    reject(~siret.str.fullmatch(r"\d{14}"), "siret", tr("a SIRET is 14 digits"))
     consistent = (frame["siren"] == "") | (siret.str[:9] == frame["siren"])
-    reject(~consistent, "siret", "SIRET does not start with the SIREN of the row")
-    reject(siret.duplicated(), "siret", "duplicate SIRET: already read on an earlier row")
+    reject(~consistent, "siret", tr("SIRET does not start with the SIREN of the row"))
+    reject(siret.duplicated(), "siret", tr("duplicate SIRET: already read on an earlier row"))
     reject(frame["etatAdministratifEtablissement"] != "A", "etatAdministratifEtablissement",
-           "establishment closed (expected A, active)")
+           tr("establishment closed (expected A, active)"))
     diff = tuple(diffusible)
     reject(~frame["statutDiffusionEtablissement"].isin(diff), "statutDiffusionEtablissement",
-           f"not diffusible (expected {' or '.join(diff)}): statistical secrecy")
+           tr("not diffusible (expected {codes}): statistical secrecy").format(
+               codes=tr(" or ").join(diff)))
     nomenclature = frame["nomenclatureActivitePrincipaleEtablissement"].replace("", "NAFRev2")
     old = nomenclature != "NAFRev2"
     reject(old, "nomenclatureActivitePrincipaleEtablissement",
-           "activity coded in an old nomenclature (NAP / NAF 1993 / NAF rev. 1), not mapped; "
-           "expected NAFRev2", warn=keep_old_nomenclature)
+           tr("activity coded in an old nomenclature (NAP / NAF 1993 / NAF rev. 1), not "
+              "mapped; expected NAFRev2"), warn=keep_old_nomenclature)
     code = frame["activitePrincipaleEtablissement"]
     groups = code.map(naf_map)
     reject(~old & ~code.str.fullmatch(NAF_CODE.pattern), "activitePrincipaleEtablissement",
-           "expected a NAF rev. 2 code such as 47.11F")
+           tr("expected a NAF rev. 2 code such as 47.11F"))
     reject(~old & code.str.fullmatch(NAF_CODE.pattern) & groups.isna(),
-           "activitePrincipaleEtablissement", "NAF code absent from the NAF -> group table")
+           "activitePrincipaleEtablissement", tr("NAF code absent from the NAF -> group table"))
 
     x, y, epsg = _coordinates(frame)
     no_xy = x.isna() | y.isna()
     address, street = _address(frame)
     full_address = (address + " " + frame["codePostalEtablissement"] + " "
                     + frame["libelleCommuneEtablissement"]).str.strip()
-    reject(no_xy, "coordinates", "no coordinates (geocode the address and import again)",
+    reject(no_xy, "coordinates", tr("no coordinates (geocode the address and import again)"),
            warn=keep_ungeolocated, values=full_address)
     kept = frame[keep]
     result = pd.DataFrame({
