@@ -1,14 +1,16 @@
-"""Base of the import algorithms: the GeoPackage, the rejected-rows table, the common flow.
+"""Bases of the import algorithms: the GeoPackage, the rejected-rows table, the common flow.
 
-Subclasses read their parameters and call one ``store.imports`` function; this class turns its
-result into outputs (rejected rows table, rows to review, counts) and its errors into
-``QgsProcessingException`` messages. The store function writes in one transaction: an error or
-a cancel leaves the GeoPackage unchanged.
+:class:`ImportAlgorithm` (premises sources) and :class:`FlowImportAlgorithm` (flow sources) read
+their parameters and call one ``store`` import function; the base turns its result into outputs
+(rejected rows table, rows to review, counts) and its errors into ``QgsProcessingException``
+messages. The store function writes in one transaction: an error or a cancel leaves the
+GeoPackage unchanged.
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 
 import pandas as pd
 from qgis.core import (
@@ -27,11 +29,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..store import observatory
+from ..store.flows_imports import REPORT_COLUMNS, FlowImportError
+from ..store.flows_imports import ImportCanceledError as FlowCanceledError
+from ..store.flows_schema import FlowSchemaError
 from ..store.imports.common import ImportCanceledError, ImportResult
 from .algorithms.base import ObservatoireAlgorithm
-from .offer_support import epsg_of, frame_to_sink, points
-
-REPORT_KINDS = {"row": QVariant.LongLong}
+from .outputs import points, write_frame, write_import_report
+from .parameters import epsg_of
 
 
 class ImportAlgorithm(ObservatoireAlgorithm):
@@ -126,19 +130,12 @@ class ImportAlgorithm(ObservatoireAlgorithm):
     def report_outputs(self, result: ImportResult, parameters, context, feedback,
                        epsg: int) -> dict:
         report = result.report
-        for entry in report.rejected[:50]:
-            feedback.reportError(str(entry), fatalError=False)
-        if len(report.rejected) > 50:
-            feedback.reportError(self.tr("… and {n} more rejected rows: see the rejected rows "
-                                         "table.").format(n=len(report.rejected) - 50),
-                                 fatalError=False)
         for reason, n in (result.skipped or {}).items():
             feedback.pushInfo(self.tr("Skipped ({reason}): {n} rows").format(reason=reason, n=n))
         for key, n in result.counts.items():
             feedback.pushInfo(self.tr("{what}: {n}").format(what=key, n=n))
-        crs = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
-        dest = frame_to_sink(self, parameters, self.OUTPUT_REJECTED, context,
-                             result.report_frame(), crs, kinds=REPORT_KINDS)
+        dest = write_import_report(self, parameters, self.OUTPUT_REJECTED, context, feedback,
+                                   result.report_frame())
         return {self.OUTPUT_REJECTED: dest, self.REJECTED: report.rows_rejected,
                 self.WARNINGS: len(report.warnings)}
 
@@ -147,7 +144,72 @@ class ImportAlgorithm(ObservatoireAlgorithm):
         crs = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
         kinds = {"row": QVariant.LongLong, "nearby": QVariant.LongLong,
                  **dict.fromkeys(("distance", "similarity", "x", "y"), QVariant.Double)}
-        dest = frame_to_sink(self, parameters, self.OUTPUT_REVIEW, context, review, crs,
-                             geometries=points(review) if len(review) else [],
-                             wkb_type=QgsWkbTypes.Point, kinds=kinds)
+        dest = write_frame(self, parameters, self.OUTPUT_REVIEW, context, review, crs,
+                           geometries=points(review) if len(review) else [],
+                           wkb_type=QgsWkbTypes.Point, kinds=kinds)
         return {self.OUTPUT_REVIEW: dest}
+
+
+class FlowImportAlgorithm(ObservatoireAlgorithm):
+    """Shared run of the flow importers: open the GeoPackage, call ``self.do_import``, report.
+
+    Outputs: ``ADDED`` (rows added, all tables), ``REJECTED_COUNT`` (rows rejected) and the
+    optional ``REJECTED`` table of rejected rows and warnings.
+    """
+
+    GROUP = "socle"
+    REJECTED = "REJECTED"
+    ADDED = "ADDED"
+    REJECTED_COUNT = "REJECTED_COUNT"
+
+    def add_report_outputs(self):
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.REJECTED, self.tr("Rejected rows and warnings"), QgsProcessing.TypeVector,
+            optional=True, createByDefault=True))
+        self.addOutput(QgsProcessingOutputNumber(self.ADDED, self.tr("Rows added")))
+        self.addOutput(QgsProcessingOutputNumber(self.REJECTED_COUNT, self.tr("Rows rejected")))
+
+    def do_import(self, conn, parameters, context, feedback):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def extra_outputs(self, result, conn, parameters, context, feedback) -> dict:
+        return {}
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        _path, conn = self.open_geopackage(parameters, context, feedback)
+        try:
+            try:
+                result = self.do_import(conn, parameters, context, feedback)
+            except FlowCanceledError as exc:
+                raise QgsProcessingException(self.tr(
+                    "Canceled: the GeoPackage is unchanged.")) from exc
+            except (FlowImportError, FlowSchemaError, ValueError, OSError,
+                    sqlite3.Error) as exc:
+                raise QgsProcessingException(self.tr(
+                    "Import failed, the GeoPackage is unchanged: {error}").format(
+                        error=exc)) from exc
+            self.log_counts(feedback, result)
+            outputs = {self.ADDED: sum(result.added.values()),
+                       self.REJECTED_COUNT: result.report.rows_rejected}
+            frame = result.report_frame() if result is not None else pd.DataFrame(
+                columns=REPORT_COLUMNS)
+            dest = write_import_report(self, parameters, self.REJECTED, context, feedback,
+                                       frame)
+            if dest is not None:
+                outputs[self.REJECTED] = dest
+            outputs.update(self.extra_outputs(result, conn, parameters, context, feedback))
+        finally:
+            conn.close()
+        feedback.setProgress(100)
+        return outputs
+
+    def log_counts(self, feedback, result) -> None:
+        for table, n in result.added.items():
+            feedback.pushInfo(self.tr(
+                "{table}: {added} rows added, {skipped} already present").format(
+                    table=table, added=n, skipped=result.skipped.get(table, 0)))
+        report = result.report
+        feedback.pushInfo(self.tr("{read} rows read, {accepted} accepted, {rejected} rejected, "
+                                  "{warnings} warnings").format(
+            read=report.rows_read, accepted=report.rows_accepted,
+            rejected=report.rows_rejected, warnings=len(report.warnings)))

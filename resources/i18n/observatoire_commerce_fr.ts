@@ -3418,10 +3418,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{where} : {field}={value!r} : {reason}</translation>
     </message>
     <message>
-      <source>… and {n} more rejected rows: see the rejected rows table.</source>
-      <translation>… et {n} autres lignes rejetées : voir la table des lignes rejetées.</translation>
-    </message>
-    <message>
       <source>… {n} more entries in the rejected rows table</source>
       <translation>… {n} autres entrées dans la table des lignes rejetées</translation>
     </message>

@@ -21,11 +21,9 @@ from .common import (
     ImportResult,
     check_open,
     checkpoint,
-    find_campaign,
     reproject,
-    write_rejections,
 )
-from .premises import CANDIDATE_COLUMNS, apply_candidates
+from .premises import CANDIDATE_COLUMNS, campaign_target, import_candidates
 
 SOURCE = "osm"
 
@@ -37,13 +35,7 @@ def import_osm(conn, path, *, campaign: Optional[str] = None,
     """Import the file; parameters as :func:`store.imports.sirene.import_sirene`."""
     srs_id = check_open(conn)
     path = Path(path)
-    create_as = None
-    try:
-        campaign_uuid = find_campaign(conn, campaign)
-    except ValueError:
-        if create_campaign_year is None:
-            raise
-        campaign_uuid, create_as = None, (campaign, create_campaign_year)
+    target = campaign_target(conn, campaign, create_campaign_year)
     result = read_osm(path, polygons=polygons)
     report = result.report
     cand = result.candidates
@@ -63,13 +55,7 @@ def import_osm(conn, path, *, campaign: Optional[str] = None,
         "address": cand["address"], "street": None, "commune_code": None,
         "status": cand["status"], "activity_group": cand["activity_group"], "naf_code": None,
         "chain_type": cand["chain_type"], "row": None}, columns=CANDIDATE_COLUMNS)
-    applied = apply_candidates(
-        conn, SOURCE, frame, srs_id=srs_id, campaign_uuid=campaign_uuid,
-        create_campaign_as=create_as, max_distance=max_distance,
-        min_similarity=min_similarity, note_prefix="OSM ",
-        before_commit=lambda c: write_rejections(c, SOURCE, path, report),
-        is_canceled=is_canceled)
-    if progress:
-        progress(100)
-    return ImportResult(SOURCE, applied["counts"], report, applied["review"],
-                        dict(result.skipped), applied["campaign_uuid"])
+    return import_candidates(
+        conn, SOURCE, path, report, frame, srs_id=srs_id, target=target,
+        max_distance=max_distance, min_similarity=min_similarity, note_prefix="OSM ",
+        skipped=dict(result.skipped), progress=progress, is_canceled=is_canceled)

@@ -25,7 +25,15 @@ import pandas as pd
 
 from .. import geometry, gpkg
 from ..sources.sirene import match_candidates
-from .common import checkpoint, create_campaign, new_uuid, text_or_none
+from .common import (
+    ImportResult,
+    checkpoint,
+    create_campaign,
+    find_campaign,
+    new_uuid,
+    text_or_none,
+    write_rejections,
+)
 
 CANDIDATE_COLUMNS = ["source_id", "x", "y", "sign_name", "address", "street", "commune_code",
                      "status", "activity_group", "naf_code", "chain_type", "row"]
@@ -54,6 +62,36 @@ def premises_with_signs(conn) -> pd.DataFrame:
 def known_sources(conn, source: str) -> dict:
     return dict(conn.execute("SELECT source_id, premise_uuid FROM premise_sources "
                              "WHERE source = ?", (source,)).fetchall())
+
+
+def campaign_target(conn, campaign: Optional[str], create_campaign_year: Optional[int]):
+    """(uuid of the campaign named ``campaign``, None) or, when it does not exist and
+    ``create_campaign_year`` is given, (None, (name, year)) to create it with the import."""
+    try:
+        return find_campaign(conn, campaign), None
+    except ValueError:
+        if create_campaign_year is None:
+            raise
+        return None, (campaign, create_campaign_year)
+
+
+def import_candidates(conn, source: str, path, report, candidates: pd.DataFrame, *,
+                      srs_id: int, target: tuple, max_distance: float,
+                      min_similarity: float, note_prefix: str, skipped: dict,
+                      progress=None, is_canceled=None) -> ImportResult:
+    """:func:`apply_candidates` then the rejected rows of ``report`` written in the same
+    transaction; the :class:`ImportResult` of a candidate source."""
+    campaign_uuid, create_as = target
+    applied = apply_candidates(
+        conn, source, candidates, srs_id=srs_id, campaign_uuid=campaign_uuid,
+        create_campaign_as=create_as, max_distance=max_distance,
+        min_similarity=min_similarity, note_prefix=note_prefix,
+        before_commit=lambda c: write_rejections(c, source, path, report),
+        is_canceled=is_canceled)
+    if progress:
+        progress(100)
+    return ImportResult(source, applied["counts"], report, applied["review"], skipped,
+                        applied["campaign_uuid"])
 
 
 def apply_candidates(conn, source: str, candidates: pd.DataFrame, *, srs_id: int,

@@ -30,11 +30,9 @@ from .common import (
     ImportResult,
     check_open,
     checkpoint,
-    find_campaign,
     reproject,
-    write_rejections,
 )
-from .premises import CANDIDATE_COLUMNS, apply_candidates
+from .premises import CANDIDATE_COLUMNS, campaign_target, import_candidates
 
 SOURCE = "sirene"
 
@@ -57,13 +55,7 @@ def import_sirene(conn, path, *, communes: Optional[Iterable[str]] = None,
     """
     srs_id = check_open(conn)
     path = Path(path)
-    create_as = None
-    try:
-        campaign_uuid = find_campaign(conn, campaign)
-    except ValueError:
-        if create_campaign_year is None:
-            raise
-        campaign_uuid, create_as = None, (campaign, create_campaign_year)
+    target = campaign_target(conn, campaign, create_campaign_year)
     result = read_sirene(path, naf_map(conn), communes)
     report = result.report
     skipped = dict(result.skipped)
@@ -95,13 +87,7 @@ def import_sirene(conn, path, *, communes: Optional[Iterable[str]] = None,
         "chain_type": None, "row": est["row"]}, columns=CANDIDATE_COLUMNS)
     if progress:
         progress(50)
-    applied = apply_candidates(
-        conn, SOURCE, cand, srs_id=srs_id, campaign_uuid=campaign_uuid,
-        create_campaign_as=create_as, max_distance=max_distance,
-        min_similarity=min_similarity, note_prefix="SIRET ",
-        before_commit=lambda c: write_rejections(c, SOURCE, path, report),
-        is_canceled=is_canceled)
-    if progress:
-        progress(100)
-    return ImportResult(SOURCE, applied["counts"], report, applied["review"], skipped,
-                        applied["campaign_uuid"])
+    return import_candidates(
+        conn, SOURCE, path, report, cand, srs_id=srs_id, target=target,
+        max_distance=max_distance, min_similarity=min_similarity, note_prefix="SIRET ",
+        skipped=skipped, progress=progress, is_canceled=is_canceled)

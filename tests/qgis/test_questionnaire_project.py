@@ -22,6 +22,7 @@ from qgis.core import (
     QgsVectorLayerTools,
     QgsVectorLayerUtils,
 )
+from qgis.PyQt import sip
 
 from observatoire_commerce.store import gpkg, observatory
 from observatoire_commerce.survey_forms import questionnaire_project
@@ -234,7 +235,7 @@ def test_child_added_through_the_relation_editor_gets_the_response_uuid(project)
         assert added[0]["uuid"] and added[0]["uuid"] != response["uuid"]
         child.rollBack()
     responses.rollBack()
-    form.deleteLater()
+    sip.delete(form)  # now, while the layers and the tools it points to still exist
 
 
 def test_install_refuses_a_file_without_centralities(tmp_path, run_alg):

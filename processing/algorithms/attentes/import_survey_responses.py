@@ -1,10 +1,7 @@
 """observatoire:import_survey_responses - KoboToolbox / ODK exports of the questionnaire."""
 
+import pandas as pd
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -12,25 +9,20 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from .... import dependencies
 from ....store import gpkg, survey_store
 from ....survey_forms.kobo_import import SurveyImportError
+from ...outputs import report_rejected
 from ..base import ObservatoireAlgorithm
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt")
 
 
-def rejection_fields() -> QgsFields:
-    fields = QgsFields()
-    for name, kind in (("file", QVariant.String), ("row", QVariant.Int),
-                       ("field", QVariant.String), ("value", QVariant.String),
-                       ("code", QVariant.String), ("reason", QVariant.String)):
-        fields.append(QgsField(name, kind))
-    return fields
+REJECTION_KINDS = {"file": QVariant.String, "row": QVariant.Int, "field": QVariant.String,
+                   "value": QVariant.String, "code": QVariant.String, "reason": QVariant.String}
 
 
 class ImportSurveyResponses(ObservatoireAlgorithm):
@@ -103,11 +95,6 @@ class ImportSurveyResponses(ObservatoireAlgorithm):
             absent = dependencies.missing(["openpyxl"])
             if absent:
                 raise QgsProcessingException(dependencies.missing_message(absent))
-        fields = rejection_fields()
-        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT_REJECTED, context, fields,
-                                             QgsWkbTypes.NoGeometry)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_REJECTED))
         _gpkg, conn = self.open_geopackage(parameters, context, feedback)
         try:
             try:
@@ -126,14 +113,13 @@ class ImportSurveyResponses(ObservatoireAlgorithm):
         if feedback.isCanceled():
             feedback.pushInfo(self.tr("Canceled: nothing was written."))
         result = outcome.result
-        for rejection in result.rejected:
-            feature = QgsFeature(fields)
-            feature.setAttributes([rejection.file, rejection.row, rejection.field,
-                                   rejection.value, rejection.code, rejection.reason])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            feedback.reportError(self.tr("Row {row}, {field} = '{value}': {reason}").format(
-                row=rejection.row, field=rejection.field, value=rejection.value,
-                reason=rejection.reason), fatalError=False)
+        rejected = pd.DataFrame([[r.file, r.row, r.field, r.value, r.code, r.reason]
+                                 for r in result.rejected], columns=list(REJECTION_KINDS))
+        sink_id = report_rejected(
+            self, parameters, self.OUTPUT_REJECTED, context, feedback, rejected,
+            lambda r: self.tr("Row {row}, {field} = '{value}': {reason}").format(
+                row=r.row, field=r.field, value=r.value, reason=r.reason),
+            kinds=REJECTION_KINDS)
         written = outcome.written
         summary = {
             self.ROWS_READ: result.rows_read,

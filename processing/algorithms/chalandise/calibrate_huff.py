@@ -3,10 +3,6 @@ choices (e.g. survey answers 'where do you buy X' with the respondents' home loc
 
 import numpy as np
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -15,14 +11,14 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ....analysis.huff import calibrate_huff
+from ...layers import gpkg_crs, read_source, source_of
+from ...outputs import write_rows
 from ..base import ObservatoireAlgorithm
 from . import huff_inputs as hi
-from .common import gpkg_crs, read_source, value
 
 
 def _key(v) -> str:
@@ -99,9 +95,7 @@ class CalibrateHuff(ObservatoireAlgorithm):
             for k in (name, uid):
                 if k is not None:
                     lookup.setdefault(_key(k), j)
-        source = self.parameterAsSource(parameters, self.OBSERVATIONS, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.OBSERVATIONS))
+        source = source_of(self, parameters, self.OBSERVATIONS, context)
         field = self.parameterAsString(parameters, self.CHOICE, context)
         obs = read_source(source, crs, context, [field])
         chosen = np.array([lookup.get(_key(v), -1) if v is not None else -1
@@ -148,23 +142,17 @@ class CalibrateHuff(ObservatoireAlgorithm):
                    "LOG_LIKELIHOOD": fit.log_likelihood,
                    "NULL_LOG_LIKELIHOOD": fit.null_log_likelihood, "PSEUDO_R2": fit.pseudo_r2,
                    "N": fit.n_observations, "SKIPPED": int((~keep).sum())}
-        fields = QgsFields()
-        for name, kind in (("statistic", QVariant.String), ("value", QVariant.Double),
-                           ("std_error", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, out_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                            QgsWkbTypes.NoGeometry)
-        if sink is not None:
-            report = [("alpha", fit.alpha, fit.std_error.get("alpha")),
-                      ("beta", fit.beta, fit.std_error["beta"]),
-                      ("log_likelihood", fit.log_likelihood, None),
-                      ("null_log_likelihood", fit.null_log_likelihood, None),
-                      ("pseudo_r2", fit.pseudo_r2, None), ("n", fit.n_observations, None),
-                      ("skipped", int((~keep).sum()), None),
-                      ("converged", int(fit.converged), None), ("min_cost", min_cost, None)]
-            for stat, v, se in report:
-                feature = QgsFeature(fields)
-                feature.setAttributes([stat, value(float(v)), value(se)])
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            results[self.OUTPUT] = out_id
+        report = [("alpha", fit.alpha, fit.std_error.get("alpha")),
+                  ("beta", fit.beta, fit.std_error["beta"]),
+                  ("log_likelihood", fit.log_likelihood, None),
+                  ("null_log_likelihood", fit.null_log_likelihood, None),
+                  ("pseudo_r2", fit.pseudo_r2, None), ("n", fit.n_observations, None),
+                  ("skipped", int((~keep).sum()), None),
+                  ("converged", int(fit.converged), None), ("min_cost", min_cost, None)]
+        dest = write_rows(self, parameters, self.OUTPUT, context,
+                          (("statistic", QVariant.String), ("value", QVariant.Double),
+                           ("std_error", QVariant.Double)),
+                          [(stat, float(v), se) for stat, v, se in report])
+        if dest is not None:
+            results[self.OUTPUT] = dest
         return results

@@ -17,7 +17,8 @@ from scipy.sparse.csgraph import dijkstra
 from ....analysis.huff import distance_matrix
 from ....analysis.network import Router, nearest_node
 from ....store import catchment_data, readers
-from .common import load_network, read_source
+from ...layers import read_source, source_of
+from .common import load_network
 
 DESTINATIONS = "DESTINATIONS"
 DEST_ID = "DEST_ID_FIELD"
@@ -82,9 +83,7 @@ def destinations(alg, conn, parameters, context, feedback, crs) -> dict:
         return {"name": cents["name"].tolist(), "uuid": cents["uuid"].tolist(),
                 "x": cents["x"].to_numpy(), "y": cents["y"].to_numpy(),
                 "attractiveness": attract, "geometry": cents["geom"].tolist()}
-    source = alg.parameterAsSource(parameters, DESTINATIONS, context)
-    if source is None:
-        raise QgsProcessingException(alg.invalidSourceError(parameters, DESTINATIONS))
+    source = source_of(alg, parameters, DESTINATIONS, context)
     id_field = alg.parameterAsString(parameters, DEST_ID, context)
     a_field = alg.parameterAsString(parameters, ATTRACTIVENESS, context)
     data = read_source(source, crs, context, [f for f in (id_field, a_field) if f])

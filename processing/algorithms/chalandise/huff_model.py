@@ -3,12 +3,7 @@ market areas."""
 
 import numpy as np
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
-    QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -24,13 +19,15 @@ from qgis.PyQt.QtCore import QVariant
 from ....analysis.huff import huff_model
 from ....analysis.network import CancelledError
 from ....store import catchment_data
+from ...layers import gpkg_crs, read_source, source_of
+from ...outputs import blob_geometry, open_sink, point, write_rows
 from ..base import ObservatoireAlgorithm
 from . import huff_inputs as hi
-from .common import geometry_from_blob, gpkg_crs, progress_callback, read_source, value
+from .common import progress_callback
 
 
 def as_geometry(g) -> QgsGeometry:
-    return g if isinstance(g, QgsGeometry) else geometry_from_blob(g)
+    return g if isinstance(g, QgsGeometry) else (blob_geometry(g) or QgsGeometry())
 
 
 class HuffModel(ObservatoireAlgorithm):
@@ -125,9 +122,7 @@ class HuffModel(ObservatoireAlgorithm):
                 income = np.divide(snv, weight, out=np.zeros_like(weight), where=weight > 0)
             return (cells["x"].to_numpy(), cells["y"].to_numpy(), weight, income,
                     cells["idcar_200m"].tolist(), cells["geom"].tolist())
-        source = self.parameterAsSource(parameters, self.DEMAND, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.DEMAND))
+        source = source_of(self, parameters, self.DEMAND, context)
         field = self.parameterAsString(parameters, self.DEMAND_FIELD, context)
         data = read_source(source, crs, context, [field] if field else None)
         weight = (np.array([np.nan if v is None else float(v) for v in data[field]])
@@ -172,65 +167,46 @@ class HuffModel(ObservatoireAlgorithm):
         return outputs
 
     def _destinations_out(self, parameters, context, crs, dest, result):
-        fields = QgsFields()
-        for name, kind in (("destination", QVariant.String), ("uuid", QVariant.String),
-                           ("attractiveness", QVariant.Double),
-                           ("expected_demand", QVariant.Double),
-                           ("market_share", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, out_id = self.parameterAsSink(parameters, self.OUTPUT_DESTINATIONS, context,
-                                            fields, QgsWkbTypes.Point, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters,
-                                                               self.OUTPUT_DESTINATIONS))
-        for j, name in enumerate(dest["name"]):
-            feature = QgsFeature(fields)
-            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(dest["x"][j]),
-                                                                   float(dest["y"][j]))))
-            feature.setAttributes([name, dest["uuid"][j], float(dest["attractiveness"][j]),
-                                   value(result.demand[j]), value(result.share[j])])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return {self.OUTPUT_DESTINATIONS: out_id}
+        fields = (("destination", QVariant.String), ("uuid", QVariant.String),
+                  ("attractiveness", QVariant.Double), ("expected_demand", QVariant.Double),
+                  ("market_share", QVariant.Double))
+        rows = zip(dest["name"], dest["uuid"], dest["attractiveness"], result.demand,
+                   result.share)
+        geoms = [point(x, y) for x, y in zip(dest["x"], dest["y"])]
+        return {self.OUTPUT_DESTINATIONS: write_rows(
+            self, parameters, self.OUTPUT_DESTINATIONS, context, fields, rows,
+            QgsWkbTypes.Point, crs, geoms)}
 
     def _cells_out(self, parameters, context, crs, ids, geoms, demand, result, names, top_k):
         k = result.top_destination.shape[1]
-        fields = QgsFields()
-        fields.append(QgsField("cell_id", QVariant.String))
-        fields.append(QgsField("demand", QVariant.Double))
-        fields.append(QgsField("most_likely", QVariant.String))
+        fields = [("cell_id", QVariant.String), ("demand", QVariant.Double),
+                  ("most_likely", QVariant.String)]
         for r in range(1, k + 1):
-            fields.append(QgsField(f"dest_{r}", QVariant.String))
-            fields.append(QgsField(f"p_{r}", QVariant.Double))
+            fields += [(f"dest_{r}", QVariant.String), (f"p_{r}", QVariant.Double)]
         if geoms and isinstance(geoms[0], QgsGeometry):  # a demand layer: keep its type
             wkb_type = QgsWkbTypes.multiType(geoms[0].wkbType())
         else:  # population grid cells
             wkb_type = QgsWkbTypes.MultiPolygon
-        sink, out_id = self.parameterAsSink(parameters, self.OUTPUT_CELLS, context, fields,
-                                            wkb_type, crs)
-        if sink is None:
+        out = open_sink(self, parameters, self.OUTPUT_CELLS, context, fields, wkb_type, crs)
+        if out is None:
             return {}
         for i, cid in enumerate(ids):
-            feature = QgsFeature(fields)
             geom = QgsGeometry(as_geometry(geoms[i]))
             geom.convertToMultiType()
-            feature.setGeometry(geom)
-            attrs = [cid, value(demand[i]), None]
+            attrs = [cid, demand[i], None]
             for r in range(k):
                 j = int(result.top_destination[i, r])
-                attrs += [names[j] if j >= 0 else None, value(result.top_probability[i, r])]
+                attrs += [names[j] if j >= 0 else None, result.top_probability[i, r]]
             attrs[2] = attrs[3]
-            feature.setAttributes(attrs)
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return {self.OUTPUT_CELLS: out_id}
+            out.add(attrs, geom)
+        return {self.OUTPUT_CELLS: out.dest}
 
     def _pma_out(self, parameters, context, crs, geoms, demand, result, names, threshold):
-        fields = QgsFields()
-        for name, kind in (("destination", QVariant.String), ("cells", QVariant.Int),
-                           ("demand", QVariant.Double), ("threshold", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, out_id = self.parameterAsSink(parameters, self.OUTPUT_PMA, context, fields,
-                                            QgsWkbTypes.MultiPolygon, crs)
-        if sink is None:
+        fields = (("destination", QVariant.String), ("cells", QVariant.Int),
+                  ("demand", QVariant.Double), ("threshold", QVariant.Double))
+        out = open_sink(self, parameters, self.OUTPUT_PMA, context, fields,
+                        QgsWkbTypes.MultiPolygon, crs)
+        if out is None:
             return {}
         cells, dests, _p = result.pma
         for j, name in enumerate(names):
@@ -241,8 +217,5 @@ class HuffModel(ObservatoireAlgorithm):
                 if parts[0].type() == QgsWkbTypes.PolygonGeometry:
                     geom = QgsGeometry.unaryUnion(parts)
                     geom.convertToMultiType()
-            feature = QgsFeature(fields)
-            feature.setGeometry(geom)
-            feature.setAttributes([name, int(mine.size), float(demand[mine].sum()), threshold])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return {self.OUTPUT_PMA: out_id}
+            out.add([name, int(mine.size), float(demand[mine].sum()), threshold], geom)
+        return {self.OUTPUT_PMA: out.dest}

@@ -19,8 +19,9 @@ from qgis.core import (
 from ....analysis.road_profiles import default_profiles, format_profile, parse_profile
 from ....store import gpkg, network_store, observatory
 from ....store.sources.osm_roads import parse_maxspeed, read_osm_roads
+from ...layers import gpkg_crs
+from ...parameters import split_list
 from ..base import ObservatoireAlgorithm
-from .common import gpkg_crs, split_list
 
 DEFAULTS = default_profiles()
 

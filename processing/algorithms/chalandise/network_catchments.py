@@ -4,12 +4,6 @@ network, with population, households, age groups, premises and services reached.
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
-    QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -33,16 +27,11 @@ from ....analysis.catchment import (
 )
 from ....analysis.network import CancelledError, Router, snap_points
 from ....store import catchment_data, observatory
+from ...layers import gpkg_crs, read_source, source_of
+from ...outputs import open_sink, point
+from ...parameters import parse_bands
 from ..base import ObservatoireAlgorithm
-from .common import (
-    gpkg_crs,
-    load_network,
-    parse_bands,
-    polygons_geometry,
-    progress_callback,
-    read_source,
-    value,
-)
+from .common import load_network, polygons_geometry, progress_callback
 
 MODES = ("walk", "car")
 VALUE_COLUMNS = ["population", "households", *catchment_data.AGE_GROUPS, "premises",
@@ -183,9 +172,7 @@ class NetworkCatchments(ObservatoireAlgorithm):
                     "No origin layer given and the GeoPackage holds no centrality."))
             return (cents["x"].to_numpy(), cents["y"].to_numpy(), cents["name"].tolist(),
                     cents["uuid"].tolist())
-        source = self.parameterAsSource(parameters, self.ORIGINS, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.ORIGINS))
+        source = source_of(self, parameters, self.ORIGINS, context)
         field = self.parameterAsString(parameters, self.ORIGIN_ID, context)
         data = read_source(source, crs, context, [field] if field else None)
         ids = data[field] if field else data["fid"]
@@ -216,30 +203,21 @@ class NetworkCatchments(ObservatoireAlgorithm):
         feedback.setProgress(5)
         limits = band_limits(router, bands)
         unit = "min" if unit_time else "m"
-        fields = QgsFields()
-        for name, kind in (("origin_id", QVariant.String), ("origin_uuid", QVariant.String),
-                           ("mode", QVariant.String), ("band", QVariant.Double),
-                           ("unit", QVariant.String), ("nodes_reached", QVariant.Int),
-                           *[(c, QVariant.Double) for c in columns],
-                           ("area_m2", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, out_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                            QgsWkbTypes.MultiPolygon, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        out = open_sink(self, parameters, self.OUTPUT, context,
+                        (("origin_id", QVariant.String), ("origin_uuid", QVariant.String),
+                         ("mode", QVariant.String), ("band", QVariant.Double),
+                         ("unit", QVariant.String), ("nodes_reached", QVariant.Int),
+                         *[(c, QVariant.Double) for c in columns],
+                         ("area_m2", QVariant.Double)),
+                        QgsWkbTypes.MultiPolygon, crs)
 
         def add(origin, totals_row, cost, band_index):
             polys = catchment_polygons(router, cost, limits[band_index], alpha)
             geom = polygons_geometry(polys, srs)
-            feature = QgsFeature(fields)
-            feature.setGeometry(geom)
-            feature.setAttributes(
-                [None if origin is None else names[origin],
-                 None if origin is None else uuids[origin], mode, float(bands[band_index]),
-                 unit, int(totals_row["nodes_reached"]),
-                 *[value(totals_row[c]) for c in columns],
-                 geom.area() if not geom.isEmpty() else 0.0])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            out.add([None if origin is None else names[origin],
+                     None if origin is None else uuids[origin], mode, float(bands[band_index]),
+                     unit, int(totals_row["nodes_reached"]), *[totals_row[c] for c in columns],
+                     geom.area() if not geom.isEmpty() else 0.0], geom)
 
         reached_rows = []
         if dissolve:
@@ -269,7 +247,7 @@ class NetworkCatchments(ObservatoireAlgorithm):
                     add(o, totals.loc[(o, float(band))], cost, b)
                 reached_rows.append((o, node[starts[k]:ends[k]], cost_all[starts[k]:ends[k]]))
                 feedback.setProgress(60 + 40 * (k + 1) / max(snapped.index.size, 1))
-        results = {self.OUTPUT: out_id, "UNSNAPPED": len(snapped.unsnapped)}
+        results = {self.OUTPUT: out.dest, "UNSNAPPED": len(snapped.unsnapped)}
         results.update(self._origins_output(parameters, context, crs, x, y, names, uuids,
                                             snapped))
         results.update(self._nodes_output(parameters, context, crs, net, reached_rows, names,
@@ -278,31 +256,24 @@ class NetworkCatchments(ObservatoireAlgorithm):
         return results
 
     def _origins_output(self, parameters, context, crs, x, y, names, uuids, snapped):
-        fields = QgsFields()
-        for name, kind in (("origin_id", QVariant.String), ("origin_uuid", QVariant.String),
-                           ("snapped", QVariant.Int), ("snap_distance_m", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, out_id = self.parameterAsSink(parameters, self.OUTPUT_ORIGINS, context, fields,
-                                            QgsWkbTypes.Point, crs)
-        if sink is None:
+        out = open_sink(self, parameters, self.OUTPUT_ORIGINS, context,
+                        (("origin_id", QVariant.String), ("origin_uuid", QVariant.String),
+                         ("snapped", QVariant.Int), ("snap_distance_m", QVariant.Double)),
+                        QgsWkbTypes.Point, crs)
+        if out is None:
             return {}
         dist = dict(zip(snapped.index.tolist(), snapped.distance.tolist()))
         for i in range(len(x)):
-            feature = QgsFeature(fields)
-            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(x[i]), float(y[i]))))
-            feature.setAttributes([names[i], uuids[i], int(i in dist), dist.get(i)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return {self.OUTPUT_ORIGINS: out_id}
+            out.add([names[i], uuids[i], int(i in dist), dist.get(i)], point(x[i], y[i]))
+        return {self.OUTPUT_ORIGINS: out.dest}
 
     def _nodes_output(self, parameters, context, crs, net, reached_rows, names, unit_time,
                       limits, bands):
-        fields = QgsFields()
-        for name, kind in (("origin_id", QVariant.String), ("node_id", QVariant.Int),
-                           ("cost", QVariant.Double), ("band", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, out_id = self.parameterAsSink(parameters, self.OUTPUT_NODES, context, fields,
-                                            QgsWkbTypes.Point, crs)
-        if sink is None:
+        out = open_sink(self, parameters, self.OUTPUT_NODES, context,
+                        (("origin_id", QVariant.String), ("node_id", QVariant.Int),
+                         ("cost", QVariant.Double), ("band", QVariant.Double)),
+                        QgsWkbTypes.Point, crs)
+        if out is None:
             return {}
         scale = 60.0 if unit_time else 1.0
         for origin, nodes, costs in reached_rows:
@@ -310,10 +281,6 @@ class NetworkCatchments(ObservatoireAlgorithm):
             for nd, c, b in zip(nodes.tolist(), costs.tolist(), band_index.tolist()):
                 if b >= len(bands):
                     continue
-                feature = QgsFeature(fields)
-                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(
-                    float(net.node_x[nd]), float(net.node_y[nd]))))
-                feature.setAttributes([None if origin is None else names[origin], int(nd),
-                                       c / scale, float(bands[b])])
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return {self.OUTPUT_NODES: out_id}
+                out.add([None if origin is None else names[origin], int(nd), c / scale,
+                         float(bands[b])], point(net.node_x[nd], net.node_y[nd]))
+        return {self.OUTPUT_NODES: out.dest}

@@ -4,12 +4,6 @@ premises by default) for a new shop."""
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
-    QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterDefinition,
@@ -29,8 +23,10 @@ from ....analysis.network import CancelledError, Router, snap_points
 from ....analysis.site_scoring import SIMILARITY, WEIGHT_TOLERANCE, Criterion, score_sites
 from ....i18n import noop
 from ....store import catchment_data, network_store
+from ...layers import gpkg_crs, read_source, source_of
+from ...outputs import point, write_rows
 from ..base import ObservatoireAlgorithm
-from .common import gpkg_crs, load_network, progress_callback, read_source, value
+from .common import load_network, progress_callback
 
 # key, label, default weight (%), default direction (0 more, 1 less, 2 ideal)
 CRITERIA = [
@@ -200,9 +196,7 @@ class SitePotential(ObservatoireAlgorithm):
             return pd.DataFrame({"candidate_id": vac["uuid"], "uuid": vac["uuid"],
                                  "address": vac["address"], "x": vac["x"], "y": vac["y"]}
                                 ).reset_index(drop=True)
-        source = self.parameterAsSource(parameters, self.CANDIDATES, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.CANDIDATES))
+        source = source_of(self, parameters, self.CANDIDATES, context)
         field = self.parameterAsString(parameters, self.CANDIDATE_ID, context)
         data = read_source(source, crs, context, [field] if field else None)
         ids = data[field] if field else data["fid"]
@@ -325,25 +319,15 @@ class SitePotential(ObservatoireAlgorithm):
 
     def _write(self, parameters, context, crs, sites, raw, table):
         contrib = [c for c in table.columns if c.startswith("contrib_")]
-        fields = QgsFields()
-        for name, kind in (("rank", QVariant.Int), ("score", QVariant.Double),
-                           ("candidate_id", QVariant.String), ("uuid", QVariant.String),
-                           ("address", QVariant.String),
-                           *[(c, QVariant.Double) for c in raw.columns],
-                           *[(c, QVariant.Double) for c in contrib]):
-            fields.append(QgsField(name, kind))
-        sink, out_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                            QgsWkbTypes.Point, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for i in table.sort_values(["rank", "score"], ascending=[True, False]).index:
-            feature = QgsFeature(fields)
-            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(sites.at[i, "x"]),
-                                                                   float(sites.at[i, "y"]))))
-            feature.setAttributes([int(table.at[i, "rank"]), float(table.at[i, "score"]),
-                                   sites.at[i, "candidate_id"], sites.at[i, "uuid"],
-                                   sites.at[i, "address"],
-                                   *[value(raw.at[i, c]) for c in raw.columns],
-                                   *[value(table.at[i, c]) for c in contrib]])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        return {self.OUTPUT: out_id}
+        fields = (("rank", QVariant.Int), ("score", QVariant.Double),
+                  ("candidate_id", QVariant.String), ("uuid", QVariant.String),
+                  ("address", QVariant.String), *[(c, QVariant.Double) for c in raw.columns],
+                  *[(c, QVariant.Double) for c in contrib])
+        order = table.sort_values(["rank", "score"], ascending=[True, False]).index
+        rows = [[int(table.at[i, "rank"]), float(table.at[i, "score"]),
+                 sites.at[i, "candidate_id"], sites.at[i, "uuid"], sites.at[i, "address"],
+                 *[raw.at[i, c] for c in raw.columns], *[table.at[i, c] for c in contrib]]
+                for i in order]
+        geoms = [point(sites.at[i, "x"], sites.at[i, "y"]) for i in order]
+        return {self.OUTPUT: write_rows(self, parameters, self.OUTPUT, context, fields, rows,
+                                        QgsWkbTypes.Point, crs, geoms)}

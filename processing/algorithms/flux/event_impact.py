@@ -9,14 +9,10 @@ from qgis.core import (
 
 from ....analysis.events import Baseline
 from ....store import flows_results as fr
-from ..flows_support import (
-    FlowAnalysisAlgorithm,
-    add_string,
-    as_text,
-    crs_of,
-    parse_hours,
-    write_frame,
-)
+from ...layers import gpkg_crs
+from ...outputs import write_frame
+from ...parameters import add_string, as_list, as_text, parse_hours
+from .base import FlowAnalysisAlgorithm
 
 MODES = ("previous_weeks", "previous_year", "neutral")
 
@@ -108,8 +104,7 @@ class EventImpact(FlowAnalysisAlgorithm):
 
     def analyse(self, conn, parameters, context, feedback):
         baseline = self._baseline(parameters, context)
-        wanted = [e.strip() for e in as_text(self, parameters, self.EVENTS, context).split(",")
-                  if e.strip()]
+        wanted = as_list(self, parameters, self.EVENTS, context)
         hours = parse_hours(as_text(self, parameters, self.HOURS, context))
         table = fr.event_impact(
             conn, baseline, distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
@@ -123,7 +118,7 @@ class EventImpact(FlowAnalysisAlgorithm):
         if len(warned):
             feedback.pushWarning(self.tr("{n} results have gaps or no data: see the warning "
                                          "column.").format(n=len(warned)))
-        dest = write_frame(self, parameters, self.OUTPUT, context, table, crs_of(conn),
+        dest = write_frame(self, parameters, self.OUTPUT, context, table, gpkg_crs(conn),
                            feedback=feedback)
         if self.parameterAsBool(parameters, self.WRITE, context):
             rows = fr.event_indicator_rows(table)

@@ -4,7 +4,10 @@ from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProce
 
 from ....store import flows_mobility as fm
 from ....store import flows_results as fr
-from ..flows_support import FlowAnalysisAlgorithm, crs_of, style_on_completion, write_frame
+from ...layers import gpkg_crs
+from ...outputs import write_frame
+from ...styling import GraduatedStyler, style_on_load
+from .base import FlowAnalysisAlgorithm
 
 
 class FlowsVsOffer(FlowAnalysisAlgorithm):
@@ -62,13 +65,13 @@ class FlowsVsOffer(FlowAnalysisAlgorithm):
             table[col] = table[col].astype(float)
         for col in ("premises", "vacant", "occupied"):
             table[col] = table[col].astype("Int64")
-        crs = crs_of(conn)
+        crs = gpkg_crs(conn)
         dest = write_frame(self, parameters, self.OUTPUT, context, table, crs, feedback=feedback)
         premises["distance_m"] = premises["distance_m"].astype(float)
         premises["site_footfall_mean_daily"] = premises["site_footfall_mean_daily"].astype(float)
         pdest = write_frame(self, parameters, self.OUTPUT_PREMISES, context, premises, crs,
                             xy=("x", "y"), feedback=feedback)
-        style_on_completion(context, pdest, "site_footfall_mean_daily")
+        style_on_load(context, pdest, GraduatedStyler("site_footfall_mean_daily"))
         if self.parameterAsBool(parameters, self.WRITE, context):
             n = fr.write_indicators(conn, fm.cross_indicator_rows(table), fr.CROSS_ALG,
                                     {"year": int(table["year"].iloc[0]) if len(table) else None})

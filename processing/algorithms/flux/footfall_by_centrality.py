@@ -2,17 +2,19 @@
 year-on-year change, coverage and street profile."""
 
 import pandas as pd
-from qgis.core import QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsWkbTypes,
+)
 
 from ....store import flows_results as fr
-from ..flows_support import (
-    FlowAnalysisAlgorithm,
-    add_string,
-    as_text,
-    crs_of,
-    style_on_completion,
-    write_frame,
-)
+from ...layers import gpkg_crs
+from ...outputs import blob_geometry, write_frame
+from ...parameters import add_string, as_list, as_text
+from ...styling import GraduatedStyler, style_on_load
+from .base import FlowAnalysisAlgorithm
 
 PERIODS = ("day", "week", "month", "year")
 
@@ -106,8 +108,7 @@ class FootfallByCentrality(FlowAnalysisAlgorithm):
 
     def analyse(self, conn, parameters, context, feedback):
         kinds = [PERIODS[i] for i in self.parameterAsEnums(parameters, self.PERIODS, context)]
-        holidays = [d.strip() for d in as_text(self, parameters, self.HOLIDAYS, context)
-                    .split(",") if d.strip()]
+        holidays = as_list(self, parameters, self.HOLIDAYS, context)
         feedback.pushInfo(self.tr("Reading the counts…"))
         job = fr.footfall(
             conn, distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
@@ -122,7 +123,7 @@ class FootfallByCentrality(FlowAnalysisAlgorithm):
         if feedback.isCanceled():
             return {}
         tables = fr.footfall_tables(job)
-        crs = crs_of(conn)
+        crs = gpkg_crs(conn)
         out = {}
         for key, name in ((self.OUTPUT_PERIODS, "periods"), (self.OUTPUT_HOURLY, "hourly"),
                           (self.OUTPUT_YOY, "yoy"), (self.OUTPUT_PROFILES, "profiles")):
@@ -131,14 +132,17 @@ class FootfallByCentrality(FlowAnalysisAlgorithm):
         layer = self._centrality_layer(conn, tables)
         out[self.OUTPUT_CENTRALITIES] = write_frame(
             self, parameters, self.OUTPUT_CENTRALITIES, context, layer.drop(columns="geom"),
-            crs, polygons=layer["geom"].tolist())
+            crs, geometries=[blob_geometry(b) for b in layer["geom"]],
+            wkb_type=QgsWkbTypes.MultiPolygon)
         sites = job.sites[["site_uuid", "site_id", "name", "street", "centrality",
                            "assignment", "distance_m", "footfall_mean_daily", "coverage",
                            "x", "y"]]
         out[self.OUTPUT_SITES] = write_frame(self, parameters, self.OUTPUT_SITES, context,
                                              sites, crs, xy=("x", "y"))
-        style_on_completion(context, out[self.OUTPUT_CENTRALITIES], "footfall_mean_daily")
-        style_on_completion(context, out[self.OUTPUT_SITES], "footfall_mean_daily", "Blues")
+        style_on_load(context, out[self.OUTPUT_CENTRALITIES],
+                      GraduatedStyler("footfall_mean_daily"))
+        style_on_load(context, out[self.OUTPUT_SITES], GraduatedStyler("footfall_mean_daily",
+                                                                        "Blues"))
         if self.parameterAsBool(parameters, self.WRITE, context):
             n = fr.write_indicators(conn, fr.footfall_indicator_rows(job), fr.FOOTFALL_ALG,
                                     {"distance": self.parameterAsDouble(

@@ -5,14 +5,10 @@ from qgis.core import QgsProcessingParameterEnum
 
 from ....store import flows_mobility as fm
 from ....store import flows_results as fr
-from ..flows_support import (
-    FlowAnalysisAlgorithm,
-    add_string,
-    as_text,
-    crs_of,
-    parse_hours,
-    write_frame,
-)
+from ...layers import gpkg_crs
+from ...outputs import write_frame
+from ...parameters import add_string, as_text, parse_hours
+from .base import FlowAnalysisAlgorithm
 
 PERIODS = ("year", "month", "all")
 
@@ -79,7 +75,7 @@ class MobilityByCentrality(FlowAnalysisAlgorithm):
         for col in table.columns[3:]:
             if col != "transit_service_date":
                 table[col] = table[col].astype(float)
-        dest = write_frame(self, parameters, self.OUTPUT, context, table, crs_of(conn),
+        dest = write_frame(self, parameters, self.OUTPUT, context, table, gpkg_crs(conn),
                            feedback=feedback)
         if self.parameterAsBool(parameters, self.WRITE, context):
             n = fr.write_indicators(conn, fm.mobility_indicator_rows(table), fr.MOBILITY_ALG,

@@ -2,19 +2,24 @@
 
 import pandas as pd
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
-from ....store import observatory, offer, readers
-from ...offer_support import blob_geometry, frame_to_sink, split_list, typed_kinds
+from ....store import offer, readers
+from ...layers import gpkg_crs
+from ...outputs import blob_geometry, typed_kinds, write_frame
+from ...parameters import (
+    add_campaigns_parameter,
+    add_include_unconfirmed_parameter,
+    add_write_parameter,
+    campaign_uuids,
+)
 from ..base import ObservatoireAlgorithm
 
 SUMMARY_INTS = ("shops", "unknown_group", "groups", "independents", "chains", "unknown_chain",
@@ -59,9 +64,7 @@ class OfferMix(ObservatoireAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        self.addParameter(QgsProcessingParameterString(
-            self.CAMPAIGNS, self.tr("Campaigns (names separated by commas; empty = all)"),
-            optional=True))
+        add_campaigns_parameter(self, self.CAMPAIGNS)
         self.addParameter(QgsProcessingParameterEnum(
             self.POPULATION_RULE, self.tr("Population of a centrality"),
             options=[self.tr("Grid cells whose centroid is inside the centrality"),
@@ -72,12 +75,8 @@ class OfferMix(ObservatoireAlgorithm):
             QgsProcessingParameterNumber.Double, defaultValue=500.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.GROUND_FLOOR_ONLY, self.tr("Ground-floor premises only"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.INCLUDE_UNCONFIRMED,
-            self.tr("Count observations still to confirm (pre-filled) with their pre-filled "
-                    "status"), defaultValue=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.WRITE, self.tr("Write the results to the indicators table"), defaultValue=True))
+        add_include_unconfirmed_parameter(self, self.INCLUDE_UNCONFIRMED)
+        add_write_parameter(self, self.WRITE)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_TABLE, self.tr("Offer mix"), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -91,18 +90,12 @@ class OfferMix(ObservatoireAlgorithm):
         _path, conn = self.open_geopackage(parameters, context, feedback)
         warnings = []
         try:
-            camps = readers.campaigns(conn)
-            wanted = split_list(self.parameterAsString(parameters, self.CAMPAIGNS, context))
-            unknown = [w for w in wanted if w not in set(camps["name"])]
-            if unknown:
-                raise QgsProcessingException(self.tr(
-                    "Unknown campaign(s): {unknown}. Campaigns in the GeoPackage: {known}."
-                ).format(unknown=", ".join(unknown), known=", ".join(camps["name"]) or "-"))
+            uuids = campaign_uuids(self, readers.campaigns(conn), parameters, self.CAMPAIGNS,
+                                   context)
             by_distance = self.parameterAsEnum(parameters, self.POPULATION_RULE, context) == 1
             feedback.setProgress(10)
             summary, by_group = offer.mix(
-                conn, campaign_uuids=camps.loc[camps["name"].isin(wanted), "uuid"].tolist()
-                if wanted else None,
+                conn, campaign_uuids=uuids,
                 population_distance=self.parameterAsDouble(
                     parameters, self.POPULATION_DISTANCE, context) if by_distance else None,
                 ground_floor_only=self.parameterAsBool(parameters, self.GROUND_FLOOR_ONLY,
@@ -111,7 +104,7 @@ class OfferMix(ObservatoireAlgorithm):
                                                          context),
                 write=self.parameterAsBool(parameters, self.WRITE, context),
                 warn=warnings.append)
-            crs = QgsCoordinateReferenceSystem(f"EPSG:{observatory.srs_id(conn)}")
+            crs = gpkg_crs(conn)
             cents = conn.execute("SELECT uuid, name, level, geom FROM centralities "
                                  "ORDER BY name").fetchall()
         except ValueError as exc:
@@ -123,16 +116,16 @@ class OfferMix(ObservatoireAlgorithm):
         if feedback.isCanceled():
             return {}
         feedback.setProgress(70)
-        table_id = frame_to_sink(self, parameters, self.OUTPUT_TABLE, context, summary, crs,
+        table_id = write_frame(self, parameters, self.OUTPUT_TABLE, context, summary, crs,
                                  kinds=KINDS)
-        groups_id = frame_to_sink(self, parameters, self.OUTPUT_GROUPS, context, by_group, crs,
+        groups_id = write_frame(self, parameters, self.OUTPUT_GROUPS, context, by_group, crs,
                                   kinds=KINDS)
         latest = {r["centrality_uuid"]: r for r in summary.to_dict("records")}
         rows = [{"uuid": c["uuid"], "name": c["name"], "level": c["level"],
                  **{k: latest.get(c["uuid"], {}).get(k) for k in LAYER_COLUMNS}}
                 for c in cents]
         layer = pd.DataFrame(rows, columns=["uuid", "name", "level"] + LAYER_COLUMNS)
-        cent_id = frame_to_sink(self, parameters, self.OUTPUT_CENTRALITIES, context, layer, crs,
+        cent_id = write_frame(self, parameters, self.OUTPUT_CENTRALITIES, context, layer, crs,
                                 geometries=[blob_geometry(c["geom"]) for c in cents],
                                 wkb_type=QgsWkbTypes.MultiPolygon, kinds=KINDS)
         feedback.setProgress(100)

@@ -1,20 +1,18 @@
 """observatoire:services_offer - services (BPE) by domain and range within a distance of zones."""
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
-from ....store import observatory, offer
-from ...offer_support import frame_to_sink, typed_kinds, zone_targets
+from ....store import offer
+from ...layers import gpkg_crs, zone_targets
+from ...outputs import typed_kinds, write_frame
+from ...parameters import add_write_parameter, add_zones_parameters
 from ..base import ObservatoireAlgorithm
 
 
@@ -46,19 +44,13 @@ class ServicesOffer(ObservatoireAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, self.tr("Zones (empty = the centralities of the GeoPackage)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.ZONE_NAME_FIELD, self.tr("Zone name field"),
-            parentLayerParameterName=self.ZONES, optional=True))
+        add_zones_parameters(self, self.ZONES, self.ZONE_NAME_FIELD)
         self.addParameter(QgsProcessingParameterNumber(
             self.DISTANCE, self.tr("Distance (m)"), QgsProcessingParameterNumber.Double,
             defaultValue=300.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterString(
             self.VINTAGE, self.tr("BPE vintage (empty = the latest imported)"), optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.WRITE, self.tr("Write the results to the indicators table"), defaultValue=True))
+        add_write_parameter(self, self.WRITE)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_TABLE, self.tr("Services by domain and range"),
             QgsProcessing.TypeVector))
@@ -68,7 +60,7 @@ class ServicesOffer(ObservatoireAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         _path, conn = self.open_geopackage(parameters, context, feedback)
         try:
-            crs = QgsCoordinateReferenceSystem(f"EPSG:{observatory.srs_id(conn)}")
+            crs = gpkg_crs(conn)
             targets, names, geoms, central = zone_targets(
                 self, conn, parameters, self.ZONES, self.ZONE_NAME_FIELD, crs, context,
                 feedback)
@@ -95,9 +87,9 @@ class ServicesOffer(ObservatoireAlgorithm):
         ints = [c for c in summary.columns if c not in ("target", "name")] + ["services"]
         kinds = typed_kinds(ints=ints, strings=("target", "name", "domain", "domain_label",
                                                 "range"))
-        table_id = frame_to_sink(self, parameters, self.OUTPUT_TABLE, context, long, crs,
+        table_id = write_frame(self, parameters, self.OUTPUT_TABLE, context, long, crs,
                                  kinds=kinds)
-        zones_id = frame_to_sink(self, parameters, self.OUTPUT_ZONES, context, summary, crs,
+        zones_id = write_frame(self, parameters, self.OUTPUT_ZONES, context, summary, crs,
                                  geometries=zone_geoms,
                                  wkb_type=QgsWkbTypes.MultiPolygon, kinds=kinds)
         feedback.pushInfo(self.tr("Services of the BPE vintage {vintage}").format(

@@ -1,19 +1,17 @@
 """observatoire:short_circuit_offer - producers by product and markets within reach of zones."""
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 
-from ....store import observatory, offer
-from ...offer_support import frame_to_sink, typed_kinds, zone_targets
+from ....store import offer
+from ...layers import gpkg_crs, zone_targets
+from ...outputs import typed_kinds, write_frame
+from ...parameters import add_write_parameter, add_zones_parameters
 from ..base import ObservatoireAlgorithm
 
 KINDS = typed_kinds(ints=("producers", "organic", "markets", "organic_markets"),
@@ -48,20 +46,14 @@ class ShortCircuitOffer(ObservatoireAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ZONES, self.tr("Zones (empty = the centralities of the GeoPackage)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.ZONE_NAME_FIELD, self.tr("Zone name field"),
-            parentLayerParameterName=self.ZONES, optional=True))
+        add_zones_parameters(self, self.ZONES, self.ZONE_NAME_FIELD)
         self.addParameter(QgsProcessingParameterNumber(
             self.PRODUCER_DISTANCE, self.tr("Producer distance (m)"),
             QgsProcessingParameterNumber.Double, defaultValue=20000.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MARKET_DISTANCE, self.tr("Market distance (m)"),
             QgsProcessingParameterNumber.Double, defaultValue=300.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.WRITE, self.tr("Write the results to the indicators table"), defaultValue=True))
+        add_write_parameter(self, self.WRITE)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_ZONES, self.tr("Zones with short-circuit offer"),
             QgsProcessing.TypeVectorPolygon))
@@ -73,7 +65,7 @@ class ShortCircuitOffer(ObservatoireAlgorithm):
         producer_distance = self.parameterAsDouble(parameters, self.PRODUCER_DISTANCE, context)
         market_distance = self.parameterAsDouble(parameters, self.MARKET_DISTANCE, context)
         try:
-            crs = QgsCoordinateReferenceSystem(f"EPSG:{observatory.srs_id(conn)}")
+            crs = gpkg_crs(conn)
             targets, names, geoms, central = zone_targets(
                 self, conn, parameters, self.ZONES, self.ZONE_NAME_FIELD, crs, context,
                 feedback)
@@ -95,10 +87,10 @@ class ShortCircuitOffer(ObservatoireAlgorithm):
         zone_geoms = [geoms.get(k) for k in summary["target"]]
         summary = summary.astype({"target": str})
         by_product = by_product.astype({"target": str})
-        zones_id = frame_to_sink(self, parameters, self.OUTPUT_ZONES, context, summary, crs,
+        zones_id = write_frame(self, parameters, self.OUTPUT_ZONES, context, summary, crs,
                                  geometries=zone_geoms,
                                  wkb_type=QgsWkbTypes.MultiPolygon, kinds=KINDS)
-        products_id = frame_to_sink(self, parameters, self.OUTPUT_PRODUCTS, context,
+        products_id = write_frame(self, parameters, self.OUTPUT_PRODUCTS, context,
                                     by_product, crs, kinds=KINDS)
         feedback.setProgress(100)
         return {self.OUTPUT_ZONES: zones_id, self.OUTPUT_PRODUCTS: products_id}

@@ -1,27 +1,24 @@
 """observatoire:vacancy_history - vacancy history per premise, long-term vacancy, as points."""
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
-from ....store import observatory, vacancy
-from ...offer_support import (
-    frame_to_sink,
-    long_term_styler,
-    points,
-    split_list,
-    style_on_load,
-    typed_kinds,
+from ....store import vacancy
+from ...layers import gpkg_crs
+from ...outputs import typed_kinds, write_frame
+from ...parameters import (
+    add_include_unconfirmed_parameter,
+    add_vacant_statuses_parameter,
+    add_write_parameter,
+    vacant_statuses,
 )
+from ...styling import long_term_styler, style_on_load
 from ..base import ObservatoireAlgorithm
 
 KINDS = typed_kinds(
@@ -67,21 +64,12 @@ class VacancyHistory(ObservatoireAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.THRESHOLD, self.tr("Long-term vacancy threshold (years)"),
             QgsProcessingParameterNumber.Double, defaultValue=2.0, minValue=0.0))
-        statuses = QgsProcessingParameterString(
-            self.VACANT_STATUSES,
-            self.tr("Statuses counted as vacant (codes separated by commas; empty = those "
-                    "flagged in the GeoPackage)"), optional=True)
-        statuses.setFlags(statuses.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(statuses)
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.INCLUDE_UNCONFIRMED,
-            self.tr("Count observations still to confirm (pre-filled) with their pre-filled "
-                    "status"), defaultValue=True))
+        add_vacant_statuses_parameter(self, self.VACANT_STATUSES)
+        add_include_unconfirmed_parameter(self, self.INCLUDE_UNCONFIRMED)
         self.addParameter(QgsProcessingParameterBoolean(
             self.INCLUDE_RETIRED, self.tr("Include premises retired by a split or a merge"),
             defaultValue=False))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.WRITE, self.tr("Write the results to the indicators table"), defaultValue=True))
+        add_write_parameter(self, self.WRITE)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Vacancy history"), QgsProcessing.TypeVectorPoint))
         self.addOutput(QgsProcessingOutputNumber(self.LONG_TERM,
@@ -91,25 +79,18 @@ class VacancyHistory(ObservatoireAlgorithm):
         _path, conn = self.open_geopackage(parameters, context, feedback)
         warnings = []
         try:
-            statuses = split_list(self.parameterAsString(parameters, self.VACANT_STATUSES,
-                                                         context))
-            known = {r[0] for r in conn.execute("SELECT code FROM observation_statuses")}
-            bad = [s for s in statuses if s not in known]
-            if bad:
-                raise QgsProcessingException(self.tr(
-                    "Unknown status code(s): {bad}. Known codes: {known}.").format(
-                        bad=", ".join(bad), known=", ".join(sorted(known))))
+            statuses = vacant_statuses(self, conn, parameters, self.VACANT_STATUSES, context)
             feedback.setProgress(10)
             table = vacancy.history(
                 conn, threshold_years=self.parameterAsDouble(parameters, self.THRESHOLD,
                                                              context),
-                vacant_statuses=statuses or None,
+                vacant_statuses=statuses,
                 include_unconfirmed=self.parameterAsBool(parameters, self.INCLUDE_UNCONFIRMED,
                                                          context),
                 include_retired=self.parameterAsBool(parameters, self.INCLUDE_RETIRED, context),
                 write=self.parameterAsBool(parameters, self.WRITE, context),
                 warn=warnings.append)
-            crs = QgsCoordinateReferenceSystem(f"EPSG:{observatory.srs_id(conn)}")
+            crs = gpkg_crs(conn)
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from exc
         finally:
@@ -119,10 +100,8 @@ class VacancyHistory(ObservatoireAlgorithm):
         if feedback.isCanceled():
             return {}
         feedback.setProgress(60)
-        geoms = points(table)
-        dest = frame_to_sink(self, parameters, self.OUTPUT, context,
-                             table.drop(columns=["x", "y"]), crs, geometries=geoms,
-                             wkb_type=QgsWkbTypes.Point, feedback=feedback, kinds=KINDS)
+        dest = write_frame(self, parameters, self.OUTPUT, context, table, crs, xy=("x", "y"),
+                           feedback=feedback, kinds=KINDS)
         style_on_load(context, dest, long_term_styler())
         long_term = int(table["long_term"].sum())
         feedback.pushInfo(self.tr("{n} premises in long-term vacancy").format(n=long_term))

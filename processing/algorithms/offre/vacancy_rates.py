@@ -2,30 +2,29 @@
 
 import pandas as pd
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
-from ....store import observatory, readers, vacancy
-from ...offer_support import (
-    blob_geometry,
-    frame_to_sink,
-    line_parts,
-    split_list,
-    style_on_load,
-    typed_kinds,
-    vacancy_band_styler,
+from ....store import readers, vacancy
+from ...layers import gpkg_crs, line_parts, source_of
+from ...outputs import blob_geometry, typed_kinds, write_frame
+from ...parameters import (
+    add_campaigns_parameter,
+    add_include_unconfirmed_parameter,
+    add_vacant_statuses_parameter,
+    add_write_parameter,
+    campaign_uuids,
+    vacant_statuses,
 )
+from ...styling import style_on_load, vacancy_band_styler
 from ..base import ObservatoireAlgorithm
 
 COUNT_COLUMNS = ("premises", "vacant", "premises_without_area", "previous_premises", "changed",
@@ -87,15 +86,8 @@ class VacancyRates(ObservatoireAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        self.addParameter(QgsProcessingParameterString(
-            self.CAMPAIGNS, self.tr("Campaigns (names separated by commas; empty = all)"),
-            optional=True))
-        statuses = QgsProcessingParameterString(
-            self.VACANT_STATUSES,
-            self.tr("Statuses counted as vacant (codes separated by commas; empty = those "
-                    "flagged in the GeoPackage)"), optional=True)
-        statuses.setFlags(statuses.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(statuses)
+        add_campaigns_parameter(self, self.CAMPAIGNS)
+        add_vacant_statuses_parameter(self, self.VACANT_STATUSES)
         self.addParameter(QgsProcessingParameterBoolean(
             self.GROUND_FLOOR_ONLY, self.tr("Ground-floor premises only"), defaultValue=False))
         self.addParameter(QgsProcessingParameterEnum(
@@ -111,12 +103,8 @@ class VacancyRates(ObservatoireAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.LINEAR_DISTANCE, self.tr("Distance of a premise to its linear (m)"),
             QgsProcessingParameterNumber.Double, defaultValue=15.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.INCLUDE_UNCONFIRMED,
-            self.tr("Count observations still to confirm (pre-filled) with their pre-filled "
-                    "status"), defaultValue=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.WRITE, self.tr("Write the results to the indicators table"), defaultValue=True))
+        add_include_unconfirmed_parameter(self, self.INCLUDE_UNCONFIRMED)
+        add_write_parameter(self, self.WRITE)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_TABLE, self.tr("Vacancy table"), QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -143,34 +131,16 @@ class VacancyRates(ObservatoireAlgorithm):
         if camps.empty:
             raise QgsProcessingException(self.tr(
                 "The GeoPackage holds no inventory campaign: nothing to compute."))
-        wanted = split_list(self.parameterAsString(parameters, self.CAMPAIGNS, context))
-        unknown = [w for w in wanted if w not in set(camps["name"])]
-        if unknown:
-            raise QgsProcessingException(self.tr(
-                "Unknown campaign(s): {unknown}. Campaigns in the GeoPackage: {known}.").format(
-                    unknown=", ".join(unknown), known=", ".join(camps["name"]) or "-"))
-        return camps.loc[camps["name"].isin(wanted), "uuid"].tolist() if wanted else None
-
-    def _statuses(self, conn, parameters, context):
-        statuses = split_list(self.parameterAsString(parameters, self.VACANT_STATUSES, context))
-        known = {r[0] for r in conn.execute("SELECT code FROM observation_statuses")}
-        bad = [s for s in statuses if s not in known]
-        if bad:
-            raise QgsProcessingException(self.tr(
-                "Unknown status code(s): {bad}. Known codes: {known}.").format(
-                    bad=", ".join(bad), known=", ".join(sorted(known))))
-        return statuses or None
+        return campaign_uuids(self, camps, parameters, self.CAMPAIGNS, context)
 
     def _run(self, conn, parameters, context, feedback):
         campaign_uuids = self._campaigns(conn, parameters, context)
-        statuses = self._statuses(conn, parameters, context)
+        statuses = vacant_statuses(self, conn, parameters, self.VACANT_STATUSES, context)
         zone_type = self.zone_type(parameters, context)
-        crs = QgsCoordinateReferenceSystem(f"EPSG:{observatory.srs_id(conn)}")
+        crs = gpkg_crs(conn)
         lines = None
         if zone_type == "linear":
-            source = self.parameterAsSource(parameters, self.LINEAR, context)
-            if source is None:
-                raise QgsProcessingException(self.invalidSourceError(parameters, self.LINEAR))
+            source = source_of(self, parameters, self.LINEAR, context)
             lines = line_parts(source, self.parameterAsString(
                 parameters, self.LINEAR_NAME_FIELD, context), crs, context, feedback)
             if not lines:
@@ -200,7 +170,7 @@ class VacancyRates(ObservatoireAlgorithm):
             feedback.pushWarning(message)
         if feedback.isCanceled():
             return {}
-        table_id = frame_to_sink(self, parameters, self.OUTPUT_TABLE, context, table, crs,
+        table_id = write_frame(self, parameters, self.OUTPUT_TABLE, context, table, crs,
                                  feedback=feedback, kinds=KINDS)
         feedback.setProgress(85)
         cent_id = self._centralities(conn, parameters, context, by_centrality, crs)
@@ -217,5 +187,5 @@ class VacancyRates(ObservatoireAlgorithm):
                          **{c: values.get(c) for c in LAYER_COLUMNS}})
             geoms.append(blob_geometry(r["geom"]))
         frame = pd.DataFrame(rows, columns=["uuid", "name", "level"] + LAYER_COLUMNS)
-        return frame_to_sink(self, parameters, self.OUTPUT_CENTRALITIES, context, frame, crs,
+        return write_frame(self, parameters, self.OUTPUT_CENTRALITIES, context, frame, crs,
                              geometries=geoms, wkb_type=QgsWkbTypes.MultiPolygon, kinds=KINDS)

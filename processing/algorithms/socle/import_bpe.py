@@ -8,7 +8,7 @@ from qgis.core import (
 
 from ....store.imports.bpe import import_bpe
 from ...import_base import ImportAlgorithm
-from ...offer_support import split_list
+from ...parameters import split_list
 
 
 class ImportBpe(ImportAlgorithm):

@@ -1,11 +1,10 @@
 """observatoire:import_carpool - carpool places (BNLC) and trips between communes."""
 
-import datetime as dt
-
 from ....store import flows_imports, gpkg
 from ....store.flows_imports import FlowImport
 from ....store.sources.report import ImportReport
-from ..flows_support import FlowImportAlgorithm, add_file, add_string, as_text, mapping_of
+from ...import_base import FlowImportAlgorithm
+from ...parameters import add_file, add_string, as_mapping, as_text, parse_date
 
 
 class ImportCarpool(FlowImportAlgorithm):
@@ -45,19 +44,16 @@ class ImportCarpool(FlowImportAlgorithm):
                    for k in (self.PLACES, self.TRIPS)):
             return False, self.tr("Choose a place file, a trip file, or both.")
         text = as_text(self, parameters, self.TODAY, context)
-        if text:
-            try:
-                dt.date.fromisoformat(text)
-            except ValueError:
-                return False, self.tr("The reference date {value} is not written YYYY-MM-DD."
-                                      ).format(value=text)
+        if text and parse_date(text) is None:
+            return False, self.tr("The reference date {value} is not written YYYY-MM-DD."
+                                  ).format(value=text)
         return super().checkParameterValues(parameters, context)
 
     def do_import(self, conn, parameters, context, feedback):
         places = self.parameterAsFile(parameters, self.PLACES, context)
         trips = self.parameterAsFile(parameters, self.TRIPS, context)
         text = as_text(self, parameters, self.TODAY, context)
-        today = dt.date.fromisoformat(text) if text else None
+        today = parse_date(text)
         merged = FlowImport("carpool", ImportReport("carpool"))
         with gpkg.transaction(conn):
             parts = []
@@ -65,7 +61,7 @@ class ImportCarpool(FlowImportAlgorithm):
                 parts.append(flows_imports.import_carpool_places(conn, places, today=today))
             if trips:
                 parts.append(flows_imports.import_carpool_trips(
-                    conn, trips, mapping=mapping_of(self, parameters, self.MAPPING, context)))
+                    conn, trips, mapping=as_mapping(self, parameters, self.MAPPING, context)))
         for result in parts:
             merged.report.extend(result.report)
             merged.added.update(result.added)

@@ -1,7 +1,8 @@
 """observatoire:import_counts - counters in the national comptage des mobilités schema."""
 
 from ....store import flows_imports
-from ..flows_support import FlowImportAlgorithm, add_file
+from ...import_base import FlowImportAlgorithm
+from ...parameters import add_file
 
 
 class ImportCounts(FlowImportAlgorithm):

@@ -7,7 +7,8 @@ from qgis.core import (
 )
 
 from ....store import flows_imports
-from ..flows_support import FlowImportAlgorithm, add_file, add_string, as_text, mapping_of
+from ...import_base import FlowImportAlgorithm
+from ...parameters import add_file, add_string, as_mapping, as_text
 
 
 class ImportCountsMapped(FlowImportAlgorithm):
@@ -91,8 +92,8 @@ class ImportCountsMapped(FlowImportAlgorithm):
         return super().checkParameterValues(parameters, context)
 
     def do_import(self, conn, parameters, context, feedback):
-        mapping = mapping_of(self, parameters, self.MAPPING, context)
-        wide = mapping_of(self, parameters, self.CHANNEL_COLUMNS, context) or None
+        mapping = as_mapping(self, parameters, self.MAPPING, context)
+        wide = as_mapping(self, parameters, self.CHANNEL_COLUMNS, context) or None
         site = None
         site_id = as_text(self, parameters, self.SITE_ID, context)
         if site_id:

@@ -2,7 +2,8 @@
 
 from ....store import flows_imports
 from ....store.flows_schema import EVENT_KINDS
-from ..flows_support import FlowImportAlgorithm, add_file, add_string, as_text, mapping_of
+from ...import_base import FlowImportAlgorithm
+from ...parameters import add_file, add_string, as_mapping, as_text
 
 
 class ImportEvents(FlowImportAlgorithm):
@@ -35,5 +36,5 @@ class ImportEvents(FlowImportAlgorithm):
     def do_import(self, conn, parameters, context, feedback):
         return flows_imports.import_events(
             conn, self.parameterAsFile(parameters, self.INPUT, context),
-            mapping=mapping_of(self, parameters, self.MAPPING, context),
+            mapping=as_mapping(self, parameters, self.MAPPING, context),
             sep=as_text(self, parameters, self.SEPARATOR, context) or None)

@@ -1,14 +1,15 @@
 """observatoire:import_gtfs - a GTFS feed: stops, routes, departures per stop and hour."""
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
 )
 
 from ....store import flows_gtfs
-from ..flows_support import FlowImportAlgorithm, add_file, add_string, as_text, write_frame
+from ...import_base import FlowImportAlgorithm
+from ...outputs import write_frame
+from ...parameters import add_file, add_string, as_list, as_text
 
 
 class ImportGtfs(FlowImportAlgorithm):
@@ -56,8 +57,7 @@ class ImportGtfs(FlowImportAlgorithm):
         return super().checkParameterValues(parameters, context)
 
     def do_import(self, conn, parameters, context, feedback):
-        dates = [d.strip() for d in as_text(self, parameters, self.DATES, context).split(",")
-                 if d.strip()]
+        dates = as_list(self, parameters, self.DATES, context)
         feedback.pushInfo(self.tr("Reading and validating the feed…"))
         return flows_gtfs.import_gtfs(
             conn, self.parameterAsFile(parameters, self.INPUT, context),
@@ -72,5 +72,5 @@ class ImportGtfs(FlowImportAlgorithm):
         if parameters.get(self.FREQUENCY) is None:
             return {}
         dest = write_frame(self, parameters, self.FREQUENCY, context, result.tables["frequency"],
-                           QgsCoordinateReferenceSystem(), feedback=feedback)
+                           feedback=feedback)
         return {self.FREQUENCY: dest}

@@ -1,10 +1,7 @@
 """observatoire:import_inventory_xlsx - a partner's inventory workbook back into the GeoPackage."""
 
+import pandas as pd
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputBoolean,
@@ -12,22 +9,16 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from .... import dependencies
 from ....store import gpkg, inventory_xlsx
+from ...outputs import report_rejected
 from ..base import ObservatoireAlgorithm
 
-
-def problem_fields() -> QgsFields:
-    fields = QgsFields()
-    for name, kind in (("row", QVariant.Int), ("column", QVariant.String),
-                       ("value", QVariant.String), ("expected", QVariant.String),
-                       ("code", QVariant.String)):
-        fields.append(QgsField(name, kind))
-    return fields
+PROBLEM_KINDS = {"row": QVariant.Int, "column": QVariant.String, "value": QVariant.String,
+                 "expected": QVariant.String, "code": QVariant.String}
 
 
 class ImportInventoryXlsx(ObservatoireAlgorithm):
@@ -94,11 +85,6 @@ class ImportInventoryXlsx(ObservatoireAlgorithm):
             raise QgsProcessingException(dependencies.missing_message(absent))
         path = self.parameterAsFile(parameters, self.INPUT, context)
         agent = self.parameterAsString(parameters, self.AGENT, context).strip() or None
-        fields = problem_fields()
-        sink, sink_id = self.parameterAsSink(parameters, self.OUTPUT_ERRORS, context, fields,
-                                             QgsWkbTypes.NoGeometry)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_ERRORS))
         _gpkg, conn = self.open_geopackage(parameters, context, feedback)
         try:
             try:
@@ -110,15 +96,14 @@ class ImportInventoryXlsx(ObservatoireAlgorithm):
                     "Nothing was imported: {error}").format(error=exc)) from exc
         finally:
             conn.close()
-        for problem in outcome.problems:
-            feature = QgsFeature(fields)
-            feature.setAttributes([problem.row, problem.column, problem.value, problem.expected,
-                                   problem.code])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            feedback.reportError(self.tr(
+        problems = pd.DataFrame([[p.row, p.column, p.value, p.expected, p.code]
+                                 for p in outcome.problems], columns=list(PROBLEM_KINDS))
+        sink_id = report_rejected(
+            self, parameters, self.OUTPUT_ERRORS, context, feedback, problems,
+            lambda p: self.tr(
                 "Row {row}, column {column}: '{value}' is not valid; expected {expected}.").format(
-                    row=problem.row, column=problem.column, value=problem.value,
-                    expected=problem.expected), fatalError=False)
+                    row=p.row, column=p.column, value=p.value, expected=p.expected),
+            kinds=PROBLEM_KINDS)
         if outcome.problems:
             feedback.reportError(self.tr(
                 "{n} invalid row(s): nothing was written. Correct the workbook and import it "

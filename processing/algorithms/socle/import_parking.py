@@ -6,7 +6,8 @@ from qgis.core import QgsProcessingParameterEnum
 from ....store import flows_imports, gpkg
 from ....store.flows_imports import FlowImport
 from ....store.sources.report import ImportReport
-from ..flows_support import FlowImportAlgorithm, add_file, add_string, as_text, mapping_of
+from ...import_base import FlowImportAlgorithm
+from ...parameters import add_file, add_string, as_mapping, as_text
 
 KINDS = ("off_street", "on_street")
 
@@ -75,6 +76,6 @@ class ImportParking(FlowImportAlgorithm):
             yield flows_imports.import_parkings(conn, parks, kind=kind)
         if occ:
             yield flows_imports.import_occupancy(
-                conn, occ, mapping=mapping_of(self, parameters, self.MAPPING, context),
+                conn, occ, mapping=as_mapping(self, parameters, self.MAPPING, context),
                 timezone=as_text(self, parameters, self.TIMEZONE, context) or "Europe/Paris",
                 progress=feedback.setProgress, canceled=feedback.isCanceled)

@@ -1,7 +1,8 @@
 """observatoire:import_ridership - boardings and alightings per stop and day or period."""
 
 from ....store import flows_imports
-from ..flows_support import FlowImportAlgorithm, add_file, add_string, as_text, mapping_of
+from ...import_base import FlowImportAlgorithm
+from ...parameters import add_file, add_string, as_mapping, as_text
 
 
 class ImportRidership(FlowImportAlgorithm):
@@ -36,6 +37,6 @@ class ImportRidership(FlowImportAlgorithm):
     def do_import(self, conn, parameters, context, feedback):
         return flows_imports.import_ridership(
             conn, self.parameterAsFile(parameters, self.INPUT, context),
-            mapping=mapping_of(self, parameters, self.MAPPING, context),
+            mapping=as_mapping(self, parameters, self.MAPPING, context),
             feed=as_text(self, parameters, self.FEED_NAME, context) or None,
             sep=as_text(self, parameters, self.SEPARATOR, context) or None)

@@ -7,7 +7,8 @@ from qgis.core import (
 )
 
 from ....store import flows_imports
-from ..flows_support import FlowImportAlgorithm, add_file, add_string, as_text, mapping_of
+from ...import_base import FlowImportAlgorithm
+from ...parameters import add_file, add_string, as_mapping, as_text
 
 
 class ImportRoadTraffic(FlowImportAlgorithm):
@@ -53,6 +54,6 @@ class ImportRoadTraffic(FlowImportAlgorithm):
             epsg = QgsCoordinateReferenceSystem("EPSG:4326").postgisSrid()
         return flows_imports.import_road_traffic(
             conn, self.parameterAsFile(parameters, self.INPUT, context),
-            mapping=mapping_of(self, parameters, self.MAPPING, context), epsg=epsg,
+            mapping=as_mapping(self, parameters, self.MAPPING, context), epsg=epsg,
             heavy_in_percent=self.parameterAsBool(parameters, self.HEAVY_PERCENT, context),
             sep=as_text(self, parameters, self.SEPARATOR, context) or None)

@@ -9,7 +9,7 @@ from qgis.core import (
 
 from ....store.imports.sirene import import_sirene
 from ...import_base import ImportAlgorithm
-from ...offer_support import split_list
+from ...parameters import split_list
 
 
 class ImportSirene(ImportAlgorithm):

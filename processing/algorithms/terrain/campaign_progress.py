@@ -10,13 +10,15 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from ....store import campaigns
+from ...outputs import write_rows
 from ..base import ObservatoireAlgorithm
-from .common import find_campaign, write_table
+from .common import find_campaign
 
-COUNTS = (("total", "int"), ("confirmed", "int"), ("changed", "int"), ("to_visit", "int"),
-          ("new", "int"), ("completeness", "float"))
+COUNTS = (*[(name, QVariant.Int) for name in ("total", "confirmed", "changed", "to_visit", "new")],
+          ("completeness", QVariant.Double))
 
 
 def percent(ratio):
@@ -94,15 +96,16 @@ class CampaignProgress(ObservatoireAlgorithm):
             [r["centrality_uuid"], r["centrality"], "centrality" if r["centrality_uuid"]
              else "outside", *count_values(r)] for r in progress["by_centrality"]]
         centrality_rows.append([None, whole, "total", *count_values(totals)])
-        centralities_id = write_table(
-            self, parameters, context, self.OUTPUT_CENTRALITIES,
-            (("centrality_uuid", "str"), ("centrality", "str"), ("scope", "str"), *COUNTS),
-            centrality_rows)
+        centralities_id = write_rows(
+            self, parameters, self.OUTPUT_CENTRALITIES, context,
+            (("centrality_uuid", QVariant.String), ("centrality", QVariant.String),
+             ("scope", QVariant.String), *COUNTS), centrality_rows)
         agent_rows = [[r["agent"], "agent" if r["agent"] else "unassigned", *count_values(r)]
                       for r in progress["by_agent"]]
         agent_rows.append([whole, "total", *count_values(totals)])
-        agents_id = write_table(self, parameters, context, self.OUTPUT_AGENTS,
-                                (("agent", "str"), ("scope", "str"), *COUNTS), agent_rows)
+        agents_id = write_rows(
+            self, parameters, self.OUTPUT_AGENTS, context,
+            (("agent", QVariant.String), ("scope", QVariant.String), *COUNTS), agent_rows)
         visited = totals["confirmed"] + totals["changed"] + totals["new"]
         feedback.pushInfo(self.tr(
             "{name}: {visited} of {total} observations visited ({percent} %), {to_visit} to "

@@ -1,31 +1,17 @@
-"""Shared helpers of the fieldwork algorithms: campaign and centrality look-ups, table sinks."""
+"""Shared look-ups of the fieldwork algorithms: campaigns and centralities by name."""
 
 from __future__ import annotations
 
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsProcessingException,
-    QgsWkbTypes,
-)
-from qgis.PyQt.QtCore import QVariant
+from qgis.core import QgsProcessingException
 
 from ....i18n import tr
 from ....store import campaigns
-
-KINDS = {"str": QVariant.String, "int": QVariant.Int, "float": QVariant.Double}
-
-
-def split_names(text: str) -> list:
-    """Names separated by commas or semicolons (a name holds neither)."""
-    return [t.strip() for t in (text or "").replace(";", ",").split(",") if t.strip()]
+from ...parameters import split_list
 
 
 def centrality_uuids(conn, text: str):
     """uuids of the centralities named in ``text`` (None when empty: the whole territory)."""
-    names = split_names(text)
+    names = split_list(text)
     if not names:
         return None
     known = {r[0]: r[1] for r in conn.execute("SELECT name, uuid FROM centralities")}
@@ -60,24 +46,3 @@ def find_campaign(conn, name: str, *, open_only: bool = False) -> dict:
             "Name the campaign: {count} campaigns are open ({names}).").format(
                 count=len(open_ones), names=", ".join(names) or "-"))
     return campaigns.campaign(conn, open_ones[0])
-
-
-def table_fields(columns) -> QgsFields:
-    """QgsFields from (name, kind) pairs, kind one of ``str``, ``int``, ``float``."""
-    fields = QgsFields()
-    for name, kind in columns:
-        fields.append(QgsField(name, KINDS[kind]))
-    return fields
-
-
-def write_table(alg, parameters, context, key: str, columns, rows):
-    """Write ``rows`` (sequences matching ``columns``) to the feature sink ``key``; its id."""
-    fields = table_fields(columns)
-    sink, dest = alg.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.NoGeometry)
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, key))
-    for row in rows:
-        feature = QgsFeature(fields)
-        feature.setAttributes(list(row))
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
-    return dest

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -12,15 +10,9 @@ from qgis.core import (
 )
 
 from ....store import campaigns
+from ...parameters import parse_date, split_list
 from ..base import ObservatoireAlgorithm
-from .common import centrality_uuids, split_names
-
-
-def parse_date(text: str):
-    try:
-        return dt.date.fromisoformat((text or "").strip())
-    except ValueError:
-        return None
+from .common import centrality_uuids
 
 
 class OpenCampaign(ObservatoireAlgorithm):
@@ -105,7 +97,7 @@ class OpenCampaign(ObservatoireAlgorithm):
                         name=name))
             perimeter = centrality_uuids(
                 conn, self.parameterAsString(parameters, self.CENTRALITIES, context))
-            names = split_names(self.parameterAsString(parameters, self.CENTRALITIES, context))
+            names = split_list(self.parameterAsString(parameters, self.CENTRALITIES, context))
             feedback.pushInfo(self.tr("Perimeter: {perimeter}").format(
                 perimeter=", ".join(names) if names else self.tr("the whole territory")))
             feedback.setProgress(10)

@@ -12,17 +12,19 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from .... import dependencies
 from ....store import field_packages, field_sync, gpkg
+from ...outputs import write_rows
 from ..base import ObservatoireAlgorithm
-from .common import write_table
 
-REPORT_COLUMNS = (("table_name", "str"), ("inserted", "int"), ("updated", "int"),
-                  ("deleted", "int"), ("conflicts", "int"))
-CONFLICT_COLUMNS = (("table_name", "str"), ("row_uuid", "str"), ("column_name", "str"),
-                    ("kind", "str"), ("base_value", "str"), ("kept_value", "str"),
-                    ("rejected_value", "str"), ("rule", "str"), ("agent", "str"))
+REPORT_COLUMNS = (("table_name", QVariant.String),
+                  *[(name, QVariant.Int) for name in ("inserted", "updated", "deleted",
+                                                      "conflicts")])
+CONFLICT_COLUMNS = tuple((name, QVariant.String) for name in (
+    "table_name", "row_uuid", "column_name", "kind", "base_value", "kept_value",
+    "rejected_value", "rule", "agent"))
 
 
 def report_rows(report) -> list:
@@ -130,9 +132,9 @@ class SynchroniseFieldPackage(ObservatoireAlgorithm):
                 "Synchronisation failed, the shared GeoPackage is unchanged: {reason}").format(
                     reason=exc)) from exc
         feedback.setProgress(80)
-        report_id = write_table(self, parameters, context, self.OUTPUT_REPORT, REPORT_COLUMNS,
+        report_id = write_rows(self, parameters, self.OUTPUT_REPORT, context, REPORT_COLUMNS,
                                 report_rows(report))
-        conflicts_id = write_table(self, parameters, context, self.OUTPUT_CONFLICTS,
+        conflicts_id = write_rows(self, parameters, self.OUTPUT_CONFLICTS, context,
                                    CONFLICT_COLUMNS, conflict_rows(report))
         feedback.pushInfo(self.tr(
             "Package {name}: {edits} edits applied, {conflicts} conflicts, {photos} photos "
