@@ -19,7 +19,7 @@ from typing import List, Optional
 import numpy as np
 import pandas as pd
 
-from . import geometry, gpkg, readers
+from . import geometry, gpkg, indicators, readers
 
 AGE_GROUPS = {
     "age_0_17": ["ind_0_3", "ind_4_5", "ind_6_10", "ind_11_17"],
@@ -179,3 +179,32 @@ def footfall_by_site(conn) -> Optional[pd.DataFrame]:
     sites = point_table(conn, "counting_sites", ["name"])
     sites = sites.merge(mean, left_on="uuid", right_index=True, how="inner")
     return sites if len(sites) else None
+
+
+CATCHMENT_ALGORITHM_ID = "observatoire:network_catchments"
+
+
+def write_catchment_indicators(conn, totals: pd.DataFrame, centrality_of: dict, *, mode: str,
+                               unit: str, columns: List[str], period: str) -> int:
+    """Write what each centrality's catchment reaches to ``indicators``, in one transaction.
+
+    ``totals`` holds one row per origin and band (columns ``origin``, ``band`` and the value
+    columns); ``centrality_of`` maps an origin index to its centrality uuid. Indicator codes:
+    ``catchment_<column>_<mode>_<band><unit>`` (e.g. ``catchment_population_walk_10min``).
+    Returns the number of rows written.
+    """
+    rows = []
+    for record in totals.to_dict("records"):
+        centrality = centrality_of.get(int(record["origin"]))
+        if centrality is None:
+            continue
+        band = f"{float(record['band']):g}{unit}"
+        for column in columns:
+            value = record.get(column)
+            rows.append({"scope": "centrality", "centrality_uuid": centrality,
+                         "indicator": f"catchment_{column}_{mode}_{band}", "period": period,
+                         "value": None if value is None or value != value else float(value),
+                         "unit": "inhabitants" if column == "population" else column})
+    with gpkg.transaction(conn):
+        return indicators.write(conn, rows, algorithm=CATCHMENT_ALGORITHM_ID,
+                                parameters={"mode": mode, "unit": unit})

@@ -232,6 +232,25 @@ def test_default_origins_are_centralities(run_alg, network_gpkg):
     (feature,) = list(result["OUTPUT"].getFeatures())
     assert feature["origin_id"] == "Centre O" and feature["origin_uuid"] == "c-o"
     assert feature["nodes_reached"] == 4
+    conn = gpkg.connect(network_gpkg)  # centralities as origins: results in indicators
+    rows = {r[0]: r[1] for r in conn.execute(
+        "SELECT indicator, value FROM indicators WHERE centrality_uuid = 'c-o' "
+        "AND algorithm = 'observatoire:network_catchments'")}
+    conn.close()
+    assert rows["catchment_population_walk_1min"] == feature["population"]
+    assert rows["catchment_premises_walk_1min"] == feature["premises"]
+
+
+def test_no_indicators_for_other_origins_or_when_not_asked(run_alg, network_gpkg):
+    run_alg("network_catchments", {"GEOPACKAGE": str(network_gpkg), "BANDS": "1",
+                                   "WRITE_INDICATORS": False, "OUTPUT": "memory:"})
+    run_alg("network_catchments", {
+        "GEOPACKAGE": str(network_gpkg), "ORIGINS": points_layer([(("O",), xy(2, 0))]),
+        "ORIGIN_ID_FIELD": "id", "BANDS": "1", "OUTPUT": "memory:"})
+    conn = gpkg.connect(network_gpkg)
+    assert conn.execute("SELECT count(*) FROM indicators WHERE algorithm = "
+                        "'observatoire:network_catchments'").fetchone()[0] == 0
+    conn.close()
 
 
 def test_roads_edited_by_hand_are_rebuilt(run_alg, network_gpkg):

@@ -1,6 +1,8 @@
 """observatoire:network_catchments - walk / car catchments of many origins over the road
 network, with population, households, age groups, premises and services reached."""
 
+import datetime
+
 import numpy as np
 import pandas as pd
 from qgis.core import (
@@ -29,7 +31,7 @@ from ....analysis.network import CancelledError, Router, snap_points
 from ....store import catchment_data, observatory
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import open_sink, point
-from ...parameters import parse_bands
+from ...parameters import add_write_parameter, parse_bands
 from ..base import ObservatoireAlgorithm
 from .common import load_network, polygons_geometry, progress_callback
 
@@ -87,6 +89,7 @@ class NetworkCatchments(ObservatoireAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_ORIGINS = "OUTPUT_ORIGINS"
     OUTPUT_NODES = "OUTPUT_NODES"
+    WRITE = "WRITE_INDICATORS"
 
     def displayName(self):
         return self.tr("Network catchments")
@@ -113,7 +116,9 @@ class NetworkCatchments(ObservatoireAlgorithm):
             "warning) and is reached when its node is reached. Attributes: population (ind), "
             "households (men), age groups 0-17, 18-24, 25-64, 65+ (Filosofi bands), premises "
             "observed in the latest campaign (demolished excluded) and vacant ones, services "
-            "when the table exists.")
+            "when the table exists. With the centralities as origins (overlap), every value "
+            "is also written to the indicators table as catchment_<value>_<mode>_<band><unit> "
+            "(e.g. catchment_population_walk_10min), period = the current year.")
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
@@ -153,6 +158,7 @@ class NetworkCatchments(ObservatoireAlgorithm):
             self.OUTPUT_NODES, self.tr("Reached network nodes"), QgsProcessing.TypeVectorPoint,
             optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber("UNSNAPPED", self.tr("Origins off the network")))
+        add_write_parameter(self, self.WRITE)
 
     def processAlgorithm(self, parameters, context, feedback):
         _path, conn = self.open_geopackage(parameters, context, feedback)
@@ -247,6 +253,8 @@ class NetworkCatchments(ObservatoireAlgorithm):
                     add(o, totals.loc[(o, float(band))], cost, b)
                 reached_rows.append((o, node[starts[k]:ends[k]], cost_all[starts[k]:ends[k]]))
                 feedback.setProgress(60 + 40 * (k + 1) / max(snapped.index.size, 1))
+            self._write_indicators(conn, parameters, context, feedback, result.totals, uuids,
+                                   mode, unit, columns)
         results = {self.OUTPUT: out.dest, "UNSNAPPED": len(snapped.unsnapped)}
         results.update(self._origins_output(parameters, context, crs, x, y, names, uuids,
                                             snapped))
@@ -254,6 +262,17 @@ class NetworkCatchments(ObservatoireAlgorithm):
                                           unit_time, limits, bands))
         feedback.setProgress(100)
         return results
+
+    def _write_indicators(self, conn, parameters, context, feedback, totals, uuids, mode, unit,
+                          columns):
+        """Centralities as origins (the default): what each catchment reaches → indicators."""
+        centrality_of = {i: u for i, u in enumerate(uuids) if u}
+        if not centrality_of or not self.parameterAsBool(parameters, self.WRITE, context):
+            return
+        count = catchment_data.write_catchment_indicators(
+            conn, totals, centrality_of, mode=mode, unit=unit, columns=columns,
+            period=str(datetime.date.today().year))
+        feedback.pushInfo(self.tr("{n} indicators written").format(n=count))
 
     def _origins_output(self, parameters, context, crs, x, y, names, uuids, snapped):
         out = open_sink(self, parameters, self.OUTPUT_ORIGINS, context,
