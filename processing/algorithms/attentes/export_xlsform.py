@@ -54,9 +54,6 @@ class ExportXlsform(ObservatoireAlgorithm):
         self.addOutput(QgsProcessingOutputBoolean(self.VALID, self.tr("Checked by pyxform")))
 
     def checkParameterValues(self, parameters, context):
-        ok, message = self.check_geopackage(parameters, context)
-        if not ok:
-            return ok, message
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if output and not output.lower().endswith(".xlsx"):
             return False, self.tr("The XLSForm must be an .xlsx file, not {path}.").format(

@@ -79,9 +79,6 @@ class ImportSurveyResponses(ObservatoireAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def checkParameterValues(self, parameters, context):
-        ok, message = self.check_geopackage(parameters, context)
-        if not ok:
-            return ok, message
         path = self.parameterAsFile(parameters, self.INPUT, context)
         if not path or not path.lower().endswith(SUFFIXES):
             return False, self.tr(

@@ -45,9 +45,6 @@ class InstallQuestionnaireProject(ObservatoireAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.PROJECT, self.tr("Project URI")))
 
     def checkParameterValues(self, parameters, context):
-        ok, message = self.check_geopackage(parameters, context)
-        if not ok:
-            return ok, message
         if not self.parameterAsString(parameters, self.NAME, context).strip():
             return False, self.tr("Give the project a name.")
         return super().checkParameterValues(parameters, context)

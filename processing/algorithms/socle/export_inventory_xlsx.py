@@ -45,9 +45,6 @@ class ExportInventoryXlsx(ObservatoireAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.CAMPAIGN_NAME, self.tr("Campaign")))
 
     def checkParameterValues(self, parameters, context):
-        ok, message = self.check_geopackage(parameters, context)
-        if not ok:
-            return ok, message
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if output and not output.lower().endswith(".xlsx"):
             return False, self.tr("The workbook must be an .xlsx file, not {path}.").format(

@@ -70,9 +70,6 @@ class ImportInventoryXlsx(ObservatoireAlgorithm):
         self.addOutput(QgsProcessingOutputBoolean(self.WRITTEN, self.tr("Changes written")))
 
     def checkParameterValues(self, parameters, context):
-        ok, message = self.check_geopackage(parameters, context)
-        if not ok:
-            return ok, message
         path = self.parameterAsFile(parameters, self.INPUT, context)
         if not path or not path.lower().endswith(".xlsx"):
             return False, self.tr("The workbook must be an .xlsx file, not {path}.").format(

@@ -71,12 +71,6 @@ class CampaignProgress(ObservatoireAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.TO_VISIT, self.tr("Observations to visit")))
         self.addOutput(QgsProcessingOutputNumber(self.COMPLETENESS, self.tr("Completeness (%)")))
 
-    def checkParameterValues(self, parameters, context):
-        ok, message = self.check_geopackage(parameters, context)
-        if not ok:
-            return ok, message
-        return super().checkParameterValues(parameters, context)
-
     def processAlgorithm(self, parameters, context, feedback):
         _path, conn = self.open_geopackage(parameters, context, feedback)
         try:

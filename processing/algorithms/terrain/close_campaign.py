@@ -47,12 +47,6 @@ class CloseCampaign(ObservatoireAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.UNCONFIRMED,
                                                  self.tr("Observations left to confirm")))
 
-    def checkParameterValues(self, parameters, context):
-        ok, message = self.check_geopackage(parameters, context)
-        if not ok:
-            return ok, message
-        return super().checkParameterValues(parameters, context)
-
     def processAlgorithm(self, parameters, context, feedback):
         force = self.parameterAsBool(parameters, self.FORCE, context)
         _path, conn = self.open_geopackage(parameters, context, feedback)

@@ -65,9 +65,6 @@ class OpenCampaign(ObservatoireAlgorithm):
                                                  self.tr("Premises without history")))
 
     def checkParameterValues(self, parameters, context):
-        ok, message = self.check_geopackage(parameters, context)
-        if not ok:
-            return ok, message
         if not self.parameterAsString(parameters, self.NAME, context).strip():
             return False, self.tr("Give the campaign a name.")
         dates = {}

@@ -96,9 +96,6 @@ class PrepareFieldPackage(ObservatoireAlgorithm):
                                                  self.tr("Observations in the package")))
 
     def checkParameterValues(self, parameters, context):
-        ok, message = self.check_geopackage(parameters, context)
-        if not ok:
-            return ok, message
         folder = self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context)
         if folder and Path(folder).is_dir() and any(Path(folder).iterdir()):
             return False, self.tr("The package folder {folder} is not empty: choose a new or "

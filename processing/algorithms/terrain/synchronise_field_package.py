@@ -96,9 +96,6 @@ class SynchroniseFieldPackage(ObservatoireAlgorithm):
         return dependencies.missing_message(absent) if absent else None
 
     def checkParameterValues(self, parameters, context):
-        ok, message = self.check_geopackage(parameters, context)
-        if not ok:
-            return ok, message
         folder = self.parameterAsFile(parameters, self.PACKAGE, context)
         if not folder or not Path(folder).is_dir():
             return False, self.tr("The field package folder {folder} does not exist.").format(
