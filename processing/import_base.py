@@ -49,6 +49,12 @@ class ImportAlgorithm(ObservatoireAlgorithm):
     OUTPUT_REVIEW = "OUTPUT_REVIEW"
     REJECTED = "REJECTED"
     WARNINGS = "WARNINGS"
+    # counts of the premise-candidate importers (SIRENE, OSM)
+    NEW = "NEW_PREMISES"
+    MATCHED = "MATCHED"
+    KNOWN = "KNOWN"
+    REVIEW = "TO_REVIEW"
+    OBSERVATIONS = "OBSERVATIONS"
 
     # -- parameters shared by several importers --------------------------------------------
     def add_source_crs_parameter(self):
@@ -138,6 +144,26 @@ class ImportAlgorithm(ObservatoireAlgorithm):
                                    result.report_frame())
         return {self.OUTPUT_REJECTED: dest, self.REJECTED: report.rows_rejected,
                 self.WARNINGS: len(report.warnings)}
+
+    def add_candidate_outputs(self, matched: str, known: str, review: str) -> None:
+        """Review layer, rejected rows and the counts of a premise-candidate import; the
+        three labels name the source's items (establishments, features…)."""
+        self.add_review_output()
+        self.add_report_output()
+        for key, label in ((self.NEW, self.tr("New premises")), (self.MATCHED, matched),
+                           (self.KNOWN, known), (self.REVIEW, review),
+                           (self.OBSERVATIONS, self.tr("Observations created"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+
+    def candidate_outputs(self, result: ImportResult, parameters, context, feedback,
+                          epsg: int) -> dict:
+        """Every output declared by :meth:`add_candidate_outputs`."""
+        outputs = self.report_outputs(result, parameters, context, feedback, epsg)
+        outputs.update(self.review_output(result, parameters, context, epsg))
+        c = result.counts
+        outputs.update({self.NEW: c["new"], self.MATCHED: c["matched"], self.KNOWN: c["known"],
+                        self.REVIEW: c["review"], self.OBSERVATIONS: c["observations"]})
+        return outputs
 
     def review_output(self, result: ImportResult, parameters, context, epsg: int) -> dict:
         review = result.review if result.review is not None else pd.DataFrame()

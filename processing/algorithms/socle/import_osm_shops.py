@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterFile
+from qgis.core import QgsProcessingParameterFile
 
 from ....store.imports.osm import import_osm
 from ...import_base import ImportAlgorithm
@@ -13,11 +13,6 @@ EXTENSIONS = (".osm", ".pbf", ".geojson", ".json")
 class ImportOsmShops(ImportAlgorithm):
     ALG_ID = "import_osm_shops"
     INPUT = "INPUT"
-    NEW = "NEW_PREMISES"
-    MATCHED = "MATCHED"
-    KNOWN = "KNOWN"
-    REVIEW = "TO_REVIEW"
-    OBSERVATIONS = "OBSERVATIONS"
 
     def displayName(self):
         return self.tr("Import OpenStreetMap shops")
@@ -44,14 +39,10 @@ class ImportOsmShops(ImportAlgorithm):
             fileFilter="OpenStreetMap (*.osm *.pbf *.geojson *.json)"))
         self.add_campaign_parameters()
         self.add_matching_parameters()
-        self.add_review_output()
-        self.add_report_output()
-        for key, label in ((self.NEW, self.tr("New premises")),
-                           (self.MATCHED, self.tr("Features matched to premises")),
-                           (self.KNOWN, self.tr("Features already imported")),
-                           (self.REVIEW, self.tr("Features to review")),
-                           (self.OBSERVATIONS, self.tr("Observations created"))):
-            self.addOutput(QgsProcessingOutputNumber(key, label))
+        self.add_candidate_outputs(
+            matched=self.tr("Features matched to premises"),
+            known=self.tr("Features already imported"),
+            review=self.tr("Features to review"))
 
     def checkParameterValues(self, parameters, context):
         path = self.parameterAsFile(parameters, self.INPUT, context)
@@ -66,9 +57,4 @@ class ImportOsmShops(ImportAlgorithm):
             path=self.parameterAsFile(parameters, self.INPUT, context),
             **self.campaign_arguments(parameters, context),
             **self.matching_arguments(parameters, context))
-        outputs = self.report_outputs(result, parameters, context, feedback, epsg)
-        outputs.update(self.review_output(result, parameters, context, epsg))
-        c = result.counts
-        outputs.update({self.NEW: c["new"], self.MATCHED: c["matched"], self.KNOWN: c["known"],
-                        self.REVIEW: c["review"], self.OBSERVATIONS: c["observations"]})
-        return outputs
+        return self.candidate_outputs(result, parameters, context, feedback, epsg)

@@ -1,7 +1,6 @@
 """observatoire:import_sirene - SIRENE establishments → candidate premises and observations."""
 
 from qgis.core import (
-    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
@@ -17,11 +16,6 @@ class ImportSirene(ImportAlgorithm):
     INPUT = "INPUT"
     COMMUNES = "COMMUNES"
     RETAIL_ONLY = "RETAIL_ONLY"
-    NEW = "NEW_PREMISES"
-    MATCHED = "MATCHED"
-    KNOWN = "KNOWN"
-    REVIEW = "TO_REVIEW"
-    OBSERVATIONS = "OBSERVATIONS"
 
     def displayName(self):
         return self.tr("Import SIRENE establishments")
@@ -60,14 +54,10 @@ class ImportSirene(ImportAlgorithm):
             self.RETAIL_ONLY, self.tr("Retail activities only (activity groups flagged "
                                       "is_retail)"), defaultValue=True))
         self.add_matching_parameters()
-        self.add_review_output()
-        self.add_report_output()
-        for key, label in ((self.NEW, self.tr("New premises")),
-                           (self.MATCHED, self.tr("Establishments matched to premises")),
-                           (self.KNOWN, self.tr("Establishments already imported")),
-                           (self.REVIEW, self.tr("Establishments to review")),
-                           (self.OBSERVATIONS, self.tr("Observations created"))):
-            self.addOutput(QgsProcessingOutputNumber(key, label))
+        self.add_candidate_outputs(
+            matched=self.tr("Establishments matched to premises"),
+            known=self.tr("Establishments already imported"),
+            review=self.tr("Establishments to review"))
 
     def checkParameterValues(self, parameters, context):
         communes = split_list(self.parameterAsString(parameters, self.COMMUNES, context))
@@ -86,9 +76,4 @@ class ImportSirene(ImportAlgorithm):
             retail_only=self.parameterAsBool(parameters, self.RETAIL_ONLY, context),
             **self.campaign_arguments(parameters, context),
             **self.matching_arguments(parameters, context))
-        outputs = self.report_outputs(result, parameters, context, feedback, epsg)
-        outputs.update(self.review_output(result, parameters, context, epsg))
-        c = result.counts
-        outputs.update({self.NEW: c["new"], self.MATCHED: c["matched"], self.KNOWN: c["known"],
-                        self.REVIEW: c["review"], self.OBSERVATIONS: c["observations"]})
-        return outputs
+        return self.candidate_outputs(result, parameters, context, feedback, epsg)
