@@ -74,6 +74,15 @@ def _v8_road_network(conn, srs_id):
     migrate_v8(conn, srs_id)
 
 
+def _v9_purchase_centralities(conn, srs_id):
+    """v9: the questionnaire asks in which centrality purchases are made (columns
+    ``survey_responses.purchase_<category>_centrality``, forms, questionnaire version; see
+    :func:`store.survey_store.migrate_v9`)."""
+    from .survey_store import migrate_v9
+
+    migrate_v9(conn, srs_id)
+
+
 MIGRATIONS = {
     2: _v2_status_nomenclature,
     3: _v3_field_survey,
@@ -82,6 +91,7 @@ MIGRATIONS = {
     6: _v6_offer_sources,
     7: _v7_flows,
     8: _v8_road_network,
+    9: _v9_purchase_centralities,
 }
 
 LATEST_VERSION = max(MIGRATIONS) if MIGRATIONS else 1

@@ -9,9 +9,10 @@ column per option (``question/option``), or both (then they must agree).
 Every row is checked against the definition, in form order and with the form's relevance (a
 question that is not relevant is ignored and stored empty, as ODK does): type errors, unknown
 choices, out-of-range values, other constraints, missing required answers, duplicate or missing
-submission ids, another questionnaire version. A row with any problem is rejected as a whole and
-each problem is reported (file, row number counted in the file with the header as row 1, field,
-value, reason). A file that is not a questionnaire export is refused with
+submission ids, another questionnaire version (an earlier compatible one, whose questions are a
+subset of this one's, is accepted: the questions it lacks stay empty). A row with any problem is
+rejected as a whole and each problem is reported (file, row number counted in the file with the
+header as row 1, field, value, reason). A file that is not a questionnaire export is refused with
 :class:`NotAQuestionnaireExportError` before anything is returned.
 
 The accepted rows come in the table layout of :mod:`.questionnaire_schema`. The idempotence key is
@@ -333,10 +334,13 @@ def _check_row(reader: _RowReader, values: list) -> Tuple[Dict[str, Any], List[t
                 problems.append((question.name, shown, "inconsistent",
                                  f"{value!r} does not belong to {other} {answers.get(other)!r}"))
         if question.type == CALCULATE and question.name == "questionnaire_version" \
-                and value != questionnaire.version:
+                and value != questionnaire.version \
+                and value not in questionnaire.compatible_versions:
+            expected = " or ".join(repr(v) for v in (questionnaire.version,
+                                                     *questionnaire.compatible_versions))
             problems.append((question.name, shown, "version_mismatch",
                              f"answered with questionnaire version {value!r}, "
-                             f"expected {questionnaire.version!r}"))
+                             f"expected {expected}"))
     return answers, problems
 
 

@@ -417,11 +417,16 @@ class Group:
 
 @dataclass(frozen=True)
 class Centrality:
-    """A centrality offered in the questionnaire: ``code`` is used in names and headers."""
+    """A centrality offered in the questionnaire: ``code`` is used in names and headers.
+
+    ``level`` (primary, secondary, tertiary, peripheral: ``centralities.level``) is optional;
+    the synthetic exports use it to answer "in which centrality" plausibly.
+    """
 
     code: str
     name: str
     uuid: Optional[str] = None
+    level: Optional[str] = None
 
     def __post_init__(self):
         check_name(self.code, "centrality code")
@@ -438,7 +443,11 @@ class PlacedQuestion:
 
 @dataclass
 class Questionnaire:
-    """A questionnaire instantiated for an observatory (its centralities, communes, IRIS)."""
+    """A questionnaire instantiated for an observatory (its centralities, communes, IRIS).
+
+    ``compatible_versions`` are earlier versions whose answers this definition still reads
+    (their questions are a subset of this one's, and none of the added ones is required).
+    """
 
     form_id: str
     version: str
@@ -447,6 +456,7 @@ class Questionnaire:
     children: Tuple[Any, ...]
     choice_lists: Dict[str, ChoiceList]
     centralities: Tuple[Centrality, ...] = ()
+    compatible_versions: Tuple[str, ...] = ()
     _placed: Optional[Tuple[PlacedQuestion, ...]] = field(default=None, repr=False)
 
     def placed_questions(self) -> Tuple[PlacedQuestion, ...]:

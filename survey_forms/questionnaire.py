@@ -1,10 +1,12 @@
 """The population questionnaire of the observatory, as one declarative definition.
 
 Residents and visitors are asked where they live, who they are, how often, why and how they come to
-each centrality, where they do which purchases, how satisfied they are with the town centre, which
-shops and services they miss and whether local producers interest them. The same definition feeds
-the XLSForm (:mod:`.xlsform`), the table layout (:mod:`.questionnaire_schema`), the Kobo / ODK
-importer (:mod:`.kobo_import`) and, later, the QGIS / QField form.
+each centrality, where they do which purchases (and, for a town or neighbourhood centre, in which
+centrality: observed shares for the Huff model's calibration), how satisfied they are with the town
+centre, which shops and services they miss and whether local producers interest them. The same
+definition feeds the XLSForm (:mod:`.xlsform`), the table layout (:mod:`.questionnaire_schema`),
+the Kobo / ODK importer (:mod:`.kobo_import`) and the QGIS / QField form
+(:mod:`.questionnaire_form`).
 
 The centralities come from the observatory: :func:`build_questionnaire` takes them (code + name) at
 generation time. The table layout does not depend on them (per-centrality answers are rows of a
@@ -45,7 +47,10 @@ from .model import (
     all_of,
 )
 
-QUESTIONNAIRE_VERSION = "2025.1"
+QUESTIONNAIRE_VERSION = "2025.2"
+# Earlier versions whose exports are still read: 2025.2 only added the optional follow-ups
+# "in which centrality" (purchase_<category>_centrality) to 2025.1.
+COMPATIBLE_VERSIONS = ("2025.1",)
 FORM_ID = "observatoire_commerce_questionnaire"
 TITLE_FR = "Observatoire du commerce : vos habitudes et vos attentes"
 TITLE_EN = "Commerce observatory: your habits and expectations"
@@ -58,7 +63,8 @@ CENTRALITY_SEPARATOR = "__"
 INSEE_COMMUNE_RE = "^([0-9]{5}|2[AB][0-9]{3})$"
 IRIS_RE = "^([0-9]{5}|2[AB][0-9]{3})[0-9]{4}$"
 
-CentralityLike = Union[Centrality, Tuple[str, str], Tuple[str, str, Optional[str]]]
+CentralityLike = Union[Centrality, Tuple[str, str], Tuple[str, str, Optional[str]],
+                       Tuple[str, str, Optional[str], Optional[str]]]
 Coded = Tuple[str, str, str]  # (code, label_fr, label_en)
 
 
@@ -179,6 +185,10 @@ PURCHASE_PLACES = (
     ("not_concerned", "Non concerné", "Not applicable"),
 )
 
+# Places of purchase asked "in which centrality" as a follow-up (Huff model calibration).
+CENTRALITY_PURCHASE_PLACES = ("town_centre", "neighbourhood")
+PURCHASE_CENTRALITY_SUFFIX = "_centrality"
+
 # (code, label_fr, label_en, related activity group)
 PURCHASE_CATEGORIES = (
     ("food_daily", "Alimentation du quotidien (pain, viande, fruits et légumes)",
@@ -258,6 +268,38 @@ PRODUCER_CHANNELS = (
 )
 
 NONE_CHOICE = ("none", "Aucun", "None")
+
+
+def purchase_question_name(category: str) -> str:
+    """Name (and column) of the "where do you buy" question of a purchase category."""
+    return f"purchase_{category}"
+
+
+def purchase_centrality_question_name(category: str) -> str:
+    """Its follow-up "in which centrality?" (name and column): ``purchase_food_daily_centrality``.
+
+    A centrality code, or ``elsewhere``; asked when the place is a town or neighbourhood centre.
+    """
+    return f"{purchase_question_name(category)}{PURCHASE_CENTRALITY_SUFFIX}"
+
+
+def _purchase_questions(code: str, fr: str, en: str, group: str) -> Tuple[Question, Question]:
+    """Where the respondent mostly buys a category, then in which centrality when it is one."""
+    place = purchase_question_name(code)
+    return (
+        Question(place, SELECT_ONE,
+                 f"{fr} : où achetez-vous le plus souvent ?",
+                 f"{en}: where do you usually buy?", choices="purchase_place",
+                 required=True, appearance="minimal",
+                 description=f"Where the respondent mostly buys: {en.lower()} "
+                             f"(activity group {group})"),
+        Question(purchase_centrality_question_name(code), SELECT_ONE,
+                 f"{fr} : dans quelle centralité ?",
+                 f"{en}: in which centrality?", choices="centrality",
+                 relevant=OneOf(place, CENTRALITY_PURCHASE_PLACES), appearance="minimal",
+                 description=f"Centrality where the respondent mostly buys: {en.lower()} "
+                             "(centrality code, 'elsewhere' otherwise)"),
+    )
 
 
 def centrality_question_name(base: str, code: str) -> str:
@@ -467,13 +509,8 @@ def build_questionnaire(
             *(_centrality_group(c) for c in cents),
         )),
         Group("purchases", "Vos achats", "Your purchases", relevant=consent, children=(
-            *(Question(f"purchase_{code}", SELECT_ONE,
-                       f"{fr} : où achetez-vous le plus souvent ?",
-                       f"{en}: where do you usually buy?", choices="purchase_place",
-                       required=True, appearance="minimal",
-                       description=f"Where the respondent mostly buys: {en.lower()} "
-                                   f"(activity group {group})")
-              for code, fr, en, group in PURCHASE_CATEGORIES),
+            *(question for code, fr, en, group in PURCHASE_CATEGORIES
+              for question in _purchase_questions(code, fr, en, group)),
             Question("online_share", SELECT_ONE,
                      "Quelle part de vos achats (hors alimentaire) faites-vous sur internet ?",
                      "What share of your non-food purchases do you make online?",
@@ -538,7 +575,7 @@ def build_questionnaire(
     questionnaire = Questionnaire(
         form_id=FORM_ID, version=QUESTIONNAIRE_VERSION, title_fr=TITLE_FR, title_en=TITLE_EN,
         children=children, choice_lists=lists,
-        centralities=cents)
+        centralities=cents, compatible_versions=COMPATIBLE_VERSIONS)
     questionnaire.validate()
     return questionnaire
 

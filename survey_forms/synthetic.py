@@ -4,11 +4,16 @@
 correlations a planner expects to see in the analysis: people from peripheral communes and from
 outside come by car, town-centre residents walk; drivers to the town centre (the first centrality)
 are less satisfied with parking; the young buy more online; retirees and executives are keener on
-local producers; students are 15–24 and retirees 65+. :func:`write_export` writes them as a Kobo
-export (``_uuid``, ``_submission_time``…, ``/`` headers) or an ODK Central one (``KEY``,
-``meta-instanceID``…, ``-`` headers), in ``.xlsx`` or ``.csv``, select_multiple as one
-space-separated column, 1/0 option columns, or both, and can slip in a few bad rows whose defects
-are returned. Communes and IRIS codes are illustrative. No qgis import.
+local producers; students are 15–24 and retirees 65+. Purchases made in a town or neighbourhood
+centre say in which centrality: one of the matching level (primary for the town centre,
+secondary or tertiary for a neighbourhood centre) when the centralities carry their level, any
+otherwise, a visited one more often, now and then "elsewhere"; these follow-ups are drawn from
+their own generator, so the other answers are the same as before they were asked.
+:func:`write_export` writes them as a Kobo export (``_uuid``, ``_submission_time``…, ``/``
+headers) or an ODK Central one (``KEY``, ``meta-instanceID``…, ``-`` headers), in ``.xlsx`` or
+``.csv``, select_multiple as one space-separated column, 1/0 option columns, or both, and can
+slip in a few bad rows whose defects are returned. Communes and IRIS codes are illustrative.
+No qgis import.
 """
 
 import csv
@@ -20,6 +25,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from .model import NOTE, SELECT_MULTIPLE, Questionnaire
+from .questionnaire import CENTRALITY_PURCHASE_PLACES, purchase_centrality_question_name
 
 # Illustrative home areas: (zone, INSEE code, weight). The first is the town-centre commune.
 HOME_COMMUNES = (
@@ -82,12 +88,33 @@ def _mode(rng, zone, centre):
     return _pick(rng, weights)
 
 
+# Centrality levels where each place of purchase asked "in which centrality" is found.
+PURCHASE_PLACE_LEVELS = {"town_centre": ("primary",), "neighbourhood": ("secondary", "tertiary")}
+ELSEWHERE_SHARE = 0.08
+
+
+def _purchase_centrality(rng: random.Random, questionnaire: Questionnaire, place: str,
+                         visited: Sequence[str]) -> str:
+    """A centrality code where a purchase made in ``place`` plausibly happens, or "elsewhere"."""
+    cents = questionnaire.centralities
+    if not cents or rng.random() < ELSEWHERE_SHARE:
+        return "elsewhere"
+    if any(c.level for c in cents):
+        matching = [c.code for c in cents if c.level in PURCHASE_PLACE_LEVELS[place]]
+    else:
+        matching = []
+    codes = matching or [c.code for c in cents]
+    return _pick(rng, [(code, 3 if code in visited else 1) for code in codes])
+
+
 def _clip(value: float, low: int = 1, high: int = 5) -> int:
     return max(low, min(high, int(round(value))))
 
 
-def _respondent(rng: random.Random, questionnaire: Questionnaire) -> Dict[str, Any]:
-    """One consistent set of answers keyed by question name."""
+def _respondent(rng: random.Random, questionnaire: Questionnaire,
+                follow_up: random.Random) -> Dict[str, Any]:
+    """One consistent set of answers keyed by question name (``follow_up`` draws the
+    purchase centralities)."""
     codes = [c.code for c in questionnaire.centralities]
     centre = codes[0] if codes else None
     answers: Dict[str, Any] = {}
@@ -169,6 +196,10 @@ def _respondent(rng: random.Random, questionnaire: Questionnaire) -> Dict[str, A
              else 1),
             ("market_short_circuit", 12 if category.startswith("food") else 1),
             ("other_town", 4), ("not_concerned", 3)))
+        place = answers[f"purchase_{category}"]
+        if place in CENTRALITY_PURCHASE_PLACES:
+            answers[purchase_centrality_question_name(category)] = _purchase_centrality(
+                follow_up, questionnaire, place, visited)
     answers["online_share"] = _pick(rng, (("none", 5 if young else 25), ("under_quarter", 45),
                                           ("quarter_half", 30 if young else 20),
                                           ("over_half", 20 if young else 5)))
@@ -229,10 +260,11 @@ def synthetic_answers(questionnaire: Questionnaire, n: int = 420,
                       seed: int = 2024) -> List[Dict[str, Any]]:
     """``n`` respondents' answers keyed by question name (all valid), reproducible from ``seed``."""
     rng = random.Random(seed)
+    follow_up = random.Random(f"{seed}/purchase_centrality")
     out = []
     start = datetime.datetime(2024, 5, 13, 9, 0, 0)
     for i in range(n):
-        answers = _respondent(rng, questionnaire)
+        answers = _respondent(rng, questionnaire, follow_up)
         opened = start + datetime.timedelta(days=i // 30, minutes=(i % 30) * 17)
         answers["_meta"] = {
             "uuid": str(uuid_module.UUID(int=rng.getrandbits(128), version=4)),

@@ -355,6 +355,27 @@
     </config>
    </editWidget>
   </field>
+  <field name="purchase_food_daily_centrality" configurationFlags="None">
+   <editWidget type="ValueRelation">
+    <config>
+     <Option type="Map">
+      <Option type="bool" name="AllowMulti" value="false"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="QString" name="Description" value=""/>
+      <Option type="QString" name="FilterExpression" value=""/>
+      <Option type="QString" name="Key" value="code"/>
+      <Option type="QString" name="Layer" value=""/>
+      <Option type="QString" name="LayerName" value="centralities"/>
+      <Option type="QString" name="LayerProviderName" value="ogr"/>
+      <Option type="QString" name="LayerSource" value=""/>
+      <Option type="int" name="NofColumns" value="1"/>
+      <Option type="bool" name="OrderByValue" value="true"/>
+      <Option type="bool" name="UseCompleter" value="false"/>
+      <Option type="QString" name="Value" value="name"/>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
   <field name="purchase_food_weekly" configurationFlags="None">
    <editWidget type="ValueMap">
     <config>
@@ -385,6 +406,27 @@
         <Option type="QString" name="Non concerné" value="not_concerned"/>
        </Option>
       </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+  <field name="purchase_food_weekly_centrality" configurationFlags="None">
+   <editWidget type="ValueRelation">
+    <config>
+     <Option type="Map">
+      <Option type="bool" name="AllowMulti" value="false"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="QString" name="Description" value=""/>
+      <Option type="QString" name="FilterExpression" value=""/>
+      <Option type="QString" name="Key" value="code"/>
+      <Option type="QString" name="Layer" value=""/>
+      <Option type="QString" name="LayerName" value="centralities"/>
+      <Option type="QString" name="LayerProviderName" value="ogr"/>
+      <Option type="QString" name="LayerSource" value=""/>
+      <Option type="int" name="NofColumns" value="1"/>
+      <Option type="bool" name="OrderByValue" value="true"/>
+      <Option type="bool" name="UseCompleter" value="false"/>
+      <Option type="QString" name="Value" value="name"/>
      </Option>
     </config>
    </editWidget>
@@ -423,6 +465,27 @@
     </config>
    </editWidget>
   </field>
+  <field name="purchase_clothing_centrality" configurationFlags="None">
+   <editWidget type="ValueRelation">
+    <config>
+     <Option type="Map">
+      <Option type="bool" name="AllowMulti" value="false"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="QString" name="Description" value=""/>
+      <Option type="QString" name="FilterExpression" value=""/>
+      <Option type="QString" name="Key" value="code"/>
+      <Option type="QString" name="Layer" value=""/>
+      <Option type="QString" name="LayerName" value="centralities"/>
+      <Option type="QString" name="LayerProviderName" value="ogr"/>
+      <Option type="QString" name="LayerSource" value=""/>
+      <Option type="int" name="NofColumns" value="1"/>
+      <Option type="bool" name="OrderByValue" value="true"/>
+      <Option type="bool" name="UseCompleter" value="false"/>
+      <Option type="QString" name="Value" value="name"/>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
   <field name="purchase_home" configurationFlags="None">
    <editWidget type="ValueMap">
     <config>
@@ -453,6 +516,27 @@
         <Option type="QString" name="Non concerné" value="not_concerned"/>
        </Option>
       </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+  <field name="purchase_home_centrality" configurationFlags="None">
+   <editWidget type="ValueRelation">
+    <config>
+     <Option type="Map">
+      <Option type="bool" name="AllowMulti" value="false"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="QString" name="Description" value=""/>
+      <Option type="QString" name="FilterExpression" value=""/>
+      <Option type="QString" name="Key" value="code"/>
+      <Option type="QString" name="Layer" value=""/>
+      <Option type="QString" name="LayerName" value="centralities"/>
+      <Option type="QString" name="LayerProviderName" value="ogr"/>
+      <Option type="QString" name="LayerSource" value=""/>
+      <Option type="int" name="NofColumns" value="1"/>
+      <Option type="bool" name="OrderByValue" value="true"/>
+      <Option type="bool" name="UseCompleter" value="false"/>
+      <Option type="QString" name="Value" value="name"/>
      </Option>
     </config>
    </editWidget>
@@ -491,6 +575,27 @@
     </config>
    </editWidget>
   </field>
+  <field name="purchase_culture_leisure_centrality" configurationFlags="None">
+   <editWidget type="ValueRelation">
+    <config>
+     <Option type="Map">
+      <Option type="bool" name="AllowMulti" value="false"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="QString" name="Description" value=""/>
+      <Option type="QString" name="FilterExpression" value=""/>
+      <Option type="QString" name="Key" value="code"/>
+      <Option type="QString" name="Layer" value=""/>
+      <Option type="QString" name="LayerName" value="centralities"/>
+      <Option type="QString" name="LayerProviderName" value="ogr"/>
+      <Option type="QString" name="LayerSource" value=""/>
+      <Option type="int" name="NofColumns" value="1"/>
+      <Option type="bool" name="OrderByValue" value="true"/>
+      <Option type="bool" name="UseCompleter" value="false"/>
+      <Option type="QString" name="Value" value="name"/>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
   <field name="purchase_health_beauty" configurationFlags="None">
    <editWidget type="ValueMap">
     <config>
@@ -525,6 +630,27 @@
     </config>
    </editWidget>
   </field>
+  <field name="purchase_health_beauty_centrality" configurationFlags="None">
+   <editWidget type="ValueRelation">
+    <config>
+     <Option type="Map">
+      <Option type="bool" name="AllowMulti" value="false"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="QString" name="Description" value=""/>
+      <Option type="QString" name="FilterExpression" value=""/>
+      <Option type="QString" name="Key" value="code"/>
+      <Option type="QString" name="Layer" value=""/>
+      <Option type="QString" name="LayerName" value="centralities"/>
+      <Option type="QString" name="LayerProviderName" value="ogr"/>
+      <Option type="QString" name="LayerSource" value=""/>
+      <Option type="int" name="NofColumns" value="1"/>
+      <Option type="bool" name="OrderByValue" value="true"/>
+      <Option type="bool" name="UseCompleter" value="false"/>
+      <Option type="QString" name="Value" value="name"/>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
   <field name="purchase_restaurants" configurationFlags="None">
    <editWidget type="ValueMap">
     <config>
@@ -555,6 +681,27 @@
         <Option type="QString" name="Non concerné" value="not_concerned"/>
        </Option>
       </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+  <field name="purchase_restaurants_centrality" configurationFlags="None">
+   <editWidget type="ValueRelation">
+    <config>
+     <Option type="Map">
+      <Option type="bool" name="AllowMulti" value="false"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="QString" name="Description" value=""/>
+      <Option type="QString" name="FilterExpression" value=""/>
+      <Option type="QString" name="Key" value="code"/>
+      <Option type="QString" name="Layer" value=""/>
+      <Option type="QString" name="LayerName" value="centralities"/>
+      <Option type="QString" name="LayerProviderName" value="ogr"/>
+      <Option type="QString" name="LayerSource" value=""/>
+      <Option type="int" name="NofColumns" value="1"/>
+      <Option type="bool" name="OrderByValue" value="true"/>
+      <Option type="bool" name="UseCompleter" value="false"/>
+      <Option type="QString" name="Value" value="name"/>
      </Option>
     </config>
    </editWidget>
@@ -790,30 +937,37 @@
   <alias name="Dont combien d'enfants de moins de 15 ans ?" field="household_children" index="19"/>
   <alias name="Combien de voitures compte votre foyer ?" field="household_cars" index="20"/>
   <alias name="Alimentation du quotidien (pain, viande, fruits et légumes) : où achetez-vous le plus souvent ?" field="purchase_food_daily" index="21"/>
-  <alias name="Grandes courses alimentaires : où achetez-vous le plus souvent ?" field="purchase_food_weekly" index="22"/>
-  <alias name="Habillement, chaussures, accessoires : où achetez-vous le plus souvent ?" field="purchase_clothing" index="23"/>
-  <alias name="Équipement de la maison, bricolage, jardin : où achetez-vous le plus souvent ?" field="purchase_home" index="24"/>
-  <alias name="Culture, loisirs (livres, jeux, sport) : où achetez-vous le plus souvent ?" field="purchase_culture_leisure" index="25"/>
-  <alias name="Hygiène, santé, beauté : où achetez-vous le plus souvent ?" field="purchase_health_beauty" index="26"/>
-  <alias name="Restaurants, cafés : où achetez-vous le plus souvent ?" field="purchase_restaurants" index="27"/>
-  <alias name="Quelle part de vos achats (hors alimentaire) faites-vous sur internet ?" field="online_share" index="28"/>
-  <alias name="L'offre commerciale (choix, diversité)" field="satisfaction_offer" index="29"/>
-  <alias name="Les horaires d'ouverture des commerces" field="satisfaction_opening_hours" index="30"/>
-  <alias name="Le stationnement" field="satisfaction_parking" index="31"/>
-  <alias name="La desserte en transports en commun" field="satisfaction_public_transport" index="32"/>
-  <alias name="La propreté" field="satisfaction_cleanliness" index="33"/>
-  <alias name="La sécurité" field="satisfaction_safety" index="34"/>
-  <alias name="Les animations et événements" field="satisfaction_events" index="35"/>
-  <alias name="Le centre-ville dans son ensemble" field="satisfaction_overall" index="36"/>
-  <alias name="Lesquels précisément ?" field="missing_details" index="37"/>
-  <alias name="Acheter des produits de producteurs locaux vous intéresse-t-il ?" field="local_producers_interest" index="38"/>
-  <alias name="À quelle fréquence achetez-vous en circuit court (marché, producteurs) ?" field="short_circuit_frequency" index="39"/>
-  <alias name="Autres remarques" field="comments" index="40"/>
+  <alias name="Alimentation du quotidien (pain, viande, fruits et légumes) : dans quelle centralité ?" field="purchase_food_daily_centrality" index="22"/>
+  <alias name="Grandes courses alimentaires : où achetez-vous le plus souvent ?" field="purchase_food_weekly" index="23"/>
+  <alias name="Grandes courses alimentaires : dans quelle centralité ?" field="purchase_food_weekly_centrality" index="24"/>
+  <alias name="Habillement, chaussures, accessoires : où achetez-vous le plus souvent ?" field="purchase_clothing" index="25"/>
+  <alias name="Habillement, chaussures, accessoires : dans quelle centralité ?" field="purchase_clothing_centrality" index="26"/>
+  <alias name="Équipement de la maison, bricolage, jardin : où achetez-vous le plus souvent ?" field="purchase_home" index="27"/>
+  <alias name="Équipement de la maison, bricolage, jardin : dans quelle centralité ?" field="purchase_home_centrality" index="28"/>
+  <alias name="Culture, loisirs (livres, jeux, sport) : où achetez-vous le plus souvent ?" field="purchase_culture_leisure" index="29"/>
+  <alias name="Culture, loisirs (livres, jeux, sport) : dans quelle centralité ?" field="purchase_culture_leisure_centrality" index="30"/>
+  <alias name="Hygiène, santé, beauté : où achetez-vous le plus souvent ?" field="purchase_health_beauty" index="31"/>
+  <alias name="Hygiène, santé, beauté : dans quelle centralité ?" field="purchase_health_beauty_centrality" index="32"/>
+  <alias name="Restaurants, cafés : où achetez-vous le plus souvent ?" field="purchase_restaurants" index="33"/>
+  <alias name="Restaurants, cafés : dans quelle centralité ?" field="purchase_restaurants_centrality" index="34"/>
+  <alias name="Quelle part de vos achats (hors alimentaire) faites-vous sur internet ?" field="online_share" index="35"/>
+  <alias name="L'offre commerciale (choix, diversité)" field="satisfaction_offer" index="36"/>
+  <alias name="Les horaires d'ouverture des commerces" field="satisfaction_opening_hours" index="37"/>
+  <alias name="Le stationnement" field="satisfaction_parking" index="38"/>
+  <alias name="La desserte en transports en commun" field="satisfaction_public_transport" index="39"/>
+  <alias name="La propreté" field="satisfaction_cleanliness" index="40"/>
+  <alias name="La sécurité" field="satisfaction_safety" index="41"/>
+  <alias name="Les animations et événements" field="satisfaction_events" index="42"/>
+  <alias name="Le centre-ville dans son ensemble" field="satisfaction_overall" index="43"/>
+  <alias name="Lesquels précisément ?" field="missing_details" index="44"/>
+  <alias name="Acheter des produits de producteurs locaux vous intéresse-t-il ?" field="local_producers_interest" index="45"/>
+  <alias name="À quelle fréquence achetez-vous en circuit court (marché, producteurs) ?" field="short_circuit_frequency" index="46"/>
+  <alias name="Autres remarques" field="comments" index="47"/>
  </aliases>
  <defaults>
   <default expression="" field="fid" applyOnUpdate="0"/>
   <default expression="uuid('WithoutBraces')" field="uuid" applyOnUpdate="0"/>
-  <default expression="'2025.1'" field="questionnaire_version" applyOnUpdate="0"/>
+  <default expression="'2025.2'" field="questionnaire_version" applyOnUpdate="0"/>
   <default expression="now()" field="started_at" applyOnUpdate="0"/>
   <default expression="now()" field="ended_at" applyOnUpdate="1"/>
   <default expression="" field="submitted_at" applyOnUpdate="0"/>
@@ -833,12 +987,19 @@
   <default expression="" field="household_children" applyOnUpdate="0"/>
   <default expression="" field="household_cars" applyOnUpdate="0"/>
   <default expression="" field="purchase_food_daily" applyOnUpdate="0"/>
+  <default expression="" field="purchase_food_daily_centrality" applyOnUpdate="0"/>
   <default expression="" field="purchase_food_weekly" applyOnUpdate="0"/>
+  <default expression="" field="purchase_food_weekly_centrality" applyOnUpdate="0"/>
   <default expression="" field="purchase_clothing" applyOnUpdate="0"/>
+  <default expression="" field="purchase_clothing_centrality" applyOnUpdate="0"/>
   <default expression="" field="purchase_home" applyOnUpdate="0"/>
+  <default expression="" field="purchase_home_centrality" applyOnUpdate="0"/>
   <default expression="" field="purchase_culture_leisure" applyOnUpdate="0"/>
+  <default expression="" field="purchase_culture_leisure_centrality" applyOnUpdate="0"/>
   <default expression="" field="purchase_health_beauty" applyOnUpdate="0"/>
+  <default expression="" field="purchase_health_beauty_centrality" applyOnUpdate="0"/>
   <default expression="" field="purchase_restaurants" applyOnUpdate="0"/>
+  <default expression="" field="purchase_restaurants_centrality" applyOnUpdate="0"/>
   <default expression="" field="online_share" applyOnUpdate="0"/>
   <default expression="" field="satisfaction_offer" applyOnUpdate="0"/>
   <default expression="" field="satisfaction_opening_hours" applyOnUpdate="0"/>
@@ -876,12 +1037,19 @@
   <constraint unique_strength="0" exp_strength="1" field="household_children" notnull_strength="0" constraints="4"/>
   <constraint unique_strength="0" exp_strength="1" field="household_cars" notnull_strength="0" constraints="4"/>
   <constraint unique_strength="0" exp_strength="1" field="purchase_food_daily" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="0" field="purchase_food_daily_centrality" notnull_strength="0" constraints="0"/>
   <constraint unique_strength="0" exp_strength="1" field="purchase_food_weekly" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="0" field="purchase_food_weekly_centrality" notnull_strength="0" constraints="0"/>
   <constraint unique_strength="0" exp_strength="1" field="purchase_clothing" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="0" field="purchase_clothing_centrality" notnull_strength="0" constraints="0"/>
   <constraint unique_strength="0" exp_strength="1" field="purchase_home" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="0" field="purchase_home_centrality" notnull_strength="0" constraints="0"/>
   <constraint unique_strength="0" exp_strength="1" field="purchase_culture_leisure" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="0" field="purchase_culture_leisure_centrality" notnull_strength="0" constraints="0"/>
   <constraint unique_strength="0" exp_strength="1" field="purchase_health_beauty" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="0" field="purchase_health_beauty_centrality" notnull_strength="0" constraints="0"/>
   <constraint unique_strength="0" exp_strength="1" field="purchase_restaurants" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="0" field="purchase_restaurants_centrality" notnull_strength="0" constraints="0"/>
   <constraint unique_strength="0" exp_strength="1" field="online_share" notnull_strength="0" constraints="4"/>
   <constraint unique_strength="0" exp_strength="1" field="satisfaction_offer" notnull_strength="0" constraints="4"/>
   <constraint unique_strength="0" exp_strength="1" field="satisfaction_opening_hours" notnull_strength="0" constraints="4"/>
@@ -919,12 +1087,19 @@
   <constraint desc="Valeur attendue entre 0 et 10. Moins d'enfants que de personnes dans le foyer." field="household_children" exp="&quot;household_children&quot; IS NULL OR ((&quot;household_children&quot; >= 0 AND &quot;household_children&quot; &lt;= 10) AND (&quot;household_size&quot; IS NULL OR &quot;household_children&quot; &lt; &quot;household_size&quot;))"/>
   <constraint desc="Valeur attendue entre 0 et 6." field="household_cars" exp="&quot;household_cars&quot; IS NULL OR ((&quot;household_cars&quot; >= 0 AND &quot;household_cars&quot; &lt;= 6))"/>
   <constraint desc="Réponse obligatoire." field="purchase_food_daily" exp="NOT (&quot;consent&quot; = 'yes') OR (&quot;purchase_food_daily&quot; IS NOT NULL)"/>
+  <constraint desc="" field="purchase_food_daily_centrality" exp=""/>
   <constraint desc="Réponse obligatoire." field="purchase_food_weekly" exp="NOT (&quot;consent&quot; = 'yes') OR (&quot;purchase_food_weekly&quot; IS NOT NULL)"/>
+  <constraint desc="" field="purchase_food_weekly_centrality" exp=""/>
   <constraint desc="Réponse obligatoire." field="purchase_clothing" exp="NOT (&quot;consent&quot; = 'yes') OR (&quot;purchase_clothing&quot; IS NOT NULL)"/>
+  <constraint desc="" field="purchase_clothing_centrality" exp=""/>
   <constraint desc="Réponse obligatoire." field="purchase_home" exp="NOT (&quot;consent&quot; = 'yes') OR (&quot;purchase_home&quot; IS NOT NULL)"/>
+  <constraint desc="" field="purchase_home_centrality" exp=""/>
   <constraint desc="Réponse obligatoire." field="purchase_culture_leisure" exp="NOT (&quot;consent&quot; = 'yes') OR (&quot;purchase_culture_leisure&quot; IS NOT NULL)"/>
+  <constraint desc="" field="purchase_culture_leisure_centrality" exp=""/>
   <constraint desc="Réponse obligatoire." field="purchase_health_beauty" exp="NOT (&quot;consent&quot; = 'yes') OR (&quot;purchase_health_beauty&quot; IS NOT NULL)"/>
+  <constraint desc="" field="purchase_health_beauty_centrality" exp=""/>
   <constraint desc="Réponse obligatoire." field="purchase_restaurants" exp="NOT (&quot;consent&quot; = 'yes') OR (&quot;purchase_restaurants&quot; IS NOT NULL)"/>
+  <constraint desc="" field="purchase_restaurants_centrality" exp=""/>
   <constraint desc="Réponse obligatoire." field="online_share" exp="NOT (&quot;consent&quot; = 'yes') OR (&quot;online_share&quot; IS NOT NULL)"/>
   <constraint desc="Valeur attendue entre 1 et 5." field="satisfaction_offer" exp="&quot;satisfaction_offer&quot; IS NULL OR ((&quot;satisfaction_offer&quot; >= 1 AND &quot;satisfaction_offer&quot; &lt;= 5))"/>
   <constraint desc="Valeur attendue entre 1 et 5." field="satisfaction_opening_hours" exp="&quot;satisfaction_opening_hours&quot; IS NULL OR ((&quot;satisfaction_opening_hours&quot; >= 1 AND &quot;satisfaction_opening_hours&quot; &lt;= 5))"/>
@@ -972,29 +1147,50 @@
   </attributeEditorContainer>
   <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="1" name="Vos achats" visibilityExpression="&quot;consent&quot; = 'yes'" showLabel="1" columnCount="1">
    <attributeEditorField name="purchase_food_daily" showLabel="1" index="21"/>
-   <attributeEditorField name="purchase_food_weekly" showLabel="1" index="22"/>
-   <attributeEditorField name="purchase_clothing" showLabel="1" index="23"/>
-   <attributeEditorField name="purchase_home" showLabel="1" index="24"/>
-   <attributeEditorField name="purchase_culture_leisure" showLabel="1" index="25"/>
-   <attributeEditorField name="purchase_health_beauty" showLabel="1" index="26"/>
-   <attributeEditorField name="purchase_restaurants" showLabel="1" index="27"/>
-   <attributeEditorField name="online_share" showLabel="1" index="28"/>
+   <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="1" name="purchase_food_daily_centrality" visibilityExpression="&quot;purchase_food_daily&quot; IN ('town_centre', 'neighbourhood')" showLabel="0" columnCount="1">
+    <attributeEditorField name="purchase_food_daily_centrality" showLabel="1" index="22"/>
+   </attributeEditorContainer>
+   <attributeEditorField name="purchase_food_weekly" showLabel="1" index="23"/>
+   <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="1" name="purchase_food_weekly_centrality" visibilityExpression="&quot;purchase_food_weekly&quot; IN ('town_centre', 'neighbourhood')" showLabel="0" columnCount="1">
+    <attributeEditorField name="purchase_food_weekly_centrality" showLabel="1" index="24"/>
+   </attributeEditorContainer>
+   <attributeEditorField name="purchase_clothing" showLabel="1" index="25"/>
+   <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="1" name="purchase_clothing_centrality" visibilityExpression="&quot;purchase_clothing&quot; IN ('town_centre', 'neighbourhood')" showLabel="0" columnCount="1">
+    <attributeEditorField name="purchase_clothing_centrality" showLabel="1" index="26"/>
+   </attributeEditorContainer>
+   <attributeEditorField name="purchase_home" showLabel="1" index="27"/>
+   <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="1" name="purchase_home_centrality" visibilityExpression="&quot;purchase_home&quot; IN ('town_centre', 'neighbourhood')" showLabel="0" columnCount="1">
+    <attributeEditorField name="purchase_home_centrality" showLabel="1" index="28"/>
+   </attributeEditorContainer>
+   <attributeEditorField name="purchase_culture_leisure" showLabel="1" index="29"/>
+   <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="1" name="purchase_culture_leisure_centrality" visibilityExpression="&quot;purchase_culture_leisure&quot; IN ('town_centre', 'neighbourhood')" showLabel="0" columnCount="1">
+    <attributeEditorField name="purchase_culture_leisure_centrality" showLabel="1" index="30"/>
+   </attributeEditorContainer>
+   <attributeEditorField name="purchase_health_beauty" showLabel="1" index="31"/>
+   <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="1" name="purchase_health_beauty_centrality" visibilityExpression="&quot;purchase_health_beauty&quot; IN ('town_centre', 'neighbourhood')" showLabel="0" columnCount="1">
+    <attributeEditorField name="purchase_health_beauty_centrality" showLabel="1" index="32"/>
+   </attributeEditorContainer>
+   <attributeEditorField name="purchase_restaurants" showLabel="1" index="33"/>
+   <attributeEditorContainer groupBox="1" visibilityExpressionEnabled="1" name="purchase_restaurants_centrality" visibilityExpression="&quot;purchase_restaurants&quot; IN ('town_centre', 'neighbourhood')" showLabel="0" columnCount="1">
+    <attributeEditorField name="purchase_restaurants_centrality" showLabel="1" index="34"/>
+   </attributeEditorContainer>
+   <attributeEditorField name="online_share" showLabel="1" index="35"/>
   </attributeEditorContainer>
   <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="1" name="Votre avis sur le centre-ville" visibilityExpression="&quot;consent&quot; = 'yes'" showLabel="1" columnCount="1">
-   <attributeEditorField name="satisfaction_offer" showLabel="1" index="29"/>
-   <attributeEditorField name="satisfaction_opening_hours" showLabel="1" index="30"/>
-   <attributeEditorField name="satisfaction_parking" showLabel="1" index="31"/>
-   <attributeEditorField name="satisfaction_public_transport" showLabel="1" index="32"/>
-   <attributeEditorField name="satisfaction_cleanliness" showLabel="1" index="33"/>
-   <attributeEditorField name="satisfaction_safety" showLabel="1" index="34"/>
-   <attributeEditorField name="satisfaction_events" showLabel="1" index="35"/>
-   <attributeEditorField name="satisfaction_overall" showLabel="1" index="36"/>
+   <attributeEditorField name="satisfaction_offer" showLabel="1" index="36"/>
+   <attributeEditorField name="satisfaction_opening_hours" showLabel="1" index="37"/>
+   <attributeEditorField name="satisfaction_parking" showLabel="1" index="38"/>
+   <attributeEditorField name="satisfaction_public_transport" showLabel="1" index="39"/>
+   <attributeEditorField name="satisfaction_cleanliness" showLabel="1" index="40"/>
+   <attributeEditorField name="satisfaction_safety" showLabel="1" index="41"/>
+   <attributeEditorField name="satisfaction_events" showLabel="1" index="42"/>
+   <attributeEditorField name="satisfaction_overall" showLabel="1" index="43"/>
   </attributeEditorContainer>
   <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="1" name="Vos attentes" visibilityExpression="&quot;consent&quot; = 'yes'" showLabel="1" columnCount="1">
-   <attributeEditorField name="missing_details" showLabel="1" index="37"/>
-   <attributeEditorField name="local_producers_interest" showLabel="1" index="38"/>
-   <attributeEditorField name="short_circuit_frequency" showLabel="1" index="39"/>
-   <attributeEditorField name="comments" showLabel="1" index="40"/>
+   <attributeEditorField name="missing_details" showLabel="1" index="44"/>
+   <attributeEditorField name="local_producers_interest" showLabel="1" index="45"/>
+   <attributeEditorField name="short_circuit_frequency" showLabel="1" index="46"/>
+   <attributeEditorField name="comments" showLabel="1" index="47"/>
   </attributeEditorContainer>
   <attributeEditorContainer groupBox="0" visibilityExpressionEnabled="0" name="Métadonnées" visibilityExpression="" showLabel="1" columnCount="1">
    <attributeEditorField name="questionnaire_version" showLabel="1" index="2"/>
@@ -1020,12 +1216,19 @@
   <field editable="1" name="occupation"/>
   <field editable="1" name="online_share"/>
   <field editable="1" name="purchase_clothing"/>
+  <field editable="1" name="purchase_clothing_centrality"/>
   <field editable="1" name="purchase_culture_leisure"/>
+  <field editable="1" name="purchase_culture_leisure_centrality"/>
   <field editable="1" name="purchase_food_daily"/>
+  <field editable="1" name="purchase_food_daily_centrality"/>
   <field editable="1" name="purchase_food_weekly"/>
+  <field editable="1" name="purchase_food_weekly_centrality"/>
   <field editable="1" name="purchase_health_beauty"/>
+  <field editable="1" name="purchase_health_beauty_centrality"/>
   <field editable="1" name="purchase_home"/>
+  <field editable="1" name="purchase_home_centrality"/>
   <field editable="1" name="purchase_restaurants"/>
+  <field editable="1" name="purchase_restaurants_centrality"/>
   <field editable="0" name="questionnaire_version"/>
   <field editable="1" name="satisfaction_cleanliness"/>
   <field editable="1" name="satisfaction_events"/>
@@ -1062,12 +1265,19 @@
   <field name="occupation" labelOnTop="1"/>
   <field name="online_share" labelOnTop="1"/>
   <field name="purchase_clothing" labelOnTop="1"/>
+  <field name="purchase_clothing_centrality" labelOnTop="1"/>
   <field name="purchase_culture_leisure" labelOnTop="1"/>
+  <field name="purchase_culture_leisure_centrality" labelOnTop="1"/>
   <field name="purchase_food_daily" labelOnTop="1"/>
+  <field name="purchase_food_daily_centrality" labelOnTop="1"/>
   <field name="purchase_food_weekly" labelOnTop="1"/>
+  <field name="purchase_food_weekly_centrality" labelOnTop="1"/>
   <field name="purchase_health_beauty" labelOnTop="1"/>
+  <field name="purchase_health_beauty_centrality" labelOnTop="1"/>
   <field name="purchase_home" labelOnTop="1"/>
+  <field name="purchase_home_centrality" labelOnTop="1"/>
   <field name="purchase_restaurants" labelOnTop="1"/>
+  <field name="purchase_restaurants_centrality" labelOnTop="1"/>
   <field name="questionnaire_version" labelOnTop="1"/>
   <field name="satisfaction_cleanliness" labelOnTop="1"/>
   <field name="satisfaction_events" labelOnTop="1"/>

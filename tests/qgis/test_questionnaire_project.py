@@ -136,6 +136,39 @@ def test_response_form_holds_both_relation_editors(project):
     assert kind.config()["Layer"] == layers_of(project)["centralities"].id()
 
 
+def test_purchase_centralities_in_the_project_form(project):
+    layers = layers_of(project)
+    responses = layers["responses"]
+    fields = responses.fields()
+    setup = responses.editorWidgetSetup(fields.indexOf("purchase_food_weekly_centrality"))
+    assert (setup.type(), setup.config()["Key"], setup.config()["Layer"]) == (
+        "ValueRelation", "code", layers["centralities"].id())
+    tab = next(t for t in responses.editFormConfig().tabs() if t.name() == "Vos achats")
+    boxes = {c.name(): c for c in tab.children()}
+    assert boxes["purchase_food_weekly_centrality"].visibilityExpression().data().expression() \
+        == "\"purchase_food_weekly\" IN ('town_centre', 'neighbourhood')"
+
+
+def test_installing_on_an_upgraded_v8_file_asks_the_purchase_centralities(tmp_path, run_alg):
+    from ..unit.test_survey_store import make_v8_2025_1
+
+    path = make_v8_2025_1(tmp_path / "v8.gpkg")
+    result = run_alg("install_questionnaire_project", {"GEOPACKAGE": str(path)})
+    project = QgsProject()
+    assert project.read(result["PROJECT"])
+    responses = layers_of(project)["responses"]
+    tab = next(t for t in responses.editFormConfig().tabs() if t.name() == "Vos achats")
+    names = [c.name() for c in tab.children()]
+    assert [n for n in names if n.endswith("_centrality")] == [
+        f"purchase_{c}_centrality" for c in ("food_daily", "food_weekly", "clothing", "home",
+                                             "culture_leisure", "health_beauty", "restaurants")]
+    project.clear()
+    conn = gpkg.connect(path)
+    assert observatory.schema_version(conn) == 9
+    conn.close()
+    validate_gpkg(path)
+
+
 def test_child_forms(project):
     layers = layers_of(project)
     for key in ("visits", "multi"):

@@ -113,6 +113,23 @@ def test_survey_responses_form_from_the_geopackage(survey_gpkg, qgis_app):
     assert centrality_box.visibilityExpression().data().expression() == \
         "\"interview_mode\" = 'street'"
 
+    # "in which centrality" after a purchase place: the centralities, shown for a centre only
+    kind, config = setup("purchase_food_daily_centrality")
+    assert (kind, config["LayerName"], config["Key"], config["AllowNull"]) == (
+        "ValueRelation", "centralities", "code", True)
+    assert fields.field("purchase_food_daily_centrality").alias() == (
+        "Alimentation du quotidien (pain, viande, fruits et légumes) : dans quelle centralité ?")
+    assert fields.field("purchase_food_daily_centrality").constraints().constraintExpression() \
+        == ""                                                      # optional
+    purchases = [t for t in tabs if t.name() == "Vos achats"][0]
+    order = [c.name() for c in purchases.children()]
+    assert order.index("purchase_food_daily_centrality") == \
+        order.index("purchase_food_daily") + 1
+    box = purchases.children()[order.index("purchase_home_centrality")]
+    assert box.visibilityExpression().data().expression() == \
+        "\"purchase_home\" IN ('town_centre', 'neighbourhood')"
+    assert [c.name() for c in box.children()] == ["purchase_home_centrality"]
+
     # the constraints at work: a consenting respondent must give an age band, a refusal not
     feature = QgsFeature(fields)
     feature["consent"] = "yes"
@@ -128,6 +145,29 @@ def test_survey_responses_form_from_the_geopackage(survey_gpkg, qgis_app):
     ok, _errors = QgsVectorLayerUtils.validateAttribute(layer, feature,
                                                         fields.indexOf("household_children"))
     assert not ok   # fewer children than people in the household
+
+
+def test_upgraded_v8_file_gets_the_purchase_centrality_form(tmp_path, qgis_app):
+    from ..unit.test_survey_store import make_v8_2025_1
+
+    path = make_v8_2025_1(tmp_path / "v8.gpkg")
+    observatory.open_observatory(path).close()           # migrates to the latest schema
+    layer = QgsVectorLayer(f"{path}|layername=survey_responses", "answers", "ogr")
+    assert layer.isValid()
+    fields = layer.fields()
+    assert fields.names()[-7:] == [f"purchase_{c}_centrality" for c in (
+        "food_daily", "food_weekly", "clothing", "home", "culture_leisure", "health_beauty",
+        "restaurants")]                                # appended by the migration
+    setup = layer.editorWidgetSetup(fields.indexOf("purchase_clothing_centrality"))
+    assert (setup.type(), setup.config()["Key"]) == ("ValueRelation", "code")
+    assert fields.field("purchase_clothing_centrality").alias() == \
+        "Habillement, chaussures, accessoires : dans quelle centralité ?"
+    # the stored form is applied by name: columns after the new ones keep their widgets
+    assert fields.field("comments").alias() == "Autres remarques"
+    assert layer.editorWidgetSetup(fields.indexOf("comments")).config()["IsMultiline"]
+    purchases = [t for t in layer.editFormConfig().tabs() if t.name() == "Vos achats"][0]
+    assert "purchase_clothing_centrality" in [c.name() for c in purchases.children()]
+    validate_gpkg(path)
 
 
 def test_child_table_forms(survey_gpkg, qgis_app):
@@ -155,8 +195,8 @@ def test_export_xlsform(survey_gpkg, run_alg, tmp_path):
     pytest.importorskip("pyxform")
     target = tmp_path / "questionnaire.xlsx"
     result = run_alg("export_xlsform", {"GEOPACKAGE": str(survey_gpkg), "OUTPUT": str(target)})
-    # 38 questions asked once + 5 per centrality: 38 + 2 × 5 = 48 (68 for the demo's six)
-    assert result == {"OUTPUT": str(target), "QUESTIONS": 48, "CENTRALITIES": 2,
+    # 45 questions asked once (38 + 7 purchase centralities) + 5 per centrality: 45 + 2 × 5
+    assert result == {"OUTPUT": str(target), "QUESTIONS": 55, "CENTRALITIES": 2,
                       "FORM_VERSION": QUESTIONNAIRE_VERSION, "VALID": True}
     workbook = load_workbook(target, read_only=True)
     choices = [r[:3] for r in workbook["choices"].iter_rows(values_only=True)]
@@ -164,8 +204,12 @@ def test_export_xlsform(survey_gpkg, run_alg, tmp_path):
         ("centrality_visited", "centre_ville", "Centre-ville"),
         ("centrality_visited", "gare", "Quartier de la gare"),
         ("centrality_visited", "none", "Aucun")]
+    assert [c for c in choices if c[0] == "centrality"] == [
+        ("centrality", "centre_ville", "Centre-ville"),
+        ("centrality", "gare", "Quartier de la gare"), ("centrality", "elsewhere", "Ailleurs")]
     names = [r[1] for r in workbook["survey"].iter_rows(values_only=True)]
     assert "frequency__gare" in names and "parking_place__centre_ville" in names
+    assert "purchase_restaurants_centrality" in names
     workbook.close()
     conn = gpkg.connect(survey_gpkg)
     assert [tuple(r) for r in conn.execute(
@@ -247,6 +291,19 @@ def test_import_synthetic_xlsx_export(survey_gpkg, run_alg, tmp_path):
     assert found == {(d.row, d.field, d.code) for d in defects}
     assert (result["ROWS_READ"], result["ACCEPTED"], result["REJECTED_ROWS"]) == (60, 56, 4)
     assert counts(survey_gpkg)["survey_responses"] == 56
+    # purchases in a centre say which one: the primary for the town centre, else the secondary
+    conn = gpkg.connect(survey_gpkg)
+    pairs = conn.execute(
+        "SELECT purchase_clothing, purchase_clothing_centrality FROM survey_responses "
+        "WHERE consent = 'yes'").fetchall()
+    conn.close()
+    where = {}
+    for place, centrality in pairs:
+        where.setdefault(place, set()).add(centrality)
+    assert where["town_centre"] <= {"centre_ville", "elsewhere"}
+    assert where["neighbourhood"] <= {"gare", "elsewhere"}
+    assert "centre_ville" in where["town_centre"] and "gare" in where["neighbourhood"]
+    assert where["periphery"] == {None}
     validate_gpkg(survey_gpkg)
 
 

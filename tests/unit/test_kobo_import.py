@@ -278,3 +278,132 @@ def test_iris_must_belong_to_the_commune():
         "'861940101' does not belong to home_commune '86041'")]
     assert [(r["uuid"], r["home_commune"], r["home_iris"]) for r in result.responses] == [
         ("u-2", "86041", "860410000")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Questionnaire 2025.2: "in which centrality" after each place of purchase
+# ---------------------------------------------------------------------------------------------
+
+CATEGORIES = ("food_daily", "food_weekly", "clothing", "home", "culture_leisure",
+              "health_beauty", "restaurants")
+
+
+def _minimal_answers(**changes):
+    """A consenting online respondent who visits no centrality and buys in the periphery."""
+    answers = {
+        "questionnaire_version": "2025.2", "interview_mode": "online", "consent": "yes",
+        "home_commune": "86194", "age_band": "25_34", "occupation": "employee",
+        "household_size": "1", "centralities_visited": "none", "online_share": "none",
+        "missing_groups": "none", "local_producers_interest": "little",
+        "short_circuit_frequency": "never",
+        **{f"purchase_{c}": "periphery" for c in CATEGORIES},
+        **{f"{base}__{code}": "" for base in ("frequency", "visit_reasons", "transport_mode",
+                                              "parking_place")
+           for code in ("centre_ville", "gare")},
+        "interview_centrality": "",
+    }
+    answers.update(changes)
+    return answers
+
+
+def _rows(*answer_sets):
+    header = ["_uuid"] + list(dict.fromkeys(k for a in answer_sets for k in a))
+    return header, [(n + 2, [f"u-{n + 1}"] + [a.get(h, "") for h in header[1:]])
+                    for n, a in enumerate(answer_sets)]
+
+
+def test_purchase_centrality_is_read_when_relevant(questionnaire):
+    from observatoire_commerce.survey_forms.kobo_import import validate_rows
+
+    header, rows = _rows(
+        _minimal_answers(purchase_food_daily="town_centre",
+                         purchase_food_daily_centrality="centre_ville",
+                         purchase_clothing="neighbourhood",
+                         purchase_clothing_centrality="elsewhere",
+                         purchase_home="neighbourhood"),          # follow-up left empty
+        # not relevant (bought online): the stray answer is dropped, as ODK does
+        _minimal_answers(purchase_restaurants="online", purchase_restaurants_centrality="gare"),
+    )
+    header += ["purchase_food_weekly_centrality"]     # a header without a value in the rows
+    result = validate_rows(header, rows, questionnaire, "inline.csv")
+    assert result.rejected == []
+    first, second = result.responses
+    assert {f"purchase_{c}_centrality": first[f"purchase_{c}_centrality"]
+            for c in CATEGORIES} == {
+        "purchase_food_daily_centrality": "centre_ville",
+        "purchase_food_weekly_centrality": None, "purchase_clothing_centrality": "elsewhere",
+        "purchase_home_centrality": None, "purchase_culture_leisure_centrality": None,
+        "purchase_health_beauty_centrality": None, "purchase_restaurants_centrality": None}
+    assert (second["purchase_restaurants"], second["purchase_restaurants_centrality"]) == (
+        "online", None)
+    assert first["questionnaire_version"] == "2025.2"
+
+
+def test_unknown_purchase_centrality_is_rejected(questionnaire):
+    from observatoire_commerce.survey_forms.kobo_import import validate_rows
+
+    header, rows = _rows(
+        _minimal_answers(purchase_food_daily="town_centre",
+                         purchase_food_daily_centrality="zone_nord"),
+        _minimal_answers(purchase_home="neighbourhood", purchase_home_centrality="gare"))
+    result = validate_rows(header, rows, questionnaire, "kobo.csv")
+    assert result.rejected == [Rejection(
+        "kobo.csv", 2, "purchase_food_daily_centrality", "zone_nord", "unknown_choice",
+        "'zone_nord' is not a choice of list centrality (centre_ville, gare, elsewhere)")]
+    assert [(r["uuid"], r["purchase_home_centrality"]) for r in result.responses] == [
+        ("u-2", "gare")]
+
+
+def test_earlier_compatible_version_is_read_and_others_refused(questionnaire):
+    from observatoire_commerce.survey_forms.kobo_import import validate_rows
+
+    old = _minimal_answers(questionnaire_version="2025.1")   # 2025.1: no follow-up column
+    header, rows = _rows(old, dict(old, questionnaire_version="2024.9"))
+    result = validate_rows(header, rows, questionnaire, "old.csv")
+    assert [(r["uuid"], r["questionnaire_version"], r["purchase_food_daily_centrality"])
+            for r in result.responses] == [("u-1", "2025.1", None)]
+    assert result.rejected == [Rejection(
+        "old.csv", 3, "questionnaire_version", "2024.9", "version_mismatch",
+        "answered with questionnaire version '2024.9', expected '2025.2' or '2025.1'")]
+
+
+def test_synthetic_purchase_centralities_follow_the_levels(tmp_path):
+    with_levels = build_questionnaire([
+        Centrality("centre_ville", "Centre-ville", None, "primary"),
+        Centrality("gare", "Quartier de la gare", None, "secondary"),
+        Centrality("bourg", "Bourg", None, "tertiary"),
+        Centrality("zone_nord", "Zone Nord", None, "peripheral")])
+    path = tmp_path / "levels.csv"
+    assert write_export(with_levels, path, n=300, seed=11, bad_rows=0) == []
+    result = read_export(path, with_levels)
+    assert result.rejected == [] and len(result.responses) == 300
+    seen = {"town_centre": set(), "neighbourhood": set()}
+    asked = 0
+    for response in result.responses:
+        for category in CATEGORIES:
+            place = response[f"purchase_{category}"]
+            where = response[f"purchase_{category}_centrality"]
+            if place in seen:
+                asked += 1
+                assert where is not None
+                seen[place].add(where)
+            else:
+                assert where is None
+    assert asked > 300
+    assert seen == {"town_centre": {"centre_ville", "elsewhere"},
+                    "neighbourhood": {"gare", "bourg", "elsewhere"}}
+
+    # without levels any centrality answers; the other answers do not change
+    without = build_questionnaire([(c.code, c.name) for c in with_levels.centralities])
+    from observatoire_commerce.survey_forms.synthetic import synthetic_answers
+
+    plain = synthetic_answers(without, n=300, seed=11)
+    levelled = synthetic_answers(with_levels, n=300, seed=11)
+
+    def others(answers):
+        return [{k: v for k, v in a.items() if not k.endswith("_centrality")} for a in answers]
+
+    assert others(plain) == others(levelled)
+    anywhere = {a[k] for a in plain for k in a
+                if k.startswith("purchase_") and k.endswith("_centrality")}
+    assert anywhere == {"centre_ville", "gare", "bourg", "zone_nord", "elsewhere"}

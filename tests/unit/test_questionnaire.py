@@ -36,9 +36,10 @@ def questionnaire():
 
 
 def test_version_and_identity(questionnaire):
-    assert questionnaire.version == QUESTIONNAIRE_VERSION == "2025.1"
+    assert questionnaire.version == QUESTIONNAIRE_VERSION == "2025.2"
+    assert questionnaire.compatible_versions == ("2025.1",)
     assert questionnaire.form_id == "observatoire_commerce_questionnaire"
-    assert questionnaire.question("questionnaire_version").calculation == "'2025.1'"
+    assert questionnaire.question("questionnaire_version").calculation == "'2025.2'"
 
 
 def test_covers_the_use_case_topics(questionnaire):
@@ -176,7 +177,16 @@ def test_table_layout_columns():
         "household_size INTEGER CHECK (household_size IS NULL OR household_size BETWEEN 1 AND 12)")
     assert responses.column("age_band").domain == "survey_age_band"
     assert responses.column("interview_centrality").domain is None
-    assert len(responses.columns) == 40
+    # 8 metadata + 32 single-valued questions of 2025.1 + 7 purchase centralities of 2025.2
+    assert len(responses.columns) == 47
+    follow_up = responses.column("purchase_food_daily_centrality")
+    assert (follow_up.sql(), follow_up.domain, follow_up.description) == (
+        "purchase_food_daily_centrality TEXT", None,
+        "Centrality where the respondent mostly buys: everyday food (bread, meat, fruit and "
+        "vegetables) (centrality code, 'elsewhere' otherwise)")
+    names = responses.column_names
+    assert names.index("purchase_food_daily_centrality") == \
+        names.index("purchase_food_daily") + 1
     assert visits.columns_sql() == (
         "uuid TEXT NOT NULL UNIQUE, response_uuid TEXT NOT NULL, centrality_code TEXT NOT NULL, "
         "centrality_uuid TEXT, frequency TEXT, transport_mode TEXT, parking_place TEXT, "
@@ -186,8 +196,44 @@ def test_table_layout_columns():
         "centrality_code TEXT, choice TEXT NOT NULL")
 
 
+def test_purchase_centrality_follow_ups(questionnaire):
+    categories = ("food_daily", "food_weekly", "clothing", "home", "culture_leisure",
+                  "health_beauty", "restaurants")
+    placed = {p.question.name: p for p in questionnaire.placed_questions()}
+    purchases = [p.question.name for p in questionnaire.placed_questions()
+                 if p.path == ("purchases",)]
+    # each "where" question is followed by its "in which centrality"
+    assert purchases == [name for c in categories
+                         for name in (f"purchase_{c}", f"purchase_{c}_centrality")] + [
+        "online_share"]
+    q = questionnaire.question("purchase_food_daily_centrality")
+    assert (q.type, q.choices, q.required, q.appearance, q.column, q.centrality) == (
+        SELECT_ONE, "centrality", False, "minimal", None, None)
+    assert q.relevant == OneOf("purchase_food_daily", ("town_centre", "neighbourhood"))
+    assert (q.label_fr, q.label_en) == (
+        "Alimentation du quotidien (pain, viande, fruits et légumes) : dans quelle "
+        "centralité ?", "Everyday food (bread, meat, fruit and vegetables): in which "
+        "centrality?")
+    restaurants = questionnaire.question("purchase_restaurants_centrality")
+    assert (restaurants.label_fr, restaurants.label_en, restaurants.description) == (
+        "Restaurants, cafés : dans quelle centralité ?", "Restaurants, cafés: in which "
+        "centrality?", "Centrality where the respondent mostly buys: restaurants, cafés "
+        "(centrality code, 'elsewhere' otherwise)")
+    # the observatory's centralities and "elsewhere"
+    assert questionnaire.choice_lists["centrality"].names == ("centre_ville", "gare",
+                                                              "elsewhere")
+    relevant = placed["purchase_clothing_centrality"].relevant
+    assert relevant.to_xpath() == (
+        "(${consent} = 'yes' and (${purchase_clothing} = 'town_centre' or "
+        "${purchase_clothing} = 'neighbourhood'))")
+    for place, shown in (("town_centre", True), ("neighbourhood", True), ("periphery", False),
+                         ("online", False), ("other_town", False), (None, False)):
+        assert relevant.evaluate({"consent": "yes", "purchase_clothing": place}) is shown
+    assert relevant.evaluate({"consent": "no", "purchase_clothing": "town_centre"}) is False
+
+
 def test_domains():
     found = domains()
     assert found["survey_age_band"][0] == ("15_24", "15 à 24 ans")
-    assert "survey_centrality" not in found
+    assert "survey_centrality" not in found       # purchase centralities: observatory list
     assert "survey_missing_group" not in found        # select_multiple: child table, no domain

@@ -1,12 +1,14 @@
 """Questionnaire schema (v4), centrality codes and the store side of the survey import."""
 
+import csv
+import dataclasses
 import hashlib
 import shutil
 import sqlite3
 
 import pytest
 
-from observatoire_commerce.store import gpkg, observatory, survey_store
+from observatoire_commerce.store import gpkg, migrations, observatory, survey_store
 from observatoire_commerce.survey_forms.model import Answered, Compare, Equals, Not, Selected
 from observatoire_commerce.survey_forms.questionnaire import QUESTIONNAIRE_VERSION
 from observatoire_commerce.survey_forms.questionnaire_form import (
@@ -163,3 +165,201 @@ def test_response_form_covers_every_question_column():
     assert spec.fields["home_iris"].constraint == (
         "\"home_iris\" IS NULL OR (regexp_match(\"home_iris\", "
         "'^([0-9]{5}|2[AB][0-9]{3})[0-9]{4}$'))")
+
+
+# ---------------------------------------------------------------------------------------------
+# Schema v9: questionnaire 2025.2 asks in which centrality purchases are made
+# ---------------------------------------------------------------------------------------------
+
+SURVEY_TABLES = ("survey_responses", "survey_centrality_visits", "survey_answers_multi")
+FOLLOW_UPS = tuple(f"purchase_{c}_centrality" for c in (
+    "food_daily", "food_weekly", "clothing", "home", "culture_leisure", "health_beauty",
+    "restaurants"))
+OLD_FORM = "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'><qgis>2025.1</qgis>"
+
+
+def _layout_2025_1():
+    """The questionnaire tables as schema v4 built them for questionnaire 2025.1."""
+    responses, *children = table_layout()
+    old = dataclasses.replace(responses, columns=tuple(
+        c for c in responses.columns if c.name not in FOLLOW_UPS))
+    return (old, *children)
+
+
+def make_v8_2025_1(path):
+    """A schema v8 file made by the migrations of a plugin whose questionnaire was 2025.1,
+    with two coded centralities and one stored response (also used by tests/qgis)."""
+    old_form = path.with_name("old_form.qml")
+    old_form.write_text(OLD_FORM, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(survey_store, "table_layout", _layout_2025_1)
+        patch.setattr(survey_store, "QUESTIONNAIRE_VERSION", "2025.1")
+        patch.setattr(survey_store, "style_files", lambda: dict.fromkeys(SURVEY_TABLES, old_form))
+        path = observatory.create_observatory(path, "Old", version=8)
+    conn = gpkg.connect(path)
+    with gpkg.transaction(conn):
+        conn.execute("INSERT INTO centralities (uuid, name, level, code) VALUES "
+                     "('c1', 'Centre-ville', 'primary', 'centre_ville'), "
+                     "('c2', 'Quartier de la Gare', 'secondary', 'gare')")
+        conn.execute("INSERT INTO survey_responses (uuid, questionnaire_version, consent, "
+                     "purchase_food_daily) VALUES ('r-old', '2025.1', 'yes', 'town_centre')")
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def v8_2025_1(tmp_path):
+    return make_v8_2025_1(tmp_path / "v8.gpkg")
+
+
+def _survey_schema(conn) -> dict:
+    """What a survey table is made of, column order aside."""
+    out = {}
+    for table in SURVEY_TABLES:
+        out[table] = {
+            "columns": {r[1]: (r[2], r[3], r[4], r[5])
+                        for r in conn.execute(f'PRAGMA table_info("{table}")')},
+            "described": set(conn.execute(
+                "SELECT column_name, name, description, constraint_name FROM gpkg_data_columns "
+                "WHERE table_name = ?", (table,)).fetchall()),
+            "form": survey_store.styles.default_style(conn, table),
+            "indexes": {r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
+                (table,))},
+        }
+    out["domains"] = set(conn.execute(
+        "SELECT constraint_name, value, description FROM gpkg_data_column_constraints "
+        "WHERE constraint_name LIKE 'survey_%'").fetchall())
+    out["meta"] = {k: v for k, v in observatory.meta(conn).items()
+                   if k.startswith("questionnaire_")}
+    return out
+
+
+def test_v8_file_has_the_2025_1_layout(v8_2025_1):
+    conn = gpkg.connect(v8_2025_1)
+    assert observatory.schema_version(conn) == 8
+    columns = gpkg.column_names(conn, "survey_responses")
+    assert len(columns) == 41 and not set(FOLLOW_UPS) & set(columns)
+    assert survey_store.styles.default_style(conn, "survey_responses") == OLD_FORM
+    # the questionnaire operations refuse the old tables until the file is upgraded
+    with pytest.raises(survey_store.SurveyStoreError,
+                       match="for version '2025.1', this plugin's questionnaire is '2025.2'"):
+        survey_store.questionnaire_for(conn)
+    conn.close()
+    with pytest.raises(observatory.SchemaError, match="schema version 8 needs migrating to 9"):
+        observatory.open_observatory(v8_2025_1, migrate=False)
+
+
+def test_migration_v9_upgrades_a_v8_file_like_a_fresh_one(v8_2025_1, tmp_path):
+    assert migrations.LATEST_VERSION == observatory.LATEST_VERSION == 9
+    conn = observatory.open_observatory(v8_2025_1)
+    assert observatory.schema_version(conn) == 9
+    columns = gpkg.column_names(conn, "survey_responses")
+    assert len(columns) == 48
+    assert tuple(columns[-7:]) == FOLLOW_UPS               # appended after the old columns
+    assert tuple(conn.execute(
+        "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info('survey_responses') "
+        "WHERE name = 'purchase_home_centrality'").fetchone()) == (
+        "purchase_home_centrality", "TEXT", 0, None)
+    assert tuple(conn.execute(
+        "SELECT description, constraint_name FROM gpkg_data_columns WHERE table_name = "
+        "'survey_responses' AND column_name = 'purchase_home_centrality'").fetchone()) == (
+        "Centrality where the respondent mostly buys: household goods, diy, garden "
+        "(centrality code, 'elsewhere' otherwise)", None)
+    # the stored answer survives, its new question unanswered
+    assert tuple(conn.execute("SELECT purchase_food_daily, purchase_food_daily_centrality "
+                              "FROM survey_responses WHERE uuid = 'r-old'").fetchone()) == (
+        "town_centre", None)
+    form = survey_store.styles.default_style(conn, "survey_responses")
+    assert form == (TESTS.parent / "resources" / "styles" / "survey_responses.qml").read_text(
+        encoding="utf-8")
+    assert 'field="purchase_food_daily_centrality"' in form
+    assert conn.execute("SELECT count(*) FROM layer_styles WHERE f_table_name = "
+                        "'survey_responses' AND useAsDefault = 1").fetchone()[0] == 1
+    assert survey_store.questionnaire_for(conn).version == "2025.2"   # no longer refused
+    upgraded = _survey_schema(conn)
+    conn.close()
+
+    fresh_path = observatory.create_observatory(tmp_path / "fresh.gpkg", "Fresh")
+    fresh = gpkg.connect(fresh_path)
+    assert gpkg.column_names(fresh, "survey_responses") == [
+        "fid", *table_layout()[0].column_names]
+    assert _survey_schema(fresh) == upgraded
+    fresh.close()
+    assert upgraded["meta"] == {"questionnaire_version": "2025.2",
+                                "questionnaire_form_id": "observatoire_commerce_questionnaire"}
+    validate_gpkg(v8_2025_1)
+    validate_gpkg(fresh_path)
+
+
+def test_migration_v9_is_idempotent_on_a_current_layout(tmp_path):
+    path = observatory.create_observatory(tmp_path / "v8.gpkg", "Now", version=8)
+    conn = gpkg.connect(path)
+    before = gpkg.column_names(conn, "survey_responses")
+    assert set(FOLLOW_UPS) <= set(before)          # v4 always builds the current layout
+    with gpkg.transaction(conn):
+        survey_store.migrate_v9(conn, 2154)
+        survey_store.migrate_v9(conn, 2154)
+    assert gpkg.column_names(conn, "survey_responses") == before
+    conn.close()
+    validate_gpkg(path)
+
+
+def _write_export(path, rows):
+    """A Kobo-like CSV export: metadata, the questions answered, ``;`` separated."""
+    header = list(dict.fromkeys(k for row in rows for k in row))
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(header)
+        writer.writerows([[row.get(h, "") for h in header] for row in rows])
+    return path
+
+
+def _answers(uuid, **changes):
+    row = {
+        "_uuid": uuid, "questionnaire_version": "2025.2", "interview/interview_mode": "online",
+        "interview/interview_centrality": "", "interview/consent": "yes",
+        "profile/home_commune": "86194", "profile/age_band": "50_64",
+        "profile/occupation": "retired", "profile/household_size": "2",
+        "habits/centralities_visited": "none",
+        **{f"purchases/purchase_{c}": "periphery" for c in (
+            "food_daily", "food_weekly", "clothing", "home", "culture_leisure",
+            "health_beauty", "restaurants")},
+        "purchases/online_share": "none", "expectations/missing_groups": "none",
+        "expectations/local_producers_interest": "very",
+        "expectations/short_circuit_frequency": "weekly",
+    }
+    for code in ("centre_ville", "gare"):
+        for base in ("frequency", "visit_reasons", "transport_mode", "parking_place"):
+            row[f"habits/centrality__{code}/{base}__{code}"] = ""
+    row.update(changes)
+    return row
+
+
+def test_import_stores_the_purchase_centralities_of_an_upgraded_file(v8_2025_1, tmp_path):
+    export = _write_export(tmp_path / "kobo.csv", [
+        _answers("s-1", **{"purchases/purchase_food_daily": "town_centre",
+                           "purchases/purchase_food_daily_centrality": "centre_ville",
+                           "purchases/purchase_home": "neighbourhood",
+                           "purchases/purchase_home_centrality": "elsewhere"}),
+        _answers("s-2", **{"purchases/purchase_clothing": "neighbourhood",
+                           "purchases/purchase_clothing_centrality": "quartier_gare"}),
+        _answers("s-3", questionnaire_version="2025.1"),
+    ])
+    conn = observatory.open_observatory(v8_2025_1)
+    outcome = survey_store.import_export(conn, export)
+    assert outcome.written == {"survey_responses": 2, "survey_centrality_visits": 0,
+                               "survey_answers_multi": 4}
+    assert [(r.file, r.row, r.field, r.value, r.code, r.reason) for r in outcome.rejections] == [
+        ("kobo.csv", 3, "purchase_clothing_centrality", "quartier_gare", "unknown_choice",
+         "'quartier_gare' is not a choice of list centrality (centre_ville, gare, elsewhere)")]
+    stored = conn.execute(
+        "SELECT uuid, questionnaire_version, purchase_food_daily_centrality, "
+        "purchase_home_centrality, purchase_clothing_centrality FROM survey_responses "
+        "ORDER BY fid").fetchall()
+    assert [tuple(r) for r in stored] == [
+        ("r-old", "2025.1", None, None, None),
+        ("s-1", "2025.2", "centre_ville", "elsewhere", None),
+        ("s-3", "2025.1", None, None, None)]
+    conn.close()
+    validate_gpkg(v8_2025_1)

@@ -1,5 +1,6 @@
 """The XLSForm generated from the questionnaire converts with pyxform (no QGIS)."""
 
+import re
 import shutil
 
 import pytest
@@ -31,11 +32,33 @@ def test_workbook_sheets_and_columns(xlsform):
     settings = list(workbook["settings"].iter_rows(values_only=True))
     assert settings == [("form_title", "form_id", "version", "default_language", "style"),
                         ("Observatoire du commerce : vos habitudes et vos attentes",
-                         "observatoire_commerce_questionnaire", "2025.1", "Français (fr)",
+                         "observatoire_commerce_questionnaire", "2025.2", "Français (fr)",
                          "pages")]
     choices = list(workbook["choices"].iter_rows(values_only=True))
     assert ("centrality_visited", "gare", "Quartier de la gare", "Quartier de la gare") in choices
+    assert [c[1] for c in choices if c[0] == "centrality"] == ["centre_ville", "gare",
+                                                               "elsewhere"]
+    assert ("centrality", "elsewhere", "Ailleurs", "Elsewhere") in choices
     workbook.close()
+
+
+def test_purchase_centrality_rows(xlsform):
+    workbook = load_workbook(xlsform, read_only=True)
+    survey = list(workbook["survey"].iter_rows(values_only=True))
+    workbook.close()
+    header = survey[0]
+    rows = {r[1]: dict(zip(header, r)) for r in survey[1:]}
+    names = [r[1] for r in survey[1:]]
+    row = rows["purchase_home_centrality"]
+    assert names.index("purchase_home_centrality") == names.index("purchase_home") + 1
+    assert (row["type"], row["relevant"], row["appearance"], row["required"]) == (
+        "select_one centrality",
+        "(${purchase_home} = 'town_centre' or ${purchase_home} = 'neighbourhood')",
+        "minimal", None)
+    assert (row["label::Français (fr)"], row["label::English (en)"]) == (
+        "Équipement de la maison, bricolage, jardin : dans quelle centralité ?",
+        "Household goods, DIY, garden: in which centrality?")
+    assert sum(1 for n in names if n.startswith("purchase_") and n.endswith("_centrality")) == 7
 
 
 def test_pyxform_converts_without_error(xlsform):
@@ -54,8 +77,17 @@ def test_pyxform_converts_without_error(xlsform):
     assert ('nodeset="/data/satisfaction/satisfaction_parking" type="int" '
             'constraint=". &gt;= 1 and . &lt;= 5"') in xform
     assert "<value>Valeur attendue entre 1 et 5.</value>" in xform
-    assert 'version="2025.1"' in xform
+    assert 'version="2025.2"' in xform
     assert "<value>Réponse obligatoire.</value>" in xform
+    # the purchase follow-up: relevant on its place, choices from the centrality list
+    bind = re.search(r'<bind nodeset="/data/purchases/purchase_food_daily_centrality"[^>]*>',
+                     xform).group(0)
+    assert ('relevant="( /data/purchases/purchase_food_daily  = \'town_centre\' or '
+            ' /data/purchases/purchase_food_daily  = \'neighbourhood\')"') in bind
+    assert "required" not in bind
+    select = re.search(r'<select1 [^>]*ref="/data/purchases/purchase_food_daily_centrality"'
+                       r'[^>]*>', xform).group(0)
+    assert 'appearance="minimal"' in select
 
 
 def test_commune_and_iris_lists_with_choice_filter(tmp_path):
