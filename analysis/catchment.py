@@ -31,7 +31,15 @@ import numpy as np
 import pandas as pd
 from scipy.spatial import Delaunay, QhullError
 
-from .network import Progress, RoadNetwork, Router, Snapped, map_chunks, nearest_node
+from .network import (
+    _START_OFFSET,
+    Progress,
+    RoadNetwork,
+    Router,
+    Snapped,
+    map_chunks,
+    nearest_node,
+)
 
 _BAND_RTOL = 1e-9
 Polygon = Tuple[np.ndarray, List[np.ndarray]]  # (shell ring (n, 2), [hole rings])
@@ -137,6 +145,45 @@ def network_catchments(router: Router, snapped: Snapped, bands: Sequence[float],
     if values is not None:
         value_row[values.nodes] = np.arange(values.nodes.size)
 
+    if router.engine == "numba":
+        chunk = min(chunk, 4)  # fine chunks: balanced threads, frequent progress
+        starts = list(range(0, k, chunk))
+        offset = _START_OFFSET
+        n = router.network.n_nodes
+        node_values = (values.values if values is not None else np.zeros((0, 0)))
+        node_values = np.ascontiguousarray(node_values, dtype=np.float64)
+
+        def run(start: int):
+            pos = np.arange(start, min(start + chunk, k))
+            searcher = router.searcher()
+            counts = np.zeros((pos.size, limits.size), dtype=np.int64)
+            sums = np.zeros((pos.size, limits.size, len(columns)))
+            kept = []
+            for row, p in enumerate(pos):
+                node, cost = searcher.search_bands(
+                    [n + p], limits[-1] + offset, offset, n, limits, value_row, node_values,
+                    counts[row], sums[row])
+                if keep_reached:
+                    kept.append((np.full(node.size, snapped.index[p]), node.copy(),
+                                 cost.copy()))
+            reached = (tuple(np.concatenate(a) for a in zip(*kept)) if kept
+                       else (np.zeros(0, np.int64),) * 2 + (np.zeros(0),))
+            return counts, sums, reached if keep_reached else None
+    else:
+        run = _scipy_chunk_runner(router, snapped, limits, values, value_row, columns, chunk,
+                                  keep_reached)
+
+    sizes = [min(chunk, k - s) for s in starts]
+    parts = map_chunks(run, starts, sizes, workers, progress)
+    return _assemble(parts, snapped, bands, columns, keep_reached)
+
+
+def _scipy_chunk_runner(router, snapped, limits, values, value_row, columns, chunk,
+                        keep_reached):
+    """Per chunk of origins: one scipy Dijkstra call (dense chunk × nodes block), then band
+    counts and sums."""
+    k = snapped.index.size
+
     def run(start: int):
         pos = np.arange(start, min(start + chunk, k))
         d = router.times(snapped, limit=limits[-1], positions=pos)
@@ -158,9 +205,11 @@ def network_catchments(router: Router, snapped: Snapped, bands: Sequence[float],
         reached = (snapped.index[pos[row]], node, cost) if keep_reached else None
         return counts, sums, reached
 
-    sizes = [min(chunk, k - s) for s in starts]
-    parts = map_chunks(run, starts, sizes, workers, progress)
+    return run
 
+
+def _assemble(parts, snapped, bands, columns, keep_reached) -> CatchmentResult:
+    k = snapped.index.size
     b = np.asarray(bands, dtype=np.float64)
     counts = np.concatenate([p[0] for p in parts]) if parts else np.zeros((0, b.size), int)
     sums = (np.concatenate([p[1] for p in parts]) if parts

@@ -27,6 +27,7 @@ Rules:
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Mapping, Optional, Sequence
@@ -35,6 +36,8 @@ import numpy as np
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
+
+from . import fast_search
 
 WALK = "walk"
 CAR = "car"
@@ -193,6 +196,16 @@ class RoadNetwork:
         return int(self.from_node.size)
 
     # ------------------------------------------------------------------ costs and graphs
+    def class_index(self) -> tuple:
+        """``(classes, inverse)``: the distinct road classes (as text) and each edge's index
+        into them, computed once per network (``road_class`` is not meant to change)."""
+        cached = self.__dict__.get("_class_index")
+        if cached is None or cached[2] is not self.road_class:
+            classes, inverse = np.unique(self.road_class.astype(str), return_inverse=True)
+            cached = (classes, inverse, self.road_class)
+            self.__dict__["_class_index"] = cached
+        return cached[0], cached[1]
+
     def edge_speeds(self, mode: str, speeds: Optional[Mapping[str, float]] = None) -> np.ndarray:
         """Speed (km/h) of every edge for ``mode``; NaN where the mode may not use the edge.
 
@@ -205,7 +218,7 @@ class RoadNetwork:
         bad = {k: v for k, v in table.items() if not (np.isfinite(v) and v > 0)}
         if bad:
             raise ValueError(f"{mode} speeds must be > 0 km/h, got {bad}")
-        classes, inverse = np.unique(self.road_class.astype(str), return_inverse=True)
+        classes, inverse = self.class_index()
         per_class = np.array([table.get(c, table["default"]) for c in classes], dtype=np.float64)
         forbidden = MOTOR_ONLY if mode == WALK else PEDESTRIAN_ONLY
         per_class[np.isin(classes, list(forbidden))] = np.nan
@@ -436,18 +449,41 @@ def _nearest_edge(network: RoadNetwork, x, y, tolerance: float, usable: np.ndarr
 
 
 # ---------------------------------------------------------------------- shortest times
+#: Shortest-path engines of :class:`Router`: "auto" = numba when installed, else scipy.
+ENGINES = ("auto", "numba", "scipy")
+#: Engine of a :class:`Router` made without one.
+DEFAULT_ENGINE = "auto"
+
+
 class Router:
-    """A graph for one mode and cost, built once and reused for every origin of a run."""
+    """A graph for one mode and cost, built once and reused for every origin of a run.
+
+    Two engines give the same costs: scipy's :func:`~scipy.sparse.csgraph.dijkstra`, always
+    available, and the compiled bounded search of :mod:`.fast_search` (numba), several times
+    faster on long searches and run on every core.
+    """
 
     def __init__(self, network: RoadNetwork, mode: str = WALK, cost: str = "time",
-                 speeds: Optional[Mapping[str, float]] = None):
+                 speeds: Optional[Mapping[str, float]] = None, engine: Optional[str] = None):
+        engine = engine or DEFAULT_ENGINE
+        if engine not in ENGINES:
+            raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
+        #: Why the compiled engine is not used ("" when it is, or when scipy was asked for).
+        self.engine_note = ""
+        if engine in ("auto", "numba"):
+            self.engine_note = fast_search.ready()
+            if self.engine_note and engine == "numba":
+                raise ValueError(f"engine 'numba' asked for, but {self.engine_note}")
         self.network = network
         self.mode = mode
         self.cost = cost
+        #: "numba" (compiled bounded searches, see :mod:`.fast_search`) or "scipy".
+        self.engine = "scipy" if engine == "scipy" or self.engine_note else "numba"
         self.tail, self.head, self.weight, self.edge_id = network.directed_edges(mode, cost, speeds)
         self.edge_cost = network.edge_costs(mode, cost, speeds)
         self.graph = _csr_min(self.tail, self.head, self.weight, network.n_nodes)
         self._cached = None
+        self._local = threading.local()
 
     def start_arcs(self, snapped: Snapped) -> tuple:
         """Virtual arcs from each snapped origin to the end nodes of its edge: cost
@@ -471,7 +507,11 @@ class Router:
     def prepare(self, snapped: Snapped) -> None:
         """Build and cache the extended graph of ``snapped`` (call before using threads)."""
         if self._cached is None or self._cached[0] is not snapped:
-            self._cached = (snapped, self.origin_graph(snapped))
+            graph = self.origin_graph(snapped)
+            if self.engine == "numba":  # the compiled search's dtypes, converted once
+                graph.indptr = graph.indptr.astype(np.int64)
+                graph.indices = graph.indices.astype(np.int64)
+            self._cached = (snapped, graph)
 
     def origin_graph(self, snapped: Snapped) -> csr_matrix:
         """The graph extended with one virtual node per snapped origin (id ``n_nodes + i``)
@@ -479,11 +519,14 @@ class Router:
         costs ``_START_OFFSET`` more (scipy would drop a zero-cost arc); since every route uses
         exactly one start arc, :meth:`times` subtracts it exactly."""
         n = self.network.n_nodes
+        k = snapped.index.size
         o, node, c = self.start_arcs(snapped)
-        tail = np.r_[self.tail, n + o]
-        head = np.r_[self.head, node]
-        weight = np.r_[self.weight, c + _START_OFFSET]
-        return _csr_min(tail, head, weight, n + snapped.index.size)
+        start = _csr_min(o, node, c + _START_OFFSET, max(n, k))  # the virtual rows only
+        base = self.graph
+        # the virtual nodes are the last rows: append their rows to the network's CSR arrays
+        indptr = np.r_[base.indptr, base.indptr[-1] + start.indptr[1:k + 1]]
+        return csr_matrix((np.r_[base.data, start.data], np.r_[base.indices, start.indices],
+                           indptr), shape=(n + k, n + k))
 
     def times(self, snapped: Snapped, limit: float = np.inf, min_only: bool = False,
               positions=None) -> np.ndarray:
@@ -500,8 +543,31 @@ class Router:
         if positions.size == 0:
             return np.full(n if min_only else (0, n), np.inf)
         self.prepare(snapped)
-        d = dijkstra(self._cached[1], directed=True, indices=n + positions,
-                     limit=limit + _START_OFFSET, min_only=min_only)
+        if self.engine == "numba":
+            searcher = self.searcher()
+            lim = limit + _START_OFFSET
+            if min_only:
+                d = np.full(self._cached[1].shape[0], np.inf)
+                node, cost = searcher.search(n + positions, lim)
+                d[node] = cost
+            else:
+                d = np.full((positions.size, self._cached[1].shape[0]), np.inf)
+                for row, p in enumerate(positions):
+                    node, cost = searcher.search([n + p], lim)
+                    d[row, node] = cost
+        else:
+            d = dijkstra(self._cached[1], directed=True, indices=n + positions,
+                         limit=limit + _START_OFFSET, min_only=min_only)
         out = d[..., :n] - _START_OFFSET
         np.maximum(out, 0.0, out=out)
         return out
+
+    def searcher(self) -> fast_search.Searcher:
+        """Work arrays for compiled searches on the extended graph of the last
+        :meth:`prepare`, kept per thread (searches in one thread run one after another)."""
+        graph = self._cached[1]
+        mine = getattr(self._local, "searcher", None)
+        if mine is None or mine[0] is not graph:  # work arrays made once per thread and graph
+            mine = (graph, fast_search.Searcher(graph.indptr, graph.indices, graph.data))
+            self._local.searcher = mine
+        return mine[1]

@@ -82,7 +82,7 @@ class ProfiledNetwork(RoadNetwork):
         bad = {k: v for k, v in table.items() if not (np.isfinite(v) and v >= 0)}
         if bad:
             raise ValueError(f"{mode} speeds must be >= 0 km/h, got {bad}")
-        classes, inverse = np.unique(self.road_class.astype(str), return_inverse=True)
+        classes, inverse = self.class_index()
         per_class = np.array([table.get(c, table["default"]) for c in classes], dtype=np.float64)
         per_class[per_class <= 0] = np.nan
         speed = per_class[inverse]

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Idempotent set-up: QGIS and the system libraries from Debian's packages, then a virtual
 # environment made from the system Python (so `qgis` imports) with the dev dependencies.
-# numpy and scipy stay the system's: GDAL's and SciPy's bindings are built against them.
+# numpy and scipy stay the system's: GDAL's and SciPy's bindings are built against them; numba
+# (compiled network searches) too, since it is built against that numpy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEB_PACKAGES=(qgis python3-qgis qgis-providers python3-gdal gdal-bin python3-scipy python3-pandas python3-openpyxl python3-venv
-              python3-pip qttools5-dev-tools)
+              python3-pip python3-numba qttools5-dev-tools)
 missing=()
 for pkg in "${DEB_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -23,11 +24,12 @@ VENV=.venv
 if [ ! -x "$VENV/bin/python" ]; then
     /usr/bin/python3 -m venv --system-site-packages "$VENV"
 fi
-# Pin numpy (and scipy) to the versions Debian installed.
+# Pin numpy, scipy and numba to the versions Debian installed.
 "$VENV/bin/python" - > "$VENV/constraints.txt" <<'PY'
-import numpy, scipy
+import numba, numpy, scipy
 print(f"numpy=={numpy.__version__}")
 print(f"scipy=={scipy.__version__}")
+print(f"numba=={numba.__version__}")
 PY
 stamp="$VENV/.deps-installed"
 if [ ! -f "$stamp" ] || [ requirements/dev.txt -nt "$stamp" ] || [ "$VENV/constraints.txt" -nt "$stamp" ]; then

@@ -72,31 +72,42 @@ def blob_centroid(blob) -> tuple:
     return float(xy[:, 0].mean()), float(xy[:, 1].mean())
 
 
-def blob_centre(blob) -> tuple:
-    """Centre of the bounding box of a geometry blob (read from its header when present)."""
-    env = geometry.envelope(blob) if blob is not None else None
-    if env is None:
-        return np.nan, np.nan
-    return (env[0] + env[1]) / 2.0, (env[2] + env[3]) / 2.0
-
-
-def population_cells(conn) -> pd.DataFrame:
-    """Cells with ``uuid``, ``idcar_200m``, centre ``x``, ``y``, ``geom`` (blob) and the
-    Filosofi columns ``ind``, ``men``, ``ind_snv`` plus the age groups of :data:`AGE_GROUPS`
-    (NULL counts as 0)."""
+def population_cells(conn, lean: bool = False) -> pd.DataFrame:
+    """Cells with ``uuid``, ``idcar_200m``, centre ``x``, ``y`` (of the bounding box),
+    ``geom`` (blob) and the Filosofi columns ``ind``, ``men``, ``ind_snv`` plus the age groups
+    of :data:`AGE_GROUPS` (NULL counts as 0). ``lean``: only the centres and the counts (no
+    identifiers, no blobs; only the blobs' headers are read), which is much faster."""
     cols = sorted({c for group in AGE_GROUPS.values() for c in group})
-    rows = conn.execute(f"SELECT uuid, idcar_200m, ind, men, ind_snv, {', '.join(cols)}, geom "
+    numeric = ["ind", "men", "ind_snv", *cols]
+    ids = [] if lean else ["uuid", "idcar_200m"]
+    shape = "substr(geom, 1, 40)" if lean else "geom"
+    rows = conn.execute(f"SELECT {', '.join(ids + numeric)}, {shape}, fid "
                         "FROM population_grid").fetchall()
-    frame = pd.DataFrame([tuple(r)[:-1] for r in rows],
-                         columns=["uuid", "idcar_200m", "ind", "men", "ind_snv", *cols])
-    for c in ["ind", "men", "ind_snv", *cols]:
-        frame[c] = pd.to_numeric(frame[c], errors="coerce").fillna(0.0)
+    columns = list(zip(*rows)) if rows else [()] * (len(ids) + len(numeric) + 2)
+    frame = pd.DataFrame({c: pd.Series(col, dtype=object) for c, col in zip(ids, columns)})
+    try:  # one conversion for every count column; NULL → NaN
+        matrix = np.array(columns[len(ids):len(ids) + len(numeric)], dtype=np.float64)
+    except (TypeError, ValueError):  # text in a numeric column
+        matrix = np.array([pd.to_numeric(pd.Series(col, dtype=object), errors="coerce")
+                           .to_numpy(np.float64)
+                           for col in columns[len(ids):len(ids) + len(numeric)]])
+    matrix = np.nan_to_num(matrix.reshape(len(numeric), len(rows)), nan=0.0)
+    values = dict(zip(numeric, matrix))
+    for c in ["ind", "men", "ind_snv"]:
+        frame[c] = values[c]
     for group, members in AGE_GROUPS.items():
-        frame[group] = frame[members].sum(axis=1)
-    xy = np.array([blob_centre(r[-1]) for r in rows], dtype=np.float64).reshape(-1, 2)
-    frame["x"], frame["y"] = xy[:, 0], xy[:, 1]
-    frame["geom"] = [r[-1] for r in rows]
-    return frame.drop(columns=cols)
+        frame[group] = np.sum([values[m] for m in members], axis=0)
+    blobs = columns[-2]
+
+    def whole(i: int) -> bytes:  # lean: a header without an envelope → read the whole blob
+        return conn.execute("SELECT geom FROM population_grid WHERE fid = ?",
+                            (rows[i][-1],)).fetchone()[0]
+
+    env = geometry.envelopes(blobs, whole if lean else None)
+    frame["x"], frame["y"] = (env[:, 0] + env[:, 1]) / 2.0, (env[:, 2] + env[:, 3]) / 2.0
+    if not lean:
+        frame["geom"] = list(blobs)
+    return frame
 
 
 def latest_campaign(conn) -> Optional[dict]:
@@ -208,3 +219,71 @@ def write_catchment_indicators(conn, totals: pd.DataFrame, centrality_of: dict, 
     with gpkg.transaction(conn):
         return indicators.write(conn, rows, algorithm=CATCHMENT_ALGORITHM_ID,
                                 parameters={"mode": mode, "unit": unit})
+
+
+HUFF_ALGORITHM_ID = "observatoire:huff_model"
+SITE_POTENTIAL_ALGORITHM_ID = "observatoire:site_potential"
+SITE_POTENTIAL_CODES = ("site_potential_best_score", "site_potential_candidates")
+
+
+def write_huff_indicators(conn, centralities: List[str], expected_demand, share, *,
+                          demand_unit: str, period: str, parameters: dict) -> int:
+    """Write each centrality's Huff results to ``indicators``, in one transaction.
+
+    ``centralities[j]`` is the uuid of destination ``j``; ``expected_demand[j]`` its expected
+    demand D_j (in ``demand_unit``, e.g. ``inhabitants``) and ``share[j]`` its market share
+    D_j / sum D (0..1, NaN when there is no demand at all). Indicator codes:
+    ``huff_market_share`` (%, 100 × share) and ``huff_expected_demand``. ``parameters`` (alpha,
+    beta, decay, cost…) are recorded with every row. Returns the number of rows written.
+    """
+    rows = []
+    for centrality, demand, part in zip(centralities, expected_demand, share):
+        if not centrality:
+            continue
+        part = None if part is None or part != part else 100.0 * float(part)
+        demand = None if demand is None or demand != demand else float(demand)
+        rows.append({"scope": "centrality", "centrality_uuid": centrality,
+                     "indicator": "huff_market_share", "period": period, "value": part,
+                     "unit": "%"})
+        rows.append({"scope": "centrality", "centrality_uuid": centrality,
+                     "indicator": "huff_expected_demand", "period": period, "value": demand,
+                     "unit": demand_unit})
+    with gpkg.transaction(conn):
+        return indicators.write(conn, rows, algorithm=HUFF_ALGORITHM_ID, parameters=parameters)
+
+
+def write_site_potential_indicators(conn, centrality_of: dict, scores: dict, *, period: str,
+                                    parameters: dict) -> int:
+    """Write, per centrality holding scored candidates, the best score and the number of
+    scored candidates to ``indicators``, in one transaction.
+
+    ``centrality_of`` maps a candidate key to its centrality uuid (or None: outside every
+    centrality, not written); ``scores`` maps the same keys to the candidate's score (0..100).
+    Codes: ``site_potential_best_score`` (points out of 100) and
+    ``site_potential_candidates`` (premises). The rows this algorithm wrote earlier for the same
+    period are replaced as a whole, so a centrality that no longer holds any candidate keeps no
+    stale score. Returns the number of rows written.
+    """
+    best: dict = {}
+    count: dict = {}
+    for key, score in scores.items():
+        centrality = centrality_of.get(key)
+        if centrality is None or score is None or score != score:
+            continue
+        best[centrality] = max(best.get(centrality, float("-inf")), float(score))
+        count[centrality] = count.get(centrality, 0) + 1
+    rows = []
+    for centrality in sorted(best):
+        rows.append({"scope": "centrality", "centrality_uuid": centrality,
+                     "indicator": "site_potential_best_score", "period": period,
+                     "value": best[centrality], "unit": "points"})
+        rows.append({"scope": "centrality", "centrality_uuid": centrality,
+                     "indicator": "site_potential_candidates", "period": period,
+                     "value": float(count[centrality]), "unit": "premises"})
+    marks = ",".join("?" * len(SITE_POTENTIAL_CODES))
+    with gpkg.transaction(conn):
+        conn.execute(f"DELETE FROM indicators WHERE scope = 'centrality' AND period = ? "
+                     f"AND algorithm = ? AND indicator IN ({marks})",
+                     (period, SITE_POTENTIAL_ALGORITHM_ID, *SITE_POTENTIAL_CODES))
+        return indicators.write(conn, rows, algorithm=SITE_POTENTIAL_ALGORITHM_ID,
+                                parameters=parameters)

@@ -155,6 +155,40 @@ def envelope(blob: bytes):
             float(xy[:, 1].min()), float(xy[:, 1].max()))
 
 
+def envelopes(blobs, whole=None) -> np.ndarray:
+    """(n, 4) array of (minx, maxx, miny, maxy) of many blobs (NaN rows for NULL or empty
+    geometries), read in one vectorised pass from the headers of little-endian blobs with an
+    envelope (what GDAL, QGIS and this module write), per blob (:func:`envelope`) otherwise.
+
+    ``blobs`` may hold only the first 40 bytes of each blob (``substr(geom, 1, 40)``); then
+    ``whole(i)`` must return blob ``i`` in full, and is called only for headers without an
+    envelope."""
+    blobs = list(blobs)
+    n = len(blobs)
+    out = np.full((n, 4), np.nan)
+    long_enough = np.fromiter((b is not None and len(b) >= 40 for b in blobs), bool, n)
+    idx = np.flatnonzero(long_enough)
+    fast = np.zeros(n, dtype=bool)
+    if idx.size:
+        raw = np.frombuffer(b"".join(bytes(blobs[i][:40]) for i in idx),
+                            dtype=np.uint8).reshape(-1, 40)
+        flags, env_code = raw[:, 3], (raw[:, 3] >> 1) & 0b111
+        ok = ((raw[:, 0] == ord("G")) & (raw[:, 1] == ord("P")) & ((flags & 0b10001) == 1)
+              & (env_code >= 1) & (env_code <= 4))
+        out[idx[ok]] = raw[ok, 8:40].copy().view("<f8")
+        fast[idx[ok]] = True
+    for i in np.flatnonzero(~fast):
+        blob = blobs[i]
+        if blob is None:
+            continue
+        if whole is not None and len(blob) >= 8 and blob[:2] == b"GP" and blob[3] & 0b10000:
+            continue  # empty geometry: no envelope to read
+        env = envelope(whole(i) if whole is not None else blob)
+        if env is not None:
+            out[i] = env
+    return out
+
+
 def as_polygons(kind: str, shape) -> list:
     """A polygon or multipolygon as a list of polygons (each a list of rings)."""
     if kind == "polygon":

@@ -39,3 +39,15 @@ def validate_gpkg(path) -> None:
                             capture_output=True, text=True)
     assert result.returncode == 0, (
         f"validate_gpkg.py failed on {path}:\n{result.stdout}{result.stderr}")
+
+
+@pytest.fixture(params=["scipy", "numba"])
+def routing_engine(request, monkeypatch):
+    """Run the test once with each shortest-path engine (the default of every ``Router``);
+    the numba run is skipped, with the reason, when numba is not installed."""
+    from observatoire_commerce.analysis import fast_search, network
+
+    if request.param == "numba" and not fast_search.AVAILABLE:
+        pytest.skip("numba is not installed: the compiled engine is not tested")
+    monkeypatch.setattr(network, "DEFAULT_ENGINE", request.param)
+    return request.param

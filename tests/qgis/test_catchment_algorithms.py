@@ -278,9 +278,30 @@ class Capture(QgsProcessingFeedback):
     def __init__(self):
         super().__init__()
         self.errors = []
+        self.infos = []
 
     def reportError(self, error, fatalError=False):  # noqa: N802, N803 - Qt API
         self.errors.append(error)
+
+    def pushInfo(self, info):  # noqa: N802 - Qt API
+        self.infos.append(info)
+
+
+def test_without_numba_scipy_gives_the_same_catchment_and_says_so(network_gpkg, monkeypatch):
+    from qgis import processing
+
+    from observatoire_commerce.analysis import fast_search
+
+    monkeypatch.setattr(fast_search, "AVAILABLE", False)
+    monkeypatch.setattr(fast_search, "_COMPILED", False)
+    feedback = Capture()
+    result = processing.run("observatoire:network_catchments", {
+        "GEOPACKAGE": str(network_gpkg), "ORIGINS": points_layer([(("O",), xy(2, 0))]),
+        "ORIGIN_ID_FIELD": "id", "MODE": 0, "BANDS": "2, 4, 6", "OUTPUT": "memory:",
+        "OUTPUT_NODES": "memory:"}, feedback=feedback)
+    assert any("run with SciPy because numba is not installed" in m for m in feedback.infos)
+    costs = node_costs(result["OUTPUT_NODES"])
+    assert {k[1]: v for k, v in costs.items()} == pytest.approx(WALK_MIN)
 
 
 def test_import_roads_from_line_layer_with_mapping(run_alg, tmp_path):

@@ -29,6 +29,11 @@ from observatoire_commerce.analysis.network import (
 SIX = {"default": 6.0, "residential": 6.0}
 
 
+@pytest.fixture(autouse=True)
+def _every_engine(routing_engine):
+    """Every test here runs with scipy's Dijkstra and with the compiled search."""
+
+
 def grid_network():
     x0, y0, x1, y1, oneway, klass = [], [], [], [], [], []
 

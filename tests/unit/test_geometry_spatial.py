@@ -30,3 +30,22 @@ def test_points_in_zones_with_hole_and_priority():
     pts = np.array([[1, 1], [5, 5], [9, 9], [11, 11], [20, 20]], dtype=float)
     # (5,5) is in the hole -> none; (9,9) is in both -> the first zone wins
     assert points_in_zones(pts, zones).tolist() == [0, -1, 0, 1, -1]
+
+
+def test_envelopes_of_many_blobs_match_one_by_one():
+    import struct
+
+    ring = np.array([[0, 0], [4, 0], [4, 3], [0, 3], [0, 0]], dtype=float)
+    poly = geometry.encode("polygon", [ring + 10], 2154)
+    point = geometry.encode_point(1.5, -2.0, 2154)  # no envelope in its header
+    # big-endian header with an envelope (another writer): read one by one
+    big = (b"GP" + struct.pack(">BBi", 0, 0b00000010, 2154) + struct.pack(">4d", 7, 8, 9, 10)
+           + poly[40:])
+    empty = b"GP" + struct.pack("<BBi", 0, 0b00010001, 2154) + poly[40:]
+    got = geometry.envelopes([poly, None, point, big, empty])
+    np.testing.assert_array_equal(got[0], [10, 14, 10, 13])
+    assert np.isnan(got[1]).all() and np.isnan(got[4]).all()
+    np.testing.assert_array_equal(got[2], [1.5, 1.5, -2.0, -2.0])
+    np.testing.assert_array_equal(got[3], [7, 8, 9, 10])
+    with pytest.raises(geometry.GeometryError):
+        geometry.envelopes([b"XXnot a blob at all, forty bytes long......"])

@@ -17,6 +17,11 @@ from observatoire_commerce.analysis.network import (
 SIX = {"default": 6.0}  # 6 km/h: 100 m in 60 s
 
 
+@pytest.fixture(autouse=True)
+def _every_engine(routing_engine):
+    """Every test here runs with scipy's Dijkstra and with the compiled search."""
+
+
 def square(oneway_bottom=0, road_class=None):
     """Unit square of 100 m sides, counter-clockwise: A(0,0) B(100,0) C(100,100) D(0,100).
 

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingException,
 )
 
+from ....analysis.network import Router
 from ....analysis.road_profiles import with_profiles
 from ....i18n import tr
 from ....store import geometry, network_store
@@ -41,6 +42,21 @@ def load_network(conn, feedback):
         conn, stored.tolerance if stored.tolerance is not None
         else network_store.DEFAULT_TOLERANCE)
     return with_profiles(net, network_store.speeds(conn))
+
+
+def make_router(net, mode: str, cost: str, feedback) -> Router:
+    """The run's router. When the compiled search cannot be used (numba missing or broken),
+    says so once in the log: results are the same, only slower."""
+    router = Router(net, mode, cost)
+    if router.engine_note:
+        reason = (tr("numba is not installed") if "not installed" in router.engine_note
+                  else tr("numba cannot be used ({error})").format(error=router.engine_note))
+        feedback.pushInfo(tr(
+            "Network searches run with SciPy because {reason}. Results are the same; "
+            "installing numba (python3-numba on Debian, “pip install numba” in QGIS's Python "
+            "elsewhere) makes long searches several times faster.").format(
+                reason=reason))
+    return router
 
 
 def polygons_geometry(polygons, srs_id: int) -> QgsGeometry:

@@ -15,10 +15,10 @@ from qgis.core import (
 from scipy.sparse.csgraph import dijkstra
 
 from ....analysis.huff import distance_matrix
-from ....analysis.network import Router, nearest_node
+from ....analysis.network import nearest_node
 from ....store import catchment_data, readers
 from ...layers import read_source, source_of
-from .common import load_network
+from .common import load_network, make_router
 
 DESTINATIONS = "DESTINATIONS"
 DEST_ID = "DEST_ID_FIELD"
@@ -116,7 +116,7 @@ def cost_matrix(alg, conn, parameters, context, feedback, demand_x, demand_y, de
                 min_cost or 100.0)
     tol = alg.parameterAsDouble(parameters, NETWORK_TOLERANCE, context)
     net = load_network(conn, feedback)
-    router = Router(net, kind, "time")
+    router = make_router(net, kind, "time", feedback)
     mask = net.mode_nodes(kind)
     _, dest_node = nearest_node(net, dest["x"], dest["y"], tol, mask)
     _, cell_node = nearest_node(net, demand_x, demand_y, tol, mask)

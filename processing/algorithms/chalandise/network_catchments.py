@@ -27,13 +27,13 @@ from ....analysis.catchment import (
     dissolved_catchments,
     network_catchments,
 )
-from ....analysis.network import CancelledError, Router, snap_points
+from ....analysis.network import CancelledError, snap_points
 from ....store import catchment_data, observatory
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import open_sink, point
 from ...parameters import add_write_parameter, parse_bands
 from ..base import ObservatoireAlgorithm
-from .common import load_network, polygons_geometry, progress_callback
+from .common import load_network, make_router, polygons_geometry, progress_callback
 
 MODES = ("walk", "car")
 VALUE_COLUMNS = ["population", "households", *catchment_data.AGE_GROUPS, "premises",
@@ -42,7 +42,7 @@ VALUE_COLUMNS = ["population", "households", *catchment_data.AGE_GROUPS, "premis
 
 def reach_values(conn, net, mode: str, tolerance: float, feedback, tr):
     """NodeValues of population cells, premises of the latest campaign and services."""
-    cells = catchment_data.population_cells(conn)
+    cells = catchment_data.population_cells(conn, lean=True)
     prem = catchment_data.premises_latest(conn)
     parts = [pd.DataFrame({"x": cells["x"], "y": cells["y"], "population": cells["ind"],
                            "households": cells["men"],
@@ -197,7 +197,7 @@ class NetworkCatchments(ObservatoireAlgorithm):
         srs = observatory.srs_id(conn)
         net = load_network(conn, feedback)
         x, y, names, uuids = self._origins(conn, parameters, context)
-        router = Router(net, mode, "time" if unit_time else "length")
+        router = make_router(net, mode, "time" if unit_time else "length", feedback)
         snapped = snap_points(net, x, y, snap_tol, mode=mode)
         if snapped.unsnapped:
             listed = ", ".join(str(names[i]) for i in snapped.unsnapped[:10])
