@@ -16,6 +16,10 @@
       <translation>Une campagne nommée {name} existe déjà : choisissez un autre nom.</translation>
     </message>
     <message>
+      <source>A centrality has {n} catchment and market indicators: about {fit} fit on its page, so the last ones (driving catchments) may be cut. Run network_catchments with fewer bands to shorten the table.</source>
+      <translation>Une centralité a {n} indicateurs de chalandise et de marché : environ {fit} tiennent sur sa page, les derniers (chalandises en voiture) peuvent donc être coupés. Lancez network_catchments avec moins de tranches pour raccourcir le tableau.</translation>
+    </message>
+    <message>
       <source>A neutral baseline needs its first and last day.</source>
       <translation>Une référence neutre a besoin de son premier et de son dernier jour.</translation>
     </message>
@@ -26,6 +30,22 @@
     <message>
       <source>Activity group of the competitors</source>
       <translation>Groupe d'activité des concurrents</translation>
+    </message>
+    <message>
+      <source>Aged 0-17</source>
+      <translation>0-17 ans</translation>
+    </message>
+    <message>
+      <source>Aged 18-24</source>
+      <translation>18-24 ans</translation>
+    </message>
+    <message>
+      <source>Aged 25-64</source>
+      <translation>25-64 ans</translation>
+    </message>
+    <message>
+      <source>Aged 65+</source>
+      <translation>65 ans et plus</translation>
     </message>
     <message>
       <source>Agent (name of the person who takes the package)</source>
@@ -230,6 +250,14 @@
     <message>
       <source>Catchment</source>
       <translation>Chalandise</translation>
+    </message>
+    <message>
+      <source>Catchment and market</source>
+      <translation>Chalandise et marché</translation>
+    </message>
+    <message>
+      <source>Catchment and market table: {n} indicators for {m} centralities.</source>
+      <translation>Tableau chalandise et marché : {n} indicateurs pour {m} centralités.</translation>
     </message>
     <message>
       <source>Catchment areas of many origins at once over the stored road network (import roads or build the network first). Origins: any point layer, or by default the centroid of every centrality. Each origin is snapped to the nearest point of the nearest road usable by the mode within the snapping tolerance and enters the network there; origins farther away are not moved: they are reported (warning, origins output with snapped = 0) and get no catchment. Walking ignores one-way streets and uses the walking speeds; driving respects them and uses maxspeed or the class speed (road_speeds table). A node is reached in band b when its shortest travel time (minutes) or distance (metres) is at most b. Polygon: alpha shape of the reached network: points every alpha/2 m along every reached road (including the reachable part of roads left half-way) are triangulated (Delaunay) and triangles whose longest side exceeds alpha metres are dropped; each band's polygon is the whole area reached within it (bands are nested). Overlap: one polygon per origin and band; dissolve: one polygon per band for the union of the origins (nearest origin). Counts: each population cell (its centroid), premise and service is assigned to the nearest network node usable by the mode within the assignment tolerance (farther ones are never counted, with a warning) and is reached when its node is reached. Attributes: population (ind), households (men), age groups 0-17, 18-24, 25-64, 65+ (Filosofi bands), premises observed in the latest campaign (demolished excluded) and vacant ones, services when the table exists. With the centralities as origins (overlap), every value is also written to the indicators table as catchment_&lt;value&gt;_&lt;mode&gt;_&lt;band&gt;&lt;unit&gt; (e.g. catchment_population_walk_10min), period = the current year.</source>
@@ -794,12 +822,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Heures {text!r} : écrivez un intervalle début-fin comme 9-19 (fin exclue) ou des heures séparées par des virgules, entre 0 et 24.</translation>
     </message>
     <message>
-      <source>Huff gravity model. Probability that demand point i patronises destination j: P_ij = A_j^alpha f(d_ij) / sum_k A_k^alpha f(d_ik), with f(d) = d^-beta (power) or exp(-beta d) (exponential, beta per metre or per minute). A_j: the attractiveness field, or for the centralities (default destinations) the number of occupied premises in the latest campaign; A = 0 is never chosen. Destinations are points, or the centroid of polygons. Demand: the population_grid cells (population ind at the cell centroid; with the income option ind_snv, i.e. population × mean standard of living) or any layer with a weight field. Cost d: straight-line distance in metres, or network time in minutes from the demand point's nearest network node to the destination's nearest node (both within the network tolerance; beyond it the pair is unavailable), on the stored network. Costs below the minimum cost (default 100 m or 1 min) are raised to it. Expected demand D_j = sum_i demand_i P_ij; market share = D_j / sum_k D_k. Per cell: the top k destinations and their probabilities, and the most likely one. Primary market area of j: the cells with P_ij &gt;= threshold (default 0.4).</source>
-      <translation>Modèle gravitaire de Huff. Probabilité que le point de demande i fréquente la destination j : P_ij = A_j^alpha f(d_ij) / somme_k A_k^alpha f(d_ik), avec f(d) = d^-bêta (puissance) ou exp(-bêta d) (exponentielle, bêta par mètre ou par minute). A_j : le champ d'attractivité, ou pour les centralités (destinations par défaut) le nombre de locaux occupés lors de la dernière campagne ; A = 0 n'est jamais choisie. Les destinations sont des points, ou le centroïde des polygones. Demande : les carreaux de population_grid (population ind au centroïde du carreau ; avec l'option revenu, ind_snv, soit la population × le niveau de vie moyen) ou toute couche avec un champ de poids. Coût d : distance à vol d'oiseau en mètres, ou temps sur le réseau en minutes depuis le nœud du réseau le plus proche du point de demande jusqu'au nœud le plus proche de la destination (tous deux dans la tolérance de rattachement ; au-delà, le couple est inaccessible), sur le réseau enregistré. Les coûts inférieurs au coût minimal (par défaut 100 m ou 1 min) y sont relevés. Demande attendue D_j = somme_i demande_i P_ij ; part de marché = D_j / somme_k D_k. Par carreau : les k destinations les plus probables et leurs probabilités, et la plus probable. Zone de chalandise primaire de j : les carreaux où P_ij &gt;= seuil (0,4 par défaut).</translation>
+      <source>Households</source>
+      <translation>Ménages</translation>
+    </message>
+    <message>
+      <source>Huff gravity model. Probability that demand point i patronises destination j: P_ij = A_j^alpha f(d_ij) / sum_k A_k^alpha f(d_ik), with f(d) = d^-beta (power) or exp(-beta d) (exponential, beta per metre or per minute). A_j: the attractiveness field, or for the centralities (default destinations) the number of occupied premises in the latest campaign; A = 0 is never chosen. Destinations are points, or the centroid of polygons. Demand: the population_grid cells (population ind at the cell centroid; with the income option ind_snv, i.e. population × mean standard of living) or any layer with a weight field. Cost d: straight-line distance in metres, or network time in minutes from the demand point's nearest network node to the destination's nearest node (both within the network tolerance; beyond it the pair is unavailable), on the stored network. Costs below the minimum cost (default 100 m or 1 min) are raised to it. Expected demand D_j = sum_i demand_i P_ij; market share = D_j / sum_k D_k. Per cell: the top k destinations and their probabilities, and the most likely one. Primary market area of j: the cells with P_ij &gt;= threshold (default 0.4). With the centralities as destinations (the default), each centrality's market share (%) and expected demand are also written to the indicators table as huff_market_share and huff_expected_demand, period = the current year, with alpha, beta, the decay and the cost.</source>
+      <translation>Modèle gravitaire de Huff. Probabilité que le point de demande i fréquente la destination j : P_ij = A_j^alpha f(d_ij) / somme_k A_k^alpha f(d_ik), avec f(d) = d^-bêta (puissance) ou exp(-bêta d) (exponentielle, bêta par mètre ou par minute). A_j : le champ d'attractivité, ou pour les centralités (destinations par défaut) le nombre de locaux occupés lors de la dernière campagne ; A = 0 n'est jamais choisie. Les destinations sont des points, ou le centroïde des polygones. Demande : les carreaux de population_grid (population ind au centroïde du carreau ; avec l'option revenu, ind_snv, soit la population × le niveau de vie moyen) ou toute couche avec un champ de poids. Coût d : distance à vol d'oiseau en mètres, ou temps sur le réseau en minutes depuis le nœud du réseau le plus proche du point de demande jusqu'au nœud le plus proche de la destination (tous deux dans la tolérance de rattachement ; au-delà, le couple est inaccessible), sur le réseau enregistré. Les coûts inférieurs au coût minimal (par défaut 100 m ou 1 min) y sont relevés. Demande attendue D_j = somme_i demande_i P_ij ; part de marché = D_j / somme_k D_k. Par carreau : les k destinations les plus probables et leurs probabilités, et la plus probable. Zone de chalandise primaire de j : les carreaux où P_ij &gt;= seuil (0,4 par défaut). Avec les centralités comme destinations (par défaut), la part de marché (%) et la demande attendue de chaque centralité sont aussi écrites dans la table des indicateurs sous huff_market_share et huff_expected_demand, période = l'année en cours, avec alpha, bêta, la décroissance et le coût.</translation>
     </message>
     <message>
       <source>Huff market shares</source>
       <translation>Parts de marché de Huff</translation>
+    </message>
+    <message>
+      <source>Huff: expected demand</source>
+      <translation>Huff : demande attendue</translation>
+    </message>
+    <message>
+      <source>Huff: market share</source>
+      <translation>Huff : part de marché</translation>
     </message>
     <message>
       <source>Ideal value</source>
@@ -1114,6 +1154,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Réseau de {nodes} nœuds et {edges} tronçons en {parts} partie(s) connexe(s).</translation>
     </message>
     <message>
+      <source>Network searches run with SciPy because {reason}. Results are the same; installing numba (python3-numba on Debian, “pip install numba” in QGIS's Python elsewhere) makes long searches several times faster.</source>
+      <translation>Les recherches sur le réseau utilisent SciPy car {reason}. Les résultats sont identiques ; installer numba (python3-numba sous Debian, « pip install numba » dans le Python de QGIS ailleurs) rend les recherches longues plusieurs fois plus rapides.</translation>
+    </message>
+    <message>
       <source>Neutral period: first day (YYYY-MM-DD)</source>
       <translation>Période neutre : premier jour (AAAA-MM-JJ)</translation>
     </message>
@@ -1144,6 +1188,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>No destination layer given and the GeoPackage holds no centrality.</source>
       <translation>Aucune couche de destinations fournie et le GeoPackage ne contient aucune centralité.</translation>
+    </message>
+    <message>
+      <source>No indicator written: the candidates are not the vacant premises of the GeoPackage (leave the candidate layer empty to write them).</source>
+      <translation>Aucun indicateur écrit : les candidats ne sont pas les locaux vacants du GeoPackage (laissez la couche de candidats vide pour les écrire).</translation>
+    </message>
+    <message>
+      <source>No indicator written: the destinations are not the centralities of the GeoPackage (leave the destination layer empty to write them).</source>
+      <translation>Aucun indicateur écrit : les destinations ne sont pas les centralités du GeoPackage (laissez la couche de destinations vide pour les écrire).</translation>
     </message>
     <message>
       <source>No occupied premise of the activity group {group} in the latest campaign: every candidate has 0 competitors.</source>
@@ -1422,6 +1474,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Polygones</translation>
     </message>
     <message>
+      <source>Population</source>
+      <translation>Population</translation>
+    </message>
+    <message>
       <source>Population distance (m)</source>
       <translation>Distance pour la population (m)</translation>
     </message>
@@ -1498,8 +1554,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Imprimer l’atlas de la vacance…</translation>
     </message>
     <message>
-      <source>Prints one PDF page per centrality from the template resources/templates/atlas_centrality.qpt: a map of the premises coloured by their status in the chosen campaign (default: the latest) over the centrality and the roads, and the vacancy table of that centrality over every campaign (premises, vacant premises, vacancy rate = 100 × vacant / premises).</source>
-      <translation>Imprime une page PDF par centralité à partir du modèle resources/templates/atlas_centrality.qpt : une carte des locaux colorés selon leur statut lors de la campagne choisie (par défaut la plus récente) sur la centralité et les routes, et le tableau de vacance de cette centralité pour toutes les campagnes (locaux, locaux vacants, taux de vacance = 100 × vacants / locaux).</translation>
+      <source>Prints one PDF page per centrality from the template resources/templates/atlas_centrality.qpt: a map of the premises coloured by their status in the chosen campaign (default: the latest) over the centrality and the roads, the vacancy table of that centrality over every campaign (premises, vacant premises, vacancy rate = 100 × vacant / premises) and the table "Catchment and market": the centrality's latest catchment_*, huff_* and site_potential_* indicators (written by network_catchments, huff_model and site_potential), left out when there is none.</source>
+      <translation>Imprime une page PDF par centralité à partir du modèle resources/templates/atlas_centrality.qpt : une carte des locaux colorés selon leur statut lors de la campagne choisie (par défaut la plus récente) sur la centralité et les routes, le tableau de vacance de cette centralité pour toutes les campagnes (locaux, locaux vacants, taux de vacance = 100 × vacants / locaux) et le tableau « Chalandise et marché » : les derniers indicateurs catchment_*, huff_* et site_potential_* de la centralité (écrits par network_catchments, huff_model et site_potential), omis quand il n'y en a aucun.</translation>
     </message>
     <message>
       <source>Probabilities per cell</source>
@@ -1702,8 +1758,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Emplacements notés</translation>
     </message>
     <message>
-      <source>Scores candidate sites for a new shop: by default the vacant premises of the latest campaign, or any point layer. Criteria (raw values): footfall = mean daily passages of the nearest counting site within the footfall distance (pedestrian channels when any); population = inhabitants reached within N minutes on the network (population cells assigned to their nearest node within 150 m); services, transit stops = number within the distance; competitors = occupied premises of the chosen activity group within the distance (the candidate itself excluded); parking = sum of the capacities of the parkings within the distance. Standardisation (min-max over the candidates): more is better s = (x - min) / (max - min); less is better s = (max - x) / (max - min); ideal value s = max(0, 1 - |x - ideal| / max|x - ideal|); all equal: s = 1; missing: s = 0. Score (0-100) = sum of weight × s; each criterion's contribution = weight × s, so contributions add up to the score; rank 1 = best. Weights are percentages that must sum to 100 (similarity included). A criterion whose data is absent from the GeoPackage (no counters, no network, no services, no transit stops, no parkings) is skipped with a warning and the other weights are scaled to 100. Optional similarity to a target premise (uuid) that performs well: 1 - root mean square difference of the min-max scaled raw criteria.</source>
-      <translation>Note les emplacements candidats pour un nouveau commerce : par défaut les locaux vacants de la dernière campagne, ou toute couche de points. Critères (valeurs brutes) : fréquentation = passages moyens par jour du site de comptage le plus proche dans la distance de fréquentation (canaux piétons s'il y en a) ; population = habitants atteints en N minutes sur le réseau (carreaux rattachés à leur nœud le plus proche à moins de 150 m) ; services, arrêts de transport = nombre à moins de la distance ; concurrents = locaux occupés du groupe d'activité choisi à moins de la distance (le candidat lui-même exclu) ; stationnement = somme des capacités des parkings à moins de la distance. Standardisation (min-max sur les candidats) : plus c'est mieux s = (x - min) / (max - min) ; moins c'est mieux s = (max - x) / (max - min) ; valeur idéale s = max(0, 1 - |x - idéal| / max|x - idéal|) ; toutes égales : s = 1 ; manquante : s = 0. Note (0-100) = somme des poids × s ; la contribution de chaque critère = poids × s, de sorte que les contributions s'additionnent pour donner la note ; rang 1 = meilleur. Les poids sont des pourcentages dont la somme doit valoir 100 (similarité comprise). Un critère dont les données manquent dans le GeoPackage (pas de compteurs, pas de réseau, pas de services, pas d'arrêts de transport, pas de parkings) est ignoré avec un avertissement et les autres poids sont ramenés à 100. Similarité optionnelle avec un local cible (uuid) qui fonctionne bien : 1 - écart quadratique moyen des critères bruts mis à l'échelle min-max.</translation>
+      <source>Scores candidate sites for a new shop: by default the vacant premises of the latest campaign, or any point layer. Criteria (raw values): footfall = mean daily passages of the nearest counting site within the footfall distance (pedestrian channels when any); population = inhabitants reached within N minutes on the network (population cells assigned to their nearest node within 150 m); services, transit stops = number within the distance; competitors = occupied premises of the chosen activity group within the distance (the candidate itself excluded); parking = sum of the capacities of the parkings within the distance. Standardisation (min-max over the candidates): more is better s = (x - min) / (max - min); less is better s = (max - x) / (max - min); ideal value s = max(0, 1 - |x - ideal| / max|x - ideal|); all equal: s = 1; missing: s = 0. Score (0-100) = sum of weight × s; each criterion's contribution = weight × s, so contributions add up to the score; rank 1 = best. Weights are percentages that must sum to 100 (similarity included). A criterion whose data is absent from the GeoPackage (no counters, no network, no services, no transit stops, no parkings) is skipped with a warning and the other weights are scaled to 100. Optional similarity to a target premise (uuid) that performs well: 1 - root mean square difference of the min-max scaled raw criteria. With the vacant premises as candidates (the default), each centrality holding scored candidates (premise inside its polygon) also gets in the indicators table its best score (site_potential_best_score) and its number of scored candidates (site_potential_candidates), period = the current year, with the activity group and the weights; this period's earlier values are replaced.</source>
+      <translation>Note les emplacements candidats pour un nouveau commerce : par défaut les locaux vacants de la dernière campagne, ou toute couche de points. Critères (valeurs brutes) : fréquentation = passages moyens par jour du site de comptage le plus proche dans la distance de fréquentation (canaux piétons s'il y en a) ; population = habitants atteints en N minutes sur le réseau (carreaux rattachés à leur nœud le plus proche à moins de 150 m) ; services, arrêts de transport = nombre à moins de la distance ; concurrents = locaux occupés du groupe d'activité choisi à moins de la distance (le candidat lui-même exclu) ; stationnement = somme des capacités des parkings à moins de la distance. Standardisation (min-max sur les candidats) : plus c'est mieux s = (x - min) / (max - min) ; moins c'est mieux s = (max - x) / (max - min) ; valeur idéale s = max(0, 1 - |x - idéal| / max|x - idéal|) ; toutes égales : s = 1 ; manquante : s = 0. Note (0-100) = somme des poids × s ; la contribution de chaque critère = poids × s, de sorte que les contributions s'additionnent pour donner la note ; rang 1 = meilleur. Les poids sont des pourcentages dont la somme doit valoir 100 (similarité comprise). Un critère dont les données manquent dans le GeoPackage (pas de compteurs, pas de réseau, pas de services, pas d'arrêts de transport, pas de parkings) est ignoré avec un avertissement et les autres poids sont ramenés à 100. Similarité optionnelle avec un local cible (uuid) qui fonctionne bien : 1 - écart quadratique moyen des critères bruts mis à l'échelle min-max. Avec les locaux vacants comme candidats (par défaut), chaque centralité contenant des candidats notés (local dans son polygone) reçoit aussi dans la table des indicateurs sa meilleure note (site_potential_best_score) et son nombre de candidats notés (site_potential_candidates), période = l'année en cours, avec le groupe d'activité et les poids ; les valeurs antérieures de cette période sont remplacées.</translation>
     </message>
     <message>
       <source>Scoring: {message}</source>
@@ -1720,6 +1776,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Service frequency per stop and period</source>
       <translation>Fréquence de service par arrêt et période</translation>
+    </message>
+    <message>
+      <source>Services</source>
+      <translation>Services</translation>
     </message>
     <message>
       <source>Services added</source>
@@ -1784,6 +1844,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Site potential of vacant premises…</source>
       <translation>Potentiel des locaux vacants…</translation>
+    </message>
+    <message>
+      <source>Site potential: best score</source>
+      <translation>Potentiel : meilleure note</translation>
+    </message>
+    <message>
+      <source>Site potential: vacant premises scored</source>
+      <translation>Potentiel : locaux vacants notés</translation>
     </message>
     <message>
       <source>Skipped ({reason}): {n} rows</source>
@@ -2050,6 +2118,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Arrêts de transport en commun à moins de la distance</translation>
     </message>
     <message>
+      <source>Unit</source>
+      <translation>Unité</translation>
+    </message>
+    <message>
       <source>Unknown campaign {name}. Campaigns in the GeoPackage: {known}.</source>
       <translation>Campagne inconnue : {name}. Campagnes du GeoPackage : {known}.</translation>
     </message>
@@ -2100,6 +2172,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Vacant</source>
       <translation>Vacants</translation>
+    </message>
+    <message>
+      <source>Vacant premises</source>
+      <translation>Locaux vacants</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Valeur</translation>
     </message>
     <message>
       <source>Vendor CSV file</source>
@@ -2570,6 +2650,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>période neutre déclarée</translation>
     </message>
     <message>
+      <source>demand points</source>
+      <translation>points de demande</translation>
+    </message>
+    <message>
       <source>duplicate SIRET: already read on an earlier row</source>
       <translation>SIRET en double : déjà lu sur une ligne précédente</translation>
     </message>
@@ -2600,6 +2684,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>establishment closed (expected A, active)</source>
       <translation>établissement fermé (A, actif, attendu)</translation>
+    </message>
+    <message>
+      <source>euros</source>
+      <translation>euros</translation>
     </message>
     <message>
       <source>every producer needs an identifier</source>
@@ -2646,12 +2734,20 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>donnez mapping['channel_id'], channel_id=... ou channel_columns</translation>
     </message>
     <message>
+      <source>households</source>
+      <translation>ménages</translation>
+    </message>
+    <message>
       <source>import canceled</source>
       <translation>import annulé</translation>
     </message>
     <message>
       <source>import canceled: nothing was written</source>
       <translation>import annulé : rien n'a été écrit</translation>
+    </message>
+    <message>
+      <source>inhabitants</source>
+      <translation>habitants</translation>
     </message>
     <message>
       <source>kind must be off_street or on_street</source>
@@ -2786,6 +2882,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>hors commerce de détail</translation>
     </message>
     <message>
+      <source>numba cannot be used ({error})</source>
+      <translation>numba est inutilisable ({error})</translation>
+    </message>
+    <message>
+      <source>numba is not installed</source>
+      <translation>numba n'est pas installé</translation>
+    </message>
+    <message>
       <source>observatory_meta has no schema_version</source>
       <translation>observatory_meta n'a pas de schema_version</translation>
     </message>
@@ -2846,8 +2950,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>la photo {photo} existe déjà à côté du fichier partagé avec un contenu différent : renommez l'une des deux</translation>
     </message>
     <message>
+      <source>points /100</source>
+      <translation>points /100</translation>
+    </message>
+    <message>
       <source>premise_observations row {uuid}: premise {premise} already has an observation in campaign {campaign} in the shared GeoPackage</source>
       <translation>premise_observations, ligne {uuid} : le local {premise} a déjà une observation dans la campagne {campaign} du GeoPackage partagé</translation>
+    </message>
+    <message>
+      <source>premises</source>
+      <translation>locaux</translation>
     </message>
     <message>
       <source>pyxform converts the form without error.</source>
@@ -2892,6 +3004,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>schema mismatch: the tables of the agent's copy {file} differ from the shared GeoPackage's (a column was added or changed on the tablet?)</source>
       <translation>schéma incompatible : les tables de la copie de l'agent {file} diffèrent de celles du GeoPackage partagé (une colonne ajoutée ou modifiée sur la tablette ?)</translation>
+    </message>
+    <message>
+      <source>services</source>
+      <translation>services</translation>
     </message>
     <message>
       <source>site {site!r} is not in the GeoPackage: give its name and position to create it</source>
@@ -3192,6 +3308,22 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{label} {value!r} is not a date (expected YYYY-MM-DD)</source>
       <translation>{label} {value!r} n'est pas une date (format attendu AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+      <source>{measure} within {band} m drive</source>
+      <translation>{measure} à {band} m en voiture</translation>
+    </message>
+    <message>
+      <source>{measure} within {band} m walk</source>
+      <translation>{measure} à {band} m à pied</translation>
+    </message>
+    <message>
+      <source>{measure} within {band} min drive</source>
+      <translation>{measure} à {band} min en voiture</translation>
+    </message>
+    <message>
+      <source>{measure} within {band} min walk</source>
+      <translation>{measure} à {band} min à pied</translation>
     </message>
     <message>
       <source>{mode} speed of {road_class!r} must be &gt;= 0 km/h, got {speed}</source>

@@ -63,7 +63,8 @@ def test_huff_two_by_three_by_hand(run_alg, empty_gpkg):
 def test_huff_on_the_demo_grid_sums_to_one(run_alg, demo_gpkg):
     result = run_alg("huff_model", {"GEOPACKAGE": str(demo_gpkg), "TOP_K": 6,
                                     "OUTPUT_DESTINATIONS": "memory:", "OUTPUT_CELLS": "memory:",
-                                    "OUTPUT_PMA": "memory:", "COST": 1})
+                                    "OUTPUT_PMA": "memory:", "COST": 1,
+                                    "WRITE_INDICATORS": False})  # the demo is read-only
     shares = [f["market_share"] for f in result["OUTPUT_DESTINATIONS"].getFeatures()]
     assert len(shares) == 6 and sum(shares) == pytest.approx(1.0)
     for f in result["OUTPUT_CELLS"].getFeatures():
@@ -139,7 +140,8 @@ def test_site_potential_ranks_dominating_candidate_first(run_alg, tmp_path):
 
 
 def test_site_potential_default_candidates_and_similarity(run_alg, demo_gpkg):
-    result = run_alg("site_potential", {"GEOPACKAGE": str(demo_gpkg), "OUTPUT": "memory:"})
+    result = run_alg("site_potential", {"GEOPACKAGE": str(demo_gpkg), "OUTPUT": "memory:",
+                                        "WRITE_INDICATORS": False})  # the demo is read-only
     features = list(result["OUTPUT"].getFeatures())
     assert len(features) > 50 and features[0]["rank"] == 1
     scores = [f["score"] for f in features]
@@ -148,7 +150,201 @@ def test_site_potential_default_candidates_and_similarity(run_alg, demo_gpkg):
     weights = dict(WEIGHTS, POPULATION_WEIGHT=40, COMPETITORS_WEIGHT=30)
     similar = run_alg("site_potential", {"GEOPACKAGE": str(demo_gpkg), **weights,
                                          "TARGET_PREMISE": target, "SIMILARITY_WEIGHT": 30,
-                                         "OUTPUT": "memory:"})
+                                         "WRITE_INDICATORS": False, "OUTPUT": "memory:"})
     sims = {f["uuid"]: f["contrib_similarity"] for f in similar["OUTPUT"].getFeatures()}
     assert sims[target] == pytest.approx(30.0)  # identical to itself: similarity 1
     assert max(sims.values()) == pytest.approx(30.0) and min(sims.values()) < 30.0
+
+
+# ------------------------------------------------------- indicators written for the atlas
+# Two centralities (squares of 60 m) on a line, two population cells, straight-line costs:
+#   Alpha centred at x = 100 (1 occupied premise: A = 1), Beta at x = 400 (2 occupied: A = 2)
+#   cell 1 at x = 0 (70 inhabitants): d = 100, 400 -> w = 1e-4, 2/16e4 -> P = 8/9, 1/9
+#   cell 2 at x = 300 (100 inhab.):   d = 200, 100 -> w = 1/4e4, 2e-4  -> P = 1/9, 8/9
+#   D_Alpha = (560 + 100) / 9 = 660/9, D_Beta = (70 + 800) / 9 = 870/9; total 170
+#   shares 660/1530 = 43.137 %, 870/1530 = 56.863 %
+# Vacant premises (site potential, competitors within 20 m, less is better, the only criterion
+# with data): v1 (x 110, in Alpha) 1 competitor, v2 (125, 25; in Alpha) 0, v3 (410, in Beta) 2,
+# v4 (250, outside) 0 -> scores 50, 100, 0, 100 -> Alpha best 100 of 2, Beta best 0 of 1.
+HUFF_SHARES = {"c-alpha": 100 * 660 / 1530, "c-beta": 100 * 870 / 1530}
+HUFF_DEMAND = {"c-alpha": 660 / 9, "c-beta": 870 / 9}
+SITE_PARAMS = {**WEIGHTS, "DISTANCE": 20.0, "OUTPUT": "memory:"}
+
+
+def build_market_gpkg(path):
+    from observatoire_commerce.store import geometry, gpkg, observatory
+
+    from .test_catchment_algorithms import square
+
+    observatory.create_observatory(path, "Market", 2154)
+    conn = observatory.open_observatory(path)
+    with gpkg.transaction(conn):
+        for uid, name, level, cx in (("c-alpha", "Alpha", "primary", 100.0),
+                                     ("c-beta", "Beta", "secondary", 400.0)):
+            conn.execute("INSERT INTO centralities (uuid, name, level, geom) VALUES (?,?,?,?)",
+                         (uid, name, level, geometry.encode(
+                             "multipolygon", [square(X0 + cx, Y0, 30)], 2154)))
+        for name, cx, ind in (("c1", 0.0, 70.0), ("c2", 300.0, 100.0)):
+            conn.execute("INSERT INTO population_grid (uuid, idcar_200m, ind, ind_snv, geom) "
+                         "VALUES (?,?,?,?,?)", (f"cell-{name}", name, ind, ind * 20000.0,
+                                                geometry.encode("polygon", square(X0 + cx, Y0),
+                                                                2154)))
+        conn.execute("INSERT INTO campaigns (uuid, name, year, start_date) VALUES "
+                     "('k1', 'Inventaire 2024', 2024, '2024-10-01')")
+        for uid, (dx, dy), status in (("a1", (100, 0), "occupied"), ("b1", (400, 0), "occupied"),
+                                      ("b2", (405, 0), "occupied"), ("v1", (110, 0), "vacant"),
+                                      ("v2", (125, 25), "vacant"), ("v3", (410, 0), "vacant"),
+                                      ("v4", (250, 0), "vacant")):
+            conn.execute("INSERT INTO premises (uuid, address, geom) VALUES (?,?,?)",
+                         (uid, f"{uid} street", geometry.encode_point(X0 + dx, Y0 + dy, 2154)))
+            conn.execute("INSERT INTO premise_observations (uuid, premise_uuid, campaign_uuid, "
+                         "status, activity_group) VALUES (?,?,?,?,?)",
+                         (f"o-{uid}", uid, "k1", status,
+                          "alimentaire" if status == "occupied" else None))
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def market_gpkg(tmp_path):
+    return build_market_gpkg(tmp_path / "market.gpkg")
+
+
+def stored(path, algorithm):
+    """{(centrality, indicator): (value, unit, period, parameters)} written by ``algorithm``."""
+    import json
+
+    from observatoire_commerce.store import gpkg
+
+    conn = gpkg.connect(path)
+    rows = conn.execute("SELECT centrality_uuid, indicator, value, unit, period, parameters, "
+                        "scope FROM indicators WHERE algorithm = ?", (algorithm,)).fetchall()
+    conn.close()
+    assert all(r[6] == "centrality" for r in rows)
+    return {(r[0], r[1]): (r[2], r[3], r[4], json.loads(r[5])) for r in rows}
+
+
+def run_logged(alg_id, params):
+    from qgis import processing
+
+    from .test_catchment_algorithms import Capture
+
+    feedback = Capture()
+    result = processing.run(f"observatoire:{alg_id}", params, feedback=feedback)
+    return result, feedback
+
+
+def test_huff_writes_market_share_and_expected_demand_per_centrality(processing_ready,
+                                                                    market_gpkg):
+    import datetime
+
+    params = {"GEOPACKAGE": str(market_gpkg), "ALPHA": 1.0, "BETA": 2.0, "DECAY": 0,
+              "OUTPUT_DESTINATIONS": "memory:", "OUTPUT_CELLS": "memory:",
+              "OUTPUT_PMA": "memory:"}
+    result, feedback = run_logged("huff_model", params)
+    shares = {f["uuid"]: (f["expected_demand"], f["market_share"])
+              for f in result["OUTPUT_DESTINATIONS"].getFeatures()}
+    assert shares == {u: (pytest.approx(HUFF_DEMAND[u]), pytest.approx(HUFF_SHARES[u] / 100))
+                      for u in HUFF_SHARES}
+    rows = stored(market_gpkg, "observatoire:huff_model")
+    year = str(datetime.date.today().year)
+    assert len(rows) == 4
+    for uid in ("c-alpha", "c-beta"):
+        value, unit, period, _ = rows[(uid, "huff_market_share")]
+        assert (value, unit, period) == (pytest.approx(HUFF_SHARES[uid]), "%", year)
+        value, unit, period, _ = rows[(uid, "huff_expected_demand")]
+        assert (value, unit, period) == (pytest.approx(HUFF_DEMAND[uid]), "inhabitants", year)
+    assert rows[("c-alpha", "huff_market_share")][0] == pytest.approx(43.137, abs=1e-3)
+    parameters = rows[("c-alpha", "huff_market_share")][3]
+    assert parameters == {"alpha": 1.0, "beta": 2.0, "decay": "power", "cost": "distance",
+                          "cost_unit": "m", "min_cost": 100.0, "demand": "population_grid.ind"}
+    assert "4 indicators written" in feedback.infos
+    # run again: replaced, not duplicated
+    run_logged("huff_model", params)
+    assert len(stored(market_gpkg, "observatoire:huff_model")) == 4
+
+
+def test_huff_expected_demand_unit_follows_the_demand(run_alg, market_gpkg):
+    run_alg("huff_model", {"GEOPACKAGE": str(market_gpkg), "USE_INCOME": True,
+                           "OUTPUT_DESTINATIONS": "memory:"})
+    rows = stored(market_gpkg, "observatoire:huff_model")
+    # income: every cell has the same mean standard of living (20 000), so shares are unchanged
+    # and the demand is 20 000 times the population
+    assert rows[("c-alpha", "huff_expected_demand")][:2] == (
+        pytest.approx(HUFF_DEMAND["c-alpha"] * 20000.0), "euros")
+    assert rows[("c-beta", "huff_market_share")][0] == pytest.approx(HUFF_SHARES["c-beta"])
+    _, cells = huff_layers()  # 70 at x = 0 and 100 at x = 300 in a layer: the same demand
+    run_alg("huff_model", {"GEOPACKAGE": str(market_gpkg), "DEMAND": cells,
+                           "DEMAND_FIELD": "w", "OUTPUT_DESTINATIONS": "memory:"})
+    rows = stored(market_gpkg, "observatoire:huff_model")
+    assert rows[("c-beta", "huff_expected_demand")][:2] == (pytest.approx(HUFF_DEMAND["c-beta"]),
+                                                            "w")
+    assert rows[("c-beta", "huff_expected_demand")][3]["demand"] == "layer.w"
+
+
+def test_huff_writes_nothing_for_other_destinations_or_when_not_asked(processing_ready,
+                                                                      market_gpkg):
+    dest, _cells = huff_layers()
+    _, feedback = run_logged("huff_model", {
+        "GEOPACKAGE": str(market_gpkg), "DESTINATIONS": dest, "DEST_ID_FIELD": "id",
+        "OUTPUT_DESTINATIONS": "memory:"})
+    said = [m for m in feedback.infos if "No indicator written" in m]
+    assert len(said) == 1 and "not the centralities" in said[0]
+    _, feedback = run_logged("huff_model", {"GEOPACKAGE": str(market_gpkg),
+                                            "WRITE_INDICATORS": False,
+                                            "OUTPUT_DESTINATIONS": "memory:"})
+    assert not [m for m in feedback.infos if "indicator" in m]
+    assert stored(market_gpkg, "observatoire:huff_model") == {}
+
+
+def test_site_potential_writes_best_score_and_candidates_per_centrality(processing_ready,
+                                                                       market_gpkg):
+    import datetime
+
+    from observatoire_commerce.store import gpkg
+
+    params = {"GEOPACKAGE": str(market_gpkg), **SITE_PARAMS}
+    result, feedback = run_logged("site_potential", params)
+    scores = {f["candidate_id"]: f["score"] for f in result["OUTPUT"].getFeatures()}
+    assert scores == {"v1": pytest.approx(50.0), "v2": pytest.approx(100.0),
+                      "v3": pytest.approx(0.0), "v4": pytest.approx(100.0)}
+    rows = stored(market_gpkg, "observatoire:site_potential")
+    year = str(datetime.date.today().year)
+    assert {k: v[:3] for k, v in rows.items()} == {
+        ("c-alpha", "site_potential_best_score"): (pytest.approx(100.0), "points", year),
+        ("c-alpha", "site_potential_candidates"): (2.0, "premises", year),
+        ("c-beta", "site_potential_best_score"): (pytest.approx(0.0), "points", year),
+        ("c-beta", "site_potential_candidates"): (1.0, "premises", year)}
+    parameters = rows[("c-alpha", "site_potential_best_score")][3]
+    assert parameters["activity_group"] == "alimentaire"
+    assert parameters["weights"] == {"footfall": 0.0, "population": 60.0, "services": 0.0,
+                                     "transit_stops": 0.0, "competitors": 40.0, "parking": 0.0}
+    assert parameters["scored_criteria"] == ["competitors"]  # the others have no data here
+    assert parameters["distance_m"] == 20.0
+    assert "4 indicators written" in feedback.infos
+    # v3 is let: Beta holds no candidate any more and loses its (now stale) values
+    conn = gpkg.connect(market_gpkg)
+    with gpkg.transaction(conn):
+        conn.execute("UPDATE premise_observations SET status = 'occupied', "
+                     "activity_group = 'services' WHERE premise_uuid = 'v3'")
+    conn.close()
+    run_logged("site_potential", params)
+    rows = stored(market_gpkg, "observatoire:site_potential")
+    assert {k: v[0] for k, v in rows.items()} == {
+        ("c-alpha", "site_potential_best_score"): pytest.approx(100.0),
+        ("c-alpha", "site_potential_candidates"): 2.0}
+
+
+def test_site_potential_writes_nothing_for_other_candidates_or_when_not_asked(processing_ready,
+                                                                             market_gpkg):
+    cand = points_layer([(("X",), (X0 + 110, Y0)), (("Y",), (X0 + 410, Y0))])
+    result, feedback = run_logged("site_potential", {
+        "GEOPACKAGE": str(market_gpkg), "CANDIDATES": cand, "CANDIDATE_ID_FIELD": "id",
+        **SITE_PARAMS})
+    assert result["OUTPUT"].featureCount() == 2
+    said = [m for m in feedback.infos if "No indicator written" in m]
+    assert len(said) == 1 and "not the vacant premises" in said[0]
+    _, feedback = run_logged("site_potential", {"GEOPACKAGE": str(market_gpkg),
+                                                "WRITE_INDICATORS": False, **SITE_PARAMS})
+    assert not [m for m in feedback.infos if "indicator" in m]
+    assert stored(market_gpkg, "observatoire:site_potential") == {}

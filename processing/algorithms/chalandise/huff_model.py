@@ -1,6 +1,8 @@
 """observatoire:huff_model - Huff probabilities, expected demand, market shares, primary
 market areas."""
 
+import datetime
+
 import numpy as np
 from qgis.core import (
     QgsGeometry,
@@ -21,6 +23,7 @@ from ....analysis.network import CancelledError
 from ....store import catchment_data
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import blob_geometry, open_sink, point, write_rows
+from ...parameters import add_write_parameter
 from ..base import ObservatoireAlgorithm
 from . import huff_inputs as hi
 from .common import progress_callback
@@ -43,6 +46,7 @@ class HuffModel(ObservatoireAlgorithm):
     OUTPUT_DESTINATIONS = "OUTPUT_DESTINATIONS"
     OUTPUT_CELLS = "OUTPUT_CELLS"
     OUTPUT_PMA = "OUTPUT_PMA"
+    WRITE = "WRITE_INDICATORS"
 
     def displayName(self):
         return self.tr("Huff market shares")
@@ -63,7 +67,11 @@ class HuffModel(ObservatoireAlgorithm):
             "Costs below the minimum cost (default 100 m or 1 min) are raised to it. "
             "Expected demand D_j = sum_i demand_i P_ij; market share = D_j / sum_k D_k. Per "
             "cell: the top k destinations and their probabilities, and the most likely one. "
-            "Primary market area of j: the cells with P_ij >= threshold (default 0.4).")
+            "Primary market area of j: the cells with P_ij >= threshold (default 0.4). With "
+            "the centralities as destinations (the default), each centrality's market share "
+            "(%) and expected demand are also written to the indicators table as "
+            "huff_market_share and huff_expected_demand, period = the current year, with "
+            "alpha, beta, the decay and the cost.")
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
@@ -99,6 +107,7 @@ class HuffModel(ObservatoireAlgorithm):
             optional=True, createByDefault=True))
         self.addOutput(QgsProcessingOutputNumber("UNSERVED", self.tr(
             "Demand points without an available destination")))
+        add_write_parameter(self, self.WRITE)
 
     def processAlgorithm(self, parameters, context, feedback):
         _path, conn = self.open_geopackage(parameters, context, feedback)
@@ -163,8 +172,37 @@ class HuffModel(ObservatoireAlgorithm):
                                      names, threshold))
         feedback.pushInfo(self.tr("Cost unit: {unit}; minimum cost {min}.").format(
             unit=unit, min=min_cost))
+        self._write_indicators(conn, parameters, context, feedback, dest, result, {
+            "alpha": alpha, "beta": beta, "decay": decay,
+            "cost": hi.COSTS[self.parameterAsEnum(parameters, hi.COST, context)],
+            "cost_unit": unit, "min_cost": min_cost})
         feedback.setProgress(100)
         return outputs
+
+    def _demand_unit(self, parameters, context) -> tuple:
+        """(unit of the expected demand, what the demand is) for the indicators."""
+        if parameters.get(self.DEMAND) in (None, ""):
+            if self.parameterAsBool(parameters, self.INCOME, context):
+                return "euros", "population_grid.ind_snv"
+            return "inhabitants", "population_grid.ind"
+        field = self.parameterAsString(parameters, self.DEMAND_FIELD, context)
+        return (field, f"layer.{field}") if field else ("demand points", "layer (1 per point)")
+
+    def _write_indicators(self, conn, parameters, context, feedback, dest, result, recorded):
+        """Centralities as destinations (the default): market share and expected demand of
+        each centrality → indicators."""
+        if not self.parameterAsBool(parameters, self.WRITE, context):
+            return
+        if not dest["uuid"] or not all(dest["uuid"]):
+            feedback.pushInfo(self.tr(
+                "No indicator written: the destinations are not the centralities of the "
+                "GeoPackage (leave the destination layer empty to write them)."))
+            return
+        unit, demand = self._demand_unit(parameters, context)
+        count = catchment_data.write_huff_indicators(
+            conn, dest["uuid"], result.demand, result.share, demand_unit=unit,
+            period=str(datetime.date.today().year), parameters={**recorded, "demand": demand})
+        feedback.pushInfo(self.tr("{n} indicators written").format(n=count))
 
     def _destinations_out(self, parameters, context, crs, dest, result):
         fields = (("destination", QVariant.String), ("uuid", QVariant.String),

@@ -1,6 +1,8 @@
 """observatoire:site_potential - weighted multi-criteria score of candidate sites (vacant
 premises by default) for a new shop."""
 
+import datetime
+
 import numpy as np
 import pandas as pd
 from qgis.core import (
@@ -19,14 +21,15 @@ from qgis.PyQt.QtCore import QVariant
 from scipy.spatial import cKDTree
 
 from ....analysis.catchment import assign_to_nodes, network_catchments
-from ....analysis.network import CancelledError, Router, snap_points
+from ....analysis.network import CancelledError, snap_points
 from ....analysis.site_scoring import SIMILARITY, WEIGHT_TOLERANCE, Criterion, score_sites
 from ....i18n import noop
-from ....store import catchment_data, network_store
+from ....store import catchment_data, network_store, readers
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import point, write_rows
+from ...parameters import add_write_parameter
 from ..base import ObservatoireAlgorithm
-from .common import load_network, progress_callback
+from .common import load_network, make_router, progress_callback
 
 # key, label, default weight (%), default direction (0 more, 1 less, 2 ideal)
 CRITERIA = [
@@ -72,6 +75,7 @@ class SitePotential(ObservatoireAlgorithm):
     TARGET = "TARGET_PREMISE"
     SIMILARITY_WEIGHT = "SIMILARITY_WEIGHT"
     OUTPUT = "OUTPUT"
+    WRITE = "WRITE_INDICATORS"
 
     def displayName(self):
         return self.tr("Site potential")
@@ -95,7 +99,12 @@ class SitePotential(ObservatoireAlgorithm):
             "GeoPackage (no counters, no network, no services, no transit stops, no parkings) "
             "is skipped with a warning and the other weights are scaled to 100. Optional "
             "similarity to a target premise (uuid) that performs well: 1 - root mean square "
-            "difference of the min-max scaled raw criteria.")
+            "difference of the min-max scaled raw criteria. With the vacant premises as "
+            "candidates (the default), each centrality holding scored candidates (premise "
+            "inside its polygon) also gets in the indicators table its best score "
+            "(site_potential_best_score) and its number of scored candidates "
+            "(site_potential_candidates), period = the current year, with the activity group "
+            "and the weights; this period's earlier values are replaced.")
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
@@ -146,6 +155,7 @@ class SitePotential(ObservatoireAlgorithm):
             maxValue=100.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Scored sites"), QgsProcessing.TypeVectorPoint))
+        add_write_parameter(self, self.WRITE)
 
     def _weights(self, parameters, context) -> dict:
         weights = {key: self.parameterAsDouble(parameters, f"{key.upper()}_WEIGHT", context)
@@ -281,9 +291,9 @@ class SitePotential(ObservatoireAlgorithm):
         cells = catchment_data.population_cells(conn)
         values = assign_to_nodes(net, cells["x"], cells["y"], {"population": cells["ind"]},
                                  150.0, mode)
-        result = network_catchments(Router(net, mode), snapped, [minutes], values,
-                                    keep_reached=False, progress=progress_callback(
-                                        feedback, 10, 45))
+        router = make_router(net, mode, "time", feedback)
+        result = network_catchments(router, snapped, [minutes], values, keep_reached=False,
+                                    progress=progress_callback(feedback, 10, 45))
         pop = np.full(len(xy), np.nan)
         pop[result.totals["origin"].to_numpy()] = result.totals["population"].to_numpy()
         return pop
@@ -315,7 +325,42 @@ class SitePotential(ObservatoireAlgorithm):
         for w in warnings:
             if "no such column" not in w:
                 feedback.reportError(self.tr("Scoring: {message}").format(message=w), False)
+        self._write_indicators(conn, parameters, context, feedback, sites, table, criteria)
         return self._write(parameters, context, crs, sites, raw, table)
+
+    def _write_indicators(self, conn, parameters, context, feedback, sites, table, criteria):
+        """Vacant premises as candidates (the default): best score and number of scored
+        candidates of each centrality → indicators."""
+        if not self.parameterAsBool(parameters, self.WRITE, context):
+            return
+        if parameters.get(self.CANDIDATES) not in (None, ""):
+            feedback.pushInfo(self.tr(
+                "No indicator written: the candidates are not the vacant premises of the "
+                "GeoPackage (leave the candidate layer empty to write them)."))
+            return
+        zone = readers.assign_centralities(
+            sites[["uuid", "x", "y"]], [c for c in readers.centralities(conn) if c["polygons"]])
+        scores = dict(zip(sites["uuid"].tolist(), table.loc[sites.index, "score"].tolist()))
+        recorded = {
+            "activity_group": self.parameterAsString(parameters, self.ACTIVITY, context).strip(),
+            "weights": {c.name: c.weight for c in criteria},
+            "directions": {c.name: c.direction for c in criteria},
+            "ideals": {c.name: c.ideal for c in criteria if c.ideal is not None},
+            "similarity_weight": self.parameterAsDouble(parameters, self.SIMILARITY_WEIGHT,
+                                                        context),
+            "target_premise": self.parameterAsString(parameters, self.TARGET, context).strip()
+            or None,
+            "scored_criteria": [c[len("contrib_"):] for c in table.columns
+                                if c.startswith("contrib_")],
+            "distance_m": self.parameterAsDouble(parameters, self.DISTANCE, context),
+            "footfall_distance_m": self.parameterAsDouble(parameters, self.FOOTFALL_DISTANCE,
+                                                          context),
+            "catchment_minutes": self.parameterAsDouble(parameters, self.MINUTES, context),
+            "catchment_mode": ("walk", "car")[self.parameterAsEnum(parameters, self.MODE,
+                                                                   context)]}
+        count = catchment_data.write_site_potential_indicators(
+            conn, zone, scores, period=str(datetime.date.today().year), parameters=recorded)
+        feedback.pushInfo(self.tr("{n} indicators written").format(n=count))
 
     def _write(self, parameters, context, crs, sites, raw, table):
         contrib = [c for c in table.columns if c.startswith("contrib_")]

@@ -33,8 +33,11 @@ class PrintAtlas(ObservatoireAlgorithm):
             "Prints one PDF page per centrality from the template "
             "resources/templates/atlas_centrality.qpt: a map of the premises coloured by their "
             "status in the chosen campaign (default: the latest) over the centrality and the "
-            "roads, and the vacancy table of that centrality over every campaign (premises, "
-            "vacant premises, vacancy rate = 100 × vacant / premises).")
+            "roads, the vacancy table of that centrality over every campaign (premises, "
+            "vacant premises, vacancy rate = 100 × vacant / premises) and the table "
+            "\"Catchment and market\": the centrality's latest catchment_*, huff_* and "
+            "site_potential_* indicators (written by network_catchments, huff_model and "
+            "site_potential), left out when there is none.")
 
     def flags(self):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
@@ -67,7 +70,9 @@ class PrintAtlas(ObservatoireAlgorithm):
             feedback.setProgress(10)
             table = vacancy.compute(conn, write=False)
             srs = observatory.srs_id(conn)
-            premises = atlas.premises_layer(conn, campaign["uuid"], srs, qgis_locale())
+            language = qgis_locale()
+            premises = atlas.premises_layer(conn, campaign["uuid"], srs, language)
+            market = atlas.market_indicators(conn)
         finally:
             conn.close()
         if feedback.isCanceled():
@@ -80,11 +85,26 @@ class PrintAtlas(ObservatoireAlgorithm):
         centralities = QgsVectorLayer(f"{path}|layername=centralities",
                                       self.tr("Centralities"), "ogr")
         roads = QgsVectorLayer(f"{path}|layername=roads", self.tr("Roads"), "ogr")
+        if market:
+            per_centrality = {}
+            for r in market:
+                per_centrality[r["centrality_uuid"]] = per_centrality.get(
+                    r["centrality_uuid"], 0) + 1
+            feedback.pushInfo(self.tr(
+                "Catchment and market table: {n} indicators for {m} centralities.").format(
+                    n=len(market), m=len(per_centrality)))
+            most = max(per_centrality.values())
+            if most > atlas.MARKET_ROWS_PER_PAGE:
+                feedback.reportError(self.tr(
+                    "A centrality has {n} catchment and market indicators: about {fit} fit on "
+                    "its page, so the last ones (driving catchments) may be cut. Run "
+                    "network_catchments with fewer bands to shorten the table.").format(
+                        n=most, fit=atlas.MARKET_ROWS_PER_PAGE), False)
         try:
             layout = atlas.build_layout(
                 project, path, centralities, premises, roads, atlas.vacancy_layer(table),
                 self.tr("Premises by status, campaign {campaign}").format(
-                    campaign=campaign["name"]))
+                    campaign=campaign["name"]), atlas.market_layer(market, language))
             pages = atlas.export_pdf(layout, output, feedback)
         except atlas.AtlasError as exc:
             raise QgsProcessingException(str(exc)) from exc
