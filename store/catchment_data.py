@@ -19,6 +19,7 @@ from typing import List, Optional
 import numpy as np
 import pandas as pd
 
+from ..analysis.spatial import polygons_centroid
 from . import geometry, gpkg, indicators, readers
 
 AGE_GROUPS = {
@@ -27,32 +28,6 @@ AGE_GROUPS = {
     "age_25_64": ["ind_25_39", "ind_40_54", "ind_55_64"],
     "age_65p": ["ind_65_79", "ind_80p"],
 }
-
-
-def ring_centroid(ring: np.ndarray) -> tuple:
-    """(x, y, signed area) of a closed ring (shoelace); mean of vertices when degenerate."""
-    x, y = ring[:, 0], ring[:, 1]
-    cross = x[:-1] * y[1:] - x[1:] * y[:-1]
-    area = cross.sum() / 2.0
-    if area == 0:
-        return float(x[:-1].mean()), float(y[:-1].mean()), 0.0
-    cx = ((x[:-1] + x[1:]) * cross).sum() / (6.0 * area)
-    cy = ((y[:-1] + y[1:]) * cross).sum() / (6.0 * area)
-    return float(cx), float(cy), float(area)
-
-
-def polygons_centroid(polygons: list) -> tuple:
-    """Area-weighted centroid of polygons (outer rings minus holes)."""
-    sx = sy = total = 0.0
-    for poly in polygons:
-        for k, ring in enumerate(poly):
-            cx, cy, a = ring_centroid(np.asarray(ring, dtype=np.float64))
-            a = abs(a) * (1 if k == 0 else -1)
-            sx, sy, total = sx + cx * a, sy + cy * a, total + a
-    if total == 0:
-        pts = np.vstack([np.asarray(r) for p in polygons for r in p])
-        return float(pts[:, 0].mean()), float(pts[:, 1].mean())
-    return sx / total, sy / total
 
 
 def blob_centroid(blob) -> tuple:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..analysis.offer_mix import offer_mix
 from ..analysis.proximity import markets_within, producers_within, services_within, within
-from ..analysis.spatial import points_in_zones
+from ..analysis.spatial import points_in_zones, ring_centroid
 from ..i18n import tr
 from . import geometry, gpkg, indicators, readers
 from .offer_schema import require_v6
@@ -47,21 +47,9 @@ def _centroids(conn) -> tuple:
         if not polys:
             continue
         ring = np.asarray(polys[0][0], dtype=float)
-        xy[i] = _ring_centroid(ring)
+        xy[i] = ring_centroid(ring)[:2]
         pop[i] = r["ind"] or 0.0
     return xy, pop
-
-
-def _ring_centroid(ring: np.ndarray) -> tuple:
-    x, y = ring[:, 0], ring[:, 1]
-    if not np.array_equal(ring[0], ring[-1]):
-        x, y = np.append(x, x[0]), np.append(y, y[0])
-    cross = x[:-1] * y[1:] - x[1:] * y[:-1]
-    area = cross.sum() / 2.0
-    if abs(area) < 1e-12:
-        return float(x[:-1].mean()), float(y[:-1].mean())
-    return (float(((x[:-1] + x[1:]) * cross).sum() / (6 * area)),
-            float(((y[:-1] + y[1:]) * cross).sum() / (6 * area)))
 
 
 def population(conn, centralities: list, distance: Optional[float] = None) -> dict:

@@ -34,6 +34,7 @@ from ..survey_forms.kobo_import import ImportResult, Rejection, read_export
 from ..survey_forms.model import NAME_RE, Centrality, Questionnaire
 from ..survey_forms.questionnaire import (
     FORM_ID,
+    PURCHASE_CATEGORIES,
     QUESTIONNAIRE_VERSION,
     build_questionnaire,
     centrality_code,
@@ -330,3 +331,30 @@ def import_export(conn, path, *, sheet: Optional[str] = None,
     if progress:
         progress(100)
     return outcome
+
+
+# ---------------------------------------------------------------------------------------------
+# Observed choices for the Huff calibration
+# ---------------------------------------------------------------------------------------------
+
+def purchase_choices(conn, category: str) -> List[dict]:
+    """Answers to "where do you buy <category>": one dict per response with ``uuid``,
+    ``home_commune``, ``home_iris``, ``place`` (purchase_<category>) and ``centrality`` (the
+    code answered to purchase_<category>_centrality, None when not asked or not answered).
+    Responses without consent (no purchase answer) are left out."""
+    codes = [c[0] for c in PURCHASE_CATEGORIES]
+    if category not in codes:
+        raise SurveyStoreError(tr("unknown purchase category {category!r}; expected one of "
+                                  "{expected}").format(category=category,
+                                                       expected=", ".join(codes)))
+    place = f"purchase_{category}"
+    chosen = questionnaire_module.purchase_centrality_question_name(category)
+    columns = set(gpkg.column_names(conn, RESPONSES)) if gpkg.table_exists(conn, RESPONSES) \
+        else set()
+    if chosen not in columns:
+        raise SurveyStoreError(tr("this GeoPackage predates the purchase centrality question "
+                                  "(schema v9): open it with the plugin to upgrade it first"))
+    rows = conn.execute(f"SELECT uuid, home_commune, home_iris, {place}, {chosen} "
+                        f"FROM {RESPONSES} WHERE {place} IS NOT NULL ORDER BY fid")
+    return [{"uuid": r[0], "home_commune": r[1], "home_iris": r[2], "place": r[3],
+             "centrality": r[4]} for r in rows]

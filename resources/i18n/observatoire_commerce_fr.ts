@@ -8,6 +8,10 @@
       <translation> ou </translation>
     </message>
     <message>
+      <source>(none: use the observed choices layer)</source>
+      <translation>(aucune : utiliser la couche des choix observés)</translation>
+    </message>
+    <message>
       <source>(whole campaign)</source>
       <translation>(toute la campagne)</translation>
     </message>
@@ -344,8 +348,16 @@
       <translation>Choisissez au moins un fichier : sites, canaux ou mesures.</translation>
     </message>
     <message>
+      <source>Choose the field naming the chosen destination.</source>
+      <translation>Choisissez le champ nommant la destination choisie.</translation>
+    </message>
+    <message>
       <source>Choose the line layer of the commercial linears.</source>
       <translation>Choisissez la couche de lignes des linéaires commerciaux.</translation>
+    </message>
+    <message>
+      <source>Choose the zone code field of the home zones layer.</source>
+      <translation>Choisissez le champ code de la couche des zones de domicile.</translation>
     </message>
     <message>
       <source>Close an inventory campaign</source>
@@ -604,8 +616,12 @@
       <translation>Estimer alpha</translation>
     </message>
     <message>
-      <source>Estimates the Huff exponents alpha (attractiveness) and beta (distance decay) by maximum likelihood from observed choices: a point layer of respondents' home locations (e.g. questionnaire answers) with a field naming the destination each one chose (matched, ignoring case, to the destination identifier field, or to the centralities' names or uuids). The model is a conditional logit with utility alpha ln A_j + ln f(d_ij); LL = sum of ln P(chosen). Maximised with L-BFGS-B; standard errors from the inverse Fisher information; pseudo-R² = 1 - LL / LL0 (McFadden), LL0 = every available destination equally likely. Answers naming no known destination, or an unavailable one, are skipped with a warning. Without the alpha option alpha stays at the given value (needed when every destination has the same attractiveness). Cost and decay as in the Huff market shares algorithm.</source>
-      <translation>Estime par maximum de vraisemblance les exposants de Huff alpha (attractivité) et bêta (décroissance avec la distance) à partir de choix observés : une couche de points des domiciles des répondants (par ex. réponses au questionnaire) avec un champ nommant la destination choisie par chacun (rapprochée, sans tenir compte de la casse, du champ identifiant des destinations, ou des noms ou uuid des centralités). Le modèle est un logit conditionnel d'utilité alpha ln A_j + ln f(d_ij) ; LL = somme des ln P(choisie). Maximisation par L-BFGS-B ; erreurs types tirées de l'inverse de l'information de Fisher ; pseudo-R² = 1 - LL / LL0 (McFadden), LL0 = toutes les destinations accessibles équiprobables. Les réponses ne nommant aucune destination connue, ou une destination inaccessible, sont écartées avec un avertissement. Sans l'option alpha, alpha garde la valeur donnée (nécessaire quand toutes les destinations ont la même attractivité). Coût et décroissance comme dans l'algorithme des parts de marché de Huff.</translation>
+      <source>Estimates the Huff exponents alpha (attractiveness) and beta (distance decay) by maximum likelihood from observed choices: a point layer of respondents' home locations (e.g. questionnaire answers) with a field naming the destination each one chose (matched, ignoring case, to the destination identifier field, or to the centralities' names or uuids). The model is a conditional logit with utility alpha ln A_j + ln f(d_ij); LL = sum of ln P(chosen). Maximised with L-BFGS-B; standard errors from the inverse Fisher information; pseudo-R² = 1 - LL / LL0 (McFadden), LL0 = every available destination equally likely. Answers naming no known destination, or an unavailable one, are skipped with a warning. Without the alpha option alpha stays at the given value (needed when every destination has the same attractiveness). Cost and decay as in the Huff market shares algorithm.
+
+Questionnaire answers instead of a layer: choose a purchase category. Each response answering in which centrality it buys that category (the follow-up of “town centre” or “neighbourhood”) is one observed choice among the centralities (leave the destinations empty). The respondent's home is their IRIS (home_iris) when the home zones layer has that code, else their commune (home_commune): the population-weighted centre of the population grid cells whose centre lies in the zone, or the zone's centroid when no populated cell does. Answers bought elsewhere, outside a centrality, from an unknown home zone or naming an unknown centrality code are counted in the log and skipped.</source>
+      <translation>Estime par maximum de vraisemblance les exposants de Huff alpha (attractivité) et bêta (décroissance avec la distance) à partir de choix observés : une couche de points des domiciles des répondants (par ex. réponses au questionnaire) avec un champ nommant la destination choisie par chacun (rapprochée, sans tenir compte de la casse, du champ identifiant des destinations, ou des noms ou uuid des centralités). Le modèle est un logit conditionnel d'utilité alpha ln A_j + ln f(d_ij) ; LL = somme des ln P(choisie). Maximisation par L-BFGS-B ; erreurs types tirées de l'inverse de l'information de Fisher ; pseudo-R² = 1 - LL / LL0 (McFadden), LL0 = toutes les destinations accessibles équiprobables. Les réponses ne nommant aucune destination connue, ou une destination inaccessible, sont écartées avec un avertissement. Sans l'option alpha, alpha garde la valeur donnée (nécessaire quand toutes les destinations ont la même attractivité). Coût et décroissance comme dans l'algorithme des parts de marché de Huff.
+
+Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achats. Chaque réponse indiquant dans quelle centralité elle achète cette catégorie (la question qui suit « centre-ville » ou « centre de quartier ») est un choix observé parmi les centralités (laisser les destinations vides). Le domicile du répondant est son IRIS (home_iris) quand la couche des zones de domicile a ce code, sinon sa commune (home_commune) : le centre, pondéré par la population, des carreaux de la grille de population dont le centre est dans la zone, ou le centroïde de la zone quand aucun carreau peuplé ne l'est. Les achats faits ailleurs, hors centralité, depuis une zone de domicile inconnue ou nommant un code de centralité inconnu sont comptés dans le journal et écartés.</translation>
     </message>
     <message>
       <source>Event impact</source>
@@ -774,6 +790,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Indiquez un fichier de producteurs, un fichier de marchés, ou les deux.</translation>
     </message>
     <message>
+      <source>Give either a layer of observed choices (with its choice field) or a purchase category of the questionnaire (with the home zones), not both.</source>
+      <translation>Donnez soit une couche de choix observés (avec son champ de choix), soit une catégorie d'achats du questionnaire (avec les zones de domicile), pas les deux.</translation>
+    </message>
+    <message>
       <source>Give either an OpenStreetMap file or a line layer (one of the two).</source>
       <translation>Fournissez soit un fichier OpenStreetMap, soit une couche de lignes (l'un des deux).</translation>
     </message>
@@ -808,6 +828,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Heavy-vehicle share given in percent</source>
       <translation>Part des poids lourds donnée en pourcentage</translation>
+    </message>
+    <message>
+      <source>Home zones of the respondents (IRIS or communes)</source>
+      <translation>Zones de domicile des répondants (IRIS ou communes)</translation>
     </message>
     <message>
       <source>Hourly profile</source>
@@ -1370,6 +1394,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Ou une couche de lignes</translation>
     </message>
     <message>
+      <source>Or: questionnaire answers for the purchase category</source>
+      <translation>Ou : réponses au questionnaire pour la catégorie d'achats</translation>
+    </message>
+    <message>
       <source>Origin identifier field</source>
       <translation>Champ identifiant de l'origine</translation>
     </message>
@@ -1608,6 +1636,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>QField project</source>
       <translation>Projet QField</translation>
+    </message>
+    <message>
+      <source>Questionnaire answers give home IRIS and communes, not points: give the home zones layer (IRIS or communes) and its code field.</source>
+      <translation>Le questionnaire donne l'IRIS et la commune du domicile, pas un point : donnez la couche des zones de domicile (IRIS ou communes) et son champ code.</translation>
+    </message>
+    <message>
+      <source>Questionnaire answers name centralities: leave the destinations empty.</source>
+      <translation>Les réponses au questionnaire nomment des centralités : laissez les destinations vides.</translation>
     </message>
     <message>
       <source>Questionnaire export (.xlsx or .csv)</source>
@@ -2268,6 +2304,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Year-on-year change</source>
       <translation>Évolution annuelle</translation>
+    </message>
+    <message>
+      <source>Zone code field (INSEE IRIS or commune code)</source>
+      <translation>Champ code des zones (code INSEE de l'IRIS ou de la commune)</translation>
     </message>
     <message>
       <source>Zone name field</source>
@@ -3142,6 +3182,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>ce GeoPackage est antérieur aux tables de l'offre (schéma v6) : ouvrez-le avec l'extension pour le mettre à niveau d'abord</translation>
     </message>
     <message>
+      <source>this GeoPackage predates the purchase centrality question (schema v9): open it with the plugin to upgrade it first</source>
+      <translation>ce GeoPackage est antérieur à la question sur la centralité d'achat (schéma v9) : ouvrez-le d'abord avec l'extension pour le mettre à niveau</translation>
+    </message>
+    <message>
       <source>this GeoPackage predates the questionnaire (schema v4): open it with the plugin to upgrade it first</source>
       <translation>ce GeoPackage est antérieur au questionnaire (schéma v4) : ouvrez-le avec l'extension pour le mettre à niveau d'abord</translation>
     </message>
@@ -3172,6 +3216,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>unknown product, kept as given</source>
       <translation>produit inconnu, conservé tel quel</translation>
+    </message>
+    <message>
+      <source>unknown purchase category {category!r}; expected one of {expected}</source>
+      <translation>catégorie d'achats {category!r} inconnue ; attendu : {expected}</translation>
     </message>
     <message>
       <source>unknown sales mode, kept as given</source>
@@ -3350,6 +3398,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{name} : {visited} observations visitées sur {total} ({percent} %), {to_visit} à visiter.</translation>
     </message>
     <message>
+      <source>{n} answers for this purchase: {used} name a centrality and are used; {other} buy outside the centralities (elsewhere, online, periphery…).</source>
+      <translation>{n} réponses pour ces achats : {used} nomment une centralité et sont utilisées ; {other} achètent hors des centralités (ailleurs, en ligne, en périphérie…).</translation>
+    </message>
+    <message>
+      <source>{n} answers skipped: their home IRIS or commune is not in the home zones layer ({codes}).</source>
+      <translation>{n} réponses écartées : leur IRIS ou commune de domicile n'est pas dans la couche des zones de domicile ({codes}).</translation>
+    </message>
+    <message>
+      <source>{n} answers skipped: unknown centrality code ({codes}).</source>
+      <translation>{n} réponses écartées : code de centralité inconnu ({codes}).</translation>
+    </message>
+    <message>
       <source>{n} candidates are farther than 100 m from the network: no population value (they score 0 on it).</source>
       <translation>{n} candidats sont à plus de 100 m du réseau : pas de valeur de population (ils obtiennent 0 sur ce critère).</translation>
     </message>
@@ -3364,6 +3424,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{n} demand points have no available destination and are left out.</source>
       <translation>{n} points de demande n'ont aucune destination accessible et sont laissés de côté.</translation>
+    </message>
+    <message>
+      <source>{n} home zones hold no populated cell of the population grid: their centroid is used ({zones}).</source>
+      <translation>{n} zones de domicile ne contiennent aucun carreau peuplé de la grille de population : leur centroïde est utilisé ({zones}).</translation>
     </message>
     <message>
       <source>{n} indicators written</source>

@@ -348,3 +348,81 @@ def test_site_potential_writes_nothing_for_other_candidates_or_when_not_asked(pr
                                                 "WRITE_INDICATORS": False, **SITE_PARAMS})
     assert not [m for m in feedback.infos if "indicator" in m]
     assert stored(market_gpkg, "observatoire:site_potential") == {}
+
+
+# ---------------------------------------------------------------------- calibration on the survey
+def zones_layer(boxes):
+    from qgis.core import QgsFeature, QgsGeometry, QgsRectangle, QgsVectorLayer
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:2154&field=code:string", "zones", "memory")
+    features = []
+    for code, (x0, y0, x1, y1) in boxes:
+        f = QgsFeature(layer.fields())
+        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(X0 + x0, Y0 + y0, X0 + x1, Y0 + y1)))
+        f.setAttributes([code])
+        features.append(f)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_calibration_from_the_questionnaire_answers(processing_ready, market_gpkg):
+    """Homes from the IRIS, else the commune: IRIS 861940101 holds cell c1 only → (0, 0);
+    commune 86194 holds c1 (70 inhabitants) and c2 (100, at x = 300) → x = 300 × 100 / 170;
+    IRIS 861940199 holds no cell → its centroid (1050, 50). Alpha is at (100, 0) with 1
+    occupied premise, Beta at (400, 0) with 2."""
+    from observatoire_commerce.analysis.huff import calibrate_huff
+    from observatoire_commerce.store import gpkg, survey_store
+
+    conn = gpkg.connect(market_gpkg)
+    codes = {r["name"]: r["code"] for r in survey_store.centrality_codes(conn)}
+    a, b = codes["Alpha"], codes["Beta"]
+    answers = [  # (uuid, iris, commune, place, centrality)
+        ("r1", "861940101", "86194", "town_centre", a),
+        ("r2", None, "86194", "neighbourhood", b),
+        ("r3", "861940155", "86001", "town_centre", a),  # home zone not in the layer
+        ("r4", None, "86194", "town_centre", "elsewhere"),
+        ("r5", None, "86194", "periphery", None),
+        ("r6", None, "86194", "town_centre", "zzz"),  # unknown centrality code
+        ("r7", "861940199", "86194", "neighbourhood", b),
+        ("r8", "861940101", "86194", "neighbourhood", b),
+        ("r9", None, "86194", None, None),  # no purchase answer (no consent)
+    ]
+    with gpkg.transaction(conn):
+        conn.executemany(
+            "INSERT INTO survey_responses (uuid, home_iris, home_commune, purchase_food_daily, "
+            "purchase_food_daily_centrality) VALUES (?,?,?,?,?)", answers)
+    conn.close()
+    zones = zones_layer([("861940101", (-50, -50, 50, 50)), ("86194", (-50, -50, 350, 50)),
+                         ("861940199", (1000, 0, 1100, 100))])
+    params = {"GEOPACKAGE": str(market_gpkg), "PURCHASE": 1, "HOME_ZONES": zones,
+              "ZONE_CODE_FIELD": "code", "FIT_ALPHA": False, "ALPHA": 1.0, "MIN_COST": 100.0,
+              "OUTPUT": "memory:"}
+    result, feedback = run_logged("calibrate_huff", params)
+    assert result["N"] == 4 and result["SKIPPED"] == 2
+    assert any("8 answers for this purchase: 4 name a centrality and are used; 2 buy "
+               "outside" in m for m in feedback.infos)
+    assert any("1 answers skipped: their home IRIS or commune is not in the home zones layer "
+               "(861940155)" in m for m in feedback.errors)
+    assert any("unknown centrality code (zzz)" in m for m in feedback.errors)
+    homes = np.array([[0.0, 0.0], [300 * 100 / 170, 0.0], [1050.0, 50.0], [0.0, 0.0]])
+    dest = np.array([[100.0, 0.0], [400.0, 0.0]])
+    cost = np.hypot(homes[:, None, 0] - dest[None, :, 0], homes[:, None, 1] - dest[None, :, 1])
+    fit = calibrate_huff(np.array([1.0, 2.0]), cost, np.array([0, 1, 1, 1]), decay="power",
+                         min_cost=100.0, fit_alpha=False, alpha=1.0)
+    assert result["BETA"] == pytest.approx(fit.beta, rel=1e-6)
+    assert result["LOG_LIKELIHOOD"] == pytest.approx(fit.log_likelihood, rel=1e-9)
+
+
+def test_calibration_from_the_questionnaire_needs_zones_and_centralities(processing_ready,
+                                                                         run_alg, market_gpkg):
+    base = {"GEOPACKAGE": str(market_gpkg), "PURCHASE": 1, "OUTPUT": "memory:"}
+    with pytest.raises(QgsProcessingException, match="give the home zones layer"):
+        run_alg("calibrate_huff", base)
+    dest, _cells = huff_layers()
+    with pytest.raises(QgsProcessingException, match="leave the destinations empty"):
+        run_alg("calibrate_huff", dict(base, DESTINATIONS=dest, DEST_ID_FIELD="id"))
+    with pytest.raises(QgsProcessingException, match="not both"):
+        run_alg("calibrate_huff", {"GEOPACKAGE": str(market_gpkg), "OUTPUT": "memory:"})
+    zones = zones_layer([("86194", (-50, -50, 350, 50))])
+    with pytest.raises(QgsProcessingException, match="Fewer than two usable"):
+        run_alg("calibrate_huff", dict(base, HOME_ZONES=zones, ZONE_CODE_FIELD="code"))

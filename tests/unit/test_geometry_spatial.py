@@ -49,3 +49,34 @@ def test_envelopes_of_many_blobs_match_one_by_one():
     np.testing.assert_array_equal(got[3], [7, 8, 9, 10])
     with pytest.raises(geometry.GeometryError):
         geometry.envelopes([b"XXnot a blob at all, forty bytes long......"])
+
+
+def test_polygons_centroid_with_hole_and_any_winding():
+    from observatoire_commerce.analysis.spatial import polygons_centroid
+
+    sq = np.array([[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], dtype=float)
+    hole = np.array([[0, 0], [5, 0], [5, 5], [0, 5], [0, 0]], dtype=float)
+    assert polygons_centroid([[sq]]) == (5.0, 5.0)
+    assert polygons_centroid([[sq[::-1]]]) == (5.0, 5.0)
+    # (100 × 5 - 25 × 2.5) / 75 = 5.8333…, with the hole clockwise or not
+    for h in (hole, hole[::-1]):
+        assert polygons_centroid([[sq, h]]) == pytest.approx((35 / 6, 35 / 6))
+    # two squares of equal area: midway
+    assert polygons_centroid([[sq], [sq + 20]]) == (15.0, 15.0)
+
+
+def test_zone_home_points_population_weighted_else_centroid():
+    from observatoire_commerce.analysis.spatial import zone_home_points
+
+    sq = np.array([[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], dtype=float)
+    zones = [[[sq]], [[sq + 20]]]
+    # zone 0: cells (1, 1) ×1 and (3, 3) ×3 → (2.5, 2.5); the empty cell and the cell
+    # outside every zone count for nothing; zone 1 has only an empty cell → its centroid
+    x, y, n = zone_home_points(zones, [[1, 1], [3, 3], [25, 25], [50, 50]], [1, 3, 0, 9])
+    assert x.tolist() == [2.5, 25.0] and y.tolist() == [2.5, 25.0] and n.tolist() == [2, 0]
+    # overlapping zones (an IRIS inside its commune): a cell counts in both
+    big = np.array([[0, 0], [40, 0], [40, 40], [0, 40], [0, 0]], dtype=float)
+    x, y, n = zone_home_points([[[sq]], [[big]]], [[1, 1], [31, 31]], [1, 1])
+    assert (x.tolist(), y.tolist(), n.tolist()) == ([1.0, 16.0], [1.0, 16.0], [1, 2])
+    with pytest.raises(ValueError, match="2 cells but 1 weights"):
+        zone_home_points(zones, [[1, 1], [2, 2]], [1])

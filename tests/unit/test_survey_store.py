@@ -363,3 +363,30 @@ def test_import_stores_the_purchase_centralities_of_an_upgraded_file(v8_2025_1, 
         ("s-3", "2025.1", None, None, None)]
     conn.close()
     validate_gpkg(v8_2025_1)
+
+
+def test_purchase_choices_read_and_checked(tmp_path):
+    path = observatory.create_observatory(tmp_path / "choices.gpkg", "Choices")
+    conn = observatory.open_observatory(path)
+    with gpkg.transaction(conn):
+        conn.executemany(
+            "INSERT INTO survey_responses (uuid, home_commune, home_iris, purchase_clothing, "
+            "purchase_clothing_centrality) VALUES (?,?,?,?,?)",
+            [("a", "86194", "861940101", "town_centre", "centre_ville"),
+             ("b", "86194", None, "online", None), ("c", "86194", None, None, None)])
+    got = survey_store.purchase_choices(conn, "clothing")
+    assert got == [
+        {"uuid": "a", "home_commune": "86194", "home_iris": "861940101",
+         "place": "town_centre", "centrality": "centre_ville"},
+        {"uuid": "b", "home_commune": "86194", "home_iris": None, "place": "online",
+         "centrality": None}]  # "c" gave no purchase answer
+    with pytest.raises(survey_store.SurveyStoreError, match="unknown purchase category 'shoes'"):
+        survey_store.purchase_choices(conn, "shoes")
+    conn.close()
+
+
+def test_purchase_choices_need_schema_v9(v8_2025_1):
+    conn = gpkg.connect(v8_2025_1)
+    with pytest.raises(survey_store.SurveyStoreError, match="schema v9"):
+        survey_store.purchase_choices(conn, "clothing")
+    conn.close()

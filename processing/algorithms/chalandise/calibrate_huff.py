@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -15,7 +16,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ....analysis.huff import calibrate_huff
-from ...layers import gpkg_crs, read_source, source_of
+from ....analysis.spatial import zone_home_points
+from ....i18n import qgis_locale
+from ....store import catchment_data, survey_store
+from ....survey_forms.questionnaire import PURCHASE_CATEGORIES
+from ...layers import gpkg_crs, polygon_targets, read_source, source_of
 from ...outputs import write_rows
 from ..base import ObservatoireAlgorithm
 from . import huff_inputs as hi
@@ -30,6 +35,9 @@ class CalibrateHuff(ObservatoireAlgorithm):
     GROUP = "chalandise"
     OBSERVATIONS = "OBSERVATIONS"
     CHOICE = "CHOICE_FIELD"
+    PURCHASE = "PURCHASE"
+    HOME_ZONES = "HOME_ZONES"
+    ZONE_CODE = "ZONE_CODE_FIELD"
     FIT_ALPHA = "FIT_ALPHA"
     ALPHA = "ALPHA"
     OUTPUT = "OUTPUT"
@@ -50,17 +58,38 @@ class CalibrateHuff(ObservatoireAlgorithm):
             "Answers naming no known destination, or an unavailable one, are skipped with a "
             "warning. Without the alpha option alpha stays at the given value (needed when "
             "every destination has the same attractiveness). Cost and decay as in the Huff "
-            "market shares algorithm.")
+            "market shares algorithm.\n\n"
+            "Questionnaire answers instead of a layer: choose a purchase category. Each "
+            "response answering in which centrality it buys that category (the follow-up of "
+            "“town centre” or “neighbourhood”) is one observed choice among the centralities "
+            "(leave the destinations empty). The respondent's home is their IRIS (home_iris) "
+            "when the home zones layer has that code, else their commune (home_commune): the "
+            "population-weighted centre of the population grid cells whose centre lies in the "
+            "zone, or the zone's centroid when no populated cell does. Answers bought "
+            "elsewhere, outside a centrality, from an unknown home zone or naming an unknown "
+            "centrality code are counted in the log and skipped.")
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
         hi.add_destination_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.OBSERVATIONS, self.tr("Observed choices (respondents' homes)"),
-            [QgsProcessing.TypeVectorPoint]))
+            [QgsProcessing.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.CHOICE, self.tr("Field naming the chosen destination"),
-            parentLayerParameterName=self.OBSERVATIONS))
+            parentLayerParameterName=self.OBSERVATIONS, optional=True))
+        french = qgis_locale() == "fr"
+        self.addParameter(QgsProcessingParameterEnum(
+            self.PURCHASE, self.tr("Or: questionnaire answers for the purchase category"),
+            [self.tr("(none: use the observed choices layer)")]
+            + [fr if french else en for _code, fr, en, _group in PURCHASE_CATEGORIES],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.HOME_ZONES, self.tr("Home zones of the respondents (IRIS or communes)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ZONE_CODE, self.tr("Zone code field (INSEE IRIS or commune code)"),
+            parentLayerParameterName=self.HOME_ZONES, optional=True))
         hi.add_cost_parameters(self)
         self.addParameter(QgsProcessingParameterBoolean(
             self.FIT_ALPHA, self.tr("Estimate alpha"), defaultValue=True))
@@ -89,24 +118,26 @@ class CalibrateHuff(ObservatoireAlgorithm):
 
     def _run(self, conn, parameters, context, feedback):
         crs = gpkg_crs(conn)
+        purchase = self.parameterAsEnum(parameters, self.PURCHASE, context)
+        has_layer = parameters.get(self.OBSERVATIONS) not in (None, "")
+        if has_layer == (purchase > 0):
+            raise QgsProcessingException(self.tr(
+                "Give either a layer of observed choices (with its choice field) or a purchase "
+                "category of the questionnaire (with the home zones), not both."))
+        if purchase > 0 and parameters.get(hi.DESTINATIONS) not in (None, ""):
+            raise QgsProcessingException(self.tr(
+                "Questionnaire answers name centralities: leave the destinations empty."))
         dest = hi.destinations(self, conn, parameters, context, feedback, crs)
-        lookup = {}
-        for j, (name, uid) in enumerate(zip(dest["name"], dest["uuid"])):
-            for k in (name, uid):
-                if k is not None:
-                    lookup.setdefault(_key(k), j)
-        source = source_of(self, parameters, self.OBSERVATIONS, context)
-        field = self.parameterAsString(parameters, self.CHOICE, context)
-        obs = read_source(source, crs, context, [field])
-        chosen = np.array([lookup.get(_key(v), -1) if v is not None else -1
-                           for v in obs[field]], dtype=np.int64)
-        unknown = sorted({str(v) for v, c in zip(obs[field], chosen) if c < 0})
-        if unknown:
-            feedback.reportError(self.tr(
-                "{n} observations name no known destination and are skipped: {values}").format(
-                    n=int((chosen < 0).sum()), values=", ".join(unknown[:10])), False)
+        if has_layer:
+            obs_x, obs_y, chosen = self._layer_choices(parameters, context, feedback, crs,
+                                                       dest)
+            pre_skipped = 0
+        else:
+            obs_x, obs_y, chosen, pre_skipped = self._survey_choices(
+                conn, PURCHASE_CATEGORIES[purchase - 1][0], parameters, context, feedback,
+                crs, dest)
         cost, unit, min_cost = hi.cost_matrix(self, conn, parameters, context, feedback,
-                                              obs["x"], obs["y"], dest)
+                                              obs_x, obs_y, dest)
         keep = chosen >= 0
         rows = np.flatnonzero(keep)
         available = np.isfinite(cost[rows, chosen[rows]]) & (dest["attractiveness"][chosen[rows]]
@@ -141,13 +172,13 @@ class CalibrateHuff(ObservatoireAlgorithm):
                    "SE_ALPHA": fit.std_error.get("alpha"), "SE_BETA": fit.std_error["beta"],
                    "LOG_LIKELIHOOD": fit.log_likelihood,
                    "NULL_LOG_LIKELIHOOD": fit.null_log_likelihood, "PSEUDO_R2": fit.pseudo_r2,
-                   "N": fit.n_observations, "SKIPPED": int((~keep).sum())}
+                   "N": fit.n_observations, "SKIPPED": int((~keep).sum()) + pre_skipped}
         report = [("alpha", fit.alpha, fit.std_error.get("alpha")),
                   ("beta", fit.beta, fit.std_error["beta"]),
                   ("log_likelihood", fit.log_likelihood, None),
                   ("null_log_likelihood", fit.null_log_likelihood, None),
                   ("pseudo_r2", fit.pseudo_r2, None), ("n", fit.n_observations, None),
-                  ("skipped", int((~keep).sum()), None),
+                  ("skipped", int((~keep).sum()) + pre_skipped, None),
                   ("converged", int(fit.converged), None), ("min_cost", min_cost, None)]
         dest = write_rows(self, parameters, self.OUTPUT, context,
                           (("statistic", QVariant.String), ("value", QVariant.Double),
@@ -156,3 +187,104 @@ class CalibrateHuff(ObservatoireAlgorithm):
         if dest is not None:
             results[self.OUTPUT] = dest
         return results
+
+    def _layer_choices(self, parameters, context, feedback, crs, dest) -> tuple:
+        """Homes and chosen destinations from a point layer and its choice field."""
+        field = self.parameterAsString(parameters, self.CHOICE, context)
+        if not field:
+            raise QgsProcessingException(self.tr(
+                "Choose the field naming the chosen destination."))
+        lookup = {}
+        for j, (name, uid) in enumerate(zip(dest["name"], dest["uuid"])):
+            for k in (name, uid):
+                if k is not None:
+                    lookup.setdefault(_key(k), j)
+        source = source_of(self, parameters, self.OBSERVATIONS, context)
+        obs = read_source(source, crs, context, [field])
+        chosen = np.array([lookup.get(_key(v), -1) if v is not None else -1
+                           for v in obs[field]], dtype=np.int64)
+        unknown = sorted({str(v) for v, c in zip(obs[field], chosen) if c < 0})
+        if unknown:
+            feedback.reportError(self.tr(
+                "{n} observations name no known destination and are skipped: {values}").format(
+                    n=int((chosen < 0).sum()), values=", ".join(unknown[:10])), False)
+        return obs["x"], obs["y"], chosen
+
+    def _survey_choices(self, conn, category, parameters, context, feedback, crs,
+                        dest) -> tuple:
+        """Homes (zone centres), chosen centralities and the number of answers naming a
+        centrality but skipped, from the questionnaire answers."""
+        try:
+            answers = survey_store.purchase_choices(conn, category)
+            codes = survey_store.centrality_codes(conn)
+        except survey_store.SurveyStoreError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        if parameters.get(self.HOME_ZONES) in (None, ""):
+            raise QgsProcessingException(self.tr(
+                "Questionnaire answers give home IRIS and communes, not points: give the "
+                "home zones layer (IRIS or communes) and its code field."))
+        field = self.parameterAsString(parameters, self.ZONE_CODE, context)
+        if not field:
+            raise QgsProcessingException(self.tr("Choose the zone code field of the home "
+                                                 "zones layer."))
+        targets, names, _geoms = polygon_targets(
+            source_of(self, parameters, self.HOME_ZONES, context), field, crs, context,
+            feedback)
+        zones = {}  # code → polygons (features sharing a code are one zone)
+        for fid, rings in targets.items():
+            zones.setdefault(names[fid].strip(), []).extend(rings)
+        zone_codes = list(zones)
+        cells = catchment_data.population_cells(conn, lean=True)
+        hx, hy, n_cells = zone_home_points([zones[c] for c in zone_codes],
+                                           np.column_stack([cells["x"], cells["y"]]),
+                                           cells["ind"].to_numpy())
+        zone_of = {c: i for i, c in enumerate(zone_codes)}
+        dest_of = {}
+        uuid_index = {u: j for j, u in enumerate(dest["uuid"])}
+        for row in codes:
+            if row["uuid"] in uuid_index:
+                dest_of[row["code"]] = uuid_index[row["uuid"]]
+        x, y, chosen = [], [], []
+        not_centrality, no_zone, bad_code = 0, set(), set()
+        skipped_zone = skipped_code = 0
+        for a in answers:
+            code = (a["centrality"] or "").strip()
+            if not code or code == "elsewhere":
+                not_centrality += 1
+                continue
+            if code not in dest_of:
+                bad_code.add(code)
+                skipped_code += 1
+                continue
+            zone = None
+            for key in (a["home_iris"], a["home_commune"]):
+                if key is not None and str(key).strip() in zone_of:
+                    zone = zone_of[str(key).strip()]
+                    break
+            if zone is None:
+                no_zone.add(str(a["home_iris"] or a["home_commune"]))
+                skipped_zone += 1
+                continue
+            x.append(hx[zone])
+            y.append(hy[zone])
+            chosen.append(dest_of[code])
+        empty = [c for c, n in zip(zone_codes, n_cells) if n == 0]
+        if empty:
+            feedback.pushInfo(self.tr(
+                "{n} home zones hold no populated cell of the population grid: their "
+                "centroid is used ({zones}).").format(n=len(empty), zones=", ".join(empty[:10])))
+        feedback.pushInfo(self.tr(
+            "{n} answers for this purchase: {used} name a centrality and are used; {other} "
+            "buy outside the centralities (elsewhere, online, periphery…).").format(
+                n=len(answers), used=len(chosen), other=not_centrality))
+        if skipped_zone:
+            feedback.reportError(self.tr(
+                "{n} answers skipped: their home IRIS or commune is not in the home zones "
+                "layer ({codes}).").format(n=skipped_zone,
+                                           codes=", ".join(sorted(no_zone)[:10])), False)
+        if skipped_code:
+            feedback.reportError(self.tr(
+                "{n} answers skipped: unknown centrality code ({codes}).").format(
+                    n=skipped_code, codes=", ".join(sorted(bad_code)[:10])), False)
+        return (np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64),
+                np.asarray(chosen, dtype=np.int64), skipped_zone + skipped_code)
