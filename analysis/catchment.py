@@ -153,16 +153,26 @@ def network_catchments(router: Router, snapped: Snapped, bands: Sequence[float],
         node_values = (values.values if values is not None else np.zeros((0, 0)))
         node_values = np.ascontiguousarray(node_values, dtype=np.float64)
 
+        use_phast = _phast_pays(router, snapped, limits[-1] + offset)
+        if use_phast:
+            value_row_by_pos = np.ascontiguousarray(value_row[router.hierarchy.order])
+
         def run(start: int):
             pos = np.arange(start, min(start + chunk, k))
-            searcher = router.searcher()
+            searcher = router.sweeper() if use_phast else router.searcher()
             counts = np.zeros((pos.size, limits.size), dtype=np.int64)
             sums = np.zeros((pos.size, limits.size, len(columns)))
             kept = []
             for row, p in enumerate(pos):
-                node, cost = searcher.search_bands(
-                    [n + p], limits[-1] + offset, offset, n, limits, value_row, node_values,
-                    counts[row], sums[row])
+                if use_phast:
+                    seeds, seed_cost = router.seeds(p)
+                    got = searcher.bands(seeds, seed_cost, offset, limits, value_row_by_pos,
+                                         node_values, counts[row], sums[row], keep_reached)
+                    node, cost = got if keep_reached else (None, None)
+                else:
+                    node, cost = searcher.search_bands(
+                        [n + p], limits[-1] + offset, offset, n, limits, value_row,
+                        node_values, counts[row], sums[row])
                 if keep_reached:
                     kept.append((np.full(node.size, snapped.index[p]), node.copy(),
                                  cost.copy()))
@@ -176,6 +186,20 @@ def network_catchments(router: Router, snapped: Snapped, bands: Sequence[float],
     sizes = [min(chunk, k - s) for s in starts]
     parts = map_chunks(run, starts, sizes, workers, progress)
     return _assemble(parts, snapped, bands, columns, keep_reached)
+
+
+#: With a contraction hierarchy, PHAST (a sweep over every node) replaces the bucket search
+#: when a probe search from the first origin reaches more than this share of the nodes.
+PHAST_REACH = 0.2
+
+
+def _phast_pays(router: Router, snapped: Snapped, limit: float) -> bool:
+    """Is PHAST worth it for this run? (a hierarchy is attached and the first origin's
+    bounded search reaches more than :data:`PHAST_REACH` of the network)."""
+    if router.hierarchy is None or snapped.index.size == 0:
+        return False
+    node, _cost = router.searcher().search([router.network.n_nodes], limit)
+    return node.size > PHAST_REACH * router.network.n_nodes
 
 
 def _scipy_chunk_runner(router, snapped, limits, values, value_row, columns, chunk,

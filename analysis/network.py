@@ -196,6 +196,16 @@ class RoadNetwork:
         return int(self.from_node.size)
 
     # ------------------------------------------------------------------ costs and graphs
+    def set_class_index(self, classes, inverse) -> None:
+        """Give :meth:`class_index` directly when the distinct classes (sorted text) and each
+        edge's index into them are already known (e.g. stored)."""
+        classes = np.asarray(classes).astype(str)
+        inverse = np.asarray(inverse, dtype=np.intp)
+        if inverse.size != self.n_edges or (inverse.size and (
+                inverse.min() < 0 or inverse.max() >= classes.size)):
+            raise ValueError("class index does not match the edges")
+        self.__dict__["_class_index"] = (classes, inverse, self.road_class)
+
     def class_index(self) -> tuple:
         """``(classes, inverse)``: the distinct road classes (as text) and each edge's index
         into them, computed once per network (``road_class`` is not meant to change)."""
@@ -334,6 +344,10 @@ def _check_mode(mode: str) -> None:
 def _csr_min(tail, head, weight, n: int) -> csr_matrix:
     """CSR matrix keeping, for duplicated (tail, head) pairs, the smallest weight
     (a plain COO → CSR conversion would *sum* duplicates)."""
+    graph = csr_matrix((weight, (tail, head)), shape=(n, n))
+    if graph.nnz == np.size(tail):  # no duplicated pair: nothing was summed
+        graph.sort_indices()
+        return graph
     order = np.lexsort((weight, head, tail))
     tail, head, weight = tail[order], head[order], weight[order]
     keep = np.ones(tail.size, dtype=bool)
@@ -404,9 +418,10 @@ def nearest_node(network: RoadNetwork, x, y, tolerance: float,
 
 
 def _nearest_edge(network: RoadNetwork, x, y, tolerance: float, usable: np.ndarray) -> tuple:
-    """Exact nearest segment within ``tolerance``: segments are sampled every ``step`` metres,
-    every sample within ``tolerance + step / 2`` of a point is a candidate, candidates are
-    projected exactly."""
+    """Exact nearest segment within ``tolerance``: each segment is cut into pieces of at most
+    ``step`` metres, sampled at their centres; a segment with a sample within
+    ``tolerance + step / 2`` of a point is a candidate (any point within ``tolerance`` of a
+    piece is that close to its centre), candidates are projected exactly."""
     ids = np.flatnonzero(usable)
     n = x.size
     dist = np.full(n, np.inf)
@@ -418,10 +433,10 @@ def _nearest_edge(network: RoadNetwork, x, y, tolerance: float, usable: np.ndarr
     bx, by = network.node_x[network.to_node[ids]], network.node_y[network.to_node[ids]]
     seg = np.hypot(bx - ax, by - ay)
     step = max(tolerance, seg.sum() / 2e6)  # at most ~2 million samples
-    n_samples = np.ceil(seg / step).astype(np.int64) + 1
+    n_samples = np.maximum(np.ceil(seg / step).astype(np.int64), 1)
     owner = np.repeat(np.arange(ids.size), n_samples)
     start = np.cumsum(n_samples) - n_samples
-    t = (np.arange(owner.size) - start[owner]) / np.maximum(n_samples[owner] - 1, 1)
+    t = (np.arange(owner.size) - start[owner] + 0.5) / n_samples[owner]
     sx, sy = ax[owner] + t * (bx - ax)[owner], ay[owner] + t * (by - ay)[owner]
     tree = cKDTree(np.column_stack([sx, sy]))
     hits = tree.query_ball_point(np.column_stack([x, y]), r=tolerance + step / 2)
@@ -449,8 +464,10 @@ def _nearest_edge(network: RoadNetwork, x, y, tolerance: float, usable: np.ndarr
 
 
 # ---------------------------------------------------------------------- shortest times
-#: Shortest-path engines of :class:`Router`: "auto" = numba when installed, else scipy.
-ENGINES = ("auto", "numba", "scipy")
+#: Shortest-path engines of :class:`Router`: "auto" = numba when installed, else scipy;
+#: "hierarchy" = numba with a contraction hierarchy built in memory at once (worth it for many
+#: long searches when none is stored; see :meth:`Router.attach_hierarchy`).
+ENGINES = ("auto", "numba", "hierarchy", "scipy")
 #: Engine of a :class:`Router` made without one.
 DEFAULT_ENGINE = "auto"
 
@@ -470,20 +487,25 @@ class Router:
             raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
         #: Why the compiled engine is not used ("" when it is, or when scipy was asked for).
         self.engine_note = ""
-        if engine in ("auto", "numba"):
+        if engine in ("auto", "numba", "hierarchy"):
             self.engine_note = fast_search.ready()
-            if self.engine_note and engine == "numba":
-                raise ValueError(f"engine 'numba' asked for, but {self.engine_note}")
+            if self.engine_note and engine != "auto":
+                raise ValueError(f"engine {engine!r} asked for, but {self.engine_note}")
         self.network = network
         self.mode = mode
         self.cost = cost
         #: "numba" (compiled bounded searches, see :mod:`.fast_search`) or "scipy".
         self.engine = "scipy" if engine == "scipy" or self.engine_note else "numba"
+        in_memory_hierarchy = engine == "hierarchy"
         self.tail, self.head, self.weight, self.edge_id = network.directed_edges(mode, cost, speeds)
         self.edge_cost = network.edge_costs(mode, cost, speeds)
         self.graph = _csr_min(self.tail, self.head, self.weight, network.n_nodes)
         self._cached = None
         self._local = threading.local()
+        #: A contraction hierarchy of :attr:`graph` (see :meth:`attach_hierarchy`), or None.
+        self.hierarchy = None
+        if in_memory_hierarchy:
+            self.build_hierarchy()
 
     def start_arcs(self, snapped: Snapped) -> tuple:
         """Virtual arcs from each snapped origin to the end nodes of its edge: cost
@@ -571,3 +593,43 @@ class Router:
             mine = (graph, fast_search.Searcher(graph.indptr, graph.indices, graph.data))
             self._local.searcher = mine
         return mine[1]
+
+    def attach_hierarchy(self, hierarchy) -> bool:
+        """Use ``hierarchy`` (a :class:`~.contraction.Hierarchy`, e.g. the stored one) for long
+        searches if it was built from this router's graph (same fingerprint) and the compiled
+        engine is on. Returns whether it is used."""
+        from .contraction import graph_fingerprint
+
+        g = self.graph
+        if (hierarchy is None or self.engine != "numba"
+                or hierarchy.n_nodes != self.network.n_nodes
+                or hierarchy.fingerprint != graph_fingerprint(g.indptr, g.indices, g.data)):
+            self.hierarchy = None
+            return False
+        self.hierarchy = hierarchy
+        return True
+
+    def build_hierarchy(self) -> None:
+        """Contract this router's graph in memory and use the hierarchy (numba engine only)."""
+        from .contraction import build_hierarchy
+
+        g = self.graph
+        self.attach_hierarchy(build_hierarchy(g.indptr, g.indices, g.data))
+
+    def sweeper(self):
+        """PHAST work arrays on :attr:`hierarchy`, kept per thread."""
+        from .contraction import Sweeper
+
+        mine = getattr(self._local, "sweeper", None)
+        if mine is None or mine[0] is not self.hierarchy:
+            mine = (self.hierarchy, Sweeper(self.hierarchy))
+            self._local.sweeper = mine
+        return mine[1]
+
+    def seeds(self, position: int) -> tuple:
+        """``(nodes, costs)`` of the start arcs of snapped origin ``position`` in the extended
+        graph of the last :meth:`prepare` (costs include the start offset)."""
+        g = self._cached[1]
+        row = self.network.n_nodes + int(position)
+        lo, hi = g.indptr[row], g.indptr[row + 1]
+        return g.indices[lo:hi], g.data[lo:hi]

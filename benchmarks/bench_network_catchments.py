@@ -9,8 +9,10 @@ streets with maxspeed 50, some one-way streets and footways) in an observatory G
   one multi-band search per origin with the population totals per band: 3 walking bands
   (5, 10, 15 min) and 2 driving bands (10, 20 min), for 100 and 1 000 origins (2 threads).
   The search is the compiled bucket-queue search of ``analysis.fast_search`` (numba; its
-  one-off compilation, or loading from numba's cache, is timed apart); at 100 origins the scipy
-  engine (the fallback without numba) is timed too;
+  one-off compilation, or loading from numba's cache, is timed apart); driving runs load the
+  contraction hierarchy stored at import and switch to PHAST (``analysis.contraction``) when
+  the first origin reaches most of the network; at 100 origins the scipy engine (the
+  fallback without numba) is timed too;
   Polygons are not part of this timing; the full algorithm (``processing.run``, alpha-shape
   polygons included) is timed once for 100 walking origins;
 * **QGIS** — ``native:serviceareafromlayer`` on the same roads layer and origins, fastest path,
@@ -74,7 +76,7 @@ def build_gpkg(path: Path, edges: dict, cells: tuple) -> None:
         timed(f"write {len(records)} roads to the GeoPackage", network_store.write_roads,
               conn, records, 2154)
     with gpkg.transaction(conn):
-        counts, _ = timed("import: build and store the topology (once)",
+        counts, _ = timed("import: build and store the topology and hierarchy (once)",
                           network_store.build_topology, conn, 2154)
     cx, cy, cols, size = cells
     half = size / 2
@@ -97,9 +99,11 @@ def ours(path: Path, origins: tuple, mode: str, bands: list, workers: int, engin
     try:
         net = network_store.load_network(conn, check=True).network
         cells = catchment_data.population_cells(conn, lean=True)
+        router = Router(net, mode, engine=engine)
+        if engine == "numba" and mode in network_store.HIERARCHY_MODES:
+            router.attach_hierarchy(network_store.load_hierarchy(conn, mode))
     finally:
         conn.close()
-    router = Router(net, mode, engine=engine)
     snapped = snap_points(net, origins[0], origins[1], 100.0, mode=mode)
     values = assign_to_nodes(net, cells["x"], cells["y"],
                              {"population": cells["ind"], "households": cells["men"]}, 150.0,

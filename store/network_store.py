@@ -16,7 +16,9 @@ endpoints within the tolerance are merged) and stamped in ``observatory_meta`` w
 re-snapping and says whether ``roads`` changed since (``stale``). ``road_nodes`` and
 ``road_edges`` are generated (edit ``roads``, then rebuild): ``road_network_arrays`` holds the
 same columns as binary arrays, written in the same transaction, so a run loads a 150 000-edge
-network in milliseconds instead of parsing 150 000 rows. Triggers on ``roads``
+network in milliseconds instead of parsing 150 000 rows. It also holds, when numba is
+installed, the contraction hierarchy of the driving graph (rows ``hierarchy_car_*``, see
+:mod:`..analysis.contraction`), built with the topology for the stored speeds. Triggers on ``roads``
 (``road_network_stale_*``: insert, delete, update of geometry, class, one-way or speed) replace
 the stamp by ``stale``, so the check costs nothing; where a tool dropped them (a table rewritten
 from scratch), the checksum is recomputed and compared.
@@ -32,8 +34,9 @@ from typing import Callable, Dict, Iterable, List, Mapping, Optional
 
 import numpy as np
 
+from ..analysis import fast_search
 from ..analysis.network import RoadNetwork, segments_from_lines
-from ..analysis.road_profiles import ProfiledNetwork, default_profiles
+from ..analysis.road_profiles import ProfiledNetwork, default_profiles, with_profiles
 from ..i18n import tr
 from . import geometry, gpkg
 
@@ -247,6 +250,9 @@ def build_topology(conn, srs_id: int, tolerance: float = DEFAULT_TOLERANCE,
     create_stale_triggers(conn)  # again, in case a tool rewrote the roads table
     checksum = roads_checksum(conn)
     _write_arrays(conn, net, checksum)
+    if progress:
+        progress(85.0)
+    write_hierarchies(conn, net)
     _set_meta(conn, CHECKSUM_KEY, checksum)
     _set_meta(conn, TOLERANCE_KEY, tolerance)
     _set_meta(conn, BUILT_KEY, gpkg.now_iso())
@@ -277,12 +283,69 @@ def _write_arrays(conn, net: RoadNetwork, checksum: str) -> None:
     gpkg.touch(conn, "road_network_arrays")
 
 
+#: Modes whose travel-time graph gets a stored contraction hierarchy (driving: long searches
+#: over most of the network; walking searches stay short, the bucket search suits them).
+HIERARCHY_MODES = ("car",)
+_HIERARCHY_PREFIX = "hierarchy_"
+
+
+def write_hierarchies(conn, net: RoadNetwork) -> int:
+    """Build and store the contraction hierarchy of each mode of :data:`HIERARCHY_MODES` (time
+    cost, the stored speeds) in ``road_network_arrays`` (inside the caller's transaction).
+    Skipped, returning 0, when numba is missing: runs then use the bucket search or SciPy.
+    Returns the number of hierarchies written."""
+    from ..analysis import contraction
+    from ..analysis.network import Router
+
+    conn.execute("DELETE FROM road_network_arrays WHERE substr(name, 1, ?) = ?",
+                 (len(_HIERARCHY_PREFIX), _HIERARCHY_PREFIX))
+    if fast_search.ready():
+        return 0
+    profiled = with_profiles(net, speeds(conn))
+    written = 0
+    for mode in HIERARCHY_MODES:
+        graph = Router(profiled, mode, "time", engine="numba").graph
+        if graph.nnz == 0:
+            continue
+        h = contraction.build_hierarchy(graph.indptr, graph.indices, graph.data)
+        prefix = f"{_HIERARCHY_PREFIX}{mode}_"
+        rows = [(str(uuid.uuid4()), prefix + name, np.asarray(a).dtype.newbyteorder("<").str,
+                 np.ascontiguousarray(a, dtype=np.asarray(a).dtype.newbyteorder("<")).tobytes())
+                for name, a in h.arrays().items()]
+        rows.append((str(uuid.uuid4()), prefix + "fingerprint", "text",
+                     h.fingerprint.encode("ascii")))
+        conn.executemany("INSERT INTO road_network_arrays (uuid, name, dtype, data) "
+                         "VALUES (?,?,?,?)", rows)
+        written += 1
+    gpkg.touch(conn, "road_network_arrays")
+    return written
+
+
+def load_hierarchy(conn, mode: str):
+    """The stored :class:`~..analysis.contraction.Hierarchy` of ``mode``, or None (none
+    stored, or an incomplete one). Whether it fits the run's graph is checked by the router
+    (its fingerprint)."""
+    from ..analysis.contraction import Hierarchy
+
+    if not gpkg.table_exists(conn, "road_network_arrays"):
+        return None
+    prefix = f"{_HIERARCHY_PREFIX}{mode}_"
+    blobs = {r[0][len(prefix):]: (r[1], r[2]) for r in conn.execute(
+        "SELECT name, dtype, data FROM road_network_arrays WHERE substr(name, 1, ?) = ?",
+        (len(prefix), prefix))}
+    if "fingerprint" not in blobs or any(n not in blobs for n in Hierarchy.NAMES):
+        return None
+    arrays = {n: np.frombuffer(bytes(blobs[n][1]), dtype=blobs[n][0]) for n in Hierarchy.NAMES}
+    return Hierarchy(arrays, bytes(blobs["fingerprint"][1]).decode("ascii"))
+
+
 def _read_arrays(conn) -> Optional[RoadNetwork]:
     """The network from ``road_network_arrays`` when present and of the stored build."""
     if not gpkg.table_exists(conn, "road_network_arrays"):
         return None
     blobs = {r[0]: (r[1], r[2]) for r in conn.execute(
-        "SELECT name, dtype, data FROM road_network_arrays")}
+        "SELECT name, dtype, data FROM road_network_arrays WHERE substr(name, 1, ?) != ?",
+        (len(_HIERARCHY_PREFIX), _HIERARCHY_PREFIX))}
     needed = ("node_x", "node_y", "from_node", "to_node", "length", "oneway", "maxspeed",
               "class_code", "class_names", "checksum")
     if any(n not in blobs for n in needed):
@@ -292,11 +355,13 @@ def _read_arrays(conn) -> Optional[RoadNetwork]:
         return None  # the tables were rebuilt by another tool: read them instead
     a = {n: np.frombuffer(bytes(blobs[n][1]), dtype=blobs[n][0]) for n in needed[:8]}
     names = np.array(json.loads(bytes(blobs["class_names"][1]).decode("utf-8")), dtype=object)
-    return RoadNetwork.from_arrays(
+    net = RoadNetwork.from_arrays(
         {"x": a["node_x"], "y": a["node_y"]},
         {"from_node": a["from_node"], "to_node": a["to_node"], "length": a["length"],
          "oneway": a["oneway"], "maxspeed": a["maxspeed"],
          "road_class": names[a["class_code"]]})
+    net.set_class_index(names, a["class_code"])  # written sorted by np.unique
+    return net
 
 
 @dataclass
@@ -330,6 +395,8 @@ def load_network(conn, check: bool = True) -> StoredNetwork:
         base = _read_tables(conn)
     net = ProfiledNetwork(base.node_x, base.node_y, base.from_node, base.to_node, base.length,
                           base.road_class, base.oneway, base.maxspeed, speeds(conn))
+    if "_class_index" in base.__dict__:  # known from the stored arrays: carried over
+        net.set_class_index(*base.class_index())
     stamp = _meta(conn, CHECKSUM_KEY)
     stale = stamp == STALE or bool(check and not _has_stale_triggers(conn)
                                    and stamp != roads_checksum(conn))

@@ -41,13 +41,17 @@ def validate_gpkg(path) -> None:
         f"validate_gpkg.py failed on {path}:\n{result.stdout}{result.stderr}")
 
 
-@pytest.fixture(params=["scipy", "numba"])
+@pytest.fixture(params=["scipy", "numba", "hierarchy"])
 def routing_engine(request, monkeypatch):
-    """Run the test once with each shortest-path engine (the default of every ``Router``);
-    the numba run is skipped, with the reason, when numba is not installed."""
-    from observatoire_commerce.analysis import fast_search, network
+    """Run the test once with each shortest-path engine (the default of every ``Router``):
+    scipy, the compiled bucket search, and PHAST on a contraction hierarchy built in memory
+    (used for every search); the compiled runs are skipped, with the reason, when numba is not
+    installed."""
+    from observatoire_commerce.analysis import catchment, fast_search, network
 
-    if request.param == "numba" and not fast_search.AVAILABLE:
-        pytest.skip("numba is not installed: the compiled engine is not tested")
+    if request.param != "scipy" and not fast_search.AVAILABLE:
+        pytest.skip("numba is not installed: the compiled engines are not tested")
     monkeypatch.setattr(network, "DEFAULT_ENGINE", request.param)
+    if request.param == "hierarchy":
+        monkeypatch.setattr(catchment, "PHAST_REACH", -1.0)
     return request.param

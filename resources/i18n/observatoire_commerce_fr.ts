@@ -2134,6 +2134,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Le critère de similarité a un poids mais aucun local cible n'est donné.</translation>
     </message>
     <message>
+      <source>The stored road hierarchy was built for other speeds or another network: long searches are slower (same results). Run “Build the road network” to rebuild it.</source>
+      <translation>La hiérarchie routière enregistrée a été construite pour d'autres vitesses ou un autre réseau : les recherches longues sont plus lentes (mêmes résultats). Lancez « Construire le réseau routier » pour la reconstruire.</translation>
+    </message>
+    <message>
       <source>The workbook must be an .xlsx file, not {path}.</source>
       <translation>Le classeur doit être un fichier .xlsx, pas {path}.</translation>
     </message>

@@ -173,6 +173,57 @@ def test_topology_stored_and_valid(network_gpkg):
     conn.close()
 
 
+def test_driving_hierarchy_stored_with_the_topology_and_used(network_gpkg):
+    from observatoire_commerce.analysis import fast_search
+    from observatoire_commerce.analysis.network import Router
+
+    if not fast_search.AVAILABLE:
+        pytest.skip("numba is not installed: no hierarchy is stored")
+    conn = gpkg.connect(network_gpkg)
+    stored = network_store.load_hierarchy(conn, "car")
+    assert network_store.load_hierarchy(conn, "walk") is None  # walking searches stay short
+    net = network_store.load_network(conn).network
+    conn.close()
+    assert stored is not None and stored.n_nodes == 19
+    assert Router(net, "car").attach_hierarchy(stored)  # built for the stored speeds
+    assert not Router(net, "car", speeds={"residential": 50.0}).attach_hierarchy(stored)
+    assert not Router(net, "car", engine="scipy").attach_hierarchy(stored)
+
+
+def test_speeds_changed_after_the_build_same_catchment_and_a_note(network_gpkg, monkeypatch):
+    from qgis import processing
+
+    from observatoire_commerce.analysis import catchment, fast_search
+
+    if not fast_search.AVAILABLE:
+        pytest.skip("numba is not installed: no hierarchy is stored")
+    monkeypatch.setattr(catchment, "PHAST_REACH", -1.0)  # PHAST whenever a hierarchy fits
+    params = {"GEOPACKAGE": str(network_gpkg), "ORIGINS": points_layer([(("O",), xy(2, 0))]),
+              "ORIGIN_ID_FIELD": "id", "MODE": 1, "BANDS": "1, 2, 3", "OUTPUT": "memory:",
+              "OUTPUT_NODES": "memory:"}
+    fitting = Capture()
+    result = processing.run("observatoire:network_catchments", params, feedback=fitting)
+    assert not any("stored road hierarchy" in m for m in fitting.infos)
+    costs = {k[1]: v for k, v in node_costs(result["OUTPUT_NODES"]).items()}
+    assert costs == pytest.approx({k: v for k, v in CAR_MIN.items() if v <= 3})
+    conn = gpkg.connect(network_gpkg)
+    with gpkg.transaction(conn):  # a class absent from the network: the graph is the same
+        network_store.set_speeds(conn, "car", {"tertiary": 90.0})
+    conn.close()
+    same = Capture()
+    processing.run("observatoire:network_catchments", params, feedback=same)
+    assert not any("stored road hierarchy" in m for m in same.infos)
+    conn = gpkg.connect(network_gpkg)
+    with gpkg.transaction(conn):  # residential streets at 24 km/h: every time halves
+        network_store.set_speeds(conn, "car", {"residential": 24.0})
+    conn.close()
+    feedback = Capture()
+    again = processing.run("observatoire:network_catchments", params, feedback=feedback)
+    assert any("stored road hierarchy was built for other speeds" in m for m in feedback.infos)
+    assert {k[1]: v for k, v in node_costs(again["OUTPUT_NODES"]).items()} == pytest.approx(
+        {k: v / 2 for k, v in CAR_MIN.items() if v / 2 <= 3})
+
+
 def test_walking_catchment_exact(run_alg, network_gpkg):
     result = catchments(run_alg, network_gpkg, MODE=0, BANDS="2, 4, 6")
     costs = node_costs(result["OUTPUT_NODES"])

@@ -241,3 +241,17 @@ def test_bad_mode_cost_speed_and_tolerance_are_refused():
         net.edge_costs("car", speeds={"residential": 0})
     with pytest.raises(ValueError, match="tolerance must be > 0"):
         snap_points(net, [0], [0], tolerance=0)
+
+
+def test_class_index_given_or_computed_once():
+    net = RoadNetwork.from_edges([0, 100, 200], [0, 0, 0], [100, 200, 300], [0, 0, 0],
+                                 road_class=["residential", "primary", "residential"])
+    classes, inverse = net.class_index()
+    assert classes.tolist() == ["primary", "residential"] and inverse.tolist() == [1, 0, 1]
+    assert net.class_index()[1] is inverse  # cached
+    net.set_class_index(np.array(["primary", "residential"], dtype=object), [1, 0, 1])
+    assert net.edge_speeds("car").tolist() == [30.0, 50.0, 30.0]
+    with pytest.raises(ValueError, match="does not match the edges"):
+        net.set_class_index(["primary"], [0, 1, 0])
+    with pytest.raises(ValueError, match="does not match the edges"):
+        net.set_class_index(["primary", "residential"], [0, 1])

@@ -20,9 +20,10 @@ def test_cell_centres_full_and_lean(tmp_path):
     bare = b"GP" + struct.pack("<BBi", 0, 0b00000001, 2154) + poly[40:]
     with gpkg.transaction(conn):
         conn.executemany(
-            "INSERT INTO population_grid (uuid, idcar_200m, ind, men, ind_0_3, geom) "
-            "VALUES (?,?,?,?,?,?)",
-            [("a", "A", 12.0, 5.0, 2.0, poly), ("b", "B", None, 3.0, None, bare)])
+            "INSERT INTO population_grid (uuid, idcar_200m, ind, men, ind_0_3, ind_4_5, "
+            "ind_65_79, geom) VALUES (?,?,?,?,?,?,?,?)",
+            [("a", "A", 12.0, 5.0, 2.0, 1.0, 4.0, poly),
+             ("b", "B", None, 3.0, None, 7.0, None, bare)])
     full = catchment_data.population_cells(conn)
     light = catchment_data.population_cells(conn, lean=True)
     conn.close()
@@ -30,6 +31,8 @@ def test_cell_centres_full_and_lean(tmp_path):
         assert frame["x"].tolist() == [1100.0, 1100.0]
         assert frame["y"].tolist() == [2100.0, 2100.0]
         assert frame["ind"].tolist() == [12.0, 0.0]  # NULL counts as 0
+        assert frame["age_0_17"].tolist() == [3.0, 7.0]
+        assert frame["age_65p"].tolist() == [4.0, 0.0]
     assert full["geom"].tolist() == [poly, bare]
     assert full["uuid"].tolist() == ["a", "b"] and full["idcar_200m"].tolist() == ["A", "B"]
     assert not {"geom", "uuid", "idcar_200m"} & set(light.columns)

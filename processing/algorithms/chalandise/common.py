@@ -44,9 +44,11 @@ def load_network(conn, feedback):
     return with_profiles(net, network_store.speeds(conn))
 
 
-def make_router(net, mode: str, cost: str, feedback) -> Router:
-    """The run's router. When the compiled search cannot be used (numba missing or broken),
-    says so once in the log: results are the same, only slower."""
+def make_router(conn, net, mode: str, cost: str, feedback) -> Router:
+    """The run's router, with the stored contraction hierarchy of ``mode`` when it fits the
+    run's graph. When the compiled search cannot be used (numba missing or broken), or the
+    stored hierarchy does not fit (speeds changed since the network was built), says so once
+    in the log: results are the same, only slower."""
     router = Router(net, mode, cost)
     if router.engine_note:
         reason = (tr("numba is not installed") if "not installed" in router.engine_note
@@ -56,6 +58,13 @@ def make_router(net, mode: str, cost: str, feedback) -> Router:
             "installing numba (python3-numba on Debian, “pip install numba” in QGIS's Python "
             "elsewhere) makes long searches several times faster.").format(
                 reason=reason))
+    elif cost == "time" and mode in network_store.HIERARCHY_MODES:
+        stored = network_store.load_hierarchy(conn, mode)
+        if stored is not None and not router.attach_hierarchy(stored):
+            feedback.pushInfo(tr(
+                "The stored road hierarchy was built for other speeds or another network: "
+                "long searches are slower (same results). Run “Build the road network” to "
+                "rebuild it."))
     return router
 
 

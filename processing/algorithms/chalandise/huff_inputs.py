@@ -116,7 +116,7 @@ def cost_matrix(alg, conn, parameters, context, feedback, demand_x, demand_y, de
                 min_cost or 100.0)
     tol = alg.parameterAsDouble(parameters, NETWORK_TOLERANCE, context)
     net = load_network(conn, feedback)
-    router = make_router(net, kind, "time", feedback)
+    router = make_router(conn, net, kind, "time", feedback)
     mask = net.mode_nodes(kind)
     _, dest_node = nearest_node(net, dest["x"], dest["y"], tol, mask)
     _, cell_node = nearest_node(net, demand_x, demand_y, tol, mask)

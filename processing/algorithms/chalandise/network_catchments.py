@@ -197,7 +197,7 @@ class NetworkCatchments(ObservatoireAlgorithm):
         srs = observatory.srs_id(conn)
         net = load_network(conn, feedback)
         x, y, names, uuids = self._origins(conn, parameters, context)
-        router = make_router(net, mode, "time" if unit_time else "length", feedback)
+        router = make_router(conn, net, mode, "time" if unit_time else "length", feedback)
         snapped = snap_points(net, x, y, snap_tol, mode=mode)
         if snapped.unsnapped:
             listed = ", ".join(str(names[i]) for i in snapped.unsnapped[:10])

@@ -291,7 +291,7 @@ class SitePotential(ObservatoireAlgorithm):
         cells = catchment_data.population_cells(conn)
         values = assign_to_nodes(net, cells["x"], cells["y"], {"population": cells["ind"]},
                                  150.0, mode)
-        router = make_router(net, mode, "time", feedback)
+        router = make_router(conn, net, mode, "time", feedback)
         result = network_catchments(router, snapped, [minutes], values, keep_reached=False,
                                     progress=progress_callback(feedback, 10, 45))
         pop = np.full(len(xy), np.nan)
