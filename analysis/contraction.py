@@ -25,6 +25,7 @@ differently, so equal up to floating-point rounding).
 from __future__ import annotations
 
 import hashlib
+import threading
 
 import numpy as np
 
@@ -444,21 +445,24 @@ def _phast_bands(up_indptr, up_head, up_w, down_indptr, down_src, down_w, positi
 
 
 _COMPILED = {}
+_LOCK = threading.Lock()
 
 
 def _kernels():
-    """The numba-compiled functions (compiled on first use, then from numba's cache)."""
-    if not _COMPILED:
-        message = fast_search.ready()
-        if message:
-            raise RuntimeError(message)
-        from numba import njit
+    """The numba-compiled functions (wrapped once, under a lock, on first use; compiled on
+    their first call or loaded from numba's cache)."""
+    with _LOCK:
+        if not _COMPILED:
+            message = fast_search.ready()
+            if message:
+                raise RuntimeError(message)
+            from numba import njit
 
-        g = globals()
-        for name in ("_witness", "_shortcuts", "_priority", "_heap_push", "_heap_pop",
-                     "_queue_push", "_contract", "_phast_up", "_phast", "_phast_bands"):
-            g[name] = njit(nogil=True, cache=True)(g[name])
-            _COMPILED[name] = g[name]
+            g = globals()
+            for name in ("_witness", "_shortcuts", "_priority", "_heap_push", "_heap_pop",
+                         "_queue_push", "_contract", "_phast_up", "_phast", "_phast_bands"):
+                g[name] = njit(nogil=True, cache=True)(g[name])
+                _COMPILED[name] = g[name]
     return _COMPILED
 
 
