@@ -222,7 +222,8 @@ def build_topology(conn, srs_id: int, tolerance: float = DEFAULT_TOLERANCE,
                    progress: Optional[Callable[[float], None]] = None) -> dict:
     """(Re)build ``road_nodes`` / ``road_edges`` from ``roads`` and stamp the checksum.
 
-    Inside the caller's transaction. Returns ``{"nodes": n, "edges": m, "components": c}``.
+    Inside the caller's transaction. Returns ``{"nodes": n, "edges": m, "components": c,
+    "hierarchies": h}`` (h: contraction hierarchies stored, see :func:`write_hierarchies`).
     """
     if not tolerance >= 0:
         raise ValueError(tr("snapping tolerance must be >= 0 m, got {tolerance}").format(
@@ -252,7 +253,7 @@ def build_topology(conn, srs_id: int, tolerance: float = DEFAULT_TOLERANCE,
     _write_arrays(conn, net, checksum)
     if progress:
         progress(85.0)
-    write_hierarchies(conn, net)
+    hierarchies = write_hierarchies(conn, net)
     _set_meta(conn, CHECKSUM_KEY, checksum)
     _set_meta(conn, TOLERANCE_KEY, tolerance)
     _set_meta(conn, BUILT_KEY, gpkg.now_iso())
@@ -262,7 +263,8 @@ def build_topology(conn, srs_id: int, tolerance: float = DEFAULT_TOLERANCE,
     adjacency = coo_matrix((np.ones(net.n_edges), (net.from_node, net.to_node)),
                            shape=(net.n_nodes, net.n_nodes))
     components = int(connected_components(adjacency, directed=False)[0])
-    return {"nodes": net.n_nodes, "edges": net.n_edges, "components": components}
+    return {"nodes": net.n_nodes, "edges": net.n_edges, "components": components,
+            "hierarchies": hierarchies}
 
 
 def _write_arrays(conn, net: RoadNetwork, checksum: str) -> None:

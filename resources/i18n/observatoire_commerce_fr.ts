@@ -576,6 +576,10 @@
       <translation>En voiture</translation>
     </message>
     <message>
+      <source>Driving hierarchy stored: driving catchments over most of the network use it.</source>
+      <translation>Hiérarchie routière stockée : les zones de chalandise en voiture couvrant l'essentiel du réseau l'utilisent.</translation>
+    </message>
+    <message>
       <source>Driving speeds per class (class=km/h, …)</source>
       <translation>Vitesses en voiture par classe (classe=km/h, …)</translation>
     </message>
@@ -1212,6 +1216,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>No destination layer given and the GeoPackage holds no centrality.</source>
       <translation>Aucune couche de destinations fournie et le GeoPackage ne contient aucune centralité.</translation>
+    </message>
+    <message>
+      <source>No driving hierarchy stored (numba is not installed): driving catchments give the same results, more slowly.</source>
+      <translation>Aucune hiérarchie routière stockée (numba n'est pas installé) : les zones de chalandise en voiture donnent les mêmes résultats, plus lentement.</translation>
     </message>
     <message>
       <source>No indicator written: the candidates are not the vacant premises of the GeoPackage (leave the candidate layer empty to write them).</source>

@@ -190,6 +190,27 @@ def test_driving_hierarchy_stored_with_the_topology_and_used(network_gpkg):
     assert not Router(net, "car", engine="scipy").attach_hierarchy(stored)
 
 
+def test_build_network_says_whether_the_hierarchy_is_stored(tmp_path, monkeypatch):
+    from qgis import processing
+
+    from observatoire_commerce.analysis import fast_search
+
+    path = build_network_gpkg(tmp_path / "h.gpkg")
+    params = {"GEOPACKAGE": str(path), "WALK_SPEEDS": WALK, "CAR_SPEEDS": CAR}
+    if fast_search.AVAILABLE:
+        feedback = Capture()
+        processing.run("observatoire:build_network", params, feedback=feedback)
+        assert any("Driving hierarchy stored" in m for m in feedback.infos)
+    monkeypatch.setattr(fast_search, "AVAILABLE", False)
+    monkeypatch.setattr(fast_search, "_COMPILED", False)
+    feedback = Capture()
+    processing.run("observatoire:build_network", params, feedback=feedback)
+    assert any("No driving hierarchy stored" in m for m in feedback.infos)
+    conn = gpkg.connect(path)
+    assert network_store.load_hierarchy(conn, "car") is None  # the stale one went too
+    conn.close()
+
+
 def test_speeds_changed_after_the_build_same_catchment_and_a_note(network_gpkg, monkeypatch):
     from qgis import processing
 

@@ -57,7 +57,11 @@ def test_store_roundtrip_speeds_and_stale_flag(tmp_path):
         assert network_store.write_roads(conn, lines, 2154) == 2
         network_store.set_speeds(conn, "walk", {"steps": 3.0})
         counts = network_store.build_topology(conn, 2154)
-    assert counts == {"nodes": 4, "edges": 3, "components": 1}
+    from observatoire_commerce.analysis import fast_search
+
+    # one driving hierarchy (the primary street) when numba is there
+    assert counts == {"nodes": 4, "edges": 3, "components": 1,
+                      "hierarchies": int(fast_search.AVAILABLE)}
     stored = network_store.load_network(conn)
     assert not stored.stale
     net = stored.network

@@ -7,6 +7,7 @@ from qgis.core import (
 
 from ....store import gpkg, network_store, observatory
 from ..base import ObservatoireAlgorithm
+from .common import report_hierarchies
 from .import_roads import read_speed_parameters, speed_parameters, speeds_help
 
 
@@ -62,5 +63,6 @@ class BuildNetwork(ObservatoireAlgorithm):
         feedback.pushInfo(self.tr(
             "Network of {nodes} nodes and {edges} edges in {parts} connected part(s).").format(
                 nodes=counts["nodes"], edges=counts["edges"], parts=counts["components"]))
+        report_hierarchies(feedback, counts)
         return {"NODES": counts["nodes"], "EDGES": counts["edges"],
                 "COMPONENTS": counts["components"]}

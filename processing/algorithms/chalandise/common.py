@@ -44,6 +44,16 @@ def load_network(conn, feedback):
     return with_profiles(net, network_store.speeds(conn))
 
 
+def report_hierarchies(feedback, counts: dict) -> None:
+    """Say whether the network build stored the driving hierarchy."""
+    if counts.get("hierarchies"):
+        feedback.pushInfo(tr("Driving hierarchy stored: driving catchments over most of the "
+                             "network use it."))
+    else:
+        feedback.pushInfo(tr("No driving hierarchy stored (numba is not installed): driving "
+                             "catchments give the same results, more slowly."))
+
+
 def make_router(conn, net, mode: str, cost: str, feedback) -> Router:
     """The run's router, with the stored contraction hierarchy of ``mode`` when it fits the
     run's graph. When the compiled search cannot be used (numba missing or broken), or the

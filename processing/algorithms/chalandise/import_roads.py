@@ -22,6 +22,7 @@ from ....store.sources.osm_roads import parse_maxspeed, read_osm_roads
 from ...layers import gpkg_crs
 from ...parameters import split_list
 from ..base import ObservatoireAlgorithm
+from .common import report_hierarchies
 
 DEFAULTS = default_profiles()
 
@@ -237,5 +238,6 @@ class ImportRoads(ObservatoireAlgorithm):
             "{roads} roads imported; network of {nodes} nodes and {edges} edges in {parts} "
             "connected part(s).").format(roads=n, nodes=counts["nodes"], edges=counts["edges"],
                                          parts=counts["components"]))
+        report_hierarchies(feedback, counts)
         return {"ROADS": n, "NODES": counts["nodes"], "EDGES": counts["edges"],
                 "COMPONENTS": counts["components"]}
