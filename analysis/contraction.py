@@ -30,6 +30,7 @@ import threading
 import numpy as np
 
 from . import fast_search
+from .fast_search import _heap_pop, _heap_push
 
 #: Most nodes a witness search settles before giving up (more = fewer shortcuts, slower build).
 WITNESS_SETTLED = 150
@@ -55,30 +56,12 @@ def _witness(u, skip, limit, max_settled, out_first, arc_next_out, arc_head, arc
     dist[u] = 0.0
     touched[n_touched] = u
     n_touched += 1
-    heap_cost[0] = 0.0
-    heap_node[0] = u
-    size = 1
+    size = _heap_push(heap_cost, heap_node, 0, 0.0, u)
     settled = 0
     while size > 0:
         c = heap_cost[0]
         x = heap_node[0]
-        size -= 1
-        last_c = heap_cost[size]
-        last_n = heap_node[size]
-        i = 0
-        while True:
-            child = 2 * i + 1
-            if child >= size:
-                break
-            if child + 1 < size and heap_cost[child + 1] < heap_cost[child]:
-                child += 1
-            if heap_cost[child] >= last_c:
-                break
-            heap_cost[i] = heap_cost[child]
-            heap_node[i] = heap_node[child]
-            i = child
-        heap_cost[i] = last_c
-        heap_node[i] = last_n
+        size = _heap_pop(heap_cost, heap_node, size)
         if c > dist[x]:
             continue
         if c > limit:
@@ -98,17 +81,7 @@ def _witness(u, skip, limit, max_settled, out_first, arc_next_out, arc_head, arc
                     dist[y] = nc
                     if size >= heap_cost.size:
                         return n_touched  # queue full: stop (can only add shortcuts)
-                    i = size
-                    size += 1
-                    while i > 0:
-                        parent = (i - 1) >> 1
-                        if heap_cost[parent] <= nc:
-                            break
-                        heap_cost[i] = heap_cost[parent]
-                        heap_node[i] = heap_node[parent]
-                        i = parent
-                    heap_cost[i] = nc
-                    heap_node[i] = y
+                    size = _heap_push(heap_cost, heap_node, size, nc, y)
             a = arc_next_out[a]
     return n_touched
 
@@ -176,41 +149,6 @@ def _priority(v, max_settled, out_first, in_first, arc_next_out, arc_next_in, ar
     if count < 0:
         count = found_u.size
     return float(count - degree + neighbours_done[v])
-
-
-def _heap_push(heap_key, heap_val, size, key, val):
-    i = size
-    while i > 0:
-        parent = (i - 1) >> 1
-        if heap_key[parent] <= key:
-            break
-        heap_key[i] = heap_key[parent]
-        heap_val[i] = heap_val[parent]
-        i = parent
-    heap_key[i] = key
-    heap_val[i] = val
-    return size + 1
-
-
-def _heap_pop(heap_key, heap_val, size):
-    size -= 1
-    last_k = heap_key[size]
-    last_v = heap_val[size]
-    i = 0
-    while True:
-        child = 2 * i + 1
-        if child >= size:
-            break
-        if child + 1 < size and heap_key[child + 1] < heap_key[child]:
-            child += 1
-        if heap_key[child] >= last_k:
-            break
-        heap_key[i] = heap_key[child]
-        heap_val[i] = heap_val[child]
-        i = child
-    heap_key[i] = last_k
-    heap_val[i] = last_v
-    return size
 
 
 def _queue_push(q_key, q_node, q_size, key, node, prio, contracted):
@@ -338,6 +276,18 @@ def _contract(n, tail, head, weight, max_settled, sim_settled):
     return rank, arc_tail[:n_arcs].copy(), arc_head[:n_arcs].copy(), arc_w[:n_arcs].copy()
 
 
+def _lower(x, cost, dist, touched, n_touched, heap_cost, heap_node, size):
+    """Lower ``dist[x]`` to ``cost`` if that is better, noting ``x`` as touched the first time
+    and queueing it; returns the new ``(heap size, n_touched)``."""
+    if cost < dist[x]:
+        if dist[x] == np.inf:
+            touched[n_touched] = x
+            n_touched += 1
+        dist[x] = cost
+        size = _heap_push(heap_cost, heap_node, size, cost, x)
+    return size, n_touched
+
+
 def _phast_up(up_indptr, up_head, up_w, position, seeds, seed_cost, dist_up, settled,
               heap_cost, heap_node, touched, d):
     """PHAST's upward search from ``seeds``: ``d`` (by position) gets the costs of the nodes
@@ -345,14 +295,8 @@ def _phast_up(up_indptr, up_head, up_w, position, seeds, seed_cost, dist_up, set
     size = 0
     n_touched = 0
     for k in range(seeds.size):
-        s = seeds[k]
-        c = seed_cost[k]
-        if c < dist_up[s]:
-            if dist_up[s] == np.inf:
-                touched[n_touched] = s
-                n_touched += 1
-            dist_up[s] = c
-            size = _heap_push(heap_cost, heap_node, size, c, s)
+        size, n_touched = _lower(seeds[k], seed_cost[k], dist_up, touched, n_touched,
+                                 heap_cost, heap_node, size)
     while size > 0:
         c = heap_cost[0]
         u = heap_node[0]
@@ -361,14 +305,8 @@ def _phast_up(up_indptr, up_head, up_w, position, seeds, seed_cost, dist_up, set
             continue
         settled[u] = True
         for a in range(up_indptr[u], up_indptr[u + 1]):
-            x = up_head[a]
-            nc = c + up_w[a]
-            if nc < dist_up[x]:
-                if dist_up[x] == np.inf:
-                    touched[n_touched] = x
-                    n_touched += 1
-                dist_up[x] = nc
-                size = _heap_push(heap_cost, heap_node, size, nc, x)
+            size, n_touched = _lower(up_head[a], c + up_w[a], dist_up, touched, n_touched,
+                                     heap_cost, heap_node, size)
     d[:] = np.inf
     for k in range(n_touched):
         x = touched[k]
@@ -385,12 +323,19 @@ def _phast(up_indptr, up_head, up_w, down_indptr, down_src, down_w, position, se
     _phast_up(up_indptr, up_head, up_w, position, seeds, seed_cost, dist_up, settled,
               heap_cost, heap_node, touched, d)
     for p in range(d.size):  # the sweep: tails of downward arcs come earlier
-        best = d[p]
-        for a in range(down_indptr[p], down_indptr[p + 1]):
-            c = d[down_src[a]] + down_w[a]
-            if c < best:
-                best = c
-        d[p] = best
+        _settle(p, d, down_indptr, down_src, down_w)
+
+
+def _settle(p, d, down_indptr, down_src, down_w):
+    """PHAST's step for position ``p``: its final cost from its downward arcs (whose tails,
+    of higher rank, are final); returns it."""
+    best = d[p]
+    for a in range(down_indptr[p], down_indptr[p + 1]):
+        c = d[down_src[a]] + down_w[a]
+        if c < best:
+            best = c
+    d[p] = best
+    return best
 
 
 def _phast_bands(up_indptr, up_head, up_w, down_indptr, down_src, down_w, position, seeds,
@@ -409,13 +354,7 @@ def _phast_bands(up_indptr, up_head, up_w, down_indptr, down_src, down_w, positi
     band_sum = np.zeros((n_bands, n_values))
     kept = 0
     for p in range(d.size):  # the sweep: tails of downward arcs come earlier
-        best = d[p]
-        for a in range(down_indptr[p], down_indptr[p + 1]):
-            c = d[down_src[a]] + down_w[a]
-            if c < best:
-                best = c
-        d[p] = best
-        cost = best - offset
+        cost = _settle(p, d, down_indptr, down_src, down_w) - offset
         if cost > last:
             continue
         if cost < 0.0:
@@ -459,8 +398,10 @@ def _kernels():
             from numba import njit
 
             g = globals()
-            for name in ("_witness", "_shortcuts", "_priority", "_heap_push", "_heap_pop",
-                         "_queue_push", "_contract", "_phast_up", "_phast", "_phast_bands"):
+            g["_heap_push"] = fast_search._heap_push  # the compiled ones
+            g["_heap_pop"] = fast_search._heap_pop
+            for name in ("_witness", "_shortcuts", "_priority", "_queue_push", "_contract",
+                         "_lower", "_phast_up", "_settle", "_phast", "_phast_bands"):
                 g[name] = njit(nogil=True, cache=True)(g[name])
                 _COMPILED[name] = g[name]
     return _COMPILED

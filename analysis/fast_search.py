@@ -110,50 +110,61 @@ def _bucket_abort(head, entry_node, n_entries, dist, scanned):
     return -1
 
 
+def _heap_push(heap_key, heap_val, size, key, val):
+    """Push ``(key, val)`` on the binary min-heap of ``size`` entries; returns the new size
+    (the arrays must have room)."""
+    i = size
+    while i > 0:
+        parent = (i - 1) >> 1
+        if heap_key[parent] <= key:
+            break
+        heap_key[i] = heap_key[parent]
+        heap_val[i] = heap_val[parent]
+        i = parent
+    heap_key[i] = key
+    heap_val[i] = val
+    return size + 1
+
+
+def _heap_pop(heap_key, heap_val, size):
+    """Remove the smallest entry (read ``heap_key[0]``, ``heap_val[0]`` before); returns the
+    new size."""
+    size -= 1
+    last_k = heap_key[size]
+    last_v = heap_val[size]
+    i = 0
+    while True:
+        child = 2 * i + 1
+        if child >= size:
+            break
+        if child + 1 < size and heap_key[child + 1] < heap_key[child]:
+            child += 1
+        if heap_key[child] >= last_k:
+            break
+        heap_key[i] = heap_key[child]
+        heap_val[i] = heap_val[child]
+        i = child
+    heap_key[i] = last_k
+    heap_val[i] = last_v
+    return size
+
+
 def _heap_search(indptr, indices, weights, sources, limit, dist, done, heap_cost, heap_node,
-            reached_node, reached_cost):
+                 reached_node, reached_cost):
     """Binary-heap Dijkstra from ``sources`` (all at cost 0) up to ``limit``; fills
-    ``reached_node`` /
-    ``reached_cost`` in settling order and returns how many nodes were reached. ``dist`` (inf)
-    and ``done`` (False) are work arrays of size n_nodes, left as they were found."""
+    ``reached_node`` / ``reached_cost`` in settling order and returns how many nodes were
+    reached. ``dist`` (inf) and ``done`` (False) are work arrays of size n_nodes, left as they
+    were found."""
     size = 0
     for s in sources:
         if dist[s] > 0.0:
             dist[s] = 0.0
-            # push (0, s): sift up
-            i = size
-            size += 1
-            while i > 0:
-                parent = (i - 1) >> 1
-                if heap_cost[parent] <= 0.0:
-                    break
-                heap_cost[i] = heap_cost[parent]
-                heap_node[i] = heap_node[parent]
-                i = parent
-            heap_cost[i] = 0.0
-            heap_node[i] = s
+            size = _heap_push(heap_cost, heap_node, size, 0.0, s)
     m = 0
     while size > 0:
         c = heap_cost[0]
         u = heap_node[0]
-        # pop: move the last entry to the root and sift it down
-        size -= 1
-        last_c = heap_cost[size]
-        last_n = heap_node[size]
-        i = 0
-        while True:
-            child = 2 * i + 1
-            if child >= size:
-                break
-            if child + 1 < size and heap_cost[child + 1] < heap_cost[child]:
-                child += 1
-            if heap_cost[child] >= last_c:
-                break
-            heap_cost[i] = heap_cost[child]
-            heap_node[i] = heap_node[child]
-            i = child
-        heap_cost[i] = last_c
-        heap_node[i] = last_n
+        size = _heap_pop(heap_cost, heap_node, size)
         if done[u] or c > dist[u]:
             continue  # stale entry
         done[u] = True
@@ -167,17 +178,7 @@ def _heap_search(indptr, indices, weights, sources, limit, dist, done, heap_cost
             nc = c + weights[a]
             if nc <= limit and nc < dist[v]:
                 dist[v] = nc
-                i = size
-                size += 1
-                while i > 0:
-                    parent = (i - 1) >> 1
-                    if heap_cost[parent] <= nc:
-                        break
-                    heap_cost[i] = heap_cost[parent]
-                    heap_node[i] = heap_node[parent]
-                    i = parent
-                heap_cost[i] = nc
-                heap_node[i] = v
+                size = _heap_push(heap_cost, heap_node, size, nc, v)
     for k in range(m):  # every node whose cost was set has been settled (it was <= limit)
         dist[reached_node[k]] = np.inf
         done[reached_node[k]] = False
@@ -246,7 +247,8 @@ def _compile() -> None:
         except Exception as exc:  # a broken install must not break the run: scipy takes over
             AVAILABLE = False
             raise RuntimeError(f"numba cannot be imported ({exc})") from exc
-        names = ("_bucket_abort", "_bucket_search", "_heap_search", "_search", "_search_bands")
+        names = ("_heap_push", "_heap_pop", "_bucket_abort", "_bucket_search", "_heap_search",
+                 "_search", "_search_bands")
         for name in names:  # callees first: each compiled function calls the compiled ones
             globals()[name] = njit(nogil=True, cache=True)(globals()[name])
         _COMPILED = True

@@ -9,10 +9,10 @@ streets with maxspeed 50, some one-way streets and footways) in an observatory G
   one multi-band search per origin with the population totals per band: 3 walking bands
   (5, 10, 15 min) and 2 driving bands (10, 20 min), for 100 and 1 000 origins (2 threads).
   The search is the compiled bucket-queue search of ``analysis.fast_search`` (numba; its
-  one-off compilation, or loading from numba's cache, is timed apart); driving runs load the
-  contraction hierarchy stored at import and switch to PHAST (``analysis.contraction``) when
-  the first origin reaches most of the network; at 100 origins the scipy engine (the
-  fallback without numba) is timed too;
+  one-off compilation, or loading from numba's cache, is timed apart on a tiny grid);
+  driving runs load the contraction hierarchy stored at import and switch to PHAST
+  (``analysis.contraction``) when the first origin reaches most of the network; at 100
+  origins the scipy engine (the fallback without numba) is timed too;
   Polygons are not part of this timing; the full algorithm (``processing.run``, alpha-shape
   polygons included) is timed once for 100 walking origins;
 * **QGIS** — ``native:serviceareafromlayer`` on the same roads layer and origins, fastest path,
@@ -43,7 +43,7 @@ from bench_catchments_analysis import synthetic_grid, synthetic_network
 from observatoire_commerce.analysis import fast_search
 from observatoire_commerce.analysis.catchment import assign_to_nodes, network_catchments
 from observatoire_commerce.analysis.huff import huff_model
-from observatoire_commerce.analysis.network import Router, snap_points
+from observatoire_commerce.analysis.network import RoadNetwork, Router, snap_points
 from observatoire_commerce.store import (
     catchment_data,
     geometry,
@@ -110,6 +110,22 @@ def ours(path: Path, origins: tuple, mode: str, bands: list, workers: int, engin
                              mode)
     return network_catchments(router, snapped, bands, values, keep_reached=False,
                               workers=workers)
+
+
+def warm_up() -> None:
+    """Run every compiled kernel once on a tiny grid (bucket search on foot, PHAST by car),
+    so that compiling them, or loading them from numba's cache, is not timed as a run."""
+    side = 6
+    i, j = np.meshgrid(np.arange(side), np.arange(side), indexing="ij")
+    a = np.r_[(i * side + j)[:-1, :].ravel(), (i * side + j)[:, :-1].ravel()]
+    b = np.r_[(i * side + j)[1:, :].ravel(), (i * side + j)[:, 1:].ravel()]
+    net = RoadNetwork.from_edges(*(np.c_[a % side, a // side] * 100.0).T,
+                                 *(np.c_[b % side, b // side] * 100.0).T)
+    values = assign_to_nodes(net, [50.0], [50.0], {"population": [1.0]}, 100.0)
+    for mode, engine in (("walk", "numba"), ("car", "hierarchy")):
+        router = Router(net, mode, engine=engine)
+        snapped = snap_points(net, [120.0, 260.0], [0.0, 100.0], 50.0, mode=mode)
+        network_catchments(router, snapped, [5, 10], values, keep_reached=False, workers=2)
 
 
 def qgis_points(origins: tuple):
@@ -187,7 +203,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"our engine: {args.engine} (scipy's Dijkstra is also timed at 100 origins)")
     if args.engine == "numba":
-        timed("compile the numba searches (first use, then numba's cache)", fast_search.ready)
+        timed("numba searches: compile (first use) or load from numba's cache", warm_up)
     app = None if args.no_qgis else start_qgis()
     folder = Path(tempfile.mkdtemp(prefix="bench-catchments-"))
     try:
