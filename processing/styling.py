@@ -25,10 +25,11 @@ _VACANCY_BANDS = (("normal", "#1a9641"), ("moderate", "#a6d96a"), ("worrying", "
 class CategoryStyler(QgsProcessingLayerPostProcessorInterface):
     """Categorised renderer on ``field`` with (value, colour, label) categories."""
 
-    def __init__(self, field: str, categories):
+    def __init__(self, field: str, categories, opacity: float = 1.0):
         super().__init__()
         self.field = field
         self.categories = list(categories)
+        self.opacity = opacity
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API
         if layer is None or not layer.isValid():
@@ -37,6 +38,7 @@ class CategoryStyler(QgsProcessingLayerPostProcessorInterface):
         for value, colour, label in self.categories:
             symbol = QgsSymbol.defaultSymbol(layer.geometryType())
             symbol.setColor(QColor(colour))
+            symbol.setOpacity(self.opacity)
             cats.append(QgsRendererCategory(value, symbol, label))
         layer.setRenderer(QgsCategorizedSymbolRenderer(self.field, cats))
         layer.triggerRepaint()
@@ -83,3 +85,15 @@ def long_term_styler() -> CategoryStyler:
         ("vacant", "#ef8a62", tr("Vacant")),
         ("not_vacant", "#bababa", tr("Not vacant")),
     ])
+
+
+_BAND_COLOURS = ("#08519c", "#3182bd", "#6baed6", "#9ecae1", "#c6dbef", "#eff3ff")
+
+
+def band_styler(bands, unit: str) -> CategoryStyler:
+    """Catchment polygons by band, the shortest darkest, half transparent so that nested or
+    overlapping catchments stay readable (beyond six bands the last colour repeats)."""
+    return CategoryStyler("band", [
+        (float(b), _BAND_COLOURS[min(i, len(_BAND_COLOURS) - 1)],
+         tr("Within {band} {unit}").format(band=f"{float(b):g}", unit=unit))
+        for i, b in enumerate(bands)], opacity=0.5)

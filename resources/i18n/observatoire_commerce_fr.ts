@@ -2278,6 +2278,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Pondérer le carroyage par le revenu (ind_snv)</translation>
     </message>
     <message>
+      <source>Within {band} {unit}</source>
+      <translation>À moins de {band} {unit}</translation>
+    </message>
+    <message>
       <source>Worrying (7.5 to 10 %)</source>
       <translation>Préoccupante (7,5 à 10 %)</translation>
     </message>

@@ -435,3 +435,31 @@ def test_catchments_without_network_tell_what_to_do(run_alg, tmp_path):
         run_alg("network_catchments", {"GEOPACKAGE": str(path),
                                        "ORIGINS": points_layer([(("O",), xy(0, 0))]),
                                        "OUTPUT": "memory:"})
+
+
+def test_catchment_polygons_styled_by_band(network_gpkg):
+    from qgis import processing
+    from qgis.core import (
+        QgsProcessingContext,
+        QgsProcessingOutputLayerDefinition,
+        QgsProject,
+    )
+
+    project = QgsProject()
+    context = QgsProcessingContext()
+    context.setProject(project)
+    result = processing.run("observatoire:network_catchments", {
+        "GEOPACKAGE": str(network_gpkg), "ORIGINS": points_layer([(("O",), xy(2, 0))]),
+        "ORIGIN_ID_FIELD": "id", "MODE": 0, "BANDS": "2, 4, 6",
+        "OUTPUT": QgsProcessingOutputLayerDefinition("memory:", project),
+        "OUTPUT_NODES": "memory:"}, context=context, feedback=QgsProcessingFeedback())
+    details = context.layersToLoadOnCompletion()
+    assert len(details) == 1
+    layer = result["OUTPUT"]
+    next(iter(details.values())).postProcessor().postProcessLayer(
+        layer, context, QgsProcessingFeedback())
+    renderer = layer.renderer()
+    assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "band"
+    assert [(c.value(), c.label()) for c in renderer.categories()] == [
+        (2.0, "Within 2 min"), (4.0, "Within 4 min"), (6.0, "Within 6 min")]
+    assert renderer.categories()[0].symbol().opacity() == 0.5

@@ -387,3 +387,36 @@ def test_output_styles_go_through_a_post_processor(processing_ready, socle):
     assert renderer.type() == "categorizedSymbol"
     assert renderer.classAttribute() == "vacancy_class"
     assert [c.value() for c in renderer.categories()] == ["long_term", "vacant", "not_vacant"]
+
+
+@pytest.mark.parametrize("alg_id, output, others, field", [
+    ("offer_mix", "OUTPUT_CENTRALITIES", ("OUTPUT_TABLE", "OUTPUT_GROUPS"), "shannon"),
+    ("services_offer", "OUTPUT_ZONES", ("OUTPUT_TABLE",), "services"),
+    ("short_circuit_offer", "OUTPUT_ZONES", ("OUTPUT_PRODUCTS",), "producers"),
+])
+def test_offer_zone_outputs_get_a_graduated_style(processing_ready, socle, alg_id, output,
+                                                  others, field):
+    from qgis import processing
+    from qgis.core import (
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingOutputLayerDefinition,
+        QgsProject,
+    )
+
+    project = QgsProject()
+    context = QgsProcessingContext()
+    context.setProject(project)
+    params = {"GEOPACKAGE": str(socle), "WRITE_INDICATORS": False,
+              output: QgsProcessingOutputLayerDefinition("memory:", project)}
+    params.update(dict.fromkeys(others, "memory:"))
+    result = processing.run(f"observatoire:{alg_id}", params, context=context,
+                            feedback=QgsProcessingFeedback())
+    details = context.layersToLoadOnCompletion()
+    assert len(details) == 1
+    styler = next(iter(details.values())).postProcessor()
+    layer = result[output]
+    styler.postProcessLayer(layer, context, QgsProcessingFeedback())
+    renderer = layer.renderer()
+    assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == field
+    assert len(renderer.ranges()) >= 1

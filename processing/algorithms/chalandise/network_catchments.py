@@ -32,6 +32,7 @@ from ....store import catchment_data, observatory
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import open_sink, point
 from ...parameters import add_write_parameter, parse_bands
+from ...styling import band_styler, style_on_load
 from ..base import ObservatoireAlgorithm
 from .common import load_network, make_router, polygons_geometry, progress_callback
 
@@ -255,6 +256,7 @@ class NetworkCatchments(ObservatoireAlgorithm):
                 feedback.setProgress(60 + 40 * (k + 1) / max(snapped.index.size, 1))
             self._write_indicators(conn, parameters, context, feedback, result.totals, uuids,
                                    mode, unit, columns)
+        style_on_load(context, out.dest, band_styler(bands, unit))
         results = {self.OUTPUT: out.dest, "UNSNAPPED": len(snapped.unsnapped)}
         results.update(self._origins_output(parameters, context, crs, x, y, names, uuids,
                                             snapped))

@@ -20,6 +20,7 @@ from ...parameters import (
     add_write_parameter,
     campaign_uuids,
 )
+from ...styling import GraduatedStyler, style_on_load
 from ..base import ObservatoireAlgorithm
 
 SUMMARY_INTS = ("shops", "unknown_group", "groups", "independents", "chains", "unknown_chain",
@@ -128,6 +129,7 @@ class OfferMix(ObservatoireAlgorithm):
         cent_id = write_frame(self, parameters, self.OUTPUT_CENTRALITIES, context, layer, crs,
                                 geometries=[blob_geometry(c["geom"]) for c in cents],
                                 wkb_type=QgsWkbTypes.MultiPolygon, kinds=KINDS)
+        style_on_load(context, cent_id, GraduatedStyler("shannon", "Greens"))
         feedback.setProgress(100)
         return {self.OUTPUT_TABLE: table_id, self.OUTPUT_GROUPS: groups_id,
                 self.OUTPUT_CENTRALITIES: cent_id}

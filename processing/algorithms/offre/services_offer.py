@@ -13,6 +13,7 @@ from ....store import offer
 from ...layers import gpkg_crs, zone_targets
 from ...outputs import typed_kinds, write_frame
 from ...parameters import add_write_parameter, add_zones_parameters
+from ...styling import GraduatedStyler, style_on_load
 from ..base import ObservatoireAlgorithm
 
 
@@ -94,5 +95,6 @@ class ServicesOffer(ObservatoireAlgorithm):
                                  wkb_type=QgsWkbTypes.MultiPolygon, kinds=kinds)
         feedback.pushInfo(self.tr("Services of the BPE vintage {vintage}").format(
             vintage=vintage))
+        style_on_load(context, zones_id, GraduatedStyler("services", "Blues"))
         feedback.setProgress(100)
         return {self.OUTPUT_TABLE: table_id, self.OUTPUT_ZONES: zones_id}

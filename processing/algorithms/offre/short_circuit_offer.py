@@ -12,6 +12,7 @@ from ....store import offer
 from ...layers import gpkg_crs, zone_targets
 from ...outputs import typed_kinds, write_frame
 from ...parameters import add_write_parameter, add_zones_parameters
+from ...styling import GraduatedStyler, style_on_load
 from ..base import ObservatoireAlgorithm
 
 KINDS = typed_kinds(ints=("producers", "organic", "markets", "organic_markets"),
@@ -92,5 +93,6 @@ class ShortCircuitOffer(ObservatoireAlgorithm):
                                  wkb_type=QgsWkbTypes.MultiPolygon, kinds=KINDS)
         products_id = write_frame(self, parameters, self.OUTPUT_PRODUCTS, context,
                                     by_product, crs, kinds=KINDS)
+        style_on_load(context, zones_id, GraduatedStyler("producers", "YlGn"))
         feedback.setProgress(100)
         return {self.OUTPUT_ZONES: zones_id, self.OUTPUT_PRODUCTS: products_id}
