@@ -296,7 +296,7 @@ def reached_points(router: Router, cost: np.ndarray, limit: float, spacing: floa
     pts = np.column_stack([ax[arc] + t * dx[arc], ay[arc] + t * dy[arc]])
     isolated = np.flatnonzero(cost <= limit)  # reached nodes with no usable outgoing arc
     pts = np.vstack([pts, np.column_stack([net.node_x[isolated], net.node_y[isolated]])])
-    return np.unique(np.round(pts, 3), axis=0)
+    return unique_rows(np.round(pts, 3))
 
 
 def catchment_polygons(router: Router, cost: np.ndarray, limit: float, alpha: float,
@@ -310,13 +310,25 @@ def catchment_polygons(router: Router, cost: np.ndarray, limit: float, alpha: fl
     return alpha_shape(pts, alpha)
 
 
+def unique_rows(points: np.ndarray) -> np.ndarray:
+    """The distinct rows of an (n, 2) array sorted by x then y, as ``np.unique(axis=0)`` gives
+    them, several times faster (one lexsort instead of sorting structured rows)."""
+    if len(points) == 0:
+        return points.reshape(0, 2)
+    order = np.lexsort((points[:, 1], points[:, 0]))
+    p = points[order]
+    keep = np.ones(len(p), dtype=bool)
+    keep[1:] = (p[1:, 0] != p[:-1, 0]) | (p[1:, 1] != p[:-1, 1])
+    return p[keep]
+
+
 def alpha_shape(points: np.ndarray, alpha: float) -> List[Polygon]:
     """Union of the Delaunay triangles of ``points`` whose longest side is ``<= alpha``.
 
     Returns polygons ``(shell, [holes])``; rings are closed (first point repeated), shells
     counter-clockwise, holes clockwise. Degenerate input (< 3 points, collinear) gives [].
     """
-    pts = np.unique(np.asarray(points, dtype=np.float64).reshape(-1, 2), axis=0)
+    pts = unique_rows(np.asarray(points, dtype=np.float64).reshape(-1, 2))
     if len(pts) < 3:
         return []
     try:

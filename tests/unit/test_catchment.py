@@ -248,3 +248,12 @@ def test_bad_inputs_give_clear_errors():
         assign_to_nodes(NET, [0], [0], {"population": ["many"]}, tolerance=10)
     with pytest.raises(ValueError, match="alpha must be > 0"):
         catchment_polygons(router, np.zeros(NET.n_nodes), 60.0, alpha=0)
+
+
+def test_unique_rows_as_numpy_unique():
+    from observatoire_commerce.analysis.catchment import unique_rows
+
+    rng = np.random.default_rng(3)
+    pts = rng.integers(0, 5, (200, 2)).astype(float)
+    np.testing.assert_array_equal(unique_rows(pts), np.unique(pts, axis=0))
+    assert unique_rows(np.zeros((0, 2))).shape == (0, 2)
