@@ -255,3 +255,28 @@ def test_class_index_given_or_computed_once():
         net.set_class_index(["primary"], [0, 1, 0])
     with pytest.raises(ValueError, match="does not match the edges"):
         net.set_class_index(["primary", "residential"], [0, 1])
+
+
+def test_costs_to_targets_follow_one_way_streets():
+    from observatoire_commerce.analysis.network import CancelledError, costs_to_targets
+
+    net = square(oneway_bottom=1)  # cars: A→B only
+    a, b, c, d = (node_at(net, x, y) for x, y in ((0, 0), (100, 0), (100, 100), (0, 100)))
+    car = Router(net, "car", speeds=SIX)
+    # rows: from A, B, C, D; columns: to A, to B (seconds)
+    got = costs_to_targets(car, [a, b], [a, b, c, d], workers=2)
+    np.testing.assert_allclose(got, [[0, 60], [180, 0], [120, 60], [60, 120]])
+    walk = costs_to_targets(Router(net, "walk", speeds=SIX), [a], [b, c])
+    np.testing.assert_allclose(walk, [[60], [120]])
+    with pytest.raises(CancelledError):
+        costs_to_targets(car, [a, b], [c], progress=lambda done, total: False)
+
+
+def test_costs_to_targets_unreachable_is_inf():
+    from observatoire_commerce.analysis.network import costs_to_targets
+
+    net = RoadNetwork.from_edges([0, 500], [0, 0], [100, 600], [0, 0])  # two separate streets
+    router = Router(net, "walk", speeds=SIX)
+    far = node_at(net, 600, 0)
+    got = costs_to_targets(router, [far], [node_at(net, 0, 0), node_at(net, 500, 0)])
+    assert np.isinf(got[0, 0]) and got[1, 0] == pytest.approx(60.0)

@@ -12,13 +12,12 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from scipy.sparse.csgraph import dijkstra
 
 from ....analysis.huff import distance_matrix
-from ....analysis.network import nearest_node
+from ....analysis.network import CancelledError, costs_to_targets, nearest_node
 from ....store import catchment_data, readers
 from ...layers import read_source, source_of
-from .common import load_network, make_router
+from .common import load_network, make_router, progress_callback
 
 DESTINATIONS = "DESTINATIONS"
 DEST_ID = "DEST_ID_FIELD"
@@ -129,14 +128,13 @@ def cost_matrix(alg, conn, parameters, context, feedback, demand_x, demand_y, de
         feedback.reportError(alg.tr(
             "{n} demand points are farther than {tol} m from the network: no destination is "
             "available to them.").format(n=int((cell_node < 0).sum()), tol=tol), False)
-    reverse = router.graph.T.tocsr()  # cost from every node *to* the destination
     cost = np.full((demand_x.size, dest_node.size), np.inf)
     ok_dest = np.flatnonzero(dest_node >= 0)
     ok_cell = cell_node >= 0
-    for start in range(0, ok_dest.size, 64):
-        cols = ok_dest[start:start + 64]
-        d = dijkstra(reverse, directed=True, indices=dest_node[cols])
-        cost[np.ix_(ok_cell, cols)] = d[:, cell_node[ok_cell]].T / 60.0
-        if feedback.isCanceled():
-            break
+    try:
+        seconds = costs_to_targets(router, dest_node[ok_dest], cell_node[ok_cell],
+                                   progress=progress_callback(feedback, 5, 60))
+    except CancelledError:
+        return cost, "min", min_cost or 1.0  # the algorithm sees the cancel and stops
+    cost[np.ix_(ok_cell, ok_dest)] = seconds / 60.0
     return cost, "min", min_cost or 1.0
