@@ -463,3 +463,14 @@ def test_catchment_polygons_styled_by_band(network_gpkg):
     assert [(c.value(), c.label()) for c in renderer.categories()] == [
         (2.0, "Within 2 min"), (4.0, "Within 4 min"), (6.0, "Within 6 min")]
     assert renderer.categories()[0].symbol().opacity() == 0.5
+
+
+def test_cancel_stops_the_catchments_with_a_message(network_gpkg):
+    from qgis import processing
+
+    feedback = Capture()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        processing.run("observatoire:network_catchments", {
+            "GEOPACKAGE": str(network_gpkg), "ORIGINS": points_layer([(("O",), xy(2, 0))]),
+            "ORIGIN_ID_FIELD": "id", "BANDS": "2", "OUTPUT": "memory:"}, feedback=feedback)

@@ -27,7 +27,7 @@ from ....analysis.catchment import (
     dissolved_catchments,
     network_catchments,
 )
-from ....analysis.network import CancelledError, snap_points
+from ....analysis.network import CancelledError, map_chunks, snap_points
 from ....store import catchment_data, observatory
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import open_sink, point
@@ -218,8 +218,9 @@ class NetworkCatchments(ObservatoireAlgorithm):
                          ("area_m2", QVariant.Double)),
                         QgsWkbTypes.MultiPolygon, crs)
 
-        def add(origin, totals_row, cost, band_index):
-            polys = catchment_polygons(router, cost, limits[band_index], alpha)
+        def add(origin, totals_row, cost, band_index, polys=None):
+            if polys is None:
+                polys = catchment_polygons(router, cost, limits[band_index], alpha)
             geom = polygons_geometry(polys, srs)
             out.add([None if origin is None else names[origin],
                      None if origin is None else uuids[origin], mode, float(bands[band_index]),
@@ -245,15 +246,25 @@ class NetworkCatchments(ObservatoireAlgorithm):
             ends = np.searchsorted(origin, snapped.index, side="right")
             totals = result.totals.set_index(["origin", "band"])
             n = net.n_nodes
+            n_origins = snapped.index.size
+
+            def polygons_of(first: int) -> list:  # on worker threads: numpy and Qhull only
+                out_polys = []
+                for k in range(first, min(first + 4, n_origins)):
+                    cost = np.full(n, np.inf)
+                    cost[node[starts[k]:ends[k]]] = cost_all[starts[k]:ends[k]]
+                    out_polys.append([catchment_polygons(router, cost, limits[b], alpha)
+                                      for b in range(len(bands))])
+                return out_polys
+
+            firsts = list(range(0, n_origins, 4))
+            chunks = map_chunks(polygons_of, firsts, [min(4, n_origins - f) for f in firsts],
+                                progress=progress_callback(feedback, 60, 95))
+            polygons = [p for chunk in chunks for p in chunk]
             for k, o in enumerate(snapped.index.tolist()):
-                if feedback.isCanceled():
-                    raise CancelledError("canceled")
-                cost = np.full(n, np.inf)
-                cost[node[starts[k]:ends[k]]] = cost_all[starts[k]:ends[k]]
                 for b, band in enumerate(bands):
-                    add(o, totals.loc[(o, float(band))], cost, b)
+                    add(o, totals.loc[(o, float(band))], None, b, polygons[k][b])
                 reached_rows.append((o, node[starts[k]:ends[k]], cost_all[starts[k]:ends[k]]))
-                feedback.setProgress(60 + 40 * (k + 1) / max(snapped.index.size, 1))
             self._write_indicators(conn, parameters, context, feedback, result.totals, uuids,
                                    mode, unit, columns)
         style_on_load(context, out.dest, band_styler(bands, unit))
