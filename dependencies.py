@@ -10,7 +10,8 @@ from .i18n import tr
 REQUIRED = {"pandas": ("python3-pandas", "pandas")}
 OPTIONAL = {"pygeodiff": ("(pip) pygeodiff", "pygeodiff"),
             "openpyxl": ("python3-openpyxl", "openpyxl"),
-            "pyxform": ("(pip) pyxform", "pyxform")}
+            "pyxform": ("(pip) pyxform", "pyxform"),
+            "numba": ("python3-numba", "numba")}  # faster network searches (SciPy otherwise)
 
 
 def missing(names) -> list:

@@ -22,6 +22,7 @@ ACTIONS = [
     ("vacancy_rates", noop("Vacancy rates…"), True),
     ("footfall_by_centrality", noop("Footfall per centrality…"), False),
     ("network_catchments", noop("Network catchments…"), False),
+    ("huff_model", noop("Huff market shares…"), False),
     ("site_potential", noop("Site potential of vacant premises…"), False),
     ("print_atlas", noop("Print the vacancy atlas…"), True),
 ]

@@ -862,6 +862,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Parts de marché de Huff</translation>
     </message>
     <message>
+      <source>Huff market shares…</source>
+      <translation>Parts de marché de Huff…</translation>
+    </message>
+    <message>
       <source>Huff: expected demand</source>
       <translation>Huff : demande attendue</translation>
     </message>
