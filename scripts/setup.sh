@@ -26,10 +26,14 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 # Pin numpy, scipy and numba to the versions Debian installed.
 "$VENV/bin/python" - > "$VENV/constraints.txt" <<'PY'
-import numba, numpy, scipy
+import numpy, scipy
 print(f"numpy=={numpy.__version__}")
 print(f"scipy=={scipy.__version__}")
-print(f"numba=={numba.__version__}")
+try:  # optional: the searches fall back to SciPy without it
+    import numba
+    print(f"numba=={numba.__version__}")
+except Exception:
+    pass
 PY
 stamp="$VENV/.deps-installed"
 if [ ! -f "$stamp" ] || [ requirements/dev.txt -nt "$stamp" ] || [ "$VENV/constraints.txt" -nt "$stamp" ]; then
