@@ -400,11 +400,14 @@ def main() -> int:
              {"GEOPACKAGE": gpkg, "OUTPUT_TABLE": OUT / "vacancy.csv",
               "OUTPUT_CENTRALITIES": OUT / "vacancy_centralities.gpkg"}, config)
         offer = offer_steps(gpkg, config)
-        atlas = step("Atlas", "observatoire:print_atlas",
-                     {"GEOPACKAGE": gpkg, "OUTPUT": OUT / "atlas.pdf"}, config)
         survey = survey_steps(gpkg, config)
         work = fieldwork_steps(gpkg, config)
         catchment = catchment_steps(gpkg, config)
+        # after the catchments, Huff and site potential: their indicators are on the pages;
+        # the maps show the last complete inventory, not the campaign opened for fieldwork
+        atlas = step("Atlas", "observatoire:print_atlas",
+                     {"GEOPACKAGE": gpkg, "CAMPAIGN": "Inventaire 2024",
+                      "OUTPUT": OUT / "atlas.pdf"}, config)
         flows = flows_steps(gpkg, config)
     finally:
         shutil.rmtree(config, ignore_errors=True)
