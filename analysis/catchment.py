@@ -407,3 +407,41 @@ def _inside(p: np.ndarray, ring: np.ndarray) -> bool:
     with np.errstate(divide="ignore", invalid="ignore"):
         xi = x + (p[1] - y) * (x2 - x) / (y2 - y)
     return bool(np.count_nonzero(crosses & (p[0] < xi)) % 2)
+
+
+def reached_from_zones(router: Router, zones: Mapping, snapped: Snapped, limit: float,
+                       tolerance: float) -> Tuple[dict, list]:
+    """Which snapped points each zone reaches within ``limit`` (s or m, the router's unit).
+
+    ``zones``: key → point ``(x, y)``, ring, polygon or multipolygon (as the targets of
+    :mod:`.proximity`). A zone starts from every node usable by the mode inside it (cost 0);
+    a point zone, or a polygon holding no node, from the usable node nearest to its centroid
+    within ``tolerance`` metres. A point is reached when its cost over its edge
+    (:meth:`~.network.Router.point_costs`) is ``<= limit`` (to a relative 1e-9).
+
+    Returns ``(hits, off_network)``: key → sorted indices of the input points reached, and
+    the keys of the zones with no node to start from (they reach nothing).
+    """
+    from .proximity import _as_polygons
+    from .spatial import points_in_zones, polygons_centroid
+
+    net = router.network
+    usable = np.flatnonzero(net.mode_nodes(router.mode))
+    node_xy = np.column_stack([net.node_x[usable], net.node_y[usable]])
+    hits, off_network = {}, []
+    bound = limit * (1.0 + _BAND_RTOL)
+    for key, geom in zones.items():
+        polygons = _as_polygons(geom)
+        sources = (usable[points_in_zones(node_xy, [polygons]) == 0] if polygons is not None
+                   else np.zeros(0, dtype=np.int64))
+        if sources.size == 0:
+            cx, cy = polygons_centroid(polygons) if polygons is not None else geom
+            _, near = nearest_node(net, [cx], [cy], tolerance, net.mode_nodes(router.mode))
+            sources = near[near >= 0]
+        if sources.size == 0:
+            off_network.append(key)
+            hits[key] = np.zeros(0, dtype=np.int64)
+            continue
+        cost = router.point_costs(snapped, router.costs_from_nodes(sources, bound))
+        hits[key] = np.sort(snapped.index[cost <= bound])
+    return hits, off_network

@@ -526,6 +526,52 @@ class Router:
         parts.append((pos[~on_node][ahead], net.from_node[e][ahead], (f * c)[ahead]))
         return tuple(np.concatenate(p) for p in zip(*parts))
 
+    def arrival_arcs(self, snapped: Snapped) -> tuple:
+        """The mirror of :meth:`start_arcs`: how each snapped point is *reached* from the end
+        nodes of its edge, ``(point_position, node, cost)``: from ``from_node`` at
+        ``fraction × edge cost`` where the mode may travel along the digitised direction, from
+        ``to_node`` at ``(1 - fraction) × edge cost`` where it may travel against it (a point
+        snapped to a node: that node, cost 0)."""
+        net = self.network
+        on_node = snapped.edge < 0
+        pos = np.arange(snapped.index.size)
+        parts = [(pos[on_node], snapped.node[on_node], np.zeros(on_node.sum()))]
+        e = snapped.edge[~on_node]
+        f = snapped.fraction[~on_node]
+        c = self.edge_cost[e]
+        along = np.ones(e.size, bool) if self.mode == WALK else net.oneway[e] >= 0
+        against = np.ones(e.size, bool) if self.mode == WALK else net.oneway[e] <= 0
+        parts.append((pos[~on_node][along], net.from_node[e][along], (f * c)[along]))
+        parts.append((pos[~on_node][against], net.to_node[e][against], ((1 - f) * c)[against]))
+        return tuple(np.concatenate(p) for p in zip(*parts))
+
+    def costs_from_nodes(self, sources, limit: float = np.inf) -> np.ndarray:
+        """Cost (s or m) of every node from the nearest of the ``sources`` nodes (all at cost
+        0), ``inf`` beyond ``limit``."""
+        sources = np.unique(np.asarray(sources, dtype=np.int64))
+        n = self.network.n_nodes
+        if sources.size == 0:
+            return np.full(n, np.inf)
+        if self.engine == "numba":
+            mine = getattr(self._local, "base_searcher", None)
+            if mine is None:
+                g = self.graph
+                mine = self._local.base_searcher = fast_search.Searcher(g.indptr, g.indices,
+                                                                        g.data)
+            node, cost = mine.search(sources, limit)
+            out = np.full(n, np.inf)
+            out[node] = cost
+            return out
+        return dijkstra(self.graph, directed=True, indices=sources, limit=limit, min_only=True)
+
+    def point_costs(self, snapped: Snapped, node_cost: np.ndarray) -> np.ndarray:
+        """Cost of reaching every snapped point, given every node's cost (see
+        :meth:`arrival_arcs`); ``inf`` where no end of its edge is reached."""
+        pos, node, cost = self.arrival_arcs(snapped)
+        out = np.full(snapped.index.size, np.inf)
+        np.minimum.at(out, pos, node_cost[node] + cost)
+        return out
+
     def prepare(self, snapped: Snapped) -> None:
         """Build and cache the extended graph of ``snapped`` (call before using threads)."""
         if self._cached is None or self._cached[0] is not snapped:

@@ -137,13 +137,17 @@ def services_within(targets: Mapping, services: pd.DataFrame, distance: float) -
     return pd.DataFrame(rows, columns=["target", "domain", "range", "services"])
 
 
-def producers_within(targets: Mapping, producers: pd.DataFrame, distance: float) -> tuple:
+def producers_within(targets: Mapping, producers: pd.DataFrame, distance: float,
+                     hits: Mapping = None) -> tuple:
     """(summary per target, counts per target × product).
 
     summary: target, producers, organic, organic_share (100 × organic / producers, null when 0);
-    ``producers`` needs x, y, products (list) and organic (bool or null).
+    ``producers`` needs x, y, products (list) and organic (bool or null). ``hits`` (target →
+    indices of the producers reached, e.g. by network time) replaces the straight-line
+    ``distance``.
     """
-    hits = within(targets, producers[["x", "y"]].to_numpy(), distance)
+    if hits is None:
+        hits = within(targets, producers[["x", "y"]].to_numpy(), distance)
     summary, by_product = [], []
     for key, idx in hits.items():
         sub = producers.iloc[idx]

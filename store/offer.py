@@ -196,8 +196,10 @@ def services_offer(conn, targets: dict, names: dict, distance: float,
 
 
 def short_circuit_offer(conn, targets: dict, names: dict, producer_distance: float,
-                        market_distance: float) -> tuple:
-    """(summary per target, long table target × product)."""
+                        market_distance: float, producer_reach=None) -> tuple:
+    """(summary per target, long table target × product). ``producer_reach``, when given,
+    is called with the producers' coordinates ``(x, y)`` and returns target → indices of the
+    producers reached (by network time), in place of ``producer_distance``."""
     require_v6(conn)
     producers = _points(conn, "SELECT uuid, organic, geom FROM producers")
     products = {}
@@ -215,7 +217,11 @@ def short_circuit_offer(conn, targets: dict, names: dict, producer_distance: flo
     else:
         markets["organic"] = markets["organic"].map(
             lambda v: None if v is None or v != v else bool(v))
-    psum, by_product = producers_within(targets, producers, producer_distance)
+    hits = None
+    if producer_reach is not None:
+        hits = producer_reach(producers["x"].to_numpy(dtype=float),
+                              producers["y"].to_numpy(dtype=float))
+    psum, by_product = producers_within(targets, producers, producer_distance, hits)
     msum = markets_within(targets, markets, market_distance)
     summary = psum.merge(msum, on="target", how="outer").set_index("target").reindex(
         list(targets)).reset_index()

@@ -588,6 +588,10 @@
       <translation>Temps en voiture sur le réseau (min)</translation>
     </message>
     <message>
+      <source>Driving time on the road network</source>
+      <translation>Temps de trajet en voiture sur le réseau routier</translation>
+    </message>
+    <message>
       <source>EPSG:{epsg} is not a known coordinate reference system</source>
       <translation>EPSG:{epsg} n'est pas un système de coordonnées connu</translation>
     </message>
@@ -1190,6 +1194,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Les recherches sur le réseau utilisent SciPy car {reason}. Les résultats sont identiques ; installer numba (python3-numba sous Debian, « pip install numba » dans le Python de QGIS ailleurs) rend les recherches longues plusieurs fois plus rapides.</translation>
     </message>
     <message>
+      <source>Network tolerance for producers and zones (m)</source>
+      <translation>Tolérance réseau des producteurs et des zones (m)</translation>
+    </message>
+    <message>
       <source>Neutral period: first day (YYYY-MM-DD)</source>
       <translation>Période neutre : premier jour (AAAA-MM-JJ)</translation>
     </message>
@@ -1478,8 +1486,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Par centralité : fréquentation piétonne journalière moyenne de l'année (passages/jour/compteur, voir Fréquentation par centralité) et son évolution annuelle sur les semaines ISO appariées, croisées avec l'offre de la dernière campagne d'inventaire de cette année ou d'avant : locaux, locaux vacants, taux de vacance (%) et son évolution depuis la campagne précédente (points), part des activités commerciales parmi les locaux occupés (%), groupe d'activité principal. Fréquentation par commerce = fréquentation / locaux occupés ; fréquentation par local vacant = fréquentation / locaux vacants (vide s'il n'y en a aucun). Classe de tendance : vertueuse (fréquentation en hausse, vacance en baisse ou stable), offre fragile (fréquentation en hausse, vacance en hausse), offre résiliente (fréquentation en baisse, vacance en baisse ou stable), déclin (fréquentation en baisse, vacance en hausse), indéterminée sans évolution annuelle. Par local (couche de points pour l'évaluation d'un emplacement) : le site de comptage avec données le plus proche à moins de la distance maximale (mètres), sa rue, la distance et sa fréquentation journalière moyenne de l'année. Indicateurs : footfall_per_shop, footfall_per_vacant.</translation>
     </message>
     <message>
-      <source>Per zone (the centralities of the GeoPackage, or any polygon layer): producers within the producer distance (straight line, m; 0 = inside the zone), organic producers and organic share = 100 × organic / producers (%), producers per product (a producer with several products counts once for each), markets within the market distance, market sessions per week (Σ sessions of each market: 'du lundi au samedi' = 6, 'tous les 1er et 3ème mardis du mois' = 24/52) and organic markets. For the centralities, the results go to the indicators table (period: the current year).</source>
-      <translation>Par zone (les centralités du GeoPackage, ou toute couche de polygones) : producteurs à moins de la distance des producteurs (à vol d'oiseau, m ; 0 = dans la zone), producteurs bio et part bio = 100 × bio / producteurs (%), producteurs par produit (un producteur à plusieurs produits compte une fois pour chacun), marchés à moins de la distance des marchés, séances de marché par semaine (Σ des séances de chaque marché : 'du lundi au samedi' = 6, 'tous les 1er et 3ème mardis du mois' = 24/52) et marchés bio. Pour les centralités, les résultats vont dans la table indicators (période : l'année en cours).</translation>
+      <source>Per zone (the centralities of the GeoPackage, or any polygon layer): producers within the producer distance (straight line, m; 0 = inside the zone) or within a driving or walking time on the road network (the zone starts from every network node inside it, or from the node nearest to its centroid; a producer is reached over the road it is snapped to, within the network tolerance), organic producers and organic share = 100 × organic / producers (%), producers per product (a producer with several products counts once for each), markets within the market distance, market sessions per week (Σ sessions of each market: 'du lundi au samedi' = 6, 'tous les 1er et 3ème mardis du mois' = 24/52) and organic markets. For the centralities, the results go to the indicators table (period: the current year).</source>
+      <translation>Par zone (les centralités du GeoPackage, ou toute couche de polygones) : producteurs à moins de la distance des producteurs (à vol d'oiseau, m ; 0 = dans la zone) ou à moins d'un temps de trajet en voiture ou à pied sur le réseau routier (la zone part de chaque nœud du réseau qu'elle contient, ou du nœud le plus proche de son centroïde ; un producteur est atteint par la route sur laquelle il est accroché, dans la tolérance réseau), producteurs bio et part bio = 100 × bio / producteurs (%), producteurs par produit (un producteur à plusieurs produits compte une fois pour chacun), marchés à moins de la distance des marchés, séances de marché par semaine (Σ des séances de chaque marché : 'du lundi au samedi' = 6, 'tous les 1er et 3ème mardis du mois' = 24/52) et marchés bio. Pour les centralités, les résultats vont dans la table indicators (période : l'année en cours).</translation>
     </message>
     <message>
       <source>Perimeter: centrality names separated by commas (empty = whole territory)</source>
@@ -1606,6 +1614,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Distance des producteurs (m)</translation>
     </message>
     <message>
+      <source>Producer travel time (min)</source>
+      <translation>Temps de trajet vers les producteurs (min)</translation>
+    </message>
+    <message>
       <source>Producers added</source>
       <translation>Producteurs ajoutés</translation>
     </message>
@@ -1616,6 +1628,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Producers file</source>
       <translation>Fichier des producteurs</translation>
+    </message>
+    <message>
+      <source>Producers reached by</source>
+      <translation>Producteurs atteints par</translation>
     </message>
     <message>
       <source>Progress per agent</source>
@@ -1966,6 +1982,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Enregistre un projet QGIS prêt à l'emploi dans le GeoPackage lui-même (table qgis_projects ; ouvrez-le dans QGIS par Projet › Ouvrir depuis › GeoPackage) : les locaux, leurs observations, les centralités et les campagnes avec les formulaires d'inventaire (onglets, listes de valeurs issues des domaines, contraintes, valeurs par défaut, widget photo) et la relation local → observations affichée dans le formulaire du local. La campagne ouverte, s'il y en a exactement une, est la campagne courante du projet (variable observatoire_campaign_uuid). Les couches désignent le GeoPackage par un chemin relatif à son dossier. Met aussi à jour les styles de formulaire par défaut des tables (layer_styles) à partir des domaines du fichier. Un projet du même nom est remplacé.</translation>
     </message>
     <message>
+      <source>Straight-line distance</source>
+      <translation>Distance à vol d'oiseau</translation>
+    </message>
+    <message>
       <source>Straight-line distance (m)</source>
       <translation>Distance à vol d'oiseau (m)</translation>
     </message>
@@ -2112,6 +2132,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>The minimum share of complete counters must be a number greater than 0 and at most 1.</source>
       <translation>La part minimale de compteurs complets doit être un nombre supérieur à 0 et au plus égal à 1.</translation>
+    </message>
+    <message>
+      <source>The network tolerance must be &gt; 0 m.</source>
+      <translation>La tolérance réseau doit être &gt; 0 m.</translation>
     </message>
     <message>
       <source>The observatory GeoPackage {path} does not exist.</source>
@@ -2262,6 +2286,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Temps de marche sur le réseau (min)</translation>
     </message>
     <message>
+      <source>Walking time on the road network</source>
+      <translation>Temps de marche sur le réseau routier</translation>
+    </message>
+    <message>
       <source>Warning: {text}</source>
       <translation>Avertissement : {text}</translation>
     </message>
@@ -2340,6 +2368,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Zones (empty = the centralities of the GeoPackage)</source>
       <translation>Zones (vide = les centralités du GeoPackage)</translation>
+    </message>
+    <message>
+      <source>Zones with no road within {tol} m reach no producer: {zones}</source>
+      <translation>Les zones sans route à moins de {tol} m n'atteignent aucun producteur : {zones}</translation>
     </message>
     <message>
       <source>Zones with services</source>
@@ -3492,6 +3524,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{n} premises in long-term vacancy</source>
       <translation>{n} locaux en vacance de longue durée</translation>
+    </message>
+    <message>
+      <source>{n} producers are farther than {tol} m from the roads usable on this mode and are never reached.</source>
+      <translation>{n} producteurs sont à plus de {tol} m des routes utilisables par ce mode et ne sont jamais atteints.</translation>
     </message>
     <message>
       <source>{n} results have gaps or no data: see the warning column.</source>

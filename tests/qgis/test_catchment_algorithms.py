@@ -474,3 +474,40 @@ def test_cancel_stops_the_catchments_with_a_message(network_gpkg):
         processing.run("observatoire:network_catchments", {
             "GEOPACKAGE": str(network_gpkg), "ORIGINS": points_layer([(("O",), xy(2, 0))]),
             "ORIGIN_ID_FIELD": "id", "BANDS": "2", "OUTPUT": "memory:"}, feedback=feedback)
+
+
+def test_short_circuit_producers_within_network_time(run_alg, network_gpkg):
+    """Producers reached from the centrality "Centre O" (its node (2,0)) by car or on foot.
+    P1, 2 m off the street (0,0)-(1,0) at a tenth of it: by car from (1,0) (0.5 min) + 0.9
+    × 0.5 min = 0.95 min; on foot 1 + 0.9 = 1.9 min. P2 on the node (0,3): 2.5 min by car,
+    5 min on foot. P3 on the disconnected street; P4 5 km from any road (reported)."""
+    from qgis import processing
+
+    conn = gpkg.connect(network_gpkg)
+    with gpkg.transaction(conn):
+        for uid, (px, py), organic in (("P1", (xy(0, 0)[0] + 10, xy(0, 0)[1] + 2), 1),
+                                       ("P2", xy(0, 3), 0), ("P3", xy(11, 0), 1),
+                                       ("P4", (X0 + 5000, Y0 + 5000), 0)):
+            conn.execute("INSERT INTO producers (uuid, source, source_id, name, organic, geom) "
+                         "VALUES (?,?,?,?,?,?)", (uid, "test", uid, uid, organic,
+                                                  geometry.encode_point(px, py, 2154)))
+            conn.execute("INSERT INTO producer_products (uuid, producer_uuid, product) "
+                         "VALUES (?,?,?)", (f"pp-{uid}", uid, "legumes"))
+    conn.close()
+
+    def producers(reach, minutes):
+        feedback = Capture()
+        result = processing.run("observatoire:short_circuit_offer", {
+            "GEOPACKAGE": str(network_gpkg), "PRODUCER_REACH": reach,
+            "PRODUCER_MINUTES": minutes, "WRITE_INDICATORS": False,
+            "OUTPUT_ZONES": "memory:", "OUTPUT_PRODUCTS": "memory:"}, feedback=feedback)
+        zone = next(result["OUTPUT_ZONES"].getFeatures())
+        return zone["producers"], zone["organic"], feedback
+
+    car2, organic, feedback = producers(1, 2.0)
+    assert (car2, organic) == (1, 1)
+    assert any("1 producers are farther than 1000.0 m" in m for m in feedback.errors)
+    assert producers(1, 3.0)[:2] == (2, 1)
+    assert producers(2, 2.0)[:2] == (1, 1)  # on foot: P1 at 1.9 min
+    assert producers(2, 1.8)[:2] == (0, 0)
+    assert producers(2, 5.0)[:2] == (2, 1)

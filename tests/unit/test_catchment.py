@@ -257,3 +257,29 @@ def test_unique_rows_as_numpy_unique():
     pts = rng.integers(0, 5, (200, 2)).astype(float)
     np.testing.assert_array_equal(unique_rows(pts), np.unique(pts, axis=0))
     assert unique_rows(np.zeros((0, 2))).shape == (0, 2)
+
+
+def test_points_reached_from_zones_over_their_streets():
+    """Car, 1 min per edge. Points: A on (0,0)-(1,0) at 0.25; B on the one-way (1,0)→(2,0) at
+    0.5 (cars only drive it eastwards); C on the disconnected street; D 500 m from any road.
+    Zones: the square around node (0,0); a point zone at (105, 5) (nearest node (1,0)); a
+    square holding no node whose centroid is nearest (2,1); a point far from every road."""
+    from observatoire_commerce.analysis.catchment import reached_from_zones
+
+    router = Router(NET, "car", speeds=SIX)
+    pts = snap_points(NET, [25, 150, 2050, 1000], [1, 2, 1, 800], tolerance=50.0, mode="car")
+    assert pts.unsnapped == [3]
+    sq = [[np.array([[-10, -10], [10, -10], [10, 10], [-10, 10], [-10, -10]], float)]]
+    empty = [[np.array([[180, 80], [220, 80], [220, 120], [180, 120], [180, 80]], float)]]
+    zones = {"sq": sq, "pt": (105.0, 5.0), "empty": empty, "far": (5000.0, 5000.0)}
+    hits, off = reached_from_zones(router, zones, pts, 60.0, tolerance=50.0)
+    assert off == ["far"] and hits["far"].tolist() == []
+    # from (0,0): A 0.25 min; B = (0,0)→(1,0) 1 min + 0.5 min > 1 min
+    assert hits["sq"].tolist() == [0]
+    # from (1,0): A 0.75 min; B 0.5 min along the one-way
+    assert hits["pt"].tolist() == [0, 1]
+    # from (2,1): (2,0) 1 min, then B only against the one-way (not for cars): nothing
+    assert hits["empty"].tolist() == []
+    walk = Router(NET, "walk", speeds=SIX)
+    hits, _ = reached_from_zones(walk, {"empty": empty}, pts, 90.0, tolerance=50.0)
+    assert hits["empty"].tolist() == [1]  # on foot: (2,0) 1 min + 0.5 min back along B

@@ -3,17 +3,22 @@
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 
+from ....analysis.catchment import reached_from_zones
+from ....analysis.network import snap_points
 from ....store import offer
 from ...layers import gpkg_crs, zone_targets
 from ...outputs import typed_kinds, write_frame
 from ...parameters import add_write_parameter, add_zones_parameters
 from ...styling import GraduatedStyler, style_on_load
 from ..base import ObservatoireAlgorithm
+from ..chalandise.common import load_network, make_router
 
 KINDS = typed_kinds(ints=("producers", "organic", "markets", "organic_markets"),
                     doubles=("organic_share", "sessions_per_week"),
@@ -26,6 +31,10 @@ class ShortCircuitOffer(ObservatoireAlgorithm):
     ZONES = "ZONES"
     ZONE_NAME_FIELD = "ZONE_NAME_FIELD"
     PRODUCER_DISTANCE = "PRODUCER_DISTANCE"
+    PRODUCER_REACH = "PRODUCER_REACH"
+    PRODUCER_MINUTES = "PRODUCER_MINUTES"
+    NETWORK_TOLERANCE = "NETWORK_TOLERANCE"
+    REACHES = ("distance", "car", "walk")
     MARKET_DISTANCE = "MARKET_DISTANCE"
     WRITE = "WRITE_INDICATORS"
     OUTPUT_ZONES = "OUTPUT_ZONES"
@@ -37,7 +46,10 @@ class ShortCircuitOffer(ObservatoireAlgorithm):
     def shortHelpString(self):
         return self.tr(
             "Per zone (the centralities of the GeoPackage, or any polygon layer): producers "
-            "within the producer distance (straight line, m; 0 = inside the zone), organic "
+            "within the producer distance (straight line, m; 0 = inside the zone) or within a "
+            "driving or walking time on the road network (the zone starts from every network "
+            "node inside it, or from the node nearest to its centroid; a producer is reached "
+            "over the road it is snapped to, within the network tolerance), organic "
             "producers and organic share = 100 × organic / producers (%), producers per product "
             "(a producer with several products counts once for each), markets within the "
             "market distance, market sessions per week (Σ sessions of each market: 'du lundi au "
@@ -51,6 +63,18 @@ class ShortCircuitOffer(ObservatoireAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.PRODUCER_DISTANCE, self.tr("Producer distance (m)"),
             QgsProcessingParameterNumber.Double, defaultValue=20000.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.PRODUCER_REACH, self.tr("Producers reached by"),
+            [self.tr("Straight-line distance"), self.tr("Driving time on the road network"),
+             self.tr("Walking time on the road network")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.PRODUCER_MINUTES, self.tr("Producer travel time (min)"),
+            QgsProcessingParameterNumber.Double, defaultValue=20.0, minValue=0.0))
+        tolerance = QgsProcessingParameterNumber(
+            self.NETWORK_TOLERANCE, self.tr("Network tolerance for producers and zones (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=1000.0, minValue=0.0)
+        tolerance.setFlags(tolerance.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(tolerance)
         self.addParameter(QgsProcessingParameterNumber(
             self.MARKET_DISTANCE, self.tr("Market distance (m)"),
             QgsProcessingParameterNumber.Double, defaultValue=300.0, minValue=0.0))
@@ -71,13 +95,21 @@ class ShortCircuitOffer(ObservatoireAlgorithm):
                 self, conn, parameters, self.ZONES, self.ZONE_NAME_FIELD, crs, context,
                 feedback)
             feedback.setProgress(20)
-            summary, by_product = offer.short_circuit_offer(conn, targets, names,
-                                                            producer_distance, market_distance)
+            reach = self.REACHES[self.parameterAsEnum(parameters, self.PRODUCER_REACH, context)]
+            minutes = self.parameterAsDouble(parameters, self.PRODUCER_MINUTES, context)
+            by_network = None
+            if reach != "distance":
+                by_network = self._network_reach(conn, parameters, context, feedback, targets,
+                                                 names, reach, minutes)
+            summary, by_product = offer.short_circuit_offer(
+                conn, targets, names, producer_distance, market_distance, by_network)
             if central and self.parameterAsBool(parameters, self.WRITE, context):
+                recorded = ({"producer_distance": producer_distance} if reach == "distance"
+                            else {"producer_reach": reach, "producer_minutes": minutes})
                 offer.write_offer_indicators(
                     conn, offer.short_circuit_indicators(summary),
                     offer.SHORT_CIRCUIT_ALGORITHM_ID,
-                    {"producer_distance": producer_distance, "market_distance": market_distance})
+                    {**recorded, "market_distance": market_distance})
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from exc
         finally:
@@ -96,3 +128,28 @@ class ShortCircuitOffer(ObservatoireAlgorithm):
         style_on_load(context, zones_id, GraduatedStyler("producers", "YlGn"))
         feedback.setProgress(100)
         return {self.OUTPUT_ZONES: zones_id, self.OUTPUT_PRODUCTS: products_id}
+
+    def _network_reach(self, conn, parameters, context, feedback, targets, names, mode,
+                       minutes):
+        """The producers each zone reaches within ``minutes`` on the road network."""
+        tolerance = self.parameterAsDouble(parameters, self.NETWORK_TOLERANCE, context)
+        if not tolerance > 0:
+            raise QgsProcessingException(self.tr("The network tolerance must be > 0 m."))
+        net = load_network(conn, feedback)
+        router = make_router(conn, net, mode, "time", feedback)
+
+        def reach(x, y):
+            snapped = snap_points(net, x, y, tolerance, mode=mode)
+            if snapped.unsnapped:
+                feedback.reportError(self.tr(
+                    "{n} producers are farther than {tol} m from the roads usable on this mode "
+                    "and are never reached.").format(n=len(snapped.unsnapped), tol=tolerance),
+                    False)
+            hits, off = reached_from_zones(router, targets, snapped, minutes * 60.0, tolerance)
+            if off:
+                feedback.reportError(self.tr(
+                    "Zones with no road within {tol} m reach no producer: {zones}").format(
+                        tol=tolerance, zones=", ".join(str(names.get(k, k)) for k in off[:10])),
+                    False)
+            return hits
+        return reach
