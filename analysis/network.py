@@ -512,19 +512,7 @@ class Router:
         ``fraction × edge cost`` to ``from_node`` and ``(1 - fraction) × edge cost`` to
         ``to_node``, each only where the mode may travel in that direction (origins snapped to
         a node get one zero-cost arc). Returns ``(origin_position, node, cost)``."""
-        net = self.network
-        on_node = snapped.edge < 0
-        pos = np.arange(snapped.index.size)
-        parts = [(pos[on_node], snapped.node[on_node], np.zeros(on_node.sum()))]
-        e = snapped.edge[~on_node]
-        f = snapped.fraction[~on_node]
-        c = self.edge_cost[e]
-        back = np.ones(e.size, bool) if self.mode == WALK else net.oneway[e] >= 0
-        ahead = np.ones(e.size, bool) if self.mode == WALK else net.oneway[e] <= 0
-        # travelling to to_node follows the digitised direction; to from_node goes against it
-        parts.append((pos[~on_node][back], net.to_node[e][back], ((1 - f) * c)[back]))
-        parts.append((pos[~on_node][ahead], net.from_node[e][ahead], (f * c)[ahead]))
-        return tuple(np.concatenate(p) for p in zip(*parts))
+        return self._edge_end_arcs(snapped, leaving=True)
 
     def arrival_arcs(self, snapped: Snapped) -> tuple:
         """The mirror of :meth:`start_arcs`: how each snapped point is *reached* from the end
@@ -532,6 +520,9 @@ class Router:
         ``fraction × edge cost`` where the mode may travel along the digitised direction, from
         ``to_node`` at ``(1 - fraction) × edge cost`` where it may travel against it (a point
         snapped to a node: that node, cost 0)."""
+        return self._edge_end_arcs(snapped, leaving=False)
+
+    def _edge_end_arcs(self, snapped: Snapped, leaving: bool) -> tuple:
         net = self.network
         on_node = snapped.edge < 0
         pos = np.arange(snapped.index.size)
@@ -541,8 +532,13 @@ class Router:
         c = self.edge_cost[e]
         along = np.ones(e.size, bool) if self.mode == WALK else net.oneway[e] >= 0
         against = np.ones(e.size, bool) if self.mode == WALK else net.oneway[e] <= 0
-        parts.append((pos[~on_node][along], net.from_node[e][along], (f * c)[along]))
-        parts.append((pos[~on_node][against], net.to_node[e][against], ((1 - f) * c)[against]))
+        # along the digitised direction: from_node → point → to_node; against: the reverse
+        ahead_node, ahead_cost = ((net.to_node[e], (1 - f) * c) if leaving
+                                  else (net.from_node[e], f * c))
+        behind_node, behind_cost = ((net.from_node[e], f * c) if leaving
+                                    else (net.to_node[e], (1 - f) * c))
+        parts.append((pos[~on_node][along], ahead_node[along], ahead_cost[along]))
+        parts.append((pos[~on_node][against], behind_node[against], behind_cost[against]))
         return tuple(np.concatenate(p) for p in zip(*parts))
 
     def costs_from_nodes(self, sources, limit: float = np.inf) -> np.ndarray:

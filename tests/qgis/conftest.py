@@ -42,3 +42,33 @@ def demo_gpkg(tmp_path_factory, processing_ready):
     path = tmp_path_factory.mktemp("demo") / "demo.gpkg"
     demo.generate(path)
     return path
+
+
+@pytest.fixture
+def styled_output(processing_ready):
+    """Run an algorithm as QGIS does when it is to load ``output`` on completion. Returns the
+    output layer, as yet unstyled, and a function applying the post-processor QGIS would
+    call on it (the only layer to load)."""
+    from qgis import processing
+    from qgis.core import (
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingOutputLayerDefinition,
+        QgsProject,
+    )
+
+    def _run(alg_id: str, params: dict, output: str):
+        project = QgsProject()
+        context = QgsProcessingContext()
+        context.setProject(project)
+        params = dict(params, **{output: QgsProcessingOutputLayerDefinition("memory:", project)})
+        result = processing.run(f"observatoire:{alg_id}", params, context=context,
+                                feedback=QgsProcessingFeedback())
+        details = context.layersToLoadOnCompletion()
+        assert len(details) == 1
+        styler = next(iter(details.values())).postProcessor()
+        assert styler is not None
+        layer = result[output]  # processing.run hands back the layer itself
+        _run.keep = (project, context, styler)  # alive as long as the test uses the layer
+        return layer, lambda: styler.postProcessLayer(layer, context, QgsProcessingFeedback())
+    return _run

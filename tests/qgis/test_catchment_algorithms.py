@@ -437,27 +437,12 @@ def test_catchments_without_network_tell_what_to_do(run_alg, tmp_path):
                                        "OUTPUT": "memory:"})
 
 
-def test_catchment_polygons_styled_by_band(network_gpkg):
-    from qgis import processing
-    from qgis.core import (
-        QgsProcessingContext,
-        QgsProcessingOutputLayerDefinition,
-        QgsProject,
-    )
-
-    project = QgsProject()
-    context = QgsProcessingContext()
-    context.setProject(project)
-    result = processing.run("observatoire:network_catchments", {
+def test_catchment_polygons_styled_by_band(styled_output, network_gpkg):
+    layer, apply_style = styled_output("network_catchments", {
         "GEOPACKAGE": str(network_gpkg), "ORIGINS": points_layer([(("O",), xy(2, 0))]),
-        "ORIGIN_ID_FIELD": "id", "MODE": 0, "BANDS": "2, 4, 6",
-        "OUTPUT": QgsProcessingOutputLayerDefinition("memory:", project),
-        "OUTPUT_NODES": "memory:"}, context=context, feedback=QgsProcessingFeedback())
-    details = context.layersToLoadOnCompletion()
-    assert len(details) == 1
-    layer = result["OUTPUT"]
-    next(iter(details.values())).postProcessor().postProcessLayer(
-        layer, context, QgsProcessingFeedback())
+        "ORIGIN_ID_FIELD": "id", "MODE": 0, "BANDS": "2, 4, 6", "OUTPUT_NODES": "memory:"},
+        "OUTPUT")
+    apply_style()
     renderer = layer.renderer()
     assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "band"
     assert [(c.value(), c.label()) for c in renderer.categories()] == [

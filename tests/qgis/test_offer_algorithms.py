@@ -359,30 +359,11 @@ def test_short_circuit_offer_on_centralities_and_a_polygon_layer(run_alg, socle)
     assert (only["markets"], only["sessions_per_week"]) == (2, 3.0)
 
 
-def test_output_styles_go_through_a_post_processor(processing_ready, socle):
-    from qgis import processing
-    from qgis.core import (
-        QgsProcessingContext,
-        QgsProcessingFeedback,
-        QgsProcessingOutputLayerDefinition,
-        QgsProject,
-    )
-
-    project = QgsProject()
-    context = QgsProcessingContext()
-    context.setProject(project)
-    output = QgsProcessingOutputLayerDefinition("memory:", project)
-    result = processing.run("observatoire:vacancy_history",
-                            {"GEOPACKAGE": str(socle), "WRITE_INDICATORS": False,
-                             "OUTPUT": output}, context=context,
-                            feedback=QgsProcessingFeedback())
-    details = context.layersToLoadOnCompletion()
-    assert len(details) == 1
-    styler = next(iter(details.values())).postProcessor()
-    assert styler is not None
-    layer = result["OUTPUT"]  # processing.run hands back the layer itself
+def test_output_styles_go_through_a_post_processor(styled_output, socle):
+    layer, apply_style = styled_output("vacancy_history", {
+        "GEOPACKAGE": str(socle), "WRITE_INDICATORS": False}, "OUTPUT")
     assert layer.renderer().type() != "categorizedSymbol"  # nothing styled during the run
-    styler.postProcessLayer(layer, context, QgsProcessingFeedback())
+    apply_style()
     renderer = layer.renderer()
     assert renderer.type() == "categorizedSymbol"
     assert renderer.classAttribute() == "vacancy_class"
@@ -394,29 +375,12 @@ def test_output_styles_go_through_a_post_processor(processing_ready, socle):
     ("services_offer", "OUTPUT_ZONES", ("OUTPUT_TABLE",), "services"),
     ("short_circuit_offer", "OUTPUT_ZONES", ("OUTPUT_PRODUCTS",), "producers"),
 ])
-def test_offer_zone_outputs_get_a_graduated_style(processing_ready, socle, alg_id, output,
-                                                  others, field):
-    from qgis import processing
-    from qgis.core import (
-        QgsProcessingContext,
-        QgsProcessingFeedback,
-        QgsProcessingOutputLayerDefinition,
-        QgsProject,
-    )
-
-    project = QgsProject()
-    context = QgsProcessingContext()
-    context.setProject(project)
-    params = {"GEOPACKAGE": str(socle), "WRITE_INDICATORS": False,
-              output: QgsProcessingOutputLayerDefinition("memory:", project)}
-    params.update(dict.fromkeys(others, "memory:"))
-    result = processing.run(f"observatoire:{alg_id}", params, context=context,
-                            feedback=QgsProcessingFeedback())
-    details = context.layersToLoadOnCompletion()
-    assert len(details) == 1
-    styler = next(iter(details.values())).postProcessor()
-    layer = result[output]
-    styler.postProcessLayer(layer, context, QgsProcessingFeedback())
+def test_offer_zone_outputs_get_a_graduated_style(styled_output, socle, alg_id, output, others,
+                                                  field):
+    layer, apply_style = styled_output(alg_id, {
+        "GEOPACKAGE": str(socle), "WRITE_INDICATORS": False,
+        **dict.fromkeys(others, "memory:")}, output)
+    apply_style()
     renderer = layer.renderer()
     assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == field
     assert len(renderer.ranges()) >= 1
