@@ -496,3 +496,19 @@ def test_short_circuit_producers_within_network_time(run_alg, network_gpkg):
     assert producers(2, 2.0)[:2] == (1, 1)  # on foot: P1 at 1.9 min
     assert producers(2, 1.8)[:2] == (0, 0)
     assert producers(2, 5.0)[:2] == (2, 1)
+
+
+def test_grid_outline_polygons_are_valid_and_cover_the_reached_nodes(run_alg, network_gpkg):
+    result = catchments(run_alg, network_gpkg, MODE=0, BANDS="2, 4, 6", POLYGON_SHAPE=1,
+                        ALPHA=50.0)
+    bands = by_band(result["OUTPUT"])
+    nodes = {k[1]: v for k, v in node_costs(result["OUTPUT_NODES"]).items()}
+    for band, feature in bands.items():
+        geom = feature.geometry()
+        assert geom.isGeosValid() and geom.area() > 0
+        assert feature["area_m2"] == pytest.approx(geom.area())
+        for (i, j), minutes in nodes.items():  # every node reached within the band is inside
+            if minutes <= band:
+                point = QgsGeometry.fromPointXY(QgsPointXY(*xy(i, j)))
+                assert geom.buffer(0.01, 4).contains(point), (band, (i, j))
+    assert bands[2.0]["population"] == 110  # counts do not depend on the polygon shape

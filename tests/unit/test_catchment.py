@@ -283,3 +283,46 @@ def test_points_reached_from_zones_over_their_streets():
     walk = Router(NET, "walk", speeds=SIX)
     hits, _ = reached_from_zones(walk, {"empty": empty}, pts, 90.0, tolerance=50.0)
     assert hits["empty"].tolist() == [1]  # on foot: (2,0) 1 min + 0.5 min back along B
+
+
+def _area(ring):
+    return 0.5 * np.sum(ring[:-1, 0] * ring[1:, 1] - ring[1:, 0] * ring[:-1, 1])
+
+
+def test_mask_outline_shells_holes_corners_and_islands():
+    from observatoire_commerce.analysis.catchment import mask_outline
+
+    ring = np.ones((3, 3), bool)
+    ring[1, 1] = False
+    [(shell, holes)] = mask_outline(ring, 100.0, 200.0, 10.0)
+    # collinear vertices dropped: the 4 corners only, counter-clockwise, then the hole
+    assert shell.tolist() == [[100, 200], [130, 200], [130, 230], [100, 230], [100, 200]]
+    assert len(holes) == 1 and _area(holes[0]) == -100.0
+    # two cells touching by a corner: two separate squares
+    assert sorted(_area(s) for s, _ in mask_outline(np.eye(2, dtype=bool), 0, 0, 1)) == [1, 1]
+    # a donut holding an island: the hole goes to the donut, not to the smaller island
+    donut = np.ones((5, 5), bool)
+    donut[1:4, 1:4] = False
+    donut[2, 2] = True
+    polygons = sorted(mask_outline(donut, 0, 0, 1), key=lambda p: -_area(p[0]))
+    assert [(_area(s), [_area(h) for h in hs]) for s, hs in polygons] == [(25, [-9]), (1, [])]
+    assert mask_outline(np.zeros((2, 2), bool), 0, 0, 1) == []
+
+
+def test_grid_outline_of_a_one_minute_walk():
+    from observatoire_commerce.analysis.catchment import raster_polygons
+
+    router, snapped, result = run("walk")
+    cost = node_costs(result, 0, NET.n_nodes)
+    # reached within 1 min from (0,0): the streets to (1,0) and (0,1), sampled every 5 m into
+    # cells of 10 m aligned on (0, 0): an L of two arms of 11 cells ([0, 110) × [0, 10) and
+    # [0, 10) × [0, 110)) sharing the corner cell; closing gaps under 20 m (a disk of one
+    # cell) fills the inner corner cell [10, 20)²: 11 + 11 - 1 + 1 = 22 cells of 100 m²
+    polygons = raster_polygons(router, cost, 60.0, gap=20.0, cell=10.0)
+    assert len(polygons) == 1 and polygons[0][1] == []
+    assert polygons[0][0].tolist() == [[0, 0], [110, 0], [110, 10], [20, 10], [20, 20],
+                                       [10, 20], [10, 110], [0, 110], [0, 0]]
+    assert _area(polygons[0][0]) == 2200.0
+    with pytest.raises(ValueError, match="gap must be > 0"):
+        raster_polygons(router, cost, 60.0, gap=0)
+    assert raster_polygons(router, np.full(NET.n_nodes, np.inf), 60.0, gap=20.0) == []

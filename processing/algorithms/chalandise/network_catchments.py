@@ -26,6 +26,7 @@ from ....analysis.catchment import (
     catchment_polygons,
     dissolved_catchments,
     network_catchments,
+    raster_polygons,
 )
 from ....analysis.network import CancelledError, map_chunks, snap_points
 from ....store import catchment_data, observatory
@@ -87,6 +88,7 @@ class NetworkCatchments(ObservatoireAlgorithm):
     SNAP = "SNAP_TOLERANCE"
     ASSIGN = "ASSIGN_TOLERANCE"
     ALPHA = "ALPHA"
+    SHAPE = "POLYGON_SHAPE"
     OUTPUT = "OUTPUT"
     OUTPUT_ORIGINS = "OUTPUT_ORIGINS"
     OUTPUT_NODES = "OUTPUT_NODES"
@@ -109,7 +111,11 @@ class NetworkCatchments(ObservatoireAlgorithm):
             "shape of the reached network: points every alpha/2 m along every reached road "
             "(including the reachable part of roads left half-way) are triangulated "
             "(Delaunay) and triangles whose longest side exceeds alpha metres are dropped; "
-            "each band's polygon is the whole area reached within it (bands are nested). "
+            "or, with the grid outline (much faster on large catchments, e.g. long drives), "
+            "cells of alpha/8 m crossed by the reached network are marked, gaps narrower than "
+            "alpha metres between them closed (morphological closing with a disk of diameter "
+            "alpha) and the outline of the marked cells traced; each band's polygon is the "
+            "whole area reached within it (bands are nested). "
             "Overlap: one polygon per origin and band; dissolve: one polygon per band for the "
             "union of the origins (nearest origin). Counts: each population cell (its "
             "centroid), premise and service is assigned to the nearest network node usable by "
@@ -141,11 +147,16 @@ class NetworkCatchments(ObservatoireAlgorithm):
             self.STYLE, self.tr("Polygons"),
             [self.tr("Overlap: one per origin and band"), self.tr("Dissolve by band")],
             defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SHAPE, self.tr("Polygon shape"),
+            [self.tr("Alpha shape of the reached network"),
+             self.tr("Grid outline (faster on large catchments)")], defaultValue=0))
         for key, label, default in (
                 (self.SNAP, self.tr("Origin snapping tolerance (m)"), 100.0),
                 (self.ASSIGN, self.tr("Cell, premise and service assignment tolerance (m)"),
                  150.0),
-                (self.ALPHA, self.tr("Alpha of the alpha shape (m)"), 200.0)):
+                (self.ALPHA, self.tr("Alpha of the alpha shape, or gap closed by the grid "
+                                     "outline (m)"), 200.0)):
             param = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Double,
                                                  defaultValue=default, minValue=0.01)
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
@@ -194,6 +205,8 @@ class NetworkCatchments(ObservatoireAlgorithm):
         snap_tol = self.parameterAsDouble(parameters, self.SNAP, context)
         assign_tol = self.parameterAsDouble(parameters, self.ASSIGN, context)
         alpha = self.parameterAsDouble(parameters, self.ALPHA, context)
+        outline = (raster_polygons if self.parameterAsEnum(parameters, self.SHAPE, context) == 1
+                   else catchment_polygons)
         crs = gpkg_crs(conn)
         srs = observatory.srs_id(conn)
         net = load_network(conn, feedback)
@@ -220,7 +233,7 @@ class NetworkCatchments(ObservatoireAlgorithm):
 
         def add(origin, totals_row, cost, band_index, polys=None):
             if polys is None:
-                polys = catchment_polygons(router, cost, limits[band_index], alpha)
+                polys = outline(router, cost, limits[band_index], alpha)
             geom = polygons_geometry(polys, srs)
             out.add([None if origin is None else names[origin],
                      None if origin is None else uuids[origin], mode, float(bands[band_index]),
@@ -253,7 +266,7 @@ class NetworkCatchments(ObservatoireAlgorithm):
                 for k in range(first, min(first + 4, n_origins)):
                     cost = np.full(n, np.inf)
                     cost[node[starts[k]:ends[k]]] = cost_all[starts[k]:ends[k]]
-                    out_polys.append([catchment_polygons(router, cost, limits[b], alpha)
+                    out_polys.append([outline(router, cost, limits[b], alpha)
                                       for b in range(len(bands))])
                 return out_polys
 
