@@ -19,7 +19,10 @@ Rules:
 * **Polygons** (:func:`catchment_polygons`): alpha shape of the reached network. Points are taken on
   every reached arc (every ``spacing`` metres, including the reachable part of arcs left
   half-way), triangulated (Delaunay), and triangles whose longest side exceeds ``alpha`` metres are
-  dropped; the remaining triangles' union is returned as rings.
+  dropped; the remaining triangles' union is returned as rings. Or (:func:`raster_polygons`) the
+  outline of the grid cells the reached network crosses, gaps narrower than ``gap`` closed.
+* **Zones reaching points** (:func:`reached_from_zones`): a zone starts from the network nodes
+  inside it and reaches a point over the edge the point is snapped to.
 """
 
 from __future__ import annotations
@@ -129,10 +132,13 @@ def network_catchments(router: Router, snapped: Snapped, bands: Sequence[float],
                        progress: Optional[Progress] = None) -> CatchmentResult:
     """Per origin and band (overlap): nodes reached and sums of ``values`` reached.
 
-    Origins are processed in chunks of ``chunk`` (memory: chunk × n_nodes × 8 bytes per worker)
-    on ``workers`` threads (default: up to 4 cores; scipy's Dijkstra releases the GIL).
-    ``progress(origins done, origins total)`` is called after each chunk; returning False
-    raises :class:`~.network.CancelledError`.
+    Origins are processed in chunks on ``workers`` threads (default: up to 4 cores). With the
+    numba engine each origin is one bounded search summing values as it settles nodes (chunks
+    of at most 4 origins), or PHAST when the router has a contraction hierarchy and the first
+    origin reaches more than :data:`PHAST_REACH` of the network. With scipy, chunks of
+    ``chunk`` origins (memory: chunk × n_nodes × 8 bytes per worker). ``progress(origins
+    done, origins total)`` is called after each chunk; returning False raises
+    :class:`~.network.CancelledError`.
     """
     limits = band_limits(router, bands)
     k = snapped.index.size
