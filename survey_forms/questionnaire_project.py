@@ -24,7 +24,10 @@ every multiple-choice question (a code shared by two lists shows both labels, jo
 and a hard constraint accepts only the choices of the row's question. ``centrality_code`` shows
 (and is required) only for the per-centrality question (reasons for coming). The choices come
 from the observatory's questionnaire (its centralities and activity groups) when the project is
-built: install the project again after adding a centrality or an activity group.
+built: install the project again after adding a centrality or an activity group. For the
+same reason the questions answered with a centrality code (where the interview took place, in
+which centrality each purchase is made) are value maps of the questionnaire's list, which ends
+with "Ailleurs" (elsewhere), rather than value relations to the centralities layer.
 
 The project is built on a private ``QgsProject`` (never the application's) and written with
 :func:`.qgis_project.write_to_geopackage` (paths relative to the GeoPackage; the QGIS 3.22
@@ -39,7 +42,7 @@ from typing import Dict, List, Optional
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 
 from .inventory_form import Relation
-from .model import SELECT_MULTIPLE, Group, Questionnaire
+from .model import SELECT_MULTIPLE, SELECT_ONE, Group, Questionnaire
 from .qgis_form import make_relation
 from .qgis_project import ProjectError
 from .questionnaire_form import (
@@ -51,6 +54,7 @@ from .questionnaire_form import (
     _quote,
     apply_to_layer,
     form_spec,
+    value_map,
     visibility_expression,
 )
 from .questionnaire_schema import MULTI, RESPONSES, VISITS, table_layout
@@ -177,9 +181,21 @@ def _link_centralities(spec: FormSpec, layer_id: str) -> None:
             item.config = _centrality_config(item.config, layer_id)
 
 
+def _centrality_code_maps(spec: FormSpec, questionnaire: Questionnaire) -> None:
+    """Questions answered from the "centrality" list (codes + elsewhere): a value map of it."""
+    codes = questionnaire.choice_lists.get("centrality")
+    if codes is None or not codes.choices:
+        return
+    for question in questionnaire.questions():
+        item = spec.fields.get(question.storage_column)
+        if question.type == SELECT_ONE and question.choices == "centrality" and item is not None:
+            item.widget, item.config = "ValueMap", value_map(codes)
+
+
 def responses_spec(questionnaire: Questionnaire, centralities_layer_id: str = "") -> FormSpec:
     """The response form with the relation editors in the tabs of their questions."""
     spec = copy.deepcopy(form_spec(RESPONSES, questionnaire))
+    _centrality_code_maps(spec, questionnaire)
     _link_centralities(spec, centralities_layer_id)
     columns = table_layout(questionnaire)[0].column_names
     by_name = {tab.name: tab for tab in spec.tabs}

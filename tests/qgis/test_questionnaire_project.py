@@ -132,8 +132,8 @@ def test_response_form_holds_both_relation_editors(project):
         element.init(project.relationManager())      # what QGIS does once relations load
         assert element.relation().isValid()
     kind = responses.editorWidgetSetup(responses.fields().indexOf("interview_centrality"))
-    assert kind.type() == "ValueRelation"
-    assert kind.config()["Layer"] == layers_of(project)["centralities"].id()
+    assert kind.type() == "ValueMap"
+    assert list(kind.config()["map"][-1].values()) == ["elsewhere"]
 
 
 def test_purchase_centralities_in_the_project_form(project):
@@ -141,8 +141,12 @@ def test_purchase_centralities_in_the_project_form(project):
     responses = layers["responses"]
     fields = responses.fields()
     setup = responses.editorWidgetSetup(fields.indexOf("purchase_food_weekly_centrality"))
-    assert (setup.type(), setup.config()["Key"], setup.config()["Layer"]) == (
-        "ValueRelation", "code", layers["centralities"].id())
+    # a value map of the centralities' codes and "elsewhere" (which a relation cannot offer)
+    assert setup.type() == "ValueMap"
+    entries = [next(iter(e.items())) for e in setup.config()["map"]]
+    codes = {r["code"] for r in layers["centralities"].getFeatures()}
+    assert {code for _label, code in entries[1:-1]} == codes
+    assert entries[-1] == ("Ailleurs", "elsewhere")
     tab = next(t for t in responses.editFormConfig().tabs() if t.name() == "Vos achats")
     boxes = {c.name(): c for c in tab.children()}
     assert boxes["purchase_food_weekly_centrality"].visibilityExpression().data().expression() \
