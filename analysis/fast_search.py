@@ -254,6 +254,11 @@ def _compile() -> None:
         _COMPILED = True
 
 
+def compiled() -> bool:
+    """Have the searches been set up in this session (see :func:`ready`)?"""
+    return _COMPILED
+
+
 def ready() -> str:
     """Compile the searches if needed (about 2 s the first time, then loaded from numba's cache).
     Returns "" when they can be used, else the reason they cannot."""

@@ -1598,6 +1598,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Préparer un paquet terrain (QField)…</translation>
     </message>
     <message>
+      <source>Preparing the compiled network searches (first run of this QGIS session: a moment; a few seconds the first time after installing)…</source>
+      <translation>Préparation des recherches compilées sur le réseau (premier calcul de cette session QGIS : un instant ; quelques secondes la première fois après l'installation)…</translation>
+    </message>
+    <message>
       <source>Primary market area threshold (probability)</source>
       <translation>Seuil de la zone de chalandise primaire (probabilité)</translation>
     </message>

@@ -512,3 +512,23 @@ def test_grid_outline_polygons_are_valid_and_cover_the_reached_nodes(run_alg, ne
                 point = QgsGeometry.fromPointXY(QgsPointXY(*xy(i, j)))
                 assert geom.buffer(0.01, 4).contains(point), (band, (i, j))
     assert bands[2.0]["population"] == 110  # counts do not depend on the polygon shape
+
+
+def test_first_run_of_the_session_says_the_searches_are_being_prepared(network_gpkg,
+                                                                      monkeypatch):
+    from qgis import processing
+
+    from observatoire_commerce.analysis import fast_search
+
+    if not fast_search.AVAILABLE:
+        pytest.skip("numba is not installed: nothing is compiled")
+    params = {"GEOPACKAGE": str(network_gpkg), "ORIGINS": points_layer([(("O",), xy(2, 0))]),
+              "ORIGIN_ID_FIELD": "id", "BANDS": "2", "OUTPUT": "memory:"}
+    monkeypatch.setattr(fast_search, "compiled", lambda: False)  # as in a new QGIS session
+    first = Capture()
+    processing.run("observatoire:network_catchments", params, feedback=first)
+    assert any("Preparing the compiled network searches" in m for m in first.infos)
+    monkeypatch.undo()
+    later = Capture()
+    processing.run("observatoire:network_catchments", params, feedback=later)
+    assert not any("Preparing" in m for m in later.infos)

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingException,
 )
 
+from ....analysis import fast_search
 from ....analysis.network import Router
 from ....analysis.road_profiles import with_profiles
 from ....i18n import tr
@@ -59,6 +60,10 @@ def make_router(conn, net, mode: str, cost: str, feedback) -> Router:
     run's graph. When the compiled search cannot be used (numba missing or broken), or the
     stored hierarchy does not fit (speeds changed since the network was built), says so once
     in the log: results are the same, only slower."""
+    if fast_search.AVAILABLE and not fast_search.compiled():
+        feedback.pushInfo(tr("Preparing the compiled network searches (first run of this QGIS "
+                             "session: a moment; a few seconds the first time after "
+                             "installing)…"))
     router = Router(net, mode, cost)
     if router.engine_note:
         reason = (tr("numba is not installed") if "not installed" in router.engine_note
