@@ -503,7 +503,7 @@ def reached_from_zones(router: Router, zones: Mapping, snapped: Snapped, limit: 
     Returns ``(hits, off_network)``: key → sorted indices of the input points reached, and
     the keys of the zones with no node to start from (they reach nothing).
     """
-    from .proximity import _as_polygons
+    from .proximity import target_polygons
     from .spatial import points_in_zones, polygons_centroid
 
     net = router.network
@@ -512,7 +512,7 @@ def reached_from_zones(router: Router, zones: Mapping, snapped: Snapped, limit: 
     hits, off_network = {}, []
     bound = limit * (1.0 + _BAND_RTOL)
     for key, geom in zones.items():
-        polygons = _as_polygons(geom)
+        polygons = target_polygons(geom)
         sources = (usable[points_in_zones(node_xy, [polygons]) == 0] if polygons is not None
                    else np.zeros(0, dtype=np.int64))
         if sources.size == 0:
@@ -526,3 +526,41 @@ def reached_from_zones(router: Router, zones: Mapping, snapped: Snapped, limit: 
         cost = router.point_costs(snapped, router.costs_from_nodes(sources, bound))
         hits[key] = np.sort(snapped.index[cost <= bound])
     return hits, off_network
+
+
+def reached_by_origin(result: CatchmentResult, snapped: Snapped) -> List[tuple]:
+    """``(input origin index, nodes, costs)`` of every snapped origin, in ``snapped`` order,
+    from the ``reached`` arrays of a :func:`network_catchments` result kept with
+    ``keep_reached``."""
+    origin, node, cost = result.reached
+    order = np.argsort(origin, kind="stable")
+    origin, node, cost = origin[order], node[order], cost[order]
+    starts = np.searchsorted(origin, snapped.index)
+    ends = np.searchsorted(origin, snapped.index, side="right")
+    return [(o, node[s:e], cost[s:e])
+            for o, s, e in zip(snapped.index.tolist(), starts, ends)]
+
+
+def origin_polygons(router: Router, result: CatchmentResult, snapped: Snapped, shape,
+                    size: float, workers: Optional[int] = None,
+                    progress: Optional[Progress] = None) -> List[List[List[Polygon]]]:
+    """Polygons of every snapped origin (in ``snapped`` order) and band: ``shape`` is
+    :func:`catchment_polygons` (``size`` = alpha) or :func:`raster_polygons` (``size`` =
+    gap). Drawn in chunks on ``workers`` threads (Qhull and numpy release the GIL);
+    ``progress`` as for :func:`network_catchments`."""
+    limits = band_limits(router, result.bands)
+    reached = reached_by_origin(result, snapped)
+    n = router.network.n_nodes
+
+    def draw(first: int) -> list:
+        out = []
+        for _origin, node, cost_of_node in reached[first:first + 4]:
+            cost = np.full(n, np.inf)
+            cost[node] = cost_of_node
+            out.append([shape(router, cost, limit, size) for limit in limits])
+        return out
+
+    firsts = list(range(0, len(reached), 4))
+    chunks = map_chunks(draw, firsts, [min(4, len(reached) - f) for f in firsts], workers,
+                        progress)
+    return [polygons for chunk in chunks for polygons in chunk]

@@ -28,7 +28,7 @@ def _depth(geom) -> int:
     return depth
 
 
-def _as_polygons(geom):
+def target_polygons(geom):
     """None for a point (x, y); else a list of polygons, each a list of (N, 2) arrays.
 
     Accepted: (x, y) point; a single ring (N × 2); a polygon (list of rings); a multipolygon
@@ -77,7 +77,7 @@ def distance_to(geom, xy: np.ndarray) -> np.ndarray:
     """Distance of each point of ``xy`` (M × 2) to a point or (multi)polygon target."""
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
     px, py = xy[:, 0], xy[:, 1]
-    polys = _as_polygons(geom)
+    polys = target_polygons(geom)
     if polys is None:
         gx, gy = float(geom[0]), float(geom[1])
         return np.hypot(px - gx, py - gy)
@@ -94,7 +94,7 @@ def distance_to(geom, xy: np.ndarray) -> np.ndarray:
 
 
 def _bbox(geom):
-    polys = _as_polygons(geom)
+    polys = target_polygons(geom)
     if polys is None:
         return float(geom[0]), float(geom[1]), float(geom[0]), float(geom[1])
     pts = np.vstack([ring for poly in polys for ring in poly])

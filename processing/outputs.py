@@ -128,6 +128,16 @@ class SinkWriter:
         self.sink.addFeature(feature, QgsFeatureSink.FastInsert)
 
 
+def polygons_geometry(polygons, srs_id: int) -> QgsGeometry:
+    """QgsGeometry (multipolygon) of analysis polygons ``[(shell, [holes])]``."""
+    if not polygons:
+        return QgsGeometry()
+    shapes = [[shell, *holes] for shell, holes in polygons]
+    geom = QgsGeometry()
+    geom.fromWkb(geometry.wkb(geometry.encode("multipolygon", shapes, srs_id)))
+    return geom
+
+
 def open_sink(alg, parameters, key, context, fields, wkb_type=QgsWkbTypes.NoGeometry,
               crs=None) -> SinkWriter | None:
     """Open the sink ``key`` with ``fields`` (QgsFields or ``(name, type)`` pairs). None for an

@@ -326,3 +326,21 @@ def test_grid_outline_of_a_one_minute_walk():
     with pytest.raises(ValueError, match="gap must be > 0"):
         raster_polygons(router, cost, 60.0, gap=0)
     assert raster_polygons(router, np.full(NET.n_nodes, np.inf), 60.0, gap=20.0) == []
+
+
+def test_polygons_of_each_origin_as_drawn_one_by_one():
+    from observatoire_commerce.analysis.catchment import origin_polygons, reached_by_origin
+
+    router, snapped, result = run("walk")  # origins 0 and 1 snapped, 2 off the network
+    reached = reached_by_origin(result, snapped)
+    assert [o for o, _n, _c in reached] == [0, 1]
+    assert sorted(reached[1][1].tolist()) == nodes_of([(20, 0), (21, 0), (22, 0)])
+    drawn = origin_polygons(router, result, snapped, catchment_polygons, 150.0, workers=2)
+    for (o, _n, _c), per_band in zip(reached, drawn):
+        cost = node_costs(result, o, NET.n_nodes)
+        for limit, polygons in zip((60.0, 120.0, 180.0), per_band):
+            expected = catchment_polygons(router, cost, limit * (1 + 1e-9), 150.0)
+            assert len(polygons) == len(expected)
+            for (shell, holes), (shell_e, holes_e) in zip(polygons, expected):
+                np.testing.assert_array_equal(shell, shell_e)
+                assert len(holes) == len(holes_e)

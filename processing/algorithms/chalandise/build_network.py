@@ -6,8 +6,8 @@ from qgis.core import (
 )
 
 from ....store import gpkg, network_store, observatory
+from ...roads import report_hierarchies
 from ..base import ObservatoireAlgorithm
-from .common import report_hierarchies
 from .import_roads import read_speed_parameters, speed_parameters, speeds_help
 
 

@@ -17,7 +17,7 @@ from ....analysis.huff import distance_matrix
 from ....analysis.network import CancelledError, costs_to_targets, nearest_node
 from ....store import catchment_data, readers
 from ...layers import read_source, source_of
-from .common import load_network, make_router, progress_callback
+from ...roads import load_network, make_router, progress_callback
 
 DESTINATIONS = "DESTINATIONS"
 DEST_ID = "DEST_ID_FIELD"

@@ -24,9 +24,9 @@ from ....store import catchment_data
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import blob_geometry, open_sink, point, write_rows
 from ...parameters import add_write_parameter
+from ...roads import progress_callback
 from ..base import ObservatoireAlgorithm
 from . import huff_inputs as hi
-from .common import progress_callback
 
 
 def as_geometry(g) -> QgsGeometry:

@@ -21,8 +21,8 @@ from ....store import gpkg, network_store, observatory
 from ....store.sources.osm_roads import parse_maxspeed, read_osm_roads
 from ...layers import gpkg_crs
 from ...parameters import split_list
+from ...roads import report_hierarchies
 from ..base import ObservatoireAlgorithm
-from .common import report_hierarchies
 
 DEFAULTS = default_profiles()
 

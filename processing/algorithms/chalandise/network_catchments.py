@@ -26,16 +26,18 @@ from ....analysis.catchment import (
     catchment_polygons,
     dissolved_catchments,
     network_catchments,
+    origin_polygons,
     raster_polygons,
+    reached_by_origin,
 )
-from ....analysis.network import CancelledError, map_chunks, snap_points
+from ....analysis.network import CancelledError, snap_points
 from ....store import catchment_data, observatory
 from ...layers import gpkg_crs, read_source, source_of
-from ...outputs import open_sink, point
+from ...outputs import open_sink, point, polygons_geometry
 from ...parameters import add_write_parameter, parse_bands
+from ...roads import load_network, make_router, progress_callback
 from ...styling import band_styler, style_on_load
 from ..base import ObservatoireAlgorithm
-from .common import load_network, make_router, polygons_geometry, progress_callback
 
 MODES = ("walk", "car")
 VALUE_COLUMNS = ["population", "households", *catchment_data.AGE_GROUPS, "premises",
@@ -252,32 +254,13 @@ class NetworkCatchments(ObservatoireAlgorithm):
         else:
             result = network_catchments(router, snapped, bands, values, keep_reached=True,
                                         progress=progress_callback(feedback, 5, 60))
-            origin, node, cost_all = result.reached
-            order = np.argsort(origin, kind="stable")
-            origin, node, cost_all = origin[order], node[order], cost_all[order]
-            starts = np.searchsorted(origin, snapped.index)
-            ends = np.searchsorted(origin, snapped.index, side="right")
             totals = result.totals.set_index(["origin", "band"])
-            n = net.n_nodes
-            n_origins = snapped.index.size
-
-            def polygons_of(first: int) -> list:  # on worker threads: numpy and Qhull only
-                out_polys = []
-                for k in range(first, min(first + 4, n_origins)):
-                    cost = np.full(n, np.inf)
-                    cost[node[starts[k]:ends[k]]] = cost_all[starts[k]:ends[k]]
-                    out_polys.append([outline(router, cost, limits[b], alpha)
-                                      for b in range(len(bands))])
-                return out_polys
-
-            firsts = list(range(0, n_origins, 4))
-            chunks = map_chunks(polygons_of, firsts, [min(4, n_origins - f) for f in firsts],
-                                progress=progress_callback(feedback, 60, 95))
-            polygons = [p for chunk in chunks for p in chunk]
-            for k, o in enumerate(snapped.index.tolist()):
+            polygons = origin_polygons(router, result, snapped, outline, alpha,
+                                       progress=progress_callback(feedback, 60, 95))
+            reached_rows = reached_by_origin(result, snapped)
+            for (o, _node, _cost), per_band in zip(reached_rows, polygons):
                 for b, band in enumerate(bands):
-                    add(o, totals.loc[(o, float(band))], None, b, polygons[k][b])
-                reached_rows.append((o, node[starts[k]:ends[k]], cost_all[starts[k]:ends[k]]))
+                    add(o, totals.loc[(o, float(band))], None, b, per_band[b])
             self._write_indicators(conn, parameters, context, feedback, result.totals, uuids,
                                    mode, unit, columns)
         style_on_load(context, out.dest, band_styler(bands, unit))

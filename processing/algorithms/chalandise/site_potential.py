@@ -28,8 +28,8 @@ from ....store import catchment_data, network_store, readers
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import point, write_rows
 from ...parameters import add_write_parameter
+from ...roads import load_network, make_router, progress_callback
 from ..base import ObservatoireAlgorithm
-from .common import load_network, make_router, progress_callback
 
 # key, label, default weight (%), default direction (0 more, 1 less, 2 ideal)
 CRITERIA = [

@@ -16,9 +16,9 @@ from ....store import offer
 from ...layers import gpkg_crs, zone_targets
 from ...outputs import typed_kinds, write_frame
 from ...parameters import add_write_parameter, add_zones_parameters
+from ...roads import load_network, make_router
 from ...styling import GraduatedStyler, style_on_load
 from ..base import ObservatoireAlgorithm
-from ..chalandise.common import load_network, make_router
 
 KINDS = typed_kinds(ints=("producers", "organic", "markets", "organic_markets"),
                     doubles=("organic_share", "sessions_per_week"),

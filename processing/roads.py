@@ -1,19 +1,18 @@
-"""Shared helpers of the catchment family: network loading, progress, catchment polygons."""
+"""The stored road network for the algorithms of every family: loading it, the run's router
+(compiled engine, stored hierarchy, and what the log says about them), progress of long
+network runs."""
 
 from __future__ import annotations
 
 from typing import Callable
 
-from qgis.core import (
-    QgsGeometry,
-    QgsProcessingException,
-)
+from qgis.core import QgsProcessingException
 
-from ....analysis import fast_search
-from ....analysis.network import Router
-from ....analysis.road_profiles import with_profiles
-from ....i18n import tr
-from ....store import geometry, network_store
+from ..analysis import fast_search
+from ..analysis.network import Router
+from ..analysis.road_profiles import with_profiles
+from ..i18n import tr
+from ..store import network_store
 
 
 def progress_callback(feedback, start: float = 0.0, end: float = 100.0) -> Callable:
@@ -81,13 +80,3 @@ def make_router(conn, net, mode: str, cost: str, feedback) -> Router:
                 "long searches are slower (same results). Run “Build the road network” to "
                 "rebuild it."))
     return router
-
-
-def polygons_geometry(polygons, srs_id: int) -> QgsGeometry:
-    """QgsGeometry (multipolygon) of analysis polygons ``[(shell, [holes])]``."""
-    if not polygons:
-        return QgsGeometry()
-    shapes = [[shell, *holes] for shell, holes in polygons]
-    geom = QgsGeometry()
-    geom.fromWkb(geometry.wkb(geometry.encode("multipolygon", shapes, srs_id)))
-    return geom
