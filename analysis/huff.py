@@ -323,3 +323,51 @@ def calibrate_huff(attractiveness, cost, chosen, decay: str = "power", min_cost:
                    {k: float(v) for k, v in zip(names, se)}, float(ll), ll0,
                    float(1.0 - ll / ll0) if ll0 < 0 else float("nan"), int(chosen.size), decay,
                    bool(res.success), str(res.message))
+
+
+@dataclass
+class MatchedChoices:
+    """Survey answers matched to home zones and destinations (:func:`match_choices`).
+
+    ``zone`` and ``chosen``: per usable answer, the index of its home zone and of the chosen
+    destination; ``outside``: answers naming no destination (empty or "elsewhere");
+    ``unknown_zones`` / ``unknown_codes``: the home codes and destination codes not found,
+    with ``skipped_zone`` / ``skipped_code`` answers skipped for them.
+    """
+
+    zone: np.ndarray
+    chosen: np.ndarray
+    outside: int
+    skipped_zone: int
+    skipped_code: int
+    unknown_zones: list
+    unknown_codes: list
+
+
+def match_choices(answers, zone_of: dict, destination_of: dict,
+                  elsewhere: str = "elsewhere") -> MatchedChoices:
+    """Match answers (dicts with ``home_iris``, ``home_commune`` and ``centrality``) to a
+    home zone (the IRIS when ``zone_of`` knows it, else the commune) and a destination
+    (``destination_of``: code → index). Codes are compared stripped."""
+    zone, chosen, no_zone, bad_code = [], [], set(), set()
+    outside = skipped_zone = skipped_code = 0
+    for a in answers:
+        code = str(a.get("centrality") or "").strip()
+        if not code or code == elsewhere:
+            outside += 1
+            continue
+        if code not in destination_of:
+            bad_code.add(code)
+            skipped_code += 1
+            continue
+        homes = [str(k).strip() for k in (a.get("home_iris"), a.get("home_commune"))
+                 if k is not None]
+        home = next((zone_of[k] for k in homes if k in zone_of), None)
+        if home is None:
+            no_zone.add(homes[0] if homes else "")
+            skipped_zone += 1
+            continue
+        zone.append(home)
+        chosen.append(destination_of[code])
+    return MatchedChoices(np.asarray(zone, dtype=np.int64), np.asarray(chosen, dtype=np.int64),
+                          outside, skipped_zone, skipped_code, sorted(no_zone), sorted(bad_code))

@@ -167,3 +167,23 @@ def test_calibration_rejects_impossible_choices():
         calibrate_huff([1, 2], cost, [0, 5])
     with pytest.raises(ValueError, match="chosen has 1 values, expected 2"):
         calibrate_huff([1, 2], cost, [0])
+
+
+def test_survey_answers_matched_to_home_zones_and_centralities():
+    from observatoire_commerce.analysis.huff import match_choices
+
+    zone_of = {"861940101": 0, "86194": 1}
+    dest_of = {"alpha": 0, "beta": 1}
+    answers = [
+        {"home_iris": "861940101", "home_commune": "86194", "centrality": "beta"},  # IRIS
+        {"home_iris": None, "home_commune": " 86194", "centrality": "alpha "},  # commune
+        {"home_iris": "861940999", "home_commune": "86194", "centrality": "alpha"},  # commune
+        {"home_iris": "999", "home_commune": "99999", "centrality": "alpha"},  # no zone
+        {"home_iris": None, "home_commune": "86194", "centrality": "elsewhere"},
+        {"home_iris": None, "home_commune": "86194", "centrality": None},
+        {"home_iris": None, "home_commune": "86194", "centrality": "zzz"},
+    ]
+    m = match_choices(answers, zone_of, dest_of)
+    assert m.zone.tolist() == [0, 1, 1] and m.chosen.tolist() == [1, 0, 0]
+    assert (m.outside, m.skipped_zone, m.skipped_code) == (2, 1, 1)
+    assert (m.unknown_zones, m.unknown_codes) == (["999"], ["zzz"])

@@ -15,7 +15,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....analysis.huff import calibrate_huff
+from ....analysis.huff import calibrate_huff, match_choices
 from ....analysis.spatial import zone_home_points
 from ....i18n import qgis_locale
 from ....store import catchment_data, survey_store
@@ -244,30 +244,7 @@ class CalibrateHuff(ObservatoireAlgorithm):
         for row in codes:
             if row["uuid"] in uuid_index:
                 dest_of[row["code"]] = uuid_index[row["uuid"]]
-        x, y, chosen = [], [], []
-        not_centrality, no_zone, bad_code = 0, set(), set()
-        skipped_zone = skipped_code = 0
-        for a in answers:
-            code = (a["centrality"] or "").strip()
-            if not code or code == "elsewhere":
-                not_centrality += 1
-                continue
-            if code not in dest_of:
-                bad_code.add(code)
-                skipped_code += 1
-                continue
-            zone = None
-            for key in (a["home_iris"], a["home_commune"]):
-                if key is not None and str(key).strip() in zone_of:
-                    zone = zone_of[str(key).strip()]
-                    break
-            if zone is None:
-                no_zone.add(str(a["home_iris"] or a["home_commune"]))
-                skipped_zone += 1
-                continue
-            x.append(hx[zone])
-            y.append(hy[zone])
-            chosen.append(dest_of[code])
+        matched = match_choices(answers, zone_of, dest_of)
         empty = [c for c, n in zip(zone_codes, n_cells) if n == 0]
         if empty:
             feedback.pushInfo(self.tr(
@@ -276,15 +253,16 @@ class CalibrateHuff(ObservatoireAlgorithm):
         feedback.pushInfo(self.tr(
             "{n} answers for this purchase: {used} name a centrality and are used; {other} "
             "buy outside the centralities (elsewhere, online, periphery…).").format(
-                n=len(answers), used=len(chosen), other=not_centrality))
-        if skipped_zone:
+                n=len(answers), used=matched.chosen.size, other=matched.outside))
+        if matched.skipped_zone:
             feedback.reportError(self.tr(
                 "{n} answers skipped: their home IRIS or commune is not in the home zones "
-                "layer ({codes}).").format(n=skipped_zone,
-                                           codes=", ".join(sorted(no_zone)[:10])), False)
-        if skipped_code:
+                "layer ({codes}).").format(n=matched.skipped_zone,
+                                           codes=", ".join(matched.unknown_zones[:10])), False)
+        if matched.skipped_code:
             feedback.reportError(self.tr(
                 "{n} answers skipped: unknown centrality code ({codes}).").format(
-                    n=skipped_code, codes=", ".join(sorted(bad_code)[:10])), False)
-        return (np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64),
-                np.asarray(chosen, dtype=np.int64), skipped_zone + skipped_code)
+                    n=matched.skipped_code, codes=", ".join(matched.unknown_codes[:10])),
+                False)
+        return (hx[matched.zone], hy[matched.zone], matched.chosen,
+                matched.skipped_zone + matched.skipped_code)
