@@ -19,7 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
-from observatoire_commerce.store import campaigns, field_packages, field_sync, gpkg, observatory
+from observatoire_commerce.fieldwork import packages as field_packages, sync as field_sync
+from observatoire_commerce.jobs import campaigns
+from observatoire_commerce.store import gpkg, observatory
 from observatoire_commerce.store.geometry import encode, encode_point
 
 X0, Y0 = 497_000.0, 6_610_000.0

@@ -25,7 +25,7 @@ from observatoire_commerce.analysis.footfall import (  # noqa: E402
     daily_series,
     footfall_by_centrality,
 )
-from observatoire_commerce.store.sources.comptage import read_measures  # noqa: E402
+from observatoire_commerce.ingest.sources.comptage import read_measures  # noqa: E402
 
 
 def generate(path: Path, years: int, channels: int, seed: int = 1) -> int:
@@ -131,7 +131,9 @@ def _territory(gpkg_path: Path, channels: int) -> None:
 def bench_gpkg_import(path: Path, channels: int, rows: int):
     """Import the measure file into a GeoPackage (observatoire:import_counts' store function),
     then footfall by centrality and event impact read back from the GeoPackage."""
-    from observatoire_commerce.store import flows_imports, flows_results, observatory
+    from observatoire_commerce.ingest.importers import flows as flows_imports
+    from observatoire_commerce.jobs import footfall as flows_results
+    from observatoire_commerce.store import observatory
 
     gpkg_path = path.parent / "bench.gpkg"
     _territory(gpkg_path, channels)

@@ -44,13 +44,8 @@ from observatoire_commerce.analysis import fast_search
 from observatoire_commerce.analysis.catchment import assign_to_nodes, network_catchments
 from observatoire_commerce.analysis.huff import huff_model
 from observatoire_commerce.analysis.network import RoadNetwork, Router, snap_points
-from observatoire_commerce.store import (
-    catchment_data,
-    geometry,
-    gpkg,
-    network_store,
-    observatory,
-)
+from observatoire_commerce.jobs import catchment_data
+from observatoire_commerce.store import geometry, gpkg, network_store, observatory
 
 X0, Y0 = 480000.0, 6580000.0  # Lambert-93 offset of the synthetic grid
 WALK_BANDS, CAR_BANDS = [5, 10, 15], [10, 20]

@@ -30,7 +30,7 @@ import pandas as pd
 
 from observatoire_commerce.analysis.offer_mix import offer_mix
 from observatoire_commerce.analysis.vacancy_dynamics import vacancy_dynamics
-from observatoire_commerce.store.sources.sirene import read_sirene
+from observatoire_commerce.ingest.sources.sirene import read_sirene
 
 HEADER = ["siren", "nic", "siret", "statutDiffusionEtablissement", "dateCreationEtablissement",
           "etablissementSiege", "numeroVoieEtablissement", "typeVoieEtablissement",
@@ -142,7 +142,8 @@ def build_observatory(path: Path, n_zones: int = 50):
 
 
 def time_store_analysis(path: Path) -> None:
-    from observatoire_commerce.store import observatory, offer, vacancy
+    from observatoire_commerce.jobs import offer, vacancy
+    from observatoire_commerce.store import observatory
 
     conn = observatory.open_observatory(path)
     try:
@@ -162,8 +163,8 @@ def time_store_analysis(path: Path) -> None:
 
 def time_gpkg_import(path: Path, target: Path, n: int):
     """Import the CSV INTO ``target`` through the store; returns the elapsed seconds."""
+    from observatoire_commerce.ingest.importers.sirene import import_sirene
     from observatoire_commerce.store import observatory
-    from observatoire_commerce.store.imports.sirene import import_sirene
 
     conn = observatory.open_observatory(target)
     try:

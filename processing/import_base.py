@@ -28,11 +28,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..ingest.importers.common import ImportCanceledError, ImportResult
+from ..ingest.importers.flows import REPORT_COLUMNS, FlowImportError
+from ..ingest.importers.flows import ImportCanceledError as FlowCanceledError
 from ..store import observatory
-from ..store.flows_imports import REPORT_COLUMNS, FlowImportError
-from ..store.flows_imports import ImportCanceledError as FlowCanceledError
-from ..store.flows_schema import FlowSchemaError
-from ..store.imports.common import ImportCanceledError, ImportResult
+from ..store.schema.flows import FlowSchemaError
 from .algorithms.base import ObservatoireAlgorithm
 from .outputs import points, write_frame, write_import_report
 from .parameters import epsg_of

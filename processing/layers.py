@@ -109,7 +109,7 @@ def zone_targets(alg, conn, parameters, zones_key, name_key, crs, context, feedb
     if not rows:
         raise QgsProcessingException(tr(
             "The GeoPackage holds no centrality: give a layer of zones."))
-    from ..store import offer
+    from ..jobs import offer
 
     targets, names = offer.centrality_targets(conn)
     geoms = {r["uuid"]: blob_geometry(r["geom"]) for r in rows}

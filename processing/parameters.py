@@ -19,8 +19,8 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from ..store.flows_imports import FlowImportError
-from ..store.flows_imports import parse_mapping as parse_mapping_text
+from ..ingest.importers.flows import FlowImportError
+from ..ingest.importers.flows import parse_mapping as parse_mapping_text
 
 # ------------------------------------------------------------------------------ parsers
 

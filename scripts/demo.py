@@ -53,9 +53,9 @@ def survey_steps(gpkg: Path, config: Path) -> dict:
     """Questionnaire: the XLSForm, a generated Kobo-style export (420+ answers, a few bad rows)
     and its import. Returns what the summary needs."""
     _plugin_package()
+    from observatoire_commerce.sample_territory.answers import write_export
     from observatoire_commerce.store import gpkg as engine
     from observatoire_commerce.store import survey_store
-    from observatoire_commerce.survey_forms.synthetic import write_export
 
     xlsform = OUT / "questionnaire.xlsx"
     step("Questionnaire XLSForm", "observatoire:export_xlsform",
@@ -125,8 +125,8 @@ def _expose_pygeodiff(config: Path) -> None:
 def fieldwork_steps(gpkg: Path, config: Path) -> dict:
     """Campaign, two field packages, scripted edits in the agents' copies, both syncs."""
     _plugin_package()
+    from observatoire_commerce.sample_territory import fieldwork
     from observatoire_commerce.store import gpkg as engine
-    from observatoire_commerce.store.demo import fieldwork
 
     packages = OUT / "field_packages"
     for folder in (packages, OUT / "DCIM", OUT / f"{gpkg.stem}.field_bases"):
@@ -167,7 +167,7 @@ def fieldwork_steps(gpkg: Path, config: Path) -> dict:
 
 
 def print_fieldwork_summary(work: dict) -> None:
-    from observatoire_commerce.store.demo import fieldwork
+    from observatoire_commerce.sample_territory import fieldwork
 
     opened = work["opened"]
     print(f"\nCampaign {fieldwork.CAMPAIGN['name']}: {int(opened['OBSERVATIONS'])} observations "

@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "observatoire_commerce"
 TOP_FILES = ["__init__.py", "__about__.py", "i18n.py", "dependencies.py", "metadata.txt",
              "LICENSE", "README.md"]
-TOP_DIRS = ["plugin", "processing", "store", "analysis", "reporting", "survey_forms",
+TOP_DIRS = ["plugin", "processing", "reporting", "fieldwork", "jobs", "ingest", "survey_forms",
+            "sample_territory", "store", "analysis",
             "resources"]
 EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".ts", ".gpkg-journal"}
 

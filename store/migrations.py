@@ -29,8 +29,9 @@ def _v2_status_nomenclature(conn, srs_id):
 
 
 def _v3_field_survey(conn, srs_id):
-    """v3: campaign follow-up and field synchronisation (see :func:`store.campaigns.migrate_v3`)."""
-    from .campaigns import migrate_v3
+    """v3: campaign follow-up and field synchronisation (see
+    :func:`store.schema.campaigns.migrate_v3`)."""
+    from .schema.campaigns import migrate_v3
 
     migrate_v3(conn, srs_id)
 
@@ -53,7 +54,7 @@ def _v5_inventory_forms(conn, srs_id):
 
 def _v6_offer_sources(conn, srs_id):
     """v6: services, producers, markets, premise sources (see :mod:`store.offer_schema`)."""
-    from .offer_schema import migrate_v6
+    from .schema.offer import migrate_v6
 
     migrate_v6(conn, srs_id)
 
@@ -61,7 +62,7 @@ def _v6_offer_sources(conn, srs_id):
 def _v7_flows(conn, srs_id):
     """v7: counters, parking, public transport, road traffic, carpooling and events (see
     :mod:`store.flows_schema`)."""
-    from .flows_schema import migrate_v7
+    from .schema.flows import migrate_v7
 
     migrate_v7(conn, srs_id)
 

@@ -6,8 +6,9 @@ import uuid
 from pathlib import Path
 
 from ..i18n import tr
-from . import gpkg, schema
+from . import gpkg
 from .migrations import LATEST_VERSION, MIGRATIONS
+from .schema import core as schema
 
 __all__ = ["LATEST_VERSION", "SchemaError", "create_observatory", "open_observatory"]
 

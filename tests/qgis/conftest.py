@@ -37,7 +37,7 @@ def run_alg(processing_ready):
 @pytest.fixture(scope="session")
 def demo_gpkg(tmp_path_factory, processing_ready):
     """The demo territory, generated once per test session (read-only for tests)."""
-    from observatoire_commerce.store import demo
+    from observatoire_commerce import sample_territory as demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.gpkg"
     demo.generate(path)

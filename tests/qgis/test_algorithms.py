@@ -114,8 +114,8 @@ def market_rows_by_page(path):
     """{centrality name: rows of the "Catchment and market" table on its atlas page}."""
     from qgis.core import QgsProject
 
+    from observatoire_commerce.jobs import vacancy
     from observatoire_commerce.reporting import atlas
-    from observatoire_commerce.store import vacancy
 
     conn = observatory.open_observatory(path)
     market = atlas.market_indicators(conn)

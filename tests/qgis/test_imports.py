@@ -19,10 +19,10 @@ from qgis.core import (
     QgsProject,
 )
 
+from observatoire_commerce.ingest.importers import bpe as bpe_import
+from observatoire_commerce.ingest.importers import premises as premises_import
+from observatoire_commerce.ingest.importers.sirene import import_sirene
 from observatoire_commerce.store import geometry, gpkg, observatory
-from observatoire_commerce.store.imports import bpe as bpe_import
-from observatoire_commerce.store.imports import premises as premises_import
-from observatoire_commerce.store.imports.sirene import import_sirene
 
 from ..conftest import validate_gpkg
 

@@ -196,7 +196,7 @@ def test_invalid_rows_are_refused_row_by_row(inventory_gpkg, exported, run_alg, 
 
 
 def test_error_messages_say_what_was_expected(inventory_gpkg, exported, tmp_path):
-    from observatoire_commerce.store import inventory_xlsx
+    from observatoire_commerce.fieldwork import inventory_xlsx
 
     workbook = load_workbook(exported)
     workbook["Inventaire"]["G2"] = "occupe"

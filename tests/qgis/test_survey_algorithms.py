@@ -26,9 +26,9 @@ from qgis.core import (
     QgsVectorLayerUtils,
 )
 
+from observatoire_commerce.sample_territory.answers import write_export
 from observatoire_commerce.store import gpkg, observatory, survey_store
 from observatoire_commerce.survey_forms.questionnaire import QUESTIONNAIRE_VERSION
-from observatoire_commerce.survey_forms.synthetic import write_export
 
 from ..conftest import TESTS, validate_gpkg
 

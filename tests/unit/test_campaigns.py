@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import pytest
 
-from observatoire_commerce.store import campaigns, gpkg, observatory
+from observatoire_commerce.jobs import campaigns
+from observatoire_commerce.store import gpkg, observatory
 from observatoire_commerce.store.geometry import encode, encode_point
 
 X0, Y0 = 497_000.0, 6_610_000.0

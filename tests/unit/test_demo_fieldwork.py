@@ -2,8 +2,9 @@
 
 import pytest
 
-from observatoire_commerce.store import demo, gpkg
-from observatoire_commerce.store.demo import fieldwork
+from observatoire_commerce import sample_territory as demo
+from observatoire_commerce.sample_territory import fieldwork
+from observatoire_commerce.store import gpkg
 
 from ..conftest import validate_gpkg
 

@@ -16,7 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from observatoire_commerce.store import campaigns, field_packages, field_sync, gpkg, observatory
+from observatoire_commerce.fieldwork import packages as field_packages
+from observatoire_commerce.fieldwork import sync as field_sync
+from observatoire_commerce.jobs import campaigns
+from observatoire_commerce.store import gpkg, observatory
 from observatoire_commerce.store.geometry import encode, encode_point
 
 X0, Y0 = 497_000.0, 6_610_000.0

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from observatoire_commerce.analysis.footfall import daily_series, footfall_by_centrality
-from observatoire_commerce.store.sources.comptage import read_comptage
+from observatoire_commerce.ingest.sources.comptage import read_comptage
 
 GAMBETTA = ("353226362", "353226397")  # both directions of site 300014142
 

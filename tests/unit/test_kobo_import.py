@@ -11,6 +11,7 @@ import csv
 import pytest
 from openpyxl import Workbook
 
+from observatoire_commerce.sample_territory.answers import write_export
 from observatoire_commerce.survey_forms.kobo_import import (
     NotAQuestionnaireExportError,
     Rejection,
@@ -20,7 +21,6 @@ from observatoire_commerce.survey_forms.kobo_import import (
 from observatoire_commerce.survey_forms.model import Centrality
 from observatoire_commerce.survey_forms.questionnaire import build_questionnaire
 from observatoire_commerce.survey_forms.questionnaire_schema import table_layout
-from observatoire_commerce.survey_forms.synthetic import write_export
 from observatoire_commerce.survey_forms.xlsform import write_xlsform
 
 UUID1 = "0b1c5a1e-6a47-4d1e-9a51-000000000001"
@@ -395,7 +395,7 @@ def test_synthetic_purchase_centralities_follow_the_levels(tmp_path):
 
     # without levels any centrality answers; the other answers do not change
     without = build_questionnaire([(c.code, c.name) for c in with_levels.centralities])
-    from observatoire_commerce.survey_forms.synthetic import synthetic_answers
+    from observatoire_commerce.sample_territory.answers import synthetic_answers
 
     plain = synthetic_answers(without, n=300, seed=11)
     levelled = synthetic_answers(with_levels, n=300, seed=11)

@@ -10,8 +10,8 @@ from observatoire_commerce.analysis.road_profiles import (
     parse_profile,
     with_profiles,
 )
+from observatoire_commerce.ingest.sources.osm_roads import parse_maxspeed, parse_oneway
 from observatoire_commerce.store import gpkg, network_store, observatory
-from observatoire_commerce.store.sources.osm_roads import parse_maxspeed, parse_oneway
 
 
 @pytest.mark.parametrize("value, highway, junction, expected", [

@@ -4,7 +4,8 @@ import struct
 
 import numpy as np
 
-from observatoire_commerce.store import catchment_data, geometry, gpkg, observatory
+from observatoire_commerce.jobs import catchment_data
+from observatoire_commerce.store import geometry, gpkg, observatory
 
 
 def square(x, y, side=200.0):

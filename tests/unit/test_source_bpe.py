@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from observatoire_commerce.store.sources.bpe import COLUMNS, load_types, read_bpe
+from observatoire_commerce.ingest.sources.bpe import COLUMNS, load_types, read_bpe
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "offer"
 

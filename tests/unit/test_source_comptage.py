@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from observatoire_commerce.store.sources.comptage import (
+from observatoire_commerce.ingest.sources.comptage import (
     CHANNEL_FIELDS,
     MEASURE_COLUMNS,
     MEASURE_FIELDS,

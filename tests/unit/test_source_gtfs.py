@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from observatoire_commerce.analysis.transit import departures, departures_per_hour
-from observatoire_commerce.store.sources.gtfs import parse_gtfs_times, read_gtfs, service_dates
+from observatoire_commerce.ingest.sources.gtfs import parse_gtfs_times, read_gtfs, service_dates
 
 TINY = Path(__file__).resolve().parents[1] / "data" / "flows" / "gtfs_tiny"
 VITALIS = "gtfs/vitalis_poitiers_gtfs_2023-06.zip"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from observatoire_commerce.store.sources.osm_shops import (
+from observatoire_commerce.ingest.sources.osm_shops import (
     COLUMNS,
     classify,
     load_activity_map,

@@ -5,8 +5,8 @@ import json
 import pandas as pd
 import pytest
 
-from observatoire_commerce.store.sources.comptage import specs_from_table_schema
-from observatoire_commerce.store.sources.parking import (
+from observatoire_commerce.ingest.sources.comptage import specs_from_table_schema
+from observatoire_commerce.ingest.sources.parking import (
     PARKING_FIELDS,
     read_occupancy,
     read_parkings,

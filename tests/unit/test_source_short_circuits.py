@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from observatoire_commerce.store.sources.short_circuits import (
+from observatoire_commerce.ingest.sources.short_circuits import (
     parse_market_days,
     read_markets,
     read_producers,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from observatoire_commerce.store.sources.sirene import (
+from observatoire_commerce.ingest.sources.sirene import (
     COLUMNS,
     match_candidates,
     normalise_sign,

@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from observatoire_commerce.store import geometry, gpkg, migrations, observatory
-from observatoire_commerce.store.schema import V1_TABLES
+from observatoire_commerce.store.schema.core import V1_TABLES
 
 from ..conftest import validate_gpkg
 

@@ -14,7 +14,7 @@ from observatoire_commerce.analysis.transit import (
     service_days,
     service_frequency,
 )
-from observatoire_commerce.store.sources.gtfs import read_gtfs
+from observatoire_commerce.ingest.sources.gtfs import read_gtfs
 
 TINY = Path(__file__).resolve().parents[1] / "data" / "flows" / "gtfs_tiny"
 

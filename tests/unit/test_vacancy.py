@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from observatoire_commerce.analysis.vacancy import vacancy_rates
-from observatoire_commerce.store import geometry, gpkg, observatory, vacancy
+from observatoire_commerce.jobs import vacancy
+from observatoire_commerce.store import geometry, gpkg, observatory
 
 
 def obs(rows):

@@ -15,7 +15,8 @@ from qgis.core import (
 
 from ....analysis.huff import distance_matrix
 from ....analysis.network import CancelledError, costs_to_targets, nearest_node
-from ....store import catchment_data, readers
+from ....jobs import catchment_data
+from ....store import readers
 from ...layers import read_source, source_of
 from ...roads import load_network, make_router, progress_callback
 

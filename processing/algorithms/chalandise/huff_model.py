@@ -20,7 +20,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ....analysis.huff import huff_model
 from ....analysis.network import CancelledError
-from ....store import catchment_data
+from ....jobs import catchment_data
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import blob_geometry, open_sink, point, write_rows
 from ...parameters import add_write_parameter

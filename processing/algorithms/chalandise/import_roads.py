@@ -17,8 +17,8 @@ from qgis.core import (
 )
 
 from ....analysis.road_profiles import default_profiles, format_profile, parse_profile
+from ....ingest.sources.osm_roads import parse_maxspeed, read_osm_roads
 from ....store import gpkg, network_store, observatory
-from ....store.sources.osm_roads import parse_maxspeed, read_osm_roads
 from ...layers import gpkg_crs
 from ...parameters import split_list
 from ...roads import report_hierarchies

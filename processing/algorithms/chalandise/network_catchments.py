@@ -31,7 +31,8 @@ from ....analysis.catchment import (
     reached_by_origin,
 )
 from ....analysis.network import CancelledError, snap_points
-from ....store import catchment_data, observatory
+from ....jobs import catchment_data
+from ....store import observatory
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import open_sink, point, polygons_geometry
 from ...parameters import add_write_parameter, parse_bands

@@ -24,7 +24,8 @@ from ....analysis.catchment import assign_to_nodes, network_catchments
 from ....analysis.network import CancelledError, snap_points
 from ....analysis.site_scoring import SIMILARITY, WEIGHT_TOLERANCE, Criterion, score_sites
 from ....i18n import noop
-from ....store import catchment_data, network_store, readers
+from ....jobs import catchment_data
+from ....store import network_store, readers
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import point, write_rows
 from ...parameters import add_write_parameter

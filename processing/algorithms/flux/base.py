@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessingException, QgsProcessingParameterNumber
 
-from ....store.flows_results import FlowAnalysisError
-from ....store.flows_schema import FlowSchemaError
+from ....jobs.footfall import FlowAnalysisError
+from ....store.schema.flows import FlowSchemaError
 from ...parameters import add_table_sink, add_write_parameter
 from ..base import ObservatoireAlgorithm
 

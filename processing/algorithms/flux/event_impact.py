@@ -8,7 +8,7 @@ from qgis.core import (
 )
 
 from ....analysis.events import Baseline
-from ....store import flows_results as fr
+from ....jobs import footfall as fr
 from ...layers import gpkg_crs
 from ...outputs import write_frame
 from ...parameters import add_string, as_list, as_text, parse_hours

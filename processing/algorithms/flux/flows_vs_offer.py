@@ -2,8 +2,8 @@
 
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber
 
-from ....store import flows_mobility as fm
-from ....store import flows_results as fr
+from ....jobs import footfall as fr
+from ....jobs import mobility as fm
 from ...layers import gpkg_crs
 from ...outputs import write_frame
 from ...styling import GraduatedStyler, style_on_load

@@ -9,7 +9,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ....store import flows_results as fr
+from ....jobs import footfall as fr
 from ...layers import gpkg_crs
 from ...outputs import blob_geometry, write_frame
 from ...parameters import add_string, as_list, as_text

@@ -3,8 +3,8 @@ centrality and period."""
 
 from qgis.core import QgsProcessingParameterEnum
 
-from ....store import flows_mobility as fm
-from ....store import flows_results as fr
+from ....jobs import footfall as fr
+from ....jobs import mobility as fm
 from ...layers import gpkg_crs
 from ...outputs import write_frame
 from ...parameters import add_string, as_text, parse_hours

@@ -11,7 +11,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ....store import offer, readers
+from ....jobs import offer
+from ....store import readers
 from ...layers import gpkg_crs
 from ...outputs import blob_geometry, typed_kinds, write_frame
 from ...parameters import (

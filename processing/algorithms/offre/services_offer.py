@@ -9,7 +9,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ....store import offer
+from ....jobs import offer
 from ...layers import gpkg_crs, zone_targets
 from ...outputs import typed_kinds, write_frame
 from ...parameters import add_write_parameter, add_zones_parameters

@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ....analysis.catchment import reached_from_zones
 from ....analysis.network import snap_points
-from ....store import offer
+from ....jobs import offer
 from ...layers import gpkg_crs, zone_targets
 from ...outputs import typed_kinds, write_frame
 from ...parameters import add_write_parameter, add_zones_parameters

@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ....store import vacancy
+from ....jobs import vacancy
 from ...layers import gpkg_crs
 from ...outputs import typed_kinds, write_frame
 from ...parameters import (

@@ -13,7 +13,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ....store import readers, vacancy
+from ....jobs import vacancy
+from ....store import readers
 from ...layers import gpkg_crs, line_parts, source_of
 from ...outputs import blob_geometry, typed_kinds, write_frame
 from ...parameters import (

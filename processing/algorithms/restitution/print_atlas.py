@@ -13,8 +13,9 @@ from qgis.core import (
 )
 
 from ....i18n import qgis_locale
+from ....jobs import vacancy
 from ....reporting import atlas
-from ....store import observatory, readers, vacancy
+from ....store import observatory, readers
 from ..base import ObservatoireAlgorithm
 
 

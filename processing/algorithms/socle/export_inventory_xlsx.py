@@ -9,7 +9,8 @@ from qgis.core import (
 )
 
 from .... import dependencies
-from ....store import gpkg, inventory_xlsx
+from ....fieldwork import inventory_xlsx
+from ....store import gpkg
 from ..base import ObservatoireAlgorithm
 
 

@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ....store import demo
+from .... import sample_territory as demo
 from ..base import ObservatoireAlgorithm
 
 

@@ -6,7 +6,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ....store.imports.bpe import import_bpe
+from ....ingest.importers.bpe import import_bpe
 from ...import_base import ImportAlgorithm
 from ...parameters import split_list
 

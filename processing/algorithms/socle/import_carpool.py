@@ -1,8 +1,9 @@
 """observatoire:import_carpool - carpool places (BNLC) and trips between communes."""
 
-from ....store import flows_imports, gpkg
-from ....store.flows_imports import FlowImport
-from ....store.sources.report import ImportReport
+from ....ingest.importers import flows as flows_imports
+from ....ingest.importers.flows import FlowImport
+from ....ingest.sources.report import ImportReport
+from ....store import gpkg
 from ...import_base import FlowImportAlgorithm
 from ...parameters import add_file, add_string, as_mapping, as_text, parse_date
 

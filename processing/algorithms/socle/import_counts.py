@@ -1,6 +1,6 @@
 """observatoire:import_counts - counters in the national comptage des mobilités schema."""
 
-from ....store import flows_imports
+from ....ingest.importers import flows as flows_imports
 from ...import_base import FlowImportAlgorithm
 from ...parameters import add_file
 

@@ -1,7 +1,7 @@
 """observatoire:import_events - events whose impact on flows is measured."""
 
-from ....store import flows_imports
-from ....store.flows_schema import EVENT_KINDS
+from ....ingest.importers import flows as flows_imports
+from ....store.schema.flows import EVENT_KINDS
 from ...import_base import FlowImportAlgorithm
 from ...parameters import add_file, add_string, as_mapping, as_text
 

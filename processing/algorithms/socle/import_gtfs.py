@@ -6,7 +6,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
 )
 
-from ....store import flows_gtfs
+from ....ingest.importers import gtfs as flows_gtfs
 from ...import_base import FlowImportAlgorithm
 from ...outputs import write_frame
 from ...parameters import add_file, add_string, as_list, as_text

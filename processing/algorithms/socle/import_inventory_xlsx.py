@@ -13,7 +13,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .... import dependencies
-from ....store import gpkg, inventory_xlsx
+from ....fieldwork import inventory_xlsx
+from ....store import gpkg
 from ...outputs import report_rejected
 from ..base import ObservatoireAlgorithm
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from qgis.core import QgsProcessingParameterFile
 
-from ....store.imports.osm import import_osm
+from ....ingest.importers.osm import import_osm
 from ...import_base import ImportAlgorithm
 
 EXTENSIONS = (".osm", ".pbf", ".geojson", ".json")

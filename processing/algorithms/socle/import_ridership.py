@@ -1,6 +1,6 @@
 """observatoire:import_ridership - boardings and alightings per stop and day or period."""
 
-from ....store import flows_imports
+from ....ingest.importers import flows as flows_imports
 from ...import_base import FlowImportAlgorithm
 from ...parameters import add_file, add_string, as_mapping, as_text
 

@@ -6,7 +6,7 @@ from qgis.core import (
     QgsProcessingParameterCrs,
 )
 
-from ....store import flows_imports
+from ....ingest.importers import flows as flows_imports
 from ...import_base import FlowImportAlgorithm
 from ...parameters import add_file, add_string, as_mapping, as_text
 

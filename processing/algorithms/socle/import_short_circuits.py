@@ -6,7 +6,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ....store.imports.short_circuits import import_short_circuits
+from ....ingest.importers.short_circuits import import_short_circuits
 from ...import_base import ImportAlgorithm
 
 FILTER = "CSV / GeoJSON (*.csv *.txt *.geojson *.json)"

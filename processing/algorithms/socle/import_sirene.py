@@ -6,7 +6,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ....store.imports.sirene import import_sirene
+from ....ingest.importers.sirene import import_sirene
 from ...import_base import ImportAlgorithm
 from ...parameters import split_list
 

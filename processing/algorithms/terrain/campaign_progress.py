@@ -12,7 +12,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....store import campaigns
+from ....jobs import campaigns
 from ...outputs import write_rows
 from ..base import ObservatoireAlgorithm
 from .common import find_campaign

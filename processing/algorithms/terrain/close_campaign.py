@@ -10,7 +10,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ....store import campaigns
+from ....jobs import campaigns
 from ..base import ObservatoireAlgorithm
 from .common import find_campaign
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsProcessingException
 
 from ....i18n import tr
-from ....store import campaigns
+from ....jobs import campaigns
 from ...parameters import split_list
 
 

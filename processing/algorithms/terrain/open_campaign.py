@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ....store import campaigns
+from ....jobs import campaigns
 from ...parameters import parse_date, split_list
 from ..base import ObservatoireAlgorithm
 from .common import centrality_uuids

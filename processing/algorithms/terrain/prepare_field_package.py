@@ -13,7 +13,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ....store import field_packages, gpkg, inventory_styles
+from ....fieldwork import packages as field_packages
+from ....store import gpkg, inventory_styles
 from ....survey_forms import qgis_project
 from ..base import ObservatoireAlgorithm
 from .common import centrality_uuids, find_campaign

@@ -15,7 +15,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .... import dependencies
-from ....store import field_packages, field_sync, gpkg
+from ....fieldwork import packages as field_packages
+from ....fieldwork import sync as field_sync
+from ....store import gpkg
 from ...outputs import write_rows
 from ..base import ObservatoireAlgorithm
 

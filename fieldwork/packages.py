@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import tr
-from . import campaigns, gpkg, nomenclatures, observatory
+from ..jobs import campaigns
+from ..store import gpkg, nomenclatures, observatory
 
 PACKAGE_FORMAT = "observatoire-field-package"
 FORMAT_VERSION = 1

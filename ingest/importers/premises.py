@@ -23,7 +23,7 @@ from typing import Optional
 
 import pandas as pd
 
-from .. import geometry, gpkg
+from ...store import geometry, gpkg
 from ..sources.sirene import match_candidates
 from .common import (
     ImportResult,

@@ -11,8 +11,8 @@ import csv
 
 import numpy as np
 
-from .. import geometry, gpkg
-from ..nomenclatures import RESOURCES
+from ..store import geometry, gpkg
+from ..store.nomenclatures import RESOURCES
 from .territory import CENTRALITIES, SRS, _uuid
 
 VINTAGE = "2021"

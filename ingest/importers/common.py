@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import tr
-from .. import gpkg, observatory
-from ..offer_schema import require_v6
+from ...store import gpkg, observatory
+from ...store.schema.offer import require_v6
 from ..sources.report import ImportReport
 
 REPORT_COLUMNS = ["level", "file", "row", "field", "value", "reason"]

@@ -24,8 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
-from .model import NOTE, SELECT_MULTIPLE, Questionnaire
-from .questionnaire import CENTRALITY_PURCHASE_PLACES, purchase_centrality_question_name
+from ..survey_forms.model import NOTE, SELECT_MULTIPLE, Questionnaire
+from ..survey_forms.questionnaire import (
+    CENTRALITY_PURCHASE_PLACES,
+    purchase_centrality_question_name,
+)
 
 # Illustrative home areas: (zone, INSEE code, weight). The first is the town-centre commune.
 HOME_COMMUNES = (

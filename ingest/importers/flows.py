@@ -21,12 +21,12 @@ from typing import Callable, Dict, Iterable, Mapping, Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from ..i18n import noop, tr
-from . import geometry, gpkg, observatory
-from .flows_schema import count_uuid_sql, require_flows
-from .sources import bnlc, comptage, parking
-from .sources.comptage import FieldSpec, read_csv_text, validate_table
-from .sources.report import ImportReport
+from ...i18n import noop, tr
+from ...store import geometry, gpkg, observatory
+from ...store.schema.flows import count_uuid_sql, require_flows
+from ..sources import bnlc, comptage, parking
+from ..sources.comptage import FieldSpec, read_csv_text, validate_table
+from ..sources.report import ImportReport
 
 REPORT_COLUMNS = ["level", "file", "row", "field", "value", "reason"]
 CHUNK = 50_000
@@ -735,7 +735,7 @@ def import_events(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
     """Events: ``event_id`` (optional: name|start when absent), ``name, centrality`` (a
     centrality name or uuid; empty = the whole territory), ``start, end`` (YYYY-MM-DD),
     ``kind`` (a code of the event_kind domain, default ``other``), ``notes``."""
-    from .flows_schema import EVENT_KINDS
+    from ...store.schema.flows import EVENT_KINDS
 
     _open(conn)
     report = ImportReport(str(path))

@@ -32,7 +32,7 @@ from ..analysis.linear import assign_to_lines
 from ..analysis.vacancy_dynamics import vacancy_dynamics
 from ..analysis.vacancy_history import vacancy_history
 from ..i18n import tr
-from . import gpkg, indicators, readers
+from ..store import gpkg, indicators, readers
 
 ALGORITHM_ID = "observatoire:vacancy_rates"
 HISTORY_ALGORITHM_ID = "observatoire:vacancy_history"

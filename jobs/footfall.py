@@ -21,8 +21,8 @@ from ..analysis import footfall as ff
 from ..analysis.proximity import distance_to
 from ..analysis.spatial import points_in_zones
 from ..i18n import tr
-from . import geometry, gpkg, indicators, readers
-from .flows_schema import require_flows
+from ..store import geometry, gpkg, indicators, readers
+from ..store.schema.flows import require_flows
 
 FOOTFALL_ALG = "observatoire:footfall_by_centrality"
 EVENT_ALG = "observatoire:event_impact"

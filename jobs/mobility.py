@@ -25,10 +25,10 @@ import pandas as pd
 
 from ..analysis import flows_offer
 from ..i18n import tr
-from . import readers
+from ..store import readers
+from ..store.schema.flows import require_flows
 from . import vacancy as vacancy_job
-from .flows_results import FlowAnalysisError, _points, assign, footfall
-from .flows_schema import require_flows
+from .footfall import FlowAnalysisError, _points, assign, footfall
 
 MOBILITY_COLUMNS = [
     "centrality_uuid", "centrality", "period",

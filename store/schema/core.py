@@ -5,7 +5,7 @@ Version 1 is built by :func:`create_v1`; every later version is a migration in
 every new file as well as on old ones.
 """
 
-from . import gpkg, nomenclatures
+from .. import gpkg, nomenclatures
 
 UUID = "uuid TEXT NOT NULL UNIQUE"
 

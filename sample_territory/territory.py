@@ -11,9 +11,9 @@ import uuid
 
 import numpy as np
 
-from ...analysis.spatial import points_in_zones
-from .. import geometry, gpkg
-from ..nomenclatures import RESOURCES
+from ..analysis.spatial import points_in_zones
+from ..store import geometry, gpkg
+from ..store.nomenclatures import RESOURCES
 
 SRS = 2154
 CAMPAIGN_YEARS = [2021, 2022, 2023, 2024]
@@ -22,33 +22,34 @@ CAMPAIGN_YEARS = [2021, 2022, 2023, 2024]
 # median floor area (m²), chain share, activity-group weights
 CENTRALITIES = [
     ("Centre-ville", "primary", 496420, 6612300, 560, 430, 640, (10.5, 12.0, 13.5, 12.5), 75, 0.30,
-     dict(alimentaire=12, equipement_personne=22, equipement_maison=7, culture_loisirs=9,
-          hygiene_sante_beaute=12, cafes_hotels_restaurants=20, services_marchands=13,
-          services_non_marchands=3, automobile=1, hors_commerce=1)),
+     {"alimentaire": 12, "equipement_personne": 22, "equipement_maison": 7, "culture_loisirs": 9,
+          "hygiene_sante_beaute": 12, "cafes_hotels_restaurants": 20, "services_marchands": 13,
+          "services_non_marchands": 3, "automobile": 1, "hors_commerce": 1}),
     ("Quartier de la Gare", "secondary", 495640, 6612760, 190, 150, 130, (14.0, 15.5, 17.0, 16.5),
      60, 0.20,
-     dict(alimentaire=14, equipement_personne=8, equipement_maison=5, culture_loisirs=6,
-          hygiene_sante_beaute=12, cafes_hotels_restaurants=30, services_marchands=19,
-          services_non_marchands=3, automobile=2, hors_commerce=1)),
+     {"alimentaire": 14, "equipement_personne": 8, "equipement_maison": 5, "culture_loisirs": 6,
+          "hygiene_sante_beaute": 12, "cafes_hotels_restaurants": 30, "services_marchands": 19,
+          "services_non_marchands": 3, "automobile": 2, "hors_commerce": 1}),
     ("Les Couronneries", "tertiary", 497920, 6613700, 210, 190, 90, (9.0, 10.0, 11.0, 11.5), 90,
      0.25,
-     dict(alimentaire=25, equipement_personne=6, equipement_maison=4, culture_loisirs=6,
-          hygiene_sante_beaute=20, cafes_hotels_restaurants=15, services_marchands=14,
-          services_non_marchands=8, automobile=1, hors_commerce=1)),
+     {"alimentaire": 25, "equipement_personne": 6, "equipement_maison": 4, "culture_loisirs": 6,
+          "hygiene_sante_beaute": 20, "cafes_hotels_restaurants": 15, "services_marchands": 14,
+          "services_non_marchands": 8, "automobile": 1, "hors_commerce": 1}),
     ("Zone commerciale Nord", "peripheral", 498760, 6616120, 520, 380, 110, (5.0, 6.0, 7.0, 8.0),
      900, 0.85,
-     dict(alimentaire=12, equipement_personne=20, equipement_maison=30, culture_loisirs=10,
-          hygiene_sante_beaute=6, cafes_hotels_restaurants=10, services_marchands=4,
-          services_non_marchands=0, automobile=8, hors_commerce=0)),
+     {"alimentaire": 12, "equipement_personne": 20, "equipement_maison": 30, "culture_loisirs": 10,
+          "hygiene_sante_beaute": 6, "cafes_hotels_restaurants": 10, "services_marchands": 4,
+          "services_non_marchands": 0, "automobile": 8, "hors_commerce": 0}),
     ("Bourg de Saint-Benoît", "secondary", 496230, 6608990, 200, 160, 70, (7.0, 6.5, 6.0, 5.0), 70,
      0.10,
-     dict(alimentaire=22, equipement_personne=8, equipement_maison=6, culture_loisirs=8,
-          hygiene_sante_beaute=18, cafes_hotels_restaurants=18, services_marchands=15,
-          services_non_marchands=4, automobile=1, hors_commerce=0)),
-    ("Buxerolles – Centre", "tertiary", 497670, 6615380, 170, 140, 55, (8.0, 9.0, 8.0, 7.0), 80, 0.15,
-     dict(alimentaire=24, equipement_personne=6, equipement_maison=5, culture_loisirs=7,
-          hygiene_sante_beaute=20, cafes_hotels_restaurants=16, services_marchands=16,
-          services_non_marchands=5, automobile=1, hors_commerce=0)),
+     {"alimentaire": 22, "equipement_personne": 8, "equipement_maison": 6, "culture_loisirs": 8,
+          "hygiene_sante_beaute": 18, "cafes_hotels_restaurants": 18, "services_marchands": 15,
+          "services_non_marchands": 4, "automobile": 1, "hors_commerce": 0}),
+    ("Buxerolles – Centre", "tertiary", 497670, 6615380, 170, 140, 55, (8.0, 9.0, 8.0, 7.0), 80,
+     0.15,
+     {"alimentaire": 24, "equipement_personne": 6, "equipement_maison": 5, "culture_loisirs": 7,
+          "hygiene_sante_beaute": 20, "cafes_hotels_restaurants": 16, "services_marchands": 16,
+          "services_non_marchands": 5, "automobile": 1, "hors_commerce": 0}),
 ]
 OUTSIDE_PREMISES = 165
 OUTSIDE_VACANCY = (9.0, 10.0, 10.5, 11.0)
@@ -148,19 +149,20 @@ def _premises(rng, cents) -> list:
             enumerate(CENTRALITIES):
         xy = _sample_in(rng, cents[index]["polygon"], count, cx, cy, rx, ry)
         for x, y in xy:
-            premises.append(dict(x=x, y=y, area=area, targets=targets, chain=chain_share,
-                                 weights=weights))
+            premises.append({"x": x, "y": y, "area": area, "targets": targets, "chain": chain_share,
+                                 "weights": weights})
     # premises along the main roads outside every centrality
     zones = [[c["polygon"]] for c in cents]
     outside = np.empty((0, 2))
     while len(outside) < OUTSIDE_PREMISES:
-        cand = np.column_stack([rng.uniform(494000, 500000, 400), rng.uniform(6607500, 6617000, 400)])
+        cand = np.column_stack([rng.uniform(494000, 500000, 400),
+                                rng.uniform(6607500, 6617000, 400)])
         cand[:, 0] = np.round(cand[:, 0] / 250) * 250 + rng.choice([-9, 9], len(cand))
         outside = np.vstack([outside, cand[points_in_zones(cand, zones) < 0]])
     default_weights = CENTRALITIES[4][-1]
     for x, y in np.round(outside[:OUTSIDE_PREMISES], 1):
-        premises.append(dict(x=x, y=y, area=110, targets=OUTSIDE_VACANCY, chain=0.2,
-                             weights=default_weights))
+        premises.append({"x": x, "y": y, "area": 110, "targets": OUTSIDE_VACANCY, "chain": 0.2,
+                             "weights": default_weights})
     for p in premises:
         p["uuid"] = _uuid(rng)
         p["floor_area"] = float(np.round(p["area"] * rng.lognormal(0, 0.55), 0)) or 10.0
@@ -194,14 +196,16 @@ def _history(conn, rng, premises, campaigns) -> None:
         r0 = p["targets"][0] / 100
         u = rng.random()
         status = "vacant" if u < r0 else ("works" if u < r0 + STATUS_INIT["works"] else (
-            "other_use" if u < r0 + STATUS_INIT["works"] + STATUS_INIT["other_use"] else "occupied"))
+            "other_use" if u < r0 + STATUS_INIT["works"] + STATUS_INIT["other_use"]
+            else "occupied"))
         state[p["uuid"]] = {"status": status,
                             "occ": _occupant(rng, p, naf_groups) if status == "occupied" else None}
     central = [p for p in premises if p["area"] == CENTRALITIES[0][8]]
     chosen = rng.choice(len(central), 10, replace=False)
     splits = [central[i] for i in chosen[:4]]
     merges = [(central[i], min((q for q in central if q is not central[i]),
-                               key=lambda q, a=central[i]: (q["x"] - a["x"]) ** 2 + (q["y"] - a["y"]) ** 2))
+                               key=lambda q, a=central[i]:
+                               (q["x"] - a["x"]) ** 2 + (q["y"] - a["y"]) ** 2))
               for i in chosen[4:7]]
     retired = {}
     children = []
@@ -218,7 +222,8 @@ def _history(conn, rng, premises, campaigns) -> None:
         if a["uuid"] in retired or b["uuid"] in retired:
             continue
         child = dict(a, uuid=_uuid(rng), x=round((a["x"] + b["x"]) / 2, 1),
-                     y=round((a["y"] + b["y"]) / 2, 1), floor_area=a["floor_area"] + b["floor_area"],
+                     y=round((a["y"] + b["y"]) / 2, 1),
+                     floor_area=a["floor_area"] + b["floor_area"],
                      created_at=f"{split_year}-10-01T00:00:00.000Z",
                      parent=[a["uuid"], b["uuid"]], kind="merge")
         children.append(child)
@@ -284,7 +289,8 @@ def _roads(conn, rng) -> None:
     cx, cy = CENTRALITIES[0][2], CENTRALITIES[0][3]
 
     def node(i, j):
-        return (round(x0 + i * step + jitter[i, j, 0], 1), round(y0 + j * step + jitter[i, j, 1], 1))
+        return (round(x0 + i * step + jitter[i, j, 0], 1),
+                round(y0 + j * step + jitter[i, j, 1], 1))
 
     def fine(i, j):
         return abs(x0 + i * step - cx) <= 900 and abs(y0 + j * step - cy) <= 700

@@ -18,12 +18,12 @@ import uuid
 import numpy as np
 import pandas as pd
 
-from .. import geometry, gpkg
-from ..flows_gtfs import import_gtfs
-from ..flows_imports import _insert, _insert_counts, reproject
-from ..flows_results import _points as read_points
-from ..sources.gtfs import GtfsFeed
-from ..sources.report import ImportReport
+from ..ingest.importers.flows import _insert, _insert_counts, reproject
+from ..ingest.importers.gtfs import import_gtfs
+from ..ingest.sources.gtfs import GtfsFeed
+from ..ingest.sources.report import ImportReport
+from ..jobs.footfall import _points as read_points
+from ..store import geometry, gpkg
 from .territory import CENTRALITIES, SRS, STREETS, _uuid
 
 START, END = "2022-01-01", "2024-12-31"

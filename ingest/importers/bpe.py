@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import tr
-from .. import geometry, gpkg
+from ...store import geometry, gpkg
 from ..sources.bpe import read_bpe
 from .common import (
     ImportResult,

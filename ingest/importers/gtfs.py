@@ -19,10 +19,11 @@ from typing import Optional, Sequence
 
 import pandas as pd
 
-from ..analysis import transit
-from ..i18n import tr
-from . import gpkg
-from .flows_imports import (
+from ...analysis import transit
+from ...i18n import tr
+from ...store import gpkg
+from ..sources.gtfs import GtfsFeed, read_gtfs, service_dates
+from .flows import (
     FlowImport,
     FlowImportError,
     _insert,
@@ -33,7 +34,6 @@ from .flows_imports import (
     reproject,
     write_transaction,
 )
-from .sources.gtfs import GtfsFeed, read_gtfs, service_dates
 
 
 def typical_weekday(feed: GtfsFeed) -> dt.date:
@@ -106,7 +106,7 @@ def import_gtfs(conn, path, *, name: Optional[str] = None, dates: Sequence = (),
     frequency = []
     for i, (d, kind) in enumerate(wanted):
         if canceled and canceled():
-            from .flows_imports import ImportCanceledError
+            from .flows import ImportCanceledError
             raise ImportCanceledError(tr("import canceled"))
         h = hourly_departures(feed, d)
         h["service_date"] = d.isoformat()

@@ -16,8 +16,8 @@ data*, 0 means *nobody passed*.
 
 from __future__ import annotations
 
-from ..i18n import tr
-from . import gpkg
+from ...i18n import tr
+from .. import gpkg
 
 UUID = "uuid TEXT NOT NULL UNIQUE"
 SCHEMA_VERSION = 7

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import tr
-from .. import geometry, gpkg
+from ...store import geometry, gpkg
 from ..sources.report import ImportReport
 from ..sources.short_circuits import read_markets, read_producers
 from .common import (

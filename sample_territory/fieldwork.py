@@ -21,8 +21,11 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from .. import campaigns, field_packages, field_sync, gpkg, readers
-from ..geometry import decode, encode_point
+from ..fieldwork import packages as field_packages
+from ..fieldwork import sync as field_sync
+from ..jobs import campaigns
+from ..store import gpkg, readers
+from ..store.geometry import decode, encode_point
 
 CAMPAIGN = {"name": "Inventaire 2025", "start": "2025-03-01", "end": "2025-04-30"}
 SOURCE_CAMPAIGN = "Inventaire 2024"
@@ -207,7 +210,7 @@ def run(shared_path, packages_dir) -> dict:
     Returns ``{"campaign": open result, "packages": {who: dir}, "edits": {who: counts},
     "reports": {who: SyncReport}, "progress": campaign progress}``.
     """
-    from .. import observatory
+    from ..store import observatory
 
     packages_dir = Path(packages_dir)
     conn = observatory.open_observatory(shared_path)

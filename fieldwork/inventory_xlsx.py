@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
 from ..i18n import tr
-from . import gpkg, readers
+from ..store import gpkg, readers
 
 FORMAT_VERSION = "1"
 SHEET = "Inventaire"

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import uuid
 
-from ..i18n import tr
-from . import gpkg
-from .nomenclatures import NOMENCLATURES, create_nomenclature, read_csv, refresh_domains
+from ...i18n import tr
+from .. import gpkg
+from ..nomenclatures import NOMENCLATURES, create_nomenclature, read_csv, refresh_domains
 
 UUID = "uuid TEXT NOT NULL UNIQUE"
 IMPORT_SOURCES = [("sirene", "SIRENE (Insee)"), ("osm", "OpenStreetMap"),

@@ -21,8 +21,8 @@ from ..analysis.offer_mix import offer_mix
 from ..analysis.proximity import markets_within, producers_within, services_within, within
 from ..analysis.spatial import points_in_zones, ring_centroid
 from ..i18n import tr
-from . import geometry, gpkg, indicators, readers
-from .offer_schema import require_v6
+from ..store import geometry, gpkg, indicators, readers
+from ..store.schema.offer import require_v6
 from .vacancy import filter_unconfirmed, load_observations
 
 MIX_ALGORITHM_ID = "observatoire:offer_mix"

@@ -35,8 +35,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..i18n import noop, tr
-from . import geometry, gpkg, observatory
-from .field_packages import PHOTO_DIR, SYNC_TABLES, read_manifest, schema_fingerprint, sha256
+from ..store import geometry, gpkg, observatory
+from .packages import PHOTO_DIR, SYNC_TABLES, read_manifest, schema_fingerprint, sha256
 
 RULES = {
     "update_update": noop("first synchronised wins: the value already in the shared "

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..analysis.spatial import polygons_centroid
-from . import geometry, gpkg, indicators, readers
+from ..store import geometry, gpkg, indicators, readers
 
 AGE_GROUPS = {
     "age_0_17": ["ind_0_3", "ind_4_5", "ind_6_10", "ind_11_17"],

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import gpkg, observatory
+from ..store import gpkg, observatory
 from . import flows, network, offer, territory
 
 STEPS = [

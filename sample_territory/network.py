@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import network_store, observatory
+from ..store import network_store, observatory
 
 
 def build(conn, rng) -> None:
