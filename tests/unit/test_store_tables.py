@@ -1,0 +1,84 @@
+"""store.tables: the generic reads and writes that keep SQL inside store/."""
+
+import pytest
+
+from observatoire_commerce.store import geometry, gpkg, observatory, tables
+
+from ..conftest import validate_gpkg
+
+
+@pytest.fixture
+def conn(tmp_path):
+    path = observatory.create_observatory(tmp_path / "socle.gpkg", "Test", 2154)
+    connection = gpkg.connect(path)
+    yield connection
+    connection.close()
+
+
+def premise(uuid, x, y, street):
+    return (uuid, street, geometry.encode_point(x, y, 2154))
+
+
+def test_insert_filter_update_delete(conn, tmp_path):
+    with gpkg.transaction(conn):
+        n = tables.insert(conn, "premises", ["uuid", "street", "geom"],
+                          [premise("a", 1.0, 2.0, "Rue A"), premise("b", 3.0, 5.0, "Rue B"),
+                           premise("c", 4.0, 1.0, None)])
+    assert n == 3
+    assert tables.count(conn, "premises") == 3
+    assert tables.count(conn, "premises", {"street": None}) == 1
+    assert tables.values(conn, "premises", "uuid", {"street": ("Rue A", "Rue B")}) == ["a", "b"]
+    assert tables.values(conn, "premises", "uuid", {"street": ()}) == []
+    assert tables.key_map(conn, "premises", "uuid", "street") == {
+        "a": "Rue A", "b": "Rue B", "c": None}
+    # the extent follows the R-tree: x 1..4, y 1..5
+    extent = conn.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents "
+                          "WHERE table_name='premises'").fetchone()
+    assert tuple(extent) == (1.0, 1.0, 4.0, 5.0)
+    with gpkg.transaction(conn):
+        assert tables.update(conn, "premises", "uuid",
+                             [{"uuid": "c", "street": "Rue C"}, {"uuid": "zz", "street": "x"}]) == 1
+        assert tables.update_where(conn, "premises", {"floor_area": 50.0},
+                                   {"street": ["Rue A", "Rue C"]}) == 2
+        assert tables.delete(conn, "premises", {"uuid": "b"}) == 1
+    assert tables.rows(conn, "premises", ["uuid", "street", "floor_area"], order_by=["uuid"]) == [
+        {"uuid": "a", "street": "Rue A", "floor_area": 50.0},
+        {"uuid": "c", "street": "Rue C", "floor_area": 50.0}]
+    assert tables.first(conn, "premises", ["uuid"], {"uuid": "b"}) is None
+    assert tables.exists(conn, "premises", {"uuid": "a"})
+    frame = tables.frame(conn, "premises", ["uuid", "street"], {"uuid": "none"})
+    assert list(frame.columns) == ["uuid", "street"] and frame.empty
+    # the R-tree follows the deletion: x 1..4 but y now 1..2
+    extent = conn.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents "
+                          "WHERE table_name='premises'").fetchone()
+    assert tuple(extent) == (1.0, 1.0, 4.0, 2.0)
+    conn.close()
+    validate_gpkg(tmp_path / "socle.gpkg")
+
+
+def test_conflicts_and_refusals(conn):
+    with gpkg.transaction(conn):
+        tables.insert(conn, "premises", ["uuid"], [("a",)])
+    with pytest.raises(Exception, match="UNIQUE"), gpkg.transaction(conn):
+        tables.insert(conn, "premises", ["uuid"], [("b",), ("a",)])
+    assert tables.values(conn, "premises", "uuid") == ["a"]   # rolled back whole
+    with gpkg.transaction(conn):
+        assert tables.insert(conn, "premises", ["uuid"], [("b",), ("a",)],
+                             on_conflict="ignore") == 1
+    with pytest.raises(ValueError, match="filter"):
+        tables.delete(conn, "premises", {})
+
+
+def test_checkpoint_cancels_between_chunks(conn, monkeypatch):
+    monkeypatch.setattr(tables, "CHUNK", 2)
+    calls = []
+
+    def checkpoint():
+        calls.append(1)
+        if len(calls) == 2:
+            raise InterruptedError("stop")
+
+    with pytest.raises(InterruptedError), gpkg.transaction(conn):
+        tables.insert(conn, "premises", ["uuid"], [(str(i),) for i in range(5)],
+                      checkpoint=checkpoint)
+    assert tables.count(conn, "premises") == 0
