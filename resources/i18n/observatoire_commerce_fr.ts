@@ -2722,6 +2722,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>choisissez la campagne : {n} campagnes sont ouvertes</translation>
     </message>
     <message>
+      <source>choose the campaign: {n} campaigns are open ({names})</source>
+      <translation>choisissez la campagne : {n} campagnes sont ouvertes ({names})</translation>
+    </message>
+    <message>
       <source>code absent from bpe_types.csv: no label or range</source>
       <translation>code absent de bpe_types.csv : ni libellé ni gamme</translation>
     </message>
@@ -3176,6 +3180,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>the base copy {file} does not match the checksum recorded when the package was prepared</source>
       <translation>la copie de référence {file} ne correspond pas à la somme de contrôle enregistrée à la préparation du paquet</translation>
+    </message>
+    <message>
+      <source>the campaign {name!r} is closed: choose an open campaign</source>
+      <translation>la campagne {name!r} est close : choisissez une campagne ouverte</translation>
     </message>
     <message>
       <source>the feed runs no trip on a weekday</source>
