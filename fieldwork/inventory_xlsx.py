@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
 from ..i18n import tr
+from ..jobs import zones
 from ..store import gpkg, readers
 
 FORMAT_VERSION = "1"
@@ -164,7 +165,7 @@ def inventory_rows(conn, campaign_uuid: str) -> List[dict]:
     centralities = readers.centralities(conn)
     names = {c["uuid"]: c["name"] for c in centralities}
     order = {c["uuid"]: i for i, c in enumerate(centralities)}
-    where = readers.assign_centralities(readers.premises(conn), centralities)
+    where = zones.assign_centralities(readers.premises(conn), centralities)
     for row in rows:
         cent = where.get(row["premise_uuid"])
         row["centrality"] = names.get(cent)

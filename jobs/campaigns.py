@@ -21,6 +21,7 @@ from ..store.schema.campaigns import (
     PREFILLED_COLUMNS,
     UNKNOWN_STATUS,
 )  # noqa: F401
+from . import zones
 
 
 class CampaignError(ValueError):
@@ -81,7 +82,7 @@ def premises_in_perimeter(conn, centrality_uuids=None, *, live_only: bool = True
     frame = readers.premises(conn)
     if live_only:
         frame = frame[frame["retired_at"].isna()]
-    assignment = readers.assign_centralities(frame, all_centralities)
+    assignment = zones.assign_centralities(frame, all_centralities)
     if centrality_uuids is None:
         return assignment
     wanted = set(chosen)
@@ -178,7 +179,7 @@ def campaign_progress(conn, campaign_uuid: str) -> dict:
         "FROM premise_observations WHERE campaign_uuid = ?", (campaign_uuid,)).fetchall()
     centralities = readers.centralities(conn)
     names = {c["uuid"]: c["name"] for c in centralities}
-    assignment = readers.assign_centralities(readers.premises(conn), centralities)
+    assignment = zones.assign_centralities(readers.premises(conn), centralities)
     by_centrality: dict = {}
     by_agent: dict = {}
     for r in rows:

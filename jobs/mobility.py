@@ -28,6 +28,7 @@ from ..i18n import tr
 from ..store import readers
 from ..store.schema.flows import require_flows
 from . import vacancy as vacancy_job
+from . import zones
 from .footfall import FlowAnalysisError, _points, assign, footfall
 
 MOBILITY_COLUMNS = [
@@ -301,7 +302,7 @@ def flows_vs_offer(conn, *, distance: float = 0.0, year: Optional[int] = None,
         offer["vacancy_change_pts"] = np.nan
     cents = readers.centralities(conn)
     prem = readers.premises(conn)
-    zone = readers.assign_centralities(prem, cents)
+    zone = zones.assign_centralities(prem, cents)
     obs = readers.observations(conn, [latest])
     groups = pd.read_sql_query("SELECT code, is_retail FROM activity_groups", conn)
     retail = set(groups.loc[groups["is_retail"] == 1, "code"])

@@ -23,6 +23,7 @@ from ..analysis.spatial import points_in_zones, ring_centroid
 from ..i18n import tr
 from ..store import geometry, gpkg, indicators, readers
 from ..store.schema.offer import require_v6
+from . import zones
 from .vacancy import filter_unconfirmed, load_observations
 
 MIX_ALGORITHM_ID = "observatoire:offer_mix"
@@ -83,7 +84,7 @@ def mix(conn, *, campaign_uuids=None, population_distance: Optional[float] = Non
                 campaigns=", ".join(sorted(unknown))))
     cents = readers.centralities(conn)
     prem = readers.premises(conn)
-    zone_of = readers.assign_centralities(prem, cents)
+    zone_of = zones.assign_centralities(prem, cents)
     premises = pd.DataFrame({"premise": prem["uuid"],
                              "zone": prem["uuid"].map(zone_of).astype(object),
                              "floor_area": prem["floor_area"],

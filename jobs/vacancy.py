@@ -33,6 +33,7 @@ from ..analysis.vacancy_dynamics import vacancy_dynamics
 from ..analysis.vacancy_history import vacancy_history
 from ..i18n import tr
 from ..store import gpkg, indicators, readers
+from .zones import assign_centralities
 
 ALGORITHM_ID = "observatoire:vacancy_rates"
 HISTORY_ALGORITHM_ID = "observatoire:vacancy_history"
@@ -107,7 +108,7 @@ def zones(conn, premise_frame: pd.DataFrame, zone_type: str = "centrality", line
     """
     if zone_type == "centrality":
         cents = readers.centralities(conn)
-        return (readers.assign_centralities(premise_frame, cents),
+        return (assign_centralities(premise_frame, cents),
                 [(c["uuid"], c["name"], c["level"]) for c in cents])
     if zone_type == "street":
         street = premise_frame["street"].astype(object).map(
@@ -280,7 +281,7 @@ def history(conn, *, threshold_years: float = 2.0, vacant_statuses=None,
                             threshold_years=threshold_years)
     prem = readers.premises(conn)
     cents = readers.centralities(conn)
-    zone_of = readers.assign_centralities(prem, cents)
+    zone_of = assign_centralities(prem, cents)
     cname = {c["uuid"]: c["name"] for c in cents}
     info = prem.set_index("uuid")
     table = table[table["premise"].isin(info.index)]

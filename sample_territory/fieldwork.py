@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..fieldwork import packages as field_packages
 from ..fieldwork import sync as field_sync
-from ..jobs import campaigns
+from ..jobs import campaigns, zones
 from ..store import gpkg, readers
 from ..store.geometry import decode, encode_point
 
@@ -48,7 +48,7 @@ def add_duplicate_premise(conn) -> str:
     """The office's mistake: the first station-district premise recorded a second time."""
     gare = conn.execute("SELECT uuid FROM centralities WHERE name = ?",
                         ("Quartier de la Gare",)).fetchone()
-    assignment = readers.assign_centralities(readers.premises(conn), readers.centralities(conn))
+    assignment = zones.assign_centralities(readers.premises(conn), readers.centralities(conn))
     original = sorted(p for p, c in assignment.items() if gare and c == gare[0])[0]
     row = conn.execute("SELECT * FROM premises WHERE uuid = ?", (original,)).fetchone()
     _kind, (x, y) = decode(row["geom"])
@@ -70,7 +70,7 @@ def _observations(conn, campaign_uuid: str, centrality_names) -> list:
     wanted = {r[0] for r in conn.execute(
         f"SELECT uuid FROM centralities WHERE name IN ({','.join('?' * len(centrality_names))})",
         tuple(centrality_names))}
-    assignment = readers.assign_centralities(readers.premises(conn), readers.centralities(conn))
+    assignment = zones.assign_centralities(readers.premises(conn), readers.centralities(conn))
     rows = conn.execute("SELECT * FROM premise_observations WHERE campaign_uuid = ? "
                         "ORDER BY premise_uuid", (campaign_uuid,)).fetchall()
     return [dict(r) for r in rows if assignment.get(r["premise_uuid"]) in wanted]

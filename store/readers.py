@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..analysis.spatial import points_in_zones
 from . import geometry
 
 LEVEL_PRIORITY = {"primary": 0, "secondary": 1, "tertiary": 2, "peripheral": 3}
@@ -71,12 +70,3 @@ def vacant_statuses(conn) -> list:
     """Status codes flagged ``counts_as_vacant`` in the status nomenclature."""
     return [r[0] for r in conn.execute(
         "SELECT code FROM observation_statuses WHERE counts_as_vacant = 1 ORDER BY sort_order")]
-
-
-def assign_centralities(premise_frame: pd.DataFrame, centrality_list: list) -> dict:
-    """premise uuid -> centrality uuid (or None), by point in polygon with level priority."""
-    xy = premise_frame[["x", "y"]].to_numpy(dtype=float)
-    index = points_in_zones(xy, [c["polygons"] for c in centrality_list])
-    uuids = [c["uuid"] for c in centrality_list]
-    return {p: (uuids[i] if i >= 0 else None)
-            for p, i in zip(premise_frame["uuid"].tolist(), index.tolist())}

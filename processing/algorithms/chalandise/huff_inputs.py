@@ -15,7 +15,7 @@ from qgis.core import (
 
 from ....analysis.huff import distance_matrix
 from ....analysis.network import CancelledError, costs_to_targets, nearest_node
-from ....jobs import catchment_data
+from ....jobs import catchment_data, zones
 from ....store import readers
 from ...layers import read_source, source_of
 from ...roads import load_network, make_router, progress_callback
@@ -73,7 +73,7 @@ def destinations(alg, conn, parameters, context, feedback, crs) -> dict:
                 "No destination layer given and the GeoPackage holds no centrality."))
         prem = catchment_data.premises_latest(conn)
         occupied = prem[prem["occupied"]]
-        zone = readers.assign_centralities(occupied, readers.centralities(conn))
+        zone = zones.assign_centralities(occupied, readers.centralities(conn))
         counts = {}
         for u in zone.values():
             counts[u] = counts.get(u, 0) + 1

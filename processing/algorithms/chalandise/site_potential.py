@@ -24,7 +24,7 @@ from ....analysis.catchment import assign_to_nodes, network_catchments
 from ....analysis.network import CancelledError, snap_points
 from ....analysis.site_scoring import SIMILARITY, WEIGHT_TOLERANCE, Criterion, score_sites
 from ....i18n import noop
-from ....jobs import catchment_data
+from ....jobs import catchment_data, zones
 from ....store import network_store, readers
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import point, write_rows
@@ -339,7 +339,7 @@ class SitePotential(ObservatoireAlgorithm):
                 "No indicator written: the candidates are not the vacant premises of the "
                 "GeoPackage (leave the candidate layer empty to write them)."))
             return
-        zone = readers.assign_centralities(
+        zone = zones.assign_centralities(
             sites[["uuid", "x", "y"]], [c for c in readers.centralities(conn) if c["polygons"]])
         scores = dict(zip(sites["uuid"].tolist(), table.loc[sites.index, "score"].tolist()))
         recorded = {
