@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from qgis.core import (
@@ -15,6 +16,7 @@ from ...__about__ import PLUGIN_DIR
 from ...i18n import noop
 from ...i18n import tr as _tr
 from ...store import gpkg, observatory
+from ..errors import boundary, user_message
 
 GROUPS = {
     "socle": noop("Socle (shared GeoPackage)"),
@@ -33,6 +35,13 @@ class ObservatoireAlgorithm(QgsProcessingAlgorithm):
     ALG_ID = ""
     GROUP = "socle"
     GEOPACKAGE = "GEOPACKAGE"
+
+    def __init_subclass__(cls, **kwargs):
+        """Every algorithm's ``processAlgorithm`` runs inside the error boundary
+        (:mod:`processing.errors`): no traceback reaches the user."""
+        super().__init_subclass__(**kwargs)
+        if "processAlgorithm" in cls.__dict__:
+            cls.processAlgorithm = boundary(cls.__dict__["processAlgorithm"])
 
     def tr(self, text: str) -> str:
         return _tr(text)
@@ -78,6 +87,8 @@ class ObservatoireAlgorithm(QgsProcessingAlgorithm):
                 version = observatory.schema_version(conn)
             finally:
                 conn.close()
+        except sqlite3.OperationalError as exc:  # locked, unreadable…: say why
+            return False, user_message(exc, path)
         except Exception as exc:  # noqa: BLE001 - any reason makes the file unusable
             return False, self.tr("{path} is not an observatory GeoPackage: {error}").format(
                 path=path, error=exc)

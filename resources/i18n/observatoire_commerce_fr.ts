@@ -28,6 +28,10 @@
       <translation>Une référence neutre a besoin de son premier et de son dernier jour.</translation>
     </message>
     <message>
+      <source>A text file could not be decoded ({error}): save it as UTF-8 or Latin-1 text.</source>
+      <translation>Un fichier texte n'a pas pu être décodé ({error}) : enregistrez-le en texte UTF-8 ou Latin-1.</translation>
+    </message>
+    <message>
       <source>Access roads: count points within (metres)</source>
       <translation>Voies d'accès : points de comptage à moins de (mètres)</translation>
     </message>
@@ -70,6 +74,10 @@
     <message>
       <source>Also compute the typical weekday</source>
       <translation>Calculer aussi le jour ouvré type</translation>
+    </message>
+    <message>
+      <source>An archive is damaged or is not a zip file ({error}).</source>
+      <translation>Une archive est endommagée ou n'est pas un fichier zip ({error}).</translation>
     </message>
     <message>
       <source>Answers imported</source>
@@ -1266,6 +1274,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Aucun réseau routier dans le GeoPackage : lancez d'abord « Importer les routes » (observatoire:import_roads) ou « Construire le réseau routier » (observatoire:build_network).</translation>
     </message>
     <message>
+      <source>Not enough memory for this input: try a smaller file or extent.</source>
+      <translation>Mémoire insuffisante pour ces données : essayez un fichier ou une emprise plus petits.</translation>
+    </message>
+    <message>
       <source>Not vacant</source>
       <translation>Non vacant</translation>
     </message>
@@ -2070,6 +2082,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Le GeoPackage ne contient aucune campagne d’inventaire : rien à imprimer.</translation>
     </message>
     <message>
+      <source>The GeoPackage {path} refused the operation ("{error}"). It was not changed.</source>
+      <translation>Le GeoPackage {path} a refusé l'opération (« {error} »). Il n'a pas été modifié.</translation>
+    </message>
+    <message>
       <source>The XLSForm must be an .xlsx file, not {path}.</source>
       <translation>Le XLSForm doit être un fichier .xlsx, pas {path}.</translation>
     </message>
@@ -2112,6 +2128,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>The destination layer has no feature with a geometry.</source>
       <translation>La couche des destinations n'a aucune entité avec une géométrie.</translation>
+    </message>
+    <message>
+      <source>The disk holding {path} is full or failing ("{error}"): free some space, then run again. The GeoPackage was not changed.</source>
+      <translation>Le disque qui contient {path} est plein ou défaillant (« {error} ») : libérez de la place, puis relancez. Le GeoPackage n'a pas été modifié.</translation>
+    </message>
+    <message>
+      <source>The disk is full while writing {file}: free some space, then run again.</source>
+      <translation>Le disque est plein pendant l'écriture de {file} : libérez de la place, puis relancez.</translation>
     </message>
     <message>
       <source>The end date {end} is before the start date {start}.</source>
@@ -2208,6 +2232,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Transit stops within the distance</source>
       <translation>Arrêts de transport en commun à moins de la distance</translation>
+    </message>
+    <message>
+      <source>Unexpected error ({kind}): {error}. The full report is in the log; please send it to the plugin's tracker.</source>
+      <translation>Erreur inattendue ({kind}) : {error}. Le rapport complet est dans le journal ; merci de l'envoyer au suivi des anomalies de l'extension.</translation>
     </message>
     <message>
       <source>Unit</source>
@@ -2818,6 +2846,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>oui / non attendu (ou yes/no, 1/0, bio)</translation>
     </message>
     <message>
+      <source>file</source>
+      <translation>fichier</translation>
+    </message>
+    <message>
       <source>file is not UTF-8: read as Windows-1252</source>
       <translation>le fichier n'est pas en UTF-8 : lu en Windows-1252</translation>
     </message>
@@ -3138,6 +3170,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>la synchronisation des paquets terrain nécessite le paquet Python « pygeodiff » (pip install pygeodiff)</translation>
     </message>
     <message>
+      <source>the GeoPackage</source>
+      <translation>le GeoPackage</translation>
+    </message>
+    <message>
       <source>the GeoPackage has no centrality</source>
       <translation>le GeoPackage ne contient aucune centralité</translation>
     </message>
@@ -3330,12 +3366,20 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{expected} cellules comme dans l'en-tête, {found} trouvées</translation>
     </message>
     <message>
+      <source>{file} cannot be read or written (permission denied).</source>
+      <translation>{file} ne peut être ni lu ni écrit (permission refusée).</translation>
+    </message>
+    <message>
       <source>{file} changed while the package was being merged: synchronise again</source>
       <translation>{file} a changé pendant la fusion du paquet : synchronisez à nouveau</translation>
     </message>
     <message>
       <source>{file} could not be written ({error}): close the layers that are being edited in QGIS and synchronise again</source>
       <translation>{file} n'a pas pu être écrit ({error}) : fermez les couches en cours d'édition dans QGIS et synchronisez à nouveau</translation>
+    </message>
+    <message>
+      <source>{file} does not exist.</source>
+      <translation>{file} n'existe pas.</translation>
     </message>
     <message>
       <source>{file}, row {row}</source>
@@ -3408,6 +3452,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{file}: unknown inventory workbook format</source>
       <translation>{file} : format de classeur d'inventaire inconnu</translation>
+    </message>
+    <message>
+      <source>{file}: {error}</source>
+      <translation>{file} : {error}</translation>
     </message>
     <message>
       <source>{folder} is a file, not a folder.</source>
@@ -3578,12 +3626,28 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{path} existe déjà : choisissez un autre fichier ou cochez « Remplacer le fichier s’il existe ».</translation>
     </message>
     <message>
+      <source>{path} cannot be written (read-only file or folder): check its permissions, then run again. The GeoPackage was not changed.</source>
+      <translation>{path} ne peut pas être écrit (fichier ou dossier en lecture seule) : vérifiez ses droits, puis relancez. Le GeoPackage n'a pas été modifié.</translation>
+    </message>
+    <message>
       <source>{path} has schema version {version}, newer than this plugin understands ({latest}): update the plugin.</source>
       <translation>{path} a la version de schéma {version}, plus récente que celles que ce plugin connaît ({latest}) : mettez le plugin à jour.</translation>
     </message>
     <message>
+      <source>{path} is damaged or is not a GeoPackage ("{error}").</source>
+      <translation>{path} est endommagé ou n'est pas un GeoPackage (« {error} »).</translation>
+    </message>
+    <message>
+      <source>{path} is in use by another program (an editing session in QGIS, a synchronisation or an import): save or stop it, then run again. The GeoPackage was not changed.</source>
+      <translation>{path} est utilisé par un autre programme (une session d'édition dans QGIS, une synchronisation ou un import) : enregistrez ou arrêtez-le, puis relancez. Le GeoPackage n'a pas été modifié.</translation>
+    </message>
+    <message>
       <source>{path} is not an observatory GeoPackage: {error}</source>
       <translation>{path} n’est pas un GeoPackage d’observatoire : {error}</translation>
+    </message>
+    <message>
+      <source>{path} lacks a table or column the algorithm needs ("{error}"): open it with this version of the plugin to upgrade it, or check it is an observatory GeoPackage.</source>
+      <translation>Il manque à {path} une table ou une colonne nécessaire à l'algorithme (« {error} ») : ouvrez-le avec cette version de l'extension pour le mettre à niveau, ou vérifiez qu'il s'agit bien d'un GeoPackage d'observatoire.</translation>
     </message>
     <message>
       <source>{path}: expected an .osm, .osm.pbf or .geojson file.</source>
