@@ -55,7 +55,7 @@ def survey_steps(gpkg: Path, config: Path) -> dict:
     _plugin_package()
     from observatoire_commerce.sample_territory.answers import write_export
     from observatoire_commerce.store import gpkg as engine
-    from observatoire_commerce.store import survey_store
+    from observatoire_commerce.survey_forms import observatory_survey
 
     xlsform = OUT / "questionnaire.xlsx"
     step("Questionnaire XLSForm", "observatoire:export_xlsform",
@@ -70,7 +70,7 @@ def survey_steps(gpkg: Path, config: Path) -> dict:
         checked = "not checked (pyxform is not installed)"
     conn = engine.connect(gpkg)
     try:
-        questionnaire = survey_store.questionnaire_for(conn)
+        questionnaire = observatory_survey.questionnaire_for(conn)
     finally:
         conn.close()
     export = OUT / "questionnaire_answers_kobo.xlsx"

@@ -1,4 +1,5 @@
-"""Generate the QGIS / QField forms of the questionnaire tables as QML under resources/styles/.
+"""Generate the QGIS / QField forms of the questionnaire tables as QML under resources/styles/,
+and the frozen table layout the store builds (resources/schema/questionnaire_layout.json).
 
     python scripts/make_questionnaire_form.py [--check]
 
@@ -30,6 +31,15 @@ def _import_package():
     return questionnaire_form
 
 
+def layout_json() -> str:
+    """The frozen table layout the store builds (resources/schema/questionnaire_layout.json)."""
+    import json
+
+    from observatoire_commerce.survey_forms.questionnaire_schema import frozen_layout
+
+    return json.dumps(frozen_layout().to_json(), ensure_ascii=False, indent=1) + "\n"
+
+
 def main(argv: list) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_HASH_SEED"] = "0"   # stable XML attribute order, so the files diff cleanly
@@ -50,6 +60,15 @@ def main(argv: list) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(qml, encoding="utf-8")
         print(target.relative_to(ROOT))
+    layout = ROOT / "resources" / "schema" / "questionnaire_layout.json"
+    text = layout_json()
+    if check:
+        if not layout.is_file() or layout.read_text(encoding="utf-8") != text:
+            stale.append(layout.name)
+    else:
+        layout.parent.mkdir(parents=True, exist_ok=True)
+        layout.write_text(text, encoding="utf-8")
+        print(layout.relative_to(ROOT))
     app.exitQgis()
     if stale:
         print("out of date: " + ", ".join(stale) + " (run scripts/make_questionnaire_form.py)")

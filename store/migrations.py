@@ -38,8 +38,8 @@ def _v3_field_survey(conn, srs_id):
 
 def _v4_questionnaire(conn, srs_id):
     """v4: population questionnaire tables, forms and centrality codes (see
-    :func:`store.survey_store.migrate_v4`)."""
-    from .survey_store import migrate_v4
+    :func:`store.schema.survey.migrate_v4`)."""
+    from .schema.survey import migrate_v4
 
     migrate_v4(conn, srs_id)
 
@@ -78,8 +78,8 @@ def _v8_road_network(conn, srs_id):
 def _v9_purchase_centralities(conn, srs_id):
     """v9: the questionnaire asks in which centrality purchases are made (columns
     ``survey_responses.purchase_<category>_centrality``, forms, questionnaire version; see
-    :func:`store.survey_store.migrate_v9`)."""
-    from .survey_store import migrate_v9
+    :func:`store.schema.survey.migrate_v9`)."""
+    from .schema.survey import migrate_v9
 
     migrate_v9(conn, srs_id)
 

@@ -53,3 +53,19 @@ def default_style(conn, table: str) -> str | None:
     row = conn.execute("SELECT styleQML FROM layer_styles WHERE f_table_name=? AND useAsDefault "
                        "ORDER BY update_time DESC LIMIT 1", (table,)).fetchone()
     return row[0] if row else None
+
+
+# -- projects QGIS stores in the file (``qgis_projects``: name, metadata, content) ----------
+
+def stored_project(conn, name: str):
+    """The stored content of project ``name`` (QGIS 3.22 writes hexadecimal text, later
+    versions a blob), or None."""
+    if not gpkg.table_exists(conn, "qgis_projects"):
+        return None
+    row = conn.execute("SELECT content FROM qgis_projects WHERE name = ?", (name,)).fetchone()
+    return None if row is None else row[0]
+
+
+def replace_project_content(conn, name: str, content) -> None:
+    """Rewrite the content of stored project ``name`` (inside the caller's transaction)."""
+    conn.execute("UPDATE qgis_projects SET content = ? WHERE name = ?", (content, name))

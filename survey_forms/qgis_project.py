@@ -10,7 +10,6 @@ project goes through :func:`survey_forms.qgis_form.restore_relation_ids` (QGIS 3
 from __future__ import annotations
 
 import io
-import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..store import gpkg, styles
 from .inventory_form import (
     AGENT_VARIABLE,
     CAMPAIGN_NAME_VARIABLE,
@@ -116,18 +116,16 @@ def write_to_geopackage(project: QgsProject, gpkg_path, name: str = PROJECT_NAME
     if not project.write(uri):
         raise ProjectError(f"{gpkg_path}: the project could not be stored ({project.error()})")
     project.clear()  # release the layers (and their connections) before touching the file
-    conn = sqlite3.connect(str(gpkg_path))
+    conn = gpkg.connect(gpkg_path)
     try:
-        row = conn.execute("SELECT content FROM qgis_projects WHERE name = ?", (name,)).fetchone()
-        if row is None:
+        stored = styles.stored_project(conn, name)
+        if stored is None:
             raise ProjectError(f"{gpkg_path}: QGIS stored no project named {name}")
-        stored = row[0]
         as_hex = isinstance(stored, str)  # QGIS 3.22 stores the zip as hexadecimal text
         fixed = _fix_archive(bytes.fromhex(stored) if as_hex else bytes(stored),
                              relation_ids)
-        with conn:
-            conn.execute("UPDATE qgis_projects SET content = ? WHERE name = ?",
-                         (fixed.hex() if as_hex else fixed, name))
+        with gpkg.transaction(conn):
+            styles.replace_project_content(conn, name, fixed.hex() if as_hex else fixed)
     finally:
         conn.close()
     return uri

@@ -16,8 +16,6 @@ Pure Python: no qgis import.
 """
 
 import csv
-import re
-import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Tuple, Union
 
@@ -578,13 +576,3 @@ def build_questionnaire(
         centralities=cents, compatible_versions=COMPATIBLE_VERSIONS)
     questionnaire.validate()
     return questionnaire
-
-
-def centrality_code(name: str) -> str:
-    """A questionnaire code from a centrality name: ``"Centre-ville"`` → ``"centre_ville"``."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    code = re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
-    code = re.sub(r"_{2,}", "_", code)
-    if not code or not code[0].isalpha():
-        code = "c_" + code
-    return code

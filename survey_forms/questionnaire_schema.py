@@ -14,12 +14,13 @@ the table creator; ``uuid TEXT NOT NULL UNIQUE`` here; relations through ``*_uui
     per-centrality ones, NULL otherwise).
 
 The layout does not depend on the observatory's centralities, communes or IRIS, so the schema can
-be created once by a migration. No qgis import.
+be created once by a migration: the store builds it from the frozen copy of
+:func:`frozen_layout` (:mod:`store.schema.survey`). No qgis import.
 """
 
-from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
+from ..store.schema.survey import MULTI, RESPONSES, VISITS, Column, SurveyLayout, Table
 from .model import (
     CALCULATE,
     INTEGER,
@@ -30,59 +31,12 @@ from .model import (
     Questionnaire,
     Range,
 )
-from .questionnaire import build_questionnaire
-
-RESPONSES = "survey_responses"
-VISITS = "survey_centrality_visits"
-MULTI = "survey_answers_multi"
+from .questionnaire import FORM_ID, QUESTIONNAIRE_VERSION, build_questionnaire
 
 SQL_TYPES = {SELECT_ONE: "TEXT", TEXT: "TEXT", INTEGER: "INTEGER", CALCULATE: "TEXT"}
 
 # Choice lists whose codes come from the observatory (not a fixed domain).
 OBSERVATORY_LISTS = ("centrality", "centrality_visited", "commune", "iris")
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    sql_type: str
-    not_null: bool = False
-    check: Optional[str] = None
-    domain: Optional[str] = None        # GeoPackage field domain (enum) name, if any
-    description: str = ""
-
-    def sql(self) -> str:
-        text = f"{self.name} {self.sql_type}"
-        if self.name == "uuid":
-            return text + " NOT NULL UNIQUE"
-        if self.not_null:
-            text += " NOT NULL"
-        if self.check:
-            text += f" CHECK ({self.check})"
-        return text
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str
-    description: str
-    columns: Tuple[Column, ...]
-    constraints: Tuple[str, ...] = ()
-    indexes: Tuple[str, ...] = ()
-
-    @property
-    def column_names(self) -> Tuple[str, ...]:
-        return tuple(c.name for c in self.columns)
-
-    def column(self, name: str) -> Column:
-        for column in self.columns:
-            if column.name == name:
-                return column
-        raise KeyError(name)
-
-    def columns_sql(self) -> str:
-        """Column definitions after ``fid`` (the format of ``store.schema.V1_TABLES``)."""
-        return ", ".join([c.sql() for c in self.columns] + list(self.constraints))
 
 
 def domain_name(list_name: str) -> str:
@@ -103,15 +57,14 @@ META_COLUMNS = (
 
 def _question_column(question) -> Column:
     name = question.storage_column
-    check = None
+    minimum = maximum = None
     for constraint in question.constraints:
         if isinstance(constraint, Range):
-            check = (f"{name} IS NULL OR {name} BETWEEN {constraint.minimum} "
-                     f"AND {constraint.maximum}")
+            minimum, maximum = constraint.minimum, constraint.maximum
     domain = None
     if question.type == SELECT_ONE and question.choices not in OBSERVATORY_LISTS:
         domain = domain_name(question.choices)
-    return Column(name, SQL_TYPES[question.type], check=check, domain=domain,
+    return Column(name, SQL_TYPES[question.type], minimum=minimum, maximum=maximum, domain=domain,
                   description=question.description or question.label_en)
 
 
@@ -155,12 +108,12 @@ def table_layout(questionnaire: Optional[Questionnaire] = None) -> Tuple[Table, 
         Table(RESPONSES, "Population questionnaire: one row per submission",
               tuple(response_columns)),
         Table(VISITS, "Population questionnaire: visits to each centrality",
-              tuple(visit_columns), constraints=("UNIQUE (response_uuid, centrality_code)",),
-              indexes=(f"CREATE INDEX idx_{VISITS}_response ON {VISITS} (response_uuid)",)),
+              tuple(visit_columns), unique=(("response_uuid", "centrality_code"),),
+              indexes=((f"idx_{VISITS}_response", ("response_uuid",)),)),
         Table(MULTI, "Population questionnaire: answers to multiple-choice questions",
               multi_columns,
-              indexes=(f"CREATE INDEX idx_{MULTI}_response ON {MULTI} (response_uuid)",
-                       f"CREATE INDEX idx_{MULTI}_question ON {MULTI} (question, choice)")),
+              indexes=((f"idx_{MULTI}_response", ("response_uuid",)),
+                       (f"idx_{MULTI}_question", ("question", "choice")))),
     )
 
 
@@ -189,3 +142,9 @@ def domains(
             out[domain_name(choice_list.name)] = tuple(
                 (c.name, c.label_fr) for c in choice_list.choices)
     return out
+
+
+def frozen_layout() -> SurveyLayout:
+    """The layout the store freezes in ``resources/schema/questionnaire_layout.json``
+    (written by ``scripts/make_questionnaire_form.py``; a test checks they agree)."""
+    return SurveyLayout(QUESTIONNAIRE_VERSION, FORM_ID, tuple(table_layout()), domains())

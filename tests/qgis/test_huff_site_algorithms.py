@@ -371,7 +371,8 @@ def test_calibration_from_the_questionnaire_answers(processing_ready, market_gpk
     IRIS 861940199 holds no cell → its centroid (1050, 50). Alpha is at (100, 0) with 1
     occupied premise, Beta at (400, 0) with 2."""
     from observatoire_commerce.analysis.huff import calibrate_huff
-    from observatoire_commerce.store import gpkg, survey_store
+    from observatoire_commerce.store import gpkg
+    from observatoire_commerce.store import survey as survey_store
 
     conn = gpkg.connect(market_gpkg)
     codes = {r["name"]: r["code"] for r in survey_store.centrality_codes(conn)}

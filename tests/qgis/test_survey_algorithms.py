@@ -27,7 +27,8 @@ from qgis.core import (
 )
 
 from observatoire_commerce.sample_territory.answers import write_export
-from observatoire_commerce.store import gpkg, observatory, survey_store
+from observatoire_commerce.store import gpkg, observatory
+from observatoire_commerce.survey_forms import observatory_survey
 from observatoire_commerce.survey_forms.questionnaire import QUESTIONNAIRE_VERSION
 
 from ..conftest import TESTS, validate_gpkg
@@ -278,7 +279,7 @@ def test_import_kobo_export_good_and_bad_rows_then_again(survey_gpkg, run_alg, t
 
 def test_import_synthetic_xlsx_export(survey_gpkg, run_alg, tmp_path):
     conn = gpkg.connect(survey_gpkg)
-    questionnaire = survey_store.questionnaire_for(conn)
+    questionnaire = observatory_survey.questionnaire_for(conn)
     conn.close()
     export = tmp_path / "export.xlsx"
     defects = write_export(questionnaire, export, n=60, seed=7, bad_rows=4)

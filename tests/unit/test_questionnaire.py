@@ -2,6 +2,7 @@
 
 import pytest
 
+from observatoire_commerce.store.survey import centrality_code
 from observatoire_commerce.survey_forms.model import (
     INTEGER,
     SELECT_MULTIPLE,
@@ -23,7 +24,6 @@ from observatoire_commerce.survey_forms.model import (
 from observatoire_commerce.survey_forms.questionnaire import (
     QUESTIONNAIRE_VERSION,
     build_questionnaire,
-    centrality_code,
 )
 from observatoire_commerce.survey_forms.questionnaire_schema import domains, table_layout
 

@@ -8,7 +8,10 @@ import sqlite3
 
 import pytest
 
-from observatoire_commerce.store import gpkg, migrations, observatory, survey_store
+from observatoire_commerce.store import gpkg, migrations, observatory, styles
+from observatoire_commerce.store import survey as survey_store
+from observatoire_commerce.store.schema import survey as survey_schema
+from observatoire_commerce.survey_forms import observatory_survey
 from observatoire_commerce.survey_forms.model import Answered, Compare, Equals, Not, Selected
 from observatoire_commerce.survey_forms.questionnaire import QUESTIONNAIRE_VERSION
 from observatoire_commerce.survey_forms.questionnaire_form import (
@@ -16,7 +19,7 @@ from observatoire_commerce.survey_forms.questionnaire_form import (
     form_spec,
     visibility_expression,
 )
-from observatoire_commerce.survey_forms.questionnaire_schema import table_layout
+from observatoire_commerce.survey_forms.questionnaire_schema import frozen_layout, table_layout
 
 from ..conftest import TESTS, validate_gpkg
 
@@ -94,7 +97,7 @@ def test_new_centrality_gets_its_code_on_the_next_write(v3_with_centralities):
     rows = {r["uuid"]: (r["code"], r["stored"]) for r in survey_store.centrality_codes(conn)}
     assert rows["c6"] == ("centre_ville_2", False)
     assert rows["c1"] == ("centre_ville", True)
-    questionnaire = survey_store.questionnaire_for(conn)     # reads only
+    questionnaire = observatory_survey.questionnaire_for(conn)     # reads only
     assert [c.code for c in questionnaire.centralities][:2] == ["centre_ville",
                                                                "c_1er_arrondissement"]
     assert conn.execute("SELECT code FROM centralities WHERE uuid = 'c6'").fetchone()[0] is None
@@ -111,7 +114,7 @@ def test_questionnaire_version_mismatch_is_refused(v3_with_centralities):
         conn.execute("UPDATE observatory_meta SET value = '2024.9' "
                      "WHERE key = 'questionnaire_version'")
     with pytest.raises(survey_store.SurveyStoreError, match="'2024.9'"):
-        survey_store.questionnaire_for(conn)
+        observatory_survey.questionnaire_for(conn)
     conn.close()
 
 
@@ -125,7 +128,7 @@ def test_import_refusal_writes_nothing(v3_with_centralities, tmp_path):
     shutil.copy(TESTS / "data" / "survey" / "not_a_questionnaire.csv", other)
     conn = gpkg.connect(v3_with_centralities)
     with pytest.raises(NotAQuestionnaireExportError):
-        survey_store.import_export(conn, other)
+        observatory_survey.import_export(conn, other)
     conn.close()
     assert digest(v3_with_centralities) == before     # the missing codes were not written
 
@@ -178,12 +181,16 @@ FOLLOW_UPS = tuple(f"purchase_{c}_centrality" for c in (
 OLD_FORM = "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'><qgis>2025.1</qgis>"
 
 
+CURRENT_LAYOUT = survey_schema.load_layout
+
+
 def _layout_2025_1():
     """The questionnaire tables as schema v4 built them for questionnaire 2025.1."""
-    responses, *children = table_layout()
+    current = CURRENT_LAYOUT()
+    responses, *children = current.tables
     old = dataclasses.replace(responses, columns=tuple(
         c for c in responses.columns if c.name not in FOLLOW_UPS))
-    return (old, *children)
+    return dataclasses.replace(current, version="2025.1", tables=(old, *children))
 
 
 def make_v8_2025_1(path):
@@ -192,9 +199,9 @@ def make_v8_2025_1(path):
     old_form = path.with_name("old_form.qml")
     old_form.write_text(OLD_FORM, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(survey_store, "table_layout", _layout_2025_1)
-        patch.setattr(survey_store, "QUESTIONNAIRE_VERSION", "2025.1")
-        patch.setattr(survey_store, "style_files", lambda: dict.fromkeys(SURVEY_TABLES, old_form))
+        patch.setattr(survey_schema, "load_layout", _layout_2025_1)
+        patch.setattr(survey_schema, "style_files",
+                      lambda layout=None: dict.fromkeys(SURVEY_TABLES, old_form))
         path = observatory.create_observatory(path, "Old", version=8)
     conn = gpkg.connect(path)
     with gpkg.transaction(conn):
@@ -222,7 +229,7 @@ def _survey_schema(conn) -> dict:
             "described": set(conn.execute(
                 "SELECT column_name, name, description, constraint_name FROM gpkg_data_columns "
                 "WHERE table_name = ?", (table,)).fetchall()),
-            "form": survey_store.styles.default_style(conn, table),
+            "form": styles.default_style(conn, table),
             "indexes": {r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
                 (table,))},
@@ -240,11 +247,11 @@ def test_v8_file_has_the_2025_1_layout(v8_2025_1):
     assert observatory.schema_version(conn) == 8
     columns = gpkg.column_names(conn, "survey_responses")
     assert len(columns) == 41 and not set(FOLLOW_UPS) & set(columns)
-    assert survey_store.styles.default_style(conn, "survey_responses") == OLD_FORM
+    assert styles.default_style(conn, "survey_responses") == OLD_FORM
     # the questionnaire operations refuse the old tables until the file is upgraded
     with pytest.raises(survey_store.SurveyStoreError,
                        match="for version '2025.1', this plugin's questionnaire is '2025.2'"):
-        survey_store.questionnaire_for(conn)
+        observatory_survey.questionnaire_for(conn)
     conn.close()
     with pytest.raises(observatory.SchemaError, match="schema version 8 needs migrating to 9"):
         observatory.open_observatory(v8_2025_1, migrate=False)
@@ -270,13 +277,13 @@ def test_migration_v9_upgrades_a_v8_file_like_a_fresh_one(v8_2025_1, tmp_path):
     assert tuple(conn.execute("SELECT purchase_food_daily, purchase_food_daily_centrality "
                               "FROM survey_responses WHERE uuid = 'r-old'").fetchone()) == (
         "town_centre", None)
-    form = survey_store.styles.default_style(conn, "survey_responses")
+    form = styles.default_style(conn, "survey_responses")
     assert form == (TESTS.parent / "resources" / "styles" / "survey_responses.qml").read_text(
         encoding="utf-8")
     assert 'field="purchase_food_daily_centrality"' in form
     assert conn.execute("SELECT count(*) FROM layer_styles WHERE f_table_name = "
                         "'survey_responses' AND useAsDefault = 1").fetchone()[0] == 1
-    assert survey_store.questionnaire_for(conn).version == "2025.2"   # no longer refused
+    assert observatory_survey.questionnaire_for(conn).version == "2025.2"   # no longer refused
     upgraded = _survey_schema(conn)
     conn.close()
 
@@ -298,8 +305,8 @@ def test_migration_v9_is_idempotent_on_a_current_layout(tmp_path):
     before = gpkg.column_names(conn, "survey_responses")
     assert set(FOLLOW_UPS) <= set(before)          # v4 always builds the current layout
     with gpkg.transaction(conn):
-        survey_store.migrate_v9(conn, 2154)
-        survey_store.migrate_v9(conn, 2154)
+        survey_schema.migrate_v9(conn, 2154)
+        survey_schema.migrate_v9(conn, 2154)
     assert gpkg.column_names(conn, "survey_responses") == before
     conn.close()
     validate_gpkg(path)
@@ -347,7 +354,7 @@ def test_import_stores_the_purchase_centralities_of_an_upgraded_file(v8_2025_1, 
         _answers("s-3", questionnaire_version="2025.1"),
     ])
     conn = observatory.open_observatory(v8_2025_1)
-    outcome = survey_store.import_export(conn, export)
+    outcome = observatory_survey.import_export(conn, export)
     assert outcome.written == {"survey_responses": 2, "survey_centrality_visits": 0,
                                "survey_answers_multi": 4}
     assert [(r.file, r.row, r.field, r.value, r.code, r.reason) for r in outcome.rejections] == [
@@ -390,3 +397,13 @@ def test_purchase_choices_need_schema_v9(v8_2025_1):
     with pytest.raises(survey_store.SurveyStoreError, match="schema v9"):
         survey_store.purchase_choices(conn, "clothing")
     conn.close()
+
+
+def test_the_store_builds_the_layout_the_questionnaire_defines():
+    """The frozen layout (resources/schema/questionnaire_layout.json) is what the questionnaire
+    definition derives: run scripts/make_questionnaire_form.py after changing a question."""
+    assert survey_schema.load_layout() == frozen_layout()
+    assert survey_schema.load_layout().version == QUESTIONNAIRE_VERSION
+    assert survey_store.purchase_categories() == [
+        "food_daily", "food_weekly", "clothing", "home", "culture_leisure", "health_beauty",
+        "restaurants"]

@@ -11,7 +11,9 @@ from qgis.core import (
 )
 
 from .... import dependencies
-from ....store import gpkg, survey_store
+from ....store import gpkg
+from ....store.survey import SurveyStoreError
+from ....survey_forms import observatory_survey
 from ..base import ObservatoireAlgorithm
 
 
@@ -70,8 +72,8 @@ class ExportXlsform(ObservatoireAlgorithm):
         try:
             feedback.setProgress(10)
             try:
-                done = survey_store.export_xlsform(conn, output)
-            except (survey_store.SurveyStoreError, gpkg.GeoPackageError) as exc:
+                done = observatory_survey.export_xlsform(conn, output)
+            except (SurveyStoreError, gpkg.GeoPackageError) as exc:
                 raise QgsProcessingException(
                     self.tr("Cannot export the questionnaire: {error}").format(error=exc)) \
                     from exc

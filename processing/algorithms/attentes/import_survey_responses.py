@@ -13,7 +13,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .... import dependencies
-from ....store import gpkg, survey_store
+from ....store import gpkg
+from ....store.survey import SurveyStoreError
+from ....survey_forms import observatory_survey
 from ....survey_forms.kobo_import import SurveyImportError
 from ...outputs import report_rejected
 from ..base import ObservatoireAlgorithm
@@ -95,13 +97,13 @@ class ImportSurveyResponses(ObservatoireAlgorithm):
         _gpkg, conn = self.open_geopackage(parameters, context, feedback)
         try:
             try:
-                outcome = survey_store.import_export(
+                outcome = observatory_survey.import_export(
                     conn, path, sheet=sheet, progress=feedback.setProgress,
                     is_canceled=feedback.isCanceled)
             except SurveyImportError as exc:
                 raise QgsProcessingException(self.tr(
                     "Nothing was imported: {error}").format(error=exc)) from exc
-            except (survey_store.SurveyStoreError, gpkg.GeoPackageError) as exc:
+            except (SurveyStoreError, gpkg.GeoPackageError) as exc:
                 raise QgsProcessingException(self.tr(
                     "Cannot import questionnaire answers into this GeoPackage: {error}").format(
                         error=exc)) from exc

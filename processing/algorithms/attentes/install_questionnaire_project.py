@@ -8,8 +8,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ....store import gpkg, survey_store
-from ....survey_forms import qgis_project, questionnaire_project
+from ....store import gpkg
+from ....store.survey import SurveyStoreError
+from ....survey_forms import observatory_survey, qgis_project, questionnaire_project
 from ..base import ObservatoireAlgorithm
 
 
@@ -53,8 +54,8 @@ class InstallQuestionnaireProject(ObservatoireAlgorithm):
         name = self.parameterAsString(parameters, self.NAME, context).strip()
         path, conn = self.open_geopackage(parameters, context, feedback)
         try:
-            questionnaire, codes_filled = survey_store.questionnaire_for_project(conn)
-        except (survey_store.SurveyStoreError, gpkg.GeoPackageError) as exc:
+            questionnaire, codes_filled = observatory_survey.questionnaire_for_project(conn)
+        except (SurveyStoreError, gpkg.GeoPackageError) as exc:
             raise QgsProcessingException(self.tr(
                 "Cannot build the questionnaire project: {error}").format(error=exc)) from exc
         finally:

@@ -19,7 +19,7 @@ from ....analysis.huff import calibrate_huff, match_choices
 from ....analysis.spatial import zone_home_points
 from ....i18n import qgis_locale
 from ....jobs import catchment_data
-from ....store import survey_store
+from ....store import survey as survey_store
 from ....survey_forms.questionnaire import PURCHASE_CATEGORIES
 from ...layers import gpkg_crs, polygon_targets, read_source, source_of
 from ...outputs import write_rows
