@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..store import gpkg, observatory
+from ..store import gpkg, observatory, tables
 from . import flows, network, offer, territory
 
 STEPS = [
@@ -39,7 +39,7 @@ def generate(path, seed: int = 2024, progress=None, is_canceled=None) -> dict:
                 step(conn, rng)
             if progress:
                 progress(100.0 * (index + 1) / len(STEPS))
-        counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+        counts = {t: tables.count(conn, t)
                   for t in ("centralities", "premises", "campaigns", "premise_observations",
                             "premise_lineage", "population_grid", "roads")}
     except BaseException:

@@ -22,8 +22,7 @@ from ..ingest.importers.flows import _insert, _insert_counts, reproject
 from ..ingest.importers.gtfs import import_gtfs
 from ..ingest.sources.gtfs import GtfsFeed
 from ..ingest.sources.report import ImportReport
-from ..jobs.footfall import _points as read_points
-from ..store import geometry, gpkg
+from ..store import geometry, gpkg, tables
 from .territory import CENTRALITIES, SRS, STREETS, _uuid
 
 START, END = "2022-01-01", "2024-12-31"
@@ -102,7 +101,7 @@ def _uuids(rng, n: int) -> list:
 
 
 def _cent_frame(conn):
-    rows = conn.execute("SELECT uuid, name, commune_code, geom FROM centralities").fetchall()
+    rows = tables.rows(conn, "centralities", ["uuid", "name", "commune_code", "geom"])
     return {r["name"]: r for r in rows}
 
 
@@ -136,9 +135,9 @@ def build(conn, rng) -> None:
     stamp = gpkg.now_iso()
     events = [e for y in YEARS for e in demo_events(y)]
     centre_uuid = cents["Centre-ville"]["uuid"]
-    conn.executemany(
-        "INSERT INTO events (uuid, event_id, name, centrality_uuid, start_date, end_date, kind) "
-        "VALUES (?,?,?,?,?,?,?)",
+    tables.insert(
+        conn, "events", ["uuid", "event_id", "name", "centrality_uuid", "start_date", "end_date",
+                         "kind"],
         [(_uuid(rng), eid, name, centre_uuid, s.isoformat(), e.isoformat(), kind)
          for eid, name, kind, s, e in events])
     gpkg.touch(conn, "events")
@@ -317,7 +316,7 @@ def _network(conn, rng, cents, events):
     import_gtfs(conn, "reseau-demo.zip", name="Réseau démo", feed=feed, typical=True,
                 dates=["2024-06-15"], uuid_factory=lambda: _uuid(rng))
     # ridership: daily boardings per stop, busier near the town centre and during its events
-    stop_rows = read_points(conn, "SELECT uuid, geom FROM transit_stops")
+    stop_rows = tables.points(conn, "transit_stops", ["uuid"])
     days = pd.date_range(START, END, freq="D")
     f = _factor_by_day(days, events)
     wd = days.dayofweek.to_numpy()

@@ -11,7 +11,7 @@ import csv
 
 import numpy as np
 
-from ..store import geometry, gpkg
+from ..store import geometry, gpkg, tables
 from ..store.nomenclatures import RESOURCES
 from .territory import CENTRALITIES, SRS, _uuid
 
@@ -70,9 +70,9 @@ def build(conn, rng) -> None:
         services.append((_uuid(rng), "bpe", VINTAGE, f"demo:{i:04d}", t["typequ"], t["label_fr"],
                          t["domain"], t["range"], "86194", t["vintage"] or None,
                          geometry.encode_point(float(x), float(y), SRS)))
-    conn.executemany(
-        "INSERT INTO services (uuid, source, vintage, source_id, typequ, label, domain, range, "
-        "commune_code, notes, geom) VALUES (?,?,?,?,?,?,?,?,?,?,?)", services)
+    tables.insert(conn, "services", ["uuid", "source", "vintage", "source_id", "typequ",
+                                     "label", "domain", "range", "commune_code", "notes", "geom"],
+                  services)
     _producers(conn, rng)
     _markets(conn, rng)
     for table in ("services", "producers", "markets"):
@@ -94,11 +94,9 @@ def _producers(conn, rng) -> None:
         producers.append((uid, "demo", f"P{i + 1:03d}", name, ";".join(modes),
                           int(rng.random() < 0.3), geometry.encode_point(x, y, SRS)))
         products += [(_uuid(rng), uid, p) for p in chosen]
-    conn.executemany(
-        "INSERT INTO producers (uuid, source, source_id, name, sales_modes, organic, geom) "
-        "VALUES (?,?,?,?,?,?,?)", producers)
-    conn.executemany("INSERT INTO producer_products (uuid, producer_uuid, product) "
-                     "VALUES (?,?,?)", products)
+    tables.insert(conn, "producers", ["uuid", "source", "source_id", "name", "sales_modes",
+                                      "organic", "geom"], producers)
+    tables.insert(conn, "producer_products", ["uuid", "producer_uuid", "product"], products)
 
 
 def _markets(conn, rng) -> None:
@@ -109,6 +107,5 @@ def _markets(conn, rng) -> None:
         y = round(cy + rng.uniform(-0.3, 0.3) * ry, 1)
         rows.append((_uuid(rng), "demo", f"M{i + 1:02d}", name, days, per_week, organic,
                      geometry.encode_point(x, y, SRS)))
-    conn.executemany(
-        "INSERT INTO markets (uuid, source, source_id, name, days, per_week, organic, geom) "
-        "VALUES (?,?,?,?,?,?,?,?)", rows)
+    tables.insert(conn, "markets", ["uuid", "source", "source_id", "name", "days", "per_week",
+                                    "organic", "geom"], rows)

@@ -12,7 +12,7 @@ import uuid
 import numpy as np
 
 from ..analysis.spatial import points_in_zones
-from ..store import geometry, gpkg
+from ..store import geometry, gpkg, tables
 from ..store.nomenclatures import RESOURCES
 
 SRS = 2154
@@ -112,11 +112,11 @@ def _centralities(conn, rng) -> list:
     for name, level, cx, cy, rx, ry, *_rest in CENTRALITIES:
         polygon = _polygon(rng, cx, cy, rx, ry)
         uid = _uuid(rng)
-        conn.execute(
-            "INSERT INTO centralities (uuid, name, level, commune_code, geom) VALUES (?,?,?,?,?)",
-            (uid, name, level, "86194" if "Saint-Benoît" not in name and "Buxerolles" not in name
-             else ("86214" if "Saint-Benoît" in name else "86041"),
-             geometry.encode("multipolygon", [polygon], SRS)))
+        tables.insert(
+            conn, "centralities", ["uuid", "name", "level", "commune_code", "geom"],
+            [(uid, name, level, "86194" if "Saint-Benoît" not in name and "Buxerolles" not in name
+              else ("86214" if "Saint-Benoît" in name else "86041"),
+              geometry.encode("multipolygon", [polygon], SRS))])
         result.append({"uuid": uid, "polygon": polygon})
     return result
 
@@ -125,10 +125,9 @@ def _campaigns(conn, rng) -> list:
     result = []
     for year in CAMPAIGN_YEARS:
         uid = _uuid(rng)
-        conn.execute(
-            "INSERT INTO campaigns (uuid, name, year, start_date, end_date, state) "
-            "VALUES (?,?,?,?,?, 'closed')",
-            (uid, f"Inventaire {year}", year, f"{year}-10-01", f"{year}-11-30"))
+        tables.insert(
+            conn, "campaigns", ["uuid", "name", "year", "start_date", "end_date", "state"],
+            [(uid, f"Inventaire {year}", year, f"{year}-10-01", f"{year}-11-30", "closed")])
         result.append({"uuid": uid, "year": year})
     return result
 
@@ -231,17 +230,16 @@ def _history(conn, rng, premises, campaigns) -> None:
     for child in children:
         state[child["uuid"]] = {"status": "occupied", "occ": _occupant(rng, child, naf_groups)}
 
-    conn.executemany(
-        "INSERT INTO premises (uuid, address, street, commune_code, floor_area, ground_floor, "
-        "created_at, retired_at, geom) VALUES (?,?,?,?,?,?,?,?,?)",
+    tables.insert(
+        conn, "premises", ["uuid", "address", "street", "commune_code", "floor_area",
+                           "ground_floor", "created_at", "retired_at", "geom"],
         [(p["uuid"], p["address"], p["street"], "86194", p["floor_area"], p["ground_floor"],
           p.get("created_at", "2021-10-01T00:00:00.000Z"),
           f"{retired[p['uuid']]}-10-01T00:00:00.000Z" if p["uuid"] in retired else None,
           geometry.encode_point(p["x"], p["y"], SRS)) for p in premises + children])
     split_campaign = next(c for c in campaigns if c["year"] == split_year)
-    conn.executemany(
-        "INSERT INTO premise_lineage (uuid, parent_uuid, child_uuid, kind, campaign_uuid) "
-        "VALUES (?,?,?,?,?)",
+    tables.insert(
+        conn, "premise_lineage", ["uuid", "parent_uuid", "child_uuid", "kind", "campaign_uuid"],
         [(_uuid(rng), parent, c["uuid"], c["kind"], split_campaign["uuid"])
          for c in children for parent in c["parent"]])
 
@@ -273,10 +271,10 @@ def _history(conn, rng, premises, campaigns) -> None:
                 occ.get("naf_code"), occ.get("sign_name"), occ.get("chain_type"),
                 AGENTS[int(rng.integers(len(AGENTS)))],
                 f"{np.datetime64(f'{year}-10-01') + np.timedelta64(day, 'D')}T10:00:00.000Z"))
-    conn.executemany(
-        "INSERT INTO premise_observations (uuid, premise_uuid, campaign_uuid, status, "
-        "activity_group, naf_code, sign_name, chain_type, agent, observed_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    tables.insert(
+        conn, "premise_observations",
+        ["uuid", "premise_uuid", "campaign_uuid", "status", "activity_group", "naf_code",
+         "sign_name", "chain_type", "agent", "observed_at"], rows)
 
 
 def _roads(conn, rng) -> None:
@@ -329,9 +327,8 @@ def _roads(conn, rng) -> None:
                 line = np.array([node(*a), node(*b)])
                 rows.append((_uuid(rng), f"{name} {i}-{j}", cls, oneway, speed, None,
                              geometry.encode("linestring", line, SRS)))
-    conn.executemany(
-        "INSERT INTO roads (uuid, name, road_class, oneway, maxspeed, source_id, geom) "
-        "VALUES (?,?,?,?,?,?,?)", rows)
+    tables.insert(conn, "roads", ["uuid", "name", "road_class", "oneway", "maxspeed",
+                                  "source_id", "geom"], rows)
 
 
 def _population(conn, rng) -> None:
@@ -374,6 +371,6 @@ def _population(conn, rng) -> None:
         rows.append((_uuid(rng), f"CRS2154RES200mN{int(y)}E{int(x)}", float(total), men,
                      round(men * poverty, 1), round(total * living * rng.lognormal(0, 0.1), 0),
                      *[float(b) for b in bands], 0.0, 0, geometry.encode("polygon", [ring], SRS)))
-    cols = ("uuid, idcar_200m, ind, men, men_pauv, ind_snv, " + ", ".join(age_bands)
-            + ", ind_inc, i_est_200, geom")
-    conn.executemany(f"INSERT INTO population_grid ({cols}) VALUES ({', '.join('?' * 19)})", rows)
+    cols = ["uuid", "idcar_200m", "ind", "men", "men_pauv", "ind_snv", *age_bands,
+            "ind_inc", "i_est_200", "geom"]
+    tables.insert(conn, "population_grid", cols, rows)

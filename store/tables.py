@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Mapping, Optional, Sequence
 
+import numpy as np
 import pandas as pd
 
 from . import gpkg
@@ -208,3 +209,21 @@ def exists(conn, table: str, where: Where = None) -> bool:
     clause, params = _where(where)
     return conn.execute(f"SELECT 1 FROM {_q(table)}{clause} LIMIT 1",
                         params).fetchone() is not None
+
+
+def points(conn, table: str, columns: Sequence[str], where: Where = None, *,
+           geometry_column: str = "geom") -> pd.DataFrame:
+    """``columns`` plus ``x``, ``y`` of each row's point (NaN when the geometry is missing or
+    not a point), in table order."""
+    from . import geometry
+
+    data = frame(conn, table, [*columns, geometry_column], where, order_by=["fid"])
+    xy = np.full((len(data), 2), np.nan)
+    for i, blob in enumerate(data[geometry_column].tolist()):
+        if blob is not None:
+            kind, shape = geometry.decode(blob)
+            if kind == "point":
+                xy[i] = shape
+    data = data.drop(columns=geometry_column)
+    data["x"], data["y"] = xy[:, 0], xy[:, 1]
+    return data

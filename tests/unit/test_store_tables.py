@@ -82,3 +82,15 @@ def test_checkpoint_cancels_between_chunks(conn, monkeypatch):
         tables.insert(conn, "premises", ["uuid"], [(str(i),) for i in range(5)],
                       checkpoint=checkpoint)
     assert tables.count(conn, "premises") == 0
+
+
+def test_points_decode_coordinates(conn):
+    with gpkg.transaction(conn):
+        tables.insert(conn, "premises", ["uuid", "street", "geom"],
+                      [premise("a", 1.5, 2.5, "Rue A"), ("b", "Rue B", None)])
+    got = tables.points(conn, "premises", ["uuid", "street"])
+    assert got["uuid"].tolist() == ["a", "b"]
+    assert got.loc[0, ["x", "y"]].tolist() == [1.5, 2.5]
+    assert got.loc[1, ["x", "y"]].isna().all()
+    assert tables.points(conn, "premises", ["uuid"], {"uuid": "zz"}).columns.tolist() == [
+        "uuid", "x", "y"]
