@@ -117,7 +117,7 @@ GROUP_COLOURS = {
     "equipement_maison": "#8c510a", "culture_loisirs": "#2166ac",
     "hygiene_sante_beaute": "#c51b7d", "cafes_hotels_restaurants": "#d95f02",
     "services_marchands": "#01665e", "services_non_marchands": "#4d4d4d",
-    "automobile": "#5e3c99", "hors_commerce": "#737373",
+    "automobile": "#808000", "hors_commerce": "#737373",
 }
 EXTRA_COLOURS = ("#1b7837", "#b35806", "#3f007d", "#225ea8", "#a50f15", "#525252")
 

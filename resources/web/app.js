@@ -115,12 +115,14 @@
     market: {shape: 'diamond', colour: '#8f3e00'},
   };
   const NO_GROUP_COLOUR = '#6b6b6b';
-  const ROAD_STYLE = {
-    major: {color: '#ffffff', weight: 5},
-    medium: {color: '#ffffff', weight: 3.5},
-    minor: {color: '#ffffff', weight: 2},
-    path: {color: '#fbfaf7', weight: 1.2, dashArray: '3 3'},
-  };
+  // Background roads, drawn from the lightest to the heaviest; minor roads and paths appear
+  // when zoomed in (a territory-wide view stays readable and fast).
+  const ROAD_STYLE = [
+    ['path', {color: '#fdfcfa', weight: 1.2, dash: [3, 3], minZoom: 15}],
+    ['minor', {color: '#ffffff', weight: 2.2, minZoom: 13}],
+    ['medium', {color: '#ffffff', weight: 3.6, minZoom: 0}],
+    ['major', {color: '#fffdf4', weight: 5, minZoom: 0}],
+  ];
   const KINDS = ['shop', 'service', 'producer', 'market'];
 
   const data = window.OBSERVATOIRE_DATA || {};
@@ -212,6 +214,82 @@
     path.setAttribute('stroke-width', '1.2');
     svg.append(path);
     return svg;
+  }
+
+  function prepareRoads(collection) {
+    // Project every vertex once to normalised Web Mercator (0–1), with a box per line.
+    const byClass = new Map();
+    for (const f of collection.features) {
+      const lines = byClass.get(f.properties.class) || [];
+      for (const part of f.geometry.coordinates) {
+        const xy = new Float64Array(part.length * 2);
+        let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+        for (let i = 0; i < part.length; i += 1) {
+          const x = (part[i][0] + 180) / 360;
+          const s = Math.sin(part[i][1] * Math.PI / 180);
+          const y = 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+          xy[2 * i] = x;
+          xy[2 * i + 1] = y;
+          if (x < x0) { x0 = x; } if (x > x1) { x1 = x; }
+          if (y < y0) { y0 = y; } if (y > y1) { y1 = y; }
+        }
+        lines.push({xy, x0, y0, x1, y1});
+      }
+      byClass.set(f.properties.class, lines);
+    }
+    return ROAD_STYLE.filter(([name]) => byClass.has(name))
+      .map(([name, style]) => ({name, style, lines: byClass.get(name)}));
+  }
+
+  function roadRenderer(collection, options) {
+    // A Leaflet canvas renderer that draws the background roads itself, one path per class,
+    // skipping lines out of view and vertices less than a pixel apart: 100 000+ vertices
+    // redraw in a few milliseconds (Leaflet layers would hold an object per vertex).
+    const RoadCanvas = L.Canvas.extend({
+      _draw() {
+        const map = this._map;
+        if (!map || !this._bounds) { return; }
+        const ctx = this._ctx;
+        const zoom = map.getZoom();
+        const world = 256 * Math.pow(2, zoom);
+        const origin = map.getPixelOrigin();
+        const b = this._bounds;
+        const vx0 = (b.min.x + origin.x) / world;
+        const vx1 = (b.max.x + origin.x) / world;
+        const vy0 = (b.min.y + origin.y) / world;
+        const vy1 = (b.max.y + origin.y) / world;
+        const scale = Math.min(1.8, Math.max(0.45, 0.55 + (zoom - 13) * 0.3));
+        ctx.lineCap = 'round';
+        ctx.lineJoin = 'round';
+        for (const road of this._roads) {
+          if (zoom < road.style.minZoom) { continue; }
+          ctx.beginPath();
+          for (const line of road.lines) {
+            if (line.x1 < vx0 || line.x0 > vx1 || line.y1 < vy0 || line.y0 > vy1) { continue; }
+            const xy = line.xy;
+            const n = xy.length;
+            let px = xy[0] * world - origin.x;
+            let py = xy[1] * world - origin.y;
+            ctx.moveTo(px, py);
+            for (let i = 2; i < n; i += 2) {
+              const x = xy[i] * world - origin.x;
+              const y = xy[i + 1] * world - origin.y;
+              if (i + 2 < n && Math.abs(x - px) + Math.abs(y - py) < 1) { continue; }
+              ctx.lineTo(x, y);
+              px = x;
+              py = y;
+            }
+          }
+          ctx.setLineDash(road.style.dash || []);
+          ctx.strokeStyle = road.style.color;
+          ctx.lineWidth = road.style.weight * scale;
+          ctx.stroke();
+        }
+      },
+    });
+    const renderer = new RoadCanvas(options);
+    renderer._roads = prepareRoads(collection);
+    return renderer;
   }
 
   function installCanvasShapes() {
@@ -347,7 +425,7 @@
   function buildMap() {
     const touch = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
     map = L.map('carte', {zoomControl: false, preferCanvas: true, keyboard: true,
-      attributionControl: true, minZoom: 8, maxZoom: 19});
+      attributionControl: true, minZoom: 8, maxZoom: 19, zoomSnap: 0.25});
     L.control.zoom({position: 'topright', zoomInTitle: S.zoomIn, zoomOutTitle: S.zoomOut})
       .addTo(map);
     map.attributionControl.setPrefix(
@@ -357,14 +435,9 @@
     map.createPane('fond').style.zIndex = 150;
     map.createPane('lieux').style.zIndex = 450;
     map.createPane('selection').style.zIndex = 460;
-    const backgroundRenderer = L.canvas({pane: 'fond', padding: 0.5});
     const placesRenderer = L.canvas({pane: 'lieux', padding: 0.5, tolerance: touch ? 12 : 4});
 
-    L.geoJSON(data.background, {
-      renderer: backgroundRenderer, interactive: false,
-      style: (f) => Object.assign({lineCap: 'round', lineJoin: 'round', opacity: 1},
-        ROAD_STYLE[f.properties.class] || ROAD_STYLE.minor),
-    }).addTo(map);
+    roadRenderer(data.background, {pane: 'fond', padding: 0.5}).addTo(map);
     if (site.tile && site.tile.url) {
       L.tileLayer(site.tile.url, {attribution: escapeHtml(site.tile.attribution || ''),
         maxZoom: 19, crossOrigin: true}).addTo(map);
@@ -387,7 +460,22 @@
 
     const ShapeMarker = installCanvasShapes();
     for (const kind of KINDS) { kindLayers[kind] = L.layerGroup().addTo(map); }
-    const radius = touch ? 7 : 6;
+    // Markers grow as one zooms in: thousands of places stay legible at the territory scale.
+    const radiusAt = (zoom) => (zoom < 13 ? 3.5 : zoom < 15 ? 5 : 6.5) + (touch ? 1 : 0);
+    const b = site.bounds;
+    if (b) {
+      map.fitBounds(b, {padding: [24, 24], maxZoom: 17});
+    } else {
+      map.setView([46.6, 2.4], 6);
+    }
+    let radius = radiusAt(map.getZoom());
+    map.on('zoomend', () => {
+      const next = radiusAt(map.getZoom());
+      if (next !== radius) {
+        radius = next;
+        for (const p of places) { p.marker.setRadius(radius); }
+      }
+    });
     for (const p of places) {
       p.marker = new ShapeMarker([p.lat, p.lon], {
         renderer: placesRenderer, shape: KIND_STYLE[p.kind].shape, radius,
@@ -399,12 +487,6 @@
     halo = L.circleMarker([0, 0], {radius: 13, color: '#111111', weight: 3, fill: false,
       interactive: false, pane: 'selection', renderer: L.svg({pane: 'selection'})});
 
-    const b = site.bounds;
-    if (b) {
-      map.fitBounds(b, {padding: [24, 24], maxZoom: 17});
-    } else {
-      map.setView([46.6, 2.4], 6);
-    }
     map.on('zoomend', () => {
       $('carte').classList.toggle('show-labels', map.getZoom() >= 14);
     });
@@ -928,17 +1010,23 @@
   }
 
   function start() {
+    const mark = (name) => performance.mark('observatoire:' + name);
+    mark('start');
     trackInputMode();
     translateStatic();
     if (!readData()) { return; }
+    mark('data');
     buildMap();
+    mark('map');
     buildFilters();
     buildList();
+    mark('list');
     buildTabs();
     buildCentralities();
     buildAbout();
     update();
     fromHash();
+    mark('built');
     window.observatoire = {
       map, state, places, update,
       markerCount: () => KINDS.reduce((n, k) => n + kindLayers[k].getLayers().length, 0),
