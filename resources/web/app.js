@@ -855,7 +855,7 @@
       text = f.label + '\u00a0: ' + value + (f.period ? ' (' + f.period + ')' : '') + '.';
     }
     if (f.respondents) {
-      text += ' ' + (f.respondents < 30 ? t('figureLowPrecision', {n: f.respondents})
+      text += ' ' + (f.low_precision ? t('figureLowPrecision', {n: f.respondents})
         : t('figureRespondents', {n: f.respondents}));
     }
     return text;

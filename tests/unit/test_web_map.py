@@ -114,7 +114,7 @@ def test_centralities_and_key_figures(tmp_path, inputs):
         {"label": "Passages piétons par jour (moyenne)", "value": 12400, "period": "2024"},
         {"text": "Le centre-ville accueille un marché deux fois par semaine."},
         {"label": "Part des habitants satisfaits de l'offre", "value": 72, "unit": "%",
-         "respondents": 24},
+         "respondents": 24, "low_precision": True},
     ]
     assert gare["properties"]["figures"] == []
 
@@ -269,6 +269,13 @@ def test_centrality_errors(tmp_path, inputs):
     inputs["centralities"][1]["figures"] = [{"label": "Vacance"}]
     with pytest.raises(WebMapError, match=r"a key figure needs either text, or label and "
                                           r"value"):
+        write(tmp_path / "web", inputs)
+    inputs["centralities"][1]["figures"] = [{"label": "Vacance", "value": float("inf")}]
+    with pytest.raises(WebMapError, match=r"\(gare\): field value must be a finite number, "
+                                          r"got inf"):
+        write(tmp_path / "web", inputs)
+    inputs["centralities"][1]["figures"] = [{"text": "Satisfaits.", "respondents": "beaucoup"}]
+    with pytest.raises(WebMapError, match=r"field respondents must be a finite number"):
         write(tmp_path / "web", inputs)
 
 
