@@ -39,6 +39,7 @@
       tabPlaces: 'Lieux ({n})',
       tabCentralities: 'Centralités ({n})',
       tabAbout: 'À propos',
+      aboutHeading: 'À propos de cette carte',
       listHeading: 'Liste des lieux',
       listHint: 'Flèches haut et bas pour parcourir la liste, Entrée pour afficher le lieu '
         + 'sur la carte.',
@@ -360,14 +361,17 @@
     return place.name || place.category || (group && group.label) || S.kindNames[place.kind];
   }
 
-  function placeSubtitle(place) {
-    const parts = [];
+  function placeKindLabel(place) {
     if (place.kind === 'shop') {
       const group = groups.get(place.group);
-      parts.push(group ? group.label : S.noGroup);
-    } else {
-      parts.push(place.category || S.kindNames[place.kind]);
+      return group ? group.label : S.noGroup;
     }
+    const category = place.category && place.category !== place.name ? place.category : '';
+    return S.kindNames[place.kind] + (category ? ' · ' + category : '');
+  }
+
+  function placeSubtitle(place) {
+    const parts = [placeKindLabel(place)];
     if (place.address || place.street) { parts.push(place.address || place.street); }
     return parts.join(' · ');
   }
@@ -451,9 +455,13 @@
           fillOpacity: 0.06},
       });
       layer.on('click', () => openCentrality(c.code, {focus: false}));
-      layer.bindTooltip(c.name, {permanent: true, direction: 'center',
-        className: 'centrality-label', interactive: false});
       layer.addTo(map);
+      // The name sits above the outline, where it hides no marker.
+      const box = layer.getBounds();
+      L.tooltip({permanent: true, direction: 'top', className: 'centrality-label',
+        interactive: false, offset: [0, -2]})
+        .setLatLng([box.getNorth(), box.getCenter().lng]).setContent(escapeHtml(c.name))
+        .addTo(map);
       c.layer = layer;
       outlines.push(layer);
     }
@@ -551,7 +559,7 @@
     const box = el('div', {className: 'popup'});
     box.append(el('h3', {className: 'popup__title', tabindex: '-1', text: placeTitle(p)}));
     box.append(el('p', {className: 'popup__kind'}, [
-      shapeIcon(KIND_STYLE[p.kind].shape, placeColour(p)), ' ', placeSubtitle(p).split(' · ')[0],
+      shapeIcon(KIND_STYLE[p.kind].shape, placeColour(p)), ' ', placeKindLabel(p),
     ]));
     if (p.kind === 'shop' && p.category) { box.append(el('p', {text: p.category})); }
     if (p.address || p.street) { box.append(el('p', {text: p.address || p.street})); }

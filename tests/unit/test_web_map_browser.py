@@ -137,6 +137,10 @@ def test_page_loads_without_console_error_and_draws_every_place(page, tmp_path):
     assert page.markers() == 15
     assert len(page.listed()) == 15
     assert page.status() == "15 lieux affichés sur 15"
+    # every text of the page comes from the French strings (no key shown as such)
+    assert page.js("""[...document.querySelectorAll('[data-i18n]')]
+        .filter((n) => !n.textContent.trim() || n.textContent === n.dataset.i18n)
+        .map((n) => n.dataset.i18n)""") == []
     # the legend names every activity group present, in the nomenclature's order
     legend = page.page.locator(".legend__list li").all_inner_texts()
     assert legend[:6] == ["Alimentaire", "Équipement de la personne", "Culture-loisirs",
