@@ -537,6 +537,10 @@
       for (const g of site.groups || []) {
         list.append(el('li', null, [shapeIcon('circle', g.colour), el('span', {text: g.label})]));
       }
+      if (places.some((p) => p.kind === 'shop' && !groups.has(p.group))) {
+        list.append(el('li', null, [shapeIcon('circle', NO_GROUP_COLOUR),
+          el('span', {text: S.noGroup})]));
+      }
       for (const kind of ['service', 'producer', 'market']) {
         if (!(site.counts || {})[kind]) { continue; }
         list.append(el('li', null, [shapeIcon(KIND_STYLE[kind].shape, KIND_STYLE[kind].colour),
