@@ -181,7 +181,8 @@ def main(n_premises: int = 3000) -> None:
                 for label, phone in (("desktop 1366×820", False),
                                      ("phone 390×844, CPU ×4 slower", True)):
                     median, worst, counts, errors, redraw = load_times(browser, url, 5, phone)
-                    verdict = "OK" if median < TARGET_S else "OVER TARGET"
+                    verdict = ("OK" if median < TARGET_S else "OVER TARGET") if not phone \
+                        else "informative, the target is for the desktop run"
                     print(f"time to interactive, {label}: median {median:.2f} s, worst "
                           f"{worst:.2f} s over 5 loads (target < {TARGET_S:.0f} s: {verdict}); "
                           f"{counts[0]} markers drawn, {counts[1]} places listed "
