@@ -6,8 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# chromium: the headless browser of the web-map tests and benchmark, driven by Playwright
+# (requirements/dev.txt) through executable_path; Playwright's own browser download is never used.
 DEB_PACKAGES=(qgis python3-qgis qgis-providers python3-gdal gdal-bin python3-scipy python3-pandas python3-openpyxl python3-venv
-              python3-pip python3-numba qttools5-dev-tools)
+              python3-pip python3-numba qttools5-dev-tools chromium)
 missing=()
 for pkg in "${DEB_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -2698,6 +2698,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>au plus la capacité ({capacity})</translation>
     </message>
     <message>
+      <source>background</source>
+      <translation>fond de plan</translation>
+    </message>
+    <message>
       <source>beta</source>
       <translation>bêta</translation>
     </message>
@@ -2732,6 +2736,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>campaign(s) {campaigns} have neither a start date nor a year: durations cannot be measured</source>
       <translation>la ou les campagnes {campaigns} n'ont ni date de début ni année : les durées ne peuvent pas être mesurées</translation>
+    </message>
+    <message>
+      <source>centralities</source>
+      <translation>centralités</translation>
     </message>
     <message>
       <source>centrality {name!r} has the code {code!r}: a code is made of lower-case letters, digits and single '_', starting with a letter</source>
@@ -2862,6 +2870,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>le premier synchronisé l'emporte : la valeur déjà présente dans le GeoPackage partagé est conservée, celle de ce paquet est gardée dans le rapport de conflits</translation>
     </message>
     <message>
+      <source>folder {folder} is not empty and holds no earlier web map: choose a new or empty folder</source>
+      <translation>le dossier {folder} n'est pas vide et ne contient pas de carte web déjà exportée : choisissez un dossier nouveau ou vide</translation>
+    </message>
+    <message>
       <source>free + occupied = capacity ({free} + {occupied} ≠ {capacity})</source>
       <translation>libres + occupées = capacité ({free} + {occupied} ≠ {capacity})</translation>
     </message>
@@ -2904,6 +2916,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>mapping needs 'start_datetime' (a column, or [date column, time column])</source>
       <translation>la correspondance doit donner « start_datetime » (une colonne, ou [colonne de date, colonne d'heure])</translation>
+    </message>
+    <message>
+      <source>meta</source>
+      <translation>métadonnées</translation>
+    </message>
+    <message>
+      <source>meta must be a mapping (territory, producer, extracted…)</source>
+      <translation>les métadonnées doivent être un dictionnaire (territory, producer, extracted…)</translation>
     </message>
     <message>
       <source>missing coordinates: expected x, y (and epsg) or longitude, latitude</source>
@@ -3092,6 +3112,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>photo {photo} already exists next to the shared file with a different content: rename one of them</source>
       <translation>la photo {photo} existe déjà à côté du fichier partagé avec un contenu différent : renommez l'une des deux</translation>
+    </message>
+    <message>
+      <source>places</source>
+      <translation>lieux</translation>
     </message>
     <message>
       <source>points /100</source>
@@ -3306,6 +3330,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>ce fichier de données a déjà été synchronisé comme paquet {name!r} le {date} : l'importer deux fois est refusé</translation>
     </message>
     <message>
+      <source>tile URL {url!r} must start with https:// and contain {{z}}, {{x}} and {{y}}</source>
+      <translation>l'URL de tuiles {url!r} doit commencer par https:// et contenir {{z}}, {{x}} et {{y}}</translation>
+    </message>
+    <message>
       <source>trips of one block that do not overlap in time: trip {trip} starts before trip {previous} ends (first on {day})</source>
       <translation>des courses d'un même bloc qui ne se chevauchent pas : la course {trip} commence avant la fin de la course {previous} (première fois le {day})</translation>
     </message>
@@ -3456,6 +3484,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{file}: {error}</source>
       <translation>{file} : {error}</translation>
+    </message>
+    <message>
+      <source>{folder} is a file, not a folder</source>
+      <translation>{folder} est un fichier, pas un dossier</translation>
     </message>
     <message>
       <source>{folder} is a file, not a folder.</source>
@@ -3750,8 +3782,124 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{value} n'est pas une date : écrivez-la sous la forme AAAA-MM-JJ (par ex. 2025-03-01).</translation>
     </message>
     <message>
+      <source>{what}, row {row}</source>
+      <translation>{what}, ligne {row}</translation>
+    </message>
+    <message>
+      <source>{what}, row {row} ({id})</source>
+      <translation>{what}, ligne {row} ({id})</translation>
+    </message>
+    <message>
+      <source>{what}, row {row}: expected a mapping of field names to values, got {type}</source>
+      <translation>{what}, ligne {row} : un dictionnaire champ → valeur est attendu, reçu {type}</translation>
+    </message>
+    <message>
+      <source>{what}: field extracted (date of extraction) must be a date YYYY-MM-DD, got {value!r}</source>
+      <translation>{what} : le champ extracted (date d'extraction) doit être une date AAAA-MM-JJ, reçu {value!r}</translation>
+    </message>
+    <message>
+      <source>{what}: field {field} is required</source>
+      <translation>{what} : le champ {field} est obligatoire</translation>
+    </message>
+    <message>
+      <source>{what}: language {value!r} is not available (available: {languages})</source>
+      <translation>{what} : la langue {value!r} n'est pas disponible (disponibles : {languages})</translation>
+    </message>
+    <message>
       <source>{what}: {n}</source>
       <translation>{what} : {n}</translation>
+    </message>
+    <message>
+      <source>{where}: a key figure must be a mapping ({{'text': …}} or {{'label': …, 'value': …}}), got {value!r}</source>
+      <translation>{where} : un chiffre clé doit être un dictionnaire ({{'text': …}} ou {{'label': …, 'value': …}}), reçu {value!r}</translation>
+    </message>
+    <message>
+      <source>{where}: a key figure needs either text, or label and value; got {value!r}</source>
+      <translation>{where} : un chiffre clé demande soit text, soit label et value ; reçu {value!r}</translation>
+    </message>
+    <message>
+      <source>{where}: a road needs geometry or coordinates</source>
+      <translation>{where} : une voie demande geometry ou coordinates</translation>
+    </message>
+    <message>
+      <source>{where}: centrality {code!r} is not among the centralities given (known: {known}) and the row has no centrality_name</source>
+      <translation>{where} : la centralité {code!r} ne fait pas partie des centralités fournies (connues : {known}) et la ligne n'a pas de centrality_name</translation>
+    </message>
+    <message>
+      <source>{where}: code {code!r} is given twice</source>
+      <translation>{where} : le code {code!r} est donné deux fois</translation>
+    </message>
+    <message>
+      <source>{where}: coordinates must be [longitude, latitude] pairs</source>
+      <translation>{where} : les coordonnées doivent être des paires [longitude, latitude]</translation>
+    </message>
+    <message>
+      <source>{where}: expected a GeoJSON geometry of type {types}, got {value}</source>
+      <translation>{where} : une géométrie GeoJSON de type {types} est attendue, reçu {value}</translation>
+    </message>
+    <message>
+      <source>{where}: field code is required</source>
+      <translation>{where} : le champ code est obligatoire</translation>
+    </message>
+    <message>
+      <source>{where}: field days holds {value!r}; expected French weekday names ({days})</source>
+      <translation>{where} : le champ days contient {value!r} ; des noms de jours en français sont attendus ({days})</translation>
+    </message>
+    <message>
+      <source>{where}: field figures must be a list of key figures, got {type}</source>
+      <translation>{where} : le champ figures doit être une liste de chiffres clés, reçu {type}</translation>
+    </message>
+    <message>
+      <source>{where}: field id is required</source>
+      <translation>{where} : le champ id est obligatoire</translation>
+    </message>
+    <message>
+      <source>{where}: field kind must be one of {kinds}, got {value!r}</source>
+      <translation>{where} : le champ kind doit valoir {kinds}, reçu {value!r}</translation>
+    </message>
+    <message>
+      <source>{where}: field name is required</source>
+      <translation>{where} : le champ name est obligatoire</translation>
+    </message>
+    <message>
+      <source>{where}: field {field} must be a WGS 84 coordinate in degrees, got {value!r}</source>
+      <translation>{where} : le champ {field} doit être une coordonnée WGS 84 en degrés, reçu {value!r}</translation>
+    </message>
+    <message>
+      <source>{where}: field {field} must be a finite number, got {value!r}</source>
+      <translation>{where} : le champ {field} doit être un nombre fini, reçu {value!r}</translation>
+    </message>
+    <message>
+      <source>{where}: field {field} must be yes/no (true/false, 1/0, oui/non), got {value!r}</source>
+      <translation>{where} : le champ {field} doit valoir oui/non (true/false, 1/0, oui/non), reçu {value!r}</translation>
+    </message>
+    <message>
+      <source>{where}: field(s) {fields} are never published on the web map (field agents' names, notes, photos and survey answers stay in the socle); drop them before exporting</source>
+      <translation>{where} : le ou les champs {fields} ne sont jamais publiés sur la carte web (les noms des agents de terrain, les notes, les photos et les réponses aux enquêtes restent dans le socle) ; retirez-les avant l'export</translation>
+    </message>
+    <message>
+      <source>{where}: figure {label!r} rests on {n} respondents; survey figures under {min} respondents are never published</source>
+      <translation>{where} : le chiffre {label!r} repose sur {n} répondants ; un chiffre d'enquête sous {min} répondants n'est jamais publié</translation>
+    </message>
+    <message>
+      <source>{where}: geometry text is not GeoJSON ({error})</source>
+      <translation>{where} : le texte de géométrie n'est pas du GeoJSON ({error})</translation>
+    </message>
+    <message>
+      <source>{where}: group {group!r} is labelled {label!r} here and {other!r} on row {other_row}</source>
+      <translation>{where} : le groupe {group!r} est libellé {label!r} ici et {other!r} à la ligne {other_row}</translation>
+    </message>
+    <message>
+      <source>{where}: id {id!r} is already used by row {other}</source>
+      <translation>{where} : l'identifiant {id!r} est déjà utilisé à la ligne {other}</translation>
+    </message>
+    <message>
+      <source>{where}: the outline has no ring of at least 3 distinct points</source>
+      <translation>{where} : le contour n'a aucun anneau d'au moins 3 points distincts</translation>
+    </message>
+    <message>
+      <source>{where}: {field} = {value} is not a WGS 84 coordinate (expected -{limit} to {limit} degrees); reproject to EPSG:4326 first</source>
+      <translation>{where} : {field} = {value} n'est pas une coordonnée WGS 84 (de -{limit} à {limit} degrés attendus) ; reprojetez d'abord en EPSG:4326</translation>
     </message>
     <message>
       <source>{where}: {field}={value!r}: {reason}</source>
