@@ -1,5 +1,6 @@
 """Fixtures shared by every test: paths to fixtures and to the real public data."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -7,15 +8,38 @@ import pytest
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
-SHARED_DATA = ROOT.parent / "shared" / "data"
+SHARED_DATA_VARIABLE = "OBSERVATOIRE_SHARED_DATA"
+
+
+def find_shared_data() -> Path:
+    """The real public data folder: ``$OBSERVATOIRE_SHARED_DATA``, else ``shared/data`` beside
+    the repository or one of its parent folders (a clone or a git worktree placed deeper),
+    else beside the main checkout of a git worktree. Returns the first candidate when none
+    exists (the skip message names it)."""
+    candidates = []
+    if os.environ.get(SHARED_DATA_VARIABLE):
+        candidates.append(Path(os.environ[SHARED_DATA_VARIABLE]).expanduser())
+    candidates += [parent / "shared" / "data" for parent in ROOT.parents]
+    git_file = ROOT / ".git"
+    if git_file.is_file():  # a worktree: .git holds "gitdir: <main>/.git/worktrees/<name>"
+        text = git_file.read_text(encoding="utf-8", errors="replace").strip()
+        if text.startswith("gitdir:"):
+            main = Path(text.split(":", 1)[1].strip()).resolve().parents[2]
+            candidates += [parent / "shared" / "data" for parent in main.parents]
+    return next((c for c in candidates if c.is_dir()), candidates[0])
+
+
+SHARED_DATA = find_shared_data()
 VALIDATE_GPKG = Path("/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py")
 
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    """``../shared/data`` (real public data); the test is skipped when it is absent."""
+    """``../shared/data`` (real public data, see :func:`find_shared_data`); the test is skipped,
+    naming the folder looked for, when it is absent."""
     if not SHARED_DATA.is_dir():
-        pytest.skip(f"real data folder {SHARED_DATA} is absent")
+        pytest.skip(f"real data folder {SHARED_DATA} is absent (set {SHARED_DATA_VARIABLE} to "
+                    f"the folder holding the MANIFEST of the shared data)")
     return SHARED_DATA
 
 
