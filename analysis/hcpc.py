@@ -24,7 +24,9 @@ weights ``w``. Steps, as ``HCPC(res.mca, nb.clust, consol = TRUE, min = 3, max =
    FactoMineR calls ``stats::kmeans``, which ignores the row weights (unweighted class means,
    unweighted transfers): ``consolidation = "factominer"`` reproduces that exactly;
    ``"weighted"`` (default) runs the same algorithm with the survey weights, consistent with
-   the weighted MCA and Ward; ``"none"`` keeps the Ward classes.
+   the weighted MCA and Ward; ``"none"`` keeps the Ward classes (so does a consolidation
+   that would start with an empty class, where R stops with an error: ``consolidated`` is
+   then False).
 4. **Pre-clustering** for large surveys (``kk``, HCPC's argument): the rows are first grouped
    into ``kk`` k-means clusters (weighted Lloyd from a seeded weighted k-means++ start,
    :func:`~.kmeans.lloyd`); Ward then runs on the cluster centres weighted by the clusters'
@@ -120,12 +122,15 @@ def cut_tree(pairs: np.ndarray, n: int, k: int) -> np.ndarray:
 def choose_n_clusters(gains: np.ndarray, min_clusters: int, max_clusters: int
                       ) -> Tuple[int, pd.Series]:
     """HCPC's rule: ``within(k) = sum(gains[k-1:])`` (gains decreasing, 1-based ``k``); the
-    ``k`` in ``[min, max]`` minimising ``within(k) / within(k-1)`` (first one on ties).
+    ``k`` in ``[min, max]`` minimising ``within(k) / within(k-1)`` (first one on ties; a 0/0
+    ratio, when there are fewer distinct rows than ``k``, is skipped, as R's ``which.min``).
     Returns ``(k, ratios indexed by k)``."""
     within = np.cumsum(gains[::-1])[::-1]
     ks = np.arange(min_clusters, max_clusters + 1)
-    ratio = within[ks - 1] / within[ks - 2]
-    return int(ks[int(np.argmin(ratio))]), pd.Series(ratio, index=pd.Index(ks, name="k"))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = within[ks - 1] / within[ks - 2]
+    best = int(np.nanargmin(ratio)) if np.isfinite(ratio).any() else 0
+    return int(ks[best]), pd.Series(ratio, index=pd.Index(ks, name="k"))
 
 
 @dataclass(frozen=True)
@@ -228,6 +233,8 @@ def hcpc(coords, weights=None, n_clusters: Optional[int] = None, *,
         pre = lloyd(x, kk, weights=w, seed=seed)
         units, unit_w = pre.centers, pre.weight
         n_units = units.shape[0]
+        max_clusters = min(max_clusters, n_units - 1)
+        _check(n_units, n_clusters, int(min_clusters), max_clusters, "pre-clusters")
         order = np.argsort(units[:, 0], kind="stable")
     else:
         units, unit_w = x, w
@@ -258,10 +265,14 @@ def hcpc(coords, weights=None, n_clusters: Optional[int] = None, *,
         start = (np.stack([np.bincount(sorted_class, weights=ws * xs[:, j], minlength=k)
                            for j in range(xs.shape[1])], axis=1)
                  / np.bincount(sorted_class, weights=ws, minlength=k)[:, None])
-        result = hartigan_wong(xs, start, None if consolidation == "factominer" else ws,
-                               iter_max=iter_max)
-        consolidated, converged = True, result.converged
-        sorted_labels = _label_by_first_coordinate(xs, ws, result.cluster, k)
+        try:
+            result = hartigan_wong(xs, start, None if consolidation == "factominer" else ws,
+                                   iter_max=iter_max)
+        except ValueError:  # a class left empty at the start (R stops): keep Ward's classes
+            final = sorted_class
+        else:
+            consolidated, converged, final = True, result.converged, result.cluster
+        sorted_labels = _label_by_first_coordinate(xs, ws, final, k)
         labels = np.empty(n, dtype=np.int64)
         labels[order] = sorted_labels
     classes = pd.Series(labels, index=frame.index, name="class")

@@ -86,10 +86,8 @@ def type_names(description: pd.DataFrame, labels: Optional[Mapping] = None,
                 break
         text = ", ".join(parts)
         names[cls] = text[:1].upper() + text[1:] if text else f"Type {cls}"
-    for cls, name in names.items():
-        if sum(1 for other in names.values() if other == name) > 1:
-            names[cls] = f"{name} ({cls})"
-    return names
+    taken = pd.Series(list(names.values())).value_counts()
+    return {cls: f"{name} ({cls})" if taken[name] > 1 else name for cls, name in names.items()}
 
 
 def consumption_typology(answers: pd.DataFrame, weights=None, *, ncp: int = 5,

@@ -43,6 +43,8 @@ classes_of <- function(h) {
 }
 hc.auto <- HCPC(res.mca, nb.clust = -1, consol = TRUE, min = 3, max = 10, graph = FALSE)
 hc.k5 <- HCPC(res.mca, nb.clust = 5, consol = TRUE, graph = FALSE)
+hc.k2 <- HCPC(res.mca, nb.clust = 2, consol = TRUE, graph = FALSE)
+hc.k8 <- HCPC(res.mca, nb.clust = 8, consol = TRUE, graph = FALSE)
 hc.k6.raw <- HCPC(res.mca, nb.clust = 6, consol = FALSE, graph = FALSE)
 set.seed(42)
 hc.kk <- suppressWarnings(HCPC(res.mca, nb.clust = -1, consol = FALSE, kk = 60,
@@ -50,6 +52,7 @@ hc.kk <- suppressWarnings(HCPC(res.mca, nb.clust = -1, consol = FALSE, kk = 60,
 res.mca.u <- MCA(X, ncp = 5, graph = FALSE)
 hc.u <- HCPC(res.mca.u, nb.clust = -1, consol = TRUE, graph = FALSE)
 fmt(data.frame(response = rownames(X), auto = classes_of(hc.auto), k5 = classes_of(hc.k5),
+               k2 = classes_of(hc.k2), k8 = classes_of(hc.k8),
                k6_no_consolidation = classes_of(hc.k6.raw), kk60 = classes_of(hc.kk),
                unweighted_auto = classes_of(hc.u)),
     "hcpc_classes.csv")
