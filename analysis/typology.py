@@ -61,16 +61,18 @@ def _label(labels: Optional[Mapping], question: str, category: str) -> str:
 
 def type_names(description: pd.DataFrame, labels: Optional[Mapping] = None,
                n_answers: int = 3, min_v_test: float = 1.96) -> Dict[int, str]:
-    """A default name per class: its ``n_answers`` (2–3) strongest over-represented answers
-    (largest ``v_test`` >= ``min_v_test``), one per question, joined by ", " with the first
-    letter capitalised. ``labels`` maps ``(question, category)`` (or ``"question=category"``)
+    """A default name per class of ``description`` (:func:`~.catdes.catdes` rows; the class
+    column named ``class`` or ``type``): its ``n_answers`` (2–3) strongest over-represented
+    answers (largest ``v_test`` >= ``min_v_test``), one per question, joined by ", " with the
+    first letter capitalised. ``labels`` maps ``(question, category)`` (or ``"question=category"``)
     to the text to show, e.g. French labels; a missing answer (:data:`~.mca.MISSING`) is used
     only when ``labels`` names it; without a label, ``"question: category"``. A class with no
     such answer is ``"Type k"``; a name already taken gets `` (k)``. Names are only defaults:
     the caller stores and lets users edit them."""
+    key = "type" if "type" in description.columns else "class"
     names: Dict[int, str] = {}
-    for cls in sorted(description["class"].unique().tolist()):
-        rows = description[(description["class"] == cls)
+    for cls in sorted(description[key].unique().tolist()):
+        rows = description[(description[key] == cls)
                            & (description["v_test"] >= min_v_test)]
         rows = rows.sort_values("v_test", ascending=False, kind="stable")
         parts, used = [], set()
@@ -123,7 +125,7 @@ def consumption_typology(answers: pd.DataFrame, weights=None, *, ncp: int = 5,
     description = catdes(result_mca.answers, types, w * (w.size / w.sum()), proba=proba)
     description = description.rename(columns={"class": "type"})
     tick(3)
-    names = type_names(description.rename(columns={"type": "class"}), labels)
+    names = type_names(description, labels)
     k = result_hcpc.n_clusters
     weight = np.bincount(types.to_numpy() - 1, weights=w, minlength=k)
     summary = pd.DataFrame({
