@@ -74,6 +74,21 @@ def encode_point(x: float, y: float, srs_id: int) -> bytes:
     return encode("point", (x, y), srs_id)
 
 
+def encode_points(x, y, srs_id: int) -> list:
+    """Blobs of many points at once (same bytes as :func:`encode_point`); None where x or y
+    is NaN."""
+    x = np.asarray(x, dtype="<f8")
+    y = np.asarray(y, dtype="<f8")
+    n = len(x)
+    raw = np.zeros((n, 29), dtype=np.uint8)
+    raw[:, :8] = np.frombuffer(b"GP" + struct.pack("<BBi", 0, 0b00000001, srs_id), np.uint8)
+    raw[:, 8:13] = np.frombuffer(struct.pack("<BI", 1, 1), np.uint8)
+    raw[:, 13:29] = np.column_stack([x, y]).astype("<f8").view(np.uint8).reshape(n, 16)
+    data = raw.tobytes()
+    missing = np.isnan(x) | np.isnan(y)
+    return [None if missing[i] else data[29 * i:29 * i + 29] for i in range(n)]
+
+
 def _header(blob: bytes):
     if blob is None or len(blob) < 8 or blob[:2] != b"GP":
         raise GeometryError("not a GeoPackage geometry blob")
@@ -177,6 +192,18 @@ def envelopes(blobs, whole=None) -> np.ndarray:
               & (env_code >= 1) & (env_code <= 4))
         out[idx[ok]] = raw[ok, 8:40].copy().view("<f8")
         fast[idx[ok]] = True
+    # 2D points written without an envelope (as GDAL and this module write them): 8-byte
+    # header, then little-endian WKB type 1 and x, y at bytes 13-28
+    short = np.fromiter((b is not None and len(b) == 29 for b in blobs), bool, n) & ~fast
+    pidx = np.flatnonzero(short)
+    if pidx.size:
+        raw = np.frombuffer(b"".join(bytes(blobs[i]) for i in pidx),
+                            dtype=np.uint8).reshape(-1, 29)
+        ok = ((raw[:, 0] == ord("G")) & (raw[:, 1] == ord("P")) & ((raw[:, 3] & 0b11111) == 1)
+              & (raw[:, 8] == 1) & (raw[:, 9] == 1) & (raw[:, 10:13] == 0).all(axis=1))
+        xy = raw[ok, 13:29].copy().view("<f8")
+        out[pidx[ok]] = np.column_stack([xy[:, 0], xy[:, 0], xy[:, 1], xy[:, 1]])
+        fast[pidx[ok]] = True
     for i in np.flatnonzero(~fast):
         blob = blobs[i]
         if blob is None:

@@ -17,11 +17,26 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+import numpy as np
+
 from ..i18n import tr
 from . import geometry
 
 APPLICATION_ID = 0x47504B47  # "GPKG"
-USER_VERSION = 10200  # GeoPackage 1.2
+
+
+def _gdal_writes_1_4() -> bool:
+    """GDAL writes GeoPackage 1.4 files (and its validator expects their R-tree triggers) from
+    version 3.9 on; with an older GDAL the files stay 1.2, which that GDAL validates."""
+    try:
+        from osgeo import gdal
+    except ImportError:  # pragma: no cover - GDAL ships with QGIS
+        return False
+    return int(gdal.VersionInfo("VERSION_NUM")) >= 3090000
+
+
+GPKG_1_4 = _gdal_writes_1_4()
+USER_VERSION = 10400 if GPKG_1_4 else 10200
 
 _CORE_SQL = """
 CREATE TABLE gpkg_spatial_ref_sys (
@@ -200,32 +215,127 @@ def create_table(conn, name: str, columns_sql: str, *, description: str = "",
         _create_rtree(conn, name, "geom")
 
 
+def rtree_triggers(t: str, c: str, version_1_4: bool = GPKG_1_4) -> dict:
+    """The R-tree maintenance triggers of table ``t``, geometry column ``c``: suffix -> SQL.
+
+    GeoPackage 1.2 (Annex F.3): insert, update1-4, delete. GeoPackage 1.4 replaces update1
+    (an ``INSERT OR REPLACE`` that breaks UPSERT) by update6 / update7 and update3 by update5.
+    """
+    r = f"rtree_{t}_{c}"
+    new_env = (f'ST_MinX(NEW."{c}"), ST_MaxX(NEW."{c}"), ST_MinY(NEW."{c}"), '
+               f'ST_MaxY(NEW."{c}")')
+    ins = f'INSERT OR REPLACE INTO "{r}" VALUES (NEW.fid, {new_env})'
+    new_ok = f'(NEW."{c}" NOTNULL AND NOT ST_IsEmpty(NEW."{c}"))'
+    new_none = f'(NEW."{c}" ISNULL OR ST_IsEmpty(NEW."{c}"))'
+    bodies = {
+        "insert": (f'AFTER INSERT ON "{t}" WHEN (new."{c}" NOT NULL AND NOT '
+                   f'ST_IsEmpty(NEW."{c}"))', ins),
+        "update2": (f'AFTER UPDATE OF "{c}" ON "{t}" WHEN OLD.fid = NEW.fid AND {new_none}',
+                    f'DELETE FROM "{r}" WHERE id = OLD.fid'),
+        "update4": (f'AFTER UPDATE ON "{t}" WHEN OLD.fid != NEW.fid AND {new_none}',
+                    f'DELETE FROM "{r}" WHERE id IN (OLD.fid, NEW.fid)'),
+        "delete": (f'AFTER DELETE ON "{t}" WHEN old."{c}" NOT NULL',
+                   f'DELETE FROM "{r}" WHERE id = OLD.fid'),
+    }
+    if version_1_4:
+        old_ok = f'(OLD."{c}" NOTNULL AND NOT ST_IsEmpty(OLD."{c}"))'
+        old_none = f'(OLD."{c}" ISNULL OR ST_IsEmpty(OLD."{c}"))'
+        bodies["update5"] = (f'AFTER UPDATE ON "{t}" WHEN OLD.fid != NEW.fid AND {new_ok}',
+                             f'DELETE FROM "{r}" WHERE id = OLD.fid; {ins}')
+        bodies["update6"] = (
+            f'AFTER UPDATE OF "{c}" ON "{t}" WHEN OLD.fid = NEW.fid AND {new_ok} AND {old_ok}',
+            f'UPDATE "{r}" SET minx = ST_MinX(NEW."{c}"), maxx = ST_MaxX(NEW."{c}"), '
+            f'miny = ST_MinY(NEW."{c}"), maxy = ST_MaxY(NEW."{c}") WHERE id = NEW.fid')
+        bodies["update7"] = (
+            f'AFTER UPDATE OF "{c}" ON "{t}" WHEN OLD.fid = NEW.fid AND {new_ok} AND {old_none}',
+            f'INSERT INTO "{r}" VALUES (NEW.fid, {new_env})')
+    else:
+        bodies["update1"] = (f'AFTER UPDATE OF "{c}" ON "{t}" WHEN OLD.fid = NEW.fid AND {new_ok}',
+                             ins)
+        bodies["update3"] = (f'AFTER UPDATE ON "{t}" WHEN OLD.fid != NEW.fid AND {new_ok}',
+                             f'DELETE FROM "{r}" WHERE id = OLD.fid; {ins}')
+    return {suffix: f'CREATE TRIGGER "{r}_{suffix}" {when} BEGIN {body}; END'
+            for suffix, (when, body) in bodies.items()}
+
+
 def _create_rtree(conn, t: str, c: str) -> None:
     r = f"rtree_{t}_{c}"
     conn.execute(f'CREATE VIRTUAL TABLE "{r}" USING rtree(id, minx, maxx, miny, maxy)')
     conn.execute("INSERT INTO gpkg_extensions VALUES (?,?,?,?,?)",
                  (t, c, "gpkg_rtree_index", _RTREE_EXT, "write-only"))
-    ins = (f'INSERT OR REPLACE INTO "{r}" VALUES (NEW.fid, ST_MinX(NEW."{c}"), ST_MaxX(NEW."{c}"), '
-           f'ST_MinY(NEW."{c}"), ST_MaxY(NEW."{c}"))')
-    triggers = {
-        "insert": (f'AFTER INSERT ON "{t}" WHEN (new."{c}" NOT NULL AND NOT ST_IsEmpty(NEW."{c}"))',
-                   ins),
-        "update1": (f'AFTER UPDATE OF "{c}" ON "{t}" WHEN OLD.fid = NEW.fid AND '
-                    f'(NEW."{c}" NOTNULL AND NOT ST_IsEmpty(NEW."{c}"))', ins),
-        "update2": (f'AFTER UPDATE OF "{c}" ON "{t}" WHEN OLD.fid = NEW.fid AND '
-                    f'(NEW."{c}" ISNULL OR ST_IsEmpty(NEW."{c}"))',
-                    f'DELETE FROM "{r}" WHERE id = OLD.fid'),
-        "update3": (f'AFTER UPDATE ON "{t}" WHEN OLD.fid != NEW.fid AND '
-                    f'(NEW."{c}" NOTNULL AND NOT ST_IsEmpty(NEW."{c}"))',
-                    f'DELETE FROM "{r}" WHERE id = OLD.fid; {ins}'),
-        "update4": (f'AFTER UPDATE ON "{t}" WHEN OLD.fid != NEW.fid AND '
-                    f'(NEW."{c}" ISNULL OR ST_IsEmpty(NEW."{c}"))',
-                    f'DELETE FROM "{r}" WHERE id IN (OLD.fid, NEW.fid)'),
-        "delete": (f'AFTER DELETE ON "{t}" WHEN old."{c}" NOT NULL',
-                   f'DELETE FROM "{r}" WHERE id = OLD.fid'),
-    }
-    for suffix, (when, body) in triggers.items():
-        conn.execute(f'CREATE TRIGGER "{r}_{suffix}" {when} BEGIN {body}; END')
+    for statement in rtree_triggers(t, c).values():
+        conn.execute(statement)
+
+
+BULK_REBUILD = 1000   # new rows from which the whole R-tree is rebuilt packed
+
+
+def _envelopes_of(conn, table: str, column: str, where: str, params=()) -> tuple:
+    """(fids, (n, 4) envelopes) of the rows of ``table`` matching ``where`` (NULL and empty
+    geometries left out)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: several times faster than sqlite3.Row here
+    rows = cursor.execute(
+        f'SELECT fid, substr("{column}", 1, 40) FROM "{table}" WHERE "{column}" IS NOT NULL '
+        f'AND {where}', params).fetchall()
+    fids, heads = (list(c) for c in zip(*rows)) if rows else ([], [])
+
+    def whole(i):
+        return conn.execute(f'SELECT "{column}" FROM "{table}" WHERE fid = ?',
+                            (fids[i],)).fetchone()[0]
+
+    env = geometry.envelopes(heads, whole)
+    keep = ~np.isnan(env[:, 0])
+    return np.asarray(fids, dtype=np.int64)[keep], env[keep]
+
+
+@contextlib.contextmanager
+def deferred_rtree(conn, table: str, column: str = "geom"):
+    """Bulk inserts into ``table`` with its R-tree filled once at the end, in the caller's
+    transaction: the insert trigger (which calls four Python functions per row) is dropped
+    meanwhile and put back as it was. The rows inserted in the block (fids above the previous
+    maximum: AUTOINCREMENT) are then indexed from their blobs' envelopes: from
+    :data:`BULK_REBUILD` new rows on, or into an empty index, the whole R-tree is rebuilt
+    packed (:mod:`store.rtree_bulk`); otherwise the new entries are inserted. Updates and
+    deletes inside the block keep their triggers."""
+    r = f"rtree_{table}_{column}"
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                       (f"{r}_insert",)).fetchone()
+    if row is None:  # no spatial index: nothing to defer
+        yield
+        return
+    trigger_sql = row[0]
+    before = conn.execute(f'SELECT coalesce(max(fid), 0) FROM "{table}"').fetchone()[0]
+    conn.execute(f'DROP TRIGGER "{r}_insert"')
+    try:
+        yield
+        added = conn.execute(f'SELECT count(*) FROM "{table}" WHERE fid > ?',
+                             (before,)).fetchone()[0]
+        empty = conn.execute(f'SELECT count(*) FROM "{r}"').fetchone()[0] == 0
+        if added and (added >= BULK_REBUILD or empty) and _bulk_rebuild(conn, table, column, r):
+            return
+        fids, env = _envelopes_of(conn, table, column, "fid > ?", (before,))
+        conn.executemany(f'INSERT OR REPLACE INTO "{r}" VALUES (?, ?, ?, ?, ?)',
+                         zip(fids.tolist(), *env.T.tolist()))
+    finally:
+        conn.execute(trigger_sql)
+
+
+def _bulk_rebuild(conn, table: str, column: str, rtree: str) -> bool:
+    """Rebuild ``rtree`` packed from every row of ``table``; False (nothing changed) when
+    SQLite refuses writes to the R-tree's shadow tables (defensive mode)."""
+    from . import rtree_bulk
+
+    fids, env = _envelopes_of(conn, table, column, "1")
+    conn.execute("SAVEPOINT rtree_bulk")
+    try:
+        rtree_bulk.load(conn, rtree, fids, env)
+    except sqlite3.Error:
+        conn.execute("ROLLBACK TO rtree_bulk")
+        conn.execute("RELEASE rtree_bulk")
+        return False
+    conn.execute("RELEASE rtree_bulk")
+    return True
 
 
 def drop_table(conn, name: str) -> None:

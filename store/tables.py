@@ -13,6 +13,7 @@ table) so that QGIS and the sync registry see them.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Callable, Iterable, Mapping, Optional, Sequence
 
 import numpy as np
@@ -66,7 +67,8 @@ def insert(conn, table: str, columns: Sequence[str], rows: Iterable[Sequence], *
            progress: Optional[Callable[[int], None]] = None) -> int:
     """Insert ``rows`` (tuples in ``columns`` order) by chunks; returns how many were written.
 
-    ``on_conflict``: None (a conflict is an error), ``"ignore"`` or ``"replace"``.
+    ``on_conflict``: None (a conflict is an error), ``"ignore"`` or ``"replace"``. A feature
+    table's R-tree is filled once after the rows are in (:func:`store.gpkg.deferred_rtree`).
     ``checkpoint()`` is called before each chunk (raise from it to cancel: the caller's
     transaction rolls back); ``progress(rows_done)`` after each.
     """
@@ -76,23 +78,22 @@ def insert(conn, table: str, columns: Sequence[str], rows: Iterable[Sequence], *
            f"VALUES ({', '.join('?' * len(columns))})")
     written = done = 0
     iterator = iter(rows)
-    while True:
-        chunk = []
-        for row in iterator:
-            chunk.append(tuple(row))
-            if len(chunk) >= CHUNK:
+    spatial = is_spatial(conn, table)
+    with gpkg.deferred_rtree(conn, table) if spatial else contextlib.nullcontext():
+        while True:
+            chunk = []
+            for row in iterator:
+                chunk.append(tuple(row))
+                if len(chunk) >= CHUNK:
+                    break
+            if not chunk:
                 break
-        if not chunk:
-            break
-        if checkpoint is not None:
-            checkpoint()
-        before = conn.total_changes
-        cursor = conn.executemany(sql, chunk)
-        written += max(0, cursor.rowcount) if cursor.rowcount >= 0 else \
-            conn.total_changes - before
-        done += len(chunk)
-        if progress is not None:
-            progress(done)
+            if checkpoint is not None:
+                checkpoint()
+            written += max(0, conn.executemany(sql, chunk).rowcount)
+            done += len(chunk)
+            if progress is not None:
+                progress(done)
     if written:
         changed(conn, table)
     return written
@@ -124,9 +125,7 @@ def update(conn, table: str, key: str, records: Iterable[Mapping], *,
     for columns, params in by_shape.items():
         sql = (f"UPDATE {_q(table)} SET {', '.join(f'{_q(c)} = ?' for c in columns)} "
                f"WHERE {_q(key)} = ?")
-        before = conn.total_changes
-        conn.executemany(sql, params)
-        count += conn.total_changes - before
+        count += max(0, conn.executemany(sql, params).rowcount)
     if count and touch:
         changed(conn, table)
     return count

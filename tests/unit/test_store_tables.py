@@ -94,3 +94,50 @@ def test_points_decode_coordinates(conn):
     assert got.loc[1, ["x", "y"]].isna().all()
     assert tables.points(conn, "premises", ["uuid"], {"uuid": "zz"}).columns.tolist() == [
         "uuid", "x", "y"]
+
+
+def test_bulk_insert_fills_the_rtree_once_and_keeps_the_trigger(conn, tmp_path):
+    """The R-tree holds every inserted point (points written without an envelope, polygons
+    with one), the insert trigger is back afterwards, and the file validates."""
+    before = conn.execute("SELECT sql FROM sqlite_master WHERE name = "
+                          "'rtree_premises_geom_insert'").fetchone()[0]
+    with gpkg.transaction(conn):
+        tables.insert(conn, "premises", ["uuid", "geom"],
+                      [(f"p{i}", geometry.encode_point(float(i), 2.0 * i, 2154))
+                       for i in range(1, 2501)] + [("nogeom", None)])
+        tables.insert(conn, "centralities", ["uuid", "name", "geom"], [
+            ("c", "C", geometry.encode("multipolygon", [[[(0, 0), (4, 0), (4, 3), (0, 0)]]],
+                                       2154))])
+    assert conn.execute("SELECT sql FROM sqlite_master WHERE name = "
+                        "'rtree_premises_geom_insert'").fetchone()[0] == before
+    assert conn.execute("SELECT count(*) FROM rtree_premises_geom").fetchone()[0] == 2500
+    assert tuple(conn.execute("SELECT minx, maxx, miny, maxy FROM rtree_premises_geom "
+                              "WHERE id = (SELECT fid FROM premises WHERE uuid = 'p7')"
+                              ).fetchone()) == (7.0, 7.0, 14.0, 14.0)
+    assert tuple(conn.execute("SELECT minx, maxx, miny, maxy FROM rtree_centralities_geom"
+                              ).fetchone()) == (0.0, 4.0, 0.0, 3.0)
+    # later single-row writes still go through the triggers
+    with gpkg.transaction(conn):
+        conn.execute("INSERT INTO premises (uuid, geom) VALUES ('late', ?)",
+                     (geometry.encode_point(-5.0, -6.0, 2154),))
+        conn.execute("UPDATE premises SET geom = ? WHERE uuid = 'p1'",
+                     (geometry.encode_point(9.0, 9.0, 2154),))
+    assert tuple(conn.execute("SELECT minx, miny FROM rtree_premises_geom WHERE id = "
+                              "(SELECT fid FROM premises WHERE uuid = 'late')").fetchone()) == (
+        -5.0, -6.0)
+    assert tuple(conn.execute("SELECT minx, miny FROM rtree_premises_geom WHERE id = "
+                              "(SELECT fid FROM premises WHERE uuid = 'p1')").fetchone()) == (
+        9.0, 9.0)
+    conn.close()
+    validate_gpkg(tmp_path / "socle.gpkg")
+
+
+def test_rtree_triggers_follow_the_geopackage_version():
+    v12 = gpkg.rtree_triggers("t", "geom", version_1_4=False)
+    v14 = gpkg.rtree_triggers("t", "geom", version_1_4=True)
+    assert sorted(v12) == ["delete", "insert", "update1", "update2", "update3", "update4"]
+    assert sorted(v14) == ["delete", "insert", "update2", "update4", "update5", "update6",
+                           "update7"]
+    assert "INSERT OR REPLACE" not in v14["update6"] and 'UPDATE "rtree_t_geom" SET' in v14[
+        "update6"]
+    assert (gpkg.USER_VERSION, gpkg.GPKG_1_4) in ((10400, True), (10200, False))
