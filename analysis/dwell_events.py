@@ -165,9 +165,9 @@ def event_dwell_impact(events: pd.DataFrame, baseline: Baseline, *,
     """
     if sessions is None and presence is None:
         raise ValueError("give parking sessions, presence data, or both")
-    common = dict(k=k, min_baseline_days=min_baseline_days,
-                  series_centrality=series_centrality,
-                  exclude_other_events=exclude_other_events)
+    common = {"k": k, "min_baseline_days": min_baseline_days,
+              "series_centrality": series_centrality,
+              "exclude_other_events": exclude_other_events}
     parts = []
     if sessions is not None:
         daily = daily_dwell(sessions) if isinstance(sessions, DwellResult) else sessions
