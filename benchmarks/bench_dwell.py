@@ -133,16 +133,16 @@ def _read_bytes(path: Path):
 
 
 def _keys(buf: np.ndarray, start: np.ndarray, length: np.ndarray) -> pd.Categorical:
-    """Keys as categories: the bytes of each key packed into uint64 words, factorized."""
+    """Keys as categories: the bytes of each key as little-endian uint64 words (bytes past
+    the key's end masked out), factorized word by word."""
     width = max(8, int((length.max() + 7) // 8 * 8))
-    raw = np.ascontiguousarray(sliding_window_view(buf, width)[start].T)  # (width, n)
+    words = sliding_window_view(buf, width)[start].view("<u8")  # (n, width / 8)
     codes = np.zeros(len(start), dtype=np.int64)
     for w in range(width // 8):
-        word = np.zeros(len(start), dtype=np.uint64)
-        for j in range(8 * w, 8 * w + 8):
-            byte = np.where(length > j, raw[j], 0).astype(np.uint64)
-            word |= byte << np.uint64(8 * (j - 8 * w))
-        c, u = pd.factorize(word)
+        valid = np.clip(length - 8 * w, 0, 8).astype(np.uint64)
+        mask = np.where(valid >= 8, np.uint64(0xFFFFFFFFFFFFFFFF),
+                        (np.uint64(1) << (np.uint64(8) * np.minimum(valid, 7))) - np.uint64(1))
+        c, u = pd.factorize(words[:, w] & mask)
         codes = codes * len(u) + c
     codes, _ = pd.factorize(codes)
     first = np.zeros(codes.max() + 1 if len(codes) else 0, dtype=np.int64)

@@ -126,6 +126,22 @@ def test_open_sessions_reported_apart_never_guessed(result):
                              "outside_window": 0}
 
 
+def test_rows_are_the_labels_of_the_input_index():
+    f = sessions_frame().set_axis(range(100, 113))
+    res = dwell_summary(f, CAPACITIES, periods=("day",))
+    assert res.open.row.tolist() == [105]
+    assert res.rejected.row.tolist() == [106, 107, 112]
+
+
+def test_a_period_with_open_sessions_only_has_no_statistics():
+    f = pd.DataFrame({"key": ["P1", "P1"], "entry": pd.to_datetime(["2024-03-04 10:00",
+                                                                     "2024-03-05 10:00"]),
+                      "exit": pd.to_datetime(["2024-03-04 11:00", None])})
+    r = row(dwell_summary(f, CAPACITIES, periods=("day",)).periods, "P1", "day", "2024-03-05")
+    assert (r.sessions, r.open_sessions) == (0, 1)
+    assert np.isnan(r.mean_min) and np.isnan(r.median_min) and np.isnan(r.rotation)
+
+
 def test_rejections_name_row_and_reason(result):
     rej = result.rejected.set_index("row")
     assert rej.index.tolist() == [6, 7, 12]
