@@ -133,11 +133,10 @@ def prepare_history(history: pd.DataFrame, naf_groups: Optional[Mapping[str, str
     bad = reason != ""
     h = h[~bad].sort_values(["siret", "start", "row"], kind="stable")
     dup = h.duplicated(["siret", "start"], keep="first").to_numpy()
-    rejected = pd.concat([
-        pd.DataFrame({"row": history.index.to_numpy()[bad], "reason": reason[bad]}),
-        pd.DataFrame({"row": h["row"].to_numpy()[dup],
-                      "reason": "two periods of the same siret start on the same day"})],
-        ignore_index=True)
+    rows = np.concatenate([history.index.to_numpy()[bad], h["row"].to_numpy()[dup]])
+    reasons = np.concatenate([reason[bad], np.full(int(dup.sum()), "two periods of the same "
+                                                   "siret start on the same day", dtype=object)])
+    rejected = pd.DataFrame({"row": rows, "reason": reasons.astype(object)})
     h = h[~dup].reset_index(drop=True)
     if naf_groups is None:
         h["group"] = UNMAPPED

@@ -176,6 +176,16 @@ def parse_iso_datetimes(chars: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     return ns, ok
 
 
+#: pandas 2 infers one format from the first value; "mixed" restores per-value parsing.
+_MIXED = {"format": "mixed"} if int(pd.__version__.split(".")[0]) >= 2 else {}
+
+
+def parse_datetimes(values: pd.Series) -> pd.Series:
+    """Strings → date-times with pandas, each value read on its own (pandas 1 and 2 alike);
+    unreadable values become NaT (the callers report them)."""
+    return pd.to_datetime(values, errors="coerce", **_MIXED)
+
+
 def _column_ns(values: pd.Series, what: str, tz_out: List[Optional[str]]
                ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(local wall-clock ns, elapsed-time ns, unreadable mask) of a date-time column.
@@ -197,7 +207,7 @@ def _column_ns(values: pd.Series, what: str, tz_out: List[Optional[str]]
         ns = np.asarray(s.to_numpy(), dtype="datetime64[ns]").view(np.int64)
         return ns, ns, np.zeros(len(s), dtype=bool)
     empty = s.isna().to_numpy() | (s.astype(str).str.strip() == "").to_numpy()
-    parsed = pd.to_datetime(s.where(~empty), errors="coerce")
+    parsed = parse_datetimes(s.where(~empty))
     if isinstance(parsed.dtype, pd.DatetimeTZDtype):
         return _column_ns(parsed, what, tz_out)[:2] + (parsed.isna().to_numpy() & ~empty,)
     if not pd.api.types.is_datetime64_dtype(parsed.dtype):

@@ -43,6 +43,7 @@ from typing import List, Mapping, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from .dwell import parse_datetimes
 from .footfall import period_labels
 
 ALL = "all"
@@ -152,7 +153,7 @@ def _validate(presence, form, zone, slot, category, count, dwell_class, mean_dwe
     reason = np.full(n, "", dtype=object)
     z = presence[zone]
     c = presence[category]
-    t = pd.to_datetime(presence[slot], errors="coerce")
+    t = parse_datetimes(presence[slot])
     raw_count = presence[count]
     cnt = pd.to_numeric(raw_count, errors="coerce")
     checks = [(z.isna().to_numpy(), f"missing {zone}"),
@@ -226,17 +227,20 @@ def _means(f: pd.DataFrame, form, bounds, open_class_minutes) -> pd.DataFrame:
 
 def _classes(f: pd.DataFrame, bounds) -> pd.DataFrame:
     keys = ["zone", "period_kind", "period", "category"]
-    counts = f.groupby(keys + ["dwell_class"], sort=True)["count"].sum()
     order = (list(bounds["dwell_class"]) if bounds is not None
              else list(pd.unique(f["dwell_class"])))
-    wide = counts.unstack("dwell_class").reindex(columns=order).fillna(0.0)
+    wide = (f.groupby(keys + ["dwell_class"], sort=True)["count"].sum()
+            .unstack("dwell_class").reindex(columns=order).fillna(0.0))
+    counts = wide.to_numpy(dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        share = wide.div(wide.sum(axis=1), axis=0)
-    long = wide.stack().rename("visitors").to_frame()
-    long["share"] = share.stack()
-    long = long.reset_index()
-    long = long.rename(columns={long.columns[len(keys)]: "dwell_class"})
-    return long[CLASS_COLUMNS]
+        share = counts / counts.sum(axis=1, keepdims=True)
+    nc = len(order)
+    out = wide.index.to_frame(index=False).loc[np.repeat(np.arange(len(wide)), nc)]
+    out = out.reset_index(drop=True)
+    out["dwell_class"] = np.tile(np.asarray(order, dtype=object), len(wide))
+    out["visitors"] = counts.ravel()
+    out["share"] = share.ravel()
+    return out[CLASS_COLUMNS]
 
 
 def daily_presence(result: PresenceResult) -> pd.DataFrame:
