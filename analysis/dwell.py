@@ -39,7 +39,8 @@ Rules (they are the contract of the indicators):
      it in ``open_sessions``. A missing, zero or negative capacity gives an empty rotation (NaN)
      and a warning, never 0; so does a period whose sessions are all open;
    - ``days_with_sessions`` = days of the period with at least one complete session (read the
-     rotation of a month whose export covers ten days with it);
+     rotation of a month whose export covers ten days with it); ``period_start`` and
+     ``period_end`` are the first and last days of the period inside the window;
    - with an amount column: ``amount_total`` = Σ amount [€] and ``amount_sessions`` = complete
      sessions with an amount.
 6. The **analysis window** is ``start``..``end`` (local dates, inclusive; default: the first and
@@ -48,7 +49,8 @@ Rules (they are the contract of the indicators):
    no data is not zero.
 
 Everything is vectorised on ``int64`` nanoseconds (``np.bincount`` per key and period, one sort
-per period kind for the medians): no Python loop per session.
+per period kind for the medians): no Python loop per session. Amounts are in the unit of the
+input (€); times per key and period are in minutes; rotation in sessions per space per day.
 """
 
 from __future__ import annotations

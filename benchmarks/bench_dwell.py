@@ -139,7 +139,7 @@ def _keys(buf: np.ndarray, start: np.ndarray, length: np.ndarray) -> pd.Categori
     words = sliding_window_view(buf, width)[start].view("<u8")  # (n, width / 8)
     codes = np.zeros(len(start), dtype=np.int64)
     for w in range(width // 8):
-        valid = np.clip(length - 8 * w, 0, 8).astype(np.uint64)
+        valid = np.minimum(np.maximum(length - 8 * w, 0), 8).astype(np.uint64)
         mask = np.where(valid >= 8, np.uint64(0xFFFFFFFFFFFFFFFF),
                         (np.uint64(1) << (np.uint64(8) * np.minimum(valid, 7))) - np.uint64(1))
         c, u = pd.factorize(words[:, w] & mask)
@@ -212,6 +212,10 @@ def _read_pandas(path: Path):
     for name in ("entry", "exit"):
         raw = frame[name]
         parsed = pd.to_datetime(raw, format=ISO, errors="coerce")
+        for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"):
+            retry = parsed.isna() & raw.notna()
+            if retry.any():
+                parsed[retry] = pd.to_datetime(raw[retry], format=fmt, errors="coerce")
         wrong = parsed.isna() & raw.notna()
         bad.append(pd.DataFrame({"row": np.flatnonzero(wrong), "field": name,
                                  "value": raw[wrong].to_numpy()}))
