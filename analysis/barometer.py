@@ -8,7 +8,8 @@ siret), ``start`` (first day of the period), ``end`` (last day; empty = still ru
 (administrative state, ``A`` active / ``F`` closed), ``naf`` (NAF rév. 2 code, e.g.
 ``47.11F``) and ``zone`` (the centrality the caller assigned to the establishment's address in
 that period; empty = outside every zone). ``naf_groups`` maps NAF codes to activity groups
-(codes not in it go to ``unmapped``, with a note).
+(codes not in it go to ``unmapped``, with a note; without a mapping only the ``all`` rows
+are given).
 
 Events, read period by period in order of ``start`` within each siret (the state of an
 establishment on a date is that of its latest period started on or before that date; ``end`` is
@@ -73,7 +74,7 @@ class BarometerResult:
       seen in the history, plus ``all``), zeros included (SIRENE is a register: a month without
       an event is a real 0);
     - ``events``: ``siret, siren, kind, date, zone, group`` (kind in :data:`EVENT_KINDS`);
-    - ``rejected``: ``row, reason``; ``notes``: unmapped NAF codes, gaps.
+    - ``rejected``: ``row, reason``; ``notes``: NAF codes without a group.
     """
 
     monthly: pd.DataFrame
@@ -220,6 +221,9 @@ def activity_barometer(history: pd.DataFrame, naf_groups: Optional[Mapping[str, 
         raise ValueError("transfer_days must be >= 0")
     if survival_months < 1:
         raise ValueError("survival_months must be >= 1")
+    if naf_groups is not None and ALL in set(naf_groups.values()):
+        raise ValueError(f"'{ALL}' is reserved for the total of every group: rename that "
+                         "activity group")
     h, rejected = prepare_history(history, naf_groups)
     notes: List[str] = []
     if naf_groups is not None:
@@ -246,9 +250,10 @@ def activity_barometer(history: pd.DataFrame, naf_groups: Optional[Mapping[str, 
     gi = groups.get_indexer(ev["group"])
     mi = ev_months - m0
     ok = (zi >= 0) & (mi >= 0) & (mi < nm)
+    flat = (zi * ng + gi) * nm + mi
     for kind in EVENT_KINDS:
         sel = ok & (ev["kind"].to_numpy() == kind)
-        np.add.at(counts[kind], (zi[sel], gi[sel], mi[sel]), 1)
+        counts[kind] = np.bincount(flat[sel], minlength=nz * ng * nm).reshape(shape)
     active = _stock(h, zones, groups, m0, nm)
     created, surviving = _survival(h, ev, moved_periods, zones, groups, m0, nm,
                                    survival_months)
@@ -271,8 +276,12 @@ def activity_barometer(history: pd.DataFrame, naf_groups: Optional[Mapping[str, 
         "relocations": counts["relocation"].ravel(), "net_change": net.ravel(),
         "active_end": active.ravel(), "created_36m": created.ravel(),
         "surviving": surviving.ravel(), "survival_rate": rate.ravel()})
+    if naf_groups is None:  # no activity groups: the totals only
+        monthly = monthly[monthly["group"] == ALL].reset_index(drop=True)
     events = ev[["siret", "siren", "kind", "date", "zone", "group"]].sort_values(
         ["date", "siret", "kind"], kind="stable").reset_index(drop=True)
+    if naf_groups is None:
+        events["group"] = ALL
     return BarometerResult(monthly, events, rejected, notes)
 
 
@@ -282,9 +291,11 @@ def _add_intervals(target: np.ndarray, zi, gi, first, last, m0: int, nm: int) ->
     a = np.maximum(first - m0, 0)
     b = np.minimum(last - m0, nm - 1)
     ok = (zi >= 0) & (a <= b)
-    diff = np.zeros(target.shape[:2] + (nm + 1,), dtype=np.int64)
-    np.add.at(diff, (zi[ok], gi[ok], a[ok]), 1)
-    np.add.at(diff, (zi[ok], gi[ok], b[ok] + 1), -1)
+    nz, ng = target.shape[:2]
+    cell = (zi[ok] * ng + gi[ok]) * (nm + 1)
+    size = nz * ng * (nm + 1)
+    diff = (np.bincount(cell + a[ok], minlength=size)
+            - np.bincount(cell + b[ok] + 1, minlength=size)).reshape(nz, ng, nm + 1)
     target += np.cumsum(diff, axis=2)[:, :, :nm]
 
 

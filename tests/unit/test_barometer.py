@@ -163,7 +163,16 @@ def test_survival_window_and_unmapped_codes():
                          "99.99Z"]
 
 
+def test_without_groups_only_totals():
+    res = activity_barometer(history(), start="2022-01", end="2022-06")
+    assert set(res.monthly.group) == {"all"}
+    with_groups = activity_barometer(history(), GROUPS, start="2022-01", end="2022-06")
+    pd.testing.assert_frame_equal(table(res, "centre"), table(with_groups, "centre"))
+
+
 def test_barometer_failure_paths():
+    with pytest.raises(ValueError, match="'all' is reserved"):
+        activity_barometer(history(), {"47.71Z": "all"})
     with pytest.raises(ValueError, match="missing zone"):
         activity_barometer(history().drop(columns="zone"))
     with pytest.raises(ValueError, match="end is before start"):
