@@ -13,6 +13,15 @@ value); it is written to move into the import layer as it is. It handles a heade
 ``;`` separators, LF or CRLF line ends, ``YYYY-MM-DD HH:MM[:SS]`` date-times (space or ``T``),
 empty values, decimal amounts; anything else (quotes, a line with a different number of fields)
 makes it fall back to pandas ``read_csv`` + ``pd.to_datetime(format=...)``.
+
+Found on 5 M sessions (277 MB; 2 shared cores, numpy 1.24, pandas 1.5): pandas spends most of
+its reading time creating one Python string per date-time (``read_csv(parse_dates=...)`` and
+``read_csv(dtype=str)`` + ``to_datetime(format=...)`` cost the same, ~8-10 s); the byte reader
+never creates them (~6 s, of which ~1.5 s is :func:`parse_iso_datetimes` on a transposed copy
+of the date-time bytes, ~1 s the keys packed into uint64 words). The summary itself is ~6×
+faster than the pandas groupby statistics (one ``bincount`` per figure; medians by sorting
+``group × span + stay`` packed into int32, which numpy sorts with SIMD code). Whole run:
+ours / pandas ≈ 0.4.
 """
 
 import argparse  # noqa: E402
@@ -367,17 +376,21 @@ def main() -> None:
     print(f"sessions: {c['complete']:,} complete, {c['open']:,} without exit, "
           f"{c['rejected']:,} rejected; periods {', '.join(periods)}; "
           f"{checked:,} figures identical in both")
-    print(f"our reader ({reader}):                  {t_read:6.2f} s  {n / t_read:12,.0f} rows/s")
-    print(f"our summary (dwell_summary):           {t_sum:6.2f} s  {n / t_sum:12,.0f} rows/s")
+
+    def line(label, seconds, rows=True):
+        rate = f"  {n / seconds:12,.0f} rows/s" if rows else ""
+        print(f"{label + ':':46s}{seconds:7.2f} s{rate}")
+
+    line(f"our reader ({reader})", t_read)
+    line("our summary (dwell_summary)", t_sum)
     for label, value in read_times.items():
-        print(f"pandas {label + ':':37s}{value:6.2f} s")
-    print(f"pandas statistics:                     {t_anchor_stats:6.2f} s")
-    print(f"ratio reader / pandas reading:         {t_read / t_anchor_read:6.2f}")
-    print(f"ratio summary / pandas statistics:     {t_sum / t_anchor_stats:6.2f}")
+        line(f"pandas {label}", value)
+    line("pandas statistics", t_anchor_stats)
     total, anchor_total = t_read + t_sum, t_anchor_read + t_anchor_stats
+    print(f"{'ratio reader / faster pandas reading:':46s}{t_read / t_anchor_read:7.2f}")
+    print(f"{'ratio summary / pandas statistics:':46s}{t_sum / t_anchor_stats:7.2f}")
     print(f"ours {total:.2f} s vs pandas {anchor_total:.2f} s: ratio "
           f"{total / anchor_total:.2f} (< 1 = faster than pandas)")
-
 
 if __name__ == "__main__":
     main()
