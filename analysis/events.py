@@ -122,6 +122,51 @@ def baseline_dates(days: List[dt.date], baseline: Baseline) -> List[dt.date]:
     return sorted(out, key=lambda d: (d is None, d or dt.date.min))
 
 
+@dataclass(frozen=True)
+class EventDays:
+    """The days of one event and of its baseline (see :func:`event_baseline_days`)."""
+
+    event_id: object
+    centrality: Optional[str]
+    days: List[dt.date]
+    baseline_days: List[Optional[dt.date]]
+    excluded: int
+
+
+def event_baseline_days(events: pd.DataFrame, baseline: Baseline,
+                        exclude_other_events: bool = True) -> List[EventDays]:
+    """Event days and baseline days of every event (``event_id, start, end`` and optionally
+    ``centrality``), in the order of ``events``.
+
+    Baseline days inside another event (of the same centrality, or any event when either
+    carries no centrality) or inside the event itself are removed when ``exclude_other_events``
+    and counted in ``excluded``; ``None`` stands for a baseline day that does not exist (ISO
+    week 53)."""
+    has_cent = "centrality" in events.columns
+    event_days = {row.event_id: event_dates(row.start, row.end)
+                  for row in events.itertuples(index=False)}
+    out = []
+    for ev in events.itertuples(index=False):
+        days = event_days[ev.event_id]
+        cent = getattr(ev, "centrality", None) if has_cent else None
+        cent = None if cent is None or (isinstance(cent, float) and np.isnan(cent)) else cent
+        expected = baseline_dates(days, baseline)
+        excluded = set()
+        if exclude_other_events:
+            for other in events.itertuples(index=False):
+                if other.event_id == ev.event_id:
+                    continue
+                other_cent = getattr(other, "centrality", None) if has_cent else None
+                if cent is not None and other_cent is not None and other_cent == other_cent \
+                        and other_cent != cent:
+                    continue
+                excluded.update(event_days[other.event_id])
+            excluded.update(days)  # a neutral period may overlap the event itself
+        base_days = [b for b in expected if b not in excluded]
+        out.append(EventDays(ev.event_id, cent, days, base_days, len(expected) - len(base_days)))
+    return out
+
+
 def event_uplift(daily: pd.DataFrame, events: pd.DataFrame, baseline: Baseline, *,
                  key: str = "series_id", value: str = "value",
                  series_centrality: Optional[Mapping[str, str]] = None,
@@ -148,28 +193,10 @@ def event_uplift(daily: pd.DataFrame, events: pd.DataFrame, baseline: Baseline, 
         raise ValueError("daily series have two values for the same series and day")
     values = d.set_index(["k", "date"])["v"]
     series = list(pd.unique(d["k"]))
-    has_cent = "centrality" in events.columns
-    event_days = {row.event_id: event_dates(row.start, row.end)
-                  for row in events.itertuples(index=False)}
     rows = []
-    for ev in events.itertuples(index=False):
-        days = event_days[ev.event_id]
-        cent = getattr(ev, "centrality", None) if has_cent else None
-        cent = None if cent is None or (isinstance(cent, float) and np.isnan(cent)) else cent
-        expected = baseline_dates(days, baseline)
-        excluded = set()
-        if exclude_other_events:
-            for other in events.itertuples(index=False):
-                if other.event_id == ev.event_id:
-                    continue
-                other_cent = getattr(other, "centrality", None) if has_cent else None
-                if cent is not None and other_cent is not None and other_cent == other_cent \
-                        and other_cent != cent:
-                    continue
-                excluded.update(event_days[other.event_id])
-            excluded.update(days)  # a neutral period may overlap the event itself
-        base_days = [b for b in expected if b not in excluded]
-        n_excluded = len(expected) - len(base_days)
+    for ev in event_baseline_days(events, baseline, exclude_other_events):
+        cent, days, base_days, n_excluded = (ev.centrality, ev.days, ev.baseline_days,
+                                             ev.excluded)
         targets = series
         if cent is not None and series_centrality is not None:
             targets = [s for s in series if series_centrality.get(s) == cent]
