@@ -15,8 +15,11 @@ sweep: the base weights); raking has converged when the largest absolute change 
 
     ε = tolerance × Σ_i d_i                                                   [weight units]
 
-which is R's ``control = list(epsilon = tolerance, maxit = max_iterations)`` for a tolerance < 1.
-``iterations`` counts the sweeps done (R counts the sweeps before the last one).
+which is R's ``control = list(epsilon = tolerance, maxit = max_iterations)`` for a tolerance < 1;
+in addition every margin must then be met within ε (R does not check it, and accepts a table
+that jumps back and forth between margins that cannot all be met, e.g. when the sample has no
+response in cells the margins need). ``iterations`` counts the sweeps done (R counts the sweeps
+before the last one).
 
 Raking with bounds
 ------------------
@@ -265,6 +268,13 @@ def _check_totals(margins: List[_Margin], harmonise: bool) -> float:
     return float(first)
 
 
+def _margin_gap(margins, cell_codes, current) -> float:
+    """Largest |weighted total − population| over the categories of every margin [persons]."""
+    return max(float(np.max(np.abs(np.bincount(cell_codes[:, m_i], current, len(m.labels))
+                                   - m.totals)))
+               for m_i, m in enumerate(margins))
+
+
 def _bounded_step(eta, dstar, codes, k, target, lower, upper) -> np.ndarray:
     """δ per category solving Σ_{cells of k} d*_j min(max(exp(η_j + δ_k), L), U) = T_k.
 
@@ -374,7 +384,7 @@ def rake(responses: pd.DataFrame, margins: MarginsLike, base_weights=None, *,
                 factors[m_i] = current / dcell
         sweeps += 1
         change = float(np.max(np.abs(current - previous)))
-        if change < epsilon:
+        if change < epsilon and _margin_gap(prepared, cell_codes, current) < epsilon:
             converged = True
             break
     if bounded:
@@ -433,12 +443,18 @@ def trim_weights(weights, lower: float = -np.inf, upper: float = np.inf,
 
     Weights outside are set to the bound they cross; the amount removed (or added),
     Σ (w − trimmed w), is spread equally over the weights that were inside:
-    w_i ← w_i + Σ trimmings / #inside. With ``strict``, repeated until no weight is outside
-    (spreading may push weights past a bound). The total weight is unchanged.
+    w_i ← w_i + Σ trimmings / #inside. The total weight is unchanged. With ``strict``, repeated
+    until no weight is outside (spreading may push weights past a bound; after the first round a
+    weight within 1e-12 of a bound counts as inside, where R would go on for ever); this needs
+    n × lower <= Σw <= n × upper.
     """
     w = np.asarray(weights, dtype=float).copy()
-    while True:
-        outside = (w < lower) | (w > upper)
+    if strict and not (w.size * lower <= w.sum() <= w.size * upper):
+        raise ValueError(f"the {w.size} weights total {w.sum()}: they cannot all lie within "
+                         f"[{lower}, {upper}]")
+    slack = 0.0
+    for _round in range(100_000):
+        outside = (w < lower - slack * abs(lower)) | (w > upper + slack * abs(upper))
         if not outside.any():
             return w
         if outside.all():
@@ -449,6 +465,8 @@ def trim_weights(weights, lower: float = -np.inf, upper: float = np.inf,
         w = new
         if not strict:
             return w
+        slack = 1e-12
+    raise ValueError(f"trimming to [{lower}, {upper}] did not settle")
 
 
 def trim_design(design: SurveyDesign, lower: float = -np.inf, upper: float = np.inf,
