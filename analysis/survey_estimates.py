@@ -284,8 +284,12 @@ def survey_means(design: SurveyDesign, variables, by=None, *,
 
 def survey_mean(design: SurveyDesign, values, *, level: float = 0.95) -> Estimate:
     """One variable on the whole sample (``svymean(~y, design, na.rm = TRUE)`` + ``confint``)."""
-    row = survey_means(design, _align(values, design, "values").rename("value"),
-                       level=level).iloc[0]
+    if isinstance(values, pd.DataFrame):
+        raise ValueError("survey_mean takes one variable: use survey_means for a table")
+    series = values if isinstance(values, pd.Series) else pd.Series(np.asarray(values))
+    if design.index is not None and not isinstance(values, pd.Series):
+        series.index = design.index
+    row = survey_means(design, series.rename("value"), level=level).iloc[0]
     return Estimate(int(row["respondents"]), float(row["weighted_total"]), float(row["mean"]),
                     float(row["se"]), float(row["ci_low"]), float(row["ci_high"]))
 

@@ -77,7 +77,7 @@ def largest_remainder(weights, total: int) -> np.ndarray:
     base = np.floor(exact + 1e-9).astype(np.int64)
     left = int(total - base.sum())
     if left > 0:
-        remainder = exact - base
+        remainder = np.round(exact - base, 9)  # equal shares tie whatever the float noise
         order = np.lexsort((np.arange(w.size), -w, -remainder))
         base[order[:left]] += 1
     return base
