@@ -244,7 +244,13 @@ def _cells(margins: Sequence[_Margin]) -> Tuple[np.ndarray, np.ndarray]:
         key = np.zeros(margins[0].codes.size, dtype=np.int64)
         for m, size in zip(margins, sizes):
             key = key * size + m.codes
-        uniq, cell = np.unique(key, return_inverse=True)
+        size = int(np.prod(sizes))
+        if size <= 8 * key.size:  # dense key range: occupied cells by counting, no sort
+            occupied = np.bincount(key, minlength=size) > 0
+            uniq = np.flatnonzero(occupied)
+            cell = (np.cumsum(occupied) - 1)[key]
+        else:
+            uniq, cell = np.unique(key, return_inverse=True)
         codes = np.empty((uniq.size, len(margins)), dtype=np.int64)
         rest = uniq.copy()
         for j in range(len(margins) - 1, -1, -1):
