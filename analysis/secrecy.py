@@ -22,7 +22,14 @@ import pandas as pd
 
 MIN_RESPONDENTS = 11
 LOW_PRECISION = 30
-REASON_TEMPLATE = "fewer than {n} respondents"
+
+
+def noop(text: str) -> str:
+    """Marks a text for translation where it is defined (extracted by scripts/i18n.py)."""
+    return text
+
+
+REASON_TEMPLATE = noop("fewer than {n} respondents")
 REASON_CODE = "too_few_respondents"
 VALUE_COLUMNS = ("mean", "se", "ci_low", "ci_high", "value", "estimate", "share", "rate")
 

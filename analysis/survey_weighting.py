@@ -61,37 +61,55 @@ import pandas as pd
 
 from .survey_design import CALIBRATE, RAKE, Calibration, SurveyDesign
 
+
+def noop(text: str) -> str:
+    """Marks a message template for translation where it is defined (see :data:`MESSAGES`)."""
+    return text
+
+
 MarginsLike = Union[Mapping[str, Mapping[Hashable, float]], pd.DataFrame]
 
 # English message templates, by error code ({placeholders} filled from the error's params).
+# noop() marks them for scripts/i18n.py: the caller shows tr(error.template).format(**params).
 MESSAGES = {
-    "no_margins": "no margin to rake to: give at least one margin (variable → category totals)",
-    "unknown_variable": "margin '{margin}': the responses have no column '{margin}'",
-    "empty_margin": "margin '{margin}' has no category with a population",
-    "bad_weights": "base weight of response {row} is {value}: base weights must be finite "
-                   "and > 0",
-    "missing_value": "margin '{margin}': {count} response(s) have no value (first: response "
-                     "{row}); give them a category or leave them out before weighting",
-    "bad_population": "margin '{margin}': category '{category}' has the population {value}; "
-                      "populations must be finite and >= 0",
-    "population_absent": "margin '{margin}': category '{category}' has {respondents} "
-                         "respondent(s) but no population total",
-    "population_zero": "margin '{margin}': category '{category}' has {respondents} "
-                       "respondent(s) but a population of 0",
-    "no_respondent": "margin '{margin}': category '{category}' has a population of "
-                     "{population} but no respondent; merge it with a neighbouring category",
-    "inconsistent_totals": "margin '{margin}' totals {total} persons but margin '{first}' "
-                           "totals {first_total}: margins must describe the same population",
-    "bad_bounds": "weight bounds must satisfy 0 <= lower <= 1 <= upper and lower < upper "
-                  "(got {lower}, {upper})",
-    "bounds_infeasible": "margin '{margin}': the population {population} of category "
-                         "'{category}' cannot be reached with weight ratios within [{lower}, "
-                         "{upper}] (reachable: {low} to {high}); widen the bounds",
-    "bad_tolerance": "tolerance must be > 0 and < 1 (got {tolerance}), max_iterations >= 1 "
-                     "(got {max_iterations})",
-    "not_converged": "raking did not converge in {iterations} sweeps: the largest change of a "
-                     "cell total was {change} (tolerance {epsilon}); widen the bounds, merge "
-                     "sparse categories or allow more iterations",
+    "no_margins": noop(
+        "no margin to rake to: give at least one margin (variable → category totals)"),
+    "unknown_variable": noop("margin '{margin}': the responses have no column '{margin}'"),
+    "empty_margin": noop("margin '{margin}' has no category with a population"),
+    "bad_weights": noop(
+        "base weight of response {row} is {value}: base weights must be finite and > 0"),
+    "missing_value": noop(
+        "margin '{margin}': {count} response(s) have no value (first: response {row}); give "
+        "them a category or leave them out before weighting"),
+    "bad_population": noop(
+        "margin '{margin}': category '{category}' has the population {value}; populations "
+        "must be finite and >= 0"),
+    "population_absent": noop(
+        "margin '{margin}': category '{category}' has {respondents} respondent(s) but no "
+        "population total"),
+    "population_zero": noop(
+        "margin '{margin}': category '{category}' has {respondents} respondent(s) but a "
+        "population of 0"),
+    "no_respondent": noop(
+        "margin '{margin}': category '{category}' has a population of {population} but no "
+        "respondent; merge it with a neighbouring category"),
+    "inconsistent_totals": noop(
+        "margin '{margin}' totals {total} persons but margin '{first}' totals {first_total}: "
+        "margins must describe the same population"),
+    "bad_bounds": noop(
+        "weight bounds must satisfy 0 <= lower <= 1 <= upper and lower < upper (got {lower}, "
+        "{upper})"),
+    "bounds_infeasible": noop(
+        "margin '{margin}': the population {population} of category '{category}' cannot be "
+        "reached with weight ratios within [{lower}, {upper}] (reachable: {low} to {high}); "
+        "widen the bounds"),
+    "bad_tolerance": noop(
+        "tolerance must be > 0 and < 1 (got {tolerance}), max_iterations >= 1 (got "
+        "{max_iterations})"),
+    "not_converged": noop(
+        "raking did not converge in {iterations} sweeps: the largest change of a cell total "
+        "was {change} (tolerance {epsilon}); widen the bounds, merge sparse categories or "
+        "allow more iterations"),
 }
 
 
@@ -107,7 +125,14 @@ class SurveyWeightingError(ValueError):
         self.margin = params.get("margin")
         self.category = params.get("category")
         self.result = result
-        super().__init__(self.template.format(**params))
+        super().__init__(self.template.format(**{k: _shown(v) for k, v in params.items()}))
+
+
+def _shown(value):
+    """A number as a message shows it: integers without decimals, others to 6 digits."""
+    if isinstance(value, (float, np.floating)) and np.isfinite(value):
+        return int(value) if float(value).is_integer() else float(f"{value:.6g}")
+    return value
 
 
 @dataclass(frozen=True)
