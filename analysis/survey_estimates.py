@@ -2,7 +2,9 @@
 
 The estimates are those of R's ``survey`` package: ``svymean(~y, design, na.rm = TRUE)`` and
 ``confint`` for the whole sample, ``svyby(~y, ~domain, design, svymean, na.rm = TRUE)`` for
-domains (sub-groups: centrality, age band…), on a :class:`.survey_design.SurveyDesign`.
+domains (sub-groups: centrality, age band…), on a :class:`.survey_design.SurveyDesign`. Domains
+may also overlap (the centralities a respondent visits): each is then estimated as ``svyby``
+would on its own membership indicator.
 
 Mean of a domain D (the whole sample is the domain of every response), over the responses of D
 with an answer (a missing answer, NaN, is left out as ``na.rm = TRUE`` does):
@@ -46,7 +48,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from statistics import NormalDist
-from typing import Iterable, List, Optional, Sequence, Union
+from typing import Iterable, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -129,23 +131,23 @@ class _Variance:
         self.xtdx = self.x.T @ (self.dsum[:, None] * self.x)
         self.g = cal.factors[0]
 
-    def __call__(self, u: np.ndarray, dom: np.ndarray, n_dom: int) -> np.ndarray:
-        """V per domain; ``u`` = z of the responses in a domain (dom >= 0), else ignored."""
-        inside = dom >= 0
-        du, ud = dom[inside], u[inside]
-        s1 = np.bincount(du, ud, n_dom)
-        s2 = np.bincount(du, ud * ud, n_dom)
+    def __call__(self, rows: np.ndarray, doms: np.ndarray, u: np.ndarray,
+                 n_dom: int) -> np.ndarray:
+        """V per domain from the pairs (response ``rows``, domain ``doms``) with z = ``u``
+        (every other response of the sample has z = 0 for that domain)."""
+        s1 = np.bincount(doms, u, n_dom)
+        s2 = np.bincount(doms, u * u, n_dom)
         if self.cal is not None:
             cal = self.cal
             n_cells = cal.n_cells
-            key = cal.cell[inside] * n_dom + du
-            base = cal.base_weights[inside]
-            t2 = np.bincount(key, ud * base, n_cells * n_dom).reshape(n_cells, n_dom)
+            key = cal.cell[rows] * n_dom + doms
+            base = cal.base_weights[rows]
+            t2 = np.bincount(key, u * base, n_cells * n_dom).reshape(n_cells, n_dom)
             if cal.method == RAKE:
-                t1 = np.bincount(key, ud / base, n_cells * n_dom).reshape(n_cells, n_dom)
+                t1 = np.bincount(key, u / base, n_cells * n_dom).reshape(n_cells, n_dom)
                 s1, s2 = self._rake_sums(s1, s2, t1, t2)
             else:
-                t0 = np.bincount(key, ud, n_cells * n_dom).reshape(n_cells, n_dom)
+                t0 = np.bincount(key, u, n_cells * n_dom).reshape(n_cells, n_dom)
                 s1, s2 = self._greg_sums(s1, s2, t0, t2)
         n = self.n
         return n / (n - 1) * np.maximum(s2 - s1 * s1 / n, 0.0)
@@ -232,26 +234,49 @@ def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def survey_means(design: SurveyDesign, variables, by=None, *,
+def _memberships(domains, design: SurveyDesign):
+    """(rows, domain codes) of every membership, and the table of domain names."""
+    frame = _align(domains, design, "domains")
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame(frame.name if frame.name is not None else DEFAULT_DOMAIN)
+    member = frame.fillna(0).astype(bool).to_numpy()
+    rows, doms = np.nonzero(member)
+    return rows, doms.astype(np.int64), pd.DataFrame({DEFAULT_DOMAIN: list(frame.columns)})
+
+
+def survey_means(design: SurveyDesign, variables, by=None, *, domains=None,
                  level: float = 0.95) -> pd.DataFrame:
     """Weighted means with SE and confidence interval, per variable and domain.
 
     :param design: the survey design (weights, calibration).
     :param variables: a DataFrame (or Series) of numeric variables, one row per response (by label
         when the design has labels, else by position); NaN = no answer (left out).
-    :param by: optional domain variable(s) (Series or DataFrame, e.g. centrality, age band);
-        a response with a missing domain value belongs to no domain.
+    :param by: optional domain variable(s) (Series or DataFrame, e.g. centrality, age band):
+        the domains partition the responses, as ``svyby``; a response with a missing value
+        belongs to no domain.
+    :param domains: instead of ``by``, domains that may overlap (e.g. the centralities each
+        respondent visits): a DataFrame of booleans, one column per domain (True = member);
+        each column's estimates are those of ``svyby`` on that column.
     :param level: confidence level of the interval.
-    :returns: one row per domain (sorted, as ``svyby``) and variable: the domain column(s),
+    :returns: one row per domain (sorted as ``svyby`` for ``by``; in column order for
+        ``domains``, named in the column ``domain``) and variable: the domain column(s),
         ``variable``, ``respondents`` (unweighted n with an answer), ``weighted_total`` (Σw),
-        ``mean``, ``se``, ``ci_low``, ``ci_high``. Domains in ``by`` with no answer to a variable
-        have 0 respondents and NaN figures.
+        ``mean``, ``se``, ``ci_low``, ``ci_high``. A domain with no answer to a variable has 0
+        respondents and NaN figures.
     """
+    if by is not None and domains is not None:
+        raise ValueError("give the domains either as 'by' (a partition) or as 'domains' "
+                         "(memberships), not both")
     frame = _align(variables, design, "variables")
     if isinstance(frame, pd.Series):
         frame = frame.to_frame(frame.name if frame.name is not None else "value")
     frame = _numeric(frame)
-    dom, keys = _domains(by, design)
+    if domains is not None:
+        rows, doms, keys = _memberships(domains, design)
+    else:
+        dom, keys = _domains(by, design)
+        rows = np.flatnonzero(dom >= 0)
+        doms = dom[rows]
     n_dom = 1 if keys is None else len(keys)
     variance = _Variance(design)
     z = normal_quantile(level)
@@ -259,16 +284,14 @@ def survey_means(design: SurveyDesign, variables, by=None, *,
     parts = []
     for name in frame.columns:
         y = frame[name].to_numpy(dtype=float)
-        answered = ~np.isnan(y) & (dom >= 0)
-        du = np.where(answered, dom, -1)
-        inside = du >= 0
-        respondents = np.bincount(du[inside], minlength=n_dom)
-        total = np.bincount(du[inside], w[inside], n_dom)
+        answered = ~np.isnan(y[rows])
+        r, d = rows[answered], doms[answered]
+        respondents = np.bincount(d, minlength=n_dom)
+        total = np.bincount(d, w[r], n_dom)
         with np.errstate(invalid="ignore", divide="ignore"):
-            mean = np.bincount(du[inside], w[inside] * y[inside], n_dom) / total
-        u = np.zeros(design.n)
-        u[inside] = w[inside] * (y[inside] - mean[du[inside]]) / total[du[inside]]
-        se = np.sqrt(variance(u, du, n_dom))
+            mean = np.bincount(d, w[r] * y[r], n_dom) / total
+        u = w[r] * (y[r] - mean[d]) / total[d]
+        se = np.sqrt(variance(r, d, u, n_dom))
         se[respondents == 0] = np.nan
         part = pd.DataFrame({"variable": name, "respondents": respondents,
                              "weighted_total": total, "mean": mean, "se": se,
@@ -355,11 +378,3 @@ def multi_choice_indicators(responses: pd.Index, answers: pd.DataFrame, choices:
         frame[~mask] = np.nan
     return frame
 
-
-def domain_table(by: Union[pd.Series, pd.DataFrame, None]) -> List[str]:
-    """Names of the domain columns :func:`survey_means` puts first for this ``by``."""
-    if by is None:
-        return []
-    if isinstance(by, pd.Series):
-        return [str(by.name) if by.name is not None else DEFAULT_DOMAIN]
-    return [str(c) for c in by.columns]

@@ -154,3 +154,31 @@ def test_category_and_multi_choice_indicators():
     np.testing.assert_array_equal(multi["miss_food"].to_numpy(), [1, 1, 0, np.nan])
     np.testing.assert_array_equal(multi["miss_clothing"].to_numpy(), [1, 0, 0, np.nan])
     np.testing.assert_array_equal(multi["miss_books"].to_numpy(), [0, 0, 0, np.nan])
+
+
+def test_overlapping_domains_match_r_per_domain(designs, reference):
+    """Memberships (here the centralities, as booleans) give svyby's figures per column."""
+    responses, all_designs = designs
+    member = pd.get_dummies(responses["centrality"]).astype(bool)
+    ours = survey_means(all_designs["raked"], responses[VARIABLES], domains=member)
+    expected = reference[(reference["design"] == "raked") & (reference["by"] == "centrality")]
+    merged = expected.merge(ours, on=["variable", "domain"], suffixes=("_r", ""))
+    assert len(merged) == len(expected) == len(ours)
+    np.testing.assert_allclose(merged["se"], merged["se_r"], rtol=1e-6)
+    np.testing.assert_allclose(merged["mean"], merged["mean_r"], rtol=1e-6)
+
+
+def test_overlapping_domains_equal_separate_estimates(designs):
+    responses, all_designs = designs
+    design = all_designs["raked"]
+    visited = pd.DataFrame({"cv": responses["zone"].eq("86194") | responses["car"].eq(1),
+                            "gare": responses["age_band"].isin(["15_34", "35_49"])})
+    both = survey_means(design, responses[["sat_offer"]], domains=visited)
+    for name in ("cv", "gare"):
+        alone = survey_means(design, responses[["sat_offer"]],
+                             by=visited[name].map({True: "in", False: None}))
+        row = both[both["domain"] == name].iloc[0]
+        assert row["se"] == pytest.approx(alone["se"].iloc[0], rel=1e-12)
+        assert row["mean"] == pytest.approx(alone["mean"].iloc[0], rel=1e-12)
+    with pytest.raises(ValueError, match="not both"):
+        survey_means(design, responses[["sat_offer"]], by=responses["zone"], domains=visited)
