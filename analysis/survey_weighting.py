@@ -34,10 +34,11 @@ bounds = c(L, U))``. R applies the bounds to the base weights themselves when th
 factor 20 of the population scale, after its own rescaling otherwise; both agree when the base
 weights sum to the population total (then d* = d). (R's own ``cal.raking`` tests the log-scale
 argument against ``bounds - 1`` in its derivative, so its Newton iterations stall once bounds
-bind; the reference script gives ``calibrate`` the same function with the correct derivative.) Each sweep solves the margin's equations
-exactly for its λ_m (a monotone one-dimensional equation per category), so the sweeps are a block
-coordinate descent of a convex function and converge to that unique solution when it exists. The
-variance of estimates on such a design uses R's calibration (GREG) residuals.
+bind; the reference script gives ``calibrate`` the same function with the correct derivative.)
+Each sweep solves the margin's equations exactly for its λ_m (a monotone one-dimensional
+equation per category), so the sweeps are a block coordinate descent of a convex function and
+converge to that unique solution when it exists. The variance of estimates on such a design uses
+R's calibration (GREG) residuals.
 
 Trimming (:func:`trim_weights`) is R's ``trimWeights``: absolute bounds applied after raking, the
 trimmed amount spread equally over the untrimmed weights (margins are then no longer met exactly).
