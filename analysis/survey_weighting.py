@@ -421,6 +421,9 @@ def rake(responses: pd.DataFrame, margins: MarginsLike, base_weights=None, *,
         if change < epsilon and _margin_gap(prepared, cell_codes, current) < epsilon:
             converged = True
             break
+    if not np.all(np.isfinite(current)):  # diverging ratios (bounded raking without U)
+        raise SurveyWeightingError("not_converged", iterations=sweeps, change=change,
+                                   epsilon=epsilon)
     if bounded:
         calibration_factors = (current / dcell)[None, :]
         method = CALIBRATE
