@@ -128,7 +128,12 @@ class SurveyWeightingError(ValueError):
         self.margin = params.get("margin")
         self.category = params.get("category")
         self.result = result
-        super().__init__(self.template.format(**{k: _shown(v) for k, v in params.items()}))
+        super().__init__(self.template.format(**self.shown_params))
+
+    @property
+    def shown_params(self) -> dict:
+        """The params as the message shows them: ``tr(e.template).format(**e.shown_params)``."""
+        return {k: _shown(v) for k, v in self.params.items()}
 
 
 def _shown(value):

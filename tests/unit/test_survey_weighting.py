@@ -198,6 +198,7 @@ def test_margins_with_different_totals_are_refused_or_harmonised():
     with pytest.raises(SurveyWeightingError) as info:
         rake(TWO_BY_TWO, margins)
     assert info.value.code == "inconsistent_totals"
+    assert info.value.template.format(**info.value.shown_params) == str(info.value)
     assert str(info.value) == ("margin 'B' totals 220 persons but margin 'A' totals 110: "
                                "margins must describe the same population")
     np.testing.assert_allclose(rake(TWO_BY_TWO, margins, harmonise_totals=True).weights,
