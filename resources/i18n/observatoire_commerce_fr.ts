@@ -2702,6 +2702,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>fond de plan</translation>
     </message>
     <message>
+      <source>base weight of response {row} is {value}: base weights must be finite and &gt; 0</source>
+      <translation>le poids initial de la réponse {row} vaut {value} : les poids initiaux doivent être finis et &gt; 0</translation>
+    </message>
+    <message>
       <source>beta</source>
       <translation>bêta</translation>
     </message>
@@ -2854,6 +2858,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>oui / non attendu (ou yes/no, 1/0, bio)</translation>
     </message>
     <message>
+      <source>fewer than {n} respondents</source>
+      <translation>moins de {n} répondants</translation>
+    </message>
+    <message>
       <source>file</source>
       <translation>fichier</translation>
     </message>
@@ -2916,6 +2924,42 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>mapping needs 'start_datetime' (a column, or [date column, time column])</source>
       <translation>la correspondance doit donner « start_datetime » (une colonne, ou [colonne de date, colonne d'heure])</translation>
+    </message>
+    <message>
+      <source>margin '{margin}' has no category with a population</source>
+      <translation>la marge « {margin} » n'a aucune modalité peuplée</translation>
+    </message>
+    <message>
+      <source>margin '{margin}' totals {total} persons but margin '{first}' totals {first_total}: margins must describe the same population</source>
+      <translation>la marge « {margin} » totalise {total} personnes mais la marge « {first} » {first_total} : les marges doivent décrire la même population</translation>
+    </message>
+    <message>
+      <source>margin '{margin}': category '{category}' has a population of {population} but no respondent; merge it with a neighbouring category</source>
+      <translation>marge « {margin} » : la modalité « {category} » a une population de {population} mais aucun répondant ; regroupez-la avec une modalité voisine</translation>
+    </message>
+    <message>
+      <source>margin '{margin}': category '{category}' has the population {value}; populations must be finite and &gt;= 0</source>
+      <translation>marge « {margin} » : la modalité « {category} » a pour population {value} ; les populations doivent être finies et &gt;= 0</translation>
+    </message>
+    <message>
+      <source>margin '{margin}': category '{category}' has {respondents} respondent(s) but a population of 0</source>
+      <translation>marge « {margin} » : la modalité « {category} » compte {respondents} répondant(s) mais une population nulle</translation>
+    </message>
+    <message>
+      <source>margin '{margin}': category '{category}' has {respondents} respondent(s) but no population total</source>
+      <translation>marge « {margin} » : la modalité « {category} » compte {respondents} répondant(s) mais aucun effectif de population</translation>
+    </message>
+    <message>
+      <source>margin '{margin}': the population {population} of category '{category}' cannot be reached with weight ratios within [{lower}, {upper}] (reachable: {low} to {high}); widen the bounds</source>
+      <translation>marge « {margin} » : la population {population} de la modalité « {category} » ne peut pas être atteinte avec des rapports de poids dans [{lower}, {upper}] (atteignable : de {low} à {high}) ; élargissez les bornes</translation>
+    </message>
+    <message>
+      <source>margin '{margin}': the responses have no column '{margin}'</source>
+      <translation>marge « {margin} » : les réponses n'ont pas de colonne « {margin} »</translation>
+    </message>
+    <message>
+      <source>margin '{margin}': {count} response(s) have no value (first: response {row}); give them a category or leave them out before weighting</source>
+      <translation>marge « {margin} » : {count} réponse(s) sans valeur (première : réponse {row}) ; donnez-leur une modalité ou écartez-les avant le redressement</translation>
     </message>
     <message>
       <source>meta</source>
@@ -2992,6 +3036,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>no line geometry</source>
       <translation>pas de géométrie linéaire</translation>
+    </message>
+    <message>
+      <source>no margin to rake to: give at least one margin (variable → category totals)</source>
+      <translation>aucune marge de calage : donnez au moins une marge (variable → effectifs par modalité)</translation>
     </message>
     <message>
       <source>no parkings table or no row in it</source>
@@ -3140,6 +3188,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>pyxform: {warning}</source>
       <translation>pyxform : {warning}</translation>
+    </message>
+    <message>
+      <source>raking did not converge in {iterations} sweeps: the largest change of a cell total was {change} (tolerance {epsilon}); widen the bounds, merge sparse categories or allow more iterations</source>
+      <translation>le calage n'a pas convergé en {iterations} passages : la plus forte variation d'un effectif de case était de {change} (tolérance {epsilon}) ; élargissez les bornes, regroupez les modalités peu remplies ou autorisez plus d'itérations</translation>
     </message>
     <message>
       <source>required column is missing</source>
@@ -3334,6 +3386,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>l'URL de tuiles {url!r} doit commencer par https:// et contenir {{z}}, {{x}} et {{y}}</translation>
     </message>
     <message>
+      <source>tolerance must be &gt; 0 and &lt; 1 (got {tolerance}), max_iterations &gt;= 1 (got {max_iterations})</source>
+      <translation>la tolérance doit être &gt; 0 et &lt; 1 (reçu {tolerance}), le nombre maximal d'itérations &gt;= 1 (reçu {max_iterations})</translation>
+    </message>
+    <message>
       <source>trips of one block that do not overlap in time: trip {trip} starts before trip {previous} ends (first on {day})</source>
       <translation>des courses d'un même bloc qui ne se chevauchent pas : la course {trip} commence avant la fin de la course {previous} (première fois le {day})</translation>
     </message>
@@ -3368,6 +3424,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>week</source>
       <translation>semaine</translation>
+    </message>
+    <message>
+      <source>weight bounds must satisfy 0 &lt;= lower &lt;= 1 &lt;= upper and lower &lt; upper (got {lower}, {upper})</source>
+      <translation>les bornes des poids doivent vérifier 0 &lt;= basse &lt;= 1 &lt;= haute et basse &lt; haute (reçu {lower}, {upper})</translation>
     </message>
     <message>
       <source>whole data</source>
