@@ -1,2 +1,5 @@
-"""Reporting: atlas PDF per centrality (and later the Excel dashboard and open-data export).
-Uses qgis.core only (no widgets)."""
+"""Reporting: the atlas PDF per centrality, the partners' Excel dashboard, the open-data export
+and the citizens' web map. Uses ``qgis.core`` only (no widgets).
+
+May import: ``jobs``, ``store``, ``analysis`` (and the root modules). No SQL.
+"""

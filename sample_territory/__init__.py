@@ -1,7 +1,11 @@
 """The built-in demo territory: a deterministic, Poitiers-like agglomeration made by our code.
 
-``generate(path, seed)`` creates an observatory GeoPackage and fills it step by step; later
-issues add steps (flows, survey answers, producers…) to ``STEPS``.
+``generate(path, seed)`` creates an observatory GeoPackage and fills it step by step
+(``STEPS``); ``answers`` writes synthetic questionnaire exports, ``fieldwork`` plays two agents'
+scripted field edits.
+
+May import: ``store``, ``survey_forms``, ``ingest``, ``jobs``, ``fieldwork``, ``analysis``: the
+demo goes through the real import, network and synchronisation paths rather than copies of them.
 """
 
 from __future__ import annotations

@@ -1,1 +1,3 @@
-"""Readers and validators of external source files (no qgis): data frames plus reports."""
+"""Readers and validators of external source files (no QGIS, no SQL): data frames plus reports
+naming every rejected row (file, row, field, value, expected).
+"""
