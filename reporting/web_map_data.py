@@ -63,6 +63,7 @@ import math
 from typing import Any, Dict, Iterable, List, Mapping, Optional
 
 from ..__about__ import PLUGIN_DIR, __version__
+from ..analysis.secrecy import LOW_PRECISION, MIN_RESPONDENTS
 from ..i18n import tr
 
 NOMENCLATURES = PLUGIN_DIR / "resources" / "nomenclatures"
@@ -78,7 +79,7 @@ CENTRALITY_FIELDS = ("code", "name", "level", "level_label", "outline", "figures
 ROAD_FIELDS = ("road_class", "geometry", "coordinates")
 META_FIELDS = ("territory", "producer", "extracted", "licence", "licence_url", "sources",
                "title", "description", "language")
-SECRECY_MIN, LOW_PRECISION = 11, 30
+SECRECY_MIN = MIN_RESPONDENTS  # the publication rules of analysis.secrecy
 
 #: Field names refused anywhere in the inputs: what never leaves the socle.
 FORBIDDEN = frozenset({
