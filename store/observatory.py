@@ -99,17 +99,41 @@ def srs_definition_geographic() -> str:
     return srs.ExportToWkt()
 
 
-def _migrate(conn, current: int, target: int) -> None:
+class MigrationError(SchemaError):
+    """A migration step failed; the transaction rolled back and the file is as it was."""
+
+    def __init__(self, message: str, version: int):
+        super().__init__(message)
+        self.version = version
+
+
+def _migrate(conn, current: int, target: int, path=None) -> None:
     epsg = int(conn.execute(f"SELECT value FROM {META_TABLE} WHERE key='srs_id'").fetchone()[0])
     for version in sorted(v for v in MIGRATIONS if current < v <= target):
-        MIGRATIONS[version](conn, epsg)
-        _set_meta(conn, "schema_version", version)
+        try:
+            MIGRATIONS[version](conn, epsg)
+            _set_meta(conn, "schema_version", version)
+        except Exception as exc:
+            raise MigrationError(tr(
+                "{path}: upgrading the schema from version {current} to {target} failed at "
+                "version {version} ({error}); the file was left unchanged").format(
+                    path=path or tr("the GeoPackage"), current=current, target=target,
+                    version=version, error=exc), version) from exc
+
+
+def backup_path(path, version: int) -> Path:
+    """Where the copy of a file is kept before migrating it from ``version``."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}.schema{version}.bak{path.suffix}")
 
 
 def open_observatory(path, *, migrate: bool = True):
     """Open an observatory GeoPackage, migrating an older schema forward in one transaction.
 
-    A file from a newer schema is refused (:class:`SchemaError`), as is any file that is not an
+    Before a migration, a copy of the file as it was is kept beside it
+    (:func:`backup_path`, ``socle.schema8.bak.gpkg``); a failing migration step raises
+    :class:`MigrationError` naming the version, and leaves the file unchanged. A file from a
+    newer schema is refused (:class:`SchemaError`), as is any file that is not an
     observatory GeoPackage. Returns a connection (see :func:`store.gpkg.connect`).
     """
     conn = gpkg.connect(path)
@@ -133,8 +157,11 @@ def open_observatory(path, *, migrate: bool = True):
                 raise SchemaError(tr("{path}: schema version {version} needs migrating to "
                                      "{latest}").format(path=path, version=version,
                                                         latest=LATEST_VERSION))
+            backup = backup_path(path, version)
+            if not backup.exists():  # the previous version, kept once, before any change
+                conn.execute(f"VACUUM INTO '{str(backup).replace(chr(39), chr(39) * 2)}'")
             with gpkg.transaction(conn):
-                _migrate(conn, version, LATEST_VERSION)
+                _migrate(conn, version, LATEST_VERSION, path)
     except BaseException:
         conn.close()
         raise

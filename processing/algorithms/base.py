@@ -107,8 +107,11 @@ class ObservatoireAlgorithm(QgsProcessingAlgorithm):
             version = observatory.schema_version(conn)
             conn.close()
             if version < observatory.LATEST_VERSION:
-                feedback.pushInfo(self.tr("Migrating {path} from schema {old} to {new}…").format(
-                    path=path, old=version, new=observatory.LATEST_VERSION))
+                feedback.pushInfo(self.tr(
+                    "Migrating {path} from schema {old} to {new} (a copy of the file as it was "
+                    "is kept as {backup})…").format(
+                        path=path, old=version, new=observatory.LATEST_VERSION,
+                        backup=observatory.backup_path(path, version).name))
             return path, observatory.open_observatory(path)
         except (gpkg.GeoPackageError, observatory.SchemaError) as exc:
             raise QgsProcessingException(str(exc)) from exc

@@ -1114,8 +1114,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Mètres</translation>
     </message>
     <message>
-      <source>Migrating {path} from schema {old} to {new}…</source>
-      <translation>Migration de {path} du schéma {old} vers le schéma {new}…</translation>
+      <source>Migrating {path} from schema {old} to {new} (a copy of the file as it was is kept as {backup})…</source>
+      <translation>Mise à niveau de {path} du schéma {old} au schéma {new} (une copie du fichier tel qu'il était est conservée sous le nom {backup})…</translation>
     </message>
     <message>
       <source>Minimum cost (0 = 100 m or 1 min)</source>
@@ -3792,6 +3792,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{path}: unreadable manifest ({error})</source>
       <translation>{path} : manifeste illisible ({error})</translation>
+    </message>
+    <message>
+      <source>{path}: upgrading the schema from version {current} to {target} failed at version {version} ({error}); the file was left unchanged</source>
+      <translation>{path} : la mise à niveau du schéma de la version {current} à la version {target} a échoué à la version {version} ({error}) ; le fichier n'a pas été modifié</translation>
     </message>
     <message>
       <source>{read} rows read, {accepted} accepted, {rejected} rejected, {warnings} warnings</source>

@@ -117,9 +117,28 @@ def test_failed_migration_leaves_file_unchanged(tmp_path, monkeypatch):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setitem(migrations.MIGRATIONS, 2, broken)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(observatory.MigrationError,
+                       match=r"v1.gpkg: upgrading the schema from version 1 to \d+ failed at "
+                             r"version 2 \(disk on fire\); the file was left unchanged") as info:
         observatory.open_observatory(path)
+    assert info.value.version == 2
     assert sha(path) == before
+
+
+def test_a_migration_keeps_a_copy_of_the_file_as_it_was(tmp_path):
+    path = observatory.create_observatory(tmp_path / "socle.gpkg", "Old", version=7)
+    before = sha(path)
+    observatory.open_observatory(path).close()
+    backup = tmp_path / "socle.schema7.bak.gpkg"
+    assert observatory.backup_path(path, 7) == backup
+    conn = gpkg.connect(backup)
+    assert observatory.schema_version(conn) == 7      # the copy is the old file, readable
+    conn.close()
+    validate_gpkg(backup)
+    assert sha(path) != before                        # the file itself was migrated
+    conn = gpkg.connect(path)
+    assert observatory.schema_version(conn) == migrations.LATEST_VERSION
+    conn.close()
 
 
 def test_newer_schema_refused(socle):
