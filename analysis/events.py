@@ -31,6 +31,8 @@ from typing import List, Mapping, Optional, Sequence
 import numpy as np
 import pandas as pd
 
+from .errors import AnalysisError
+
 BASELINE_MODES = ("previous_weeks", "previous_year", "neutral")
 
 RESULT_COLUMNS = ["event_id", "series_id", "baseline_mode", "event_days", "event_days_with_data",
@@ -54,12 +56,14 @@ class Baseline:
             raise ValueError(f"baseline mode must be one of {', '.join(BASELINE_MODES)}, "
                              f"not {self.mode!r}")
         if self.mode == "previous_weeks" and self.weeks < 1:
-            raise ValueError("previous_weeks needs at least 1 week")
+            raise AnalysisError("baseline_weeks", "previous_weeks needs at least 1 week")
         if self.mode == "neutral":
             if self.start is None or self.end is None:
-                raise ValueError("a neutral baseline needs a start and an end date")
+                raise AnalysisError("neutral_dates_missing",
+                                    "a neutral baseline needs a start and an end date")
             if _to_date(self.end) < _to_date(self.start):
-                raise ValueError("the neutral period ends before it starts")
+                raise AnalysisError("neutral_reversed", "the neutral period ends before it starts",
+                                    start=str(_to_date(self.start)), end=str(_to_date(self.end)))
 
     @classmethod
     def previous_weeks(cls, weeks: int = 4) -> Baseline:
@@ -95,7 +99,8 @@ def event_dates(start, end) -> List[dt.date]:
     """Local calendar days covered by an event (start and end dates inclusive)."""
     first, last = _to_date(start), _to_date(end)
     if last < first:
-        raise ValueError(f"event ends ({last}) before it starts ({first})")
+        raise AnalysisError("event_reversed", f"event ends ({last}) before it starts ({first})",
+                            start=str(first), end=str(last))
     return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
 
 

@@ -34,6 +34,8 @@ from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Union
 import numpy as np
 import pandas as pd
 
+from .errors import AnalysisError, Notice
+
 PERIOD_KINDS = ("day", "week", "month", "year", "all")
 DAY_TYPES = ("all", "weekday", "saturday", "sunday")
 
@@ -101,7 +103,8 @@ def infer_time_steps(measures: pd.DataFrame) -> pd.Series:
         d = pd.DataFrame({"channel_id": m["channel_id"], "duration_s": gap}).dropna()
         d = d[d["duration_s"] > 0]
     if d.empty:
-        raise ValueError("cannot infer the time step: give time_steps={channel_id: seconds}")
+        raise AnalysisError("no_time_step",
+                            "cannot infer the time step: give time_steps={channel_id: seconds}")
     counts = d.groupby(["channel_id", "duration_s"]).size().reset_index(name="n")
     counts = counts.sort_values(["channel_id", "n", "duration_s"], ascending=[True, False, True])
     return counts.drop_duplicates("channel_id").set_index("channel_id")["duration_s"]
@@ -150,11 +153,14 @@ def _bin(measures: pd.DataFrame, channels: Sequence[str], start, end,
     with_data = np.bincount(key, weights=has.astype(float), minlength=nc * nd)
     steps = time_steps.reindex(channels).to_numpy(dtype=float)
     if np.isnan(steps).any():
-        raise ValueError("no time step for channel(s): "
-                         + ", ".join(channels[np.isnan(steps)][:5]))
+        listed = ", ".join(channels[np.isnan(steps)][:5])
+        raise AnalysisError("channels_without_step", "no time step for channel(s): " + listed,
+                            channels=listed)
     if (steps > 86400).any():
-        raise ValueError("time steps longer than one day cannot give daily footfall: "
-                         + ", ".join(channels[steps > 86400][:5]))
+        listed = ", ".join(channels[steps > 86400][:5])
+        raise AnalysisError("step_over_a_day",
+                            "time steps longer than one day cannot give daily footfall: "
+                            + listed, channels=listed)
     day_len = _day_seconds(days, tz)
     expected = np.where(steps[:, None] >= 86400, 1.0, day_len[None, :] / steps[:, None])
     hourly = None
@@ -517,21 +523,25 @@ def footfall_by_centrality(measures: pd.DataFrame, assignment: Assignment, *,
                                                    for k, v in time_steps.items()}))
     no_step = [c for c in assign["channel_id"] if c not in steps.index]
     if no_step:
-        notes.append("no measure and no time step for channel(s) " + ", ".join(no_step[:5])
-                     + ": counted as gaps with the most common time step")
+        listed = ", ".join(no_step[:5])
+        notes.append(Notice("channels_without_measure", "no measure and no time step for "
+                            f"channel(s) {listed}: counted as gaps with the most common time "
+                            "step", channels=listed))
         fallback = steps.mode().iloc[0] if len(steps) else 86400.0
         steps = pd.concat([steps, pd.Series(fallback, index=no_step)])
     local_days = mine["start_local"].dt.normalize()
     start = pd.Timestamp(start).normalize() if start is not None else local_days.min()
     end = pd.Timestamp(end).normalize() if end is not None else local_days.max()
     if end < start:
-        raise ValueError("end is before start")
+        raise AnalysisError("end_before_start", "end is before start",
+                            start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}")
     used = steps.reindex(assign["channel_id"]).to_numpy(dtype=float)
     want_hourly = bool(np.all((used <= 3600) & (3600 % used == 0)))
     if not want_hourly:
-        notes.append("hourly profile not computed: a channel's time step does not divide "
-                     "one hour (time steps: " + ", ".join(
-                         sorted({f"{s:g} s" for s in used})) + ")")
+        listed = ", ".join(sorted({f"{s:g} s" for s in used}))
+        notes.append(Notice("no_hourly_profile", "hourly profile not computed: a channel's time "
+                            f"step does not divide one hour (time steps: {listed})",
+                            steps=listed))
     grid = _bin(mine, assign["channel_id"], start, end, steps, tz, want_hourly)
     sc = _site_and_centrality(grid, assign, min_site_share)
     nd = len(grid.days)
@@ -570,3 +580,15 @@ def daily_series(result: FootfallResult, level: str = "centrality") -> pd.DataFr
     f = frames[level]
     return pd.DataFrame({"series_id": f["series_id"].to_numpy(), "date": f["date"].to_numpy(),
                          "value": f["footfall"].to_numpy()})
+
+
+def site_means(site_days: pd.DataFrame) -> pd.DataFrame:
+    """Per counting site (index ``site_id``): ``days`` in the window, ``days_complete``,
+    ``coverage`` = complete days / days, and ``footfall_mean_daily`` = mean daily footfall over
+    its complete days (passages/day; NaN without a complete day). ``site_days`` as in
+    :class:`FootfallResult` (incomplete days have a NaN footfall)."""
+    out = site_days.groupby("site_id").agg(days_complete=("complete", "sum"),
+                                           days=("complete", "size"),
+                                           footfall_mean_daily=("footfall", "mean"))
+    out["coverage"] = out["days_complete"] / out["days"]
+    return out

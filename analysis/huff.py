@@ -33,6 +33,7 @@ from typing import Optional, Tuple
 import numpy as np
 from scipy.optimize import minimize
 
+from .errors import AnalysisError
 from .network import Progress, map_chunks
 
 DECAYS = ("power", "exponential")
@@ -271,7 +272,7 @@ def calibrate_huff(attractiveness, cost, chosen, decay: str = "power", min_cost:
     if chosen.size != cost.shape[0]:
         raise ValueError(f"chosen has {chosen.size} values, expected {cost.shape[0]}")
     if chosen.size == 0:
-        raise ValueError("calibration needs at least one observed choice")
+        raise AnalysisError("no_choice", "calibration needs at least one observed choice")
     if not np.issubdtype(chosen.dtype, np.integer) or chosen.min() < 0 or chosen.max() >= a.size:
         raise ValueError(f"chosen must hold destination indices in 0..{a.size - 1}")
     c = np.where(np.isfinite(cost), np.maximum(cost, min_cost), np.nan)
@@ -279,14 +280,17 @@ def calibrate_huff(attractiveness, cost, chosen, decay: str = "power", min_cost:
     rows = np.arange(chosen.size)
     bad = np.flatnonzero(~available[rows, chosen])
     if bad.size:
-        raise ValueError(f"observation {int(bad[0])} chose destination {int(chosen[bad[0]])},"
-                         " which is unavailable (no cost or zero attractiveness)")
+        raise AnalysisError("unavailable_choice",
+                            f"observation {int(bad[0])} chose destination {int(chosen[bad[0]])},"
+                            " which is unavailable (no cost or zero attractiveness)",
+                            observation=int(bad[0]), destination=int(chosen[bad[0]]))
     with np.errstate(divide="ignore"):
         x1 = np.where(available, np.log(a), 0.0)  # feature of alpha
     x2 = np.where(available, -(np.log(c) if decay == "power" else c), 0.0)  # feature of beta
     if fit_alpha and np.ptp(x1[available]) == 0:
-        raise ValueError("every destination has the same attractiveness: alpha cannot be"
-                         " estimated, use fit_alpha=False")
+        raise AnalysisError("alpha_not_identifiable",
+                            "every destination has the same attractiveness: alpha cannot be"
+                            " estimated, use fit_alpha=False")
 
     def loglik(theta):
         al, be = (theta[0], theta[1]) if fit_alpha else (alpha, theta[0])

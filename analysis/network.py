@@ -281,6 +281,14 @@ class RoadNetwork:
         return mask
 
 
+def connected_parts(network: RoadNetwork) -> int:
+    """Number of connected parts of the network, directions ignored (an isolated node is a
+    part of its own)."""
+    adjacency = coo_matrix((np.ones(network.n_edges), (network.from_node, network.to_node)),
+                           shape=(network.n_nodes, network.n_nodes))
+    return int(connected_components(adjacency, directed=False)[0])
+
+
 def segments_from_lines(lines: Sequence[np.ndarray]) -> Dict[str, np.ndarray]:
     """Split polylines (each an (n, 2) array of vertices, in digitised order) at every vertex.
 

@@ -187,3 +187,25 @@ def count_within(targets: Mapping, xy: np.ndarray, distance: float,
         cats = pd.Series(np.asarray(categories, dtype=object)[idx]).value_counts(sort=False)
         rows += [(key, c, int(n)) for c, n in cats.items()]
     return pd.DataFrame(rows, columns=["target", "category", "count"])
+
+
+def near_counts(points_xy: np.ndarray, xy: np.ndarray, distance: float, weights=None,
+                exclude_within: float = None) -> np.ndarray:
+    """Per point of ``points_xy`` (M × 2), the number of the points of ``xy`` (N × 2) within
+    ``distance`` metres of it (the rule of :func:`within`, each point a target), or the sum of
+    their ``weights``; points of ``xy`` at ``exclude_within`` metres or less (e.g. 0.01: the
+    point itself) are not counted. A point with a missing coordinate counts 0."""
+    points_xy = np.asarray(points_xy, dtype=float).reshape(-1, 2)
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    w = np.ones(len(xy)) if weights is None else np.asarray(weights, dtype=np.float64)
+    out = np.zeros(len(points_xy))
+    if not len(xy):
+        return out
+    finite = np.isfinite(points_xy).all(axis=1)
+    hits = within({i: (float(points_xy[i, 0]), float(points_xy[i, 1]))
+                   for i in np.flatnonzero(finite)}, xy, distance)
+    for i, idx in hits.items():
+        if exclude_within is not None and len(idx):
+            idx = idx[np.hypot(*(xy[idx] - points_xy[i]).T) > exclude_within]
+        out[i] = w[idx].sum()
+    return out

@@ -30,6 +30,8 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 import pandas as pd
 
+from .errors import AnalysisError, Notice
+
 DIRECTIONS = ("more", "less", "ideal")
 SIMILARITY = "similarity"
 WEIGHT_TOLERANCE = 1e-6  # percent
@@ -120,32 +122,41 @@ def score_sites(candidates: pd.DataFrame, criteria: Sequence[Criterion],
     std = {}
     for c in criteria:
         if c.name not in candidates.columns:
-            warnings.append(f"criterion {c.name!r} skipped: no such column in the data")
+            warnings.append(Notice("criterion_absent",
+                                   f"criterion {c.name!r} skipped: no such column in the data",
+                                   criterion=c.name))
             continue
         col = pd.to_numeric(candidates[c.name], errors="coerce")
         if col.isna().all():
-            warnings.append(f"criterion {c.name!r} skipped: no data for any candidate")
+            warnings.append(Notice("criterion_empty",
+                                   f"criterion {c.name!r} skipped: no data for any candidate",
+                                   criterion=c.name))
             continue
         missing = int(col.isna().sum())
         if missing:
-            warnings.append(f"criterion {c.name!r}: {missing} candidate(s) without data score 0")
+            warnings.append(Notice(
+                "criterion_gaps",
+                f"criterion {c.name!r}: {missing} candidate(s) without data score 0",
+                criterion=c.name, n=missing))
         kept.append(c)
         std[c.name] = standardise(col, c).fillna(0.0)
     weights = {c.name: float(c.weight) for c in kept}
     if similarity_weight:
         sim = _similarity(candidates, kept, target, similarity_on)
         if sim is None:
-            warnings.append("criterion 'similarity' skipped: no criterion data to compare")
+            warnings.append(Notice("similarity_skipped",
+                                   "criterion 'similarity' skipped: no criterion data to compare"))
         else:
             std[SIMILARITY] = sim
             weights[SIMILARITY] = float(similarity_weight)
     remaining = sum(weights.values())
     if not weights or remaining <= 0:
-        raise ValueError("no criterion can be scored: every criterion lacks data"
-                         f" ({'; '.join(warnings)})")
+        raise AnalysisError("no_criterion", "no criterion can be scored: every criterion lacks"
+                            f" data ({'; '.join(warnings)})", notices=list(warnings))
     if abs(remaining - 100.0) > WEIGHT_TOLERANCE:
-        warnings.append(f"weights renormalised over the remaining criteria (sum {remaining:g} %"
-                        " scaled to 100 %)")
+        warnings.append(Notice("weights_renormalised",
+                               f"weights renormalised over the remaining criteria (sum "
+                               f"{remaining:g} % scaled to 100 %)", total=f"{remaining:g}"))
     out = pd.DataFrame(index=candidates.index)
     for name, w in weights.items():
         out[f"contrib_{name}"] = 100.0 * w / remaining * std[name]
@@ -165,11 +176,14 @@ def _similarity(candidates: pd.DataFrame, kept: Sequence[Criterion], target,
     if isinstance(target, dict):
         missing = [n for n in names if n not in target]
         if missing:
-            raise ValueError(f"target site lacks values for {missing}")
+            raise AnalysisError("target_incomplete", f"target site lacks values for {missing}",
+                                criteria=", ".join(missing))
         target_row = pd.Series({n: float(target[n]) for n in names})
     else:
         if target not in candidates.index:
-            raise ValueError(f"target site {target!r} is not a candidate index label")
+            raise AnalysisError("target_unknown",
+                                f"target site {target!r} is not a candidate index label",
+                                target=str(target))
         target_row = candidates.loc[target, names].astype(np.float64)
     table = candidates[names].apply(pd.to_numeric, errors="coerce")
     names = [n for n in names if table[n].notna().any() and np.isfinite(target_row[n])]

@@ -79,27 +79,57 @@ def departures(stop_times: pd.DataFrame, trips: pd.DataFrame, calendar: pd.DataF
     return dep[["stop_id", "station_id", "trip_id", "route_id", "departure_s", "hour"]]
 
 
-def departures_per_hour(deps: pd.DataFrame, *, by: str = "stop_id") -> pd.DataFrame:
+def _counted(deps: pd.DataFrame, count: Optional[str]) -> pd.Series:
+    """Departures each row stands for: 1 per row, or the ``count`` column (e.g. the
+    departures per stop and hour stored in the socle)."""
+    if count is None:
+        return pd.Series(1, index=deps.index, dtype=np.int64)
+    return deps[count]
+
+
+def departures_per_hour(deps: pd.DataFrame, *, by: str = "stop_id",
+                        count: Optional[str] = None) -> pd.DataFrame:
     """``by, hour, departures`` (hours of the service day, 0 to 30; only hours with departures
-    appear)."""
-    out = deps.groupby([by, "hour"]).size().rename("departures").reset_index()
+    appear). ``count``: a column holding the departures of each row (already counted per
+    stop and hour); without it every row is one departure."""
+    frame = pd.DataFrame({by: deps[by], "hour": deps["hour"],
+                          "departures": _counted(deps, count)})
+    out = frame.groupby([by, "hour"])["departures"].sum().reset_index()
     return out.sort_values([by, "hour"]).reset_index(drop=True)
 
 
+def daily_departures(per_hour: pd.DataFrame, *, by: str = "stop_id") -> pd.DataFrame:
+    """From :func:`departures_per_hour`: ``by, departures_day`` (Σ over the hours),
+    ``peak_hour`` (the hour with the most departures, the earliest of equal hours) and
+    ``peak_departures`` (its departures)."""
+    ordered = per_hour.sort_values([by, "hour"], kind="stable")
+    peak = ordered.loc[ordered.groupby(by, sort=True)["departures"].idxmax()]
+    total = ordered.groupby(by, sort=True)["departures"].sum()
+    return pd.DataFrame({by: peak[by].to_numpy(),
+                         "departures_day": total.reindex(peak[by]).to_numpy(),
+                         "peak_hour": peak["hour"].to_numpy(),
+                         "peak_departures": peak["departures"].to_numpy()})
+
+
 def departures_per_period(deps: pd.DataFrame, *, by: str = "stop_id",
-                          periods: Mapping[str, Tuple[int, int]] = None) -> pd.DataFrame:
+                          periods: Mapping[str, Tuple[int, int]] = None,
+                          count: Optional[str] = None) -> pd.DataFrame:
     """``by, period, start_hour, end_hour, departures, per_hour, headway_min`` for every
     stop and period (periods with no departure included: departures 0, headway NaN).
-    ``headway_min`` = period length in minutes / departures (mean interval)."""
+    ``per_hour`` = departures / period length in hours [departures/h]; ``headway_min`` =
+    period length in minutes / departures (mean interval). ``count`` as in
+    :func:`departures_per_hour`."""
     periods = dict(periods or DEFAULT_PERIODS)
     keys = pd.unique(deps[by])
     rows = []
     hours = deps["hour"].to_numpy()
+    counted = _counted(deps, count)
     for name, (h0, h1) in periods.items():
         if h1 <= h0:
             raise ValueError(f"period {name}: end hour must be after start hour")
-        sel = deps.loc[(hours >= h0) & (hours < h1)]
-        counts = sel.groupby(by).size().reindex(keys, fill_value=0)
+        inside = (hours >= h0) & (hours < h1)
+        counts = counted[inside].groupby(deps.loc[inside, by]).sum().reindex(
+            keys, fill_value=0)
         rows.append(pd.DataFrame({by: keys, "period": name, "start_hour": h0, "end_hour": h1,
                                   "departures": counts.to_numpy()}))
     out = (pd.concat(rows, ignore_index=True) if rows

@@ -49,6 +49,8 @@ from typing import Iterable, Optional, Sequence
 import numpy as np
 import pandas as pd
 
+from .errors import AnalysisError
+
 OUTSIDE_KEY = "__outside__"
 
 PROCOS_BANDS = (  # (code, lower bound inclusive in %, label_fr)
@@ -113,11 +115,14 @@ def prepare_observations(observations: pd.DataFrame, premises: pd.DataFrame,
             obs[col] = None
     unknown_c = sorted({str(c) for c in obs["campaign"] if c not in order})
     if unknown_c:
-        raise ValueError(f"observations refer to unknown campaign(s) {unknown_c[:10]}")
+        raise AnalysisError("unknown_campaigns",
+                            f"observations refer to unknown campaign(s) {unknown_c[:10]}",
+                            campaigns=", ".join(unknown_c[:10]))
     prem = premises.copy()
     if prem["premise"].duplicated().any():
         dup = prem.loc[prem["premise"].duplicated(), "premise"].astype(str).tolist()[:10]
-        raise ValueError(f"premises listed twice: {dup}")
+        raise AnalysisError("premises_twice", f"premises listed twice: {dup}",
+                            premises=", ".join(dup))
     if "floor_area" not in prem.columns:
         prem["floor_area"] = np.nan
     if "ground_floor" not in prem.columns:
@@ -125,12 +130,16 @@ def prepare_observations(observations: pd.DataFrame, premises: pd.DataFrame,
     known = set(prem["premise"])
     unknown_p = sorted({str(p) for p in obs["premise"] if p not in known})
     if unknown_p:
-        raise ValueError(f"observations refer to unknown premise(s) {unknown_p[:10]}")
+        raise AnalysisError("unknown_premises",
+                            f"observations refer to unknown premise(s) {unknown_p[:10]}",
+                            premises=", ".join(unknown_p[:10]))
     dup = obs.duplicated(["premise", "campaign"])
     if dup.any():
         first = obs.loc[dup, ["premise", "campaign"]].iloc[0]
-        raise ValueError(
-            f"premise {first['premise']!r} is observed twice in campaign {first['campaign']!r}")
+        raise AnalysisError(
+            "observed_twice",
+            f"premise {first['premise']!r} is observed twice in campaign {first['campaign']!r}",
+            premise=str(first["premise"]), campaign=str(first["campaign"]))
     obs = obs.merge(prem[["premise", "zone", "floor_area", "ground_floor"]], on="premise",
                     how="left")
     if ground_floor_only:

@@ -32,6 +32,8 @@ from typing import Iterable, Mapping, Optional, Sequence
 import numpy as np
 import pandas as pd
 
+from .errors import AnalysisError
+
 COLUMNS = [
     "premise", "last_campaign", "last_status", "vacant_now", "first_vacant_campaign",
     "vacancy_start_campaign", "vacant_campaigns", "vacancy_years", "long_term",
@@ -48,7 +50,8 @@ def campaign_times(campaigns: Sequence, dates: Optional[Mapping] = None) -> np.n
     if dates is not None:
         missing = [c for c in campaigns if c not in dates]
         if missing:
-            raise ValueError(f"no date for campaign(s) {missing}")
+            raise AnalysisError("campaigns_undated", f"no date for campaign(s) {missing}",
+                                campaigns=", ".join(map(str, missing)))
     try:
         years = [int(v) for v in values]
         if all(1900 <= y <= 2200 and str(v).strip().isdigit() for y, v in zip(years, values)):
@@ -58,7 +61,9 @@ def campaign_times(campaigns: Sequence, dates: Optional[Mapping] = None) -> np.n
     stamps = pd.to_datetime(pd.Series(values), errors="coerce")
     if stamps.isna().any():
         bad = [v for v, s in zip(values, stamps) if pd.isna(s)]
-        raise ValueError(f"campaign dates not understood: {bad}; expected YYYY-MM-DD or a year")
+        raise AnalysisError("campaign_dates",
+                            f"campaign dates not understood: {bad}; expected YYYY-MM-DD or a year",
+                            dates=", ".join(map(str, bad)))
     days = (stamps - stamps.iloc[0]).dt.days.to_numpy(dtype=float)
     return np.round(days / 365.25, 2)
 
@@ -68,11 +73,15 @@ def _effective_statuses(observations: pd.DataFrame, campaigns: list,
     order = {c: i for i, c in enumerate(campaigns)}
     unknown = sorted({str(c) for c in observations["campaign"] if c not in order})
     if unknown:
-        raise ValueError(f"observations refer to unknown campaign(s) {unknown[:10]}")
+        raise AnalysisError("unknown_campaigns",
+                            f"observations refer to unknown campaign(s) {unknown[:10]}",
+                            campaigns=", ".join(unknown[:10]))
     if observations.duplicated(["premise", "campaign"]).any():
         first = observations.loc[observations.duplicated(["premise", "campaign"])].iloc[0]
-        raise ValueError(
-            f"premise {first['premise']!r} is observed twice in campaign {first['campaign']!r}")
+        raise AnalysisError(
+            "observed_twice",
+            f"premise {first['premise']!r} is observed twice in campaign {first['campaign']!r}",
+            premise=str(first["premise"]), campaign=str(first["campaign"]))
     premises = list(pd.unique(observations["premise"]))
     if lineage is not None and len(lineage):
         for p in pd.unique(pd.concat([lineage["parent"], lineage["child"]])):
@@ -94,7 +103,8 @@ def _effective_statuses(observations: pd.DataFrame, campaigns: list,
         if p in done or p not in parents_of:
             return
         if p in stack:
-            raise ValueError(f"premise lineage has a cycle through {p!r}")
+            raise AnalysisError("lineage_cycle", f"premise lineage has a cycle through {p!r}",
+                                premise=str(p))
         for q in parents_of[p]:
             resolve(q, (*stack, p))
         i = index[p]

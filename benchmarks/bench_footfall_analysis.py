@@ -132,6 +132,7 @@ def bench_gpkg_import(path: Path, channels: int, rows: int):
     """Import the measure file into a GeoPackage (observatoire:import_counts' store function),
     then footfall by centrality and event impact read back from the GeoPackage."""
     from observatoire_commerce.ingest.importers import flows as flows_imports
+    from observatoire_commerce.jobs import events as event_jobs
     from observatoire_commerce.jobs import footfall as flows_results
     from observatoire_commerce.store import observatory
 
@@ -154,7 +155,7 @@ def bench_gpkg_import(path: Path, channels: int, rows: int):
         job = flows_results.footfall(conn)
         t_foot = time.perf_counter() - t
         t = time.perf_counter()
-        impact = flows_results.event_impact(conn, Baseline.previous_weeks(4))
+        impact = event_jobs.event_impact(conn, Baseline.previous_weeks(4))
         t_events = time.perf_counter() - t
     finally:
         conn.close()

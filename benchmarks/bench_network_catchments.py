@@ -44,8 +44,9 @@ from observatoire_commerce.analysis import fast_search
 from observatoire_commerce.analysis.catchment import assign_to_nodes, network_catchments
 from observatoire_commerce.analysis.huff import huff_model
 from observatoire_commerce.analysis.network import RoadNetwork, Router, snap_points
-from observatoire_commerce.jobs import catchment_data
+from observatoire_commerce.jobs import network
 from observatoire_commerce.store import geometry, gpkg, network_store, observatory
+from observatoire_commerce.store.readers import territory
 
 X0, Y0 = 480000.0, 6580000.0  # Lambert-93 offset of the synthetic grid
 WALK_BANDS, CAR_BANDS = [5, 10, 15], [10, 20]
@@ -72,7 +73,7 @@ def build_gpkg(path: Path, edges: dict, cells: tuple) -> None:
               conn, records, 2154)
     with gpkg.transaction(conn):
         counts, _ = timed("import: build and store the topology and hierarchy (once)",
-                          network_store.build_topology, conn, 2154)
+                          network.build_topology, conn, 2154)
     cx, cy, cols, size = cells
     half = size / 2
     rows = [(f"c{i}", float(p), float(h), geometry.encode("polygon", [np.array(
@@ -92,11 +93,11 @@ def ours(path: Path, origins: tuple, mode: str, bands: list, workers: int, engin
     """What the algorithm does before drawing polygons."""
     conn = gpkg.connect(path)
     try:
-        net = network_store.load_network(conn, check=True).network
-        cells = catchment_data.population_cells(conn, lean=True)
+        net = network.load_network(conn, check=True).network
+        cells = territory.population_cells(conn, lean=True)
         router = Router(net, mode, engine=engine)
-        if engine == "numba" and mode in network_store.HIERARCHY_MODES:
-            router.attach_hierarchy(network_store.load_hierarchy(conn, mode))
+        if engine == "numba" and mode in network.HIERARCHY_MODES:
+            router.attach_hierarchy(network.load_hierarchy(conn, mode))
     finally:
         conn.close()
     snapped = snap_points(net, origins[0], origins[1], 100.0, mode=mode)

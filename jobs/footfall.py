@@ -1,11 +1,10 @@
-"""Flow analyses on the socle: read the flow tables, assign them to centralities, compute with
-:mod:`analysis.footfall`, :mod:`analysis.events` and :mod:`analysis.flows_offer`, and write the
-results to ``indicators``.
+"""Footfall job: read the counters and their counts, assign the counting sites to centralities
+(:func:`jobs.zones.assign_points`), compute with :mod:`analysis.footfall` (the one definition
+of footfall: complete days only, a gap is never read as zero) and write the indicators.
 
-Assignment to centralities (counters, car parks, stops, road points, carpool places): a
-feature's declared ``centrality_uuid`` wins; else the centrality containing it (higher level
-first, as for premises); else the nearest centrality whose edge lies within the distance
-parameter; else none.
+Two entry points: :func:`footfall` per centrality (the algorithm footfall_by_centrality, event
+impact, flows × offer) and :func:`site_footfall` per counting site (the footfall criterion of
+the site potential), both with the same rules.
 """
 
 from __future__ import annotations
@@ -13,141 +12,52 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
-import numpy as np
 import pandas as pd
 
-from ..analysis import events as ev
 from ..analysis import footfall as ff
-from ..analysis.proximity import distance_to
-from ..analysis.spatial import points_in_zones
 from ..i18n import tr
-from ..store import geometry, gpkg, indicators, readers
+from ..store import readers
+from ..store.readers import flows as flow_readers
+from ..store.readers import territory
 from ..store.schema.flows import require_flows
+from .common import Checkpoint, JobError, check, number, save_indicators
+from .zones import with_centrality
 
 FOOTFALL_ALG = "observatoire:footfall_by_centrality"
-EVENT_ALG = "observatoire:event_impact"
-MOBILITY_ALG = "observatoire:mobility_by_centrality"
-CROSS_ALG = "observatoire:flows_vs_offer"
 FOOTFALL_UNIT = "passages/day/counter"
+PEDESTRIAN = "PEDESTRIAN"
 
 
-class FlowAnalysisError(ValueError):
-    """Data the analysis cannot work with (the message says what is missing)."""
+class FlowAnalysisError(JobError):
+    """Flow data the analysis cannot work with (the message says what is missing)."""
+
+
+def _points(conn, sql: str, params=()) -> pd.DataFrame:  # pragma: no cover - transitional
+    """Deprecated: kept for ``sample_territory.flows`` until it reads its stops with
+    :func:`store.readers.territory.points`."""
+    return territory.point_query(conn, sql, params)
 
 
 # ---------------------------------------------------------------------------------------------
 # reading and assigning
 # ---------------------------------------------------------------------------------------------
 
-def _points(conn, sql: str, params=()) -> pd.DataFrame:
-    rows = conn.execute(sql, params).fetchall()
-    frame = pd.DataFrame([dict(r) for r in rows])
-    if not rows:
-        return pd.DataFrame(columns=[d[0] for d in conn.execute(sql, params).description]
-                            + ["x", "y"]).drop(columns="geom", errors="ignore")
-    xy = np.full((len(rows), 2), np.nan)
-    for i, r in enumerate(rows):
-        if r["geom"] is not None:
-            kind, shape = geometry.decode(r["geom"])
-            if kind == "point":
-                xy[i] = shape
-    frame = frame.drop(columns="geom")
-    frame["x"], frame["y"] = xy[:, 0], xy[:, 1]
-    return frame
-
-
-def assign(points: pd.DataFrame, cents: list, distance: float = 0.0,
-           declared: Optional[str] = "centrality_uuid") -> pd.DataFrame:
-    """``points`` (x, y, optional declared centrality column) → ``centrality_uuid, centrality,
-    assignment ('declared' | 'inside' | 'distance' | None), distance_m``."""
-    n = len(points)
-    out = pd.DataFrame(index=points.index)
-    cent_uuid = np.full(n, None, dtype=object)
-    how = np.full(n, None, dtype=object)
-    dist = np.full(n, np.nan)
-    names = {c["uuid"]: c["name"] for c in cents}
-    xy = points[["x", "y"]].to_numpy(dtype=float) if n else np.zeros((0, 2))
-    if declared and declared in points.columns:
-        d = points[declared].to_numpy(dtype=object)
-        known = np.array([v in names for v in d], dtype=bool)
-        cent_uuid[known], how[known], dist[known] = d[known], "declared", 0.0
-    if n and cents:
-        todo = np.flatnonzero(how == None)  # noqa: E711
-        inside = points_in_zones(xy[todo], [c["polygons"] for c in cents])
-        hit = inside >= 0
-        cent_uuid[todo[hit]] = [cents[i]["uuid"] for i in inside[hit]]
-        how[todo[hit]], dist[todo[hit]] = "inside", 0.0
-        todo = np.flatnonzero(how == None)  # noqa: E711
-        if distance and distance > 0 and len(todo):
-            dmat = np.vstack([distance_to(c["polygons"], xy[todo]) for c in cents])
-            best = dmat.argmin(axis=0)
-            bestd = dmat[best, np.arange(len(todo))]
-            ok = bestd <= distance
-            cent_uuid[todo[ok]] = [cents[i]["uuid"] for i in best[ok]]
-            how[todo[ok]], dist[todo[ok]] = "distance", bestd[ok]
-    out["centrality_uuid"] = cent_uuid
-    out["centrality"] = [names.get(u) for u in cent_uuid]
-    out["assignment"] = how
-    out["distance_m"] = dist
-    return out
-
-
 def sites(conn, cents: list, distance: float = 0.0) -> pd.DataFrame:
     """Counting sites with their centrality assignment."""
-    frame = _points(conn, "SELECT uuid AS site_uuid, site_id, name, street, centrality_uuid, "
-                          "geom FROM counting_sites ORDER BY site_id")
-    return pd.concat([frame.drop(columns="centrality_uuid"),
-                      assign(frame, cents, distance)], axis=1)
+    return with_centrality(flow_readers.counting_sites(conn), cents, distance)
 
 
-def channels(conn, mobility: Optional[str] = "PEDESTRIAN") -> pd.DataFrame:
-    frame = pd.read_sql_query(
-        "SELECT uuid AS channel_uuid, channel_id, site_uuid, mobility_type, time_step_s "
-        "FROM counting_channels ORDER BY channel_id", conn)
+def channels(conn, mobility: Optional[str] = PEDESTRIAN) -> pd.DataFrame:
+    """Counting channels, only those of the mobility type when given."""
+    frame = flow_readers.counting_channels(conn)
     if mobility:
         types = frame["mobility_type"].fillna("").str.split(",")
         frame = frame[types.map(lambda t: mobility in t)]
     return frame.reset_index(drop=True)
 
 
-def read_counts(conn, channel_uuids: Sequence[str], start=None, end=None) -> pd.DataFrame:
-    """Measure frame for :mod:`analysis.footfall`: ``channel_id`` (= channel uuid),
-    ``start_local`` (naive), ``duration_s``, ``count`` (NaN = no data)."""
-    parts = []
-    where, params = "", []
-    if start is not None:
-        where += " AND start_utc >= ?"
-        params.append((pd.Timestamp(start) - pd.Timedelta(days=1)).strftime("%Y-%m-%d"))
-    if end is not None:
-        where += " AND start_utc < ?"
-        params.append((pd.Timestamp(end) + pd.Timedelta(days=2)).strftime("%Y-%m-%d"))
-    for uid in channel_uuids:
-        rows = conn.execute(
-            "SELECT CAST(strftime('%s', start_local) AS INTEGER), duration_s, count FROM counts "
-            f"WHERE channel_uuid = ?{where}", [uid, *params]).fetchall()
-        if not rows:
-            continue
-        arr = np.array(rows, dtype=float)  # None → nan
-        parts.append(pd.DataFrame({
-            "channel_id": uid,
-            "start_local": arr[:, 0].astype("int64").astype("datetime64[s]").astype(
-                "datetime64[ns]"),
-            "duration_s": arr[:, 1], "count": arr[:, 2]}))
-    if not parts:
-        return pd.DataFrame({"channel_id": pd.Series(dtype=object),
-                             "start_local": pd.Series(dtype="datetime64[ns]"),
-                             "duration_s": pd.Series(dtype=float),
-                             "count": pd.Series(dtype=float)})
-    frame = pd.concat(parts, ignore_index=True)
-    if start is not None:
-        frame = frame[frame["start_local"] >= pd.Timestamp(start).normalize()]
-    if end is not None:
-        frame = frame[frame["start_local"] < pd.Timestamp(end).normalize() + pd.Timedelta(days=1)]
-    return frame.reset_index(drop=True)
-
-
 # ---------------------------------------------------------------------------------------------
-# footfall
+# footfall per centrality
 # ---------------------------------------------------------------------------------------------
 
 @dataclass
@@ -164,11 +74,19 @@ def _names(frame: pd.DataFrame, names: Dict[str, str], key: str = "centrality") 
     return frame
 
 
-def footfall(conn, *, distance: float = 0.0, mobility: Optional[str] = "PEDESTRIAN",
+def _compute(measures, assignment, steps, **options) -> ff.FootfallResult:
+    try:
+        return ff.footfall_by_centrality(measures, assignment,
+                                         time_steps=steps.to_dict() or None, **options)
+    except ValueError as exc:
+        raise FlowAnalysisError(str(exc)) from exc
+
+
+def footfall(conn, *, distance: float = 0.0, mobility: Optional[str] = PEDESTRIAN,
              periods: Sequence[str] = ("week", "month", "year", "all"),
              hourly_periods: Sequence[str] = ("year", "all"), start=None, end=None,
              min_site_share: float = 1.0, holiday_dates: Optional[Sequence] = None,
-             progress=None) -> FootfallJob:
+             progress=None, checkpoint: Checkpoint = None) -> FootfallJob:
     """Footfall per centrality from the socle (rules of :mod:`analysis.footfall`)."""
     require_flows(conn)
     cents = readers.centralities(conn)
@@ -194,29 +112,24 @@ def footfall(conn, *, distance: float = 0.0, mobility: Optional[str] = "PEDESTRI
                                    "centrality"))
     if progress:
         progress(10)
-    measures = read_counts(conn, assigned["channel_uuid"].tolist(), start, end)
+    check(checkpoint)
+    measures = flow_readers.counts(conn, assigned["channel_uuid"].tolist(), start, end)
     if measures.empty:
         raise FlowAnalysisError(tr("the assigned channels have no count in the chosen window"))
     if progress:
         progress(40)
+    check(checkpoint)
     steps = assigned.set_index("channel_uuid")["time_step_s"].dropna()
     assignment = pd.DataFrame({"channel_id": assigned["channel_uuid"],
                                "centrality": assigned["centrality_uuid"],
                                "site_id": assigned["site_uuid"]})
-    try:
-        result = ff.footfall_by_centrality(
-            measures, assignment, periods=periods, hourly_periods=hourly_periods,
-            time_steps=steps.to_dict() or None, start=start, end=end,
-            min_site_share=min_site_share, holidays=holiday_dates)
-    except ValueError as exc:
-        raise FlowAnalysisError(str(exc)) from exc
+    result = _compute(measures, assignment, steps, periods=periods,
+                      hourly_periods=hourly_periods, start=start, end=end,
+                      min_site_share=min_site_share, holidays=holiday_dates)
     if progress:
         progress(80)
-    sd = result.site_days.groupby("site_id").agg(days_complete=("complete", "sum"),
-                                                 days=("complete", "size"),
-                                                 footfall_mean_daily=("footfall", "mean"))
-    sd["coverage"] = sd["days_complete"] / sd["days"]
-    site_frame = site_frame.join(sd[["footfall_mean_daily", "coverage"]], on="site_uuid")
+    means = ff.site_means(result.site_days)
+    site_frame = site_frame.join(means[["footfall_mean_daily", "coverage"]], on="site_uuid")
     names = {c["uuid"]: c["name"] for c in cents}
     return FootfallJob(result, site_frame, names, notes + list(result.notes))
 
@@ -229,6 +142,36 @@ def footfall_tables(job: FootfallJob) -> Dict[str, pd.DataFrame]:
         periods[col] = pd.to_datetime(periods[col]).dt.strftime("%Y-%m-%d")
     return {"periods": periods, "hourly": _names(r.hourly, names), "yoy": _names(r.yoy, names),
             "profiles": _names(r.profiles, names)}
+
+
+def centrality_layer(conn, tables: Dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per centrality (ordered by name) for the map: ``uuid, name, level``, the latest
+    ``year`` with a complete day and its ``footfall_mean_daily``, the ``coverage`` of the whole
+    window, the latest year-on-year change in % (``yoy_change_pct``), the street ``profile``
+    and ``geom`` (the stored blob)."""
+    per = tables["periods"]
+    years = per[(per["period_kind"] == "year") & (per["days_complete"] > 0)]
+    latest = years.sort_values("period").groupby("centrality_uuid").tail(1).set_index(
+        "centrality_uuid")
+    allp = per[per["period_kind"] == "all"].set_index("centrality_uuid")
+    yoy = tables["yoy"].dropna(subset=["change"]).sort_values("iso_year").groupby(
+        "centrality_uuid").tail(1).set_index("centrality_uuid")
+    prof = tables["profiles"].set_index("centrality_uuid")
+    rows = []
+    for r in territory.centrality_features(conn):
+        u = r["uuid"]
+        rows.append({
+            "uuid": u, "name": r["name"], "level": r["level"],
+            "year": latest["period"].get(u),
+            "footfall_mean_daily": latest["mean_daily"].get(u),
+            "coverage": allp["coverage"].get(u) if "coverage" in allp else None,
+            "yoy_change_pct": (100 * yoy["change"].get(u)) if u in yoy.index else None,
+            "profile": prof["profile"].get(u), "geom": r["geom"]})
+    frame = pd.DataFrame(rows, columns=["uuid", "name", "level", "year", "footfall_mean_daily",
+                                        "coverage", "yoy_change_pct", "profile", "geom"])
+    for col in ("footfall_mean_daily", "coverage", "yoy_change_pct"):
+        frame[col] = frame[col].astype(float)
+    return frame
 
 
 def footfall_indicator_rows(job: FootfallJob) -> list:
@@ -245,159 +188,42 @@ def footfall_indicator_rows(job: FootfallJob) -> list:
                 ("footfall_sunday_mean", r.sunday_mean, FOOTFALL_UNIT),
                 ("footfall_coverage", 100.0 * r.coverage, "%")):
             rows.append({"scope": "centrality", "centrality_uuid": r.centrality,
-                         "indicator": code, "period": period, "value": _num(value),
+                         "indicator": code, "period": period, "value": number(value),
                          "unit": unit})
     for r in job.result.yoy.itertuples(index=False):
         rows.append({"scope": "centrality", "centrality_uuid": r.centrality,
                      "indicator": "footfall_yoy", "period": str(r.iso_year),
-                     "value": _num(100.0 * r.change), "unit": "%"})
+                     "value": number(100.0 * r.change), "unit": "%"})
     return rows
 
 
-def _num(v):
-    return None if v is None or v != v else float(v)
-
-
-def write_indicators(conn, rows: list, algorithm: str, parameters: dict) -> int:
-    with gpkg.transaction(conn):
-        return indicators.write(conn, rows, algorithm=algorithm, parameters=parameters)
+write_indicators = save_indicators
 
 
 # ---------------------------------------------------------------------------------------------
-# event impact
+# footfall per counting site
 # ---------------------------------------------------------------------------------------------
 
-EVENT_COLUMNS = ["event_uuid", "event", "kind", "centrality_uuid", "centrality", "start", "end",
-                 "measure", "level", "series_uuid", "series"] + ev.RESULT_COLUMNS[2:]
-
-
-def events_frame(conn, event_ids: Optional[Sequence[str]] = None) -> pd.DataFrame:
-    frame = pd.read_sql_query(
-        "SELECT e.uuid AS event_uuid, e.event_id, e.name, e.kind, e.centrality_uuid, "
-        "c.name AS centrality, e.start_date, e.end_date FROM events e "
-        "LEFT JOIN centralities c ON c.uuid = e.centrality_uuid ORDER BY e.start_date, e.name",
-        conn)
-    if event_ids:
-        wanted = set(event_ids)
-        unknown = wanted - set(frame["event_id"]) - set(frame["name"]) - set(frame["event_uuid"])
-        if unknown:
-            raise FlowAnalysisError(tr("unknown event(s): {events}").format(
-                events=", ".join(sorted(unknown))))
-        frame = frame[frame["event_id"].isin(wanted) | frame["name"].isin(wanted)
-                      | frame["event_uuid"].isin(wanted)]
-    return frame.reset_index(drop=True)
-
-
-def _uplift(daily, evs, baseline, mapping, measure, level, names) -> pd.DataFrame:
-    if daily is None or daily.empty or evs.empty:
-        return pd.DataFrame(columns=EVENT_COLUMNS)
-    events = pd.DataFrame({"event_id": evs["event_uuid"], "start": evs["start_date"],
-                           "end": evs["end_date"], "centrality": evs["centrality_uuid"]})
-    out = ev.event_uplift(daily, events, baseline, series_centrality=mapping)
-    if out.empty:
-        return pd.DataFrame(columns=EVENT_COLUMNS)
-    info = evs.set_index("event_uuid")
-    out = out.rename(columns={"event_id": "event_uuid", "series_id": "series_uuid"})
-    out["event"] = out["event_uuid"].map(info["name"])
-    out["kind"] = out["event_uuid"].map(info["kind"])
-    out["start"] = out["event_uuid"].map(info["start_date"])
-    out["end"] = out["event_uuid"].map(info["end_date"])
-    out["centrality_uuid"] = out["series_uuid"].map(mapping)
-    out["measure"], out["level"] = measure, level
-    out["series"] = out["series_uuid"].map(names)
-    return out
-
-
-def _sum_complete(daily: pd.DataFrame, groups: Dict[str, str], how: str = "mean"
-                  ) -> pd.DataFrame:
-    """Daily group means (or sums) of member series, NaN unless every member series with any
-    data has data that day (a gap is never read as zero)."""
-    d = daily[daily["series_id"].isin(groups)].copy()
-    if d.empty:
-        return pd.DataFrame(columns=["series_id", "date", "value"])
-    d["group"] = d["series_id"].map(groups)
-    members = d.groupby("group")["series_id"].nunique()
-    g = d.groupby(["group", "date"])["value"]
-    out = pd.DataFrame({"value": g.mean() if how == "mean" else g.sum(min_count=1),
-                        "n": g.count()}).reset_index()
-    out.loc[out["n"] < out["group"].map(members).to_numpy(), "value"] = np.nan
-    return out.rename(columns={"group": "series_id"})[["series_id", "date", "value"]]
-
-
-def event_impact(conn, baseline: ev.Baseline, *, distance: float = 0.0,
-                 parking_distance: float = 300.0, walk_distance: float = 400.0,
-                 hours: Sequence[int] = tuple(range(9, 19)), event_ids=None,
-                 mobility: Optional[str] = "PEDESTRIAN", progress=None) -> pd.DataFrame:
-    """Uplift of every event for footfall (per counter and per centrality), parking occupancy
-    (per car park and per centrality) and ridership (per centrality), in one table
-    (:data:`EVENT_COLUMNS`)."""
-    require_flows(conn)
-    evs = events_frame(conn, event_ids)
-    if evs.empty:
-        raise FlowAnalysisError(tr("the GeoPackage holds no event: import events first"))
-    cents = readers.centralities(conn)
-    cnames = {c["uuid"]: c["name"] for c in cents}
-    parts = []
-    if conn.execute("SELECT 1 FROM counts LIMIT 1").fetchone():
-        job = footfall(conn, distance=distance, mobility=mobility, periods=("all",),
-                       hourly_periods=())
-        site_cent = job.sites.set_index("site_uuid")["centrality_uuid"].dropna().to_dict()
-        site_names = job.sites.set_index("site_uuid")["name"].to_dict()
-        parts.append(_uplift(ff.daily_series(job.result, "site"), evs, baseline, site_cent,
-                             "footfall", "counter", site_names))
-        cent_daily = ff.daily_series(job.result, "centrality")
-        parts.append(_uplift(cent_daily, evs, baseline,
-                             {c: c for c in cent_daily["series_id"].unique()}, "footfall",
-                             "centrality", cnames))
-    if progress:
-        progress(50)
-    occ = pd.read_sql_query(
-        "SELECT parking_uuid, time_local, occupancy_rate FROM parking_occupancy "
-        "WHERE occupancy_rate IS NOT NULL", conn)
-    if not occ.empty:
-        parks = _points(conn, "SELECT uuid, name, centrality_uuid, geom FROM parkings")
-        parks = pd.concat([parks, assign(parks, cents, parking_distance)
-                           .rename(columns={"centrality_uuid": "cent"})
-                           .drop(columns="centrality")], axis=1)
-        mapping = parks.dropna(subset=["cent"]).set_index("uuid")["cent"].to_dict()
-        daily = ev.to_daily(occ, key="parking_uuid", time="time_local", value="occupancy_rate",
-                            how="mean", hours=hours)
-        parts.append(_uplift(daily, evs, baseline, mapping, "parking_occupancy", "car park",
-                             parks.set_index("uuid")["name"].to_dict()))
-        cdaily = _sum_complete(daily, mapping)
-        parts.append(_uplift(cdaily, evs, baseline, {c: c for c in set(mapping.values())},
-                             "parking_occupancy", "centrality", cnames))
-    rid = pd.read_sql_query("SELECT stop_uuid, date, sum(boardings) AS boardings FROM "
-                            "transit_ridership GROUP BY stop_uuid, date", conn)
-    if not rid.empty:
-        stops = _points(conn, "SELECT uuid, name, geom FROM transit_stops")
-        near = assign(stops, cents, walk_distance, declared=None)
-        mapping = dict(zip(stops["uuid"], near["centrality_uuid"]))
-        mapping = {k: v for k, v in mapping.items() if v}
-        daily = pd.DataFrame({"series_id": rid["stop_uuid"],
-                              "date": pd.to_datetime(rid["date"]), "value": rid["boardings"]})
-        cdaily = _sum_complete(daily, mapping, how="sum")
-        parts.append(_uplift(cdaily, evs, baseline, {c: c for c in set(mapping.values())},
-                             "ridership", "centrality", cnames))
-    parts = [p for p in parts if not p.empty]
-    if not parts:
-        raise FlowAnalysisError(tr("no flow data (counts, parking occupancy or ridership) to "
-                                   "measure the events with"))
-    out = pd.concat(parts, ignore_index=True)
-    out["centrality"] = out["centrality_uuid"].map(cnames)
-    return out[EVENT_COLUMNS]
-
-
-def event_indicator_rows(table: pd.DataFrame) -> Dict[str, list]:
-    """event uuid → indicator rows (per centrality): event_uplift (footfall),
-    event_parking_uplift, event_ridership_uplift, in %."""
-    codes = {"footfall": "event_uplift", "parking_occupancy": "event_parking_uplift",
-             "ridership": "event_ridership_uplift"}
-    out: Dict[str, list] = {}
-    cent = table[table["level"] == "centrality"]
-    for r in cent.itertuples(index=False):
-        out.setdefault(r.event_uuid, []).append({
-            "scope": "centrality", "centrality_uuid": r.series_uuid,
-            "indicator": codes[r.measure], "period": f"{r.start}/{r.end}",
-            "value": _num(100.0 * r.uplift), "unit": "%"})
-    return out
+def site_footfall(conn) -> Optional[pd.DataFrame]:
+    """Every counting site with a complete day: ``uuid``, ``name``, ``x``, ``y`` and
+    ``footfall`` = its mean daily footfall over complete days (passages/day, the rules of
+    :mod:`analysis.footfall`), from its pedestrian channels when any channel of the file is
+    pedestrian, else from all. None when the file holds no count (or no complete day)."""
+    if not flow_readers.has_counts(conn):
+        return None
+    all_channels = channels(conn, None)
+    pedestrian = channels(conn, PEDESTRIAN)
+    chans = pedestrian if len(pedestrian) else all_channels
+    measures = flow_readers.counts(conn, chans["channel_uuid"].tolist())
+    if measures.empty:
+        return None
+    assignment = pd.DataFrame({"channel_id": chans["channel_uuid"],
+                               "centrality": chans["site_uuid"],
+                               "site_id": chans["site_uuid"]})
+    steps = chans.set_index("channel_uuid")["time_step_s"].dropna()
+    result = _compute(measures, assignment, steps, periods=("all",), hourly_periods=())
+    means = ff.site_means(result.site_days)["footfall_mean_daily"].dropna()
+    frame = flow_readers.counting_sites(conn).rename(columns={"site_uuid": "uuid"})
+    frame = frame.merge(means.rename("footfall"), left_on="uuid", right_index=True)
+    frame = frame.dropna(subset=["x", "y"])[["uuid", "name", "x", "y", "footfall"]]
+    return frame.reset_index(drop=True) if len(frame) else None

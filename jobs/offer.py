@@ -17,13 +17,17 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
+from ..analysis.catchment import reached_from_zones
 from ..analysis.offer_mix import offer_mix
 from ..analysis.proximity import markets_within, producers_within, services_within, within
 from ..analysis.spatial import points_in_zones, ring_centroid
 from ..i18n import tr
-from ..store import geometry, gpkg, indicators, readers
+from ..store import indicators, readers
+from ..store.readers import offer as offer_readers
+from ..store.readers import territory
 from ..store.schema.offer import require_v6
-from . import zones
+from . import network, zones
+from .common import Checkpoint, JobError, check, number, save_indicators
 from .vacancy import filter_unconfirmed, load_observations
 
 MIX_ALGORITHM_ID = "observatoire:offer_mix"
@@ -38,18 +42,16 @@ MIX_INDICATORS = [("shops", "shops", "shops"), ("activity_groups", "groups", "gr
 
 
 def _centroids(conn) -> tuple:
-    """(N × 2 centroids, N populations) of the population grid cells."""
-    rows = conn.execute("SELECT ind, geom FROM population_grid WHERE geom IS NOT NULL").fetchall()
-    xy = np.full((len(rows), 2), np.nan)
-    pop = np.zeros(len(rows))
-    for i, r in enumerate(rows):
-        kind, shape = geometry.decode(r["geom"])
-        polys = geometry.as_polygons(kind, shape)
+    """(N × 2 centroids, N populations) of the population grid cells: the centroid of each
+    cell's first ring (NaN, and 0 inhabitants, for a cell without a polygon)."""
+    population, polygons = territory.grid_polygons(conn)
+    xy = np.full((len(polygons), 2), np.nan)
+    pop = np.zeros(len(polygons))
+    for i, polys in enumerate(polygons):
         if not polys:
             continue
-        ring = np.asarray(polys[0][0], dtype=float)
-        xy[i] = ring_centroid(ring)[:2]
-        pop[i] = r["ind"] or 0.0
+        xy[i] = ring_centroid(np.asarray(polys[0][0], dtype=float))[:2]
+        pop[i] = population[i]
     return xy, pop
 
 
@@ -68,11 +70,12 @@ def population(conn, centralities: list, distance: Optional[float] = None) -> di
 
 def mix(conn, *, campaign_uuids=None, population_distance: Optional[float] = None,
         ground_floor_only: bool = False, include_unconfirmed: bool = True,
-        write: bool = True, warn=None) -> tuple:
+        write: bool = True, warn=None, checkpoint: Checkpoint = None) -> tuple:
     """(summary, by_group) DataFrames with centrality and campaign names (outside last).
 
     With ``write`` the :data:`MIX_INDICATORS` and ``share_<group>`` (%) are written per
-    centrality and campaign, in one transaction.
+    centrality and campaign, in one transaction, after a last ``checkpoint()`` (it raises to
+    cancel).
     """
     camps = readers.campaigns(conn)
     if camps.empty:
@@ -91,8 +94,7 @@ def mix(conn, *, campaign_uuids=None, population_distance: Optional[float] = Non
                              "ground_floor": prem["ground_floor"]})
     premises["zone"] = premises["zone"].where(premises["zone"].notna(), None)
     obs = filter_unconfirmed(load_observations(conn), include_unconfirmed, warn)
-    groups = [r[0] for r in conn.execute("SELECT code FROM activity_groups "
-                                         "ORDER BY sort_order, code")]
+    groups = offer_readers.activity_groups(conn)
     pop = population(conn, cents, population_distance)
     result = offer_mix(obs, premises, camps["uuid"].tolist(), zones=[c["uuid"] for c in cents],
                        population=pop, groups=[g for g in groups if g != "hors_commerce"],
@@ -108,16 +110,10 @@ def mix(conn, *, campaign_uuids=None, population_distance: Optional[float] = Non
         frame.insert(4, "campaign", frame["campaign_uuid"].map(camp_names))
         frames.append(frame.drop(columns=["outside"]).reset_index(drop=True))
     summary, by_group = frames
+    check(checkpoint)
     if write:
         _write_mix(conn, summary, by_group, population_distance, ground_floor_only)
     return summary, by_group
-
-
-def _value(v):
-    if v is None or v is pd.NA:
-        return None
-    v = float(v)
-    return None if np.isnan(v) else v
 
 
 def _write_mix(conn, summary, by_group, distance, ground_floor_only) -> None:
@@ -127,17 +123,16 @@ def _write_mix(conn, summary, by_group, distance, ground_floor_only) -> None:
         for code, column, unit in MIX_INDICATORS:
             rows.append({"scope": scope, "centrality_uuid": r["centrality_uuid"],
                          "indicator": code, "period": r["campaign"],
-                         "campaign_uuid": r["campaign_uuid"], "value": _value(r[column]),
+                         "campaign_uuid": r["campaign_uuid"], "value": number(r[column]),
                          "unit": unit})
     for r in by_group.to_dict("records"):
         rows.append({"scope": "centrality" if r["centrality_uuid"] else "outside",
                      "centrality_uuid": r["centrality_uuid"],
                      "indicator": f"share_{r['activity_group']}", "period": r["campaign"],
-                     "campaign_uuid": r["campaign_uuid"], "value": _value(r["share"]),
+                     "campaign_uuid": r["campaign_uuid"], "value": number(r["share"]),
                      "unit": "%"})
-    with gpkg.transaction(conn):
-        indicators.write(conn, rows, algorithm=MIX_ALGORITHM_ID, parameters={
-            "population_distance": distance, "ground_floor_only": bool(ground_floor_only)})
+    indicators.save(conn, rows, algorithm=MIX_ALGORITHM_ID, parameters={
+        "population_distance": distance, "ground_floor_only": bool(ground_floor_only)})
 
 
 # --------------------------------------------------------------------------- services
@@ -149,41 +144,51 @@ def centrality_targets(conn) -> tuple:
             {c["uuid"]: c["name"] for c in cents})
 
 
-def _points(conn, sql: str, params=()) -> pd.DataFrame:
-    rows = conn.execute(sql, params).fetchall()
-    records = []
-    for r in rows:
-        d = dict(r)
-        blob = d.pop("geom")
-        kind, shape = geometry.decode(blob) if blob is not None else (None, None)
-        if kind != "point":
-            continue
-        d["x"], d["y"] = float(shape[0]), float(shape[1])
-        records.append(d)
-    return pd.DataFrame(records)
+def producer_network_reach(conn, targets: dict, names: dict, mode: str, minutes: float,
+                           tolerance: float, warn=None, info=None):
+    """``producer_reach`` for :func:`short_circuit_offer`: the producers each zone reaches
+    within ``minutes`` on the road network (a zone starts from every node inside it, or the
+    node nearest its centroid; a producer is reached over the road it is snapped to, within
+    ``tolerance`` metres); ``warn`` names the producers and zones off the network."""
+    if not tolerance > 0:
+        raise JobError(tr("The network tolerance must be > 0 m."))
+    net = network.run_network(conn, warn)
+    router = network.make_router(conn, net, mode, "time", info)
+    alert = warn or (lambda _message: None)
+
+    def reach(x, y):
+        snapped = network.snap_points(net, x, y, tolerance, mode=mode)
+        if snapped.unsnapped:
+            alert(tr("{n} producers are farther than {tol} m from the roads usable on this "
+                     "mode and are never reached.").format(n=len(snapped.unsnapped),
+                                                           tol=tolerance))
+        hits, off = reached_from_zones(router, targets, snapped, minutes * 60.0, tolerance)
+        if off:
+            alert(tr("Zones with no road within {tol} m reach no producer: {zones}").format(
+                tol=tolerance, zones=", ".join(str(names.get(k, k)) for k in off[:10])))
+        return hits
+    return reach
 
 
 def services_offer(conn, targets: dict, names: dict, distance: float,
                    vintage: Optional[str] = None) -> tuple:
     """(long table target × domain × range, wide summary per target, vintage used)."""
     require_v6(conn)
-    vintages = [r[0] for r in conn.execute("SELECT DISTINCT vintage FROM services "
-                                           "ORDER BY vintage")]
+    vintages = offer_readers.service_vintages(conn)
     if not vintages:
         raise ValueError(tr("the GeoPackage holds no service: import the BPE first"))
     vintage = vintage or vintages[-1]
     if vintage not in vintages:
         raise ValueError(tr("no services of vintage {vintage!r} (vintages: {vintages})").format(
             vintage=vintage, vintages=", ".join(vintages)))
-    services = _points(conn, "SELECT domain, range, geom FROM services WHERE vintage = ?",
-                       (vintage,))
-    domain_labels = dict(conn.execute("SELECT code, label_fr FROM service_domains"))
+    services = offer_readers.services(conn, vintage)
+    domain_labels = offer_readers.service_domains(conn)
     long = services_within(targets, services, distance) if len(services) else pd.DataFrame(
         columns=["target", "domain", "range", "services"])
     long.insert(1, "name", long["target"].map(names))
     long.insert(3, "domain_label", long["domain"].map(domain_labels))
     domains = sorted(domain_labels)
-    ranges = [r[0] for r in conn.execute("SELECT code FROM service_ranges ORDER BY sort_order")]
+    ranges = offer_readers.service_ranges(conn)
     rows = []
     for key in targets:
         sub = long[long["target"] == key]
@@ -202,17 +207,15 @@ def short_circuit_offer(conn, targets: dict, names: dict, producer_distance: flo
     is called with the producers' coordinates ``(x, y)`` and returns target → indices of the
     producers reached (by network time), in place of ``producer_distance``."""
     require_v6(conn)
-    producers = _points(conn, "SELECT uuid, organic, geom FROM producers")
-    products = {}
-    for r in conn.execute("SELECT producer_uuid, product FROM producer_products"):
-        products.setdefault(r[0], []).append(r[1])
+    producers = offer_readers.producers(conn)
+    products = offer_readers.producer_products(conn)
     if len(producers):
         producers["products"] = producers["uuid"].map(lambda u: products.get(u, []))
         producers["organic"] = producers["organic"].map(
             lambda v: None if v is None or v != v else bool(v))
     else:
         producers = pd.DataFrame(columns=["x", "y", "products", "organic"])
-    markets = _points(conn, "SELECT per_week, organic, geom FROM markets")
+    markets = offer_readers.markets(conn)
     if not len(markets):
         markets = pd.DataFrame(columns=["x", "y", "per_week", "organic"])
     else:
@@ -231,9 +234,7 @@ def short_circuit_offer(conn, targets: dict, names: dict, producer_distance: flo
     return summary, by_product
 
 
-def write_offer_indicators(conn, rows: list, algorithm: str, parameters: dict) -> int:
-    with gpkg.transaction(conn):
-        return indicators.write(conn, rows, algorithm=algorithm, parameters=parameters)
+write_offer_indicators = save_indicators
 
 
 def services_indicators(summary: pd.DataFrame, vintage: str) -> list:
@@ -245,7 +246,7 @@ def services_indicators(summary: pd.DataFrame, vintage: str) -> list:
             code = "services" if column == "services" else f"services_{column}"
             rows.append({"scope": "centrality", "centrality_uuid": r["target"],
                          "indicator": code, "period": f"BPE {vintage}",
-                         "campaign_uuid": None, "value": _value(value), "unit": "services"})
+                         "campaign_uuid": None, "value": number(value), "unit": "services"})
     return rows
 
 
@@ -260,5 +261,5 @@ def short_circuit_indicators(summary: pd.DataFrame) -> list:
                                     "sessions per week")):
             rows.append({"scope": "centrality", "centrality_uuid": r["target"],
                          "indicator": code, "period": period, "campaign_uuid": None,
-                         "value": _value(r[column]), "unit": unit})
+                         "value": number(r[column]), "unit": unit})
     return rows

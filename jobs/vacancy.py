@@ -32,7 +32,9 @@ from ..analysis.linear import assign_to_lines
 from ..analysis.vacancy_dynamics import vacancy_dynamics
 from ..analysis.vacancy_history import vacancy_history
 from ..i18n import tr
-from ..store import gpkg, indicators, readers
+from ..store import indicators, readers
+from ..store.readers import offer as offer_readers
+from .common import Checkpoint, check, number
 from .zones import assign_centralities
 
 ALGORITHM_ID = "observatoire:vacancy_rates"
@@ -67,17 +69,7 @@ def _warn(warn, message: str) -> None:
 
 def load_observations(conn) -> pd.DataFrame:
     """Every observation with its visit state (``confirmed`` on files older than v3)."""
-    cols = gpkg.column_names(conn, "premise_observations")
-    visit = "o.visit_state" if "visit_state" in cols else "'confirmed'"
-    return pd.read_sql_query(
-        "SELECT o.premise_uuid AS premise, o.campaign_uuid AS campaign, o.status, "
-        f"o.activity_group, o.sign_name, o.chain_type, {visit} AS visit_state "
-        "FROM premise_observations o", conn)
-
-
-def load_lineage(conn) -> pd.DataFrame:
-    return pd.read_sql_query("SELECT parent_uuid AS parent, child_uuid AS child, kind "
-                             "FROM premise_lineage", conn)
+    return offer_readers.observation_states(conn)
 
 
 def filter_unconfirmed(obs: pd.DataFrame, include_unconfirmed: bool, warn=None) -> pd.DataFrame:
@@ -131,10 +123,11 @@ def zones(conn, premise_frame: pd.DataFrame, zone_type: str = "centrality", line
 def compute(conn, *, campaign_uuids=None, vacant_statuses=None, ground_floor_only: bool = False,
             zone_type: str = "centrality", lines=None, line_distance: float = 15.0,
             include_unconfirmed: bool = True, write: bool = True, feedback=None,
-            warn=None) -> pd.DataFrame:
+            warn=None, checkpoint: Checkpoint = None) -> pd.DataFrame:
     """Vacancy table (:data:`RESULT_COLUMNS`), one row per zone × campaign, outside last.
 
-    ``feedback(percent)`` reports progress, ``warn(message)`` receives the warnings. With
+    ``feedback(percent)`` reports progress, ``warn(message)`` receives the warnings,
+    ``checkpoint()`` is called before each step and before writing (it raises to cancel). With
     ``write`` and ``zone_type`` 'centrality', the :data:`INDICATORS` are written per
     centrality (scope 'centrality') and for the premises outside (scope 'outside') and
     campaign, in one transaction. Null rates stay null (None).
@@ -149,6 +142,7 @@ def compute(conn, *, campaign_uuids=None, vacant_statuses=None, ground_floor_onl
     prem = readers.premises(conn)
     if feedback:
         feedback(20)
+    check(checkpoint)
     zone_of, zone_list = zones(conn, prem, zone_type, lines, line_distance)
     obs = filter_unconfirmed(load_observations(conn), include_unconfirmed, warn)
     obs = obs[obs["campaign"].isin(set(camps["uuid"]))]
@@ -159,8 +153,9 @@ def compute(conn, *, campaign_uuids=None, vacant_statuses=None, ground_floor_onl
     premises["zone"] = premises["zone"].where(premises["zone"].notna(), None)
     if feedback:
         feedback(50)
+    check(checkpoint)
     all_campaigns = camps["uuid"].tolist()
-    table = vacancy_dynamics(obs, premises, all_campaigns, load_lineage(conn),
+    table = vacancy_dynamics(obs, premises, all_campaigns, offer_readers.lineage(conn),
                              vacant_statuses=statuses, excluded_statuses=EXCLUDED_STATUSES,
                              ground_floor_only=ground_floor_only,
                              zones=[z for z, _n, _l in zone_list])
@@ -188,6 +183,7 @@ def compute(conn, *, campaign_uuids=None, vacant_statuses=None, ground_floor_onl
         out[col] = out[col].astype(object).where(out[col].notna(), None)
     if feedback:
         feedback(80)
+    check(checkpoint)
     if write and central:
         write_indicators(conn, out, statuses, ground_floor_only, include_unconfirmed)
     return out
@@ -207,16 +203,6 @@ def _add_unconfirmed(table, obs, premises, ground_floor_only) -> pd.DataFrame:
     return table
 
 
-def _number(value):
-    if value is None or value is pd.NA:
-        return None
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if np.isnan(value) else value
-
-
 def write_indicators(conn, table: pd.DataFrame, statuses, ground_floor_only,
                      include_unconfirmed) -> int:
     rows = []
@@ -225,12 +211,11 @@ def write_indicators(conn, table: pd.DataFrame, statuses, ground_floor_only,
         for code, column, unit in INDICATORS:
             rows.append({"scope": scope, "centrality_uuid": r["centrality_uuid"],
                          "indicator": code, "period": r["campaign"],
-                         "campaign_uuid": r["campaign_uuid"], "value": _number(r[column]),
+                         "campaign_uuid": r["campaign_uuid"], "value": number(r[column]),
                          "unit": unit})
-    with gpkg.transaction(conn):
-        return indicators.write(conn, rows, algorithm=ALGORITHM_ID, parameters={
-            "vacant_statuses": list(statuses), "ground_floor_only": bool(ground_floor_only),
-            "include_unconfirmed": bool(include_unconfirmed)})
+    return indicators.save(conn, rows, algorithm=ALGORITHM_ID, parameters={
+        "vacant_statuses": list(statuses), "ground_floor_only": bool(ground_floor_only),
+        "include_unconfirmed": bool(include_unconfirmed)})
 
 
 # --------------------------------------------------------------------------- history
@@ -256,7 +241,7 @@ def campaign_dates(camps: pd.DataFrame) -> dict:
 
 def history(conn, *, threshold_years: float = 2.0, vacant_statuses=None,
             include_unconfirmed: bool = True, include_retired: bool = False,
-            write: bool = True, warn=None) -> pd.DataFrame:
+            write: bool = True, warn=None, checkpoint: Checkpoint = None) -> pd.DataFrame:
     """Vacancy history per premise (:data:`HISTORY_COLUMNS`; durations in years).
 
     ``vacancy_class`` is 'long_term', 'vacant' or 'not_vacant' (for mapping). With ``write``,
@@ -277,7 +262,7 @@ def history(conn, *, threshold_years: float = 2.0, vacant_statuses=None,
     obs = obs.assign(campaign=obs["campaign"].map(names))
     table = vacancy_history(obs[["premise", "campaign", "status"]], camps["name"].tolist(),
                             {names[u]: d for u, d in dates.items()},
-                            load_lineage(conn), vacant_statuses=statuses,
+                            offer_readers.lineage(conn), vacant_statuses=statuses,
                             threshold_years=threshold_years)
     prem = readers.premises(conn)
     cents = readers.centralities(conn)
@@ -300,6 +285,7 @@ def history(conn, *, threshold_years: float = 2.0, vacant_statuses=None,
     table = table[HISTORY_COLUMNS].reset_index(drop=True)
     table["vacancy_years"] = table["vacancy_years"].astype(object).where(
         table["vacancy_years"].notna(), None)
+    check(checkpoint)
     if write:
         _write_long_term(conn, table, camps, cents, threshold_years, statuses)
     return table
@@ -319,10 +305,8 @@ def _write_long_term(conn, table, camps, cents, threshold, statuses) -> None:
                      "indicator": "long_term_vacant_premises", "period": latest["name"],
                      "campaign_uuid": latest["uuid"], "value": float(counts.get(key, 0)),
                      "unit": "premises"})
-    with gpkg.transaction(conn):
-        indicators.write(conn, rows, algorithm=HISTORY_ALGORITHM_ID,
-                         parameters={"threshold_years": threshold,
-                                     "vacant_statuses": list(statuses)})
+    indicators.save(conn, rows, algorithm=HISTORY_ALGORITHM_ID,
+                    parameters={"threshold_years": threshold, "vacant_statuses": list(statuses)})
 
 
 def latest_by_zone(table: pd.DataFrame) -> dict:

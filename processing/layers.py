@@ -13,7 +13,9 @@ from qgis.core import (
 )
 
 from ..i18n import tr
+from ..jobs import offer
 from ..store import observatory
+from ..store.readers import territory
 from .outputs import blob_geometry
 
 
@@ -105,12 +107,10 @@ def zone_targets(alg, conn, parameters, zones_key, name_key, crs, context, feedb
         if not targets:
             raise QgsProcessingException(tr("The zones layer holds no polygon."))
         return targets, names, geoms, False
-    rows = conn.execute("SELECT uuid, name, geom FROM centralities").fetchall()
-    if not rows:
+    blobs = territory.centrality_blobs(conn)
+    if not blobs:
         raise QgsProcessingException(tr(
             "The GeoPackage holds no centrality: give a layer of zones."))
-    from ..jobs import offer
-
     targets, names = offer.centrality_targets(conn)
-    geoms = {r["uuid"]: blob_geometry(r["geom"]) for r in rows}
+    geoms = {uuid: blob_geometry(blob) for uuid, blob in blobs.items()}
     return targets, names, geoms, True

@@ -6,21 +6,30 @@ from __future__ import annotations
 import datetime as dt
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameters,
     QgsProcessingParameterString,
 )
 
 from ..i18n import tr
 from ..ingest.importers.flows import FlowImportError
 from ..ingest.importers.flows import parse_mapping as parse_mapping_text
+from ..store.readers import offer as offer_readers
+
+#: The Date type of QgsProcessingParameterDateTime (a scoped enum in Qgis from QGIS 3.36 on).
+DATE_TYPE = (Qgis.ProcessingDateTimeParameterDataType.Date
+             if hasattr(Qgis, "ProcessingDateTimeParameterDataType")
+             else QgsProcessingParameterDateTime.Date)
 
 # ------------------------------------------------------------------------------ parsers
 
@@ -104,6 +113,14 @@ def as_text(alg, parameters, key, context) -> str:
     return value.strip() if value else ""
 
 
+def as_date(alg, parameters, key, context) -> dt.date | None:
+    """The date parameter ``key`` (None when empty). ``qgis_process`` passes it as text
+    (``KEY=2024-01-31``), the toolbox and models as a date."""
+    value = QgsProcessingParameters.parameterAsDate(alg.parameterDefinition(key), parameters,
+                                                    context)
+    return value.toPyDate() if value is not None and value.isValid() else None
+
+
 def as_list(alg, parameters, key, context) -> list:
     return split_list(alg.parameterAsString(parameters, key, context))
 
@@ -127,7 +144,7 @@ def campaign_uuids(alg, camps, parameters, key, context):
 def vacant_statuses(alg, conn, parameters, key, context):
     """Status codes of the parameter ``key``, checked against the GeoPackage (None: empty)."""
     statuses = as_list(alg, parameters, key, context)
-    known = {r[0] for r in conn.execute("SELECT code FROM observation_statuses")}
+    known = set(offer_readers.status_codes(conn))
     bad = [s for s in statuses if s not in known]
     if bad:
         raise QgsProcessingException(tr(
@@ -154,6 +171,18 @@ def add_string(alg, key, description, default=None, optional=True, advanced=Fals
                help_text=None):
     param = QgsProcessingParameterString(key, description, defaultValue=default,
                                          optional=optional)
+    if advanced:
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    if help_text:
+        param.setHelp(help_text)
+    alg.addParameter(param)
+    return param
+
+
+def add_date(alg, key, description, optional=True, advanced=False, help_text=None):
+    """A date parameter (``QgsProcessingParameterDateTime`` of type Date; text YYYY-MM-DD on
+    the command line)."""
+    param = QgsProcessingParameterDateTime(key, description, DATE_TYPE, optional=optional)
     if advanced:
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
     if help_text:

@@ -66,7 +66,7 @@ class GraduatedStyler(QgsProcessingLayerPostProcessorInterface):
 
 
 def style_on_load(context, dest_id, styler) -> None:
-    """Attach ``styler`` to the output ``dest_id`` when QGIS will load it."""
+    """Give the output ``dest_id`` the ``styler`` to apply when QGIS loads it."""
     if dest_id and context.willLoadLayerOnCompletion(dest_id):
         _KEEP_ALIVE.append(styler)
         context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)

@@ -38,7 +38,8 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..__about__ import PLUGIN_DIR
 from ..i18n import noop, tr
-from ..store import geometry
+from ..store import indicators
+from ..store.readers import offer as offer_readers
 
 TEMPLATE = PLUGIN_DIR / "resources" / "templates" / "atlas_centrality.qpt"
 STATUS_COLOURS = {"occupied": "#1a9850", "vacant": "#d73027", "works": "#fdae61",
@@ -65,26 +66,15 @@ def _memory_layer(uri: str, name: str, fields_rows) -> QgsVectorLayer:
 
 def premises_layer(conn, campaign_uuid: str, srs: int, language: str) -> QgsVectorLayer:
     """Premises observed in ``campaign_uuid`` with their status (code and label)."""
-    label_col = "label_fr" if language == "fr" else "label_en"
-    rows = conn.execute(
-        f"SELECT p.uuid, o.status, s.{label_col} AS label, o.sign_name, p.geom "
-        "FROM premise_observations o JOIN premises p ON p.uuid = o.premise_uuid "
-        "LEFT JOIN observation_statuses s ON s.code = o.status WHERE o.campaign_uuid = ?",
-        (campaign_uuid,)).fetchall()
-    data = []
-    for r in rows:
-        if r["geom"] is None:
-            continue
-        x, y = geometry.decode(r["geom"])[1]
-        data.append((QgsGeometry.fromPointXY(QgsPointXY(x, y)),
-                     (r["uuid"], r["status"], r["label"] or r["status"], r["sign_name"])))
+    observed = offer_readers.premises_observed(conn, campaign_uuid, language)
+    data = [(QgsGeometry.fromPointXY(QgsPointXY(r.x, r.y)),
+             (r.uuid, r.status, r.status_label, r.sign_name))
+            for r in observed.itertuples(index=False)]
     layer = _memory_layer(
         f"Point?crs=EPSG:{srs}&field=uuid:string&field=status:string&field=status_label:string"
         "&field=sign_name:string", tr("Premises by status"), data)
-    statuses = conn.execute(f"SELECT code, {label_col} FROM observation_statuses "
-                            "ORDER BY sort_order").fetchall()
     categories = []
-    for code, label in statuses:
+    for code, label in offer_readers.status_labels(conn, language):
         symbol = QgsMarkerSymbol.createSimple({
             "name": "circle", "color": STATUS_COLOURS.get(code, "#999999"), "size": "1.8",
             "outline_color": "#ffffff", "outline_width": "0.15"})
@@ -149,17 +139,7 @@ def market_indicators(conn) -> list:
     """Each centrality's latest catchment_*, huff_* and site_potential_* indicators: dicts
     ``centrality_uuid``, ``indicator``, ``period``, ``value``, ``unit`` (latest = the last
     period, then the last computed)."""
-    rows = conn.execute(
-        "SELECT centrality_uuid, indicator, period, value, unit FROM indicators "
-        "WHERE scope = 'centrality' AND centrality_uuid IS NOT NULL AND ("
-        + " OR ".join("indicator GLOB ?" for _ in MARKET_PREFIXES) + ") "
-        "ORDER BY centrality_uuid, indicator, period, computed_at",
-        tuple(f"{p}*" for p in MARKET_PREFIXES)).fetchall()
-    latest = {}
-    for r in rows:  # ordered: the last one of each (centrality, indicator) wins
-        latest[(r[0], r[1])] = {"centrality_uuid": r[0], "indicator": r[1], "period": r[2],
-                                "value": r[3], "unit": r[4]}
-    return list(latest.values())
+    return indicators.latest(conn, MARKET_PREFIXES)
 
 
 def _band_text(band: str, locale: QLocale) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..store import network_store, observatory
+from ..jobs import network
+from ..store import observatory
 
 
 def build(conn, rng) -> None:
     """Build road_nodes / road_edges from the demo roads (snapping tolerance 1 cm)."""
-    network_store.build_topology(conn, observatory.srs_id(conn))
+    network.build_topology(conn, observatory.srs_id(conn))

@@ -34,6 +34,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from observatoire_commerce.jobs import network
 from observatoire_commerce.store import geometry, gpkg, network_store, observatory
 
 from ..conftest import validate_gpkg
@@ -159,15 +160,15 @@ def by_band(layer, origin="O") -> dict:
 def test_topology_stored_and_valid(network_gpkg):
     validate_gpkg(network_gpkg)
     conn = gpkg.connect(network_gpkg)
-    stored = network_store.load_network(conn)
+    stored = network.load_network(conn)
     assert not stored.stale and stored.tolerance == 0.01
     net = stored.network
     # row 2 (one polyline) is split at its vertices into three edges
     row2 = conn.execute("SELECT count(*) FROM road_edges e JOIN roads r ON r.uuid = e.road_uuid "
                         "WHERE r.source_id = '6'").fetchone()[0]
     assert row2 == 3
-    assert network_store.speeds(conn)["walk"]["default"] == 6.0
-    assert network_store.speeds(conn)["car"]["footway"] == 0.0
+    assert network.speeds(conn)["walk"]["default"] == 6.0
+    assert network.speeds(conn)["car"]["footway"] == 0.0
     assert np.isnan(net.edge_speeds("car")[net.road_class == "footway"]).all()
     assert np.isnan(net.edge_speeds("walk")[net.road_class == "motorway"]).all()
     conn.close()
@@ -180,9 +181,9 @@ def test_driving_hierarchy_stored_with_the_topology_and_used(network_gpkg):
     if not fast_search.AVAILABLE:
         pytest.skip("numba is not installed: no hierarchy is stored")
     conn = gpkg.connect(network_gpkg)
-    stored = network_store.load_hierarchy(conn, "car")
-    assert network_store.load_hierarchy(conn, "walk") is None  # walking searches stay short
-    net = network_store.load_network(conn).network
+    stored = network.load_hierarchy(conn, "car")
+    assert network.load_hierarchy(conn, "walk") is None  # walking searches stay short
+    net = network.load_network(conn).network
     conn.close()
     assert stored is not None and stored.n_nodes == 19
     assert Router(net, "car").attach_hierarchy(stored)  # built for the stored speeds
@@ -207,7 +208,7 @@ def test_build_network_says_whether_the_hierarchy_is_stored(tmp_path, monkeypatc
     processing.run("observatoire:build_network", params, feedback=feedback)
     assert any("No driving hierarchy stored" in m for m in feedback.infos)
     conn = gpkg.connect(path)
-    assert network_store.load_hierarchy(conn, "car") is None  # the stale one went too
+    assert network.load_hierarchy(conn, "car") is None  # the stale one went too
     conn.close()
 
 
@@ -342,7 +343,7 @@ def test_roads_edited_by_hand_are_rebuilt(run_alg, network_gpkg):
     rebuilt = run_alg("build_network", {"GEOPACKAGE": str(network_gpkg)})
     assert rebuilt["EDGES"] == 20
     conn = gpkg.connect(network_gpkg)
-    assert not network_store.load_network(conn).stale
+    assert not network.load_network(conn).stale
     conn.close()
 
 
@@ -403,7 +404,7 @@ def test_import_roads_from_line_layer_with_mapping(run_alg, tmp_path):
     assert tuple(rows[2]) == ("sentier", 0, None)
     x = conn.execute("SELECT min(x) FROM road_nodes").fetchone()[0]
     assert 490000 < x < 500000  # reprojected to Lambert-93
-    assert network_store.speeds(conn)["car"]["sentier"] == 0.0
+    assert network.speeds(conn)["car"]["sentier"] == 0.0
     conn.close()
     # re-import replaces: still 3 roads, not 6
     again = run_alg("import_roads", {"GEOPACKAGE": str(path), "INPUT": layer})

@@ -11,6 +11,7 @@ from observatoire_commerce.analysis.road_profiles import (
     with_profiles,
 )
 from observatoire_commerce.ingest.sources.osm_roads import parse_maxspeed, parse_oneway
+from observatoire_commerce.jobs import network
 from observatoire_commerce.store import gpkg, network_store, observatory
 
 
@@ -56,13 +57,13 @@ def test_store_roundtrip_speeds_and_stale_flag(tmp_path):
     with gpkg.transaction(conn):
         assert network_store.write_roads(conn, lines, 2154) == 2
         network_store.set_speeds(conn, "walk", {"steps": 3.0})
-        counts = network_store.build_topology(conn, 2154)
+        counts = network.build_topology(conn, 2154)
     from observatoire_commerce.analysis import fast_search
 
     # one driving hierarchy (the primary street) when numba is there
     assert counts == {"nodes": 4, "edges": 3, "components": 1,
                       "hierarchies": int(fast_search.AVAILABLE)}
-    stored = network_store.load_network(conn)
+    stored = network.load_network(conn)
     assert not stored.stale
     net = stored.network
     # steps at 3 km/h on foot (100 m = 120 s), primary at its maxspeed 36 km/h by car (10 s)
@@ -75,7 +76,7 @@ def test_store_roundtrip_speeds_and_stale_flag(tmp_path):
     assert np.isinf(car.times(snapped)[0][0])  # steps are barred to cars
     with gpkg.transaction(conn):
         conn.execute("UPDATE roads SET road_class = 'footway' WHERE road_class = 'steps'")
-    assert network_store.load_network(conn).stale
+    assert network.load_network(conn).stale
     # a profiled copy of any network keeps the arrays
     assert with_profiles(net, {"walk": {"default": 6.0}}).n_edges == 3
     conn.close()
@@ -91,10 +92,19 @@ def test_binary_arrays_match_the_tables(tmp_path):
     lines[1]["coords"] = lines[1]["coords"] + [0.0, 80.0]
     with gpkg.transaction(conn):
         network_store.write_roads(conn, lines, 2154)
-        network_store.build_topology(conn, 2154)
-    fast = network_store._read_arrays(conn)
-    slow = network_store._read_tables(conn)
+        network.build_topology(conn, 2154)
+    fast = network._from_arrays(network_store.read_arrays(conn))
+    slow = network._from_tables(conn)
     for name in ("node_x", "node_y", "from_node", "to_node", "length", "oneway", "road_class"):
         assert np.array_equal(getattr(fast, name), getattr(slow, name)), name
     assert np.array_equal(fast.maxspeed, slow.maxspeed, equal_nan=True)
     conn.close()
+
+
+def test_stored_default_speeds_are_the_documented_defaults():
+    # the socle seeds road_speeds with store.schema.network.DEFAULT_SPEEDS (data, no analysis
+    # import in store/); the formulas default to analysis.road_profiles.default_profiles()
+    from observatoire_commerce.store.schema.network import DEFAULT_SPEEDS
+
+    assert DEFAULT_SPEEDS == default_profiles()
+    assert list(DEFAULT_SPEEDS["car"]) == list(default_profiles()["car"])  # same row order

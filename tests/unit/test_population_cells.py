@@ -1,11 +1,11 @@
-"""Reading the population grid for the catchment algorithms (store.catchment_data)."""
+"""Reading the population grid for the catchment algorithms (store.readers.territory)."""
 
 import struct
 
 import numpy as np
 
-from observatoire_commerce.jobs import catchment_data
 from observatoire_commerce.store import geometry, gpkg, observatory
+from observatoire_commerce.store.readers import territory
 
 
 def square(x, y, side=200.0):
@@ -25,8 +25,8 @@ def test_cell_centres_full_and_lean(tmp_path):
             "ind_65_79, geom) VALUES (?,?,?,?,?,?,?,?)",
             [("a", "A", 12.0, 5.0, 2.0, 1.0, 4.0, poly),
              ("b", "B", None, 3.0, None, 7.0, None, bare)])
-    full = catchment_data.population_cells(conn)
-    light = catchment_data.population_cells(conn, lean=True)
+    full = territory.population_cells(conn)
+    light = territory.population_cells(conn, lean=True)
     conn.close()
     for frame in (full, light):
         assert frame["x"].tolist() == [1100.0, 1100.0]

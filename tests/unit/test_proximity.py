@@ -83,3 +83,20 @@ def test_count_within_categories():
     pts = np.array([(1, 1), (2, 2), (3, 3)], dtype=float)
     out = count_within({"z": SQUARE}, pts, 0, categories=["a", "b", "a"])
     assert dict(zip(out["category"], out["count"])) == {"a": 2, "b": 1}
+
+
+def test_near_counts_by_hand():
+    from observatoire_commerce.analysis.proximity import near_counts
+
+    # candidates at (0, 0) and (100, 0); targets at (0, 0) (the first candidate itself),
+    # (30, 40) (50 m from the first, 80.6 m from the second), (100, 60) (60 m from the second,
+    # 116.6 m from the first) and (300, 0) (200 m from the second)
+    cand = np.array([[0.0, 0.0], [100.0, 0.0], [np.nan, 0.0]])
+    targets = np.array([[0.0, 0.0], [30.0, 40.0], [100.0, 60.0], [300.0, 0.0]])
+    assert near_counts(cand, targets, 50).tolist() == [2.0, 0.0, 0.0]  # 50 m: on the edge
+    assert near_counts(cand, targets, 100).tolist() == [2.0, 3.0, 0.0]
+    # the candidate itself (0 m) left out; weights summed (capacities of car parks)
+    assert near_counts(cand, targets, 100, exclude_within=0.01).tolist() == [1.0, 3.0, 0.0]
+    weights = [10, 20, 40, 80]
+    assert near_counts(cand, targets, 100, weights).tolist() == [30.0, 70.0, 0.0]
+    assert near_counts(cand, np.zeros((0, 2)), 100).tolist() == [0.0, 0.0, 0.0]

@@ -1,48 +1,9 @@
-"""Vacancy rates on a hand-built fixture (analysis and store levels)."""
+"""The vacancy job on a hand-built GeoPackage (the formulas: test_vacancy_dynamics.py)."""
 
 import numpy as np
-import pandas as pd
-import pytest
 
-from observatoire_commerce.analysis.vacancy import vacancy_rates
 from observatoire_commerce.jobs import vacancy
 from observatoire_commerce.store import geometry, gpkg, observatory
-
-
-def obs(rows):
-    return pd.DataFrame(rows, columns=["premise", "campaign", "status"])
-
-
-def test_rates_by_hand():
-    # zone A: 4 premises in 2021 (1 vacant) -> 25 %; 2022: p4 demolished (excluded),
-    # p1 and p2 vacant -> 2 / 3 = 66.67 %. zone B holds nothing -> 0 premises, NULL rate.
-    # p5 lies outside every zone: 2021 vacant (1/1 = 100 %), 2022 occupied (0 %).
-    table = vacancy_rates(
-        obs([("p1", 2021, "vacant"), ("p2", 2021, "occupied"), ("p3", 2021, "works"),
-             ("p4", 2021, "occupied"), ("p5", 2021, "vacant"),
-             ("p1", 2022, "vacant"), ("p2", 2022, "vacant"), ("p3", 2022, "occupied"),
-             ("p4", 2022, "demolished"), ("p5", 2022, "occupied")]),
-        {"p1": "A", "p2": "A", "p3": "A", "p4": "A"}, ["A", "B"], [2021, 2022])
-    assert table.to_dict("records") == [
-        {"zone": "A", "campaign": 2021, "premises": 4, "vacant": 1, "vacancy_rate": 25.0},
-        {"zone": "A", "campaign": 2022, "premises": 3, "vacant": 2,
-         "vacancy_rate": pytest.approx(200 / 3)},
-        {"zone": "B", "campaign": 2021, "premises": 0, "vacant": 0, "vacancy_rate": None},
-        {"zone": "B", "campaign": 2022, "premises": 0, "vacant": 0, "vacancy_rate": None},
-        {"zone": None, "campaign": 2021, "premises": 1, "vacant": 1, "vacancy_rate": 100.0},
-        {"zone": None, "campaign": 2022, "premises": 1, "vacant": 0, "vacancy_rate": 0.0},
-    ]
-
-
-def test_works_counted_as_vacant_when_asked():
-    table = vacancy_rates(obs([("p1", 1, "works"), ("p2", 1, "occupied")]), {"p1": "A", "p2": "A"},
-                          ["A"], [1], vacant_statuses=("vacant", "works"))
-    assert table.loc[0, "vacancy_rate"] == 50.0
-
-
-def test_missing_column_is_a_clear_error():
-    with pytest.raises(ValueError, match="status"):
-        vacancy_rates(pd.DataFrame({"premise": [], "campaign": []}), {}, [], [])
 
 
 def square(x, y, size):

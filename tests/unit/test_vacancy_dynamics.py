@@ -188,3 +188,30 @@ def test_failure_paths():
         vacancy_dynamics(pd.concat([obs, obs.iloc[:1]]), premises, CAMPAIGNS)
     with pytest.raises(ValueError, match="lack the column"):
         vacancy_dynamics(obs.drop(columns="status"), premises, CAMPAIGNS)
+
+
+def test_small_rates_by_hand():
+    # (was analysis.vacancy, superseded by this module and deleted.) Zone A: 4 premises in 2021
+    # (p1 vacant; p3 under works counts, as occupied space) -> 1 / 4 = 25 %; 2022: p4
+    # demolished (excluded), p1 and p2 vacant -> 2 / 3 = 66.67 %. Zone B holds nothing: 0
+    # premises, null rate. p5 lies outside every zone: 2021 vacant (1 / 1 = 100 %), 2022
+    # occupied (0 %).
+    obs = pd.DataFrame(
+        [("p1", "2021", "vacant"), ("p2", "2021", "occupied"), ("p3", "2021", "works"),
+         ("p4", "2021", "occupied"), ("p5", "2021", "vacant"),
+         ("p1", "2022", "vacant"), ("p2", "2022", "vacant"), ("p3", "2022", "occupied"),
+         ("p4", "2022", "demolished"), ("p5", "2022", "occupied")],
+        columns=["premise", "campaign", "status"])
+    premises = pd.DataFrame({"premise": ["p1", "p2", "p3", "p4", "p5"],
+                             "zone": ["A", "A", "A", "A", None]})
+    t = vacancy_dynamics(obs, premises, ["2021", "2022"], zones=["A", "B"])
+    got = [(r.zone, r.campaign, r.premises, r.vacant,
+            None if math.isnan(r.vacancy_rate) else round(r.vacancy_rate, 4))
+           for r in t.itertuples()]
+    assert got == [("A", "2021", 4, 1, 25.0), ("A", "2022", 3, 2, round(200 / 3, 4)),
+                   ("B", "2021", 0, 0, None), ("B", "2022", 0, 0, None),
+                   (None, "2021", 1, 1, 100.0), (None, "2022", 1, 0, 0.0)]
+    # works counted as vacant when asked: p1 and p3 of 4 in 2021 -> 50 %
+    t = vacancy_dynamics(obs, premises, ["2021", "2022"], zones=["A"],
+                         vacant_statuses=("vacant", "works"))
+    assert row(t, "A", "2021")["vacancy_rate"] == pytest.approx(50.0)

@@ -5,6 +5,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ....jobs import network
 from ....store import gpkg, network_store, observatory
 from ...roads import report_hierarchies
 from ..base import ObservatoireAlgorithm
@@ -33,7 +34,7 @@ class BuildNetwork(ObservatoireAlgorithm):
         self.add_geopackage_parameter()
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, self.tr("Snapping tolerance (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=network_store.DEFAULT_TOLERANCE,
+            QgsProcessingParameterNumber.Double, defaultValue=network.DEFAULT_TOLERANCE,
             minValue=0.0))
         speed_parameters(self, speeds_help(self))
         for key, label in (("NODES", self.tr("Network nodes")),
@@ -51,9 +52,9 @@ class BuildNetwork(ObservatoireAlgorithm):
                 for mode, profile in speeds.items():
                     network_store.set_speeds(conn, mode, profile)
                 try:
-                    counts = network_store.build_topology(conn, srs, tolerance,
+                    counts = network.build_topology(conn, srs, tolerance,
                                                           progress=feedback.setProgress)
-                except network_store.NetworkError as exc:
+                except network.NetworkError as exc:
                     from qgis.core import QgsProcessingException
 
                     raise QgsProcessingException(self.tr(

@@ -4,7 +4,6 @@ choices (e.g. survey answers 'where do you buy X' with the respondents' home loc
 import numpy as np
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -15,15 +14,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....analysis.huff import calibrate_huff, match_choices
-from ....analysis.spatial import zone_home_points
 from ....i18n import qgis_locale
-from ....jobs import catchment_data
-from ....store import survey as survey_store
+from ....jobs import huff
 from ....survey_forms.questionnaire import PURCHASE_CATEGORIES
+from ...job_base import JobAlgorithm
 from ...layers import gpkg_crs, polygon_targets, read_source, source_of
 from ...outputs import write_rows
-from ..base import ObservatoireAlgorithm
 from . import huff_inputs as hi
 
 
@@ -31,7 +27,7 @@ def _key(v) -> str:
     return str(v).strip().casefold()
 
 
-class CalibrateHuff(ObservatoireAlgorithm):
+class CalibrateHuff(JobAlgorithm):
     ALG_ID = "calibrate_huff"
     GROUP = "chalandise"
     OBSERVATIONS = "OBSERVATIONS"
@@ -110,26 +106,32 @@ class CalibrateHuff(ObservatoireAlgorithm):
                            ("SKIPPED", self.tr("Observations skipped"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        _path, conn = self.open_geopackage(parameters, context, feedback)
-        try:
-            return self._run(conn, parameters, context, feedback)
-        finally:
-            conn.close()
-
-    def _run(self, conn, parameters, context, feedback):
-        crs = gpkg_crs(conn)
+    def checkParameterValues(self, parameters, context):
         purchase = self.parameterAsEnum(parameters, self.PURCHASE, context)
         has_layer = parameters.get(self.OBSERVATIONS) not in (None, "")
         if has_layer == (purchase > 0):
-            raise QgsProcessingException(self.tr(
+            return False, self.tr(
                 "Give either a layer of observed choices (with its choice field) or a purchase "
-                "category of the questionnaire (with the home zones), not both."))
-        if purchase > 0 and parameters.get(hi.DESTINATIONS) not in (None, ""):
-            raise QgsProcessingException(self.tr(
-                "Questionnaire answers name centralities: leave the destinations empty."))
+                "category of the questionnaire (with the home zones), not both.")
+        if has_layer and not self.parameterAsString(parameters, self.CHOICE, context):
+            return False, self.tr("Choose the field naming the chosen destination.")
+        if purchase > 0:
+            if parameters.get(hi.DESTINATIONS) not in (None, ""):
+                return False, self.tr(
+                    "Questionnaire answers name centralities: leave the destinations empty.")
+            if parameters.get(self.HOME_ZONES) in (None, ""):
+                return False, self.tr(
+                    "Questionnaire answers give home IRIS and communes, not points: give the "
+                    "home zones layer (IRIS or communes) and its code field.")
+            if not self.parameterAsString(parameters, self.ZONE_CODE, context):
+                return False, self.tr("Choose the zone code field of the home zones layer.")
+        return super().checkParameterValues(parameters, context)
+
+    def run_job(self, conn, parameters, context, feedback):
+        crs = gpkg_crs(conn)
+        purchase = self.parameterAsEnum(parameters, self.PURCHASE, context)
         dest = hi.destinations(self, conn, parameters, context, feedback, crs)
-        if has_layer:
+        if purchase == 0:
             obs_x, obs_y, chosen = self._layer_choices(parameters, context, feedback, crs,
                                                        dest)
             pre_skipped = 0
@@ -139,27 +141,13 @@ class CalibrateHuff(ObservatoireAlgorithm):
                 crs, dest)
         cost, unit, min_cost = hi.cost_matrix(self, conn, parameters, context, feedback,
                                               obs_x, obs_y, dest)
-        keep = chosen >= 0
-        rows = np.flatnonzero(keep)
-        available = np.isfinite(cost[rows, chosen[rows]]) & (dest["attractiveness"][chosen[rows]]
-                                                              > 0)
-        if (~available).any():
-            feedback.reportError(self.tr(
-                "{n} observations chose a destination unavailable to them (no network path "
-                "or zero attractiveness) and are skipped.").format(n=int((~available).sum())),
-                False)
-            keep[rows[~available]] = False
-        if keep.sum() < 2:
-            raise QgsProcessingException(self.tr(
-                "Fewer than two usable observed choices: nothing to calibrate."))
         fit_alpha = self.parameterAsBool(parameters, self.FIT_ALPHA, context)
-        decay = hi.DECAYS[self.parameterAsEnum(parameters, hi.DECAY, context)]
-        try:
-            fit = calibrate_huff(dest["attractiveness"], cost[keep], chosen[keep], decay=decay,
-                                 min_cost=min_cost, fit_alpha=fit_alpha,
-                                 alpha=self.parameterAsDouble(parameters, self.ALPHA, context))
-        except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+        fit, keep = huff.calibrate(
+            dest, cost, chosen, decay=hi.DECAYS[self.parameterAsEnum(parameters, hi.DECAY,
+                                                                    context)],
+            min_cost=min_cost, fit_alpha=fit_alpha,
+            alpha=self.parameterAsDouble(parameters, self.ALPHA, context),
+            warn=lambda message: feedback.reportError(message, False))
         if not fit.converged:
             feedback.reportError(self.tr("The optimisation did not converge: {message}").format(
                 message=fit.message), False)
@@ -192,11 +180,8 @@ class CalibrateHuff(ObservatoireAlgorithm):
     def _layer_choices(self, parameters, context, feedback, crs, dest) -> tuple:
         """Homes and chosen destinations from a point layer and its choice field."""
         field = self.parameterAsString(parameters, self.CHOICE, context)
-        if not field:
-            raise QgsProcessingException(self.tr(
-                "Choose the field naming the chosen destination."))
         lookup = {}
-        for j, (name, uid) in enumerate(zip(dest["name"], dest["uuid"])):
+        for j, (name, uid) in enumerate(zip(dest.name, dest.uuid)):
             for k in (name, uid):
                 if k is not None:
                     lookup.setdefault(_key(k), j)
@@ -214,56 +199,13 @@ class CalibrateHuff(ObservatoireAlgorithm):
     def _survey_choices(self, conn, category, parameters, context, feedback, crs,
                         dest) -> tuple:
         """Homes (zone centres), chosen centralities and the number of answers naming a
-        centrality but skipped, from the questionnaire answers."""
-        try:
-            answers = survey_store.purchase_choices(conn, category)
-            codes = survey_store.centrality_codes(conn)
-        except survey_store.SurveyStoreError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        if parameters.get(self.HOME_ZONES) in (None, ""):
-            raise QgsProcessingException(self.tr(
-                "Questionnaire answers give home IRIS and communes, not points: give the "
-                "home zones layer (IRIS or communes) and its code field."))
+        centrality but skipped (:func:`jobs.huff.survey_choices`)."""
         field = self.parameterAsString(parameters, self.ZONE_CODE, context)
-        if not field:
-            raise QgsProcessingException(self.tr("Choose the zone code field of the home "
-                                                 "zones layer."))
         targets, names, _geoms = polygon_targets(
             source_of(self, parameters, self.HOME_ZONES, context), field, crs, context,
             feedback)
         zones = {}  # code → polygons (features sharing a code are one zone)
         for fid, rings in targets.items():
             zones.setdefault(names[fid].strip(), []).extend(rings)
-        zone_codes = list(zones)
-        cells = catchment_data.population_cells(conn, lean=True)
-        hx, hy, n_cells = zone_home_points([zones[c] for c in zone_codes],
-                                           np.column_stack([cells["x"], cells["y"]]),
-                                           cells["ind"].to_numpy())
-        zone_of = {c: i for i, c in enumerate(zone_codes)}
-        dest_of = {}
-        uuid_index = {u: j for j, u in enumerate(dest["uuid"])}
-        for row in codes:
-            if row["uuid"] in uuid_index:
-                dest_of[row["code"]] = uuid_index[row["uuid"]]
-        matched = match_choices(answers, zone_of, dest_of)
-        empty = [c for c, n in zip(zone_codes, n_cells) if n == 0]
-        if empty:
-            feedback.pushInfo(self.tr(
-                "{n} home zones hold no populated cell of the population grid: their "
-                "centroid is used ({zones}).").format(n=len(empty), zones=", ".join(empty[:10])))
-        feedback.pushInfo(self.tr(
-            "{n} answers for this purchase: {used} name a centrality and are used; {other} "
-            "buy outside the centralities (elsewhere, online, periphery…).").format(
-                n=len(answers), used=matched.chosen.size, other=matched.outside))
-        if matched.skipped_zone:
-            feedback.reportError(self.tr(
-                "{n} answers skipped: their home IRIS or commune is not in the home zones "
-                "layer ({codes}).").format(n=matched.skipped_zone,
-                                           codes=", ".join(matched.unknown_zones[:10])), False)
-        if matched.skipped_code:
-            feedback.reportError(self.tr(
-                "{n} answers skipped: unknown centrality code ({codes}).").format(
-                    n=matched.skipped_code, codes=", ".join(matched.unknown_codes[:10])),
-                False)
-        return (hx[matched.zone], hy[matched.zone], matched.chosen,
-                matched.skipped_zone + matched.skipped_code)
+        return huff.survey_choices(conn, category, zones, dest, info=feedback.pushInfo,
+                                   warn=lambda message: feedback.reportError(message, False))

@@ -1,13 +1,10 @@
 """observatoire:huff_model - Huff probabilities, expected demand, market shares, primary
 market areas."""
 
-import datetime
-
 import numpy as np
 from qgis.core import (
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
@@ -18,14 +15,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....analysis.huff import huff_model
-from ....analysis.network import CancelledError
-from ....jobs import catchment_data
+from ....jobs import huff
+from ...job_base import JobAlgorithm
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import blob_geometry, open_sink, point, write_rows
 from ...parameters import add_write_parameter
 from ...roads import progress_callback
-from ..base import ObservatoireAlgorithm
 from . import huff_inputs as hi
 
 
@@ -33,7 +28,7 @@ def as_geometry(g) -> QgsGeometry:
     return g if isinstance(g, QgsGeometry) else (blob_geometry(g) or QgsGeometry())
 
 
-class HuffModel(ObservatoireAlgorithm):
+class HuffModel(JobAlgorithm):
     ALG_ID = "huff_model"
     GROUP = "chalandise"
     ALPHA = "ALPHA"
@@ -109,73 +104,49 @@ class HuffModel(ObservatoireAlgorithm):
             "Demand points without an available destination")))
         add_write_parameter(self, self.WRITE)
 
-    def processAlgorithm(self, parameters, context, feedback):
-        _path, conn = self.open_geopackage(parameters, context, feedback)
-        try:
-            return self._run(conn, parameters, context, feedback)
-        except CancelledError as exc:
-            raise QgsProcessingException(self.tr("Canceled.")) from exc
-        finally:
-            conn.close()
-
-    def _demand(self, conn, parameters, context, crs):
+    def _demand(self, conn, parameters, context, crs) -> huff.Demand:
         if parameters.get(self.DEMAND) in (None, ""):
-            cells = catchment_data.population_cells(conn)
-            if cells.empty:
-                raise QgsProcessingException(self.tr(
-                    "No demand layer given and the population grid is empty."))
-            weight = cells["ind"].to_numpy(dtype=np.float64)
-            income = None
-            if self.parameterAsBool(parameters, self.INCOME, context):
-                snv = cells["ind_snv"].to_numpy(dtype=np.float64)
-                income = np.divide(snv, weight, out=np.zeros_like(weight), where=weight > 0)
-            return (cells["x"].to_numpy(), cells["y"].to_numpy(), weight, income,
-                    cells["idcar_200m"].tolist(), cells["geom"].tolist())
+            return huff.population_demand(conn, self.parameterAsBool(parameters, self.INCOME,
+                                                                     context))
         source = source_of(self, parameters, self.DEMAND, context)
         field = self.parameterAsString(parameters, self.DEMAND_FIELD, context)
         data = read_source(source, crs, context, [field] if field else None)
         weight = (np.array([np.nan if v is None else float(v) for v in data[field]])
                   if field else np.ones(len(data["fid"])))
-        return (data["x"], data["y"], np.nan_to_num(weight), None,
-                [str(v) for v in data["fid"]], data["geometry"])
+        return huff.Demand(data["x"], data["y"], np.nan_to_num(weight), None,
+                           [str(v) for v in data["fid"]], data["geometry"])
 
-    def _run(self, conn, parameters, context, feedback):
+    def run_job(self, conn, parameters, context, feedback):
         crs = gpkg_crs(conn)
         dest = hi.destinations(self, conn, parameters, context, feedback, crs)
-        x, y, weight, income, cell_ids, cell_geoms = self._demand(conn, parameters, context, crs)
-        cost, unit, min_cost = hi.cost_matrix(self, conn, parameters, context, feedback, x, y,
-                                              dest)
+        demand = self._demand(conn, parameters, context, crs)
+        cost, unit, min_cost = hi.cost_matrix(self, conn, parameters, context, feedback,
+                                              demand.x, demand.y, dest)
         feedback.setProgress(20)
         alpha = self.parameterAsDouble(parameters, self.ALPHA, context)
         beta = self.parameterAsDouble(parameters, self.BETA, context)
         decay = hi.DECAYS[self.parameterAsEnum(parameters, hi.DECAY, context)]
         top_k = self.parameterAsInt(parameters, self.TOP_K, context)
         threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
-        try:
-            result = huff_model(dest["attractiveness"], weight, cost=cost, alpha=alpha,
-                                beta=beta, decay=decay, min_cost=min_cost, income=income,
-                                top_k=top_k, threshold=threshold,
-                                progress=progress_callback(feedback, 20, 70))
-        except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+        result = huff.huff(dest, demand, cost, alpha=alpha, beta=beta, decay=decay,
+                           min_cost=min_cost, top_k=top_k, threshold=threshold,
+                           stage=lambda start, end: progress_callback(feedback, start, end))
         if result.unserved:
             feedback.reportError(self.tr(
                 "{n} demand points have no available destination and are left out.").format(
                     n=len(result.unserved)), False)
-        names = dest["name"]
-        demand = weight * (income if income is not None else 1.0)
-        outputs = {"UNSERVED": len(result.unserved)}
-        outputs.update(self._destinations_out(parameters, context, crs, dest, result))
-        outputs.update(self._cells_out(parameters, context, crs, cell_ids, cell_geoms, demand,
-                                       result, names, top_k))
-        outputs.update(self._pma_out(parameters, context, crs, cell_geoms, demand, result,
-                                     names, threshold))
         feedback.pushInfo(self.tr("Cost unit: {unit}; minimum cost {min}.").format(
             unit=unit, min=min_cost))
         self._write_indicators(conn, parameters, context, feedback, dest, result, {
             "alpha": alpha, "beta": beta, "decay": decay,
             "cost": hi.COSTS[self.parameterAsEnum(parameters, hi.COST, context)],
             "cost_unit": unit, "min_cost": min_cost})
+        outputs = {"UNSERVED": len(result.unserved)}
+        outputs.update(self._destinations_out(parameters, context, crs, dest, result))
+        outputs.update(self._cells_out(parameters, context, crs, demand, result, dest.name,
+                                       top_k))
+        outputs.update(self._pma_out(parameters, context, crs, demand, result, dest.name,
+                                     threshold))
         feedback.setProgress(100)
         return outputs
 
@@ -193,29 +164,29 @@ class HuffModel(ObservatoireAlgorithm):
         each centrality → indicators."""
         if not self.parameterAsBool(parameters, self.WRITE, context):
             return
-        if not dest["uuid"] or not all(dest["uuid"]):
+        if not dest.are_centralities:
             feedback.pushInfo(self.tr(
                 "No indicator written: the destinations are not the centralities of the "
                 "GeoPackage (leave the destination layer empty to write them)."))
             return
         unit, demand = self._demand_unit(parameters, context)
-        count = catchment_data.write_huff_indicators(
-            conn, dest["uuid"], result.demand, result.share, demand_unit=unit,
-            period=str(datetime.date.today().year), parameters={**recorded, "demand": demand})
+        count = huff.write_indicators(conn, dest, result, demand_unit=unit,
+                                      parameters={**recorded, "demand": demand},
+                                      checkpoint=self.checkpoint(feedback))
         feedback.pushInfo(self.tr("{n} indicators written").format(n=count))
 
     def _destinations_out(self, parameters, context, crs, dest, result):
         fields = (("destination", QVariant.String), ("uuid", QVariant.String),
                   ("attractiveness", QVariant.Double), ("expected_demand", QVariant.Double),
                   ("market_share", QVariant.Double))
-        rows = zip(dest["name"], dest["uuid"], dest["attractiveness"], result.demand,
-                   result.share)
-        geoms = [point(x, y) for x, y in zip(dest["x"], dest["y"])]
+        rows = zip(dest.name, dest.uuid, dest.attractiveness, result.demand, result.share)
+        geoms = [point(x, y) for x, y in zip(dest.x, dest.y)]
         return {self.OUTPUT_DESTINATIONS: write_rows(
             self, parameters, self.OUTPUT_DESTINATIONS, context, fields, rows,
             QgsWkbTypes.Point, crs, geoms)}
 
-    def _cells_out(self, parameters, context, crs, ids, geoms, demand, result, names, top_k):
+    def _cells_out(self, parameters, context, crs, demand_points, result, names, top_k):
+        ids, geoms, demand = demand_points.ids, demand_points.geometry, demand_points.demand
         k = result.top_destination.shape[1]
         fields = [("cell_id", QVariant.String), ("demand", QVariant.Double),
                   ("most_likely", QVariant.String)]
@@ -239,7 +210,8 @@ class HuffModel(ObservatoireAlgorithm):
             out.add(attrs, geom)
         return {self.OUTPUT_CELLS: out.dest}
 
-    def _pma_out(self, parameters, context, crs, geoms, demand, result, names, threshold):
+    def _pma_out(self, parameters, context, crs, demand_points, result, names, threshold):
+        geoms, demand = demand_points.geometry, demand_points.demand
         fields = (("destination", QVariant.String), ("cells", QVariant.Int),
                   ("demand", QVariant.Double), ("threshold", QVariant.Double))
         out = open_sink(self, parameters, self.OUTPUT_PMA, context, fields,

@@ -16,8 +16,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ....analysis.road_profiles import default_profiles, format_profile, parse_profile
 from ....ingest.sources.osm_roads import parse_maxspeed, read_osm_roads
+from ....jobs import network
+from ....jobs.network import default_profiles, format_profile, parse_profile
 from ....store import gpkg, network_store, observatory
 from ...layers import gpkg_crs
 from ...parameters import split_list
@@ -119,7 +120,7 @@ class ImportRoads(ObservatoireAlgorithm):
         speed_parameters(self, speeds_help(self))
         tol = QgsProcessingParameterNumber(
             self.TOLERANCE, self.tr("Snapping tolerance (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=network_store.DEFAULT_TOLERANCE,
+            QgsProcessingParameterNumber.Double, defaultValue=network.DEFAULT_TOLERANCE,
             minValue=0.0)
         tol.setFlags(tol.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(tol)
@@ -232,7 +233,7 @@ class ImportRoads(ObservatoireAlgorithm):
             n = network_store.write_roads(conn, records, srs, replace=replace)
             for mode, profile in speeds.items():
                 network_store.set_speeds(conn, mode, profile)
-            counts = network_store.build_topology(
+            counts = network.build_topology(
                 conn, srs, tolerance, progress=lambda p: feedback.setProgress(40 + 0.6 * p))
         feedback.pushInfo(self.tr(
             "{roads} roads imported; network of {nodes} nodes and {edges} edges in {parts} "

@@ -1,13 +1,9 @@
 """observatoire:network_catchments - walk / car catchments of many origins over the road
 network, with population, households, age groups, premises and services reached."""
 
-import datetime
-
 import numpy as np
-import pandas as pd
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -20,66 +16,18 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ....analysis.catchment import (
-    assign_to_nodes,
-    band_limits,
-    catchment_polygons,
-    dissolved_catchments,
-    network_catchments,
-    origin_polygons,
-    raster_polygons,
-    reached_by_origin,
-)
-from ....analysis.network import CancelledError, snap_points
-from ....jobs import catchment_data
+from ....jobs import catchments as job
 from ....store import observatory
+from ...job_base import JobAlgorithm
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import open_sink, point, polygons_geometry
 from ...parameters import add_write_parameter, parse_bands
-from ...roads import load_network, make_router, progress_callback
 from ...styling import band_styler, style_on_load
-from ..base import ObservatoireAlgorithm
 
-MODES = ("walk", "car")
-VALUE_COLUMNS = ["population", "households", *catchment_data.AGE_GROUPS, "premises",
-                 "vacant_premises"]
+MODES = job.MODES
 
 
-def reach_values(conn, net, mode: str, tolerance: float, feedback, tr):
-    """NodeValues of population cells, premises of the latest campaign and services."""
-    cells = catchment_data.population_cells(conn, lean=True)
-    prem = catchment_data.premises_latest(conn)
-    parts = [pd.DataFrame({"x": cells["x"], "y": cells["y"], "population": cells["ind"],
-                           "households": cells["men"],
-                           **{g: cells[g] for g in catchment_data.AGE_GROUPS}}),
-             pd.DataFrame({"x": prem["x"], "y": prem["y"], "premises": 1.0,
-                           "vacant_premises": prem["vacant"].astype(float)})]
-    columns = list(VALUE_COLUMNS)
-    if catchment_data.has_points(conn, "services"):
-        services = catchment_data.point_table(conn, "services")
-        parts.append(pd.DataFrame({"x": services["x"], "y": services["y"], "services": 1.0}))
-        columns.append("services")
-    parts = [part.reindex(columns=["x", "y", *columns], fill_value=0.0) for part in parts]
-    nonempty = [part for part in parts if len(part)]
-    table = pd.concat(nonempty, ignore_index=True) if nonempty else parts[0]
-    values = assign_to_nodes(net, table["x"], table["y"], table[columns], tolerance, mode)
-    n_cells = len(cells)
-    far_cells = sum(1 for i in values.unassigned if i < n_cells)
-    if far_cells:
-        lost = float(cells["ind"].to_numpy()[[i for i in values.unassigned if i < n_cells]].sum())
-        feedback.reportError(tr(
-            "{n} population cells ({pop} inhabitants) are farther than {tol} m from the "
-            "network usable on this mode: they are never counted.").format(
-                n=far_cells, pop=round(lost), tol=tolerance), False)
-    far_prem = sum(1 for i in values.unassigned if n_cells <= i < n_cells + len(prem))
-    if far_prem:
-        feedback.reportError(tr(
-            "{n} premises are farther than {tol} m from the network: never counted.").format(
-                n=far_prem, tol=tolerance), False)
-    return values, columns
-
-
-class NetworkCatchments(ObservatoireAlgorithm):
+class NetworkCatchments(JobAlgorithm):
     ALG_ID = "network_catchments"
     GROUP = "chalandise"
     ORIGINS = "ORIGINS"
@@ -175,116 +123,65 @@ class NetworkCatchments(ObservatoireAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("UNSNAPPED", self.tr("Origins off the network")))
         add_write_parameter(self, self.WRITE)
 
-    def processAlgorithm(self, parameters, context, feedback):
-        _path, conn = self.open_geopackage(parameters, context, feedback)
+    def checkParameterValues(self, parameters, context):
         try:
-            return self._run(conn, parameters, context, feedback)
-        except CancelledError as exc:
-            raise QgsProcessingException(self.tr("Canceled.")) from exc
-        finally:
-            conn.close()
+            parse_bands(self.parameterAsString(parameters, self.BANDS, context))
+        except Exception as exc:  # noqa: BLE001 - QgsProcessingException carries the message
+            return False, str(exc)
+        return super().checkParameterValues(parameters, context)
 
-    def _origins(self, conn, parameters, context):
-        crs = gpkg_crs(conn)
+    def _origins(self, conn, parameters, context) -> job.Origins:
         if parameters.get(self.ORIGINS) in (None, ""):
-            cents = catchment_data.centrality_points(conn)
-            if cents.empty:
-                raise QgsProcessingException(self.tr(
-                    "No origin layer given and the GeoPackage holds no centrality."))
-            return (cents["x"].to_numpy(), cents["y"].to_numpy(), cents["name"].tolist(),
-                    cents["uuid"].tolist())
+            return job.centrality_origins(conn)
         source = source_of(self, parameters, self.ORIGINS, context)
         field = self.parameterAsString(parameters, self.ORIGIN_ID, context)
-        data = read_source(source, crs, context, [field] if field else None)
+        data = read_source(source, gpkg_crs(conn), context, [field] if field else None)
         ids = data[field] if field else data["fid"]
-        return data["x"], data["y"], [None if v is None else str(v) for v in ids], \
-            [None] * len(ids)
+        return job.Origins(data["x"], data["y"], [None if v is None else str(v) for v in ids],
+                           [None] * len(ids))
 
-    def _run(self, conn, parameters, context, feedback):
+    def run_job(self, conn, parameters, context, feedback):
         mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
         unit_time = self.parameterAsEnum(parameters, self.UNIT, context) == 0
         bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context))
-        dissolve = self.parameterAsEnum(parameters, self.STYLE, context) == 1
-        snap_tol = self.parameterAsDouble(parameters, self.SNAP, context)
-        assign_tol = self.parameterAsDouble(parameters, self.ASSIGN, context)
-        alpha = self.parameterAsDouble(parameters, self.ALPHA, context)
-        outline = (raster_polygons if self.parameterAsEnum(parameters, self.SHAPE, context) == 1
-                   else catchment_polygons)
         crs = gpkg_crs(conn)
         srs = observatory.srs_id(conn)
-        net = load_network(conn, feedback)
-        x, y, names, uuids = self._origins(conn, parameters, context)
-        router = make_router(conn, net, mode, "time" if unit_time else "length", feedback)
-        snapped = snap_points(net, x, y, snap_tol, mode=mode)
-        if snapped.unsnapped:
-            listed = ", ".join(str(names[i]) for i in snapped.unsnapped[:10])
-            feedback.reportError(self.tr(
-                "{n} origin(s) are farther than {tol} m from the network usable on this mode "
-                "and get no catchment: {origins}").format(
-                    n=len(snapped.unsnapped), tol=snap_tol, origins=listed), False)
-        values, columns = reach_values(conn, net, mode, assign_tol, feedback, self.tr)
-        feedback.setProgress(5)
-        limits = band_limits(router, bands)
-        unit = "min" if unit_time else "m"
+        origins = self._origins(conn, parameters, context)
+        run = job.catchments(
+            conn, origins, mode=mode, unit_time=unit_time, bands=bands,
+            dissolve=self.parameterAsEnum(parameters, self.STYLE, context) == 1,
+            grid_outline=self.parameterAsEnum(parameters, self.SHAPE, context) == 1,
+            snap_tolerance=self.parameterAsDouble(parameters, self.SNAP, context),
+            assign_tolerance=self.parameterAsDouble(parameters, self.ASSIGN, context),
+            alpha=self.parameterAsDouble(parameters, self.ALPHA, context),
+            **self.reporting(feedback))
+        if self.parameterAsBool(parameters, self.WRITE, context):
+            count = job.write_indicators(conn, run, origins, self.checkpoint(feedback))
+            if count:
+                feedback.pushInfo(self.tr("{n} indicators written").format(n=count))
         out = open_sink(self, parameters, self.OUTPUT, context,
                         (("origin_id", QVariant.String), ("origin_uuid", QVariant.String),
                          ("mode", QVariant.String), ("band", QVariant.Double),
                          ("unit", QVariant.String), ("nodes_reached", QVariant.Int),
-                         *[(c, QVariant.Double) for c in columns],
+                         *[(c, QVariant.Double) for c in run.columns],
                          ("area_m2", QVariant.Double)),
                         QgsWkbTypes.MultiPolygon, crs)
-
-        def add(origin, totals_row, cost, band_index, polys=None):
-            if polys is None:
-                polys = outline(router, cost, limits[band_index], alpha)
+        for origin, b, totals_row, polys in run.features:
             geom = polygons_geometry(polys, srs)
-            out.add([None if origin is None else names[origin],
-                     None if origin is None else uuids[origin], mode, float(bands[band_index]),
-                     unit, int(totals_row["nodes_reached"]), *[totals_row[c] for c in columns],
+            out.add([None if origin is None else origins.names[origin],
+                     None if origin is None else origins.uuids[origin], mode,
+                     float(run.bands[b]), run.unit, int(totals_row["nodes_reached"]),
+                     *[totals_row[c] for c in run.columns],
                      geom.area() if not geom.isEmpty() else 0.0], geom)
-
-        reached_rows = []
-        if dissolve:
-            totals, cost = dissolved_catchments(router, snapped, bands, values)
-            feedback.setProgress(50)
-            for b in range(len(bands)):
-                add(None, totals.iloc[b], cost, b)
-            if snapped.index.size:
-                sel = np.flatnonzero(np.isfinite(cost))
-                reached_rows = [(None, sel, cost[sel])]
-        else:
-            result = network_catchments(router, snapped, bands, values, keep_reached=True,
-                                        progress=progress_callback(feedback, 5, 60))
-            totals = result.totals.set_index(["origin", "band"])
-            polygons = origin_polygons(router, result, snapped, outline, alpha,
-                                       progress=progress_callback(feedback, 60, 95))
-            reached_rows = reached_by_origin(result, snapped)
-            for (o, _node, _cost), per_band in zip(reached_rows, polygons):
-                for b, band in enumerate(bands):
-                    add(o, totals.loc[(o, float(band))], None, b, per_band[b])
-            self._write_indicators(conn, parameters, context, feedback, result.totals, uuids,
-                                   mode, unit, columns)
-        style_on_load(context, out.dest, band_styler(bands, unit))
-        results = {self.OUTPUT: out.dest, "UNSNAPPED": len(snapped.unsnapped)}
-        results.update(self._origins_output(parameters, context, crs, x, y, names, uuids,
-                                            snapped))
-        results.update(self._nodes_output(parameters, context, crs, net, reached_rows, names,
-                                          unit_time, limits, bands))
+        style_on_load(context, out.dest, band_styler(run.bands, run.unit))
+        results = {self.OUTPUT: out.dest, "UNSNAPPED": len(run.snapped.unsnapped)}
+        results.update(self._origins_output(parameters, context, crs, origins, run.snapped))
+        results.update(self._nodes_output(parameters, context, crs, run, origins.names,
+                                          unit_time))
         feedback.setProgress(100)
         return results
 
-    def _write_indicators(self, conn, parameters, context, feedback, totals, uuids, mode, unit,
-                          columns):
-        """Centralities as origins (the default): what each catchment reaches → indicators."""
-        centrality_of = {i: u for i, u in enumerate(uuids) if u}
-        if not centrality_of or not self.parameterAsBool(parameters, self.WRITE, context):
-            return
-        count = catchment_data.write_catchment_indicators(
-            conn, totals, centrality_of, mode=mode, unit=unit, columns=columns,
-            period=str(datetime.date.today().year))
-        feedback.pushInfo(self.tr("{n} indicators written").format(n=count))
-
-    def _origins_output(self, parameters, context, crs, x, y, names, uuids, snapped):
+    def _origins_output(self, parameters, context, crs, origins, snapped):
         out = open_sink(self, parameters, self.OUTPUT_ORIGINS, context,
                         (("origin_id", QVariant.String), ("origin_uuid", QVariant.String),
                          ("snapped", QVariant.Int), ("snap_distance_m", QVariant.Double)),
@@ -292,12 +189,12 @@ class NetworkCatchments(ObservatoireAlgorithm):
         if out is None:
             return {}
         dist = dict(zip(snapped.index.tolist(), snapped.distance.tolist()))
-        for i in range(len(x)):
-            out.add([names[i], uuids[i], int(i in dist), dist.get(i)], point(x[i], y[i]))
+        for i in range(len(origins.x)):
+            out.add([origins.names[i], origins.uuids[i], int(i in dist), dist.get(i)],
+                    point(origins.x[i], origins.y[i]))
         return {self.OUTPUT_ORIGINS: out.dest}
 
-    def _nodes_output(self, parameters, context, crs, net, reached_rows, names, unit_time,
-                      limits, bands):
+    def _nodes_output(self, parameters, context, crs, run, names, unit_time):
         out = open_sink(self, parameters, self.OUTPUT_NODES, context,
                         (("origin_id", QVariant.String), ("node_id", QVariant.Int),
                          ("cost", QVariant.Double), ("band", QVariant.Double)),
@@ -305,8 +202,9 @@ class NetworkCatchments(ObservatoireAlgorithm):
         if out is None:
             return {}
         scale = 60.0 if unit_time else 1.0
-        for origin, nodes, costs in reached_rows:
-            band_index = np.searchsorted(limits, costs)
+        net, bands = run.network, run.bands
+        for origin, nodes, costs in run.reached:
+            band_index = np.searchsorted(run.limits, costs)
             for nd, c, b in zip(nodes.tolist(), costs.tolist(), band_index.tolist()):
                 if b >= len(bands):
                     continue

@@ -1,16 +1,14 @@
-"""Base of the flux analyses: open the GeoPackage, run ``self.analyse``, map its errors."""
+"""Base of the flux analyses: the job base (GeoPackage, errors, cancel) and their parameters."""
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingException, QgsProcessingParameterNumber
+from qgis.core import QgsProcessingParameterNumber
 
-from ....jobs.footfall import FlowAnalysisError
-from ....store.schema.flows import FlowSchemaError
+from ...job_base import JobAlgorithm
 from ...parameters import add_table_sink, add_write_parameter
-from ..base import ObservatoireAlgorithm
 
 
-class FlowAnalysisAlgorithm(ObservatoireAlgorithm):
+class FlowAnalysisAlgorithm(JobAlgorithm):
     GROUP = "flux"
     WRITE = "WRITE_INDICATORS"
 
@@ -28,14 +26,7 @@ class FlowAnalysisAlgorithm(ObservatoireAlgorithm):
     def analyse(self, conn, parameters, context, feedback):  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
-        _path, conn = self.open_geopackage(parameters, context, feedback)
-        try:
-            try:
-                outputs = self.analyse(conn, parameters, context, feedback)
-            except (FlowAnalysisError, FlowSchemaError, ValueError) as exc:
-                raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
+    def run_job(self, conn, parameters, context, feedback):
+        outputs = self.analyse(conn, parameters, context, feedback)
         feedback.setProgress(100)
         return outputs

@@ -7,11 +7,12 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ....analysis.events import Baseline
-from ....jobs import footfall as fr
+from ....jobs import events as job
+from ....jobs.events import Baseline
+from ....jobs.messages import describe
 from ...layers import gpkg_crs
 from ...outputs import write_frame
-from ...parameters import add_string, as_list, as_text, parse_hours
+from ...parameters import add_date, add_string, as_date, as_list, as_text, parse_hours
 from .base import FlowAnalysisAlgorithm
 
 MODES = ("previous_weeks", "previous_year", "neutral")
@@ -63,8 +64,8 @@ class EventImpact(FlowAnalysisAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.WEEKS, self.tr("Number of previous weeks"), QgsProcessingParameterNumber.Integer,
             defaultValue=4, minValue=1, maxValue=52))
-        add_string(self, self.NEUTRAL_START, self.tr("Neutral period: first day (YYYY-MM-DD)"))
-        add_string(self, self.NEUTRAL_END, self.tr("Neutral period: last day (YYYY-MM-DD)"))
+        add_date(self, self.NEUTRAL_START, self.tr("Neutral period: first day"))
+        add_date(self, self.NEUTRAL_END, self.tr("Neutral period: last day"))
         self.addParameter(QgsProcessingParameterBoolean(
             self.SAME_WEEKDAYS, self.tr("Neutral period: only the event's weekdays"),
             defaultValue=False))
@@ -85,32 +86,34 @@ class EventImpact(FlowAnalysisAlgorithm):
             return Baseline.previous_weeks(self.parameterAsInt(parameters, self.WEEKS, context))
         if mode == "previous_year":
             return Baseline.previous_year()
-        return Baseline.neutral(as_text(self, parameters, self.NEUTRAL_START, context),
-                                as_text(self, parameters, self.NEUTRAL_END, context),
+        return Baseline.neutral(as_date(self, parameters, self.NEUTRAL_START, context),
+                                as_date(self, parameters, self.NEUTRAL_END, context),
                                 self.parameterAsBool(parameters, self.SAME_WEEKDAYS, context))
 
     def checkParameterValues(self, parameters, context):
         mode = MODES[self.parameterAsEnum(parameters, self.BASELINE, context)]
         if mode == "neutral":
-            texts = [as_text(self, parameters, k, context)
+            dates = [as_date(self, parameters, k, context)
                      for k in (self.NEUTRAL_START, self.NEUTRAL_END)]
-            if not all(texts):
+            if not all(dates):
                 return False, self.tr("A neutral baseline needs its first and last day.")
             try:
                 self._baseline(parameters, context)
             except ValueError as exc:
-                return False, self.tr("Neutral period: {error}").format(error=exc)
+                return False, self.tr("Neutral period: {error}").format(error=describe(exc))
         return super().checkParameterValues(parameters, context)
 
     def analyse(self, conn, parameters, context, feedback):
         baseline = self._baseline(parameters, context)
         wanted = as_list(self, parameters, self.EVENTS, context)
         hours = parse_hours(as_text(self, parameters, self.HOURS, context))
-        table = fr.event_impact(
+        checkpoint = self.checkpoint(feedback)
+        table = job.event_impact(
             conn, baseline, distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
             parking_distance=self.parameterAsDouble(parameters, self.PARKING_DISTANCE, context),
             walk_distance=self.parameterAsDouble(parameters, self.WALK_DISTANCE, context),
-            hours=hours, event_ids=wanted or None, progress=feedback.setProgress)
+            hours=hours, event_ids=wanted or None, progress=feedback.setProgress,
+            checkpoint=checkpoint)
         table.insert(table.columns.get_loc("uplift") + 1, "uplift_pct", 100 * table["uplift"])
         table["uplift"] = pd.to_numeric(table["uplift"]).astype(float)
         table["uplift_pct"] = pd.to_numeric(table["uplift_pct"]).astype(float)
@@ -118,15 +121,9 @@ class EventImpact(FlowAnalysisAlgorithm):
         if len(warned):
             feedback.pushWarning(self.tr("{n} results have gaps or no data: see the warning "
                                          "column.").format(n=len(warned)))
+        if self.parameterAsBool(parameters, self.WRITE, context):
+            n = job.write_indicators(conn, table, baseline, checkpoint)
+            feedback.pushInfo(self.tr("{n} indicators written").format(n=n))
         dest = write_frame(self, parameters, self.OUTPUT, context, table, gpkg_crs(conn),
                            feedback=feedback)
-        if self.parameterAsBool(parameters, self.WRITE, context):
-            rows = fr.event_indicator_rows(table)
-            names = table.drop_duplicates("event_uuid").set_index("event_uuid")["event"]
-            n = 0
-            for event_uuid, event_rows in rows.items():
-                n += fr.write_indicators(conn, event_rows, fr.EVENT_ALG, {
-                    "event_uuid": event_uuid, "event": names.get(event_uuid),
-                    "baseline": baseline.label()})
-            feedback.pushInfo(self.tr("{n} indicators written").format(n=n))
         return {self.OUTPUT: dest}

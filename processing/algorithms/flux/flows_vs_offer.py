@@ -2,8 +2,8 @@
 
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber
 
-from ....jobs import footfall as fr
-from ....jobs import mobility as fm
+from ....jobs import flows_offer as job
+from ....jobs.common import save_indicators
 from ...layers import gpkg_crs
 from ...outputs import write_frame
 from ...styling import GraduatedStyler, style_on_load
@@ -54,17 +54,23 @@ class FlowsVsOffer(FlowAnalysisAlgorithm):
 
     def analyse(self, conn, parameters, context, feedback):
         year = self.parameterAsInt(parameters, self.YEAR, context) or None
-        table, premises = fm.flows_vs_offer(
+        checkpoint = self.checkpoint(feedback)
+        table, premises = job.flows_vs_offer(
             conn, distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
             year=year, max_distance=self.parameterAsDouble(parameters, self.MAX_DISTANCE,
                                                            context),
-            progress=feedback.setProgress)
+            progress=feedback.setProgress, checkpoint=checkpoint)
         for col in ("footfall_mean_daily", "footfall_change", "vacancy_rate",
                     "vacancy_change_pts", "retail_share", "footfall_per_shop",
                     "footfall_per_vacant"):
             table[col] = table[col].astype(float)
         for col in ("premises", "vacant", "occupied"):
             table[col] = table[col].astype("Int64")
+        if self.parameterAsBool(parameters, self.WRITE, context):
+            n = save_indicators(conn, job.cross_indicator_rows(table), job.CROSS_ALG,
+                                {"year": int(table["year"].iloc[0]) if len(table) else None},
+                                checkpoint)
+            feedback.pushInfo(self.tr("{n} indicators written").format(n=n))
         crs = gpkg_crs(conn)
         dest = write_frame(self, parameters, self.OUTPUT, context, table, crs, feedback=feedback)
         premises["distance_m"] = premises["distance_m"].astype(float)
@@ -72,8 +78,4 @@ class FlowsVsOffer(FlowAnalysisAlgorithm):
         pdest = write_frame(self, parameters, self.OUTPUT_PREMISES, context, premises, crs,
                             xy=("x", "y"), feedback=feedback)
         style_on_load(context, pdest, GraduatedStyler("site_footfall_mean_daily"))
-        if self.parameterAsBool(parameters, self.WRITE, context):
-            n = fr.write_indicators(conn, fm.cross_indicator_rows(table), fr.CROSS_ALG,
-                                    {"year": int(table["year"].iloc[0]) if len(table) else None})
-            feedback.pushInfo(self.tr("{n} indicators written").format(n=n))
         return {self.OUTPUT: dest, self.OUTPUT_PREMISES: pdest}

@@ -1,7 +1,6 @@
 """observatoire:footfall_by_centrality - footfall per centrality and period, hourly profile,
 year-on-year change, coverage and street profile."""
 
-import pandas as pd
 from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterEnum,
@@ -10,9 +9,10 @@ from qgis.core import (
 )
 
 from ....jobs import footfall as fr
+from ....jobs.messages import describe
 from ...layers import gpkg_crs
 from ...outputs import blob_geometry, write_frame
-from ...parameters import add_string, as_list, as_text
+from ...parameters import add_date, add_string, as_date, as_list, as_text, parse_date
 from ...styling import GraduatedStyler, style_on_load
 from .base import FlowAnalysisAlgorithm
 
@@ -70,8 +70,8 @@ class FootfallByCentrality(FlowAnalysisAlgorithm):
             self.PERIODS, self.tr("Periods"),
             options=[self.tr("day"), self.tr("week"), self.tr("month"), self.tr("year")],
             allowMultiple=True, defaultValue=[1, 2, 3]))
-        add_string(self, self.START, self.tr("First day (YYYY-MM-DD, empty = first count)"))
-        add_string(self, self.END, self.tr("Last day (YYYY-MM-DD, empty = last count)"))
+        add_date(self, self.START, self.tr("First day (empty = first count)"))
+        add_date(self, self.END, self.tr("Last day (empty = last count)"))
         add_string(self, self.MIN_SITE_SHARE,
                    self.tr("Minimum share of complete counters for a centrality-day (0–1)"),
                    default="1", advanced=True)
@@ -89,14 +89,14 @@ class FootfallByCentrality(FlowAnalysisAlgorithm):
             self.OUTPUT_SITES, self.tr("Counting sites"), QgsProcessing.TypeVectorPoint))
 
     def checkParameterValues(self, parameters, context):
-        for key in (self.START, self.END):
-            text = as_text(self, parameters, key, context)
-            if text:
-                try:
-                    pd.Timestamp(text)
-                except ValueError:
-                    return False, self.tr("{value} is not a date (expected YYYY-MM-DD).").format(
-                        value=text)
+        start, end = (as_date(self, parameters, k, context) for k in (self.START, self.END))
+        if start and end and end < start:
+            return False, self.tr("The last day ({end}) is before the first day ({start}).").format(
+                end=end, start=start)
+        bad = [d for d in as_list(self, parameters, self.HOLIDAYS, context) if not parse_date(d)]
+        if bad:
+            return False, self.tr("Public holidays: {values} are not dates (expected "
+                                  "YYYY-MM-DD).").format(values=", ".join(bad))
         try:
             share = float(as_text(self, parameters, self.MIN_SITE_SHARE, context) or 1)
         except ValueError:
@@ -114,22 +114,29 @@ class FootfallByCentrality(FlowAnalysisAlgorithm):
             conn, distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
             mobility=as_text(self, parameters, self.MOBILITY, context) or None,
             periods=tuple(kinds) + ("all",), hourly_periods=("year", "all"),
-            start=as_text(self, parameters, self.START, context) or None,
-            end=as_text(self, parameters, self.END, context) or None,
+            start=as_date(self, parameters, self.START, context),
+            end=as_date(self, parameters, self.END, context),
             min_site_share=float(as_text(self, parameters, self.MIN_SITE_SHARE, context) or 1),
-            holiday_dates=holidays or None, progress=feedback.setProgress)
+            holiday_dates=holidays or None, progress=feedback.setProgress,
+            checkpoint=self.checkpoint(feedback))
         for note in job.notes:
-            feedback.pushWarning(note)
-        if feedback.isCanceled():
-            return {}
+            feedback.pushWarning(describe(note))
         tables = fr.footfall_tables(job)
+        if self.parameterAsBool(parameters, self.WRITE, context):
+            n = fr.write_indicators(conn, fr.footfall_indicator_rows(job), fr.FOOTFALL_ALG,
+                                    {"distance": self.parameterAsDouble(
+                                        parameters, self.DISTANCE, context),
+                                     "mobility": as_text(self, parameters, self.MOBILITY,
+                                                         context)},
+                                    checkpoint=self.checkpoint(feedback))
+            feedback.pushInfo(self.tr("{n} indicators written").format(n=n))
         crs = gpkg_crs(conn)
         out = {}
         for key, name in ((self.OUTPUT_PERIODS, "periods"), (self.OUTPUT_HOURLY, "hourly"),
                           (self.OUTPUT_YOY, "yoy"), (self.OUTPUT_PROFILES, "profiles")):
             out[key] = write_frame(self, parameters, key, context, tables[name], crs,
                                    feedback=feedback)
-        layer = self._centrality_layer(conn, tables)
+        layer = fr.centrality_layer(conn, tables)
         out[self.OUTPUT_CENTRALITIES] = write_frame(
             self, parameters, self.OUTPUT_CENTRALITIES, context, layer.drop(columns="geom"),
             crs, geometries=[blob_geometry(b) for b in layer["geom"]],
@@ -143,36 +150,4 @@ class FootfallByCentrality(FlowAnalysisAlgorithm):
                       GraduatedStyler("footfall_mean_daily"))
         style_on_load(context, out[self.OUTPUT_SITES], GraduatedStyler("footfall_mean_daily",
                                                                         "Blues"))
-        if self.parameterAsBool(parameters, self.WRITE, context):
-            n = fr.write_indicators(conn, fr.footfall_indicator_rows(job), fr.FOOTFALL_ALG,
-                                    {"distance": self.parameterAsDouble(
-                                        parameters, self.DISTANCE, context),
-                                     "mobility": as_text(self, parameters, self.MOBILITY,
-                                                         context)})
-            feedback.pushInfo(self.tr("{n} indicators written").format(n=n))
         return out
-
-    def _centrality_layer(self, conn, tables):
-        per = tables["periods"]
-        years = per[(per["period_kind"] == "year") & (per["days_complete"] > 0)]
-        latest = years.sort_values("period").groupby("centrality_uuid").tail(1).set_index(
-            "centrality_uuid")
-        allp = per[per["period_kind"] == "all"].set_index("centrality_uuid")
-        yoy = tables["yoy"].dropna(subset=["change"]).sort_values("iso_year").groupby(
-            "centrality_uuid").tail(1).set_index("centrality_uuid")
-        prof = tables["profiles"].set_index("centrality_uuid")
-        rows = []
-        for r in conn.execute("SELECT uuid, name, level, geom FROM centralities ORDER BY name"):
-            u = r["uuid"]
-            rows.append({
-                "uuid": u, "name": r["name"], "level": r["level"],
-                "year": latest["period"].get(u),
-                "footfall_mean_daily": latest["mean_daily"].get(u),
-                "coverage": allp["coverage"].get(u) if "coverage" in allp else None,
-                "yoy_change_pct": (100 * yoy["change"].get(u)) if u in yoy.index else None,
-                "profile": prof["profile"].get(u), "geom": r["geom"]})
-        frame = pd.DataFrame(rows)
-        frame["footfall_mean_daily"] = frame["footfall_mean_daily"].astype(float)
-        frame["coverage"] = frame["coverage"].astype(float)
-        frame["yoy_change_pct"] = frame["yoy_change_pct"].astype(float)
-        return frame

@@ -3,8 +3,8 @@ centrality and period."""
 
 from qgis.core import QgsProcessingParameterEnum
 
-from ....jobs import footfall as fr
 from ....jobs import mobility as fm
+from ....jobs.common import save_indicators
 from ...layers import gpkg_crs
 from ...outputs import write_frame
 from ...parameters import add_string, as_text, parse_hours
@@ -71,14 +71,14 @@ class MobilityByCentrality(FlowAnalysisAlgorithm):
             road_distance=self.parameterAsDouble(parameters, self.ROAD_DISTANCE, context),
             carpool_distance=self.parameterAsDouble(parameters, self.CARPOOL_DISTANCE, context),
             hours=parse_hours(as_text(self, parameters, self.HOURS, context)),
-            progress=feedback.setProgress)
+            progress=feedback.setProgress, checkpoint=self.checkpoint(feedback))
         for col in table.columns[3:]:
             if col != "transit_service_date":
                 table[col] = table[col].astype(float)
+        if self.parameterAsBool(parameters, self.WRITE, context):
+            n = save_indicators(conn, fm.mobility_indicator_rows(table), fm.MOBILITY_ALG,
+                                {"period": period}, self.checkpoint(feedback))
+            feedback.pushInfo(self.tr("{n} indicators written").format(n=n))
         dest = write_frame(self, parameters, self.OUTPUT, context, table, gpkg_crs(conn),
                            feedback=feedback)
-        if self.parameterAsBool(parameters, self.WRITE, context):
-            n = fr.write_indicators(conn, fm.mobility_indicator_rows(table), fr.MOBILITY_ALG,
-                                    {"period": period})
-            feedback.pushInfo(self.tr("{n} indicators written").format(n=n))
         return {self.OUTPUT: dest}

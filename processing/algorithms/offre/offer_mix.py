@@ -3,7 +3,6 @@
 import pandas as pd
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -13,6 +12,8 @@ from qgis.core import (
 
 from ....jobs import offer
 from ....store import readers
+from ....store.readers import territory
+from ...job_base import JobAlgorithm
 from ...layers import gpkg_crs
 from ...outputs import blob_geometry, typed_kinds, write_frame
 from ...parameters import (
@@ -22,7 +23,6 @@ from ...parameters import (
     campaign_uuids,
 )
 from ...styling import GraduatedStyler, style_on_load
-from ..base import ObservatoireAlgorithm
 
 SUMMARY_INTS = ("shops", "unknown_group", "groups", "independents", "chains", "unknown_chain",
                 "shops_change")
@@ -36,7 +36,7 @@ LAYER_COLUMNS = ["campaign", "shops", "groups", "shannon", "pielou", "simpson",
                  "independent_share", "population", "density_per_1000", "shops_change"]
 
 
-class OfferMix(ObservatoireAlgorithm):
+class OfferMix(JobAlgorithm):
     ALG_ID = "offer_mix"
     GROUP = "offre"
     CAMPAIGNS = "CAMPAIGNS"
@@ -88,35 +88,26 @@ class OfferMix(ObservatoireAlgorithm):
             self.OUTPUT_CENTRALITIES, self.tr("Centralities with offer mix"),
             QgsProcessing.TypeVectorPolygon))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        _path, conn = self.open_geopackage(parameters, context, feedback)
+    def run_job(self, conn, parameters, context, feedback):
         warnings = []
-        try:
-            uuids = campaign_uuids(self, readers.campaigns(conn), parameters, self.CAMPAIGNS,
-                                   context)
-            by_distance = self.parameterAsEnum(parameters, self.POPULATION_RULE, context) == 1
-            feedback.setProgress(10)
-            summary, by_group = offer.mix(
-                conn, campaign_uuids=uuids,
-                population_distance=self.parameterAsDouble(
-                    parameters, self.POPULATION_DISTANCE, context) if by_distance else None,
-                ground_floor_only=self.parameterAsBool(parameters, self.GROUND_FLOOR_ONLY,
-                                                       context),
-                include_unconfirmed=self.parameterAsBool(parameters, self.INCLUDE_UNCONFIRMED,
-                                                         context),
-                write=self.parameterAsBool(parameters, self.WRITE, context),
-                warn=warnings.append)
-            crs = gpkg_crs(conn)
-            cents = conn.execute("SELECT uuid, name, level, geom FROM centralities "
-                                 "ORDER BY name").fetchall()
-        except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
+        uuids = campaign_uuids(self, readers.campaigns(conn), parameters, self.CAMPAIGNS,
+                               context)
+        by_distance = self.parameterAsEnum(parameters, self.POPULATION_RULE, context) == 1
+        feedback.setProgress(10)
+        summary, by_group = offer.mix(
+            conn, campaign_uuids=uuids,
+            population_distance=self.parameterAsDouble(
+                parameters, self.POPULATION_DISTANCE, context) if by_distance else None,
+            ground_floor_only=self.parameterAsBool(parameters, self.GROUND_FLOOR_ONLY,
+                                                   context),
+            include_unconfirmed=self.parameterAsBool(parameters, self.INCLUDE_UNCONFIRMED,
+                                                     context),
+            write=self.parameterAsBool(parameters, self.WRITE, context),
+            warn=warnings.append, checkpoint=self.checkpoint(feedback))
+        crs = gpkg_crs(conn)
+        cents = territory.centrality_features(conn)
         for message in warnings:
             feedback.pushWarning(message)
-        if feedback.isCanceled():
-            return {}
         feedback.setProgress(70)
         table_id = write_frame(self, parameters, self.OUTPUT_TABLE, context, summary, crs,
                                  kinds=KINDS)

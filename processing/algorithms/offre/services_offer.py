@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -10,14 +9,14 @@ from qgis.core import (
 )
 
 from ....jobs import offer
+from ...job_base import JobAlgorithm
 from ...layers import gpkg_crs, zone_targets
 from ...outputs import typed_kinds, write_frame
 from ...parameters import add_write_parameter, add_zones_parameters
 from ...styling import GraduatedStyler, style_on_load
-from ..base import ObservatoireAlgorithm
 
 
-class ServicesOffer(ObservatoireAlgorithm):
+class ServicesOffer(JobAlgorithm):
     ALG_ID = "services_offer"
     GROUP = "offre"
     ZONES = "ZONES"
@@ -58,29 +57,19 @@ class ServicesOffer(ObservatoireAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_ZONES, self.tr("Zones with services"), QgsProcessing.TypeVectorPolygon))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        _path, conn = self.open_geopackage(parameters, context, feedback)
-        try:
-            crs = gpkg_crs(conn)
-            targets, names, geoms, central = zone_targets(
-                self, conn, parameters, self.ZONES, self.ZONE_NAME_FIELD, crs, context,
-                feedback)
-            feedback.setProgress(20)
-            long, summary, vintage = offer.services_offer(
-                conn, targets, names, self.parameterAsDouble(parameters, self.DISTANCE, context),
-                self.parameterAsString(parameters, self.VINTAGE, context).strip() or None)
-            if central and self.parameterAsBool(parameters, self.WRITE, context):
-                offer.write_offer_indicators(
-                    conn, offer.services_indicators(summary, vintage),
-                    offer.SERVICES_ALGORITHM_ID,
-                    {"distance": self.parameterAsDouble(parameters, self.DISTANCE, context),
-                     "vintage": vintage})
-        except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
-        if feedback.isCanceled():
-            return {}
+    def run_job(self, conn, parameters, context, feedback):
+        crs = gpkg_crs(conn)
+        targets, names, geoms, central = zone_targets(
+            self, conn, parameters, self.ZONES, self.ZONE_NAME_FIELD, crs, context, feedback)
+        feedback.setProgress(20)
+        long, summary, vintage = offer.services_offer(
+            conn, targets, names, self.parameterAsDouble(parameters, self.DISTANCE, context),
+            self.parameterAsString(parameters, self.VINTAGE, context).strip() or None)
+        if central and self.parameterAsBool(parameters, self.WRITE, context):
+            offer.write_offer_indicators(
+                conn, offer.services_indicators(summary, vintage), offer.SERVICES_ALGORITHM_ID,
+                {"distance": self.parameterAsDouble(parameters, self.DISTANCE, context),
+                 "vintage": vintage}, self.checkpoint(feedback))
         feedback.setProgress(70)
         long = long.astype({"target": str})
         zone_geoms = [geoms.get(k) for k in summary["target"]]

@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -10,22 +9,19 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ....analysis.catchment import reached_from_zones
-from ....analysis.network import snap_points
 from ....jobs import offer
+from ...job_base import JobAlgorithm
 from ...layers import gpkg_crs, zone_targets
 from ...outputs import typed_kinds, write_frame
 from ...parameters import add_write_parameter, add_zones_parameters
-from ...roads import load_network, make_router
 from ...styling import GraduatedStyler, style_on_load
-from ..base import ObservatoireAlgorithm
 
 KINDS = typed_kinds(ints=("producers", "organic", "markets", "organic_markets"),
                     doubles=("organic_share", "sessions_per_week"),
                     strings=("target", "name", "product"))
 
 
-class ShortCircuitOffer(ObservatoireAlgorithm):
+class ShortCircuitOffer(JobAlgorithm):
     ALG_ID = "short_circuit_offer"
     GROUP = "offre"
     ZONES = "ZONES"
@@ -85,37 +81,31 @@ class ShortCircuitOffer(ObservatoireAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_PRODUCTS, self.tr("Producers by product"), QgsProcessing.TypeVector))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        _path, conn = self.open_geopackage(parameters, context, feedback)
+    def run_job(self, conn, parameters, context, feedback):
         producer_distance = self.parameterAsDouble(parameters, self.PRODUCER_DISTANCE, context)
         market_distance = self.parameterAsDouble(parameters, self.MARKET_DISTANCE, context)
-        try:
-            crs = gpkg_crs(conn)
-            targets, names, geoms, central = zone_targets(
-                self, conn, parameters, self.ZONES, self.ZONE_NAME_FIELD, crs, context,
-                feedback)
-            feedback.setProgress(20)
-            reach = self.REACHES[self.parameterAsEnum(parameters, self.PRODUCER_REACH, context)]
-            minutes = self.parameterAsDouble(parameters, self.PRODUCER_MINUTES, context)
-            by_network = None
-            if reach != "distance":
-                by_network = self._network_reach(conn, parameters, context, feedback, targets,
-                                                 names, reach, minutes)
-            summary, by_product = offer.short_circuit_offer(
-                conn, targets, names, producer_distance, market_distance, by_network)
-            if central and self.parameterAsBool(parameters, self.WRITE, context):
-                recorded = ({"producer_distance": producer_distance} if reach == "distance"
-                            else {"producer_reach": reach, "producer_minutes": minutes})
-                offer.write_offer_indicators(
-                    conn, offer.short_circuit_indicators(summary),
-                    offer.SHORT_CIRCUIT_ALGORITHM_ID,
-                    {**recorded, "market_distance": market_distance})
-        except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
-        if feedback.isCanceled():
-            return {}
+        crs = gpkg_crs(conn)
+        targets, names, geoms, central = zone_targets(
+            self, conn, parameters, self.ZONES, self.ZONE_NAME_FIELD, crs, context, feedback)
+        feedback.setProgress(20)
+        reach = self.REACHES[self.parameterAsEnum(parameters, self.PRODUCER_REACH, context)]
+        minutes = self.parameterAsDouble(parameters, self.PRODUCER_MINUTES, context)
+        by_network = None
+        if reach != "distance":
+            by_network = offer.producer_network_reach(
+                conn, targets, names, reach, minutes,
+                self.parameterAsDouble(parameters, self.NETWORK_TOLERANCE, context),
+                warn=lambda message: feedback.reportError(message, False),
+                info=feedback.pushInfo)
+        summary, by_product = offer.short_circuit_offer(
+            conn, targets, names, producer_distance, market_distance, by_network)
+        if central and self.parameterAsBool(parameters, self.WRITE, context):
+            recorded = ({"producer_distance": producer_distance} if reach == "distance"
+                        else {"producer_reach": reach, "producer_minutes": minutes})
+            offer.write_offer_indicators(
+                conn, offer.short_circuit_indicators(summary),
+                offer.SHORT_CIRCUIT_ALGORITHM_ID,
+                {**recorded, "market_distance": market_distance}, self.checkpoint(feedback))
         feedback.setProgress(70)
         zone_geoms = [geoms.get(k) for k in summary["target"]]
         summary = summary.astype({"target": str})
@@ -128,28 +118,3 @@ class ShortCircuitOffer(ObservatoireAlgorithm):
         style_on_load(context, zones_id, GraduatedStyler("producers", "YlGn"))
         feedback.setProgress(100)
         return {self.OUTPUT_ZONES: zones_id, self.OUTPUT_PRODUCTS: products_id}
-
-    def _network_reach(self, conn, parameters, context, feedback, targets, names, mode,
-                       minutes):
-        """The producers each zone reaches within ``minutes`` on the road network."""
-        tolerance = self.parameterAsDouble(parameters, self.NETWORK_TOLERANCE, context)
-        if not tolerance > 0:
-            raise QgsProcessingException(self.tr("The network tolerance must be > 0 m."))
-        net = load_network(conn, feedback)
-        router = make_router(conn, net, mode, "time", feedback)
-
-        def reach(x, y):
-            snapped = snap_points(net, x, y, tolerance, mode=mode)
-            if snapped.unsnapped:
-                feedback.reportError(self.tr(
-                    "{n} producers are farther than {tol} m from the roads usable on this mode "
-                    "and are never reached.").format(n=len(snapped.unsnapped), tol=tolerance),
-                    False)
-            hits, off = reached_from_zones(router, targets, snapped, minutes * 60.0, tolerance)
-            if off:
-                feedback.reportError(self.tr(
-                    "Zones with no road within {tol} m reach no producer: {zones}").format(
-                        tol=tolerance, zones=", ".join(str(names.get(k, k)) for k in off[:10])),
-                    False)
-            return hits
-        return reach

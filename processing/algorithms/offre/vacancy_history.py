@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
@@ -10,6 +9,7 @@ from qgis.core import (
 )
 
 from ....jobs import vacancy
+from ...job_base import JobAlgorithm
 from ...layers import gpkg_crs
 from ...outputs import typed_kinds, write_frame
 from ...parameters import (
@@ -19,7 +19,6 @@ from ...parameters import (
     vacant_statuses,
 )
 from ...styling import long_term_styler, style_on_load
-from ..base import ObservatoireAlgorithm
 
 KINDS = typed_kinds(
     ints=("vacant_campaigns",), doubles=("vacancy_years", "longest_vacancy_years"),
@@ -29,7 +28,7 @@ KINDS = typed_kinds(
              "vacancy_class", "status_sequence", "inherited_from"))
 
 
-class VacancyHistory(ObservatoireAlgorithm):
+class VacancyHistory(JobAlgorithm):
     ALG_ID = "vacancy_history"
     GROUP = "offre"
     THRESHOLD = "THRESHOLD_YEARS"
@@ -75,30 +74,21 @@ class VacancyHistory(ObservatoireAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.LONG_TERM,
                                                  self.tr("Long-term vacant premises")))
 
-    def processAlgorithm(self, parameters, context, feedback):
-        _path, conn = self.open_geopackage(parameters, context, feedback)
+    def run_job(self, conn, parameters, context, feedback):
         warnings = []
-        try:
-            statuses = vacant_statuses(self, conn, parameters, self.VACANT_STATUSES, context)
-            feedback.setProgress(10)
-            table = vacancy.history(
-                conn, threshold_years=self.parameterAsDouble(parameters, self.THRESHOLD,
-                                                             context),
-                vacant_statuses=statuses,
-                include_unconfirmed=self.parameterAsBool(parameters, self.INCLUDE_UNCONFIRMED,
-                                                         context),
-                include_retired=self.parameterAsBool(parameters, self.INCLUDE_RETIRED, context),
-                write=self.parameterAsBool(parameters, self.WRITE, context),
-                warn=warnings.append)
-            crs = gpkg_crs(conn)
-        except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
+        statuses = vacant_statuses(self, conn, parameters, self.VACANT_STATUSES, context)
+        feedback.setProgress(10)
+        table = vacancy.history(
+            conn, threshold_years=self.parameterAsDouble(parameters, self.THRESHOLD, context),
+            vacant_statuses=statuses,
+            include_unconfirmed=self.parameterAsBool(parameters, self.INCLUDE_UNCONFIRMED,
+                                                     context),
+            include_retired=self.parameterAsBool(parameters, self.INCLUDE_RETIRED, context),
+            write=self.parameterAsBool(parameters, self.WRITE, context),
+            warn=warnings.append, checkpoint=self.checkpoint(feedback))
+        crs = gpkg_crs(conn)
         for message in warnings:
             feedback.pushWarning(message)
-        if feedback.isCanceled():
-            return {}
         feedback.setProgress(60)
         dest = write_frame(self, parameters, self.OUTPUT, context, table, crs, xy=("x", "y"),
                            feedback=feedback, kinds=KINDS)

@@ -3,7 +3,6 @@
 import pandas as pd
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -14,7 +13,10 @@ from qgis.core import (
 )
 
 from ....jobs import vacancy
+from ....jobs.common import JobError
 from ....store import readers
+from ....store.readers import territory
+from ...job_base import JobAlgorithm
 from ...layers import gpkg_crs, line_parts, source_of
 from ...outputs import blob_geometry, typed_kinds, write_frame
 from ...parameters import (
@@ -26,7 +28,6 @@ from ...parameters import (
     vacant_statuses,
 )
 from ...styling import style_on_load, vacancy_band_styler
-from ..base import ObservatoireAlgorithm
 
 COUNT_COLUMNS = ("premises", "vacant", "premises_without_area", "previous_premises", "changed",
                  "openings", "closures", "activity_changes", "new_premises", "unconfirmed")
@@ -41,7 +42,7 @@ KINDS = typed_kinds(ints=COUNT_COLUMNS, doubles=RATE_COLUMNS,
                     strings=TEXT_COLUMNS + ("uuid", "name"))
 
 
-class VacancyRates(ObservatoireAlgorithm):
+class VacancyRates(JobAlgorithm):
     ALG_ID = "vacancy_rates"
     GROUP = "offre"
     CAMPAIGNS = "CAMPAIGNS"
@@ -120,21 +121,14 @@ class VacancyRates(ObservatoireAlgorithm):
             return False, self.tr("Choose the line layer of the commercial linears.")
         return super().checkParameterValues(parameters, context)
 
-    def processAlgorithm(self, parameters, context, feedback):
-        _path, conn = self.open_geopackage(parameters, context, feedback)
-        try:
-            return self._run(conn, parameters, context, feedback)
-        finally:
-            conn.close()
-
     def _campaigns(self, conn, parameters, context):
         camps = readers.campaigns(conn)
         if camps.empty:
-            raise QgsProcessingException(self.tr(
+            raise JobError(self.tr(
                 "The GeoPackage holds no inventory campaign: nothing to compute."))
         return campaign_uuids(self, camps, parameters, self.CAMPAIGNS, context)
 
-    def _run(self, conn, parameters, context, feedback):
+    def run_job(self, conn, parameters, context, feedback):
         campaign_uuids = self._campaigns(conn, parameters, context)
         statuses = vacant_statuses(self, conn, parameters, self.VACANT_STATUSES, context)
         zone_type = self.zone_type(parameters, context)
@@ -145,7 +139,7 @@ class VacancyRates(ObservatoireAlgorithm):
             lines = line_parts(source, self.parameterAsString(
                 parameters, self.LINEAR_NAME_FIELD, context), crs, context, feedback)
             if not lines:
-                raise QgsProcessingException(self.tr("The linear layer holds no line."))
+                raise JobError(self.tr("The linear layer holds no line."))
         options = {
             "campaign_uuids": campaign_uuids, "vacant_statuses": statuses,
             "ground_floor_only": self.parameterAsBool(parameters, self.GROUND_FLOOR_ONLY,
@@ -153,24 +147,18 @@ class VacancyRates(ObservatoireAlgorithm):
             "include_unconfirmed": self.parameterAsBool(parameters, self.INCLUDE_UNCONFIRMED,
                                                         context)}
         write = self.parameterAsBool(parameters, self.WRITE, context)
-        if feedback.isCanceled():
-            return {}
+        checkpoint = self.checkpoint(feedback)
         warnings = []
-        try:
-            table = vacancy.compute(
-                conn, zone_type=zone_type, lines=lines, line_distance=self.parameterAsDouble(
-                    parameters, self.LINEAR_DISTANCE, context),
-                write=write and zone_type == "centrality",
-                feedback=lambda p: feedback.setProgress(p * 0.7), warn=warnings.append,
-                **options)
-            by_centrality = table if zone_type == "centrality" else vacancy.compute(
-                conn, write=write, **options)
-        except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+        table = vacancy.compute(
+            conn, zone_type=zone_type, lines=lines, line_distance=self.parameterAsDouble(
+                parameters, self.LINEAR_DISTANCE, context),
+            write=write and zone_type == "centrality",
+            feedback=lambda p: feedback.setProgress(p * 0.7), warn=warnings.append,
+            checkpoint=checkpoint, **options)
+        by_centrality = table if zone_type == "centrality" else vacancy.compute(
+            conn, write=write, checkpoint=checkpoint, **options)
         for message in dict.fromkeys(warnings):
             feedback.pushWarning(message)
-        if feedback.isCanceled():
-            return {}
         table_id = write_frame(self, parameters, self.OUTPUT_TABLE, context, table, crs,
                                  feedback=feedback, kinds=KINDS)
         feedback.setProgress(85)
@@ -182,7 +170,7 @@ class VacancyRates(ObservatoireAlgorithm):
     def _centralities(self, conn, parameters, context, table, crs):
         latest = vacancy.latest_by_zone(table)
         rows, geoms = [], []
-        for r in conn.execute("SELECT uuid, name, level, geom FROM centralities ORDER BY name"):
+        for r in territory.centrality_features(conn):
             values = latest.get(r["uuid"], {})
             rows.append({"uuid": r["uuid"], "name": r["name"], "level": r["level"],
                          **{c: values.get(c) for c in LAYER_COLUMNS}})

@@ -16,6 +16,7 @@ from ....i18n import qgis_locale
 from ....jobs import vacancy
 from ....reporting import atlas
 from ....store import observatory, readers
+from ....store.readers import territory
 from ..base import ObservatoireAlgorithm
 
 
@@ -65,7 +66,7 @@ class PrintAtlas(ObservatoireAlgorithm):
                     "Unknown campaign {name}. Campaigns in the GeoPackage: {known}.").format(
                         name=name, known=", ".join(camps["name"])))
             campaign = camps[camps["name"] == name].iloc[0] if name else camps.iloc[-1]
-            if not conn.execute("SELECT count(*) FROM centralities").fetchone()[0]:
+            if not territory.centrality_blobs(conn):
                 raise QgsProcessingException(self.tr(
                     "The GeoPackage holds no centrality: nothing to print."))
             feedback.setProgress(10)
