@@ -17,7 +17,8 @@ from ..store import indicators
 
 Checkpoint = Optional[Callable[[], None]]
 
-__all__ = ["CancelledError", "Checkpoint", "JobError", "check", "number", "save_indicators"]
+__all__ = ["CancelledError", "Checkpoint", "JobError", "campaign_rows", "check", "number",
+           "save_indicators"]
 
 
 class JobError(ValueError):
@@ -49,3 +50,19 @@ def save_indicators(conn, rows: list, algorithm: str, parameters: dict,
     number of rows written."""
     check(checkpoint)
     return indicators.save(conn, rows, algorithm=algorithm, parameters=parameters)
+
+
+def campaign_rows(records, specs) -> list:
+    """Indicator rows of a centrality × campaign table (dict records with
+    ``centrality_uuid``, ``campaign`` (name: the period) and ``campaign_uuid``): one per record
+    and ``(code, column, unit)`` of ``specs``; scope ``outside`` for the record without a
+    centrality (the premises outside every centrality)."""
+    rows = []
+    for r in records:
+        scope = "centrality" if r["centrality_uuid"] else "outside"
+        for code, column, unit in specs:
+            rows.append({"scope": scope, "centrality_uuid": r["centrality_uuid"],
+                         "indicator": code, "period": r["campaign"],
+                         "campaign_uuid": r["campaign_uuid"], "value": number(r[column]),
+                         "unit": unit})
+    return rows

@@ -21,6 +21,7 @@ from ..store.readers import flows as flow_readers
 from ..store.readers import territory
 from ..store.schema.flows import require_flows
 from .common import Checkpoint, JobError, check, number, save_indicators
+from .messages import describe
 from .zones import with_centrality
 
 FOOTFALL_ALG = "observatoire:footfall_by_centrality"
@@ -79,7 +80,7 @@ def _compute(measures, assignment, steps, **options) -> ff.FootfallResult:
         return ff.footfall_by_centrality(measures, assignment,
                                          time_steps=steps.to_dict() or None, **options)
     except ValueError as exc:
-        raise FlowAnalysisError(str(exc)) from exc
+        raise FlowAnalysisError(describe(exc)) from exc
 
 
 def footfall(conn, *, distance: float = 0.0, mobility: Optional[str] = PEDESTRIAN,

@@ -27,7 +27,7 @@ from ..store.readers import offer as offer_readers
 from ..store.readers import territory
 from ..store.schema.offer import require_v6
 from . import network, zones
-from .common import Checkpoint, JobError, check, number, save_indicators
+from .common import Checkpoint, JobError, campaign_rows, check, number, save_indicators
 from .vacancy import filter_unconfirmed, load_observations
 
 MIX_ALGORITHM_ID = "observatoire:offer_mix"
@@ -117,20 +117,9 @@ def mix(conn, *, campaign_uuids=None, population_distance: Optional[float] = Non
 
 
 def _write_mix(conn, summary, by_group, distance, ground_floor_only) -> None:
-    rows = []
-    for r in summary.to_dict("records"):
-        scope = "centrality" if r["centrality_uuid"] else "outside"
-        for code, column, unit in MIX_INDICATORS:
-            rows.append({"scope": scope, "centrality_uuid": r["centrality_uuid"],
-                         "indicator": code, "period": r["campaign"],
-                         "campaign_uuid": r["campaign_uuid"], "value": number(r[column]),
-                         "unit": unit})
+    rows = campaign_rows(summary.to_dict("records"), MIX_INDICATORS)
     for r in by_group.to_dict("records"):
-        rows.append({"scope": "centrality" if r["centrality_uuid"] else "outside",
-                     "centrality_uuid": r["centrality_uuid"],
-                     "indicator": f"share_{r['activity_group']}", "period": r["campaign"],
-                     "campaign_uuid": r["campaign_uuid"], "value": number(r["share"]),
-                     "unit": "%"})
+        rows += campaign_rows([r], [(f"share_{r['activity_group']}", "share", "%")])
     indicators.save(conn, rows, algorithm=MIX_ALGORITHM_ID, parameters={
         "population_distance": distance, "ground_floor_only": bool(ground_floor_only)})
 

@@ -34,7 +34,7 @@ from ..analysis.vacancy_history import vacancy_history
 from ..i18n import tr
 from ..store import indicators, readers
 from ..store.readers import offer as offer_readers
-from .common import Checkpoint, check, number
+from .common import Checkpoint, campaign_rows, check
 from .zones import assign_centralities
 
 ALGORITHM_ID = "observatoire:vacancy_rates"
@@ -205,14 +205,7 @@ def _add_unconfirmed(table, obs, premises, ground_floor_only) -> pd.DataFrame:
 
 def write_indicators(conn, table: pd.DataFrame, statuses, ground_floor_only,
                      include_unconfirmed) -> int:
-    rows = []
-    for r in table.to_dict("records"):
-        scope = "centrality" if r["centrality_uuid"] else "outside"
-        for code, column, unit in INDICATORS:
-            rows.append({"scope": scope, "centrality_uuid": r["centrality_uuid"],
-                         "indicator": code, "period": r["campaign"],
-                         "campaign_uuid": r["campaign_uuid"], "value": number(r[column]),
-                         "unit": unit})
+    rows = campaign_rows(table.to_dict("records"), INDICATORS)
     return indicators.save(conn, rows, algorithm=ALGORITHM_ID, parameters={
         "vacant_statuses": list(statuses), "ground_floor_only": bool(ground_floor_only),
         "include_unconfirmed": bool(include_unconfirmed)})

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-import numpy as np
 import pandas as pd
 
-from .. import geometry, gpkg, tables
-from .territory import points
+from .. import gpkg, tables
+from .territory import points, with_xy
+
+PREMISE_COLUMNS = ["uuid", "address", "street", "commune_code", "floor_area", "ground_floor",
+                   "created_at", "retired_at"]
 
 
 def premises(conn) -> pd.DataFrame:
@@ -17,19 +19,7 @@ def premises(conn) -> pd.DataFrame:
     rows = conn.execute(
         "SELECT uuid, address, street, commune_code, floor_area, ground_floor, created_at, "
         "retired_at, geom FROM premises").fetchall()
-    xy = np.full((len(rows), 2), np.nan)
-    for i, r in enumerate(rows):
-        if r["geom"] is not None:
-            kind, shape = geometry.decode(r["geom"])
-            if kind == "point":
-                xy[i] = shape
-    frame = pd.DataFrame([dict(r) for r in rows],
-                         columns=["uuid", "address", "street", "commune_code", "floor_area",
-                                  "ground_floor", "created_at", "retired_at", "geom"])
-    frame = frame.drop(columns="geom")
-    frame["x"] = xy[:, 0]
-    frame["y"] = xy[:, 1]
-    return frame
+    return with_xy([dict(r) for r in rows], PREMISE_COLUMNS)
 
 
 def premise_geometry(conn, premise_uuid: str):
@@ -100,22 +90,13 @@ def premises_observed(conn, campaign_uuid: str, language: str = "en") -> pd.Data
     ``status_label`` (the status code when it has no label), ``sign_name``, ``x``, ``y``."""
     label = "label_fr" if language == "fr" else "label_en"
     rows = conn.execute(
-        f"SELECT p.uuid, o.status, s.{label} AS label, o.sign_name, p.geom "
-        "FROM premise_observations o JOIN premises p ON p.uuid = o.premise_uuid "
+        f"SELECT p.uuid, o.status, coalesce(s.{label}, o.status) AS status_label, "
+        "o.sign_name, p.geom FROM premise_observations o "
+        "JOIN premises p ON p.uuid = o.premise_uuid "
         "LEFT JOIN observation_statuses s ON s.code = o.status WHERE o.campaign_uuid = ?",
         (campaign_uuid,)).fetchall()
-    records = []
-    for r in rows:
-        if r["geom"] is None:
-            continue
-        kind, shape = geometry.decode(r["geom"])
-        if kind != "point":
-            continue
-        x, y = shape
-        records.append((r["uuid"], r["status"], r["label"] or r["status"], r["sign_name"],
-                        float(x), float(y)))
-    return pd.DataFrame(records, columns=["uuid", "status", "status_label", "sign_name", "x",
-                                          "y"])
+    frame = with_xy([dict(r) for r in rows], ["uuid", "status", "status_label", "sign_name"])
+    return frame.dropna(subset=["x", "y"]).reset_index(drop=True)
 
 
 def activity_groups(conn) -> list:

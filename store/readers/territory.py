@@ -61,7 +61,7 @@ def has_rows(conn, table: str) -> bool:
                         ).fetchone() is not None
 
 
-def _with_xy(rows: list, columns: Sequence[str]) -> pd.DataFrame:
+def with_xy(rows: list, columns: Sequence[str]) -> pd.DataFrame:
     """Dict rows holding a ``geom`` blob → frame of ``columns`` + the point's ``x``, ``y``."""
     xy = np.full((len(rows), 2), np.nan)
     for i, r in enumerate(rows):
@@ -82,7 +82,7 @@ def points(conn, table: str, columns: Sequence[str] = (), where: Optional[Mappin
     geometry (NaN for a NULL, empty or non-point geometry), in the file's CRS. ``rename`` maps
     stored column names to the frame's. The columns are there even when no row matches."""
     rows = tables.rows(conn, table, [*columns, "geom"], where, order_by=order_by)
-    return _with_xy(rows, columns).rename(columns=dict(rename or {}))
+    return with_xy(rows, columns).rename(columns=dict(rename or {}))
 
 
 def point_query(conn, sql: str, params=()) -> pd.DataFrame:
@@ -90,7 +90,7 @@ def point_query(conn, sql: str, params=()) -> pd.DataFrame:
     (transitional, for callers that still write their query: prefer :func:`points`)."""
     cursor = conn.execute(sql, params)
     columns = [d[0] for d in cursor.description if d[0] != "geom"]
-    return _with_xy([dict(r) for r in cursor.fetchall()], columns)
+    return with_xy([dict(r) for r in cursor.fetchall()], columns)
 
 
 def geometries(conn, table: str, columns: Sequence[str] = ()) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
@@ -278,10 +279,14 @@ def test_offer_mix_diversity_and_density(run_alg, socle):
     a = t["Centre A", "2021"]
     # 15 shops: alimentaire 3, equipement_personne 3, and 2 each for hygiene, services
     # marchands, culture-loisirs, equipement_maison, 1 café-hôtel-restaurant: K = 7
-    p = np.array([3, 3, 2, 2, 2, 2, 1]) / 15
+    # H = -Σ (n/15) ln(n/15) = ln 15 - (1/15) Σ n ln n = ln 15 - (2 × 3 ln 3 + 4 × 2 ln 2 +
+    #   1 ln 1) / 15 = 2.708050 - (6.591674 + 5.545177) / 15 = 2.708050 - 0.809123 = 1.898927
+    # J = H / ln 7 = 1.898927 / 1.945910 = 0.975855
+    # Simpson = 1 - Σ (n/15)² = 1 - (9 + 9 + 4 + 4 + 4 + 4 + 1) / 225 = 190 / 225
     assert (a["shops"], a["groups"]) == (15, 7)
-    assert a["shannon"] == pytest.approx(float(-(p * np.log(p)).sum()))
-    assert a["pielou"] == pytest.approx(float(-(p * np.log(p)).sum()) / math.log(7))
+    assert a["shannon"] == pytest.approx(1.8989268, abs=1e-7)
+    assert a["shannon"] == pytest.approx(math.log(15) - (6 * math.log(3) + 8 * math.log(2)) / 15)
+    assert a["pielou"] == pytest.approx(0.9758553, abs=1e-7)
     assert a["simpson"] == pytest.approx(190 / 225)
     b = t["Quartier B", "2021"]
     # six shops of six groups: H = ln 6, J = 1, Simpson = 1 - 6/36; population 300 + 200
@@ -384,3 +389,37 @@ def test_offer_zone_outputs_get_a_graduated_style(styled_output, socle, alg_id, 
     renderer = layer.renderer()
     assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == field
     assert len(renderer.ranges()) >= 1
+
+
+class CancelAt(QgsProcessingFeedback):
+    """A feedback the user cancels once the progress reaches ``at`` %."""
+
+    def __init__(self, at: float):
+        super().__init__()
+        self.at = at
+
+    def setProgress(self, progress):  # noqa: N802 - QGIS API
+        if progress >= self.at:
+            self.cancel()
+        super().setProgress(progress)
+
+
+@pytest.mark.parametrize("alg_id, params, at", [
+    # vacancy_rates reports 56 % once the table is computed, before the indicators
+    ("vacancy_rates", {"OUTPUT_TABLE": "memory:", "OUTPUT_CENTRALITIES": "memory:"}, 56),
+    ("vacancy_rates", {"OUTPUT_TABLE": "memory:", "OUTPUT_CENTRALITIES": "memory:"}, 0),
+    ("vacancy_history", {"OUTPUT": "memory:"}, 10),
+    ("offer_mix", {"OUTPUT_TABLE": "memory:", "OUTPUT_GROUPS": "memory:",
+                   "OUTPUT_CENTRALITIES": "memory:"}, 10),
+    ("services_offer", {"OUTPUT_TABLE": "memory:", "OUTPUT_ZONES": "memory:"}, 20),
+    ("short_circuit_offer", {"OUTPUT_ZONES": "memory:", "OUTPUT_PRODUCTS": "memory:"}, 20),
+])
+def test_cancel_writes_nothing(processing_ready, socle, alg_id, params, at):
+    from qgis import processing
+
+    with pytest.raises(QgsProcessingException, match="Canceled: nothing was written"):
+        processing.run(f"observatoire:{alg_id}", {"GEOPACKAGE": str(socle), **params},
+                       feedback=CancelAt(at))
+    conn = gpkg.connect(socle)
+    assert conn.execute("SELECT count(*) FROM indicators").fetchone()[0] == 0
+    conn.close()

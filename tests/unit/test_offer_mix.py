@@ -117,8 +117,9 @@ def test_two_equal_groups_and_outside(mix):
 
 
 def test_diversity_function():
-    assert diversity([5]) == (1, 0.0, diversity([5])[2], 0.0)
-    assert math.isnan(diversity([5])[2])
+    # one group: K = 1, H = -1 ln 1 = 0, J = H / ln 1 undefined (NaN), Simpson = 1 - 1² = 0
+    k, h, j, s = diversity([5])
+    assert (k, h, s) == (1, 0.0, 0.0) and math.isnan(j)
     k, h, j, s = diversity([1, 1, 1, 1])
     # 4 equal groups: H = ln 4, J = 1, Simpson = 1 - 4/16 = 0.75
     assert (k, h, j, s) == (4, pytest.approx(math.log(4)), pytest.approx(1.0), pytest.approx(0.75))
