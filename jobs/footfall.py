@@ -33,12 +33,6 @@ class FlowAnalysisError(JobError):
     """Flow data the analysis cannot work with (the message says what is missing)."""
 
 
-def _points(conn, sql: str, params=()) -> pd.DataFrame:  # pragma: no cover - transitional
-    """Deprecated: kept for ``sample_territory.flows`` until it reads its stops with
-    :func:`store.readers.territory.points`."""
-    return territory.point_query(conn, sql, params)
-
-
 # ---------------------------------------------------------------------------------------------
 # reading and assigning
 # ---------------------------------------------------------------------------------------------

@@ -79,18 +79,13 @@ def points(conn, table: str, columns: Sequence[str] = (), where: Optional[Mappin
            rename: Optional[Mapping[str, str]] = None,
            order_by: Optional[Sequence[str]] = None) -> pd.DataFrame:
     """Rows of ``table`` with ``columns`` and the coordinates ``x``, ``y`` of their point
-    geometry (NaN for a NULL, empty or non-point geometry), in the file's CRS. ``rename`` maps
+    geometry (NaN for a NULL, empty or non-point geometry), in the file's CRS
+    (:func:`store.tables.points`), in table order or ordered by ``order_by``. ``rename`` maps
     stored column names to the frame's. The columns are there even when no row matches."""
-    rows = tables.rows(conn, table, [*columns, "geom"], where, order_by=order_by)
-    return with_xy(rows, columns).rename(columns=dict(rename or {}))
-
-
-def point_query(conn, sql: str, params=()) -> pd.DataFrame:
-    """The rows of a query selecting a ``geom`` column, with ``x``, ``y`` in its place
-    (transitional, for callers that still write their query: prefer :func:`points`)."""
-    cursor = conn.execute(sql, params)
-    columns = [d[0] for d in cursor.description if d[0] != "geom"]
-    return with_xy([dict(r) for r in cursor.fetchall()], columns)
+    frame = tables.points(conn, table, list(columns), where)
+    if order_by:
+        frame = frame.sort_values(list(order_by), kind="stable").reset_index(drop=True)
+    return frame.rename(columns=dict(rename or {}))
 
 
 def geometries(conn, table: str, columns: Sequence[str] = ()) -> pd.DataFrame:
