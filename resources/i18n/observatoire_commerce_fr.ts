@@ -208,10 +208,6 @@
       <translation>Campagnes (noms séparés par des virgules ; vide = toutes)</translation>
     </message>
     <message>
-      <source>Canceled.</source>
-      <translation>Annulé.</translation>
-    </message>
-    <message>
       <source>Canceled: no file was written.</source>
       <translation>Annulé : aucun fichier n’a été écrit.</translation>
     </message>
@@ -732,8 +728,8 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
 </translation>
     </message>
     <message>
-      <source>First day (YYYY-MM-DD, empty = first count)</source>
-      <translation>Premier jour (AAAA-MM-JJ, vide = premier comptage)</translation>
+      <source>First day (empty = first count)</source>
+      <translation>Premier jour (vide = premier comptage)</translation>
     </message>
     <message>
       <source>Flows</source>
@@ -1042,8 +1038,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>LAMBERT_X/LAMBERT_Y ou LONGITUDE/LATITUDE</translation>
     </message>
     <message>
-      <source>Last day (YYYY-MM-DD, empty = last count)</source>
-      <translation>Dernier jour (AAAA-MM-JJ, vide = dernier comptage)</translation>
+      <source>Last day (empty = last count)</source>
+      <translation>Dernier jour (vide = dernier comptage)</translation>
     </message>
     <message>
       <source>Layer {name} of {path} could not be loaded.</source>
@@ -1214,12 +1210,12 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Tolérance réseau des producteurs et des zones (m)</translation>
     </message>
     <message>
-      <source>Neutral period: first day (YYYY-MM-DD)</source>
-      <translation>Période neutre : premier jour (AAAA-MM-JJ)</translation>
+      <source>Neutral period: first day</source>
+      <translation>Période neutre : premier jour</translation>
     </message>
     <message>
-      <source>Neutral period: last day (YYYY-MM-DD)</source>
-      <translation>Période neutre : dernier jour (AAAA-MM-JJ)</translation>
+      <source>Neutral period: last day</source>
+      <translation>Période neutre : dernier jour</translation>
     </message>
     <message>
       <source>Neutral period: only the event's weekdays</source>
@@ -1688,6 +1684,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Public holidays (YYYY-MM-DD, separated by commas; counted as Sundays)</source>
       <translation>Jours fériés (AAAA-MM-JJ, séparés par des virgules ; comptés comme des dimanches)</translation>
+    </message>
+    <message>
+      <source>Public holidays: {values} are not dates (expected YYYY-MM-DD).</source>
+      <translation>Jours fériés : {values} ne sont pas des dates (attendu AAAA-MM-JJ).</translation>
     </message>
     <message>
       <source>QField project</source>
@@ -2162,6 +2162,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Le formulaire n'a pas été vérifié : {message}</translation>
     </message>
     <message>
+      <source>The last day ({end}) is before the first day ({start}).</source>
+      <translation>Le dernier jour ({end}) précède le premier jour ({start}).</translation>
+    </message>
+    <message>
       <source>The linear layer holds no line.</source>
       <translation>La couche des linéaires ne contient aucune ligne.</translation>
     </message>
@@ -2530,6 +2534,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>une heure locale qui existe dans le fuseau {tz} (passage à l'heure d'été) : indiquez un décalage UTC</translation>
     </message>
     <message>
+      <source>a neutral baseline needs its first and last day</source>
+      <translation>une référence neutre a besoin de son premier et de son dernier jour</translation>
+    </message>
+    <message>
       <source>a number</source>
       <translation>un nombre</translation>
     </message>
@@ -2674,6 +2682,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>une end_date égale ou postérieure à start_date</translation>
     </message>
     <message>
+      <source>an event ends ({end}) before it starts ({start}): fix its dates</source>
+      <translation>un événement se termine ({end}) avant de commencer ({start}) : corrigez ses dates</translation>
+    </message>
+    <message>
       <source>an id written INSEE-C-NNN, e.g. 35238-C-001</source>
       <translation>un identifiant écrit INSEE-C-NNN, par ex. 35238-C-001</translation>
     </message>
@@ -2726,6 +2738,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>calendar.txt ou calendar_dates.txt</translation>
     </message>
     <message>
+      <source>campaign dates not understood: {dates}; expected YYYY-MM-DD or a year</source>
+      <translation>dates de campagne non comprises : {dates} ; attendu AAAA-MM-JJ ou une année</translation>
+    </message>
+    <message>
       <source>campaign {name!r} is already closed</source>
       <translation>la campagne {name!r} est déjà close</translation>
     </message>
@@ -2740,6 +2756,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>campaign(s) {campaigns} have neither a start date nor a year: durations cannot be measured</source>
       <translation>la ou les campagnes {campaigns} n'ont ni date de début ni année : les durées ne peuvent pas être mesurées</translation>
+    </message>
+    <message>
+      <source>campaign(s) {campaigns} have no date: give them a start date or a year</source>
+      <translation>la ou les campagnes {campaigns} n'ont pas de date : donnez-leur une date de début ou une année</translation>
+    </message>
+    <message>
+      <source>cannot infer the time step of the counts: give the channels a time step</source>
+      <translation>impossible de déduire le pas de temps des comptages : donnez un pas de temps aux canaux</translation>
     </message>
     <message>
       <source>centralities</source>
@@ -2794,6 +2818,22 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>site(s) de comptage hors de toute centralité (et au-delà de la distance) : {sites}</translation>
     </message>
     <message>
+      <source>criterion 'similarity' skipped: no criterion data to compare</source>
+      <translation>critère « similarité » ignoré : aucune donnée de critère à comparer</translation>
+    </message>
+    <message>
+      <source>criterion {criterion} skipped: no data for any candidate</source>
+      <translation>critère {criterion} ignoré : aucune donnée pour aucun candidat</translation>
+    </message>
+    <message>
+      <source>criterion {criterion} skipped: no such column in the data</source>
+      <translation>critère {criterion} ignoré : cette colonne n'existe pas dans les données</translation>
+    </message>
+    <message>
+      <source>criterion {criterion}: {n} candidate(s) without data score 0</source>
+      <translation>critère {criterion} : {n} candidat(s) sans donnée obtiennent 0</translation>
+    </message>
+    <message>
       <source>day</source>
       <translation>jour</translation>
     </message>
@@ -2840,6 +2880,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>euros</source>
       <translation>euros</translation>
+    </message>
+    <message>
+      <source>every destination has the same attractiveness: alpha cannot be estimated; untick “Estimate alpha” and give its value</source>
+      <translation>toutes les destinations ont la même attractivité : alpha ne peut pas être estimé ; décochez « Estimer alpha » et donnez sa valeur</translation>
     </message>
     <message>
       <source>every producer needs an identifier</source>
@@ -2896,6 +2940,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>give mapping['channel_id'], channel_id=... or channel_columns</source>
       <translation>donnez mapping['channel_id'], channel_id=... ou channel_columns</translation>
+    </message>
+    <message>
+      <source>hourly profile not computed: a channel's time step does not divide one hour (time steps: {steps})</source>
+      <translation>profil horaire non calculé : le pas de temps d'un canal ne divise pas une heure (pas de temps : {steps})</translation>
     </message>
     <message>
       <source>households</source>
@@ -3018,6 +3066,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>aucun site de comptage ne se trouve dans une centralité (ni à la distance donnée) : augmentez la distance ou déclarez leur centralité</translation>
     </message>
     <message>
+      <source>no criterion can be scored: every criterion lacks data</source>
+      <translation>aucun critère ne peut être noté : tous les critères manquent de données</translation>
+    </message>
+    <message>
       <source>no feed named {feed!r} (feeds: {feeds})</source>
       <translation>aucun flux nommé {feed!r} (flux : {feeds})</translation>
     </message>
@@ -3042,6 +3094,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>aucune marge de calage : donnez au moins une marge (variable → effectifs par modalité)</translation>
     </message>
     <message>
+      <source>no measure and no time step for the channel(s) {channels}: counted as gaps with the most common time step</source>
+      <translation>aucune mesure ni pas de temps pour le ou les canaux {channels} : comptés comme lacunes avec le pas de temps le plus courant</translation>
+    </message>
+    <message>
       <source>no parkings table or no row in it</source>
       <translation>pas de table parkings ou aucune ligne dedans</translation>
     </message>
@@ -3060,6 +3116,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>no shop, amenity, craft or tourism tag</source>
       <translation>aucune étiquette shop, amenity, craft ou tourism</translation>
+    </message>
+    <message>
+      <source>no time step for the channel(s) {channels}</source>
+      <translation>aucun pas de temps pour le ou les canaux {channels}</translation>
     </message>
     <message>
       <source>no usable geometry</source>
@@ -3100,6 +3160,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>numba is not installed</source>
       <translation>numba n'est pas installé</translation>
+    </message>
+    <message>
+      <source>observation {observation} chose destination {destination}, which is unavailable (no path or zero attractiveness)</source>
+      <translation>l'observation {observation} a choisi la destination {destination}, qui n'est pas accessible (aucun itinéraire ou attractivité nulle)</translation>
+    </message>
+    <message>
+      <source>observations refer to unknown campaign(s): {campaigns}</source>
+      <translation>des observations renvoient à des campagnes inconnues : {campaigns}</translation>
+    </message>
+    <message>
+      <source>observations refer to unknown premise(s): {premises}</source>
+      <translation>des observations renvoient à des locaux inconnus : {premises}</translation>
     </message>
     <message>
       <source>observatory_meta has no schema_version</source>
@@ -3170,12 +3242,20 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>points /100</translation>
     </message>
     <message>
+      <source>premise {premise} is observed twice in campaign {campaign}: keep one observation</source>
+      <translation>le local {premise} est observé deux fois dans la campagne {campaign} : gardez une seule observation</translation>
+    </message>
+    <message>
       <source>premise_observations row {uuid}: premise {premise} already has an observation in campaign {campaign} in the shared GeoPackage</source>
       <translation>premise_observations, ligne {uuid} : le local {premise} a déjà une observation dans la campagne {campaign} du GeoPackage partagé</translation>
     </message>
     <message>
       <source>premises</source>
       <translation>locaux</translation>
+    </message>
+    <message>
+      <source>premises listed twice: {premises}</source>
+      <translation>locaux listés deux fois : {premises}</translation>
     </message>
     <message>
       <source>pyxform converts the form without error.</source>
@@ -3294,6 +3374,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>la copie de référence {file} ne correspond pas à la somme de contrôle enregistrée à la préparation du paquet</translation>
     </message>
     <message>
+      <source>the baseline needs at least one previous week</source>
+      <translation>la référence a besoin d'au moins une semaine précédente</translation>
+    </message>
+    <message>
+      <source>the calibration needs at least one observed choice</source>
+      <translation>le calage a besoin d'au moins un choix observé</translation>
+    </message>
+    <message>
       <source>the campaign {name!r} is closed: choose an open campaign</source>
       <translation>la campagne {name!r} est close : choisissez une campagne ouverte</translation>
     </message>
@@ -3314,6 +3402,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>l'identifiant d'une observation de la campagne {campaign!r} exportée dans ce classeur (on ne peut pas ajouter de lignes)</translation>
     </message>
     <message>
+      <source>the last day ({end}) is before the first day ({start})</source>
+      <translation>le dernier jour ({end}) précède le premier jour ({start})</translation>
+    </message>
+    <message>
       <source>the linear zones need at least one line</source>
       <translation>les zones linéaires nécessitent au moins une ligne</translation>
     </message>
@@ -3322,8 +3414,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>le seuil de longue durée est un nombre d'années positif ou nul</translation>
     </message>
     <message>
+      <source>the neutral period ends ({end}) before it starts ({start})</source>
+      <translation>la période neutre se termine ({end}) avant de commencer ({start})</translation>
+    </message>
+    <message>
       <source>the perimeter is empty: choose at least one centrality</source>
       <translation>le périmètre est vide : choisissez au moins une centralité</translation>
+    </message>
+    <message>
+      <source>the premise lineage (splits and merges) has a cycle through premise {premise}: fix premise_lineage</source>
+      <translation>la filiation des locaux (divisions et fusions) forme un cycle passant par le local {premise} : corrigez premise_lineage</translation>
     </message>
     <message>
       <source>the roads table holds no line: import roads first</source>
@@ -3344,6 +3444,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>the stored road network is inconsistent ({error}): run build_network</source>
       <translation>le réseau viaire enregistré est incohérent ({error}) : lancez build_network</translation>
+    </message>
+    <message>
+      <source>the target premise has no value for {criteria}</source>
+      <translation>le local cible n'a pas de valeur pour {criteria}</translation>
+    </message>
+    <message>
+      <source>the target site {target} is not a candidate</source>
+      <translation>le site cible {target} n'est pas un candidat</translation>
     </message>
     <message>
       <source>the value at export ({before}): the GeoPackage has changed it since to {now}; re-export the workbook</source>
@@ -3386,6 +3494,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>l'URL de tuiles {url!r} doit commencer par https:// et contenir {{z}}, {{x}} et {{y}}</translation>
     </message>
     <message>
+      <source>time steps longer than one day cannot give daily footfall: channel(s) {channels}</source>
+      <translation>des pas de temps de plus d'un jour ne donnent pas de fréquentation journalière : canal ou canaux {channels}</translation>
+    </message>
+    <message>
       <source>tolerance must be &gt; 0 and &lt; 1 (got {tolerance}), max_iterations &gt;= 1 (got {max_iterations})</source>
       <translation>la tolérance doit être &gt; 0 et &lt; 1 (reçu {tolerance}), le nombre maximal d'itérations &gt;= 1 (reçu {max_iterations})</translation>
     </message>
@@ -3406,8 +3518,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>uuid de centralité inconnu(s) : {uuids}</translation>
     </message>
     <message>
+      <source>unknown cost {cost!r}; expected one of {costs}</source>
+      <translation>coût {cost!r} inconnu ; attendu l'un de {costs}</translation>
+    </message>
+    <message>
       <source>unknown event(s): {events}</source>
       <translation>événement(s) inconnu(s) : {events}</translation>
+    </message>
+    <message>
+      <source>unknown mode {mode!r}; expected walk or car</source>
+      <translation>mode {mode!r} inconnu ; attendu walk (marche) ou car (voiture)</translation>
     </message>
     <message>
       <source>unknown product, kept as given</source>
@@ -3428,6 +3548,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>weight bounds must satisfy 0 &lt;= lower &lt;= 1 &lt;= upper and lower &lt; upper (got {lower}, {upper})</source>
       <translation>les bornes des poids doivent vérifier 0 &lt;= basse &lt;= 1 &lt;= haute et basse &lt; haute (reçu {lower}, {upper})</translation>
+    </message>
+    <message>
+      <source>weights renormalised over the remaining criteria (sum {total} % scaled to 100 %)</source>
+      <translation>poids renormalisés sur les critères restants (somme de {total} % ramenée à 100 %)</translation>
     </message>
     <message>
       <source>whole data</source>
@@ -3836,10 +3960,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{value!r} is not a date (expected YYYY-MM-DD)</source>
       <translation>{value!r} n'est pas une date (format attendu AAAA-MM-JJ)</translation>
-    </message>
-    <message>
-      <source>{value} is not a date (expected YYYY-MM-DD).</source>
-      <translation>{value} n'est pas une date (attendu AAAA-MM-JJ).</translation>
     </message>
     <message>
       <source>{value} is not a date: write it as YYYY-MM-DD (e.g. 2025-03-01).</source>

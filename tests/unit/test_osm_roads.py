@@ -106,5 +106,5 @@ def test_stored_default_speeds_are_the_documented_defaults():
     # import in store/); the formulas default to analysis.road_profiles.default_profiles()
     from observatoire_commerce.store.schema.network import DEFAULT_SPEEDS
 
-    assert DEFAULT_SPEEDS == default_profiles()
+    assert default_profiles() == DEFAULT_SPEEDS
     assert list(DEFAULT_SPEEDS["car"]) == list(default_profiles()["car"])  # same row order
