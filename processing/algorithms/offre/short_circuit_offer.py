@@ -81,6 +81,13 @@ class ShortCircuitOffer(JobAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_PRODUCTS, self.tr("Producers by product"), QgsProcessing.TypeVector))
 
+    def checkParameterValues(self, parameters, context):
+        by_network = self.parameterAsEnum(parameters, self.PRODUCER_REACH, context) != 0
+        if by_network and not self.parameterAsDouble(parameters, self.NETWORK_TOLERANCE,
+                                                     context) > 0:
+            return False, self.tr("The network tolerance must be > 0 m.")
+        return super().checkParameterValues(parameters, context)
+
     def run_job(self, conn, parameters, context, feedback):
         producer_distance = self.parameterAsDouble(parameters, self.PRODUCER_DISTANCE, context)
         market_distance = self.parameterAsDouble(parameters, self.MARKET_DISTANCE, context)
