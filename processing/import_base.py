@@ -1,16 +1,25 @@
-"""Bases of the import algorithms: the GeoPackage, the rejected-rows table, the common flow.
+"""The one base of the import algorithms: the GeoPackage, the file conventions, the common flow
+and the common outputs.
 
-:class:`ImportAlgorithm` (premises sources) and :class:`FlowImportAlgorithm` (flow sources) read
-their parameters and call one ``store`` import function; the base turns its result into outputs
-(rejected rows table, rows to review, counts) and its errors into ``QgsProcessingException``
-messages. The store function writes in one transaction: an error or a cancel leaves the
-GeoPackage unchanged.
+Every import algorithm reads its parameters in :meth:`ImportAlgorithm.do_import` and calls one
+``ingest`` importer; the base turns its :class:`~ingest.importers.framework.ImportResult` into
+the same log and outputs for every importer, and its errors into ``QgsProcessingException``
+messages. The importer writes in one transaction: an error or a cancel leaves the GeoPackage
+unchanged.
+
+Outputs of every import: ``REJECTED`` (rejected rows and warnings; optional, a temporary table
+when not given), ``ROWS_READ``, ``ADDED``, ``UPDATED``, ``UNCHANGED``, ``REJECTED_COUNT`` (rows
+rejected, each counted once) and ``WARNINGS``. CSV importers share the advanced parameters
+``ENCODING``, ``SEPARATOR``, ``DECIMAL`` and ``DATE_FORMAT`` (empty: detected; the log says what
+was detected).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import traceback
+from pathlib import Path
 
 import pandas as pd
 from qgis.core import (
@@ -22,33 +31,43 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..ingest.importers.common import ImportCanceledError, ImportResult
-from ..ingest.importers.flows import REPORT_COLUMNS, FlowImportError
-from ..ingest.importers.flows import ImportCanceledError as FlowCanceledError
-from ..store import observatory
-from ..store.schema.flows import FlowSchemaError
+from ..ingest.importers.framework import ImportCanceledError, ImportResult
+from ..ingest.sources.report import SourceError
+from ..ingest.sources.tabular import SEPARATORS, Conventions
+from ..store import gpkg, observatory
 from .algorithms.base import ObservatoireAlgorithm
 from .outputs import points, write_frame, write_import_report
 from .parameters import epsg_of
 
+SEPARATOR_WORDS = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t", "pipe": "|"}
+
 
 class ImportAlgorithm(ObservatoireAlgorithm):
     GROUP = "socle"
+    REJECTED = "REJECTED"
+    ROWS_READ = "ROWS_READ"
+    ADDED = "ADDED"
+    UPDATED = "UPDATED"
+    UNCHANGED = "UNCHANGED"
+    REJECTED_COUNT = "REJECTED_COUNT"
+    WARNINGS = "WARNINGS"
+    ENCODING = "ENCODING"
+    SEPARATOR = "SEPARATOR"
+    DECIMAL = "DECIMAL"
+    DATE_FORMAT = "DATE_FORMAT"
     SOURCE_CRS = "SOURCE_CRS"
     CAMPAIGN = "CAMPAIGN"
     CREATE_CAMPAIGN = "CREATE_CAMPAIGN"
     MAX_DISTANCE = "MAX_DISTANCE"
     MIN_SIMILARITY = "MIN_SIMILARITY"
-    OUTPUT_REJECTED = "OUTPUT_REJECTED"
     OUTPUT_REVIEW = "OUTPUT_REVIEW"
-    REJECTED = "REJECTED"
-    WARNINGS = "WARNINGS"
     # counts of the premise-candidate importers (SIRENE, OSM)
     NEW = "NEW_PREMISES"
     MATCHED = "MATCHED"
@@ -57,6 +76,60 @@ class ImportAlgorithm(ObservatoireAlgorithm):
     OBSERVATIONS = "OBSERVATIONS"
 
     # -- parameters shared by several importers --------------------------------------------
+    def add_input_file(self, key, description, file_filter, optional=False):
+        """A file parameter whose type is checked by :meth:`checkParameterValues` with a
+        message (not refused as an "incorrect parameter value")."""
+        self.addParameter(QgsProcessingParameterFile(
+            key, description, behavior=QgsProcessingParameterFile.File, fileFilter=file_filter,
+            optional=optional))
+
+    def check_extension(self, parameters, context, key, extensions, what):
+        """(False, message) when the file ``key`` does not end with one of ``extensions``."""
+        path = self.parameterAsFile(parameters, key, context)
+        if path and not path.lower().endswith(tuple(extensions)):
+            return False, self.tr("{file}: expected {what} ({extensions}).").format(
+                file=Path(path).name, what=what, extensions=", ".join(extensions))
+        return True, ""
+
+    def add_convention_parameters(self, separator=True, decimal=True, dates=True):
+        """Encoding (and separator, decimal mark, date format) of the CSV files; empty =
+        detected."""
+        specs = [(self.ENCODING, self.tr("File encoding (empty = detect: UTF-8, UTF-16, "
+                                         "Windows-1252)"))]
+        if separator:
+            specs.append((self.SEPARATOR, self.tr("Column separator (empty = detect; , ; tab "
+                                                  "or |)")))
+        if decimal:
+            specs.append((self.DECIMAL, self.tr("Decimal mark (empty = both 12.5 and 12,5; . "
+                                                "refuses a comma)")))
+        if dates:
+            specs.append((self.DATE_FORMAT, self.tr("Date format (empty = detect ISO, "
+                                                    "dd/mm/yyyy, dd/mm/yy; or e.g. "
+                                                    "%d.%m.%Y %H:%M)")))
+        for key, label in specs:
+            param = QgsProcessingParameterString(key, label, optional=True)
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(param)
+
+    def conventions(self, parameters, context) -> Conventions:
+        def text(key):
+            if self.parameterDefinition(key) is None:
+                return None
+            return (self.parameterAsString(parameters, key, context) or "").strip() or None
+
+        sep = text(self.SEPARATOR)
+        sep = SEPARATOR_WORDS.get(sep.lower(), sep) if sep else None
+        if sep is not None and sep not in SEPARATORS:
+            raise QgsProcessingException(self.tr(
+                "Separator {value!r}: give one of , ; | or tab.").format(value=sep))
+        decimal = text(self.DECIMAL)
+        if decimal is not None and decimal not in (".", ","):
+            raise QgsProcessingException(self.tr(
+                "Decimal mark {value!r}: give . or , (or leave it empty).").format(
+                    value=decimal))
+        return Conventions(encoding=text(self.ENCODING), separator=sep, decimal=decimal,
+                           date_format=text(self.DATE_FORMAT))
+
     def add_source_crs_parameter(self):
         crs = QgsProcessingParameterCrs(
             self.SOURCE_CRS, self.tr("CRS of the coordinates (empty = read from the file)"),
@@ -84,16 +157,32 @@ class ImportAlgorithm(ObservatoireAlgorithm):
             p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(p)
 
-    def add_review_output(self):
+    def add_report_outputs(self):
+        """The rejected-rows table (optional: a temporary table when not given) and the counts
+        every import returns."""
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.REJECTED, self.tr("Rejected rows and warnings"), QgsProcessing.TypeVector,
+            defaultValue=QgsProcessing.TEMPORARY_OUTPUT, optional=True, createByDefault=True))
+        for key, label in ((self.ROWS_READ, self.tr("Rows read")),
+                           (self.ADDED, self.tr("Rows added")),
+                           (self.UPDATED, self.tr("Rows updated")),
+                           (self.UNCHANGED, self.tr("Rows unchanged (already imported)")),
+                           (self.REJECTED_COUNT, self.tr("Rows rejected")),
+                           (self.WARNINGS, self.tr("Warnings"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+
+    def add_candidate_outputs(self, matched: str, known: str, review: str) -> None:
+        """Review layer, rejected rows and the counts of a premise-candidate import; the
+        three labels name the source's items (establishments, features…)."""
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_REVIEW, self.tr("Establishments to review"),
-            QgsProcessing.TypeVectorPoint))
-
-    def add_report_output(self):
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_REJECTED, self.tr("Rejected rows"), QgsProcessing.TypeVector))
-        self.addOutput(QgsProcessingOutputNumber(self.REJECTED, self.tr("Rows rejected")))
-        self.addOutput(QgsProcessingOutputNumber(self.WARNINGS, self.tr("Warnings")))
+            QgsProcessing.TypeVectorPoint, defaultValue=QgsProcessing.TEMPORARY_OUTPUT,
+            optional=True, createByDefault=True))
+        self.add_report_outputs()
+        for key, label in ((self.NEW, self.tr("New premises")), (self.MATCHED, matched),
+                           (self.KNOWN, known), (self.REVIEW, review),
+                           (self.OBSERVATIONS, self.tr("Observations created"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
 
     # -- reading shared parameters ----------------------------------------------------------
     def source_epsg(self, parameters, context):
@@ -116,56 +205,70 @@ class ImportAlgorithm(ObservatoireAlgorithm):
                                                          context)}
 
     # -- the common flow -------------------------------------------------------------------
-    def run_import(self, parameters, context, feedback, function, **kwargs) -> tuple:
-        """Open the GeoPackage, call ``function(conn, **kwargs)``; (ImportResult, epsg)."""
+    def do_import(self, conn, parameters, context, feedback) -> ImportResult:
+        """Call the importer (``progress=feedback.setProgress``,
+        ``is_canceled=feedback.isCanceled``) and return its result."""
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def extra_outputs(self, result: ImportResult, parameters, context, feedback,
+                      epsg: int) -> dict:
+        """Outputs of one importer beyond the common ones."""
+        return {}
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
         _path, conn = self.open_geopackage(parameters, context, feedback)
         try:
             epsg = observatory.srs_id(conn)
-            result = function(conn, progress=feedback.setProgress,
-                              is_canceled=feedback.isCanceled, **kwargs)
-        except ImportCanceledError as exc:
-            raise QgsProcessingException(self.tr(
-                "Import canceled: the GeoPackage is unchanged.")) from exc
-        except (ValueError, OSError) as exc:
-            raise QgsProcessingException(self.tr(
-                "Import failed, the GeoPackage is unchanged: {error}").format(error=exc)) from exc
+            result = self._run(conn, parameters, context, feedback)
         finally:
             conn.close()
-        return result, epsg
+        for line in result.log_lines():
+            feedback.pushInfo(line)
+        frame = result.report_frame()
+        dest = write_import_report(self, parameters, self.REJECTED, context, feedback, frame)
+        outputs = {self.ROWS_READ: result.rows_read, self.ADDED: result.total_added,
+                   self.UPDATED: result.total_updated, self.UNCHANGED: result.total_unchanged,
+                   self.REJECTED_COUNT: result.rows_rejected,
+                   self.WARNINGS: len(result.report.warnings)}
+        if dest is not None:
+            outputs[self.REJECTED] = dest
+        outputs.update(self.extra_outputs(result, parameters, context, feedback, epsg))
+        feedback.setProgress(100)
+        return outputs
 
-    def report_outputs(self, result: ImportResult, parameters, context, feedback,
-                       epsg: int) -> dict:
-        report = result.report
-        for reason, n in (result.skipped or {}).items():
-            feedback.pushInfo(self.tr("Skipped ({reason}): {n} rows").format(reason=reason, n=n))
-        for key, n in result.counts.items():
-            feedback.pushInfo(self.tr("{what}: {n}").format(what=key, n=n))
-        dest = write_import_report(self, parameters, self.OUTPUT_REJECTED, context, feedback,
-                                   result.report_frame())
-        return {self.OUTPUT_REJECTED: dest, self.REJECTED: report.rows_rejected,
-                self.WARNINGS: len(report.warnings)}
+    def _run(self, conn, parameters, context, feedback) -> ImportResult:
+        unchanged = self.tr("the GeoPackage is unchanged")
+        try:
+            return self.do_import(conn, parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except ImportCanceledError as exc:
+            raise QgsProcessingException(self.tr("Import canceled: {unchanged}.").format(
+                unchanged=unchanged)) from exc
+        except (SourceError, ValueError, OSError, sqlite3.Error, gpkg.GeoPackageError) as exc:
+            raise QgsProcessingException(self.tr(
+                "Import failed, {unchanged}: {error}").format(unchanged=unchanged,
+                                                             error=exc)) from exc
+        except Exception as exc:  # noqa: BLE001 - the last boundary: a message, not a traceback
+            feedback.pushDebugInfo(traceback.format_exc())
+            raise QgsProcessingException(self.tr(
+                "Import failed on an unexpected error, {unchanged}: {error} (details in the "
+                "log)").format(unchanged=unchanged, error=f"{type(exc).__name__}: {exc}")) \
+                from exc
 
-    def add_candidate_outputs(self, matched: str, known: str, review: str) -> None:
-        """Review layer, rejected rows and the counts of a premise-candidate import; the
-        three labels name the source's items (establishments, features…)."""
-        self.add_review_output()
-        self.add_report_output()
-        for key, label in ((self.NEW, self.tr("New premises")), (self.MATCHED, matched),
-                           (self.KNOWN, known), (self.REVIEW, review),
-                           (self.OBSERVATIONS, self.tr("Observations created"))):
-            self.addOutput(QgsProcessingOutputNumber(key, label))
-
-    def candidate_outputs(self, result: ImportResult, parameters, context, feedback,
-                          epsg: int) -> dict:
-        """Every output declared by :meth:`add_candidate_outputs`."""
-        outputs = self.report_outputs(result, parameters, context, feedback, epsg)
-        outputs.update(self.review_output(result, parameters, context, epsg))
+    # -- outputs of the premise-candidate importers -----------------------------------------
+    def candidate_outputs(self, result: ImportResult, parameters, context, epsg: int) -> dict:
+        """The outputs declared by :meth:`add_candidate_outputs` beyond the common ones."""
+        outputs = self.review_output(result, parameters, context, epsg)
         c = result.counts
         outputs.update({self.NEW: c["new"], self.MATCHED: c["matched"], self.KNOWN: c["known"],
                         self.REVIEW: c["review"], self.OBSERVATIONS: c["observations"]})
         return outputs
 
     def review_output(self, result: ImportResult, parameters, context, epsg: int) -> dict:
+        if parameters.get(self.OUTPUT_REVIEW) is None and \
+                self.parameterDefinition(self.OUTPUT_REVIEW).defaultValue() is None:
+            return {}
         review = result.review if result.review is not None else pd.DataFrame()
         crs = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
         kinds = {"row": QVariant.LongLong, "nearby": QVariant.LongLong,
@@ -173,69 +276,8 @@ class ImportAlgorithm(ObservatoireAlgorithm):
         dest = write_frame(self, parameters, self.OUTPUT_REVIEW, context, review, crs,
                            geometries=points(review) if len(review) else [],
                            wkb_type=QgsWkbTypes.Point, kinds=kinds)
-        return {self.OUTPUT_REVIEW: dest}
+        return {self.OUTPUT_REVIEW: dest} if dest is not None else {}
 
 
-class FlowImportAlgorithm(ObservatoireAlgorithm):
-    """Shared run of the flow importers: open the GeoPackage, call ``self.do_import``, report.
-
-    Outputs: ``ADDED`` (rows added, all tables), ``REJECTED_COUNT`` (rows rejected) and the
-    optional ``REJECTED`` table of rejected rows and warnings.
-    """
-
-    GROUP = "socle"
-    REJECTED = "REJECTED"
-    ADDED = "ADDED"
-    REJECTED_COUNT = "REJECTED_COUNT"
-
-    def add_report_outputs(self):
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.REJECTED, self.tr("Rejected rows and warnings"), QgsProcessing.TypeVector,
-            optional=True, createByDefault=True))
-        self.addOutput(QgsProcessingOutputNumber(self.ADDED, self.tr("Rows added")))
-        self.addOutput(QgsProcessingOutputNumber(self.REJECTED_COUNT, self.tr("Rows rejected")))
-
-    def do_import(self, conn, parameters, context, feedback):  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def extra_outputs(self, result, conn, parameters, context, feedback) -> dict:
-        return {}
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
-        _path, conn = self.open_geopackage(parameters, context, feedback)
-        try:
-            try:
-                result = self.do_import(conn, parameters, context, feedback)
-            except FlowCanceledError as exc:
-                raise QgsProcessingException(self.tr(
-                    "Canceled: the GeoPackage is unchanged.")) from exc
-            except (FlowImportError, FlowSchemaError, ValueError, OSError,
-                    sqlite3.Error) as exc:
-                raise QgsProcessingException(self.tr(
-                    "Import failed, the GeoPackage is unchanged: {error}").format(
-                        error=exc)) from exc
-            self.log_counts(feedback, result)
-            outputs = {self.ADDED: sum(result.added.values()),
-                       self.REJECTED_COUNT: result.report.rows_rejected}
-            frame = result.report_frame() if result is not None else pd.DataFrame(
-                columns=REPORT_COLUMNS)
-            dest = write_import_report(self, parameters, self.REJECTED, context, feedback,
-                                       frame)
-            if dest is not None:
-                outputs[self.REJECTED] = dest
-            outputs.update(self.extra_outputs(result, conn, parameters, context, feedback))
-        finally:
-            conn.close()
-        feedback.setProgress(100)
-        return outputs
-
-    def log_counts(self, feedback, result) -> None:
-        for table, n in result.added.items():
-            feedback.pushInfo(self.tr(
-                "{table}: {added} rows added, {skipped} already present").format(
-                    table=table, added=n, skipped=result.skipped.get(table, 0)))
-        report = result.report
-        feedback.pushInfo(self.tr("{read} rows read, {accepted} accepted, {rejected} rejected, "
-                                  "{warnings} warnings").format(
-            read=report.rows_read, accepted=report.rows_accepted,
-            rejected=report.rows_rejected, warnings=len(report.warnings)))
+#: Former name of the flow importers' base (every import algorithm now shares one base).
+FlowImportAlgorithm = ImportAlgorithm

@@ -1,8 +1,8 @@
 """Import OpenStreetMap shops and amenities (.osm / .pbf / GeoJSON) as candidate premises.
 
-Reading and classification: :func:`store.sources.osm_shops.read_osm` (the shipped OSM tag →
+Reading and classification: :func:`ingest.sources.osm_shops.read_osm` (the shipped OSM tag →
 activity group table). The candidates (WGS 84) are reprojected to the GeoPackage CRS, matched to
-the premises and written by :func:`store.imports.premises.apply_candidates`, idempotent by OSM id
+the premises and written by :func:`ingest.importers.premises.apply_candidates`, idempotent by OSM id
 (``node/123``, ``way/45``) through ``premise_sources``; rejected rows go to ``import_rejections``,
 all in one transaction. ``shop=vacant`` gives a vacant observation; a ``brand`` tag a chain.
 """
@@ -16,13 +16,9 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import tr
+from ...store.schema.offer import require_v6
 from ..sources.osm_shops import read_osm
-from .common import (
-    ImportResult,
-    check_open,
-    checkpoint,
-    reproject,
-)
+from .framework import ImportResult, ImportRun, open_socle, reproject
 from .premises import CANDIDATE_COLUMNS, campaign_target, import_candidates
 
 SOURCE = "osm"
@@ -32,20 +28,21 @@ def import_osm(conn, path, *, campaign: Optional[str] = None,
                create_campaign_year: Optional[int] = None, max_distance: float = 25.0,
                min_similarity: float = 0.8, polygons: bool = True, progress=None,
                is_canceled=None) -> ImportResult:
-    """Import the file; parameters as :func:`store.imports.sirene.import_sirene`."""
-    srs_id = check_open(conn)
+    """Import the file; parameters as :func:`ingest.importers.sirene.import_sirene`."""
+    srs_id = open_socle(conn, require_v6)
     path = Path(path)
     target = campaign_target(conn, campaign, create_campaign_year)
     result = read_osm(path, polygons=polygons)
+    run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
+                    report=result.report)
     report = result.report
     cand = result.candidates
-    if progress:
-        progress(30)
-    checkpoint(is_canceled)
+    run.progress(30)
+    run.checkpoint()
     x, y = reproject(cand["x"].to_numpy(float), cand["y"].to_numpy(float), 4326, srs_id)
     failed = ~(np.isfinite(x) & np.isfinite(y))
-    for sid in cand.loc[failed, "source_id"]:
-        report.reject(path.name, 0, "geometry", sid,
+    for row, sid in zip(cand.loc[failed, "row"], cand.loc[failed, "source_id"]):
+        report.reject(path.name, row, "geometry", sid,
                       tr("coordinates could not be transformed to EPSG:{epsg}").format(epsg=srs_id))
     cand = cand.assign(x=x, y=y)[~failed].reset_index(drop=True)
     report.rows_accepted = len(cand)
@@ -54,8 +51,7 @@ def import_osm(conn, path, *, campaign: Optional[str] = None,
         "sign_name": cand["name"].where(cand["name"].notna(), cand["brand"]),
         "address": cand["address"], "street": None, "commune_code": None,
         "status": cand["status"], "activity_group": cand["activity_group"], "naf_code": None,
-        "chain_type": cand["chain_type"], "row": None}, columns=CANDIDATE_COLUMNS)
+        "chain_type": cand["chain_type"], "row": cand["row"]}, columns=CANDIDATE_COLUMNS)
     return import_candidates(
-        conn, SOURCE, path, report, frame, srs_id=srs_id, target=target,
-        max_distance=max_distance, min_similarity=min_similarity, note_prefix="OSM ",
-        skipped=dict(result.skipped), progress=progress, is_canceled=is_canceled)
+        run, frame, srs_id=srs_id, target=target, max_distance=max_distance,
+        min_similarity=min_similarity, note_prefix="OSM ", filtered=dict(result.skipped))

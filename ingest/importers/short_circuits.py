@@ -1,6 +1,6 @@
 """Import short-circuit producers and markets (CSV / GeoJSON) into ``producers`` and ``markets``.
 
-Reading and validation: :mod:`store.sources.short_circuits`. Rows are keyed by (source,
+Reading and validation: :mod:`ingest.sources.short_circuits`. Rows are keyed by (source,
 source_id): ``source`` names the list (e.g. 'chambre_agriculture_86'), ``source_id`` is the
 file's identifier column. A re-import updates rows in place (same uuids) and adds nothing;
 a producer's products are synchronised (new ones added, vanished ones removed). Coordinates
@@ -17,16 +17,18 @@ import pandas as pd
 
 from ...i18n import tr
 from ...store import geometry, gpkg
+from ...store.schema.offer import require_v6
+from ...store.writers import short_circuits as writer
 from ..sources.report import ImportReport
 from ..sources.short_circuits import read_markets, read_producers
-from .common import (
+from .framework import (
+    ImportRefusedError,
     ImportResult,
-    check_open,
-    checkpoint,
+    ImportRun,
     new_uuid,
+    open_socle,
     reproject,
     text_or_none,
-    write_rejections,
 )
 
 
@@ -49,98 +51,92 @@ def _organic(value):
 
 def import_short_circuits(conn, producers_path=None, markets_path=None, *,
                           source: str = "local", source_epsg: Optional[int] = None,
-                          progress=None, is_canceled=None) -> ImportResult:
-    """Import producers and / or markets. Raises ``ValueError`` for an unusable file."""
-    srs_id = check_open(conn)
+                          encoding: Optional[str] = None, progress=None,
+                          is_canceled=None) -> ImportResult:
+    """Import producers and / or markets. Raises :class:`~.framework.ImportRefusedError` for
+    an unusable file."""
+    srs_id = open_socle(conn, require_v6)
     if producers_path is None and markets_path is None:
-        raise ValueError(tr("give a producers file, a markets file, or both"))
+        raise ImportRefusedError(tr("give a producers file, a markets file, or both"))
     source = (source or "").strip()
     if not source:
-        raise ValueError(tr("name the source of the list (e.g. chambre_agriculture_86)"))
-    report = ImportReport(source=source)
-    reports = []
+        raise ImportRefusedError(tr("name the source of the list (e.g. chambre_agriculture_86)"))
+    run = ImportRun(conn, source, [producers_path, markets_path], progress=progress,
+                    is_canceled=is_canceled)
+    report = run.report
     producers = markets = None
     if producers_path is not None:
-        producers, rep = read_producers(producers_path)
+        producers, rep = read_producers(producers_path, encoding=encoding)
         producers = _project(producers, rep, Path(producers_path).name, srs_id, source_epsg)
-        reports.append((Path(producers_path), rep))
-    if markets_path is not None:
-        markets, rep = read_markets(markets_path)
-        markets = _project(markets, rep, Path(markets_path).name, srs_id, source_epsg)
-        reports.append((Path(markets_path), rep))
-    for _path, rep in reports:
         report.extend(rep)
-    if progress:
-        progress(40)
-    checkpoint(is_canceled)
+    if markets_path is not None:
+        markets, rep = read_markets(markets_path, encoding=encoding)
+        markets = _project(markets, rep, Path(markets_path).name, srs_id, source_epsg)
+        report.extend(rep)
+    run.progress(40)
+    run.checkpoint()
     stamp = gpkg.now_iso()
-    counts = {"producers_new": 0, "producers_updated": 0, "markets_new": 0,
-              "markets_updated": 0, "products_added": 0, "products_removed": 0}
-    with gpkg.transaction(conn):
+    result = ImportResult(source, report)
+    with run.writing() as conn:
         if producers is not None:
-            _write_producers(conn, producers, source, srs_id, stamp, counts)
-            if len(producers):
-                gpkg.update_extent(conn, "producers")
+            _write_producers(conn, producers, source, srs_id, stamp, result)
         if markets is not None:
-            _write_markets(conn, markets, source, srs_id, stamp, counts)
-            if len(markets):
-                gpkg.update_extent(conn, "markets")
-        for path, rep in reports:
-            write_rejections(conn, source, path, rep)
-        checkpoint(is_canceled)
-        for table in ("producers", "producer_products", "markets"):
-            gpkg.touch(conn, table)
-    if progress:
-        progress(100)
-    return ImportResult(source, counts, report)
+            _write_markets(conn, markets, source, srs_id, stamp, result)
+    run.progress(100)
+    result.counts = {
+        "producers_new": result.added.get("producers", 0),
+        "producers_updated": result.updated.get("producers", 0),
+        "markets_new": result.added.get("markets", 0),
+        "markets_updated": result.updated.get("markets", 0),
+        "products_added": result.added.get("producer_products", 0),
+        "products_removed": result.counts.get("products_removed", 0)}
+    return result
 
 
-def _write_producers(conn, producers, source, srs_id, stamp, counts) -> None:
-    existing = dict(conn.execute("SELECT source_id, uuid FROM producers WHERE source = ?",
-                                 (source,)).fetchall())
-    products = {}
-    for r in conn.execute("SELECT pp.producer_uuid, pp.product FROM producer_products pp "
-                          "JOIN producers p ON p.uuid = pp.producer_uuid WHERE p.source = ?",
-                          (source,)):
-        products.setdefault(r[0], set()).add(r[1])
-    for p in producers.to_dict("records"):
-        values = (text_or_none(p["name"]), ";".join(p["sales_modes"]) or None,
-                  _organic(p["organic"]), stamp, geometry.encode_point(p["x"], p["y"], srs_id))
-        uid = existing.get(p["source_id"])
+def _split(existing: dict, source: str, records, values_of):
+    """(inserts, updates) of ``records`` keyed by ``source_id`` (dicts for the writer)."""
+    inserts, updates = [], []
+    for rec in records:
+        uid = existing.get(rec["source_id"])
         if uid is None:
             uid = new_uuid()
-            conn.execute("INSERT INTO producers (uuid, source, source_id, name, sales_modes, "
-                         "organic, imported_at, geom) VALUES (?,?,?,?,?,?,?,?)",
-                         (uid, source, p["source_id"], *values))
-            counts["producers_new"] += 1
+            existing[rec["source_id"]] = uid
+            inserts.append({"uuid": uid, "source": source, "source_id": rec["source_id"],
+                            **values_of(rec)})
         else:
-            conn.execute("UPDATE producers SET name = ?, sales_modes = ?, organic = ?, "
-                         "imported_at = ?, geom = ? WHERE uuid = ?", (*values, uid))
-            counts["producers_updated"] += 1
+            updates.append({"uuid": uid, **values_of(rec)})
+    return inserts, updates
+
+
+def _write_producers(conn, producers, source, srs_id, stamp, result) -> None:
+    existing = writer.source_ids(conn, "producers", source)
+    records = producers.to_dict("records")
+    inserts, updates = _split(existing, source, records, lambda p: {
+        "name": text_or_none(p["name"]), "sales_modes": ";".join(p["sales_modes"]) or None,
+        "organic": _organic(p["organic"]), "imported_at": stamp,
+        "geom": geometry.encode_point(p["x"], p["y"], srs_id)})
+    writer.write(conn, "producers", inserts, updates)
+    products = writer.products_of(conn, [u["uuid"] for u in updates])
+    added, removed = [], []
+    for p in records:
+        uid = existing[p["source_id"]]
         old, new = products.get(uid, set()), set(p["products"])
-        conn.executemany("INSERT INTO producer_products (uuid, producer_uuid, product) "
-                         "VALUES (?,?,?)", [(new_uuid(), uid, c) for c in sorted(new - old)])
-        conn.executemany("DELETE FROM producer_products WHERE producer_uuid = ? AND product = ?",
-                         [(uid, c) for c in sorted(old - new)])
-        counts["products_added"] += len(new - old)
-        counts["products_removed"] += len(old - new)
+        added += [(uid, c) for c in sorted(new - old)]
+        removed += [(uid, c) for c in sorted(old - new)]
+    writer.set_products(conn, added, removed)
+    result.added["producers"] = len(inserts)
+    result.updated["producers"] = len(updates)
+    result.added["producer_products"] = len(added)
+    result.counts["products_removed"] = len(removed)
 
 
-def _write_markets(conn, markets, source, srs_id, stamp, counts) -> None:
-    existing = dict(conn.execute("SELECT source_id, uuid FROM markets WHERE source = ?",
-                                 (source,)).fetchall())
-    for m in markets.to_dict("records"):
-        values = (text_or_none(m["name"]), ";".join(m["days"]), float(m["per_week"]),
-                  _organic(m["organic"]), text_or_none(m.get("schedule_text")), stamp,
-                  geometry.encode_point(m["x"], m["y"], srs_id))
-        uid = existing.get(m["source_id"])
-        if uid is None:
-            conn.execute("INSERT INTO markets (uuid, source, source_id, name, days, per_week, "
-                         "organic, schedule_text, imported_at, geom) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                         (new_uuid(), source, m["source_id"], *values))
-            counts["markets_new"] += 1
-        else:
-            conn.execute("UPDATE markets SET name = ?, days = ?, per_week = ?, organic = ?, "
-                         "schedule_text = ?, imported_at = ?, geom = ? WHERE uuid = ?",
-                         (*values, uid))
-            counts["markets_updated"] += 1
+def _write_markets(conn, markets, source, srs_id, stamp, result) -> None:
+    existing = writer.source_ids(conn, "markets", source)
+    inserts, updates = _split(existing, source, markets.to_dict("records"), lambda m: {
+        "name": text_or_none(m["name"]), "days": ";".join(m["days"]),
+        "per_week": float(m["per_week"]), "organic": _organic(m["organic"]),
+        "schedule_text": text_or_none(m.get("schedule_text")), "imported_at": stamp,
+        "geom": geometry.encode_point(m["x"], m["y"], srs_id)})
+    writer.write(conn, "markets", inserts, updates)
+    result.added["markets"] = len(inserts)
+    result.updated["markets"] = len(updates)

@@ -1,6 +1,6 @@
 """Import an INSEE SIRENE ``StockEtablissement`` CSV into the socle (candidate premises).
 
-Reading and row validation: :func:`store.sources.sirene.read_sirene` (active, diffusible
+Reading and row validation: :func:`ingest.sources.sirene.read_sirene` (active, diffusible
 establishments with a NAF rév. 2 code found in the file's ``naf_activity_map`` table and
 coordinates; NAP / old NAF rows are flagged and rejected). Here:
 
@@ -10,7 +10,7 @@ coordinates; NAP / old NAF rows are flagged and rejected). Here:
    overseas projection for INSEE's Lambert columns, WGS 84 for longitude / latitude; or the
    ``source_epsg`` given) to the GeoPackage CRS; a failed transformation rejects the row;
 3. candidates are matched to the premises and written by
-   :func:`store.imports.premises.apply_candidates` (idempotent by SIRET through
+   :func:`ingest.importers.premises.apply_candidates` (idempotent by SIRET through
    ``premise_sources``; 'review' rows are returned, never written);
 4. the rejected rows are recorded in ``import_rejections`` (replacing those of an earlier import
    of the same file) — all in one transaction.
@@ -25,49 +25,47 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import tr
+from ...store import tables
+from ...store.schema.offer import require_v6
 from ..sources.sirene import read_sirene
-from .common import (
-    ImportResult,
-    check_open,
-    checkpoint,
-    reproject,
-)
+from .framework import ImportResult, ImportRun, open_socle, reproject
 from .premises import CANDIDATE_COLUMNS, campaign_target, import_candidates
 
 SOURCE = "sirene"
 
 
 def naf_map(conn) -> dict:
-    return dict(conn.execute("SELECT naf_code, activity_group FROM naf_activity_map"))
+    return tables.key_map(conn, "naf_activity_map", "naf_code", "activity_group")
 
 
 def import_sirene(conn, path, *, communes: Optional[Iterable[str]] = None,
                   campaign: Optional[str] = None, create_campaign_year: Optional[int] = None,
                   source_epsg: Optional[int] = None, retail_only: bool = True,
                   max_distance: float = 25.0, min_similarity: float = 0.8,
-                  progress=None, is_canceled=None) -> ImportResult:
+                  encoding: Optional[str] = None, progress=None,
+                  is_canceled=None) -> ImportResult:
     """Import the file (see module docstring). ``campaign``: name of the campaign that receives
     the observations (None: premises only); when it does not exist and
     ``create_campaign_year`` is given, it is created (open) in the same transaction.
 
-    Raises ``ValueError`` for an unusable file or parameter (nothing written) and
-    :class:`~store.imports.common.ImportCanceledError` when ``is_canceled()`` turns true.
+    Raises :class:`~.framework.ImportRefusedError` for an unusable file or parameter (nothing
+    written) and :class:`~.framework.ImportCanceledError` when ``is_canceled()`` turns true.
     """
-    srs_id = check_open(conn)
+    srs_id = open_socle(conn, require_v6)
     path = Path(path)
     target = campaign_target(conn, campaign, create_campaign_year)
-    result = read_sirene(path, naf_map(conn), communes)
+    result = read_sirene(path, naf_map(conn), communes, encoding=encoding)
+    run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
+                    report=result.report)
     report = result.report
-    skipped = dict(result.skipped)
+    filtered = dict(result.skipped)
     est = result.establishments
-    if progress:
-        progress(30)
-    checkpoint(is_canceled)
+    run.progress(30)
+    run.checkpoint()
     if retail_only and len(est):
-        retail = {r[0] for r in conn.execute("SELECT code FROM activity_groups "
-                                             "WHERE is_retail = 1")}
+        retail = set(tables.values(conn, "activity_groups", "code", {"is_retail": 1}))
         keep = est["activity_group"].isin(retail).to_numpy()
-        skipped[tr("not retail")] = int((~keep).sum())
+        filtered[tr("not retail")] = int((~keep).sum())
         est = est[keep].reset_index(drop=True)
     epsg = est["epsg"] if source_epsg is None else int(source_epsg)
     x, y = reproject(est["x"].to_numpy(float), est["y"].to_numpy(float), epsg, srs_id)
@@ -85,9 +83,7 @@ def import_sirene(conn, path, *, communes: Optional[Iterable[str]] = None,
         "commune_code": est["commune_code"], "status": "occupied",
         "activity_group": est["activity_group"], "naf_code": est["naf_code"],
         "chain_type": None, "row": est["row"]}, columns=CANDIDATE_COLUMNS)
-    if progress:
-        progress(50)
+    run.progress(50)
     return import_candidates(
-        conn, SOURCE, path, report, cand, srs_id=srs_id, target=target,
-        max_distance=max_distance, min_similarity=min_similarity, note_prefix="SIRET ",
-        skipped=skipped, progress=progress, is_canceled=is_canceled)
+        run, cand, srs_id=srs_id, target=target, max_distance=max_distance,
+        min_similarity=min_similarity, note_prefix="SIRET ", filtered=filtered)

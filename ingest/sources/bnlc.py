@@ -23,8 +23,9 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import noop, tr
-from .comptage import INSEE_PATTERN, FieldSpec, _finish, read_csv_text, validate_table
+from .comptage import INSEE_PATTERN
 from .report import ImportReport
+from .tabular import Conventions, FieldSpec, finish, read_csv_text, validate_table
 
 PathLike = Union[str, Path]
 
@@ -76,7 +77,8 @@ def in_france(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
 
 
 def read_bnlc(path: PathLike, *, today: Optional[dt.date] = None,
-              report: Optional[ImportReport] = None) -> Tuple[pd.DataFrame, ImportReport]:
+              report: Optional[ImportReport] = None,
+              conventions: Optional[Conventions] = None) -> Tuple[pd.DataFrame, ImportReport]:
     """Read a BNLC CSV → ``(places, report)``.
 
     ``places`` has the schema's columns (``date_maj`` as datetime64, ``ouvert``/``lumiere``
@@ -87,8 +89,9 @@ def read_bnlc(path: PathLike, *, today: Optional[dt.date] = None,
     report = report or ImportReport(str(path))
     name = Path(path).name
     today = today or dt.date.today()
-    raw = read_csv_text(path, report)
-    out, valid = validate_table(raw, BNLC_FIELDS, name, report, primary_key=["id_lieu"])
+    raw = read_csv_text(path, report, conventions=conventions)
+    out, valid = validate_table(raw, BNLC_FIELDS, name, report, primary_key=["id_lieu"],
+                                conventions=conventions)
     rows = out["source_row"].to_numpy()
     lon, lat = out["Xlong"].to_numpy(dtype=float), out["Ylat"].to_numpy(dtype=float)
     located = ~np.isnan(lon) & ~np.isnan(lat)
@@ -98,12 +101,11 @@ def read_bnlc(path: PathLike, *, today: Optional[dt.date] = None,
         reason = (tr("WGS84 longitude, latitude of a place in France (Xlong and Ylat look "
                      "swapped)") if swapped[i]
                   else tr("WGS84 longitude, latitude of a place in France"))
-        report.reject(name, rows[i], "Xlong,Ylat", f"{raw['Xlong'].iat[i]},{raw['Ylat'].iat[i]}",
-                      reason)
+        report.reject(name, rows[i], "Xlong,Ylat", f"{lon[i]:g},{lat[i]:g}", reason)
     valid &= ~outside
     future = (out["date_maj"] > pd.Timestamp(today)).to_numpy() & valid
     for i in np.flatnonzero(future):
-        report.warn(name, rows[i], "date_maj", raw["date_maj"].iat[i],
+        report.warn(name, rows[i], "date_maj", f"{out['date_maj'].iat[i]:%Y-%m-%d}",
                     tr("a date not after today ({today}): row kept").format(
                         today=f"{today:%Y-%m-%d}"))
-    return _finish(out, valid, report), report
+    return finish(out, valid, report), report

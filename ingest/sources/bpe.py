@@ -25,8 +25,16 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import tr
-from .report import ImportReport
+from .report import ImportReport, SourceError
 from .sirene import MAINLAND_EPSG, OVERSEAS_EPSG
+from .tabular import (
+    DATE_MAX_YEAR,
+    DATE_MIN_YEAR,
+    Conventions,
+    missing_columns_error,
+    parse_numbers,
+    read_csv_text,
+)
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "nomenclatures"
 DOMAINS = {"A": "Services pour les particuliers", "B": "Commerces", "C": "Enseignement",
@@ -57,45 +65,56 @@ def load_types(path: Optional[Path] = None) -> pd.DataFrame:
 
 
 def read_bpe(path, types: Optional[pd.DataFrame] = None,
-             communes: Optional[Iterable[str]] = None, encoding: str = "utf-8") -> BpeResult:
+             communes: Optional[Iterable[str]] = None, encoding: Optional[str] = None,
+             conventions: Optional[Conventions] = None) -> BpeResult:
+    """Read a BPE CSV (any encoding and separator of :mod:`.tabular`); see the module
+    docstring. Raises :class:`SourceError` for a missing file or missing columns."""
     path = Path(path)
     if not path.is_file():
-        raise ValueError(tr("BPE file not found: {path}").format(path=path))
+        raise SourceError(tr("BPE file not found: {path}").format(path=path))
     name = path.name
-    with open(path, encoding=encoding, newline="") as handle:
-        first = handle.readline()
-    sep = ";" if first.count(";") > first.count(",") else ","
-    frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding=encoding)
-    frame.columns = [c.strip().lstrip("\ufeff").upper() for c in frame.columns]
+    report = ImportReport(source=name)
+    conventions = Conventions.of(conventions, encoding=encoding)
+    frame = read_csv_text(path, report, conventions=conventions)
+    frame.columns = ["row"] + [str(c).strip().upper() for c in frame.columns[1:]]
     missing = [c for c in ("TYPEQU", "DEPCOM") if c not in frame.columns]
     has_l93 = {"LAMBERT_X", "LAMBERT_Y"} <= set(frame.columns)
     has_ll = {"LONGITUDE", "LATITUDE"} <= set(frame.columns)
     if not (has_l93 or has_ll):
         missing.append(tr("LAMBERT_X/LAMBERT_Y or LONGITUDE/LATITUDE"))
     if missing:
-        raise ValueError(tr("{file}: missing column(s) {columns}").format(
-            file=name, columns=missing))
+        raise missing_columns_error(name, missing, frame, report)
     types = load_types() if types is None else types
     for c in ("AN", "DCIRIS", "QUALITE_XY", "EPSG"):
         if c not in frame.columns:
             frame[c] = ""
-    frame = frame.apply(lambda s: s.str.strip())
-    frame["row"] = np.arange(2, len(frame) + 2)
-    report = ImportReport(source=name, rows_read=len(frame))
+    data = [c for c in frame.columns if c != "row"]
+    frame[data] = frame[data].apply(lambda s: s.str.strip())
+    report.rows_read = len(frame)
     skipped: Dict[str, int] = {}
     if communes is not None:
         inside = frame["DEPCOM"].isin({str(c) for c in communes})
         skipped[tr("other commune")] = int((~inside).sum())
         frame = frame[inside]
+
+    def number(column):
+        return pd.Series(parse_numbers(frame[column], conventions.decimal)[0],
+                         index=frame.index)
+
     if has_l93:
-        x = pd.to_numeric(frame["LAMBERT_X"].str.replace(",", "."), errors="coerce")
-        y = pd.to_numeric(frame["LAMBERT_Y"].str.replace(",", "."), errors="coerce")
+        x, y = number("LAMBERT_X"), number("LAMBERT_Y")
         epsg = frame["DEPCOM"].str[:3].map(OVERSEAS_EPSG).fillna(MAINLAND_EPSG)
     else:
-        x = pd.to_numeric(frame["LONGITUDE"].str.replace(",", "."), errors="coerce")
-        y = pd.to_numeric(frame["LATITUDE"].str.replace(",", "."), errors="coerce")
+        x, y = number("LONGITUDE"), number("LATITUDE")
         epsg = pd.Series(4326.0, index=frame.index)
-    given = pd.to_numeric(frame["EPSG"], errors="coerce")
+    limit = 2e7 if has_l93 else 180.0  # metres of a projection, or degrees
+    x = x.where(np.isfinite(x) & (x.abs() <= limit))
+    y = y.where(np.isfinite(y) & (y.abs() <= limit))
+    year = number("AN")
+    bad_year = (frame["AN"] != "") & ~((year >= DATE_MIN_YEAR) & (year <= DATE_MAX_YEAR)
+                                       & (year % 1 == 0))
+    given = number("EPSG")
+    given = given.where((given > 0) & (given < 1e6) & (given % 1 == 0))
     epsg = given.where(given.notna(), epsg)
 
     keep = pd.Series(True, index=frame.index)
@@ -104,6 +123,8 @@ def read_bpe(path, types: Optional[pd.DataFrame] = None,
     for mask, fld, values, reason in (
             (bad_code, "TYPEQU", frame["TYPEQU"],
              tr("expected a BPE equipment code such as B203")),
+            (bad_year, "AN", frame["AN"], tr("a year between {first} and {last}").format(
+                first=DATE_MIN_YEAR, last=DATE_MAX_YEAR)),
             (no_xy, "coordinates", frame["DEPCOM"] + " " + frame["TYPEQU"],
              tr("equipment not geolocated"))):
         mask = mask & keep
@@ -129,7 +150,7 @@ def read_bpe(path, types: Optional[pd.DataFrame] = None,
         "domain": domain.to_numpy(),
         "domain_label": domain.map(DOMAINS).to_numpy(),
         "range": t["range"].replace("", None).to_numpy(),
-        "year": pd.to_numeric(kept["AN"], errors="coerce").astype("Int64").to_numpy(),
+        "year": year[keep].round().astype("Int64").to_numpy(),
         "commune_code": kept["DEPCOM"].to_numpy(),
         "iris": kept["DCIRIS"].replace("", None).to_numpy(),
         "quality": kept["QUALITE_XY"].replace("", None).to_numpy(),

@@ -12,12 +12,22 @@ unusable are kept and reported as warnings:
 
 Times are kept as written and converted to seconds after midnight of the service day
 (``arrival_s``, ``departure_s``); they may exceed 24:00:00 (``25:10:00`` = 90 600 s).
+
+The archive is read within the limits of :mod:`.archive` (size, member count, compression
+ratio); a damaged, encrypted or oversized archive, a missing file or a missing required column
+is refused with :class:`~.report.SourceError`.
+
+**The service of a date** (:func:`departures`), as the GTFS reference defines it: the services
+running that day are the calendar rows whose date range holds it and whose weekday flag is 1,
+plus the ``calendar_dates`` exceptions of type 1, minus those of type 2. A *departure* is a stop
+time of a trip running that day that is not the last stop of its trip (by ``stop_sequence``)
+and whose ``pickup_type`` is not 1 (no pickup); its hour is the hour of the service day
+(``25:10:00`` falls in hour 25).
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Optional, Union
@@ -26,8 +36,9 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import noop, tr
-from .comptage import FieldSpec, read_csv_text, validate_table
-from .report import ImportReport
+from . import archive
+from .report import ImportReport, SourceError
+from .tabular import FieldSpec, read_csv_text, validate_table
 
 PathLike = Union[str, Path]
 
@@ -113,26 +124,26 @@ def parse_gtfs_times(values: pd.Series) -> tuple:
     return secs.take(codes), errs.take(codes)
 
 
-def _read_members(path: PathLike) -> Dict[str, str]:
-    """File name → text for the .txt files of a zip (any folder level) or a directory."""
+def _read_members(path: PathLike) -> Dict[str, bytes]:
+    """File name → bytes of the .txt files of a zip (any folder level) or a directory."""
     path = Path(path)
-    texts = {}
-    if path.is_dir():
-        for member in path.glob("*.txt"):
-            texts[member.name] = member.read_bytes().decode("utf-8-sig")
-        return texts
-    with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            name = Path(info.filename).name
-            if name.endswith(".txt") and name not in texts:
-                texts[name] = archive.read(info).decode("utf-8-sig")
-    return texts
+    if not path.exists():
+        raise SourceError(tr("{file}: file not found").format(file=path))
+    if not path.is_dir():
+        return archive.read_members(path, lambda name: name.endswith(".txt"))
+    members = sorted(path.glob("*.txt"))
+    total = sum(m.stat().st_size for m in members)
+    if total > archive.MAX_EXPANDED_BYTES:
+        raise SourceError(tr("{file}: {size} MB of text, more than the {limit} MB accepted").format(
+            file=path.name, size=total // 2 ** 20, limit=archive.MAX_EXPANDED_BYTES // 2 ** 20))
+    return {m.name: m.read_bytes() for m in members}
 
 
 def read_gtfs(path: PathLike, *, check_blocks: bool = True) -> GtfsFeed:
     """Read and validate a GTFS feed (zip file or unpacked folder).
 
-    Raises ``ValueError`` when a required file is missing (stops, routes, trips, stop_times, and
+    Raises :class:`SourceError` when a required file is missing (stops, routes, trips,
+    stop_times, and
     calendar or calendar_dates). Row rejections, in dependency order: a trip whose route or
     service is unknown, a stop time whose trip or stop is unknown (or was rejected), a
     duplicate ``(trip_id, stop_sequence)``, a departure before the arrival.
@@ -144,7 +155,7 @@ def read_gtfs(path: PathLike, *, check_blocks: bool = True) -> GtfsFeed:
     if "calendar.txt" not in texts and "calendar_dates.txt" not in texts:
         missing.append(tr("calendar.txt or calendar_dates.txt"))
     if missing:
-        raise ValueError(tr("{file}: not a GTFS feed, missing {files}").format(
+        raise SourceError(tr("{file}: not a GTFS feed, missing {files}").format(
             file=Path(path).name, files=", ".join(missing)))
 
     def table(name, specs, key=None):
@@ -152,8 +163,7 @@ def read_gtfs(path: PathLike, *, check_blocks: bool = True) -> GtfsFeed:
             empty = pd.DataFrame({s.name: pd.Series(dtype=object) for s in specs})
             empty.insert(0, "source_row", pd.Series(dtype="int64"))
             return empty, np.ones(0, dtype=bool)
-        raw = read_csv_text(None, report, text=texts[name])
-        raw.columns = ["source_row"] + [c.strip() for c in raw.columns[1:]]
+        raw = read_csv_text(None, report, data=texts[name], name=name)
         return validate_table(raw, specs, name, report, primary_key=key, warn_extra=False)
 
     agency, ok = table("agency.txt", AGENCY_FIELDS)
@@ -272,12 +282,22 @@ def _stop_times(st, ok, trips, stops, report):
     return st
 
 
-def service_dates(calendar: pd.DataFrame, calendar_dates: pd.DataFrame) -> pd.DataFrame:
+#: Calendar rows are expanded into dates over at most this many days from their start (feeds
+#: written "valid until 2099" would otherwise expand into decades of dates); service on any
+#: later date is still computed by :func:`departures`.
+EXPANSION_DAYS = 731
+
+
+def service_dates(calendar: pd.DataFrame, calendar_dates: pd.DataFrame,
+                  max_days: int = EXPANSION_DAYS) -> pd.DataFrame:
     """Every (service_id, date) on which a service runs: calendar weekdays between start and end
-    dates, plus ``exception_type`` 1, minus ``exception_type`` 2."""
+    dates (at most ``max_days`` days from the start), plus ``exception_type`` 1, minus
+    ``exception_type`` 2."""
     parts = []
+    span = pd.Timedelta(days=max_days - 1)
     for row in calendar.itertuples(index=False):
-        days = pd.date_range(row.start_date, row.end_date, freq="D")
+        end = min(pd.Timestamp(row.end_date), pd.Timestamp(row.start_date) + span)
+        days = pd.date_range(row.start_date, end, freq="D")
         flags = np.array([int(getattr(row, d)) for d in _DAYS], dtype=bool)
         days = days[flags[days.dayofweek]]
         parts.append(pd.DataFrame({"service_id": row.service_id, "date": days}))
@@ -294,6 +314,75 @@ def service_dates(calendar: pd.DataFrame, calendar_dates: pd.DataFrame) -> pd.Da
     return base.sort_values(["service_id", "date"]).reset_index(drop=True)
 
 
+def calendar_span(feed: GtfsFeed) -> tuple:
+    """First and last date of the feed's calendar and calendar exceptions."""
+    dates = []
+    for frame, cols in ((feed.calendar, ("start_date", "end_date")),
+                        (feed.calendar_dates, ("date",))):
+        for col in cols:
+            if len(frame):
+                values = pd.to_datetime(frame[col])
+                dates += [values.min(), values.max()]
+    dates = [d for d in dates if not pd.isna(d)]
+    if not dates:
+        raise SourceError(tr("the feed's calendar has no service date"))
+    return min(dates).date(), max(dates).date()
+
+
+def running_services(feed: GtfsFeed, date) -> set:
+    """Service ids running on ``date`` (see the module docstring)."""
+    day = pd.Timestamp(date).normalize()
+    cal = feed.calendar
+    active = set()
+    if len(cal):
+        runs = ((pd.to_datetime(cal["start_date"]) <= day)
+                & (pd.to_datetime(cal["end_date"]) >= day)
+                & (cal[_DAYS[day.dayofweek]].astype(int) == 1))
+        active = set(cal.loc[runs.to_numpy(), "service_id"].astype(str))
+    exc = feed.calendar_dates
+    if len(exc):
+        on_day = exc[pd.to_datetime(exc["date"]) == day]
+        kind = on_day["exception_type"].astype(int).to_numpy()
+        active |= set(on_day.loc[kind == 1, "service_id"].astype(str))
+        active -= set(on_day.loc[kind == 2, "service_id"].astype(str))
+    return active
+
+
+DEPARTURE_COLUMNS = ["stop_id", "station_id", "trip_id", "route_id", "departure_s", "hour"]
+
+
+def departures(feed: GtfsFeed, date, *, include_on_demand: bool = True) -> pd.DataFrame:
+    """The departures of a service date (see the module docstring): :data:`DEPARTURE_COLUMNS`
+    (``station_id`` = the parent station when the stop has one, else the stop)."""
+    running = feed.trips[feed.trips["service_id"].astype(str).isin(
+        running_services(feed, date))][["trip_id", "route_id"]]
+    st = feed.stop_times[feed.stop_times["trip_id"].isin(set(running["trip_id"]))]
+    st = st.sort_values(["trip_id", "stop_sequence"], kind="stable")
+    trip = st["trip_id"].to_numpy()
+    not_last = np.r_[trip[1:] == trip[:-1], False] if len(trip) else np.zeros(0, bool)
+    pickup = (st["pickup_type"].fillna(0).astype(int).to_numpy()
+              if "pickup_type" in st.columns else np.zeros(len(st), int))
+    keep = not_last & (pickup != 1) & ~np.isnan(st["departure_s"].to_numpy(dtype=float))
+    if not include_on_demand:
+        keep &= ~np.isin(pickup, (2, 3))
+    out = st.loc[keep, ["stop_id", "trip_id", "departure_s"]].merge(running, on="trip_id")
+    parent = feed.stops.set_index("stop_id")["parent_station"] \
+        if "parent_station" in feed.stops.columns else pd.Series(dtype=object)
+    station = out["stop_id"].map(parent)
+    out["station_id"] = station.where(station.notna(), out["stop_id"])
+    out["hour"] = (out["departure_s"] // 3600).astype(int)
+    return out[DEPARTURE_COLUMNS]
+
+
+def hourly_departures(deps: pd.DataFrame) -> pd.DataFrame:
+    """``stop_id, hour, departures, routes`` (routes serving the stop in that hour)."""
+    if deps.empty:
+        return pd.DataFrame({"stop_id": pd.Series(dtype=object), "hour": pd.Series(dtype=int),
+                             "departures": pd.Series(dtype=int), "routes": pd.Series(dtype=int)})
+    g = deps.groupby(["stop_id", "hour"])
+    return pd.DataFrame({"departures": g.size(), "routes": g["route_id"].nunique()}).reset_index()
+
+
 def _check_blocks(trips, stop_times, calendar, calendar_dates, report) -> None:
     """Warn about trips of one block that overlap in time on a day both run."""
     blocked = trips[trips["block_id"].notna()]
@@ -303,7 +392,7 @@ def _check_blocks(trips, stop_times, calendar, calendar_dates, report) -> None:
                                              last=("arrival_s", "max"))
     t = blocked[["trip_id", "block_id", "service_id", "source_row"]].join(span, on="trip_id")
     t = t.dropna(subset=["first", "last"])
-    dates = service_dates(calendar, calendar_dates)
+    dates = service_dates(calendar, calendar_dates, max_days=EXPANSION_DAYS)
     on_day = t.merge(dates, on="service_id")
     on_day = on_day.sort_values(["block_id", "date", "first", "trip_id"])
     seen = set()

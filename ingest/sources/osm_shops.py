@@ -33,7 +33,9 @@ from .report import ImportReport
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "nomenclatures"
 KEYS = ("shop", "amenity", "craft", "tourism")
 COLUMNS = ["source_id", "osm_type", "name", "key", "value", "activity_group", "status",
-           "brand", "chain_type", "address", "x", "y"]
+           "brand", "chain_type", "address", "x", "y", "row"]
+OSM_TYPES = {"n": "node", "w": "way", "r": "relation", "node": "node", "way": "way",
+             "relation": "relation"}
 HSTORE = re.compile(r'"((?:[^"\\]|\\.)*)"\s*=>\s*"((?:[^"\\]|\\.)*)"')
 
 
@@ -105,7 +107,7 @@ def _record(osm_type, osm_id, tags, x, y, activity_map, report, name, row, skipp
     brand = tags.get("brand") or None
     chain = "chain" if (brand or tags.get("brand:wikidata")) else None
     out.append((source_id, osm_type, tags.get("name") or None, key, value, group, status,
-                brand, chain, _address(tags), float(x), float(y)))
+                brand, chain, _address(tags), float(x), float(y), row))
 
 
 def read_osm(path, activity_map: Optional[Mapping[tuple, str]] = None,
@@ -140,6 +142,42 @@ def _read_ogr(path: Path, activity_map, polygons: bool) -> OsmResult:
     frame = pd.DataFrame(out, columns=COLUMNS)
     report.rows_accepted = len(frame)
     return OsmResult(frame, report, "EPSG:4326", skipped)
+
+
+def osm_identity(props: Mapping, feature: Mapping) -> tuple:
+    """(``node``/``way``/``relation``, id) of a GeoJSON feature from the forms exports use:
+    Overpass turbo ``@id: node/123`` or ``id: node/123``; QuickOSM and ogr2ogr ``osm_id`` with
+    ``osm_type`` (or ``osm_way_id`` for ways); QuickOSM ``full_id: n123``; ``@type`` / ``type``
+    with a numeric ``id``. (None, None) when the feature carries no OSM id."""
+    for ident in (props.get("@id"), feature.get("id"), props.get("id")):
+        text = str(ident or "")
+        if "/" in text:
+            kind, _, number = text.partition("/")
+            if kind in OSM_TYPES and number.strip().isdigit():
+                return OSM_TYPES[kind], number.strip()
+    full = str(props.get("full_id") or "")
+    if len(full) > 1 and full[0] in "nwr" and full[1:].isdigit():
+        return OSM_TYPES[full[0]], full[1:]
+    if str(props.get("osm_way_id") or "").isdigit():
+        return "way", str(props["osm_way_id"])
+    number = str(props.get("osm_id") or "").strip()
+    kind = str(props.get("osm_type") or props.get("@type") or props.get("type") or "").lower()
+    if number.lstrip("-").isdigit() and kind in OSM_TYPES:
+        return OSM_TYPES[kind], number
+    for ident in (feature.get("id"), props.get("id")):
+        text = str(ident or "").strip()
+        if text.isdigit() and kind in OSM_TYPES:
+            return OSM_TYPES[kind], text
+    return None, None
+
+
+def _content_key(tags: Mapping, x, y) -> str:
+    """A stable key for a feature without id: its tags and position (to the metre)."""
+    import hashlib
+
+    where = "" if x is None or y is None else f"{float(x):.5f},{float(y):.5f}"
+    text = ";".join(f"{k}={v}" for k, v in sorted(tags.items())) + "@" + where
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _read_features(ds, wanted, activity_map, report, name, skipped, out) -> None:
@@ -212,17 +250,24 @@ def _read_geojson(path: Path, activity_map) -> OsmResult:
     report = ImportReport(source=path.name, rows_read=len(features))
     skipped: Dict[str, int] = {}
     out: list = []
+    anonymous = 0
     for i, feat in enumerate(features, start=1):
+        if not isinstance(feat, dict):
+            report.reject(path.name, i, "feature", str(feat)[:40], tr("a GeoJSON feature"))
+            continue
         props = dict(feat.get("properties") or {})
         tags = {k: str(v) for k, v in (props.get("tags") or props).items()
                 if v is not None and not isinstance(v, (dict, list))}
-        ident = str(props.get("@id") or feat.get("id") or props.get("id") or i)
-        if "/" in ident:
-            osm_type, osm_id = ident.split("/", 1)
-        else:
-            osm_type, osm_id = props.get("type") or "feature", ident
         x, y = _centroid(feat.get("geometry") or {})
+        osm_type, osm_id = osm_identity(props, feat)
+        if osm_type is None:
+            osm_type, osm_id = "feature", _content_key(tags, x, y)
+            anonymous += 1
         _record(osm_type, osm_id, tags, x, y, activity_map, report, path.name, i, skipped, out)
+    if anonymous:
+        report.warn(path.name, 0, "id", "", tr(
+            "{n} features without an OpenStreetMap id (@id, id, osm_id and osm_type, "
+            "full_id): keyed by their tags and position").format(n=anonymous))
     frame = pd.DataFrame(out, columns=COLUMNS)
     report.rows_accepted = len(frame)
     return OsmResult(frame, report, "EPSG:4326", skipped)

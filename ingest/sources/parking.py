@@ -19,8 +19,17 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import noop, tr
-from .comptage import INSEE_PATTERN, FieldSpec, _finish, read_csv_text, validate_table
+from .comptage import INSEE_PATTERN
 from .report import ImportReport
+from .tabular import (
+    Conventions,
+    FieldSpec,
+    finish,
+    match_columns,
+    missing_columns_error,
+    read_csv_text,
+    validate_table,
+)
 
 PathLike = Union[str, Path]
 
@@ -61,22 +70,25 @@ RESERVED_CAR_PLACES = ("nb_pmr", "nb_voitures_electriques", "nb_autopartage", "n
 
 
 def read_parkings(path: PathLike, *, report: Optional[ImportReport] = None,
-                  sep: Optional[str] = ",") -> Tuple[pd.DataFrame, ImportReport]:
+                  sep: Optional[str] = None, conventions: Optional[Conventions] = None
+                  ) -> Tuple[pd.DataFrame, ImportReport]:
     """Car parks → ``(frame, report)``: the schema's columns typed (counts nullable integers,
     prices float euros, ``Xlong``/``Ylat`` WGS84 degrees) and ``source_row``."""
     report = report or ImportReport(str(path))
     name = Path(path).name
-    raw = read_csv_text(path, report, sep=sep)
-    out, valid = validate_table(raw, PARKING_FIELDS, name, report, primary_key=["id"])
+    conventions = Conventions.of(conventions, separator=sep)
+    raw = read_csv_text(path, report, conventions=conventions)
+    out, valid = validate_table(raw, PARKING_FIELDS, name, report, primary_key=["id"],
+                                conventions=conventions)
     places = out["nb_places"].astype("float").to_numpy()
     for col in RESERVED_CAR_PLACES:
         over = out[col].astype("float").to_numpy() > places
         for i in np.flatnonzero(over):
-            report.reject(name, out["source_row"].iat[i], col, raw[col].iat[i],
+            report.reject(name, out["source_row"].iat[i], col, f"{out[col].iat[i]}",
                           tr("at most nb_places ({places}), which includes them").format(
                               places=int(places[i])))
         valid &= ~over
-    return _finish(out, valid, report), report
+    return finish(out, valid, report), report
 
 
 #: Default column names of an occupancy file (override with ``mapping``).
@@ -88,7 +100,8 @@ OCCUPANCY_COLUMNS = {"parking_id": "parking_id", "timestamp": "timestamp",
 def read_occupancy(path: PathLike, *, mapping: Optional[Mapping[str, str]] = None,
                    capacities: Optional[Mapping[str, float]] = None,
                    timezone: str = "Europe/Paris", sep: Optional[str] = None,
-                   report: Optional[ImportReport] = None) -> Tuple[pd.DataFrame, ImportReport]:
+                   report: Optional[ImportReport] = None,
+                   conventions: Optional[Conventions] = None) -> Tuple[pd.DataFrame, ImportReport]:
     """Occupancy time series → ``(frame, report)`` with ``parking_id, timestamp_utc,
     timestamp_local, free, occupied, capacity, occupancy_rate, source_row``.
 
@@ -102,16 +115,16 @@ def read_occupancy(path: PathLike, *, mapping: Optional[Mapping[str, str]] = Non
     report = report or ImportReport(str(path))
     name = Path(path).name
     cols = dict(OCCUPANCY_COLUMNS, **(mapping or {}))
-    raw = read_csv_text(path, report, sep=sep)
+    conventions = Conventions.of(conventions, separator=sep)
+    raw = match_columns(read_csv_text(path, report, conventions=conventions),
+                        list(cols.values()))
     has = {k: cols[k] in raw.columns for k in cols}
-    for k in ("parking_id", "timestamp"):
-        if not has[k]:
-            raise ValueError(tr("{file}: column {column!r} ({field}) not found").format(
-                file=name, column=cols[k], field=k))
+    missing = [f"{cols[k]} ({k})" for k in ("parking_id", "timestamp") if not has[k]]
     if not (has["free"] or has["occupied"]):
-        raise ValueError(tr("{file}: needs a column of free places ({free!r}) or of occupied "
-                            "places ({occupied!r})").format(file=name, free=cols["free"],
-                                                            occupied=cols["occupied"]))
+        missing.append(tr("{free} or {occupied}").format(free=cols["free"],
+                                                         occupied=cols["occupied"]))
+    if missing:
+        raise missing_columns_error(name, missing, raw, report)
     renamed = pd.DataFrame({"source_row": raw["source_row"]})
     for k, present in has.items():
         renamed[k] = raw[cols[k]] if present else ""
@@ -120,7 +133,7 @@ def read_occupancy(path: PathLike, *, mapping: Optional[Mapping[str, str]] = Non
              FieldSpec("free", "number", minimum=0), FieldSpec("occupied", "number", minimum=0),
              FieldSpec("capacity", "number", minimum=0)]
     out, valid = validate_table(renamed, specs, name, report, naive_tz=timezone,
-                                group_field="parking_id")
+                                group_field="parking_id", conventions=conventions)
     rows = out["source_row"].to_numpy()
     cap = out["capacity"].to_numpy(dtype=float)
     if capacities is not None:
@@ -160,5 +173,5 @@ def read_occupancy(path: PathLike, *, mapping: Optional[Mapping[str, str]] = Non
                           "timestamp_local": out["timestamp_local"],
                           "free": cap - occupied, "occupied": occupied, "capacity": cap,
                           "occupancy_rate": rate, "source_row": rows})
-    return _finish(frame, valid, report), report
+    return finish(frame, valid, report), report
 

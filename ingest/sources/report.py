@@ -8,9 +8,14 @@ a missing file in an archive).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List
+from typing import Dict, List
 
 from ...i18n import tr
+
+
+class SourceError(ValueError):
+    """A file that cannot be used at all (unreadable, not of the expected kind, a required
+    column missing…): the message names the file and what to fix; nothing was imported."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,12 @@ class ImportReport:
     rows_accepted: int = 0
     rejected: List[RejectedRow] = field(default_factory=list)
     warnings: List[RejectedRow] = field(default_factory=list)
+    #: file → convention → what was detected or forced (encoding, separator, decimal, dates…)
+    conventions: Dict[str, Dict[str, str]] = field(default_factory=dict)
+
+    def note(self, file: str, convention: str, value: str) -> None:
+        """Record a file convention detected or forced (shown in the import log)."""
+        self.conventions.setdefault(file, {})[convention] = str(value)
 
     def reject(self, file: str, row: int, field_name: str, value, reason: str) -> None:
         self.rejected.append(RejectedRow(file, int(row), field_name, _text(value), reason))
@@ -54,6 +65,8 @@ class ImportReport:
         self.rows_accepted += other.rows_accepted
         self.rejected.extend(other.rejected)
         self.warnings.extend(other.warnings)
+        for file, notes in other.conventions.items():
+            self.conventions.setdefault(file, {}).update(notes)
 
     @property
     def rows_rejected(self) -> int:

@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import FrozenSet, Optional
 
+import numpy as np
 import pandas as pd
 
 from ...i18n import tr
-from .report import ImportReport
+from .report import ImportReport, SourceError
+from .tabular import Conventions, parse_numbers, read_csv_text
 
 DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 PRODUCTS = {
@@ -107,42 +109,59 @@ def _split(value):
     return [p.strip() for p in re.split(r"[;,|]", str(value)) if p.strip()]
 
 
-def _read_table(path: Path) -> pd.DataFrame:
+def _read_table(path: Path, report: ImportReport, encoding: Optional[str] = None
+                ) -> pd.DataFrame:
+    """Every field as text, plus ``row`` (CSV: the spreadsheet row; GeoJSON: the feature
+    number); a GeoJSON point gives ``longitude`` / ``latitude``."""
     if not path.is_file():
-        raise ValueError(tr("file not found: {path}").format(path=path))
-    if path.suffix.lower() in (".geojson", ".json"):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except ValueError as exc:
-            raise ValueError(tr("{file}: not a GeoJSON file ({error})").format(
-                file=path.name, error=exc)) from exc
-        rows = []
-        for feat in data.get("features", []):
-            props = dict(feat.get("properties") or {})
-            geom = feat.get("geometry") or {}
-            if geom.get("type") == "Point":
-                props["longitude"], props["latitude"] = geom["coordinates"][:2]
-            rows.append(props)
-        return pd.DataFrame(rows)
-    with open(path, encoding="utf-8", newline="") as handle:
-        first = handle.readline()
-    sep = ";" if first.count(";") > first.count(",") else ","
-    return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False)
+        raise SourceError(tr("file not found: {path}").format(path=path))
+    if path.suffix.lower() not in (".geojson", ".json"):
+        frame = read_csv_text(path, report, conventions=Conventions(encoding=encoding))
+        return frame.rename(columns={"source_row": "row"})
+    try:
+        data = json.loads(path.read_bytes().decode(encoding or "utf-8-sig"))
+    except (OSError, ValueError, LookupError) as exc:
+        raise SourceError(tr("{file}: not a GeoJSON file ({error})").format(
+            file=path.name, error=exc)) from exc
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list):
+        raise SourceError(tr("{file}: expected a GeoJSON FeatureCollection").format(
+            file=path.name))
+    rows = []
+    for i, feat in enumerate(features, start=1):
+        feat = feat if isinstance(feat, dict) else {}
+        props = feat.get("properties")
+        props = {k: "" if v is None else str(v) for k, v in props.items()} \
+            if isinstance(props, dict) else {}
+        geom = feat.get("geometry")
+        coords = geom.get("coordinates") if isinstance(geom, dict) else None
+        if isinstance(geom, dict) and geom.get("type") == "Point" and isinstance(
+                coords, list) and len(coords) >= 2:
+            props["longitude"], props["latitude"] = str(coords[0]), str(coords[1])
+        props["row"] = i
+        rows.append(props)
+    frame = pd.DataFrame(rows).fillna("") if rows else pd.DataFrame({"row": []})
+    return frame
 
 
-def _coords(frame: pd.DataFrame):
+def _coords(frame: pd.DataFrame, name: str):
+    """(x, y, epsg) Series; NaN where missing, not a number, or out of range (±20 000 km for
+    projected coordinates, ±180° / ±90° for longitude / latitude, an EPSG code 1–999 999)."""
+    def number(column, limit):
+        values = pd.Series(parse_numbers(frame[column].astype(str))[0], index=frame.index)
+        return values.where(np.isfinite(values) & (values.abs() <= limit))
+
     if {"x", "y"} <= set(frame.columns):
-        x = pd.to_numeric(frame["x"], errors="coerce")
-        y = pd.to_numeric(frame["y"], errors="coerce")
-        epsg = (pd.to_numeric(frame["epsg"], errors="coerce") if "epsg" in frame.columns
+        x, y = number("x", 2e7), number("y", 2e7)
+        epsg = (number("epsg", 1e6) if "epsg" in frame.columns
                 else pd.Series(2154.0, index=frame.index))
+        epsg = epsg.where((epsg > 0) & (epsg % 1 == 0))
     elif {"longitude", "latitude"} <= set(frame.columns):
-        x = pd.to_numeric(frame["longitude"], errors="coerce")
-        y = pd.to_numeric(frame["latitude"], errors="coerce")
+        x, y = number("longitude", 180), number("latitude", 90)
         epsg = pd.Series(4326.0, index=frame.index)
     else:
-        raise ValueError(tr("missing coordinates: expected x, y (and epsg) or longitude, "
-                            "latitude"))
+        raise SourceError(tr("{file}: missing coordinates: expected x, y (and epsg) or "
+                             "longitude, latitude").format(file=name))
     return x, y, epsg
 
 
@@ -156,32 +175,39 @@ def _organic(value, report, name, row):
     return None
 
 
+def _require(frame: pd.DataFrame, columns, name: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise SourceError(tr("{file}: missing column(s) {columns}; columns read: {present}").format(
+            file=name, columns=", ".join(missing),
+            present=", ".join(c for c in frame.columns if c != "row") or "-"))
+
+
 PRODUCER_COLUMNS = ["source_id", "row", "name", "products", "sales_modes", "organic", "x", "y",
                     "epsg"]
 MARKET_COLUMNS = ["source_id", "row", "name", "days", "per_week", "organic", "x", "y", "epsg"]
 
 
-def read_producers(path, id_field: str = "id") -> tuple:
+def read_producers(path, id_field: str = "id", encoding: Optional[str] = None) -> tuple:
     """(producers DataFrame :data:`PRODUCER_COLUMNS`, ImportReport). Lists are Python lists."""
     path = Path(path)
-    frame = _read_table(path)
     name = path.name
-    report = ImportReport(source=name, rows_read=len(frame))
-    for col in (id_field, "products"):
-        if col not in frame.columns:
-            raise ValueError(tr("{file}: missing column {column!r}").format(file=name, column=col))
-    x, y, epsg = _coords(frame)
+    report = ImportReport(source=name)
+    frame = _read_table(path, report, encoding)
+    report.rows_read = len(frame)
+    _require(frame, (id_field, "products"), name)
+    x, y, epsg = _coords(frame, name)
     out = []
     seen = set()
     for i, rec in enumerate(frame.to_dict("records")):
-        row = i + 2
+        row = rec["row"]
         before = len(report.rejected)
         sid = str(rec.get(id_field) or "").strip()
         if not sid:
             report.reject(name, row, id_field, "", tr("every producer needs an identifier"))
         elif sid in seen:
             report.reject(name, row, id_field, sid, tr("duplicate identifier"))
-        if pd.isna(x.iloc[i]) or pd.isna(y.iloc[i]):
+        if pd.isna(x.iloc[i]) or pd.isna(y.iloc[i]) or pd.isna(epsg.iloc[i]):
             report.reject(name, row, "coordinates", "", tr("missing or non-numeric coordinates"))
         products = []
         for word in _split(rec.get("products")):
@@ -212,31 +238,37 @@ def read_producers(path, id_field: str = "id") -> tuple:
 
 
 def read_markets(path, id_field: str = "id", days_field: str = "days",
-                 name_field: str = "name") -> tuple:
+                 name_field: str = "name", encoding: Optional[str] = None) -> tuple:
     """(markets DataFrame :data:`MARKET_COLUMNS`, ImportReport); days as a sorted list."""
     path = Path(path)
-    frame = _read_table(path)
     name = path.name
-    report = ImportReport(source=name, rows_read=len(frame))
-    for col in (id_field, days_field):
-        if col not in frame.columns:
-            raise ValueError(tr("{file}: missing column {column!r}").format(file=name, column=col))
-    x, y, epsg = _coords(frame)
+    report = ImportReport(source=name)
+    frame = _read_table(path, report, encoding)
+    report.rows_read = len(frame)
+    _require(frame, (id_field, days_field), name)
+    x, y, epsg = _coords(frame, name)
     out = []
+    seen = set()
     for i, rec in enumerate(frame.to_dict("records")):
-        row = i + 2
+        row = rec["row"]
         before = len(report.rejected)
+        sid = str(rec.get(id_field) or "").strip()
+        if not sid:
+            report.reject(name, row, id_field, "", tr("every market needs an identifier"))
+        elif sid in seen:
+            report.reject(name, row, id_field, sid, tr("duplicate identifier"))
         schedule = parse_market_days(rec.get(days_field))
         if schedule is None:
             report.reject(name, row, days_field, rec.get(days_field),
                           tr("no weekday found (expected e.g. 'mardi;samedi')"))
-        if pd.isna(x.iloc[i]) or pd.isna(y.iloc[i]):
+        if pd.isna(x.iloc[i]) or pd.isna(y.iloc[i]) or pd.isna(epsg.iloc[i]):
             report.reject(name, row, "coordinates", "", tr("missing or non-numeric coordinates"))
         organic = _organic(rec.get("organic", ""), report, name, row)
         if len(report.rejected) > before:
             continue
         days = sorted(schedule.days, key=DAYS.index)
-        out.append((str(rec.get(id_field)), row, rec.get(name_field) or None, days,
+        seen.add(sid)
+        out.append((sid, row, rec.get(name_field) or None, days,
                     schedule.per_week, organic, float(x.iloc[i]), float(y.iloc[i]),
                     int(epsg.iloc[i])))
     report.rows_accepted = len(out)

@@ -22,7 +22,6 @@ premise, or a case for a human to review. It is pure: the GeoPackage layer appli
 
 from __future__ import annotations
 
-import csv
 import difflib
 import re
 import unicodedata
@@ -34,7 +33,8 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import tr
-from .report import ImportReport
+from .report import ImportReport, SourceError
+from .tabular import Conventions, missing_columns_error, parse_numbers, read_csv_text
 
 REQUIRED = ["siret", "etatAdministratifEtablissement", "statutDiffusionEtablissement",
             "activitePrincipaleEtablissement", "codeCommuneEtablissement"]
@@ -78,12 +78,6 @@ class SireneResult:
     skipped: Dict[str, int] = field(default_factory=dict)  # counted, not listed
 
 
-def _sniff_separator(path: Path, encoding: str) -> str:
-    with open(path, encoding=encoding, newline="") as handle:
-        header = handle.readline()
-    return ";" if header.count(";") > header.count(",") else ","
-
-
 def _address(frame: pd.DataFrame) -> tuple:
     def col(name):
         return frame[name] if name in frame.columns else pd.Series("", index=frame.index)
@@ -98,36 +92,32 @@ def _address(frame: pd.DataFrame) -> tuple:
 
 def read_sirene(path, naf_map: Mapping[str, str], communes: Optional[Iterable[str]] = None, *,
                 diffusible: Iterable[str] = ("O",), keep_ungeolocated: bool = False,
-                keep_old_nomenclature: bool = False, encoding: str = "utf-8") -> SireneResult:
+                keep_old_nomenclature: bool = False, encoding: Optional[str] = None,
+                conventions: Optional[Conventions] = None) -> SireneResult:
     """Read a SIRENE stock CSV; ``naf_map`` maps NAF rév. 2 codes ('47.11F') to activity groups.
 
     ``keep_ungeolocated`` / ``keep_old_nomenclature`` keep those rows (without coordinates, or
     without activity group) and list them as warnings instead of rejections.
-    Raises ``ValueError`` for a missing file or a missing required column.
+    Raises :class:`SourceError` for a missing file or a missing required column.
     """
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise ValueError(tr("SIRENE file not found: {path}").format(path=path))
-    sep = _sniff_separator(path, encoding)
-    with open(path, encoding=encoding, newline="") as handle:
-        header = next(csv.reader(handle, delimiter=sep), [])
-    header = [h.strip().lstrip("\ufeff") for h in header]
-    missing = [c for c in REQUIRED if c not in header]
+        raise SourceError(tr("SIRENE file not found: {path}").format(path=path))
+    report = ImportReport(source=name)
+    frame = read_csv_text(path, report, conventions=Conventions.of(conventions,
+                                                                   encoding=encoding),
+                          keep=REQUIRED + OPTIONAL)
+    missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
-        raise ValueError(tr(
-            "{file}: missing column(s) {columns}; expected INSEE's StockEtablissement "
-            "header").format(file=name, columns=missing))
-    usecols = [c for c in REQUIRED + OPTIONAL if c in header]
-    frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, usecols=usecols,
-                        encoding=encoding, encoding_errors="replace")
-    frame.columns = [c.strip().lstrip("\ufeff") for c in frame.columns]
+        raise missing_columns_error(name, missing, frame, report)
+    frame = frame.rename(columns={"source_row": "row"})
     for c in OPTIONAL:
         if c not in frame.columns:
             frame[c] = ""
-    frame = frame.apply(lambda s: s.str.strip())
-    report = ImportReport(source=name, rows_read=len(frame))
-    frame["row"] = np.arange(2, len(frame) + 2)
+    data = [c for c in frame.columns if c != "row"]
+    frame[data] = frame[data].apply(lambda s: s.str.strip())
+    report.rows_read = len(frame)
     skipped: Dict[str, int] = {}
 
     if communes is not None:
@@ -204,15 +194,19 @@ def read_sirene(path, naf_map: Mapping[str, str], communes: Optional[Iterable[st
     return SireneResult(result, report, crs, skipped)
 
 
-def _num(series: pd.Series) -> pd.Series:
-    return pd.to_numeric(series.str.replace(",", ".", regex=False), errors="coerce")
+def _num(series: pd.Series, limit: float = 2e7) -> pd.Series:
+    """Coordinates (decimal point or comma); NaN when unreadable, not finite or beyond
+    ``limit`` (metres of a projection)."""
+    values = pd.Series(parse_numbers(series)[0], index=series.index)
+    return values.where(np.isfinite(values) & (values.abs() <= limit))
 
 
 def _coordinates(frame: pd.DataFrame) -> tuple:
     """(x, y, epsg) Series; NaN where the row has no usable coordinates."""
     if (frame["x"] != "").any() or (frame["y"] != "").any():
         x, y = _num(frame["x"]), _num(frame["y"])
-        epsg = pd.to_numeric(frame["epsg"], errors="coerce")
+        epsg = _num(frame["epsg"], 1e6)
+        epsg = epsg.where((epsg > 0) & (epsg % 1 == 0))
         if (frame["epsg"] == "").all():
             epsg = _epsg_from_commune(frame["codeCommuneEtablissement"])
     elif ((frame["coordonneeLambertAbscisseEtablissement"] != "").any()):

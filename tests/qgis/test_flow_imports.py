@@ -101,7 +101,7 @@ def test_wide_vendor_export_creates_its_channels(fixture_path, tmp_path, socle, 
     path = fixture_path("flows/vendor_wide.csv", tmp_path)
     params = {"GEOPACKAGE": str(socle), "INPUT": str(path), "MAPPING": "start_datetime=Date",
               "CHANNEL_COLUMNS": "Rue Gambetta IN=g-in; Rue Gambetta OUT=g-out",
-              "DATETIME_FORMAT": "%d/%m/%Y %H:%M", "TIME_STEP": 3600, "SITE_ID": "gambetta",
+              "DATE_FORMAT": "%d/%m/%Y %H:%M", "TIME_STEP": 3600, "SITE_ID": "gambetta",
               "SITE_NAME": "Rue Gambetta", "SITE_POINT": "496400,6612300 [EPSG:2154]",
               "REJECTED": "memory:"}
     first = run_alg("import_counts_mapped", params)

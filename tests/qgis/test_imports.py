@@ -23,6 +23,7 @@ from observatoire_commerce.ingest.importers import bpe as bpe_import
 from observatoire_commerce.ingest.importers import premises as premises_import
 from observatoire_commerce.ingest.importers.sirene import import_sirene
 from observatoire_commerce.store import geometry, gpkg, observatory
+from observatoire_commerce.store.writers import rejections
 
 from ..conftest import validate_gpkg
 
@@ -73,7 +74,7 @@ def test_sirene_imports_exactly_the_right_rows_and_reimport_adds_nothing(run_alg
     before = counts(path)
     params = {"GEOPACKAGE": str(path), "INPUT": str(SIRENE), "COMMUNES": "86194",
               "CAMPAIGN": "Inventaire 2025", "OUTPUT_REVIEW": "memory:",
-              "OUTPUT_REJECTED": "memory:"}
+              "REJECTED": "memory:"}
     result = run_alg("import_sirene", params)
     # rows 2 (bakery: matched to P1), 3 (restaurant next to P2 'Pizzeria Roma': review),
     # 9 (clothing shop, nothing within 25 m: new premise); row 8 another commune (skipped)
@@ -81,8 +82,8 @@ def test_sirene_imports_exactly_the_right_rows_and_reimport_adds_nothing(run_alg
             result["OBSERVATIONS"]) == (1, 1, 0, 1, 1)
     # closed (4), not diffusible (5), NAP (6), no coordinates (7), duplicate (10),
     # 12-digit SIRET (11), NAF '47.2' (12)
-    assert result["REJECTED"] == 7
-    rejected = {(f["row"], f["field"]) for f in result["OUTPUT_REJECTED"].getFeatures()
+    assert result["REJECTED_COUNT"] == 7
+    rejected = {(f["row"], f["field"]) for f in result["REJECTED"].getFeatures()
                 if f["level"] == "rejected"}
     assert rejected == {(4, "etatAdministratifEtablissement"),
                         (5, "statutDiffusionEtablissement"),
@@ -148,7 +149,7 @@ def test_sirene_cancel_leaves_the_file_unchanged(tmp_path, run_alg, processing_r
     with pytest.raises(QgsProcessingException, match="canceled"):
         processing.run("observatoire:import_sirene", {
             "GEOPACKAGE": str(path), "INPUT": str(SIRENE), "OUTPUT_REVIEW": "memory:",
-            "OUTPUT_REJECTED": "memory:"}, context=QgsProcessingContext(), feedback=feedback)
+            "REJECTED": "memory:"}, context=QgsProcessingContext(), feedback=feedback)
     assert digest(path) == before
 
 
@@ -163,9 +164,9 @@ def test_sirene_longitude_latitude_reprojected_and_campaign_created(run_alg, tmp
         "11122233300025,A,O,69.20Z,86194,CABINET COMPTABLE,0.3410,46.5810\n", encoding="utf-8")
     result = run_alg("import_sirene", {
         "GEOPACKAGE": str(path), "INPUT": str(csv), "CAMPAIGN": "Inventaire 2026",
-        "CREATE_CAMPAIGN": True, "OUTPUT_REVIEW": "memory:", "OUTPUT_REJECTED": "memory:"})
+        "CREATE_CAMPAIGN": True, "OUTPUT_REVIEW": "memory:", "REJECTED": "memory:"})
     # the accountant (69.20Z, not retail) is skipped; the florist becomes a premise
-    assert (result["NEW_PREMISES"], result["OBSERVATIONS"], result["REJECTED"]) == (1, 1, 0)
+    assert (result["NEW_PREMISES"], result["OBSERVATIONS"], result["REJECTED_COUNT"]) == (1, 1, 0)
     conn = gpkg.connect(path)
     blob, year, state = conn.execute(
         "SELECT p.geom, c.year, c.state FROM premises p JOIN premise_observations o "
@@ -183,21 +184,23 @@ def test_sirene_longitude_latitude_reprojected_and_campaign_created(run_alg, tmp
 
 def test_sirene_unknown_campaign_is_a_clear_error(run_alg, tmp_path):
     path = build(tmp_path / "s.gpkg")
-    with pytest.raises(QgsProcessingException, match="no campaign named 'Inventaire 1999'"):
+    with pytest.raises(QgsProcessingException, match="unknown campaign 'Inventaire 1999'; "
+                                                      "campaigns in the GeoPackage: Inventaire "
+                                                      "2024, Inventaire 2025"):
         run_alg("import_sirene", {"GEOPACKAGE": str(path), "INPUT": str(SIRENE),
                                   "CAMPAIGN": "Inventaire 1999", "OUTPUT_REVIEW": "memory:",
-                                  "OUTPUT_REJECTED": "memory:"})
+                                  "REJECTED": "memory:"})
 
 
 def test_bpe_import_and_reimport(run_alg, tmp_path):
     path = build(tmp_path / "s.gpkg")
     params = {"GEOPACKAGE": str(path), "INPUT": str(DATA / "bpe_sample.csv"),
-              "COMMUNES": "86194", "OUTPUT_REJECTED": "memory:"}
+              "COMMUNES": "86194", "REJECTED": "memory:"}
     result = run_alg("import_bpe", params)
     # 7 rows of 86194: Z999 (malformed) and the non-geolocated B302 are rejected; F999 (absent
     # from the TYPEQU table) is kept with a warning; the two identical A504 rows both kept
     assert (result["NEW_SERVICES"], result["UPDATED_SERVICES"]) == (5, 0)
-    assert (result["REJECTED"], result["WARNINGS"]) == (2, 1)
+    assert (result["REJECTED_COUNT"], result["WARNINGS"]) == (2, 1)
     conn = gpkg.connect(path)
     rows = conn.execute("SELECT typequ, domain, range, vintage FROM services "
                         "ORDER BY typequ").fetchall()
@@ -223,7 +226,7 @@ def test_bpe_failure_leaves_the_file_byte_for_byte(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("crash while writing")
 
-    monkeypatch.setattr(bpe_import, "write_rejections", boom)
+    monkeypatch.setattr(rejections, "replace_rejections", boom)
     conn = observatory.open_observatory(path)
     with pytest.raises(RuntimeError):
         bpe_import.import_bpe(conn, DATA / "bpe_sample.csv")
@@ -235,13 +238,13 @@ def test_osm_geojson_import(run_alg, tmp_path):
     path = build(tmp_path / "s.gpkg")
     params = {"GEOPACKAGE": str(path), "INPUT": str(DATA / "osm_export.geojson"),
               "CAMPAIGN": "Inventaire 2025", "OUTPUT_REVIEW": "memory:",
-              "OUTPUT_REJECTED": "memory:"}
+              "REJECTED": "memory:"}
     result = run_alg("import_osm_shops", params)
     # candidates: bakery, restaurant (brand), supermarket (polygon centroid), shop=yes
     # (no group: warning), vacant shop, shoemaker; bench skipped; florist without geometry
     # rejected. The way/3 square at (1, 1) degrees is far from France but still transformable.
     assert result["NEW_PREMISES"] == 6 and result["OBSERVATIONS"] == 6
-    assert result["REJECTED"] == 1
+    assert result["REJECTED_COUNT"] == 1
     conn = gpkg.connect(path)
     statuses = sorted(r[0] for r in conn.execute(
         "SELECT o.status FROM premise_observations o JOIN premise_sources s "
@@ -263,7 +266,7 @@ def test_osm_pbf_import(run_alg, tmp_path, shared_data):
     path = build(tmp_path / "s.gpkg")
     result = run_alg("import_osm_shops", {"GEOPACKAGE": str(path), "INPUT": str(pbf),
                                           "OUTPUT_REVIEW": "memory:",
-                                          "OUTPUT_REJECTED": "memory:"})
+                                          "REJECTED": "memory:"})
     assert result["NEW_PREMISES"] > 50
     validate_gpkg(path)
 
@@ -272,11 +275,11 @@ def test_short_circuits_import(run_alg, tmp_path):
     path = build(tmp_path / "s.gpkg")
     params = {"GEOPACKAGE": str(path), "PRODUCERS": str(DATA / "producers.csv"),
               "MARKETS": str(DATA / "markets.csv"), "SOURCE_NAME": "ca86",
-              "OUTPUT_REJECTED": "memory:"}
+              "REJECTED": "memory:"}
     result = run_alg("import_short_circuits", params)
     # producers: P3 (organic 'peut-être'), P4 (no product), P5 (no coordinates) rejected;
     # markets: M5 ('à définir', no weekday) rejected
-    assert (result["NEW_PRODUCERS"], result["NEW_MARKETS"], result["REJECTED"]) == (3, 4, 4)
+    assert (result["NEW_PRODUCERS"], result["NEW_MARKETS"], result["REJECTED_COUNT"]) == (3, 4, 4)
     conn = gpkg.connect(path)
     products = sorted(tuple(r) for r in conn.execute(
         "SELECT p.source_id, pp.product FROM producer_products pp JOIN producers p "
@@ -300,4 +303,4 @@ def test_short_circuits_need_a_file(run_alg, tmp_path):
     path = build(tmp_path / "s.gpkg")
     with pytest.raises(QgsProcessingException, match="producers file"):
         run_alg("import_short_circuits", {"GEOPACKAGE": str(path),
-                                          "OUTPUT_REJECTED": "memory:"})
+                                          "REJECTED": "memory:"})

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from observatoire_commerce.ingest.sources.bnlc import BNLC_FIELDS, in_france, read_bnlc
-from observatoire_commerce.ingest.sources.comptage import specs_from_table_schema
+from observatoire_commerce.ingest.sources.tabular import specs_from_table_schema
 
 
 def test_builtin_fields_match_the_published_schema(shared_data):

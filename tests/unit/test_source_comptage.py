@@ -17,8 +17,8 @@ from observatoire_commerce.ingest.sources.comptage import (
     read_mapped_measures,
     read_measures,
     read_sites,
-    specs_from_table_schema,
 )
+from observatoire_commerce.ingest.sources.tabular import specs_from_table_schema
 
 REAL = "comptage_mobilites"
 

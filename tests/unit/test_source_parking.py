@@ -5,12 +5,12 @@ import json
 import pandas as pd
 import pytest
 
-from observatoire_commerce.ingest.sources.comptage import specs_from_table_schema
 from observatoire_commerce.ingest.sources.parking import (
     PARKING_FIELDS,
     read_occupancy,
     read_parkings,
 )
+from observatoire_commerce.ingest.sources.tabular import specs_from_table_schema
 
 
 def test_builtin_fields_match_the_published_schema(shared_data):
@@ -71,7 +71,8 @@ def test_occupancy_column_errors(tmp_path):
     path.write_text("parking;quand;taux\nP;2023-01-01T10:00:00Z;0.5\n", encoding="utf-8")
     with pytest.raises(ValueError, match="parking_id"):
         read_occupancy(path)
-    with pytest.raises(ValueError, match="free places"):
+    with pytest.raises(ValueError, match="free_places or occupied_places.*columns read: "
+                                         "parking, quand, taux"):
         read_occupancy(path, mapping={"parking_id": "parking", "timestamp": "quand"})
     occ, report = read_occupancy(path, mapping={"parking_id": "parking", "timestamp": "quand",
                                                 "occupied": "taux", "capacity": "taux"})

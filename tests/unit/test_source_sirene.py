@@ -122,7 +122,8 @@ def test_failure_paths(tmp_path):
     with pytest.raises(ValueError, match="not found"):
         read_sirene(tmp_path / "absent.csv", NAF_MAP)
     path = write(tmp_path, "bad.csv", ["siret", "etat"], [["1", "A"]])
-    with pytest.raises(ValueError, match="missing column"):
+    with pytest.raises(ValueError, match="not found: etatAdministratifEtablissement.*columns "
+                                         "read: siret, etat"):
         read_sirene(path, NAF_MAP)
 
 

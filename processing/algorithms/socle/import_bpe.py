@@ -1,10 +1,6 @@
 """observatoire:import_bpe - INSEE BPE equipment points → services."""
 
-from qgis.core import (
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterString,
-)
+from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterString
 
 from ....ingest.importers.bpe import import_bpe
 from ...import_base import ImportAlgorithm
@@ -17,7 +13,7 @@ class ImportBpe(ImportAlgorithm):
     COMMUNES = "COMMUNES"
     VINTAGE = "VINTAGE"
     NEW = "NEW_SERVICES"
-    UPDATED = "UPDATED_SERVICES"
+    UPDATED_SERVICES = "UPDATED_SERVICES"
 
     def displayName(self):
         return self.tr("Import BPE services")
@@ -38,34 +34,40 @@ class ImportBpe(ImportAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        self.addParameter(QgsProcessingParameterFile(
-            self.INPUT, self.tr("BPE CSV (ensemble, géolocalisé)"),
-            behavior=QgsProcessingParameterFile.File, fileFilter="CSV (*.csv *.txt)"))
+        self.add_input_file(self.INPUT, self.tr("BPE CSV (ensemble, géolocalisé)"),
+                            "CSV (*.csv *.txt)")
         self.addParameter(QgsProcessingParameterString(
             self.COMMUNES, self.tr("Commune codes (INSEE, separated by commas; empty = all)"),
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.VINTAGE, self.tr("BPE vintage (year; empty = the AN column)"), optional=True))
         self.add_source_crs_parameter()
-        self.add_report_output()
+        self.add_convention_parameters(separator=False, dates=False)
+        self.add_report_outputs()
         self.addOutput(QgsProcessingOutputNumber(self.NEW, self.tr("Services added")))
-        self.addOutput(QgsProcessingOutputNumber(self.UPDATED, self.tr("Services updated")))
+        self.addOutput(QgsProcessingOutputNumber(self.UPDATED_SERVICES,
+                                                 self.tr("Services updated")))
 
     def checkParameterValues(self, parameters, context):
+        ok, message = self.check_extension(parameters, context, self.INPUT, (".csv", ".txt"),
+                                           self.tr("the BPE CSV file"))
+        if not ok:
+            return ok, message
         vintage = self.parameterAsString(parameters, self.VINTAGE, context).strip()
         if vintage and not (vintage.isdigit() and len(vintage) == 4):
             return False, self.tr("The BPE vintage is a year such as 2021, not {value}.").format(
                 value=vintage)
         return super().checkParameterValues(parameters, context)
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def do_import(self, conn, parameters, context, feedback):
         communes = split_list(self.parameterAsString(parameters, self.COMMUNES, context))
-        result, epsg = self.run_import(
-            parameters, context, feedback, import_bpe,
-            path=self.parameterAsFile(parameters, self.INPUT, context),
+        return import_bpe(
+            conn, self.parameterAsFile(parameters, self.INPUT, context),
             communes=communes or None,
             vintage=self.parameterAsString(parameters, self.VINTAGE, context).strip() or None,
-            source_epsg=self.source_epsg(parameters, context))
-        outputs = self.report_outputs(result, parameters, context, feedback, epsg)
-        outputs.update({self.NEW: result.counts["new"], self.UPDATED: result.counts["updated"]})
-        return outputs
+            source_epsg=self.source_epsg(parameters, context),
+            encoding=self.conventions(parameters, context).encoding,
+            progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+
+    def extra_outputs(self, result, parameters, context, feedback, epsg):
+        return {self.NEW: result.counts["new"], self.UPDATED_SERVICES: result.counts["updated"]}

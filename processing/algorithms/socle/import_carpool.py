@@ -1,14 +1,15 @@
 """observatoire:import_carpool - carpool places (BNLC) and trips between communes."""
 
-from ....ingest.importers import flows as flows_imports
-from ....ingest.importers.flows import FlowImport
-from ....ingest.sources.report import ImportReport
+from ....ingest.importers.carpool import import_carpool_places, import_carpool_trips
+from ....ingest.importers.framework import ImportResult
 from ....store import gpkg
-from ...import_base import FlowImportAlgorithm
-from ...parameters import add_file, add_string, as_mapping, as_text, parse_date
+from ...import_base import ImportAlgorithm
+from ...parameters import add_string, as_mapping, as_text, parse_date
+
+CSV = "CSV (*.csv *.txt)"
 
 
-class ImportCarpool(FlowImportAlgorithm):
+class ImportCarpool(ImportAlgorithm):
     ALG_ID = "import_carpool"
     PLACES = "PLACES"
     TRIPS = "TRIPS"
@@ -31,13 +32,13 @@ class ImportCarpool(FlowImportAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        add_file(self, self.PLACES, self.tr("BNLC places (CSV)"), optional=True, extension="csv")
-        add_file(self, self.TRIPS, self.tr("Carpool trips between communes (CSV)"),
-                 optional=True, extension="csv")
+        self.add_input_file(self.PLACES, self.tr("BNLC places (CSV)"), CSV, optional=True)
+        self.add_input_file(self.TRIPS, self.tr("Carpool trips between communes (CSV)"), CSV,
+                            optional=True)
         add_string(self, self.MAPPING, self.tr("Column mapping of the trips (field=column; …)"))
         add_string(self, self.TODAY, self.tr("Reference date for future updates (YYYY-MM-DD, "
                                              "empty = today)"), advanced=True)
-
+        self.add_convention_parameters()
         self.add_report_outputs()
 
     def checkParameterValues(self, parameters, context):
@@ -53,18 +54,16 @@ class ImportCarpool(FlowImportAlgorithm):
     def do_import(self, conn, parameters, context, feedback):
         places = self.parameterAsFile(parameters, self.PLACES, context)
         trips = self.parameterAsFile(parameters, self.TRIPS, context)
-        text = as_text(self, parameters, self.TODAY, context)
-        today = parse_date(text)
-        merged = FlowImport("carpool", ImportReport("carpool"))
+        today = parse_date(as_text(self, parameters, self.TODAY, context))
+        conventions = self.conventions(parameters, context)
+        merged = ImportResult("carpool")
         with gpkg.transaction(conn):
-            parts = []
             if places:
-                parts.append(flows_imports.import_carpool_places(conn, places, today=today))
+                merged.merge(import_carpool_places(
+                    conn, places, today=today, conventions=conventions,
+                    is_canceled=feedback.isCanceled))
             if trips:
-                parts.append(flows_imports.import_carpool_trips(
-                    conn, trips, mapping=as_mapping(self, parameters, self.MAPPING, context)))
-        for result in parts:
-            merged.report.extend(result.report)
-            merged.added.update(result.added)
-            merged.skipped.update(result.skipped)
+                merged.merge(import_carpool_trips(
+                    conn, trips, mapping=as_mapping(self, parameters, self.MAPPING, context),
+                    conventions=conventions, is_canceled=feedback.isCanceled))
         return merged

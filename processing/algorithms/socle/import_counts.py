@@ -1,11 +1,12 @@
 """observatoire:import_counts - counters in the national comptage des mobilités schema."""
 
-from ....ingest.importers import flows as flows_imports
-from ...import_base import FlowImportAlgorithm
-from ...parameters import add_file
+from ....ingest.importers.counts import import_comptage
+from ...import_base import ImportAlgorithm
+
+CSV = "CSV (*.csv *.txt)"
 
 
-class ImportCounts(FlowImportAlgorithm):
+class ImportCounts(ImportAlgorithm):
     ALG_ID = "import_counts"
     SITES = "SITES"
     CHANNELS = "CHANNELS"
@@ -26,16 +27,19 @@ class ImportCounts(FlowImportAlgorithm):
             "(no data) stay distinct: 0 and NULL. Site coordinates (WGS84 longitude, latitude) "
             "are projected to the GeoPackage's CRS. Everything is written in one transaction "
             "(an error leaves the file unchanged) and keyed by the source ids: importing the "
-            "same files again adds nothing.")
+            "same files again adds nothing. Measures whose channels are neither in the channel "
+            "file nor in the GeoPackage are refused (import the channel file with them); a "
+            "channel whose declared time step disagrees with its measures is reported as a "
+            "warning with the step observed.")
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        add_file(self, self.SITES, self.tr("Site file (site_*.csv)"), optional=True,
-                 extension="csv")
-        add_file(self, self.CHANNELS, self.tr("Channel file (channel_*.csv)"), optional=True,
-                 extension="csv")
-        add_file(self, self.MEASURES, self.tr("Measure file (measure_*.csv)"), optional=True,
-                 extension="csv")
+        self.add_input_file(self.SITES, self.tr("Site file (site_*.csv)"), CSV, optional=True)
+        self.add_input_file(self.CHANNELS, self.tr("Channel file (channel_*.csv)"), CSV,
+                            optional=True)
+        self.add_input_file(self.MEASURES, self.tr("Measure file (measure_*.csv)"), CSV,
+                            optional=True)
+        self.add_convention_parameters()
         self.add_report_outputs()
 
     def checkParameterValues(self, parameters, context):
@@ -48,7 +52,8 @@ class ImportCounts(FlowImportAlgorithm):
         def path(key):
             return self.parameterAsFile(parameters, key, context) or None
 
-        return flows_imports.import_comptage(
+        return import_comptage(
             conn, sites_path=path(self.SITES), channels_path=path(self.CHANNELS),
-            measures_path=path(self.MEASURES), progress=feedback.setProgress,
-            canceled=feedback.isCanceled)
+            measures_path=path(self.MEASURES),
+            conventions=self.conventions(parameters, context), progress=feedback.setProgress,
+            is_canceled=feedback.isCanceled)

@@ -6,12 +6,13 @@ from qgis.core import (
     QgsProcessingParameterPoint,
 )
 
-from ....ingest.importers import flows as flows_imports
-from ...import_base import FlowImportAlgorithm
-from ...parameters import add_file, add_string, as_mapping, as_text
+from ....ingest.importers.counts import import_mapped_counts
+from ....ingest.importers.framework import ImportRefusedError, parse_mapping
+from ...import_base import ImportAlgorithm
+from ...parameters import add_string, as_mapping, as_text
 
 
-class ImportCountsMapped(FlowImportAlgorithm):
+class ImportCountsMapped(ImportAlgorithm):
     ALG_ID = "import_counts_mapped"
     INPUT = "INPUT"
     MAPPING = "MAPPING"
@@ -23,10 +24,7 @@ class ImportCountsMapped(FlowImportAlgorithm):
     SITE_POINT = "SITE_POINT"
     MOBILITY_TYPE = "MOBILITY_TYPE"
     TIMEZONE = "TIMEZONE"
-    DATETIME_FORMAT = "DATETIME_FORMAT"
     TIME_STEP = "TIME_STEP"
-    DECIMAL = "DECIMAL"
-    SEPARATOR = "SEPARATOR"
 
     def displayName(self):
         return self.tr("Import counts (mapped CSV of another vendor)")
@@ -40,8 +38,9 @@ class ImportCountsMapped(FlowImportAlgorithm):
             "time (map channel_id, or give one channel id for the whole file), or one column "
             "per channel (channel columns written column=channel_id; column=channel_id, as in "
             "Eco-Counter exports). Times without UTC offset are read in the time zone given "
-            "(the repeated hour when clocks go back: first occurrence summer time); a "
-            "strptime format (%d/%m/%Y %H:%M) reads non-ISO dates. Without an end column, end "
+            "(the repeated hour when clocks go back: first occurrence summer time); dates "
+            "may be ISO or French (24/01/2007 10:00, 24/01/07), and a strptime format "
+            "(%d.%m.%Y %H:%M) reads others. Without an end column, end "
             "= start + time step (seconds). An empty count is no data (NULL), 0 is no passage. "
             "Channels unknown to the GeoPackage are created on the site given (created too "
             "when new: give its name and position); without a site their rows are rejected. "
@@ -49,7 +48,7 @@ class ImportCountsMapped(FlowImportAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        add_file(self, self.INPUT, self.tr("Vendor CSV file"))
+        self.add_input_file(self.INPUT, self.tr("Vendor CSV file"), "CSV (*.csv *.txt)")
         add_string(self, self.MAPPING, self.tr("Field mapping (field=column; …)"),
                    default="start_datetime=start_datetime; count=count; channel_id=channel_id",
                    optional=False)
@@ -65,26 +64,20 @@ class ImportCountsMapped(FlowImportAlgorithm):
                    default="PEDESTRIAN")
         add_string(self, self.TIMEZONE, self.tr("Time zone of times without UTC offset"),
                    default="Europe/Paris", optional=False, advanced=True)
-        add_string(self, self.DATETIME_FORMAT,
-                   self.tr("Date-time format (strptime, empty = ISO 8601)"), advanced=True)
         step = QgsProcessingParameterNumber(
             self.TIME_STEP, self.tr("Time step in seconds (when the file has no end column)"),
             QgsProcessingParameterNumber.Double, defaultValue=0, minValue=0, optional=True)
         self.addParameter(step)
-        add_string(self, self.DECIMAL, self.tr("Decimal mark of counts"), default=",",
-                   optional=False, advanced=True)
-        add_string(self, self.SEPARATOR, self.tr("Column separator (empty = detect)"),
-                   advanced=True)
         for key in (self.TIME_STEP,):
             p = self.parameterDefinition(key)
             p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.add_convention_parameters()
         self.add_report_outputs()
 
     def checkParameterValues(self, parameters, context):
         try:
-            mapping = flows_imports.parse_mapping(
-                as_text(self, parameters, self.MAPPING, context))
-        except flows_imports.FlowImportError as exc:
+            mapping = parse_mapping(as_text(self, parameters, self.MAPPING, context))
+        except ImportRefusedError as exc:
             return False, str(exc)
         if "start_datetime" not in mapping:
             return False, self.tr("The mapping needs start_datetime=<column> (or "
@@ -105,13 +98,11 @@ class ImportCountsMapped(FlowImportAlgorithm):
                 site.update(x=point.x(), y=point.y(),
                             epsg=crs.postgisSrid() if crs.isValid() else None)
         step = self.parameterAsDouble(parameters, self.TIME_STEP, context) or None
-        return flows_imports.import_mapped_counts(
+        return import_mapped_counts(
             conn, self.parameterAsFile(parameters, self.INPUT, context), mapping,
             channel_columns=wide,
             channel_id=as_text(self, parameters, self.CHANNEL_ID, context) or None, site=site,
             mobility_type=as_text(self, parameters, self.MOBILITY_TYPE, context) or None,
-            sep=as_text(self, parameters, self.SEPARATOR, context) or None,
             timezone=as_text(self, parameters, self.TIMEZONE, context) or "Europe/Paris",
-            datetime_format=as_text(self, parameters, self.DATETIME_FORMAT, context) or None,
-            time_step_s=step, decimal=as_text(self, parameters, self.DECIMAL, context) or ",",
-            progress=feedback.setProgress, canceled=feedback.isCanceled)
+            time_step_s=step, conventions=self.conventions(parameters, context),
+            progress=feedback.setProgress, is_canceled=feedback.isCanceled)

@@ -6,13 +6,14 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
 )
 
-from ....ingest.importers import gtfs as flows_gtfs
-from ...import_base import FlowImportAlgorithm
+from ....ingest.importers.gtfs import import_gtfs
+from ....ingest.sources import archive
+from ...import_base import ImportAlgorithm
 from ...outputs import write_frame
-from ...parameters import add_file, add_string, as_list, as_text
+from ...parameters import add_string, as_list, as_text
 
 
-class ImportGtfs(FlowImportAlgorithm):
+class ImportGtfs(ImportAlgorithm):
     ALG_ID = "import_gtfs"
     INPUT = "INPUT"
     FEED_NAME = "FEED_NAME"
@@ -36,11 +37,15 @@ class ImportGtfs(FlowImportAlgorithm):
             "and reported as warnings, unusable rows are rejected and reported. The service "
             "frequency table gives, per stop and period of the day, the departures, "
             "departures per hour and the mean headway (minutes) = period length / departures. "
-            "One transaction; re-importing a feed of the same name adds nothing.")
+            "One transaction; re-importing a feed of the same name adds nothing. Archives are "
+            "read within limits: at most {members} files and {size} MB expanded, no member "
+            "expanding more than {ratio} times; a damaged or encrypted archive is refused.").format(
+                members=archive.MAX_MEMBERS, size=archive.MAX_EXPANDED_BYTES // 2 ** 20,
+                ratio=archive.MAX_RATIO)
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        add_file(self, self.INPUT, self.tr("GTFS feed (zip)"), extension="zip")
+        self.add_input_file(self.INPUT, self.tr("GTFS feed (zip)"), "GTFS (*.zip)")
         add_string(self, self.FEED_NAME, self.tr("Feed name (empty = file name)"))
         add_string(self, self.DATES, self.tr("Service dates (YYYY-MM-DD, separated by commas)"))
         self.addParameter(QgsProcessingParameterBoolean(
@@ -51,6 +56,10 @@ class ImportGtfs(FlowImportAlgorithm):
         self.add_report_outputs()
 
     def checkParameterValues(self, parameters, context):
+        ok, message = self.check_extension(parameters, context, self.INPUT, (".zip",),
+                                           self.tr("a GTFS feed"))
+        if not ok:
+            return ok, message
         dates = as_text(self, parameters, self.DATES, context)
         if not dates and not self.parameterAsBool(parameters, self.TYPICAL, context):
             return False, self.tr("Give service dates or choose the typical weekday.")
@@ -59,13 +68,13 @@ class ImportGtfs(FlowImportAlgorithm):
     def do_import(self, conn, parameters, context, feedback):
         dates = as_list(self, parameters, self.DATES, context)
         feedback.pushInfo(self.tr("Reading and validating the feed…"))
-        return flows_gtfs.import_gtfs(
+        return import_gtfs(
             conn, self.parameterAsFile(parameters, self.INPUT, context),
             name=as_text(self, parameters, self.FEED_NAME, context) or None, dates=dates,
             typical=self.parameterAsBool(parameters, self.TYPICAL, context),
-            progress=feedback.setProgress, canceled=feedback.isCanceled)
+            progress=feedback.setProgress, is_canceled=feedback.isCanceled)
 
-    def extra_outputs(self, result, conn, parameters, context, feedback):
+    def extra_outputs(self, result, parameters, context, feedback, epsg):
         for row in result.tables["dates"].itertuples(index=False):
             feedback.pushInfo(self.tr("Service day {date} ({kind})").format(
                 date=row.service_date, kind=row.day_kind))

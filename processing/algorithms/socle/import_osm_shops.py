@@ -2,8 +2,6 @@
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingParameterFile
-
 from ....ingest.importers.osm import import_osm
 from ...import_base import ImportAlgorithm
 
@@ -33,10 +31,8 @@ class ImportOsmShops(ImportAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        self.addParameter(QgsProcessingParameterFile(
-            self.INPUT, self.tr("OpenStreetMap file (.osm, .pbf, .geojson)"),
-            behavior=QgsProcessingParameterFile.File,
-            fileFilter="OpenStreetMap (*.osm *.pbf *.geojson *.json)"))
+        self.add_input_file(self.INPUT, self.tr("OpenStreetMap file (.osm, .pbf, .geojson)"),
+                            "OpenStreetMap (*.osm *.pbf *.geojson *.json)")
         self.add_campaign_parameters()
         self.add_matching_parameters()
         self.add_candidate_outputs(
@@ -51,10 +47,11 @@ class ImportOsmShops(ImportAlgorithm):
                 path=Path(path).name)
         return super().checkParameterValues(parameters, context)
 
-    def processAlgorithm(self, parameters, context, feedback):
-        result, epsg = self.run_import(
-            parameters, context, feedback, import_osm,
-            path=self.parameterAsFile(parameters, self.INPUT, context),
-            **self.campaign_arguments(parameters, context),
-            **self.matching_arguments(parameters, context))
-        return self.candidate_outputs(result, parameters, context, feedback, epsg)
+    def do_import(self, conn, parameters, context, feedback):
+        return import_osm(conn, self.parameterAsFile(parameters, self.INPUT, context),
+                          progress=feedback.setProgress, is_canceled=feedback.isCanceled,
+                          **self.campaign_arguments(parameters, context),
+                          **self.matching_arguments(parameters, context))
+
+    def extra_outputs(self, result, parameters, context, feedback, epsg):
+        return self.candidate_outputs(result, parameters, context, epsg)

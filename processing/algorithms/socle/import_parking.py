@@ -3,17 +3,16 @@ occupancy or payment series."""
 
 from qgis.core import QgsProcessingParameterEnum
 
-from ....ingest.importers import flows as flows_imports
-from ....ingest.importers.flows import FlowImport
-from ....ingest.sources.report import ImportReport
+from ....ingest.importers.framework import ImportResult
+from ....ingest.importers.parking import KINDS, import_occupancy, import_parkings
 from ....store import gpkg
-from ...import_base import FlowImportAlgorithm
-from ...parameters import add_file, add_string, as_mapping, as_text
+from ...import_base import ImportAlgorithm
+from ...parameters import add_string, as_mapping, as_text
 
-KINDS = ("off_street", "on_street")
+CSV = "CSV (*.csv *.txt)"
 
 
-class ImportParking(FlowImportAlgorithm):
+class ImportParking(ImportAlgorithm):
     ALG_ID = "import_parking"
     PARKINGS = "PARKINGS"
     KIND = "KIND"
@@ -41,17 +40,18 @@ class ImportParking(FlowImportAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        add_file(self, self.PARKINGS, self.tr("Car parks or on-street zones (CSV)"),
-                 optional=True, extension="csv")
+        self.add_input_file(self.PARKINGS, self.tr("Car parks or on-street zones (CSV)"), CSV,
+                            optional=True)
         self.addParameter(QgsProcessingParameterEnum(
             self.KIND, self.tr("The file holds"),
             options=[self.tr("off-street car parks (stationnement schema)"),
                      self.tr("on-street parking zones")], defaultValue=0))
-        add_file(self, self.OCCUPANCY, self.tr("Occupancy or payment series (CSV)"),
-                 optional=True, extension="csv")
+        self.add_input_file(self.OCCUPANCY, self.tr("Occupancy or payment series (CSV)"), CSV,
+                            optional=True)
         add_string(self, self.MAPPING, self.tr("Column mapping of the series (field=column; …)"))
         add_string(self, self.TIMEZONE, self.tr("Time zone of times without UTC offset"),
                    default="Europe/Paris", optional=False, advanced=True)
+        self.add_convention_parameters()
         self.add_report_outputs()
 
     def checkParameterValues(self, parameters, context):
@@ -64,19 +64,16 @@ class ImportParking(FlowImportAlgorithm):
         parks = self.parameterAsFile(parameters, self.PARKINGS, context)
         occ = self.parameterAsFile(parameters, self.OCCUPANCY, context)
         kind = KINDS[self.parameterAsEnum(parameters, self.KIND, context)]
-        merged = FlowImport("parking", ImportReport("parking"))
+        conventions = self.conventions(parameters, context)
+        merged = ImportResult("parking")
         with gpkg.transaction(conn):
-            for result in self._steps(conn, parks, occ, kind, parameters, context, feedback):
-                merged.report.extend(result.report)
-                merged.added.update(result.added)
-                merged.skipped.update(result.skipped)
+            if parks:
+                merged.merge(import_parkings(conn, parks, kind=kind, conventions=conventions,
+                                             is_canceled=feedback.isCanceled))
+            if occ:
+                merged.merge(import_occupancy(
+                    conn, occ, mapping=as_mapping(self, parameters, self.MAPPING, context),
+                    timezone=as_text(self, parameters, self.TIMEZONE, context) or "Europe/Paris",
+                    conventions=conventions, progress=feedback.setProgress,
+                    is_canceled=feedback.isCanceled))
         return merged
-
-    def _steps(self, conn, parks, occ, kind, parameters, context, feedback):
-        if parks:
-            yield flows_imports.import_parkings(conn, parks, kind=kind)
-        if occ:
-            yield flows_imports.import_occupancy(
-                conn, occ, mapping=as_mapping(self, parameters, self.MAPPING, context),
-                timezone=as_text(self, parameters, self.TIMEZONE, context) or "Europe/Paris",
-                progress=feedback.setProgress, canceled=feedback.isCanceled)

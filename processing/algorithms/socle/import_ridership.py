@@ -1,23 +1,23 @@
 """observatoire:import_ridership - boardings and alightings per stop and day or period."""
 
-from ....ingest.importers import flows as flows_imports
-from ...import_base import FlowImportAlgorithm
-from ...parameters import add_file, add_string, as_mapping, as_text
+from ....ingest.importers.ridership import import_ridership
+from ...import_base import ImportAlgorithm
+from ...parameters import add_string, as_mapping, as_text
 
 
-class ImportRidership(FlowImportAlgorithm):
+class ImportRidership(ImportAlgorithm):
     ALG_ID = "import_ridership"
     INPUT = "INPUT"
     FEED_NAME = "FEED_NAME"
     MAPPING = "MAPPING"
-    SEPARATOR = "SEPARATOR"
 
     def displayName(self):
         return self.tr("Import public transport ridership")
 
     def shortHelpString(self):
         return self.tr(
-            "Imports ridership counts per stop: columns stop_id, date (YYYY-MM-DD), period "
+            "Imports ridership counts per stop: columns stop_id, date (YYYY-MM-DD or DD/MM/YYYY), "
+            "period "
             "(optional: a period of the day such as 07-09; default day), boardings and "
             "alightings (at least one; numbers >= 0). Column names are changed with a mapping "
             "(stop_id=…; date=…). The stops are the GTFS stop_id of the feed named (default: "
@@ -27,16 +27,16 @@ class ImportRidership(FlowImportAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        add_file(self, self.INPUT, self.tr("Ridership CSV file"), extension="csv")
+        self.add_input_file(self.INPUT, self.tr("Ridership CSV file"), "CSV (*.csv *.txt)")
         add_string(self, self.FEED_NAME, self.tr("Feed whose stops are named (empty = latest)"))
         add_string(self, self.MAPPING, self.tr("Column mapping (field=column; …)"))
-        add_string(self, self.SEPARATOR, self.tr("Column separator (empty = detect)"),
-                   advanced=True)
+        self.add_convention_parameters()
         self.add_report_outputs()
 
     def do_import(self, conn, parameters, context, feedback):
-        return flows_imports.import_ridership(
+        return import_ridership(
             conn, self.parameterAsFile(parameters, self.INPUT, context),
             mapping=as_mapping(self, parameters, self.MAPPING, context),
             feed=as_text(self, parameters, self.FEED_NAME, context) or None,
-            sep=as_text(self, parameters, self.SEPARATOR, context) or None)
+            conventions=self.conventions(parameters, context), progress=feedback.setProgress,
+            is_canceled=feedback.isCanceled)

@@ -6,18 +6,17 @@ from qgis.core import (
     QgsProcessingParameterCrs,
 )
 
-from ....ingest.importers import flows as flows_imports
-from ...import_base import FlowImportAlgorithm
-from ...parameters import add_file, add_string, as_mapping, as_text
+from ....ingest.importers.road_traffic import import_road_traffic
+from ...import_base import ImportAlgorithm
+from ...parameters import add_string, as_mapping
 
 
-class ImportRoadTraffic(FlowImportAlgorithm):
+class ImportRoadTraffic(ImportAlgorithm):
     ALG_ID = "import_road_traffic"
     INPUT = "INPUT"
     MAPPING = "MAPPING"
     CRS = "CRS"
     HEAVY_PERCENT = "HEAVY_PERCENT"
-    SEPARATOR = "SEPARATOR"
 
     def displayName(self):
         return self.tr("Import road traffic counts")
@@ -25,7 +24,8 @@ class ImportRoadTraffic(FlowImportAlgorithm):
     def shortHelpString(self):
         return self.tr(
             "Imports road count points: columns point_id, period (a year such as 2023, a "
-            "month 2023-06 or a day), name, road, daily_traffic (average daily traffic, "
+            "month 2023-06 or 06/2023, or a day 2023-06-15, 15/06/2023 or 15/06/23), name, "
+            "road, daily_traffic (average daily traffic, "
             "vehicles/day, >= 0), heavy_share (share of heavy vehicles, in percent 0–100 "
             "unless unticked: fraction 0–1) and x, y in the CRS given (WGS84 longitude, "
             "latitude by default), projected to the GeoPackage's CRS. Column names are changed "
@@ -35,7 +35,7 @@ class ImportRoadTraffic(FlowImportAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        add_file(self, self.INPUT, self.tr("Road counts CSV file"), extension="csv")
+        self.add_input_file(self.INPUT, self.tr("Road counts CSV file"), "CSV (*.csv *.txt)")
         add_string(self, self.MAPPING, self.tr("Column mapping (field=column; …)"))
         self.addParameter(QgsProcessingParameterCrs(
             self.CRS, self.tr("CRS of the x, y columns (empty = WGS84 longitude, latitude)"),
@@ -43,8 +43,7 @@ class ImportRoadTraffic(FlowImportAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.HEAVY_PERCENT, self.tr("Heavy-vehicle share given in percent"),
             defaultValue=True))
-        add_string(self, self.SEPARATOR, self.tr("Column separator (empty = detect)"),
-                   advanced=True)
+        self.add_convention_parameters(dates=False)
         self.add_report_outputs()
 
     def do_import(self, conn, parameters, context, feedback):
@@ -52,8 +51,9 @@ class ImportRoadTraffic(FlowImportAlgorithm):
         epsg = crs.postgisSrid() if crs.isValid() else 4326
         if not epsg:
             epsg = QgsCoordinateReferenceSystem("EPSG:4326").postgisSrid()
-        return flows_imports.import_road_traffic(
+        return import_road_traffic(
             conn, self.parameterAsFile(parameters, self.INPUT, context),
             mapping=as_mapping(self, parameters, self.MAPPING, context), epsg=epsg,
             heavy_in_percent=self.parameterAsBool(parameters, self.HEAVY_PERCENT, context),
-            sep=as_text(self, parameters, self.SEPARATOR, context) or None)
+            conventions=self.conventions(parameters, context), progress=feedback.setProgress,
+            is_canceled=feedback.isCanceled)

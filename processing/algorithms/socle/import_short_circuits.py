@@ -48,7 +48,8 @@ class ImportShortCircuits(ImportAlgorithm):
             self.SOURCE_NAME, self.tr("Name of the source (who keeps the list)"),
             defaultValue="local"))
         self.add_source_crs_parameter()
-        self.add_report_output()
+        self.add_convention_parameters(separator=False, decimal=False, dates=False)
+        self.add_report_outputs()
         self.addOutput(QgsProcessingOutputNumber(self.NEW_PRODUCERS, self.tr("Producers added")))
         self.addOutput(QgsProcessingOutputNumber(self.NEW_MARKETS, self.tr("Markets added")))
 
@@ -61,14 +62,15 @@ class ImportShortCircuits(ImportAlgorithm):
             return False, self.tr("Name the source of the list (e.g. chambre_agriculture_86).")
         return super().checkParameterValues(parameters, context)
 
-    def processAlgorithm(self, parameters, context, feedback):
-        result, epsg = self.run_import(
-            parameters, context, feedback, import_short_circuits,
-            producers_path=self.parameterAsFile(parameters, self.PRODUCERS, context) or None,
+    def do_import(self, conn, parameters, context, feedback):
+        return import_short_circuits(
+            conn, producers_path=self.parameterAsFile(parameters, self.PRODUCERS, context) or None,
             markets_path=self.parameterAsFile(parameters, self.MARKETS, context) or None,
             source=self.parameterAsString(parameters, self.SOURCE_NAME, context).strip(),
-            source_epsg=self.source_epsg(parameters, context))
-        outputs = self.report_outputs(result, parameters, context, feedback, epsg)
-        outputs.update({self.NEW_PRODUCERS: result.counts["producers_new"],
-                        self.NEW_MARKETS: result.counts["markets_new"]})
-        return outputs
+            source_epsg=self.source_epsg(parameters, context),
+            encoding=self.conventions(parameters, context).encoding,
+            progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+
+    def extra_outputs(self, result, parameters, context, feedback, epsg):
+        return {self.NEW_PRODUCERS: result.counts["producers_new"],
+                self.NEW_MARKETS: result.counts["markets_new"]}

@@ -1,10 +1,6 @@
 """observatoire:import_sirene - SIRENE establishments → candidate premises and observations."""
 
-from qgis.core import (
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterString,
-)
+from qgis.core import QgsProcessingParameterBoolean, QgsProcessingParameterString
 
 from ....ingest.importers.sirene import import_sirene
 from ...import_base import ImportAlgorithm
@@ -42,9 +38,8 @@ class ImportSirene(ImportAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        self.addParameter(QgsProcessingParameterFile(
-            self.INPUT, self.tr("SIRENE StockEtablissement CSV"),
-            behavior=QgsProcessingParameterFile.File, fileFilter="CSV (*.csv *.txt)"))
+        self.add_input_file(self.INPUT, self.tr("SIRENE StockEtablissement CSV"),
+                            "CSV (*.csv *.txt)")
         self.addParameter(QgsProcessingParameterString(
             self.COMMUNES, self.tr("Commune codes (INSEE, separated by commas; empty = all)"),
             optional=True))
@@ -54,6 +49,7 @@ class ImportSirene(ImportAlgorithm):
             self.RETAIL_ONLY, self.tr("Retail activities only (activity groups flagged "
                                       "is_retail)"), defaultValue=True))
         self.add_matching_parameters()
+        self.add_convention_parameters(separator=False, decimal=False, dates=False)
         self.add_candidate_outputs(
             matched=self.tr("Establishments matched to premises"),
             known=self.tr("Establishments already imported"),
@@ -67,13 +63,16 @@ class ImportSirene(ImportAlgorithm):
                 bad=", ".join(bad))
         return super().checkParameterValues(parameters, context)
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def do_import(self, conn, parameters, context, feedback):
         communes = split_list(self.parameterAsString(parameters, self.COMMUNES, context))
-        result, epsg = self.run_import(
-            parameters, context, feedback, import_sirene,
-            path=self.parameterAsFile(parameters, self.INPUT, context),
+        return import_sirene(
+            conn, self.parameterAsFile(parameters, self.INPUT, context),
             communes=communes or None, source_epsg=self.source_epsg(parameters, context),
             retail_only=self.parameterAsBool(parameters, self.RETAIL_ONLY, context),
+            encoding=self.conventions(parameters, context).encoding,
+            progress=feedback.setProgress, is_canceled=feedback.isCanceled,
             **self.campaign_arguments(parameters, context),
             **self.matching_arguments(parameters, context))
-        return self.candidate_outputs(result, parameters, context, feedback, epsg)
+
+    def extra_outputs(self, result, parameters, context, feedback, epsg):
+        return self.candidate_outputs(result, parameters, context, epsg)

@@ -1,0 +1,42 @@
+"""Chunked ``INSERT OR IGNORE``: rows keyed by a unique source id are written once, so that
+re-importing a file adds nothing. ``values_sql`` lets a column be computed by SQL from the
+parameters (``strftime`` of an epoch, a deterministic uuid…), which keeps million-row imports
+fast."""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Callable, Iterable, Optional, Sequence
+
+from .. import tables
+
+CHUNK = 50_000
+
+
+def insert_rows(conn, table: str, columns: Sequence[str], rows: Iterable, *,
+                values_sql: Optional[str] = None,
+                checkpoint: Optional[Callable[[], None]] = None,
+                progress: Optional[Callable[[int], None]] = None) -> int:
+    """INSERT OR IGNORE ``rows`` (tuples of parameters) in chunks; returns how many were added.
+
+    ``values_sql`` is the ``VALUES (…)`` list (default: one ``?`` per column); ``checkpoint()``
+    runs before each chunk (raise from it to cancel: the caller's transaction rolls back);
+    ``progress(rows_done)`` after each.
+    """
+    if values_sql is None:
+        return tables.insert(conn, table, columns, rows, on_conflict="ignore",
+                             checkpoint=checkpoint, progress=progress)
+    names = ", ".join(tables._q(c) for c in columns)
+    sql = f"INSERT OR IGNORE INTO {tables._q(table)} ({names}) VALUES ({values_sql})"
+    added = done = 0
+    iterator = iter(rows)
+    for chunk in iter(lambda: list(islice(iterator, CHUNK)), []):
+        if checkpoint is not None:
+            checkpoint()
+        added += max(0, conn.executemany(sql, chunk).rowcount)
+        done += len(chunk)
+        if progress is not None:
+            progress(done)
+    if added:
+        tables.changed(conn, table)
+    return added
