@@ -120,31 +120,61 @@ def _read_xlsx(path: Path, sheet: Optional[str]) -> Tuple[List[str], List[Tuple[
         raise SurveyImportError(f"{path.name}: not a readable .xlsx workbook ({error})") from error
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
-            raise SurveyImportError(f"{path.name}: no sheet named {sheet!r}")
+            raise SurveyImportError(f"{path.name}: no sheet named {sheet!r} (sheets: "
+                                    f"{', '.join(workbook.sheetnames)})")
+        if not workbook.worksheets:
+            raise NotAQuestionnaireExportError(f"{path.name}: the workbook has no sheet")
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
         rows = worksheet.iter_rows(values_only=True)
         header = next(rows, None)
         if header is None:
             raise NotAQuestionnaireExportError(f"{path.name}: the sheet is empty")
-        body = [(number, list(values)) for number, values in enumerate(rows, start=2)]
+        body = [(number, list(values or ())) for number, values in enumerate(rows, start=2)]
+    except SurveyImportError:
+        raise
+    except Exception as error:  # a damaged sheet fails while it is read, not when opened
+        raise SurveyImportError(f"{path.name}: the sheet cannot be read ({error})") from error
     finally:
         workbook.close()
     return [("" if h is None else str(h).strip()) for h in header], body
 
 
+def _decode(raw: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (Latin-1 for the bytes
+    Windows-1252 leaves undefined). A file with NUL bytes and no UTF-16 BOM is refused."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16").lstrip("\ufeff")
+        except UnicodeDecodeError as error:
+            raise SurveyImportError(f"{name}: announces UTF-16 but is damaged ({error})") \
+                from error
+    if b"\x00" in raw:
+        raise SurveyImportError(f"{name}: not a text file (it holds NUL bytes); export the "
+                                "submissions as CSV or .xlsx")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
 def _read_csv(path: Path) -> Tuple[List[str], List[Tuple[int, list]]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")
+    text = _decode(path.read_bytes(), path.name)
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
-    if header is None:
-        raise NotAQuestionnaireExportError(f"{path.name}: the file is empty")
-    body = [(number, values) for number, values in enumerate(reader, start=2)]
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))  # a long free-text answer is not an error
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        header = next(reader, None)
+        if header is None:
+            raise NotAQuestionnaireExportError(f"{path.name}: the file is empty")
+        body = [(number, values) for number, values in enumerate(reader, start=2)]
+    except csv.Error as error:
+        raise SurveyImportError(f"{path.name}: not a readable CSV file ({error})") from error
+    finally:
+        csv.field_size_limit(limit)
     return [h.strip() for h in header], body
 
 

@@ -49,7 +49,8 @@ class ImportRefusedError(SourceError):
 
 @dataclass
 class ImportResult:
-    """What an import did: rows added / updated / unchanged per table, rows left out on purpose
+    """What an import did: rows added / updated / unchanged / removed per table (a re-imported
+    list may drop rows, e.g. a producer's products), rows left out on purpose
     (``filtered``: reason → count), source-specific ``counts`` (e.g. the matching decisions of
     SIRENE and OSM), rows for a human to ``review``, extra ``tables`` for the algorithm's
     outputs, and the ``report`` of rejected rows, warnings and detected conventions."""
@@ -59,6 +60,7 @@ class ImportResult:
     added: Dict[str, int] = field(default_factory=dict)
     updated: Dict[str, int] = field(default_factory=dict)
     unchanged: Dict[str, int] = field(default_factory=dict)
+    removed: Dict[str, int] = field(default_factory=dict)
     filtered: Dict[str, int] = field(default_factory=dict)
     counts: Dict[str, int] = field(default_factory=dict)
     review: Optional[pd.DataFrame] = None
@@ -97,7 +99,8 @@ class ImportResult:
         """Add another part of the same import (car parks then occupancy…)."""
         self.report.extend(other.report)
         for mine, theirs in ((self.added, other.added), (self.updated, other.updated),
-                             (self.unchanged, other.unchanged), (self.filtered, other.filtered),
+                             (self.unchanged, other.unchanged), (self.removed, other.removed),
+                             (self.filtered, other.filtered),
                              (self.counts, other.counts)):
             for key, n in theirs.items():
                 mine[key] = mine.get(key, 0) + n
@@ -123,11 +126,14 @@ class ImportResult:
             warnings=len(report.warnings)))
         for reason, n in self.filtered.items():
             lines.append(tr("Left out ({reason}): {n} rows").format(reason=reason, n=n))
-        for table in dict.fromkeys([*self.added, *self.updated, *self.unchanged]):
-            lines.append(tr("{table}: {added} added, {updated} updated, {unchanged} "
-                            "unchanged").format(table=table, added=self.added.get(table, 0),
-                                                updated=self.updated.get(table, 0),
-                                                unchanged=self.unchanged.get(table, 0)))
+        for table in dict.fromkeys([*self.added, *self.updated, *self.unchanged,
+                                    *self.removed]):
+            line = tr("{table}: {added} added, {updated} updated, {unchanged} unchanged").format(
+                table=table, added=self.added.get(table, 0), updated=self.updated.get(table, 0),
+                unchanged=self.unchanged.get(table, 0))
+            if self.removed.get(table):
+                line += tr(", {removed} removed").format(removed=self.removed[table])
+            lines.append(line)
         return lines
 
 
@@ -246,23 +252,41 @@ def sql_values(values) -> list:
 
 
 def _srs(epsg: int):
+    """The CRS of an EPSG code, or None when GDAL does not know it."""
     from osgeo import osr
 
     srs = osr.SpatialReference()
-    if srs.ImportFromEPSG(int(epsg)) != 0:
-        raise ImportRefusedError(tr("EPSG:{epsg} is not a known coordinate reference "
-                                    "system").format(epsg=int(epsg)))
+    try:
+        if srs.ImportFromEPSG(int(epsg)) != 0:
+            return None
+    except (RuntimeError, OverflowError, ValueError):  # GDAL with exceptions enabled
+        return None
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
+
+
+def _transform(transform, xy: np.ndarray) -> np.ndarray:
+    """Transformed (n, 2) points; NaN rows where a point cannot be transformed."""
+    try:
+        pts = transform.TransformPoints(xy.tolist())
+        return np.asarray(pts, dtype=float).reshape(-1, 3)[:, :2]
+    except (RuntimeError, ValueError, TypeError):  # GDAL with exceptions enabled
+        out = np.full(xy.shape, np.nan)
+        for i, (a, b) in enumerate(xy.tolist()):
+            try:
+                out[i] = transform.TransformPoint(a, b)[:2]
+            except (RuntimeError, ValueError, TypeError):
+                pass
+        return out
 
 
 def reproject(x, y, epsg, target: int) -> tuple:
     """(x, y) arrays in EPSG:``target``; ``epsg`` is one code or one code per point.
 
-    Points whose code is missing, whose coordinates are not finite or whose transformation
-    fails come back as NaN.
+    Points whose code is missing or unknown, whose coordinates are not finite or whose
+    transformation fails come back as NaN (the importers reject their rows).
     """
-    from osgeo import osr
+    from osgeo import gdal, osr
 
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
@@ -273,20 +297,29 @@ def reproject(x, y, epsg, target: int) -> tuple:
             "Float64").to_numpy(dtype=float, na_value=np.nan)
     out_x = np.full(x.shape, np.nan)
     out_y = np.full(x.shape, np.nan)
-    ok = np.isfinite(x) & np.isfinite(y) & np.isfinite(codes)
+    ok = np.isfinite(x) & np.isfinite(y) & np.isfinite(codes) & (np.abs(codes) < 2 ** 31)
     if not ok.any():
         return out_x, out_y
     dst = _srs(target)
-    for code in np.unique(codes[ok]):
-        sel = ok & (codes == code)
-        if int(code) == int(target):
-            out_x[sel], out_y[sel] = x[sel], y[sel]
-            continue
-        transform = osr.CoordinateTransformation(_srs(int(code)), dst)
-        pts = transform.TransformPoints(np.column_stack([x[sel], y[sel]]).tolist())
-        arr = np.asarray(pts, dtype=float).reshape(-1, 3)[:, :2]
-        arr[~np.isfinite(arr).all(axis=1)] = np.nan
-        out_x[sel], out_y[sel] = arr[:, 0], arr[:, 1]
+    if dst is None:
+        raise ImportRefusedError(tr("EPSG:{epsg} is not a known coordinate reference "
+                                    "system").format(epsg=int(target)))
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # points outside a projection's area
+    try:
+        for code in np.unique(codes[ok]):
+            sel = ok & (codes == code)
+            if int(code) == int(target):
+                out_x[sel], out_y[sel] = x[sel], y[sel]
+                continue
+            src = _srs(int(code))
+            if src is None:
+                continue
+            arr = _transform(osr.CoordinateTransformation(src, dst),
+                             np.column_stack([x[sel], y[sel]]))
+            arr[~np.isfinite(arr).all(axis=1)] = np.nan
+            out_x[sel], out_y[sel] = arr[:, 0], arr[:, 1]
+    finally:
+        gdal.PopErrorHandler()
     return out_x, out_y
 
 

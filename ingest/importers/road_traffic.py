@@ -91,7 +91,8 @@ def import_road_traffic(conn, path, *, mapping: Optional[Mapping[str, str]] = No
     out, valid, cols = mapped_table(path, specs, report, mapping=mapping,
                                     conventions=conventions)
     period = [iso_period(p) if isinstance(p, str) else None for p in out["period"]]
-    bad = np.array([p is None for p in period]) & out["period"].notna().to_numpy() & valid
+    bad = np.array([p is None for p in period], dtype=bool) & out["period"].notna().to_numpy() \
+        & valid
     for i in np.flatnonzero(bad):
         report.reject(name, out["source_row"].iat[i], cols["period"], out["period"].iat[i],
                       tr(PERIOD_EXPECTED))

@@ -89,7 +89,7 @@ def import_short_circuits(conn, producers_path=None, markets_path=None, *,
         "markets_new": result.added.get("markets", 0),
         "markets_updated": result.updated.get("markets", 0),
         "products_added": result.added.get("producer_products", 0),
-        "products_removed": result.counts.get("products_removed", 0)}
+        "products_removed": result.removed.get("producer_products", 0)}
     return result
 
 
@@ -127,7 +127,7 @@ def _write_producers(conn, producers, source, srs_id, stamp, result) -> None:
     result.added["producers"] = len(inserts)
     result.updated["producers"] = len(updates)
     result.added["producer_products"] = len(added)
-    result.counts["products_removed"] = len(removed)
+    result.removed["producer_products"] = len(removed)
 
 
 def _write_markets(conn, markets, source, srs_id, stamp, result) -> None:

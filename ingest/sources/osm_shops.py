@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import tr
-from .report import ImportReport
+from .report import ImportReport, SourceError
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "nomenclatures"
 KEYS = ("shop", "amenity", "craft", "tourism")
@@ -115,7 +115,7 @@ def read_osm(path, activity_map: Optional[Mapping[tuple, str]] = None,
     """Candidates from a .osm/.pbf (GDAL OSM driver) or a .geojson/.json export."""
     path = Path(path)
     if not path.is_file():
-        raise ValueError(tr("OpenStreetMap file not found: {path}").format(path=path))
+        raise SourceError(tr("OpenStreetMap file not found: {path}").format(path=path))
     activity_map = activity_map if activity_map is not None else load_activity_map()
     if path.suffix.lower() in (".geojson", ".json"):
         return _read_geojson(path, activity_map)
@@ -127,7 +127,7 @@ def _read_ogr(path: Path, activity_map, polygons: bool) -> OsmResult:
 
     ds = gdal.OpenEx(str(path), gdal.OF_VECTOR)
     if ds is None or ds.GetLayerByName("points") is None:
-        raise ValueError(tr("{file}: not an OpenStreetMap file GDAL's OSM driver can "
+        raise SourceError(tr("{file}: not an OpenStreetMap file GDAL's OSM driver can "
                             "read").format(file=path.name))
     report = ImportReport(source=path.name)
     skipped: Dict[str, int] = {}
@@ -209,43 +209,61 @@ def _read_features(ds, wanted, activity_map, report, name, skipped, out) -> None
     report.rows_read = row
 
 
+def _xy(position) -> tuple:
+    """(x, y) of a GeoJSON position; ValueError when it is not two finite numbers."""
+    if not isinstance(position, (list, tuple)) or len(position) < 2:
+        raise ValueError("not a position")
+    x, y = float(position[0]), float(position[1])
+    if not (np.isfinite(x) and np.isfinite(y) and abs(x) <= 180 and abs(y) <= 90):
+        raise ValueError("not a WGS 84 position")
+    return x, y
+
+
 def _centroid(geometry) -> tuple:
-    """Point, or area-weighted centroid of the largest ring of a (Multi)Polygon (GeoJSON)."""
+    """Point, or area-weighted centroid of the largest ring of a (Multi)Polygon (GeoJSON);
+    (None, None) for any other or malformed geometry."""
+    if not isinstance(geometry, dict):
+        return None, None
     kind = geometry.get("type")
     coords = geometry.get("coordinates")
-    if kind == "Point":
-        return float(coords[0]), float(coords[1])
-    if kind == "Polygon":
-        rings = [coords[0]]
-    elif kind == "MultiPolygon":
-        rings = [poly[0] for poly in coords]
-    else:
-        return None, None
-    best, best_area = (None, None), -1.0
-    for ring in rings:
-        r = np.asarray(ring, dtype=float)
-        x, y = r[:, 0], r[:, 1]
-        cross = x[:-1] * y[1:] - x[1:] * y[:-1]
-        area = cross.sum() / 2.0
-        if abs(area) < 1e-15:
-            cx, cy = float(x.mean()), float(y.mean())
+    try:
+        if kind == "Point":
+            return _xy(coords)
+        if kind == "Polygon":
+            rings = [coords[0]]
+        elif kind == "MultiPolygon":
+            rings = [poly[0] for poly in coords]
         else:
-            cx = float(((x[:-1] + x[1:]) * cross).sum() / (6 * area))
-            cy = float(((y[:-1] + y[1:]) * cross).sum() / (6 * area))
-        if abs(area) > best_area:
-            best, best_area = (cx, cy), abs(area)
-    return best
+            return None, None
+        best, best_area = (None, None), -1.0
+        for ring in rings:
+            r = np.asarray([_xy(p) for p in ring], dtype=float)
+            if len(r) < 3:
+                continue
+            x, y = r[:, 0], r[:, 1]
+            cross = x[:-1] * y[1:] - x[1:] * y[:-1]
+            area = cross.sum() / 2.0
+            if abs(area) < 1e-15:
+                cx, cy = float(x.mean()), float(y.mean())
+            else:
+                cx = float(((x[:-1] + x[1:]) * cross).sum() / (6 * area))
+                cy = float(((y[:-1] + y[1:]) * cross).sum() / (6 * area))
+            if abs(area) > best_area:
+                best, best_area = (cx, cy), abs(area)
+        return best
+    except (TypeError, ValueError, IndexError, KeyError, OverflowError):
+        return None, None
 
 
 def _read_geojson(path: Path, activity_map) -> OsmResult:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ValueError(tr("{file}: not a GeoJSON file ({error})").format(
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError) as exc:
+        raise SourceError(tr("{file}: not a GeoJSON file ({error})").format(
             file=path.name, error=exc)) from exc
     features = data.get("features") if isinstance(data, dict) else None
-    if features is None:
-        raise ValueError(tr("{file}: expected a GeoJSON FeatureCollection").format(
+    if not isinstance(features, list):
+        raise SourceError(tr("{file}: expected a GeoJSON FeatureCollection").format(
             file=path.name))
     report = ImportReport(source=path.name, rows_read=len(features))
     skipped: Dict[str, int] = {}
@@ -255,8 +273,10 @@ def _read_geojson(path: Path, activity_map) -> OsmResult:
         if not isinstance(feat, dict):
             report.reject(path.name, i, "feature", str(feat)[:40], tr("a GeoJSON feature"))
             continue
-        props = dict(feat.get("properties") or {})
-        tags = {k: str(v) for k, v in (props.get("tags") or props).items()
+        props = feat.get("properties")
+        props = props if isinstance(props, dict) else {}
+        tags = props.get("tags") if isinstance(props.get("tags"), dict) else props
+        tags = {str(k): str(v) for k, v in tags.items()
                 if v is not None and not isinstance(v, (dict, list))}
         x, y = _centroid(feat.get("geometry") or {})
         osm_type, osm_id = osm_identity(props, feat)

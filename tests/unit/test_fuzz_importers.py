@@ -1,0 +1,366 @@
+"""Fuzzing every importer: seeded malformed variants of its valid fixtures (see ``fuzz.py``).
+
+For each importer, :data:`N` variants (truncation, encodings, separators, missing, renamed or
+dBase-style columns, garbage bytes, extreme and non-finite values, out-of-range dates…) are
+imported into one GeoPackage, one after the other. Each must either succeed or be refused with
+the importers' own exception (:class:`SourceError`, which ``ImportRefusedError`` extends):
+
+- no other exception (no traceback reaches a user);
+- a refusal leaves the GeoPackage byte-identical (sha256);
+- a success writes exactly the rows it reports, table by table (no partial write), and leaves
+  no transaction open;
+- the file passes GDAL's ``validate_gpkg.py`` every :data:`VALIDATE_EVERY` variants and at the
+  end (running the validator after each of the 200 variants would take minutes per importer).
+
+Each importer's run takes a few seconds. Kobo / ODK exports (read only, nothing written) must
+raise nothing but ``SurveyImportError``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import traceback
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, Optional, Sequence
+
+import pytest
+
+from observatoire_commerce.ingest.importers import (
+    bpe,
+    carpool,
+    counts,
+    events,
+    gtfs,
+    osm,
+    parking,
+    ridership,
+    road_traffic,
+    short_circuits,
+    sirene,
+)
+from observatoire_commerce.ingest.sources import archive
+from observatoire_commerce.ingest.sources.report import SourceError
+from observatoire_commerce.store import observatory
+
+from ..conftest import TESTS, validate_gpkg
+from .fuzz import json_variants, variants
+
+N = 200
+SEED = 20240613
+VALIDATE_EVERY = 100
+FLOWS = TESTS / "data" / "flows"
+OFFER = TESTS / "data" / "offer"
+
+SITES = ("site_id,site_name,xlong,ylat,fr_insee_code,infrastructure_type\n"
+         "s1,Rue Gambetta,0.3405,46.5802,86194,FOOTPATH\n"
+         "s2,Place d'Armes,0.3412,46.5811,86194,\n").encode()
+CHANNELS = ("channel_id,site_id,mobility_type,temporality,started_at,time_step\n"
+            "ch1,s1,PEDESTRIAN,PERMANENT,2022-01-01T00:00:00+01:00,3600\n"
+            "ch2,s2,BIKE,TEMPORARY,2022-03-01T00:00:00Z,\n").encode()
+PARKINGS = (
+    "id,nom,insee,adresse,url,type_usagers,gratuit,nb_places,nb_pr,nb_pmr,"
+    "nb_voitures_electriques,nb_velo,nb_2r_el,nb_autopartage,nb_2_rm,nb_covoit,hauteur_max,"
+    "num_siret,Xlong,Ylat,tarif_pmr,tarif_1h,tarif_2h,tarif_3h,tarif_4h,tarif_24h,abo_resident,"
+    "abo_non_resident,type_ouvrage,info\n"
+    "86194-P-001,Parking Notre-Dame,86194,1 place Notre-Dame,,tous,false,400,0,8,4,20,0,0,10,0,"
+    "210,12345678900012,0.3451,46.5832,normal_payant,1.5,3,4.5,6,15,40,60,ouvrage,\n"
+    "86194-P-002,Parking Carnot,86194,rue Carnot,,abonnés,true,120,0,2,0,0,0,0,0,0,N/A,"
+    "12345678900012,0.3388,46.5791,gratuit,,,,,,,,enclos_en_surface,plein air\n").encode()
+ZONES = ("id,nom,insee,adresse,nb_places,Xlong,Ylat,tarif_1h,tarif_2h,info\n"
+         "Z1,Zone rouge,86194,centre,260,0.3402,46.5801,2.0,4.5,\n"
+         "Z2,Zone verte,86194,gare,180,0.3331,46.5822,1.0,2.0,\n").encode()
+RIDERSHIP = ("stop_id,date,period,boardings,alightings\nS1,2023-07-04,day,120,80\n"
+             "S2,2023-07-04,day,10,\nS1,05/07/2023,07-09,30.5,20\n").encode()
+ROAD = ("point_id,period,name,road,daily_traffic,heavy_share,x,y\n"
+        "R1,2023,Boulevard,D910,12000,6.5,0.3421,46.5843\n"
+        "R2,2023-06,Avenue,D2,8000,4,0.3501,46.5902\nR3,15/06/2023,Rue,,950,,0.33,46.57\n"
+        ).encode()
+BNLC = ("id_lieu,nom_lieu,ad_lieu,com_lieu,insee,type,date_maj,ouvert,source,Xlong,Ylat,"
+        "nbre_pl,nbre_pmr,duree,horaires,proprio,lumiere,comm\n"
+        "86194-C-001,Aire Sud,route de Paris,Poitiers,86194,Aire de covoiturage,2023-05-01,"
+        "true,123456789,0.3398,46.5501,60,2,,,Département,true,\n"
+        "86214-C-001,Parking relais,rue de la Gare,Saint-Benoît,86214,Parking relais,"
+        "2022-11-15,false,,0.3301,46.5502,,,,,,,\n").encode()
+TRIPS = ("date,origin_insee,destination_insee,trips\n2023-06-01,86214,86194,85\n"
+         "2023-06-02,86214,86194,80\n02/06/2023,86194,86041,12\n").encode()
+EVENTS = ("event_id,name,centrality,start,end,kind,notes\nE1,Marché de Noël,,2024-12-01,"
+          "2024-12-24,christmas_market,\n,Braderie,,07/09/2024,08/09/2024,braderie,centre\n"
+          "E3,Soldes,,2024-06-26,2024-07-23,sales,\n").encode()
+WIDE_MAPPING = {"start_datetime": "Date"}
+WIDE_CHANNELS = {"Rue Gambetta IN": "g-in", "Rue Gambetta OUT": "g-out"}
+SITE = {"site_id": "gambetta", "name": "Rue Gambetta", "x": 496400, "y": 6612300,
+        "epsg": 2154}
+
+
+@dataclass
+class Case:
+    """An importer under test: its valid files, how to call it, what it writes."""
+
+    name: str
+    files: Dict[str, bytes]
+    call: Callable
+    tables: Sequence[str]
+    mutate: Sequence[str] = ()          # the files mutated (default: all, in turn)
+    prepare: Optional[Callable] = None  # e.g. import the car parks before their occupancy
+    json: bool = False
+    extra: list = field(default_factory=list)  # more (description, {file: bytes}) variants
+
+
+def _gtfs_zip(members: Dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buffer.getvalue()
+
+
+GTFS_MEMBERS = {p.name: p.read_bytes() for p in sorted((FLOWS / "gtfs_tiny").glob("*.txt"))}
+
+
+def _gtfs_archive_variants() -> list:
+    """Damaged, encrypted, oversized archives and archives with odd members."""
+    good = _gtfs_zip(GTFS_MEMBERS)
+    out = []
+    for cut in (0, 10, 30, len(good) // 2, len(good) - 22, len(good) - 1):
+        out.append((f"zip truncated at {cut}", good[:cut]))
+    for pos in (40, 200, len(good) // 3, len(good) - 30):
+        out.append((f"zip byte {pos} flipped", good[:pos] + bytes([good[pos] ^ 0xFF]) +
+                    good[pos + 1:]))
+    encrypted = bytearray(good)
+    for sig in (b"PK\x03\x04", b"PK\x01\x02"):
+        start = 0
+        while (i := encrypted.find(sig, start)) >= 0:
+            flag = i + (6 if sig == b"PK\x03\x04" else 8)
+            encrypted[flag] |= 0x01
+            start = i + 4
+    out.append(("zip marked encrypted", bytes(encrypted)))
+    out.append(("not a zip", b"stop_id,stop_name\nS1,Gare\n"))
+    out.append(("empty zip", _gtfs_zip({})))
+    nested = io.BytesIO()
+    with zipfile.ZipFile(nested, "w") as zf:
+        for name, data in GTFS_MEMBERS.items():
+            zf.writestr(f"feed/{name}", data)
+        zf.writestr("feed/readme.md", b"hello")
+    out.append(("members in a folder", nested.getvalue()))
+    out.append(("a member missing", _gtfs_zip({k: v for k, v in GTFS_MEMBERS.items()
+                                               if k != "trips.txt"})))
+    out.append(("calendar until 2099", _gtfs_zip(dict(GTFS_MEMBERS, **{
+        "calendar.txt": GTFS_MEMBERS["calendar.txt"].replace(b"20230728", b"20991231")}))))
+    return out
+
+
+def _gtfs_call(conn, paths):
+    return gtfs.import_gtfs(conn, paths["feed.zip"], typical=True)
+
+
+CASES = [
+    Case("sirene", {"sirene.csv": (OFFER / "sirene_stock_sample.csv").read_bytes()},
+         lambda conn, p: sirene.import_sirene(conn, p["sirene.csv"], campaign="Fuzz",
+                                              create_campaign_year=2025),
+         ("premises", "premise_sources", "premise_observations")),
+    Case("bpe", {"bpe.csv": (OFFER / "bpe_sample.csv").read_bytes()},
+         lambda conn, p: bpe.import_bpe(conn, p["bpe.csv"]), ("services",)),
+    Case("osm", {"shops.geojson": (OFFER / "osm_export.geojson").read_bytes()},
+         lambda conn, p: osm.import_osm(conn, p["shops.geojson"]),
+         ("premises", "premise_sources"), json=True),
+    Case("short_circuits", {"producers.csv": (OFFER / "producers.csv").read_bytes(),
+                            "markets.csv": (OFFER / "markets.csv").read_bytes()},
+         lambda conn, p: short_circuits.import_short_circuits(
+             conn, p["producers.csv"], p["markets.csv"], source="fuzz"),
+         ("producers", "markets", "producer_products")),
+    Case("counts", {"site.csv": SITES, "channel.csv": CHANNELS,
+                    "measure.csv": (FLOWS / "measure_offsets.csv").read_bytes()},
+         lambda conn, p: counts.import_comptage(conn, sites_path=p["site.csv"],
+                                                channels_path=p["channel.csv"],
+                                                measures_path=p["measure.csv"]),
+         ("counting_sites", "counting_channels", "counts")),
+    Case("counts_mapped", {"wide.csv": (FLOWS / "vendor_wide.csv").read_bytes()},
+         lambda conn, p: counts.import_mapped_counts(
+             conn, p["wide.csv"], WIDE_MAPPING, channel_columns=WIDE_CHANNELS, site=SITE,
+             time_step_s=3600),
+         ("counting_sites", "counting_channels", "counts")),
+    Case("parking", {"parkings.csv": PARKINGS},
+         lambda conn, p: parking.import_parkings(conn, p["parkings.csv"]), ("parkings",)),
+    Case("parking_zones", {"zones.csv": ZONES},
+         lambda conn, p: parking.import_parkings(conn, p["zones.csv"], kind="on_street"),
+         ("parkings",)),
+    Case("occupancy", {"occupancy.csv": (FLOWS / "occupancy.csv").read_bytes()},
+         lambda conn, p: parking.import_occupancy(conn, p["occupancy.csv"]),
+         ("parking_occupancy",),
+         prepare=lambda conn, tmp: parking.import_parkings(
+             conn, _write(tmp / "seed_parkings.csv", PARKINGS))),
+    Case("ridership", {"ridership.csv": RIDERSHIP},
+         lambda conn, p: ridership.import_ridership(conn, p["ridership.csv"]),
+         ("transit_ridership",),
+         prepare=lambda conn, tmp: gtfs.import_gtfs(
+             conn, _write(tmp / "tiny.zip", _gtfs_zip(GTFS_MEMBERS)), typical=True)),
+    Case("road_traffic", {"road.csv": ROAD},
+         lambda conn, p: road_traffic.import_road_traffic(conn, p["road.csv"]),
+         ("road_traffic",)),
+    Case("carpool_places", {"bnlc.csv": BNLC},
+         lambda conn, p: carpool.import_carpool_places(conn, p["bnlc.csv"]),
+         ("carpool_areas",)),
+    Case("carpool_trips", {"trips.csv": TRIPS},
+         lambda conn, p: carpool.import_carpool_trips(conn, p["trips.csv"]),
+         ("carpool_trips",)),
+    Case("events", {"events.csv": EVENTS},
+         lambda conn, p: events.import_events(conn, p["events.csv"]), ("events",)),
+    Case("gtfs", dict(GTFS_MEMBERS), lambda conn, p: _gtfs_call(conn, p),
+         ("transit_feeds", "transit_stops", "transit_routes", "transit_service"),
+         extra=_gtfs_archive_variants()),
+]
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _counts(conn, names) -> dict:
+    return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in names}
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("fuzz") / "template.gpkg"
+    observatory.create_observatory(path, "Fuzz")
+    return path
+
+
+def _variants(case: Case):
+    """(description, files) pairs: each valid file mutated in turn, then the extra ones."""
+    targets = list(case.mutate or case.files)
+    per_file = N // len(targets) + 1
+    out = []
+    for k, target in enumerate(targets):
+        source = json_variants if case.json else variants
+        for desc, data in source(case.files[target], per_file, SEED + k):
+            out.append((f"{target} {desc}", dict(case.files, **{target: data})))
+    out = out[:N]
+    out += [(desc, {"__archive__": data}) for desc, data in case.extra]
+    return out
+
+
+def _materialise(case: Case, files: dict, folder: Path) -> dict:
+    if case.name == "gtfs":
+        data = files.pop("__archive__", None)
+        if data is None:
+            data = _gtfs_zip(files)
+        return {"feed.zip": _write(folder / "feed.zip", data)}
+    return {name: _write(folder / name, data) for name, data in files.items()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_importer_survives_malformed_variants(case, template, tmp_path):
+    path = tmp_path / "fuzz.gpkg"
+    shutil.copy(template, path)
+    conn = observatory.open_observatory(path)
+    if case.prepare is not None:
+        case.prepare(conn, tmp_path)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    problems, refused, imported = [], 0, 0
+    cases = _variants(case)
+    assert len(cases) >= N
+    try:
+        for i, (desc, files) in enumerate(cases):
+            paths = _materialise(case, dict(files), folder)
+            before, rows = _digest(path), _counts(conn, case.tables)
+            try:
+                result = case.call(conn, paths)
+            except SourceError as exc:
+                refused += 1
+                if _digest(path) != before:
+                    problems.append(f"{desc}: refused ({exc}) but the GeoPackage changed")
+                if not str(exc).strip():
+                    problems.append(f"{desc}: refused without a message")
+                continue
+            except Exception:  # noqa: BLE001 - the point of the test
+                problems.append(f"{desc}: {traceback.format_exc(limit=-3)}")
+                continue
+            imported += 1
+            after = _counts(conn, case.tables)
+            for table in case.tables:
+                said = result.added.get(table, 0) - result.removed.get(table, 0)
+                if after[table] - rows[table] != said:
+                    problems.append(f"{desc}: {table} grew by {after[table] - rows[table]} "
+                                    f"rows, the result says {said}")
+            if conn.in_transaction:
+                problems.append(f"{desc}: a transaction was left open")
+            if (i + 1) % VALIDATE_EVERY == 0:
+                validate_gpkg(path)
+    finally:
+        conn.close()
+    validate_gpkg(path)
+    assert not problems, f"{len(problems)} of {len(cases)} variants failed:\n" + "\n".join(
+        problems[:20])
+    assert refused and imported, (refused, imported)
+
+
+def test_gtfs_zip_bomb_is_refused_before_reading(template, tmp_path):
+    """A 1 MB zip whose stop_times.txt expands to 1 GB is refused from its directory alone."""
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in GTFS_MEMBERS.items():
+            if name != "stop_times.txt":
+                zf.writestr(name, data)
+        with zf.open("stop_times.txt", "w", force_zip64=True) as handle:
+            handle.write(GTFS_MEMBERS["stop_times.txt"])
+            chunk = b"\n" * (1 << 20)
+            for _ in range(1024):
+                handle.write(chunk)
+    assert bomb.stat().st_size < 2 * 2 ** 20
+    path = tmp_path / "f.gpkg"
+    shutil.copy(template, path)
+    before = _digest(path)
+    conn = observatory.open_observatory(path)
+    try:
+        with pytest.raises(SourceError, match=r"bomb.zip: expands to 1024 MB, more than the "
+                                              r"256 MB accepted"):
+            gtfs.import_gtfs(conn, bomb)
+    finally:
+        conn.close()
+    assert _digest(path) == before
+
+
+def test_archive_limits_refuse_forged_sizes_and_ratios(tmp_path, monkeypatch):
+    """A member expanding beyond what the archive declares, or far more than text does, is
+    refused while it is read."""
+    members = {"stops.txt": b"stop_id\n" + b"S\n" * 2_000_000}
+    path = _write(tmp_path / "ratio.zip", _gtfs_zip(members))
+    with pytest.raises(SourceError, match="stops.txt expands [0-9]+ times"):
+        archive.read_members(path, lambda name: True)
+    monkeypatch.setattr(archive, "MAX_MEMBERS", 3)
+    many = _write(tmp_path / "many.zip", _gtfs_zip({f"{i}.txt": b"x" for i in range(4)}))
+    with pytest.raises(SourceError, match="4 files in the archive, more than the 3 accepted"):
+        archive.read_members(many, lambda name: True)
+
+
+def test_kobo_exports_raise_only_survey_import_errors(tmp_path):
+    from observatoire_commerce.survey_forms.kobo_import import SurveyImportError, read_export
+    from observatoire_commerce.survey_forms.model import Centrality
+    from observatoire_commerce.survey_forms.questionnaire import build_questionnaire
+
+    questionnaire = build_questionnaire([Centrality("centre_ville", "Centre-ville", "c-uuid-1"),
+                                         ("gare", "Quartier de la gare")])
+    data = (TESTS / "data" / "survey" / "kobo_export.csv").read_bytes()
+    problems, refused = [], 0
+    for desc, mutated in variants(data, N, SEED):
+        path = _write(tmp_path / "export.csv", mutated)
+        try:
+            read_export(path, questionnaire)
+        except SurveyImportError:
+            refused += 1
+        except Exception:  # noqa: BLE001 - the point of the test
+            problems.append(f"{desc}: {traceback.format_exc(limit=-3)}")
+    assert not problems, "\n".join(problems[:10])
+    assert refused
+
