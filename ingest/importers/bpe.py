@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Optional
 
-import numpy as np
 import pandas as pd
 
 from ...i18n import tr
@@ -20,15 +19,7 @@ from ...store import geometry, gpkg
 from ...store.schema.offer import require_v6
 from ...store.writers import services as writer
 from ..sources.bpe import read_bpe
-from .framework import (
-    ImportRefusedError,
-    ImportResult,
-    ImportRun,
-    new_uuid,
-    open_socle,
-    reproject,
-    text_or_none,
-)
+from .framework import ImportRefusedError, ImportResult, ImportRun, new_uuid, text_or_none
 
 SOURCE = "bpe"
 
@@ -39,12 +30,12 @@ def import_bpe(conn, path, *, communes: Optional[Iterable[str]] = None,
     """Import a BPE CSV. ``vintage`` (e.g. '2021') is required when the file has no ``AN``
     column; when given it overrides ``AN``. Raises :class:`~.framework.ImportRefusedError`
     for an unusable file."""
-    srs_id = open_socle(conn, require_v6)
     path = Path(path)
+    run = ImportRun.open(conn, SOURCE, [path], require_v6, progress=progress,
+                         is_canceled=is_canceled)
     result = read_bpe(path, writer.equipment_types(conn), communes, encoding=encoding)
-    run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
-                    report=result.report)
-    report = result.report
+    run.report.extend(result.report)
+    report, srs_id = run.report, run.srs_id
     services = result.services
     run.progress(30)
     run.checkpoint()
@@ -58,15 +49,12 @@ def import_bpe(conn, path, *, communes: Optional[Iterable[str]] = None,
                                         "vintage").format(file=path.name))
         for r in services.loc[missing, "row"]:
             report.reject(path.name, r, "AN", "", tr("no year: give the BPE vintage"))
+        report.rows_accepted -= int(missing.sum())
+    services = services.assign(vintage=years)[~missing.to_numpy()].reset_index(drop=True)
     epsg = services["epsg"] if source_epsg is None else int(source_epsg)
-    x, y = reproject(services["x"].to_numpy(float), services["y"].to_numpy(float), epsg, srs_id)
-    failed = ~(np.isfinite(x) & np.isfinite(y)) & ~missing.to_numpy()
-    for r in services.loc[failed, "row"]:
-        report.reject(path.name, r, "coordinates", "",
-                      tr("coordinates could not be transformed to EPSG:{epsg}").format(epsg=srs_id))
-    keep = ~failed & ~missing.to_numpy()
-    services = services.assign(x=x, y=y, vintage=years)[keep].reset_index(drop=True)
-    report.rows_accepted = len(services)
+    services, x, y = run.place(services, services["x"], services["y"], epsg, path.name,
+                               "coordinates", rows=services["row"])
+    services = services.assign(x=x, y=y)
     existing = writer.service_keys(conn, SOURCE)
     stamp = gpkg.now_iso()
     inserts, updates = [], []
@@ -82,6 +70,8 @@ def import_bpe(conn, path, *, communes: Optional[Iterable[str]] = None,
     with run.writing() as conn:
         writer.write_services(conn, inserts, updates)
     run.progress(100)
-    return ImportResult(SOURCE, report, added={"services": len(inserts)},
-                        updated={"services": len(updates)}, filtered=dict(result.skipped),
-                        counts={"new": len(inserts), "updated": len(updates)})
+    done = run.result
+    done.added, done.updated = {"services": len(inserts)}, {"services": len(updates)}
+    done.filtered = dict(result.skipped)
+    done.counts = {"new": len(inserts), "updated": len(updates)}
+    return done

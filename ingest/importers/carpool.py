@@ -11,27 +11,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Mapping, Optional
 
-import numpy as np
 import pandas as pd
 
 from ...i18n import noop, tr
 from ...store import gpkg
 from ...store.schema.flows import require_flows
 from ...store.writers.bulk import insert_rows
-from ..sources import bnlc
+from ..sources import bnlc, tabular
 from ..sources.comptage import INSEE_PATTERN
-from ..sources.report import ImportReport
-from ..sources.tabular import Conventions, FieldSpec, finish, mapped_table
-from .framework import (
-    ImportResult,
-    ImportRun,
-    new_uuid,
-    open_socle,
-    points,
-    reject_unplaced,
-    reproject,
-    sql_values,
-)
+from ..sources.tabular import Conventions, FieldSpec
+from .framework import ImportResult, ImportRun, new_uuid, points, sql_values
 
 SOURCE = "carpool"
 
@@ -41,32 +30,26 @@ def import_carpool_places(conn, path, *, today: Optional[dt.date] = None,
                           is_canceled=None) -> ImportResult:
     """BNLC places (schema lieux de covoiturage 0.2.0; ``id_local`` kept, future ``date_maj``
     reported as warnings)."""
-    srs_id = open_socle(conn, require_flows)
-    run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
-                    report=ImportReport(str(path)))
-    report = run.report
-    name = Path(path).name
+    run = ImportRun.open(conn, SOURCE, [path], require_flows, progress=progress,
+                         is_canceled=is_canceled)
+    report, name = run.report, Path(path).name
     frame, _ = bnlc.read_bnlc(path, today=today, report=report, conventions=conventions)
     if "id_local" not in frame.columns:
         frame["id_local"] = None
-    x, y = reproject(frame["Xlong"], frame["Ylat"], 4326, srs_id)
-    shown = [f"{a},{b}" for a, b in zip(frame["Xlong"], frame["Ylat"])]
-    ok = reject_unplaced(frame, x, y, report, name, "Xlong,Ylat", shown)
-    report.rows_accepted -= int((~ok).sum())
-    f = frame.loc[ok]
+    f, x, y = run.place(frame, frame["Xlong"], frame["Ylat"], 4326, name, "Xlong,Ylat")
 
     def flag(col):
         return [None if pd.isna(v) else int(bool(v)) for v in f[col]]
 
     stamp = gpkg.now_iso()
-    result = ImportResult(str(path), report)
+    result = run.result
     with run.writing() as conn:
         added = insert_rows(conn, "carpool_areas",
                             ["uuid", "geom", "place_id", "local_id", "name", "address",
                              "commune", "insee_code", "place_type", "updated_on", "is_open",
                              "places", "pmr_places", "lit", "owner", "source", "imported_at"],
                             zip([new_uuid() for _ in range(len(f))],
-                                points(x[ok], y[ok], srs_id), f["id_lieu"],
+                                points(x, y, run.srs_id), f["id_lieu"],
                                 sql_values(f["id_local"]), f["nom_lieu"],
                                 sql_values(f["ad_lieu"]), sql_values(f["com_lieu"]),
                                 sql_values(f["insee"]), sql_values(f["type"]),
@@ -84,26 +67,23 @@ def import_carpool_trips(conn, path, *, mapping: Optional[Mapping[str, str]] = N
                          progress=None, is_canceled=None) -> ImportResult:
     """Carpool trips per day between communes: ``date, origin_insee, destination_insee,
     trips``."""
-    open_socle(conn, require_flows)
-    conventions = Conventions.of(conventions, separator=sep)
-    run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
-                    report=ImportReport(str(path)))
+    run = ImportRun.open(conn, SOURCE, [path], require_flows, progress=progress,
+                         is_canceled=is_canceled)
     report = run.report
+    conventions = Conventions.of(conventions, separator=sep)
     insee = {"pattern": INSEE_PATTERN, "hint": noop("a 5-character INSEE commune code")}
     specs = [FieldSpec("date", "date", required=True),
              FieldSpec("origin_insee", required=True, **insee),
              FieldSpec("destination_insee", required=True, **insee),
              FieldSpec("trips", "number", required=True, minimum=0, maximum=1e7)]
-    out, valid, cols = mapped_table(path, specs, report, mapping=mapping,
+    out, valid, cols = tabular.mapped_table(path, specs, report, mapping=mapping,
                                     conventions=conventions)
-    dup = out[["date", "origin_insee", "destination_insee"]].duplicated().to_numpy() & valid
-    for i in np.flatnonzero(dup):
-        report.reject(Path(path).name, out["source_row"].iat[i], cols["date"],
-                      str(out["date"].iat[i])[:10],
-                      tr("one row per date, origin and destination (duplicate)"))
-    valid &= ~dup
-    f = finish(out, valid, report)
-    result = ImportResult(str(path), report)
+    dup = tabular.repeated(out, valid, ["date", "origin_insee", "destination_insee"])
+    valid &= tabular.reject_rows(report, Path(path).name, dup, out["source_row"].to_numpy(),
+                                 cols["date"], out["date"].dt.strftime("%Y-%m-%d").to_numpy(),
+                                 tr("one row per date, origin and destination (duplicate)"))
+    f = tabular.finish(out, valid, report)
+    result = run.result
     with run.writing() as conn:
         added = insert_rows(conn, "carpool_trips",
                             ["uuid", "date", "origin_insee", "destination_insee", "trips"],

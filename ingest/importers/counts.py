@@ -35,9 +35,7 @@ from .framework import (
     ImportResult,
     ImportRun,
     new_uuid,
-    open_socle,
     points,
-    reject_unplaced,
     reproject,
     sql_values,
 )
@@ -66,15 +64,11 @@ def insert_counts(conn, measures: pd.DataFrame, channel_uuids: Mapping[str, str]
     return writer.insert_counts(conn, rows, checkpoint=checkpoint, progress=progress)
 
 
-def _write_sites(conn, sites: pd.DataFrame, srs_id: int, report, file: str, source: str,
+def _write_sites(conn, run: ImportRun, sites: pd.DataFrame, file: str, source: str,
                  stamp: str) -> tuple:
     """(sites added, sites placed); a site whose coordinates cannot be projected is rejected."""
-    x, y = reproject(sites["xlong"], sites["ylat"], 4326, srs_id)
-    shown = [f"{a},{b}" for a, b in zip(sites["xlong"], sites["ylat"])]
-    ok = reject_unplaced(sites, x, y, report, file, "xlong,ylat", shown)
-    report.rows_accepted -= int((~ok).sum())
-    s = sites.loc[ok]
-    rows = zip([new_uuid() for _ in range(len(s))], points(x[ok], y[ok], srs_id),
+    s, x, y = run.place(sites, sites["xlong"], sites["ylat"], 4326, file, "xlong,ylat")
+    rows = zip([new_uuid() for _ in range(len(s))], points(x, y, run.srs_id),
                s["site_id"], sql_values(s["parent_site_id"]), s["site_name"],
                sql_values(s["fr_insee_code"]), sql_values(s["infrastructure_type"]),
                sql_values(s["external_ids"]), [source] * len(s), [stamp] * len(s))
@@ -130,10 +124,9 @@ def import_comptage(conn, *, sites_path=None, channels_path=None, measures_path=
     """
     if not (sites_path or channels_path or measures_path):
         raise ImportRefusedError(tr("give at least one file: sites, channels or measures"))
-    srs_id = open_socle(conn, require_flows)
-    run = ImportRun(conn, SOURCE, [sites_path, channels_path, measures_path],
-                    progress=progress, is_canceled=is_canceled,
-                    report=ImportReport("comptage des mobilités"))
+    run = ImportRun.open(conn, SOURCE, [sites_path, channels_path, measures_path],
+                         require_flows, progress=progress, is_canceled=is_canceled,
+                         report=ImportReport("comptage des mobilités"))
     report = run.report
     known_sites = tables.key_map(conn, "counting_sites", "site_id", "uuid")
     known_channels = tables.key_map(conn, "counting_channels", "channel_id", "uuid")
@@ -156,13 +149,12 @@ def import_comptage(conn, *, sites_path=None, channels_path=None, measures_path=
             declared.update(zip(channels["channel_id"], channels["time_step"]))
         check_time_steps(measures, declared, report, Path(measures_path).name)
     run.progress(30)
-    result = ImportResult("comptage des mobilités", report)
+    result = run.result
     stamp = gpkg.now_iso()
     source = Path(sites_path or channels_path or measures_path).name
     with run.writing() as conn:
         if sites is not None:
-            added, placed = _write_sites(conn, sites, srs_id, report, Path(sites_path).name,
-                                         source, stamp)
+            added, placed = _write_sites(conn, run, sites, Path(sites_path).name, source, stamp)
             result.added["counting_sites"] = added
             result.unchanged["counting_sites"] = placed - added
         if channels is not None:
@@ -220,10 +212,9 @@ def import_mapped_counts(conn, path, mapping: Mapping[str, object], *,
     'y', 'epsg'}``; the site is created too when new); without ``site`` their rows are
     rejected.
     """
-    srs_id = open_socle(conn, require_flows)
-    run = ImportRun(conn, SOURCE_MAPPED, [path], progress=progress, is_canceled=is_canceled,
-                    report=ImportReport(str(path)))
-    report = run.report
+    run = ImportRun.open(conn, SOURCE_MAPPED, [path], require_flows, progress=progress,
+                         is_canceled=is_canceled)
+    report, srs_id = run.report, run.srs_id
     measures, _ = comptage.read_mapped_measures(
         path, mapping, channel_columns=channel_columns, channel_id=channel_id, sep=sep,
         timezone=timezone, datetime_format=datetime_format, time_step_s=time_step_s,
@@ -262,7 +253,7 @@ def import_mapped_counts(conn, path, mapping: Mapping[str, object], *,
     if time_step_s:
         check_time_steps(measures, {c: float(time_step_s) for c in new_channels}, report, name)
     run.checkpoint()
-    result = ImportResult(str(path), report)
+    result = run.result
     stamp = gpkg.now_iso()
     with run.writing() as conn:
         if site_row:

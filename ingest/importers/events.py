@@ -16,9 +16,9 @@ from ...i18n import tr
 from ...store import tables
 from ...store.schema.flows import EVENT_KINDS, require_flows
 from ...store.writers.bulk import insert_rows
-from ..sources.report import ImportReport
-from ..sources.tabular import Conventions, FieldSpec, finish, mapped_table
-from .framework import ImportResult, ImportRun, new_uuid, open_socle, sql_values
+from ..sources import tabular
+from ..sources.tabular import Conventions, FieldSpec
+from .framework import ImportResult, ImportRun, new_uuid, sql_values
 
 SOURCE = "events"
 
@@ -29,17 +29,15 @@ def import_events(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
     """Events: ``event_id`` (optional: name|start when absent), ``name, centrality`` (a
     centrality name or uuid; empty = the whole territory), ``start, end`` (dates),
     ``kind`` (a code of the event_kind domain, default ``other``), ``notes``."""
-    open_socle(conn, require_flows)
+    run = ImportRun.open(conn, SOURCE, [path], require_flows, progress=progress,
+                         is_canceled=is_canceled)
+    report, name = run.report, Path(path).name
     conventions = Conventions.of(conventions, separator=sep)
-    run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
-                    report=ImportReport(str(path)))
-    report = run.report
-    name = Path(path).name
     kinds = tuple(k for k, _ in EVENT_KINDS)
     specs = [FieldSpec("event_id"), FieldSpec("name", required=True), FieldSpec("centrality"),
              FieldSpec("start", "date", required=True), FieldSpec("end", "date", required=True),
              FieldSpec("kind", enum=kinds), FieldSpec("notes")]
-    out, valid, cols = mapped_table(path, specs, report, mapping=mapping,
+    out, valid, cols = tabular.mapped_table(path, specs, report, mapping=mapping,
                                     conventions=conventions)
     rows = out["source_row"].to_numpy()
     by_name = tables.key_map(conn, "centralities", "name", "uuid")
@@ -67,14 +65,11 @@ def import_events(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
     ids = [e if e else f"{n}|{s:%Y-%m-%d}" if not pd.isna(s) else None
            for e, n, s in zip(out["event_id"], out["name"], out["start"])]
     out["event_id"] = ids
-    dup = np.zeros(len(out), bool)
-    dup[valid] = pd.Series(ids)[valid].duplicated().to_numpy()
-    for i in np.flatnonzero(dup):
-        report.reject(name, rows[i], cols["event_id"], ids[i],
-                      tr("a unique event id (duplicate)"))
-    valid &= ~dup
-    f = finish(out, valid, report)
-    result = ImportResult(str(path), report)
+    dup = tabular.repeated(out, valid, ["event_id"])
+    valid &= tabular.reject_rows(report, name, dup, rows, cols["event_id"], ids,
+                                 tr("a unique event id (duplicate)"))
+    f = tabular.finish(out, valid, report)
+    result = run.result
     with run.writing() as conn:
         added = insert_rows(conn, "events", ["uuid", "event_id", "name", "centrality_uuid",
                                              "start_date", "end_date", "kind", "notes"],

@@ -156,19 +156,30 @@ def report_frame(report: Optional[ImportReport]) -> pd.DataFrame:
 class ImportRun:
     """One run of an importer on an open GeoPackage.
 
-    ``source`` names the importer in ``import_rejections``; ``files`` are the names of the files
-    read (their earlier entries there are replaced). ``progress(percent)`` and
-    ``is_canceled()`` come from the caller (Processing feedback).
+    ``source`` names the importer in ``import_rejections``; ``files`` are the files read (their
+    earlier entries there are replaced). ``progress(percent)`` and ``is_canceled()`` come from
+    the caller (Processing feedback). ``result`` is the :class:`ImportResult` the importer
+    fills and returns; ``srs_id`` the GeoPackage's CRS (set by :meth:`open`).
     """
 
     def __init__(self, conn, source: str, files: Iterable = (), *, progress: Progress = None,
-                 is_canceled: Canceled = None, report: Optional[ImportReport] = None):
+                 is_canceled: Canceled = None, report: Optional[ImportReport] = None,
+                 srs_id: Optional[int] = None):
         self.conn = conn
         self.source = source
-        self.files = [Path(str(f)).name for f in files if f]
-        self.report = report if report is not None else ImportReport(source)
+        files = [f for f in files if f]
+        self.files = [Path(str(f)).name for f in files]
+        label = str(files[0]) if len(files) == 1 else source
+        self.report = report if report is not None else ImportReport(label)
+        self.result = ImportResult(label, self.report)
+        self.srs_id = srs_id
         self._progress = progress
         self._is_canceled = is_canceled
+
+    @classmethod
+    def open(cls, conn, source: str, files: Iterable, require, **kwargs) -> ImportRun:
+        """A run on a GeoPackage whose schema ``require(conn)`` checks (refused otherwise)."""
+        return cls(conn, source, files, srs_id=open_socle(conn, require), **kwargs)
 
     def checkpoint(self) -> None:
         """Raise :class:`ImportCanceledError` when the user has canceled."""
@@ -184,6 +195,26 @@ class ImportRun:
         if not total:
             return None
         return lambda done: self.progress(start + (end - start) * min(1.0, done / total))
+
+    def place(self, frame: pd.DataFrame, x, y, epsg, file: str, fields: str, rows=None,
+              report: Optional[ImportReport] = None) -> tuple:
+        """Reproject (x, y) from ``epsg`` (a code, or one per row) to the GeoPackage's CRS and
+        reject the rows that cannot be placed (missing, not finite, outside the projection)
+        into ``report`` (default: the run's). Returns ``(frame of the rows kept, x, y)``."""
+        report = self.report if report is None else report
+        x = np.asarray(x, dtype=float)
+        y = np.asarray(y, dtype=float)
+        px, py = reproject(x, y, epsg, self.srs_id)
+        bad = ~(np.isfinite(px) & np.isfinite(py))
+        rows = frame["source_row"].to_numpy() if rows is None else np.asarray(rows)
+        codes = np.broadcast_to(np.asarray(epsg, dtype=object), x.shape)
+        reason = tr("coordinates that can be projected to the GeoPackage's CRS "
+                    "(EPSG:{epsg})").format(epsg=self.srs_id)
+        for i in np.flatnonzero(bad):
+            report.reject(file, rows[i], fields, f"{x[i]:g},{y[i]:g} (EPSG:{codes[i]})", reason)
+        report.rows_accepted -= int(bad.sum())
+        keep = ~bad
+        return frame.loc[keep].reset_index(drop=True), px[keep], py[keep]
 
     @contextlib.contextmanager
     def writing(self):
@@ -273,10 +304,8 @@ def _transform(transform, xy: np.ndarray) -> np.ndarray:
     except (RuntimeError, ValueError, TypeError):  # GDAL with exceptions enabled
         out = np.full(xy.shape, np.nan)
         for i, (a, b) in enumerate(xy.tolist()):
-            try:
+            with contextlib.suppress(RuntimeError, ValueError, TypeError):
                 out[i] = transform.TransformPoint(a, b)[:2]
-            except (RuntimeError, ValueError, TypeError):
-                pass
         return out
 
 
@@ -327,18 +356,6 @@ def points(x, y, srs_id: int) -> list:
     """GeoPackage point blobs (None where a coordinate is not finite)."""
     return [geometry.encode_point(a, b, srs_id) if np.isfinite(a) and np.isfinite(b) else None
             for a, b in zip(x, y)]
-
-
-def reject_unplaced(frame: pd.DataFrame, x, y, report: ImportReport, file: str,
-                    columns: str, values, rows=None) -> np.ndarray:
-    """Reject the rows whose projected (x, y) is not finite; the mask of the rows kept.
-    ``columns`` names the coordinate fields, ``values`` gives the text shown per row."""
-    bad = ~(np.isfinite(x) & np.isfinite(y))
-    rows = frame["source_row"].to_numpy() if rows is None else np.asarray(rows)
-    for i in np.flatnonzero(bad):
-        report.reject(file, rows[i], columns, values[i],
-                      tr("coordinates that can be projected to the GeoPackage's CRS"))
-    return ~bad
 
 
 def parse_mapping(text: Optional[str]) -> Dict[str, object]:

@@ -132,7 +132,7 @@ def import_gtfs(conn, path, *, name: Optional[str] = None, dates: Sequence = (),
     new = uuid_factory or new_uuid
     feed = feed or read_gtfs(path)
     run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
-                    report=feed.report)
+                    report=feed.report, srs_id=srs_id)
     report = feed.report
     name = name or Path(str(path)).stem
     wanted = _service_dates(feed, dates, typical)
@@ -153,7 +153,7 @@ def import_gtfs(conn, path, *, name: Optional[str] = None, dates: Sequence = (),
     stops = feed.stops
     x, y = reproject(stops["stop_lon"], stops["stop_lat"], 4326, srs_id)
     agency = feed.agency["agency_name"].iloc[0] if len(feed.agency) else None
-    result = ImportResult(str(path), report)
+    result = run.result
     with run.writing() as conn:
         result.added["transit_feeds"] = insert_rows(
             conn, "transit_feeds", ["uuid", "name", "file", "agency", "valid_from", "valid_to",

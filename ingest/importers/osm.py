@@ -12,13 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-import numpy as np
 import pandas as pd
 
-from ...i18n import tr
 from ...store.schema.offer import require_v6
 from ..sources.osm_shops import read_osm
-from .framework import ImportResult, ImportRun, open_socle, reproject
+from .framework import ImportResult, ImportRun
 from .premises import CANDIDATE_COLUMNS, campaign_target, import_candidates
 
 SOURCE = "osm"
@@ -29,23 +27,18 @@ def import_osm(conn, path, *, campaign: Optional[str] = None,
                min_similarity: float = 0.8, polygons: bool = True, progress=None,
                is_canceled=None) -> ImportResult:
     """Import the file; parameters as :func:`ingest.importers.sirene.import_sirene`."""
-    srs_id = open_socle(conn, require_v6)
     path = Path(path)
+    run = ImportRun.open(conn, SOURCE, [path], require_v6, progress=progress,
+                         is_canceled=is_canceled)
     target = campaign_target(conn, campaign, create_campaign_year)
     result = read_osm(path, polygons=polygons)
-    run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
-                    report=result.report)
-    report = result.report
+    run.report.extend(result.report)
     cand = result.candidates
     run.progress(30)
     run.checkpoint()
-    x, y = reproject(cand["x"].to_numpy(float), cand["y"].to_numpy(float), 4326, srs_id)
-    failed = ~(np.isfinite(x) & np.isfinite(y))
-    for row, sid in zip(cand.loc[failed, "row"], cand.loc[failed, "source_id"]):
-        report.reject(path.name, row, "geometry", sid,
-                      tr("coordinates could not be transformed to EPSG:{epsg}").format(epsg=srs_id))
-    cand = cand.assign(x=x, y=y)[~failed].reset_index(drop=True)
-    report.rows_accepted = len(cand)
+    cand, x, y = run.place(cand, cand["x"], cand["y"], 4326, path.name, "geometry",
+                           rows=cand["row"])
+    cand = cand.assign(x=x, y=y)
     frame = pd.DataFrame({
         "source_id": cand["source_id"], "x": cand["x"], "y": cand["y"],
         "sign_name": cand["name"].where(cand["name"].notna(), cand["brand"]),
@@ -53,5 +46,5 @@ def import_osm(conn, path, *, campaign: Optional[str] = None,
         "status": cand["status"], "activity_group": cand["activity_group"], "naf_code": None,
         "chain_type": cand["chain_type"], "row": cand["row"]}, columns=CANDIDATE_COLUMNS)
     return import_candidates(
-        run, frame, srs_id=srs_id, target=target, max_distance=max_distance,
+        run, frame, target=target, max_distance=max_distance,
         min_similarity=min_similarity, note_prefix="OSM ", filtered=dict(result.skipped))

@@ -31,17 +31,7 @@ from ..sources.tabular import (
     read_csv_text,
     validate_table,
 )
-from .framework import (
-    ImportRefusedError,
-    ImportResult,
-    ImportRun,
-    new_uuid,
-    open_socle,
-    points,
-    reject_unplaced,
-    reproject,
-    sql_values,
-)
+from .framework import ImportRefusedError, ImportResult, ImportRun, new_uuid, points, sql_values
 
 SOURCE = "parking"
 KINDS = ("off_street", "on_street")
@@ -70,12 +60,10 @@ def import_parkings(conn, path, *, kind: str = "off_street", sep: Optional[str] 
     adresse, tarif_1h, tarif_2h, info`` optional)."""
     if kind not in KINDS:
         raise ImportRefusedError(tr("kind must be off_street or on_street"))
-    srs_id = open_socle(conn, require_flows)
+    run = ImportRun.open(conn, SOURCE, [path], require_flows, progress=progress,
+                         is_canceled=is_canceled)
+    report, name = run.report, Path(path).name
     conventions = Conventions.of(conventions, separator=sep)
-    run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
-                    report=ImportReport(str(path)))
-    report = run.report
-    name = Path(path).name
     if kind == "off_street":
         frame, _ = parking.read_parkings(path, report=report, conventions=conventions)
     else:
@@ -88,22 +76,18 @@ def import_parkings(conn, path, *, kind: str = "off_street", sep: Optional[str] 
                 "adresse"):
         if col not in frame.columns:
             frame[col] = None
-    x, y = reproject(frame["Xlong"], frame["Ylat"], 4326, srs_id)
-    shown = [f"{a},{b}" for a, b in zip(frame["Xlong"], frame["Ylat"])]
-    ok = reject_unplaced(frame, x, y, report, name, "Xlong,Ylat", shown)
-    report.rows_accepted -= int((~ok).sum())
-    f = frame.loc[ok]
+    f, x, y = run.place(frame, frame["Xlong"], frame["Ylat"], 4326, name, "Xlong,Ylat")
     height = pd.to_numeric(f["hauteur_max"].replace("N/A", None), errors="coerce")
     gratuit = f["gratuit"].map(lambda v: None if pd.isna(v) else int(bool(v)))
     stamp = gpkg.now_iso()
-    rows = zip([new_uuid() for _ in range(len(f))], points(x[ok], y[ok], srs_id), f["id"],
+    rows = zip([new_uuid() for _ in range(len(f))], points(x, y, run.srs_id), f["id"],
                f["nom"], [kind] * len(f), sql_values(f["insee"]), sql_values(f["adresse"]),
                sql_values(f["nb_places"]), sql_values(f["type_usagers"]), sql_values(gratuit),
                sql_values(f["nb_pmr"]), sql_values(f["nb_voitures_electriques"]),
                sql_values(f["nb_covoit"]), sql_values(height), sql_values(f["tarif_1h"]),
                sql_values(f["tarif_2h"]), sql_values(f["tarif_24h"]),
                sql_values(f["type_ouvrage"]), [name] * len(f), [stamp] * len(f))
-    result = ImportResult(str(path), report)
+    result = run.result
     with run.writing() as conn:
         added = insert_rows(conn, "parkings", PARKING_COLUMNS, rows)
     result.added["parkings"] = added
@@ -135,12 +119,10 @@ def import_occupancy(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
     A file with a ``payments`` column and neither free nor occupied places is read as
     on-street payment counts (``parking_id, timestamp, payments``).
     """
-    open_socle(conn, require_flows)
+    run = ImportRun.open(conn, SOURCE, [path], require_flows, progress=progress,
+                         is_canceled=is_canceled)
+    report, name = run.report, Path(path).name
     conventions = Conventions.of(conventions, separator=sep)
-    run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
-                    report=ImportReport(str(path)))
-    report = run.report
-    name = Path(path).name
     known = {r["parking_id"]: (r["uuid"], r["capacity"]) for r in tables.rows(
         conn, "parkings", ["parking_id", "uuid", "capacity"])}
     cols = dict(parking.OCCUPANCY_COLUMNS, payments="payments", **(mapping or {}))
@@ -193,7 +175,7 @@ def import_occupancy(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
                     offset.tolist(), frame["capacity"].astype(float).tolist(),
                     sql_values(frame["occupied"]), sql_values(frame["occupancy_rate"]),
                     sql_values(frame["payments"])))
-    result = ImportResult(str(path), report)
+    result = run.result
     with run.writing() as conn:
         added = writer.insert_occupancy(conn, rows, checkpoint=run.checkpoint,
                                         progress=run.step_progress(0, 100, len(rows)))

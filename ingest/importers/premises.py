@@ -47,7 +47,7 @@ def campaign_target(conn, campaign: Optional[str], create_campaign_year: Optiona
         return None, (campaign, create_campaign_year)
 
 
-def import_candidates(run: ImportRun, candidates: pd.DataFrame, *, srs_id: int, target: tuple,
+def import_candidates(run: ImportRun, candidates: pd.DataFrame, *, target: tuple,
                       max_distance: float, min_similarity: float, note_prefix: str,
                       filtered: dict) -> ImportResult:
     """:func:`apply_candidates` in the run's transaction (which records its rejections); the
@@ -55,18 +55,19 @@ def import_candidates(run: ImportRun, candidates: pd.DataFrame, *, srs_id: int, 
     campaign_uuid, create_as = target
     with run.writing() as conn:
         applied = apply_candidates(
-            conn, run.source, candidates, srs_id=srs_id, campaign_uuid=campaign_uuid,
+            conn, run.source, candidates, srs_id=run.srs_id, campaign_uuid=campaign_uuid,
             create_campaign_as=create_as, max_distance=max_distance,
             min_similarity=min_similarity, note_prefix=note_prefix, checkpoint=run.checkpoint)
     run.progress(100)
     c = applied["counts"]
-    return ImportResult(
-        run.source, run.report, counts=c, review=applied["review"], filtered=dict(filtered),
-        campaign_uuid=applied["campaign_uuid"],
-        added={"premises": c["new"], "premise_sources": c["new"] + c["matched"],
-               "premise_observations": c["observations"]},
-        updated={"premise_observations": c["observations_filled"]},
-        unchanged={"premise_sources": c["known"]})
+    result = run.result
+    result.counts, result.review = c, applied["review"]
+    result.filtered, result.campaign_uuid = dict(filtered), applied["campaign_uuid"]
+    result.added = {"premises": c["new"], "premise_sources": c["new"] + c["matched"],
+                    "premise_observations": c["observations"]}
+    result.updated = {"premise_observations": c["observations_filled"]}
+    result.unchanged = {"premise_sources": c["known"]}
+    return result
 
 
 def apply_candidates(conn, source: str, candidates: pd.DataFrame, *, srs_id: int,

@@ -16,9 +16,9 @@ from ...store import tables
 from ...store.schema.flows import require_flows
 from ...store.writers import flows as writer
 from ...store.writers.bulk import insert_rows
-from ..sources.report import ImportReport
-from ..sources.tabular import Conventions, FieldSpec, finish, mapped_table
-from .framework import ImportRefusedError, ImportResult, ImportRun, new_uuid, open_socle, sql_values
+from ..sources import tabular
+from ..sources.tabular import Conventions, FieldSpec
+from .framework import ImportRefusedError, ImportResult, ImportRun, new_uuid, sql_values
 
 SOURCE = "ridership"
 
@@ -30,12 +30,10 @@ def import_ridership(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
     """Ridership per stop: ``stop_id, date, period (optional, default 'day'), boardings,
     alightings`` (at least one of the two). Stops are GTFS ``stop_id`` of the feed named
     ``feed`` (default: the latest imported feed)."""
-    open_socle(conn, require_flows)
+    run = ImportRun.open(conn, SOURCE, [path], require_flows, progress=progress,
+                         is_canceled=is_canceled)
+    report, name = run.report, Path(path).name
     conventions = Conventions.of(conventions, separator=sep)
-    run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
-                    report=ImportReport(str(path)))
-    report = run.report
-    name = Path(path).name
     feeds = writer.feeds(conn)
     if not feeds:
         raise ImportRefusedError(tr("no public transport feed in the GeoPackage: import a GTFS "
@@ -52,7 +50,7 @@ def import_ridership(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
     specs = [FieldSpec("stop_id", required=True), FieldSpec("date", "date", required=True),
              FieldSpec("period"), FieldSpec("boardings", "number", minimum=0),
              FieldSpec("alightings", "number", minimum=0)]
-    out, valid, cols = mapped_table(path, specs, report, mapping=mapping,
+    out, valid, cols = tabular.mapped_table(path, specs, report, mapping=mapping,
                                     conventions=conventions)
     out["period"] = out["period"].fillna("day")
     rows = out["source_row"].to_numpy()
@@ -66,14 +64,12 @@ def import_ridership(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
         report.reject(name, rows[i], cols["stop_id"], out["stop_id"].iat[i],
                       tr("a stop_id of the imported feed's stops.txt"))
     valid &= ~unknown
-    dup = np.zeros(len(out), bool)
-    dup[valid] = out.loc[valid, ["stop_id", "date", "period"]].duplicated().to_numpy()
-    for i in np.flatnonzero(dup):
-        report.reject(name, rows[i], cols["date"], out["date"].iat[i].strftime("%Y-%m-%d"),
-                      tr("one row per stop, date and period (duplicate)"))
-    valid &= ~dup
-    f = finish(out, valid, report)
-    result = ImportResult(str(path), report)
+    dup = tabular.repeated(out, valid, ["stop_id", "date", "period"])
+    valid &= tabular.reject_rows(report, name, dup, rows, cols["date"],
+                                 out["date"].dt.strftime("%Y-%m-%d").to_numpy(),
+                                 tr("one row per stop, date and period (duplicate)"))
+    f = tabular.finish(out, valid, report)
+    result = run.result
     with run.writing() as conn:
         added = insert_rows(conn, "transit_ridership",
                             ["uuid", "stop_uuid", "date", "period", "boardings", "alightings"],

@@ -17,25 +17,9 @@ from ...i18n import noop, tr
 from ...store import gpkg
 from ...store.schema.flows import require_flows
 from ...store.writers.bulk import insert_rows
-from ..sources.report import ImportReport
-from ..sources.tabular import (
-    DATE_MAX_YEAR,
-    DATE_MIN_YEAR,
-    Conventions,
-    FieldSpec,
-    finish,
-    mapped_table,
-)
-from .framework import (
-    ImportResult,
-    ImportRun,
-    new_uuid,
-    open_socle,
-    points,
-    reject_unplaced,
-    reproject,
-    sql_values,
-)
+from ..sources import tabular
+from ..sources.tabular import Conventions, FieldSpec
+from .framework import ImportResult, ImportRun, new_uuid, points, sql_values
 
 SOURCE = "road_traffic"
 PERIOD_EXPECTED = noop("a year (2023), a month (2023-06 or 06/2023) or a day (2023-06-15, "
@@ -55,7 +39,7 @@ def iso_period(text: str) -> Optional[str]:
         y = str(int(fy) + (2000 if int(fy) < 69 else 1900)) if len(fy) == 2 else fy
         mo, d = fm, fd
     year = int(y)
-    if not DATE_MIN_YEAR <= year <= DATE_MAX_YEAR:
+    if not tabular.DATE_MIN_YEAR <= year <= tabular.DATE_MAX_YEAR:
         return None
     try:
         if d is not None:
@@ -75,12 +59,10 @@ def import_road_traffic(conn, path, *, mapping: Optional[Mapping[str, str]] = No
     daily_traffic (vehicles/day), heavy_share, x, y`` (coordinates in EPSG:``epsg``; WGS84
     longitude / latitude by default). ``heavy_share`` in percent (0–100) unless
     ``heavy_in_percent`` is false (0–1); stored as a fraction."""
-    srs_id = open_socle(conn, require_flows)
+    run = ImportRun.open(conn, SOURCE, [path], require_flows, progress=progress,
+                         is_canceled=is_canceled)
+    report, name = run.report, Path(path).name
     conventions = Conventions.of(conventions, separator=sep)
-    run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
-                    report=ImportReport(str(path)))
-    report = run.report
-    name = Path(path).name
     top = 100 if heavy_in_percent else 1
     specs = [FieldSpec("point_id", required=True),
              FieldSpec("period", required=True),
@@ -88,7 +70,7 @@ def import_road_traffic(conn, path, *, mapping: Optional[Mapping[str, str]] = No
              FieldSpec("daily_traffic", "number", required=True, minimum=0, maximum=1e7),
              FieldSpec("heavy_share", "number", minimum=0, maximum=top),
              FieldSpec("x", "number", required=True), FieldSpec("y", "number", required=True)]
-    out, valid, cols = mapped_table(path, specs, report, mapping=mapping,
+    out, valid, cols = tabular.mapped_table(path, specs, report, mapping=mapping,
                                     conventions=conventions)
     period = [iso_period(p) if isinstance(p, str) else None for p in out["period"]]
     bad = np.array([p is None for p in period], dtype=bool) & out["period"].notna().to_numpy() \
@@ -98,26 +80,21 @@ def import_road_traffic(conn, path, *, mapping: Optional[Mapping[str, str]] = No
                       tr(PERIOD_EXPECTED))
     valid &= ~bad
     out["period"] = period
-    dup = out[["point_id", "period"]].duplicated().to_numpy() & valid
-    for i in np.flatnonzero(dup):
-        report.reject(name, out["source_row"].iat[i], cols["period"], out["period"].iat[i],
-                      tr("one row per point and period (duplicate)"))
-    valid &= ~dup
-    f = finish(out, valid, report)
-    x, y = reproject(f["x"], f["y"], epsg, srs_id)
-    ok = reject_unplaced(f, x, y, report, name, f"{cols['x']},{cols['y']}",
-                         [f"{a:g},{b:g}" for a, b in zip(f["x"], f["y"])])
-    report.rows_accepted -= int((~ok).sum())
-    f = f.loc[ok]
+    dup = tabular.repeated(out, valid, ["point_id", "period"])
+    valid &= tabular.reject_rows(report, name, dup, out["source_row"].to_numpy(), cols["period"],
+                                 out["period"].to_numpy(),
+                                 tr("one row per point and period (duplicate)"))
+    f, x, y = run.place(tabular.finish(out, valid, report), out["x"][valid], out["y"][valid],
+                        epsg, name, f"{cols['x']},{cols['y']}")
     share = f["heavy_share"].astype(float) / top
     stamp = gpkg.now_iso()
-    result = ImportResult(str(path), report)
+    result = run.result
     with run.writing() as conn:
         added = insert_rows(conn, "road_traffic",
                             ["uuid", "geom", "point_id", "period", "name", "road",
                              "daily_traffic", "heavy_share", "source", "imported_at"],
                             zip([new_uuid() for _ in range(len(f))],
-                                points(x[ok], y[ok], srs_id), f["point_id"], f["period"],
+                                points(x, y, run.srs_id), f["point_id"], f["period"],
                                 sql_values(f["name"]), sql_values(f["road"]),
                                 sql_values(f["daily_traffic"]), sql_values(share),
                                 [name] * len(f), [stamp] * len(f)))

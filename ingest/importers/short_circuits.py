@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-import numpy as np
 import pandas as pd
 
 from ...i18n import tr
@@ -21,28 +20,15 @@ from ...store.schema.offer import require_v6
 from ...store.writers import short_circuits as writer
 from ..sources.report import ImportReport
 from ..sources.short_circuits import read_markets, read_producers
-from .framework import (
-    ImportRefusedError,
-    ImportResult,
-    ImportRun,
-    new_uuid,
-    open_socle,
-    reproject,
-    text_or_none,
-)
+from .framework import ImportRefusedError, ImportResult, ImportRun, new_uuid, text_or_none
 
 
-def _project(frame: pd.DataFrame, report: ImportReport, name: str, srs_id: int,
+def _project(run: ImportRun, frame: pd.DataFrame, report: ImportReport, name: str,
              source_epsg: Optional[int]) -> pd.DataFrame:
     epsg = frame["epsg"] if source_epsg is None else int(source_epsg)
-    x, y = reproject(frame["x"].to_numpy(float), frame["y"].to_numpy(float), epsg, srs_id)
-    failed = ~(np.isfinite(x) & np.isfinite(y))
-    for r in frame.loc[failed, "row"]:
-        report.reject(name, r, "coordinates", "",
-                      tr("coordinates could not be transformed to EPSG:{epsg}").format(epsg=srs_id))
-    out = frame.assign(x=x, y=y)[~failed].reset_index(drop=True)
-    report.rows_accepted = len(out)
-    return out
+    out, x, y = run.place(frame, frame["x"], frame["y"], epsg, name, "coordinates",
+                          rows=frame["row"], report=report)
+    return out.assign(x=x, y=y)
 
 
 def _organic(value):
@@ -55,28 +41,28 @@ def import_short_circuits(conn, producers_path=None, markets_path=None, *,
                           is_canceled=None) -> ImportResult:
     """Import producers and / or markets. Raises :class:`~.framework.ImportRefusedError` for
     an unusable file."""
-    srs_id = open_socle(conn, require_v6)
+    run = ImportRun.open(conn, source, [producers_path, markets_path], require_v6,
+                         progress=progress, is_canceled=is_canceled)
     if producers_path is None and markets_path is None:
         raise ImportRefusedError(tr("give a producers file, a markets file, or both"))
     source = (source or "").strip()
     if not source:
         raise ImportRefusedError(tr("name the source of the list (e.g. chambre_agriculture_86)"))
-    run = ImportRun(conn, source, [producers_path, markets_path], progress=progress,
-                    is_canceled=is_canceled)
-    report = run.report
+    run.source = source
+    report, srs_id = run.report, run.srs_id
     producers = markets = None
     if producers_path is not None:
         producers, rep = read_producers(producers_path, encoding=encoding)
-        producers = _project(producers, rep, Path(producers_path).name, srs_id, source_epsg)
+        producers = _project(run, producers, rep, Path(producers_path).name, source_epsg)
         report.extend(rep)
     if markets_path is not None:
         markets, rep = read_markets(markets_path, encoding=encoding)
-        markets = _project(markets, rep, Path(markets_path).name, srs_id, source_epsg)
+        markets = _project(run, markets, rep, Path(markets_path).name, source_epsg)
         report.extend(rep)
     run.progress(40)
     run.checkpoint()
     stamp = gpkg.now_iso()
-    result = ImportResult(source, report)
+    result = run.result
     with run.writing() as conn:
         if producers is not None:
             _write_producers(conn, producers, source, srs_id, stamp, result)

@@ -21,14 +21,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Optional
 
-import numpy as np
 import pandas as pd
 
 from ...i18n import tr
 from ...store import tables
 from ...store.schema.offer import require_v6
 from ..sources.sirene import read_sirene
-from .framework import ImportResult, ImportRun, open_socle, reproject
+from .framework import ImportResult, ImportRun
 from .premises import CANDIDATE_COLUMNS, campaign_target, import_candidates
 
 SOURCE = "sirene"
@@ -51,13 +50,13 @@ def import_sirene(conn, path, *, communes: Optional[Iterable[str]] = None,
     Raises :class:`~.framework.ImportRefusedError` for an unusable file or parameter (nothing
     written) and :class:`~.framework.ImportCanceledError` when ``is_canceled()`` turns true.
     """
-    srs_id = open_socle(conn, require_v6)
     path = Path(path)
+    run = ImportRun.open(conn, SOURCE, [path], require_v6, progress=progress,
+                         is_canceled=is_canceled)
     target = campaign_target(conn, campaign, create_campaign_year)
     result = read_sirene(path, naf_map(conn), communes, encoding=encoding)
-    run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
-                    report=result.report)
-    report = result.report
+    run.report.extend(result.report)
+    report = run.report
     filtered = dict(result.skipped)
     est = result.establishments
     run.progress(30)
@@ -66,17 +65,12 @@ def import_sirene(conn, path, *, communes: Optional[Iterable[str]] = None,
         retail = set(tables.values(conn, "activity_groups", "code", {"is_retail": 1}))
         keep = est["activity_group"].isin(retail).to_numpy()
         filtered[tr("not retail")] = int((~keep).sum())
+        report.rows_accepted -= int((~keep).sum())
         est = est[keep].reset_index(drop=True)
     epsg = est["epsg"] if source_epsg is None else int(source_epsg)
-    x, y = reproject(est["x"].to_numpy(float), est["y"].to_numpy(float), epsg, srs_id)
-    failed = ~(np.isfinite(x) & np.isfinite(y))
-    codes = (est["epsg"].astype(object).to_numpy() if source_epsg is None
-             else np.full(len(est), source_epsg, dtype=object))
-    for r, code in zip(est.loc[failed, "row"], codes[failed]):
-        report.reject(path.name, r, "coordinates", f"EPSG:{code}",
-                      tr("coordinates could not be transformed to EPSG:{epsg}").format(epsg=srs_id))
-    est = est.assign(x=x, y=y)[~failed].reset_index(drop=True)
-    report.rows_accepted = len(est)
+    est, x, y = run.place(est, est["x"], est["y"], epsg, path.name, "coordinates",
+                          rows=est["row"])
+    est = est.assign(x=x, y=y)
     cand = pd.DataFrame({
         "source_id": est["siret"], "x": est["x"], "y": est["y"],
         "sign_name": est["sign_name"], "address": est["address"], "street": est["street"],
@@ -85,5 +79,5 @@ def import_sirene(conn, path, *, communes: Optional[Iterable[str]] = None,
         "chain_type": None, "row": est["row"]}, columns=CANDIDATE_COLUMNS)
     run.progress(50)
     return import_candidates(
-        run, cand, srs_id=srs_id, target=target, max_distance=max_distance,
+        run, cand, target=target, max_distance=max_distance,
         min_similarity=min_similarity, note_prefix="SIRET ", filtered=filtered)

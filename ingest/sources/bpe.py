@@ -34,6 +34,7 @@ from .tabular import (
     missing_columns_error,
     parse_numbers,
     read_csv_text,
+    text_columns,
 )
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "nomenclatures"
@@ -85,11 +86,7 @@ def read_bpe(path, types: Optional[pd.DataFrame] = None,
     if missing:
         raise missing_columns_error(name, missing, frame, report)
     types = load_types() if types is None else types
-    for c in ("AN", "DCIRIS", "QUALITE_XY", "EPSG"):
-        if c not in frame.columns:
-            frame[c] = ""
-    data = [c for c in frame.columns if c != "row"]
-    frame[data] = frame[data].apply(lambda s: s.str.strip())
+    text_columns(frame, ("AN", "DCIRIS", "QUALITE_XY", "EPSG"))
     report.rows_read = len(frame)
     skipped: Dict[str, int] = {}
     if communes is not None:

@@ -18,7 +18,6 @@ Coordinates are returned in the source CRS (EPSG:4326 for OSM).
 from __future__ import annotations
 
 import csv
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import tr
+from .geojson import read_features
 from .report import ImportReport, SourceError
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "nomenclatures"
@@ -256,15 +256,7 @@ def _centroid(geometry) -> tuple:
 
 
 def _read_geojson(path: Path, activity_map) -> OsmResult:
-    try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, ValueError, RecursionError) as exc:
-        raise SourceError(tr("{file}: not a GeoJSON file ({error})").format(
-            file=path.name, error=exc)) from exc
-    features = data.get("features") if isinstance(data, dict) else None
-    if not isinstance(features, list):
-        raise SourceError(tr("{file}: expected a GeoJSON FeatureCollection").format(
-            file=path.name))
+    features = read_features(path)
     report = ImportReport(source=path.name, rows_read=len(features))
     skipped: Dict[str, int] = {}
     out: list = []

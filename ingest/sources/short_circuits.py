@@ -14,7 +14,6 @@ counts 12 / 52 per week). A text with no weekday is rejected.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ...i18n import tr
+from .geojson import read_features
 from .report import ImportReport, SourceError
 from .tabular import Conventions, parse_numbers, read_csv_text
 
@@ -118,17 +118,8 @@ def _read_table(path: Path, report: ImportReport, encoding: Optional[str] = None
     if path.suffix.lower() not in (".geojson", ".json"):
         frame = read_csv_text(path, report, conventions=Conventions(encoding=encoding))
         return frame.rename(columns={"source_row": "row"})
-    try:
-        data = json.loads(path.read_bytes().decode(encoding or "utf-8-sig"))
-    except (OSError, ValueError, LookupError) as exc:
-        raise SourceError(tr("{file}: not a GeoJSON file ({error})").format(
-            file=path.name, error=exc)) from exc
-    features = data.get("features") if isinstance(data, dict) else None
-    if not isinstance(features, list):
-        raise SourceError(tr("{file}: expected a GeoJSON FeatureCollection").format(
-            file=path.name))
     rows = []
-    for i, feat in enumerate(features, start=1):
+    for i, feat in enumerate(read_features(path, encoding), start=1):
         feat = feat if isinstance(feat, dict) else {}
         props = feat.get("properties")
         props = {k: "" if v is None else str(v) for k, v in props.items()} \
@@ -188,88 +179,88 @@ PRODUCER_COLUMNS = ["source_id", "row", "name", "products", "sales_modes", "orga
 MARKET_COLUMNS = ["source_id", "row", "name", "days", "per_week", "organic", "x", "y", "epsg"]
 
 
-def read_producers(path, id_field: str = "id", encoding: Optional[str] = None) -> tuple:
-    """(producers DataFrame :data:`PRODUCER_COLUMNS`, ImportReport). Lists are Python lists."""
+def _start(path, encoding, required) -> tuple:
+    """(file name, report, frame, x, y, epsg) of a producers or markets file."""
     path = Path(path)
-    name = path.name
-    report = ImportReport(source=name)
+    report = ImportReport(source=path.name)
     frame = _read_table(path, report, encoding)
     report.rows_read = len(frame)
-    _require(frame, (id_field, "products"), name)
-    x, y, epsg = _coords(frame, name)
-    out = []
-    seen = set()
+    _require(frame, required, path.name)
+    return (path.name, report, frame) + _coords(frame, path.name)
+
+
+def _check_row(rec, i, id_field, seen, x, y, epsg, report, name) -> str:
+    """The row's identifier, after rejecting a missing or repeated one and missing
+    coordinates."""
+    row = rec["row"]
+    sid = str(rec.get(id_field) or "").strip()
+    if not sid:
+        report.reject(name, row, id_field, "", tr("an identifier (this field is required)"))
+    elif sid in seen:
+        report.reject(name, row, id_field, sid, tr("duplicate identifier"))
+    if pd.isna(x.iloc[i]) or pd.isna(y.iloc[i]) or pd.isna(epsg.iloc[i]):
+        report.reject(name, row, "coordinates", "", tr("missing or non-numeric coordinates"))
+    return sid
+
+
+def _read_list(path, encoding, id_field, required, columns, parse) -> tuple:
+    """(DataFrame ``columns``, ImportReport) of a producers or markets file: the identifier and
+    the coordinates checked here, the rest by ``parse(rec, row, report, name)`` (a tuple of the
+    middle columns; a row with any rejection is left out)."""
+    name, report, frame, x, y, epsg = _start(path, encoding, required)
+    out, seen = [], set()
     for i, rec in enumerate(frame.to_dict("records")):
-        row = rec["row"]
         before = len(report.rejected)
-        sid = str(rec.get(id_field) or "").strip()
-        if not sid:
-            report.reject(name, row, id_field, "", tr("every producer needs an identifier"))
-        elif sid in seen:
-            report.reject(name, row, id_field, sid, tr("duplicate identifier"))
-        if pd.isna(x.iloc[i]) or pd.isna(y.iloc[i]) or pd.isna(epsg.iloc[i]):
-            report.reject(name, row, "coordinates", "", tr("missing or non-numeric coordinates"))
-        products = []
-        for word in _split(rec.get("products")):
-            code = PRODUCT_OF.get(_plain(word))
-            if code is None:
-                report.warn(name, row, "products", word, tr("unknown product, kept as given"))
-                code = _plain(word)
-            products.append(code)
-        if not products:
-            report.reject(name, row, "products", "", tr("at least one product expected"))
-        modes = []
-        for word in _split(rec.get("sales_modes")):
-            code = MODE_OF.get(_plain(word))
-            if code is None:
-                report.warn(name, row, "sales_modes", word,
-                            tr("unknown sales mode, kept as given"))
-                code = _plain(word)
-            modes.append(code)
-        organic = _organic(rec.get("organic"), report, name, row)
+        sid = _check_row(rec, i, id_field, seen, x, y, epsg, report, name)
+        values = parse(rec, rec["row"], report, name)
         if len(report.rejected) > before:
             continue
         seen.add(sid)
-        out.append((sid, row, rec.get("name") or None, sorted(set(products)),
-                    sorted(set(modes)), organic, float(x.iloc[i]), float(y.iloc[i]),
+        out.append((sid, rec["row"], *values, float(x.iloc[i]), float(y.iloc[i]),
                     int(epsg.iloc[i])))
     report.rows_accepted = len(out)
-    return pd.DataFrame(out, columns=PRODUCER_COLUMNS), report
+    return pd.DataFrame(out, columns=columns), report
+
+
+def _codes(words, table, report, name, row, field_name, unknown) -> list:
+    """Codes of the words of a list cell; an unknown word is kept as given, with a warning."""
+    codes = []
+    for word in _split(words):
+        code = table.get(_plain(word))
+        if code is None:
+            report.warn(name, row, field_name, word, unknown)
+            code = _plain(word)
+        codes.append(code)
+    return codes
+
+
+def read_producers(path, id_field: str = "id", encoding: Optional[str] = None) -> tuple:
+    """(producers DataFrame :data:`PRODUCER_COLUMNS`, ImportReport). Lists are Python lists."""
+    def parse(rec, row, report, name):
+        products = _codes(rec.get("products"), PRODUCT_OF, report, name, row, "products",
+                          tr("unknown product, kept as given"))
+        if not products:
+            report.reject(name, row, "products", "", tr("at least one product expected"))
+        modes = _codes(rec.get("sales_modes"), MODE_OF, report, name, row, "sales_modes",
+                       tr("unknown sales mode, kept as given"))
+        organic = _organic(rec.get("organic"), report, name, row)
+        return rec.get("name") or None, sorted(set(products)), sorted(set(modes)), organic
+
+    return _read_list(path, encoding, id_field, (id_field, "products"), PRODUCER_COLUMNS, parse)
 
 
 def read_markets(path, id_field: str = "id", days_field: str = "days",
                  name_field: str = "name", encoding: Optional[str] = None) -> tuple:
     """(markets DataFrame :data:`MARKET_COLUMNS`, ImportReport); days as a sorted list."""
-    path = Path(path)
-    name = path.name
-    report = ImportReport(source=name)
-    frame = _read_table(path, report, encoding)
-    report.rows_read = len(frame)
-    _require(frame, (id_field, days_field), name)
-    x, y, epsg = _coords(frame, name)
-    out = []
-    seen = set()
-    for i, rec in enumerate(frame.to_dict("records")):
-        row = rec["row"]
-        before = len(report.rejected)
-        sid = str(rec.get(id_field) or "").strip()
-        if not sid:
-            report.reject(name, row, id_field, "", tr("every market needs an identifier"))
-        elif sid in seen:
-            report.reject(name, row, id_field, sid, tr("duplicate identifier"))
+    def parse(rec, row, report, name):
         schedule = parse_market_days(rec.get(days_field))
         if schedule is None:
             report.reject(name, row, days_field, rec.get(days_field),
                           tr("no weekday found (expected e.g. 'mardi;samedi')"))
-        if pd.isna(x.iloc[i]) or pd.isna(y.iloc[i]) or pd.isna(epsg.iloc[i]):
-            report.reject(name, row, "coordinates", "", tr("missing or non-numeric coordinates"))
         organic = _organic(rec.get("organic", ""), report, name, row)
-        if len(report.rejected) > before:
-            continue
-        days = sorted(schedule.days, key=DAYS.index)
-        seen.add(sid)
-        out.append((sid, row, rec.get(name_field) or None, days,
-                    schedule.per_week, organic, float(x.iloc[i]), float(y.iloc[i]),
-                    int(epsg.iloc[i])))
-    report.rows_accepted = len(out)
-    return pd.DataFrame(out, columns=MARKET_COLUMNS), report
+        if schedule is None:
+            return None, [], 0.0, organic
+        return (rec.get(name_field) or None, sorted(schedule.days, key=DAYS.index),
+                schedule.per_week, organic)
+
+    return _read_list(path, encoding, id_field, (id_field, days_field), MARKET_COLUMNS, parse)

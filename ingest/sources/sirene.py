@@ -34,7 +34,13 @@ import pandas as pd
 
 from ...i18n import tr
 from .report import ImportReport, SourceError
-from .tabular import Conventions, missing_columns_error, parse_numbers, read_csv_text
+from .tabular import (
+    Conventions,
+    missing_columns_error,
+    parse_numbers,
+    read_csv_text,
+    text_columns,
+)
 
 REQUIRED = ["siret", "etatAdministratifEtablissement", "statutDiffusionEtablissement",
             "activitePrincipaleEtablissement", "codeCommuneEtablissement"]
@@ -112,11 +118,7 @@ def read_sirene(path, naf_map: Mapping[str, str], communes: Optional[Iterable[st
     if missing:
         raise missing_columns_error(name, missing, frame, report)
     frame = frame.rename(columns={"source_row": "row"})
-    for c in OPTIONAL:
-        if c not in frame.columns:
-            frame[c] = ""
-    data = [c for c in frame.columns if c != "row"]
-    frame[data] = frame[data].apply(lambda s: s.str.strip())
+    text_columns(frame, OPTIONAL)
     report.rows_read = len(frame)
     skipped: Dict[str, int] = {}
 
@@ -300,7 +302,7 @@ def match_candidates(candidates: pd.DataFrame, premises: pd.DataFrame, *,
     prem = premises.reset_index(drop=True)
     prem_xy = prem[["x", "y"]].to_numpy(dtype=float)
     prem_sign = prem["sign_name"] if "sign_name" in prem.columns else pd.Series(
-        [None] * len(prem))
+        [None] * len(prem), dtype=object)
     tree = cKDTree(prem_xy) if len(prem) else None
     out = []
     claims: Dict[int, tuple] = {}

@@ -725,6 +725,23 @@ def finish(out: pd.DataFrame, valid: np.ndarray, report: ImportReport) -> pd.Dat
     return frame
 
 
+def text_columns(frame: pd.DataFrame, optional: Sequence[str], skip: str = "row") -> None:
+    """Add the ``optional`` columns a file lacks (empty) and strip every text column but
+    ``skip`` (in place)."""
+    for column in optional:
+        if column not in frame.columns:
+            frame[column] = ""
+    data = [c for c in frame.columns if c != skip]
+    frame[data] = frame[data].apply(lambda s: s.astype(str).str.strip())
+
+
+def repeated(out: pd.DataFrame, valid: np.ndarray, keys: Sequence[str]) -> np.ndarray:
+    """Valid rows whose ``keys`` repeat those of an earlier valid row."""
+    dup = np.zeros(len(out), dtype=bool)
+    dup[valid] = out.loc[valid, list(keys)].duplicated().to_numpy()
+    return dup
+
+
 def reject_rows(report: ImportReport, file: str, mask: np.ndarray, rows, field_name: str,
                 values, reason) -> np.ndarray:
     """Reject the rows of ``mask`` (``reason``: a text, or a function of the position) and

@@ -55,12 +55,12 @@ VALIDATE_EVERY = 100
 FLOWS = TESTS / "data" / "flows"
 OFFER = TESTS / "data" / "offer"
 
-SITES = ("site_id,site_name,xlong,ylat,fr_insee_code,infrastructure_type\n"
-         "s1,Rue Gambetta,0.3405,46.5802,86194,FOOTPATH\n"
-         "s2,Place d'Armes,0.3412,46.5811,86194,\n").encode()
-CHANNELS = ("channel_id,site_id,mobility_type,temporality,started_at,time_step\n"
-            "ch1,s1,PEDESTRIAN,PERMANENT,2022-01-01T00:00:00+01:00,3600\n"
-            "ch2,s2,BIKE,TEMPORARY,2022-03-01T00:00:00Z,\n").encode()
+SITES = (b"site_id,site_name,xlong,ylat,fr_insee_code,infrastructure_type\n"
+         b"s1,Rue Gambetta,0.3405,46.5802,86194,FOOTPATH\n"
+         b"s2,Place d'Armes,0.3412,46.5811,86194,\n")
+CHANNELS = (b"channel_id,site_id,mobility_type,temporality,started_at,time_step\n"
+            b"ch1,s1,PEDESTRIAN,PERMANENT,2022-01-01T00:00:00+01:00,3600\n"
+            b"ch2,s2,BIKE,TEMPORARY,2022-03-01T00:00:00Z,\n")
 PARKINGS = (
     "id,nom,insee,adresse,url,type_usagers,gratuit,nb_places,nb_pr,nb_pmr,"
     "nb_voitures_electriques,nb_velo,nb_2r_el,nb_autopartage,nb_2_rm,nb_covoit,hauteur_max,"
@@ -70,23 +70,23 @@ PARKINGS = (
     "210,12345678900012,0.3451,46.5832,normal_payant,1.5,3,4.5,6,15,40,60,ouvrage,\n"
     "86194-P-002,Parking Carnot,86194,rue Carnot,,abonnés,true,120,0,2,0,0,0,0,0,0,N/A,"
     "12345678900012,0.3388,46.5791,gratuit,,,,,,,,enclos_en_surface,plein air\n").encode()
-ZONES = ("id,nom,insee,adresse,nb_places,Xlong,Ylat,tarif_1h,tarif_2h,info\n"
-         "Z1,Zone rouge,86194,centre,260,0.3402,46.5801,2.0,4.5,\n"
-         "Z2,Zone verte,86194,gare,180,0.3331,46.5822,1.0,2.0,\n").encode()
-RIDERSHIP = ("stop_id,date,period,boardings,alightings\nS1,2023-07-04,day,120,80\n"
-             "S2,2023-07-04,day,10,\nS1,05/07/2023,07-09,30.5,20\n").encode()
-ROAD = ("point_id,period,name,road,daily_traffic,heavy_share,x,y\n"
-        "R1,2023,Boulevard,D910,12000,6.5,0.3421,46.5843\n"
-        "R2,2023-06,Avenue,D2,8000,4,0.3501,46.5902\nR3,15/06/2023,Rue,,950,,0.33,46.57\n"
-        ).encode()
+ZONES = (b"id,nom,insee,adresse,nb_places,Xlong,Ylat,tarif_1h,tarif_2h,info\n"
+         b"Z1,Zone rouge,86194,centre,260,0.3402,46.5801,2.0,4.5,\n"
+         b"Z2,Zone verte,86194,gare,180,0.3331,46.5822,1.0,2.0,\n")
+RIDERSHIP = (b"stop_id,date,period,boardings,alightings\nS1,2023-07-04,day,120,80\n"
+             b"S2,2023-07-04,day,10,\nS1,05/07/2023,07-09,30.5,20\n")
+ROAD = (b"point_id,period,name,road,daily_traffic,heavy_share,x,y\n"
+        b"R1,2023,Boulevard,D910,12000,6.5,0.3421,46.5843\n"
+        b"R2,2023-06,Avenue,D2,8000,4,0.3501,46.5902\nR3,15/06/2023,Rue,,950,,0.33,46.57\n"
+        )
 BNLC = ("id_lieu,nom_lieu,ad_lieu,com_lieu,insee,type,date_maj,ouvert,source,Xlong,Ylat,"
         "nbre_pl,nbre_pmr,duree,horaires,proprio,lumiere,comm\n"
         "86194-C-001,Aire Sud,route de Paris,Poitiers,86194,Aire de covoiturage,2023-05-01,"
         "true,123456789,0.3398,46.5501,60,2,,,Département,true,\n"
         "86214-C-001,Parking relais,rue de la Gare,Saint-Benoît,86214,Parking relais,"
         "2022-11-15,false,,0.3301,46.5502,,,,,,,\n").encode()
-TRIPS = ("date,origin_insee,destination_insee,trips\n2023-06-01,86214,86194,85\n"
-         "2023-06-02,86214,86194,80\n02/06/2023,86194,86041,12\n").encode()
+TRIPS = (b"date,origin_insee,destination_insee,trips\n2023-06-01,86214,86194,85\n"
+         b"2023-06-02,86214,86194,80\n02/06/2023,86194,86041,12\n")
 EVENTS = ("event_id,name,centrality,start,end,kind,notes\nE1,Marché de Noël,,2024-12-01,"
           "2024-12-24,christmas_market,\n,Braderie,,07/09/2024,08/09/2024,braderie,centre\n"
           "E3,Soldes,,2024-06-26,2024-07-23,sales,\n").encode()
