@@ -345,6 +345,7 @@ def match_columns(frame: pd.DataFrame, names: Sequence[str]) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------
 
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
+_FLOAT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _COMMA_DECIMAL = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+),\d+$")
 
 
@@ -363,8 +364,11 @@ def parse_numbers(values: pd.Series, decimal: Optional[str] = None) -> Tuple[np.
             fixed = text[comma].str.replace(".", "", regex=False).str.replace(",", ".",
                                                                              regex=False)
             text = text.where(~comma, fixed)
-    number = pd.to_numeric(text, errors="coerce")
-    return np.asarray(number, dtype=float), comma
+    number = np.asarray(pd.to_numeric(text, errors="coerce"), dtype=float)
+    overflow = np.isnan(number) & text.str.fullmatch(_FLOAT).to_numpy(dtype=bool)
+    if overflow.any():  # 1e999: a number, but not a finite one
+        number[overflow] = [float(t) for t in text[overflow]]
+    return number, comma
 
 
 def _in_range(year: int) -> bool:
@@ -731,8 +735,9 @@ def text_columns(frame: pd.DataFrame, optional: Sequence[str], skip: str = "row"
     for column in optional:
         if column not in frame.columns:
             frame[column] = ""
-    data = [c for c in frame.columns if c != skip]
-    frame[data] = frame[data].apply(lambda s: s.astype(str).str.strip())
+    for column in frame.columns:
+        if column != skip:
+            frame[column] = frame[column].astype(str).str.strip()
 
 
 def repeated(out: pd.DataFrame, valid: np.ndarray, keys: Sequence[str]) -> np.ndarray:

@@ -7,6 +7,7 @@ and ``kobo_export_onehot_dash.csv`` (``-`` headers, 1/0 columns only). Rows 4 to
 """
 
 import csv
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
@@ -23,6 +24,7 @@ from observatoire_commerce.survey_forms.questionnaire import build_questionnaire
 from observatoire_commerce.survey_forms.questionnaire_schema import table_layout
 from observatoire_commerce.survey_forms.xlsform import write_xlsform
 
+TESTS_DATA = Path(__file__).resolve().parents[1] / "data" / "survey"
 UUID1 = "0b1c5a1e-6a47-4d1e-9a51-000000000001"
 UUID2 = "0b1c5a1e-6a47-4d1e-9a51-000000000002"
 UUID7 = "0b1c5a1e-6a47-4d1e-9a51-000000000007"
@@ -407,3 +409,40 @@ def test_synthetic_purchase_centralities_follow_the_levels(tmp_path):
     anywhere = {a[k] for a in plain for k in a
                 if k.startswith("purchase_") and k.endswith("_centrality")}
     assert anywhere == {"centre_ville", "gare", "bourg", "zone_nord", "elsewhere"}
+
+
+def test_csv_exports_in_other_encodings_and_with_long_answers(questionnaire, tmp_path):
+    """UTF-16, bytes Windows-1252 leaves undefined and a 200 000-character answer (over the csv
+    module's default field limit) are read; NUL bytes without BOM are refused."""
+    text = (TESTS_DATA / "kobo_export.csv").read_text(encoding="utf-8")
+    reference = read_export(TESTS_DATA / "kobo_export.csv", questionnaire)
+    utf16 = tmp_path / "utf16.csv"
+    utf16.write_bytes(text.encode("utf-16"))
+    assert _without_source(read_export(utf16, questionnaire)) == _without_source(reference)
+    latin = tmp_path / "latin.csv"
+    encoded = text.encode("latin-1", errors="replace")
+    end = encoded.index(b"\n")
+    latin.write_bytes(encoded[:end] + b"\x81\x8d" + encoded[end:])  # undefined in Windows-1252
+    assert read_export(latin, questionnaire).rows_read == reference.rows_read
+    lines = text.splitlines()
+    header = lines[0].split(";")
+    cells = lines[1].split(";")
+    cells[header.index("start")] = "x" * 200_000
+    long = tmp_path / "long.csv"
+    long.write_text("\n".join([lines[0], ";".join(cells)] + lines[2:]) + "\n", encoding="utf-8")
+    assert read_export(long, questionnaire).rows_read == reference.rows_read
+    nul = tmp_path / "nul.csv"
+    nul.write_bytes(text.encode("utf-16-le"))
+    with pytest.raises(SurveyImportError, match="nul.csv: not a text file"):
+        read_export(nul, questionnaire)
+
+
+def test_damaged_workbook_is_refused_with_a_message(questionnaire, tmp_path):
+    path = _csv_to_xlsx(TESTS_DATA / "kobo_export.csv", tmp_path / "export.xlsx")
+    data = path.read_bytes()
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(data[: len(data) // 2])
+    with pytest.raises(SurveyImportError, match="damaged.xlsx: not a readable .xlsx workbook"):
+        read_export(damaged, questionnaire)
+    with pytest.raises(SurveyImportError, match="no sheet named 'missing' \\(sheets: Sheet\\)"):
+        read_export(path, questionnaire, sheet="missing")
