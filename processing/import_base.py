@@ -43,7 +43,7 @@ from ..ingest.sources.report import SourceError
 from ..ingest.sources.tabular import SEPARATORS, Conventions
 from ..store import gpkg, observatory
 from .algorithms.base import ObservatoireAlgorithm
-from .outputs import points, write_frame, write_import_report
+from .outputs import points, write_frame
 from .parameters import epsg_of
 
 SEPARATOR_WORDS = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t", "pipe": "|"}
@@ -216,6 +216,10 @@ class ImportAlgorithm(ObservatoireAlgorithm):
         return {}
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        parameters = dict(parameters)
+        for key in (self.REJECTED, self.OUTPUT_REVIEW):  # optional outputs: temporary by default
+            if self.parameterDefinition(key) is not None and parameters.get(key) is None:
+                parameters[key] = QgsProcessing.TEMPORARY_OUTPUT
         _path, conn = self.open_geopackage(parameters, context, feedback)
         try:
             epsg = observatory.srs_id(conn)
@@ -224,8 +228,7 @@ class ImportAlgorithm(ObservatoireAlgorithm):
             conn.close()
         for line in result.log_lines():
             feedback.pushInfo(line)
-        frame = result.report_frame()
-        dest = write_import_report(self, parameters, self.REJECTED, context, feedback, frame)
+        dest = self.report_output(result, parameters, context, feedback)
         outputs = {self.ROWS_READ: result.rows_read, self.ADDED: result.total_added,
                    self.UPDATED: result.total_updated, self.UNCHANGED: result.total_unchanged,
                    self.REJECTED_COUNT: result.rows_rejected,
@@ -256,6 +259,26 @@ class ImportAlgorithm(ObservatoireAlgorithm):
                 "log)").format(unchanged=unchanged, error=f"{type(exc).__name__}: {exc}")) \
                 from exc
 
+    LOGGED = 50
+
+    def report_output(self, result: ImportResult, parameters, context, feedback):
+        """Log the first :data:`LOGGED` rejections and warnings, once each (``pushInfo``:
+        qgis_process prints an error or a warning twice), and write them all to ``REJECTED``."""
+        frame = result.report_frame().astype({"row": "int64"})
+        for r in frame.head(self.LOGGED).itertuples(index=False):
+            where = self.tr("{file}, row {row}").format(file=r.file, row=r.row) if r.row \
+                else r.file
+            text = self.tr("{where}: {field}={value!r}: {reason}").format(
+                where=where, field=r.field, value=r.value, reason=r.reason)
+            feedback.pushInfo(self.tr("Rejected: {text}").format(text=text)
+                              if r.level == "rejected" else
+                              self.tr("Warning: {text}").format(text=text))
+        if len(frame) > self.LOGGED:
+            feedback.pushInfo(self.tr("… {n} more entries in the rejected rows table").format(
+                n=len(frame) - self.LOGGED))
+        return write_frame(self, parameters, self.REJECTED, context, frame,
+                           kinds={"row": QVariant.LongLong})
+
     # -- outputs of the premise-candidate importers -----------------------------------------
     def candidate_outputs(self, result: ImportResult, parameters, context, epsg: int) -> dict:
         """The outputs declared by :meth:`add_candidate_outputs` beyond the common ones."""
@@ -266,9 +289,6 @@ class ImportAlgorithm(ObservatoireAlgorithm):
         return outputs
 
     def review_output(self, result: ImportResult, parameters, context, epsg: int) -> dict:
-        if parameters.get(self.OUTPUT_REVIEW) is None and \
-                self.parameterDefinition(self.OUTPUT_REVIEW).defaultValue() is None:
-            return {}
         review = result.review if result.review is not None else pd.DataFrame()
         crs = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
         kinds = {"row": QVariant.LongLong, "nearby": QVariant.LongLong,

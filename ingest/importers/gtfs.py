@@ -118,7 +118,8 @@ def _service_dates(feed: GtfsFeed, dates: Sequence, typical: bool) -> list:
 
 def import_gtfs(conn, path, *, name: Optional[str] = None, dates: Sequence = (),
                 typical: bool = True, feed: Optional[GtfsFeed] = None,
-                progress=None, is_canceled=None, uuid_factory=None) -> ImportResult:
+                encoding: Optional[str] = None, progress=None, is_canceled=None,
+                uuid_factory=None) -> ImportResult:
     """Import a GTFS feed (zip or folder; or an already read ``feed``) under ``name`` (default:
     the file name without extension).
 
@@ -130,7 +131,7 @@ def import_gtfs(conn, path, *, name: Optional[str] = None, dates: Sequence = (),
     """
     srs_id = open_socle(conn, require_flows)
     new = uuid_factory or new_uuid
-    feed = feed or read_gtfs(path)
+    feed = feed or read_gtfs(path, encoding=encoding)
     run = ImportRun(conn, SOURCE, [path], progress=progress, is_canceled=is_canceled,
                     report=feed.report, srs_id=srs_id)
     report = feed.report

@@ -139,7 +139,8 @@ def _read_members(path: PathLike) -> Dict[str, bytes]:
     return {m.name: m.read_bytes() for m in members}
 
 
-def read_gtfs(path: PathLike, *, check_blocks: bool = True) -> GtfsFeed:
+def read_gtfs(path: PathLike, *, check_blocks: bool = True,
+              encoding: Optional[str] = None) -> GtfsFeed:
     """Read and validate a GTFS feed (zip file or unpacked folder).
 
     Raises :class:`SourceError` when a required file is missing (stops, routes, trips,
@@ -163,7 +164,7 @@ def read_gtfs(path: PathLike, *, check_blocks: bool = True) -> GtfsFeed:
             empty = pd.DataFrame({s.name: pd.Series(dtype=object) for s in specs})
             empty.insert(0, "source_row", pd.Series(dtype="int64"))
             return empty, np.ones(0, dtype=bool)
-        raw = read_csv_text(None, report, data=texts[name], name=name)
+        raw = read_csv_text(None, report, data=texts[name], name=name, encoding=encoding)
         return validate_table(raw, specs, name, report, primary_key=key, warn_extra=False)
 
     agency, ok = table("agency.txt", AGENCY_FIELDS)

@@ -82,9 +82,10 @@ class ImportReport:
                 f"{self.rows_rejected} rejected, {len(self.warnings)} warnings")
 
     def to_records(self) -> list:
-        """Rejections then warnings as plain dicts (``level`` is 'rejected' or 'warning')."""
-        out = [dict(level="rejected", **r.__dict__) for r in self.rejected]
-        out += [dict(level="warning", **r.__dict__) for r in self.warnings]
+        """Rejections then warnings as plain dicts (``level`` is 'rejected' or 'warning'), each
+        entry once (a row of a wide file read once per column is rejected once)."""
+        out = [dict(level="rejected", **r.__dict__) for r in dict.fromkeys(self.rejected)]
+        out += [dict(level="warning", **r.__dict__) for r in dict.fromkeys(self.warnings)]
         return out
 
 

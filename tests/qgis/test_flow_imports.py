@@ -5,8 +5,10 @@ GeoPackage, GTFS departures equal to an independent count, idempotent re-imports
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
+from qgis.core import QgsProcessingException
 
 from observatoire_commerce.store import observatory
 
@@ -222,3 +224,125 @@ def test_ridership_names_stops_of_the_imported_feed(tmp_path, socle, run_alg):
         (120.0, 80.0, "day")]
     assert run_alg("import_ridership", params)["ADDED"] == 0
     validate_gpkg(socle)
+
+
+# --- issue 16: values never wrapped, clear refusals; issue 14: French conventions -------------
+
+SITE = "site_id,site_name,xlong,ylat\ns1,Rue Gambetta,0.3405,46.5802\n"
+CHANNEL = ("channel_id,site_id,temporality,started_at,time_step\n"
+           "ch1,s1,PERMANENT,2022-01-01T00:00:00+01:00,{step}\n")
+
+
+def _files(tmp_path, measures, step=3600):
+    (tmp_path / "site.csv").write_text(SITE, encoding="utf-8")
+    (tmp_path / "channel.csv").write_text(CHANNEL.format(step=step), encoding="utf-8")
+    (tmp_path / "measure.csv").write_text(measures, encoding="utf-8")
+    return {k: str(tmp_path / f"{k.lower()[:-1]}.csv") for k in ("SITES", "CHANNELS",
+                                                                 "MEASURES")}
+
+
+def test_dates_and_counts_out_of_range_are_rejected_not_wrapped(tmp_path, socle, run_alg):
+    files = _files(tmp_path, "channel_id,start_datetime,end_datetime,count\n"
+                             "ch1,2022-03-01T10:00:00+01:00,2022-03-01T11:00:00+01:00,5\n"
+                             "ch1,3025-03-01T10:00:00+01:00,3025-03-01T11:00:00+01:00,5\n"
+                             "ch1,0202-03-01T10:00:00+01:00,0202-03-01T11:00:00+01:00,5\n"
+                             "ch1,2022-03-01T12:00:00+01:00,2262-04-12T00:00:00Z,5\n"
+                             "ch1,2022-03-01T13:00:00+01:00,2022-03-01T14:00:00+01:00,1e23\n"
+                             "ch1,2022-03-01T14:00:00+01:00,2022-03-01T15:00:00+01:00,inf\n")
+    result = run_alg("import_counts", {"GEOPACKAGE": str(socle), **files})
+    reasons = {(r["row"], r["field"]): r["reason"] for r in _rows(result["REJECTED"])
+               if r["level"] == "rejected"}
+    assert reasons == {
+        (3, "start_datetime"): "a date between 1900-01-01 and 2100-12-31",
+        (3, "end_datetime"): "a date between 1900-01-01 and 2100-12-31",
+        (4, "start_datetime"): "a date between 1900-01-01 and 2100-12-31",
+        (4, "end_datetime"): "a date between 1900-01-01 and 2100-12-31",
+        (5, "end_datetime"): "a date between 1900-01-01 and 2100-12-31",
+        (6, "count"): "a value <= 1e+12 (larger values are typing errors)",
+        (7, "count"): "a finite number"}
+    assert result["REJECTED_COUNT"] == 5 and result["ROWS_READ"] == 1 + 1 + 6
+    assert _query(socle, "SELECT start_utc, count FROM counts") == [("2022-03-01T09:00:00Z", 5.0)]
+    stored = _query(socle, "SELECT count(*) FROM import_rejections WHERE source = 'comptage'")
+    assert stored == [(7,)]
+
+
+def test_measures_without_their_channel_file_are_refused_naming_it(tmp_path, socle, run_alg):
+    files = _files(tmp_path, "channel_id,start_datetime,count\nch1,2022-03-01T10:00:00Z,5\n")
+    before = socle.read_bytes()
+    with pytest.raises(QgsProcessingException, match=r"measure.csv: its channels \(ch1\) are not "
+                                                     r"in the GeoPackage: import the channel "
+                                                     r"file \(channel_\*.csv\)"):
+        run_alg("import_counts", {"GEOPACKAGE": str(socle), "MEASURES": files["MEASURES"]})
+    assert socle.read_bytes() == before
+
+
+def test_a_time_step_contradicted_by_the_data_is_a_warning(tmp_path, socle, run_alg):
+    measures = "channel_id,start_datetime,count\n" + "".join(
+        f"ch1,2022-03-01T{h:02d}:00:00Z,{h}\n" for h in range(8, 12))
+    result = run_alg("import_counts", {"GEOPACKAGE": str(socle),
+                                       **_files(tmp_path, measures, step=60)})
+    warned = [r for r in _rows(result["REJECTED"]) if r["field"] == "time_step"]
+    assert [(w["level"], w["file"], w["row"], w["value"], w["reason"]) for w in warned] == [
+        ("warning", "measure.csv", 2, "60", "the time step declared for channel ch1 (60 s) "
+         "does not match its measures, which are 3600 s apart: check the channel file")]
+    assert result["ADDED"] == 1 + 1 + 4
+
+
+def test_on_street_zones_in_french_conventions(tmp_path, socle, run_alg):
+    """dBase headers, `;`, decimal commas and Windows-1252, as a shapefile tool exports them."""
+    zones = tmp_path / "zones.csv"
+    zones.write_bytes(('"ID,C,10";"NOM,C,80";"NB_PLACES,N,6,0";"XLONG,N,19,11";"YLAT,N,19,11";'
+                       '"TARIF_1H,N,5,2"\nZ1;Zone rouge hypercentre;260;0,3402;46,5801;2,50\n'
+                       'Z2;Zone verte gare;1 180;0,3331;46,5822;1,00\n').encode("cp1252"))
+    result = run_alg("import_parking", {"GEOPACKAGE": str(socle), "PARKINGS": str(zones),
+                                        "KIND": 1})
+    assert (result["ADDED"], result["REJECTED_COUNT"]) == (2, 0)
+    assert _query(socle, "SELECT parking_id, name, capacity, fee_1h FROM parkings ORDER BY 1") == [
+        ("Z1", "Zone rouge hypercentre", 260, 2.5), ("Z2", "Zone verte gare", 1180, 1.0)]
+
+
+def test_road_counts_with_french_dates_and_decimal_commas(tmp_path, socle, run_alg):
+    road = tmp_path / "comptages.csv"
+    road.write_text("id;periode;tmja;pl;lon;lat\nR1;24/01/07;12000;6,5;0,34;46,58\n"
+                    "R2;01/2007;8 000;4;0,35;46,59\nR3;2007;950,5;;0,33;46,57\n",
+                    encoding="utf-8")
+    result = run_alg("import_road_traffic", {
+        "GEOPACKAGE": str(socle), "INPUT": str(road),
+        "MAPPING": "point_id=id; period=periode; daily_traffic=tmja; heavy_share=pl; x=lon; "
+                   "y=lat"})
+    assert (result["ADDED"], result["REJECTED_COUNT"]) == (3, 0)
+    assert _query(socle, "SELECT point_id, period, daily_traffic, heavy_share FROM road_traffic "
+                         "ORDER BY 1") == [("R1", "2007-01-24", 12000.0, pytest.approx(0.065)),
+                                           ("R2", "2007-01", 8000.0, pytest.approx(0.04)),
+                                           ("R3", "2007", 950.5, None)]
+
+
+@pytest.mark.parametrize("damage, message", [
+    ("truncated", "feed.zip: not a readable zip archive"),
+    ("encrypted", r"feed.zip: \w+.txt is encrypted; give an archive without password"),
+    ("text", "feed.zip: not a readable zip archive"),
+])
+def test_damaged_or_encrypted_gtfs_is_refused_with_a_message(tmp_path, socle, run_alg, damage,
+                                                             message):
+    import shutil
+
+    from ..conftest import TESTS
+
+    feed = Path(shutil.make_archive(str(tmp_path / "feed"), "zip",
+                                    TESTS / "data" / "flows" / "gtfs_tiny"))
+    data = bytearray(feed.read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) // 2]
+    elif damage == "encrypted":
+        for sig, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+            i = data.find(sig)
+            while i >= 0:
+                data[i + offset] |= 1
+                i = data.find(sig, i + 4)
+    else:
+        data = bytearray(b"stop_id,stop_name\nS1,Gare\n")
+    feed.write_bytes(bytes(data))
+    before = socle.read_bytes()
+    with pytest.raises(QgsProcessingException, match=message):
+        run_alg("import_gtfs", {"GEOPACKAGE": str(socle), "INPUT": str(feed)})
+    assert socle.read_bytes() == before

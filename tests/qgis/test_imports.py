@@ -304,3 +304,103 @@ def test_short_circuits_need_a_file(run_alg, tmp_path):
     with pytest.raises(QgsProcessingException, match="producers file"):
         run_alg("import_short_circuits", {"GEOPACKAGE": str(path),
                                           "REJECTED": "memory:"})
+
+
+# --- every importer reads and logs the same way (issue 14) -------------------------------------
+
+COMMON_OUTPUTS = {"REJECTED", "ROWS_READ", "ADDED", "UPDATED", "UNCHANGED", "REJECTED_COUNT",
+                  "WARNINGS"}
+
+
+def _importer_inputs(tmp_path):
+    """Parameters of every import algorithm on a small valid fixture, and its CSV files."""
+    import shutil
+
+    from ..unit import test_fuzz_importers as fx
+
+    def put(name, data):
+        path = tmp_path / name
+        path.write_bytes(data)
+        return str(path)
+
+    feed = shutil.make_archive(str(tmp_path / "tiny"), "zip", fx.FLOWS / "gtfs_tiny")
+    return {
+        "import_sirene": ({"INPUT": str(SIRENE)}, ["sirene_stock_sample.csv"]),
+        "import_bpe": ({"INPUT": str(DATA / "bpe_sample.csv")}, ["bpe_sample.csv"]),
+        "import_osm_shops": ({"INPUT": str(DATA / "osm_export.geojson")}, []),
+        "import_short_circuits": ({"PRODUCERS": str(DATA / "producers.csv"),
+                                   "MARKETS": str(DATA / "markets.csv")},
+                                  ["producers.csv", "markets.csv"]),
+        "import_counts": ({"SITES": put("site.csv", fx.SITES),
+                           "CHANNELS": put("channel.csv", fx.CHANNELS),
+                           "MEASURES": str(fx.FLOWS / "measure_offsets.csv")},
+                          ["site.csv", "channel.csv", "measure_offsets.csv"]),
+        "import_counts_mapped": ({"INPUT": str(fx.FLOWS / "vendor_wide.csv"),
+                                  "MAPPING": "start_datetime=Date",
+                                  "CHANNEL_COLUMNS": "Rue Gambetta IN=g-in; Rue Gambetta OUT=g-out",
+                                  "TIME_STEP": 3600, "SITE_ID": "g", "SITE_NAME": "Gambetta",
+                                  "SITE_POINT": "496400,6612300 [EPSG:2154]"},
+                                 ["vendor_wide.csv"]),
+        "import_parking": ({"PARKINGS": put("parkings.csv", fx.PARKINGS),
+                            "OCCUPANCY": str(fx.FLOWS / "occupancy.csv")},
+                           ["parkings.csv", "occupancy.csv"]),
+        "import_gtfs": ({"INPUT": feed, "FEED_NAME": "tiny"}, ["stops.txt", "stop_times.txt"]),
+        "import_ridership": ({"INPUT": put("ridership.csv", fx.RIDERSHIP)}, ["ridership.csv"]),
+        "import_road_traffic": ({"INPUT": put("road.csv", fx.ROAD)}, ["road.csv"]),
+        "import_carpool": ({"PLACES": put("bnlc.csv", fx.BNLC), "TRIPS": put("trips.csv", fx.TRIPS)},
+                           ["bnlc.csv", "trips.csv"]),
+        "import_events": ({"INPUT": put("events.csv", fx.EVENTS)}, ["events.csv"]),
+    }
+
+
+IMPORTERS = ["import_sirene", "import_bpe", "import_osm_shops", "import_short_circuits",
+             "import_counts", "import_counts_mapped", "import_parking", "import_gtfs",
+             "import_ridership", "import_road_traffic", "import_carpool", "import_events"]
+
+
+@pytest.mark.parametrize("alg_id", IMPORTERS)
+def test_every_importer_reads_and_logs_the_same_way(alg_id, processing_ready, tmp_path):
+    from qgis import processing
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingParameterDefinition,
+    )
+
+    alg = QgsApplication.processingRegistry().algorithmById(f"observatoire:{alg_id}")
+    params = {p.name(): p for p in alg.parameterDefinitions()}
+    outputs = {o.name() for o in alg.outputDefinitions()}
+    assert COMMON_OUTPUTS <= outputs
+    assert params["REJECTED"].flags() & QgsProcessingParameterDefinition.FlagOptional
+    if alg_id != "import_osm_shops":  # a GeoJSON or .osm file has no encoding to choose
+        assert "ENCODING" in params
+        assert params["ENCODING"].flags() & QgsProcessingParameterDefinition.FlagAdvanced
+
+    class Log(QgsProcessingFeedback):
+        lines: list = []
+
+        def pushInfo(self, text):  # noqa: N802 - QGIS API
+            self.lines.append(text)
+
+    path = build(tmp_path / "s.gpkg")
+    if alg_id == "import_ridership":
+        processing.run("observatoire:import_gtfs", {
+            "GEOPACKAGE": str(path), "INPUT": _importer_inputs(tmp_path)["import_gtfs"][0][
+                "INPUT"]}, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    inputs, files = _importer_inputs(tmp_path)[alg_id]
+    log = Log()
+    log.lines = []
+    result = processing.run(f"observatoire:{alg_id}", {"GEOPACKAGE": str(path), **inputs},
+                            context=QgsProcessingContext(), feedback=log)
+    assert COMMON_OUTPUTS <= set(result), "REJECTED is a temporary table when not given"
+    counts = [line for line in log.lines if " rows read: " in line]
+    assert counts == [
+        f"{result['ROWS_READ']} rows read: {result['ADDED']} added, {result['UPDATED']} updated, "
+        f"{result['UNCHANGED']} unchanged, {result['REJECTED_COUNT']} rejected; "
+        f"{result['WARNINGS']} warnings"]
+    for name in files:
+        assert any(line.startswith(f"{name}: encoding ") and ", separator " in line
+                   for line in log.lines), (name, log.lines)
+    rejected = [line for line in log.lines if line.startswith("Rejected: ")]
+    assert len(rejected) == len(set(rejected))  # each rejected row once

@@ -53,6 +53,7 @@ class ImportGtfs(ImportAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.FREQUENCY, self.tr("Service frequency per stop and period"),
             QgsProcessing.TypeVector, optional=True, createByDefault=True))
+        self.add_convention_parameters(separator=False, decimal=False, dates=False)
         self.add_report_outputs()
 
     def checkParameterValues(self, parameters, context):
@@ -72,6 +73,7 @@ class ImportGtfs(ImportAlgorithm):
             conn, self.parameterAsFile(parameters, self.INPUT, context),
             name=as_text(self, parameters, self.FEED_NAME, context) or None, dates=dates,
             typical=self.parameterAsBool(parameters, self.TYPICAL, context),
+            encoding=self.conventions(parameters, context).encoding,
             progress=feedback.setProgress, is_canceled=feedback.isCanceled)
 
     def extra_outputs(self, result, parameters, context, feedback, epsg):
