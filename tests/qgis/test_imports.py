@@ -404,3 +404,43 @@ def test_every_importer_reads_and_logs_the_same_way(alg_id, processing_ready, tm
                    for line in log.lines), (name, log.lines)
     rejected = [line for line in log.lines if line.startswith("Rejected: ")]
     assert len(rejected) == len(set(rejected))  # each rejected row once
+
+
+def _quickosm(features):
+    """A QuickOSM / ogr2ogr-style GeoJSON: ids in osm_id + osm_type and full_id, no @id."""
+    import json
+
+    return json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"full_id": f"{t[0]}{i}", "osm_id": str(i),
+                                           "osm_type": t, "shop": shop, "name": name},
+         "geometry": {"type": "Point", "coordinates": [x, y]}}
+        for t, i, shop, name, x, y in features]})
+
+
+def test_osm_export_reordered_changes_nothing(tmp_path):
+    """Features are keyed on their OSM type/id whatever the exporter: the same shops in another
+    order link to the same premises and add nothing."""
+    from observatoire_commerce.ingest.importers.osm import import_osm
+
+    shops = [("node", 101 + k, kind, f"Commerce {k}", 0.3400 + 0.0004 * k, 46.5800 + 0.0003 * k)
+             for k, kind in enumerate(["bakery", "butcher", "florist", "books", "clothes",
+                                       "shoes", "optician", "hairdresser"])]
+    shops.append(("way", 77, "supermarket", "Carré", 0.3500, 46.5900))
+    path = build(tmp_path / "s.gpkg")
+    first, again = tmp_path / "shops.geojson", tmp_path / "reordered.geojson"
+    first.write_text(_quickosm(shops), encoding="utf-8")
+    again.write_text(_quickosm(shops[::-1][3:] + shops[::-1][:3]), encoding="utf-8")
+    conn = observatory.open_observatory(path)
+    try:
+        result = import_osm(conn, first)
+        assert result.counts["new"] == 9
+        links = set(conn.execute("SELECT source_id, premise_uuid FROM premise_sources"))
+        assert {sid for sid, _ in links} == {f"node/{101 + k}" for k in range(8)} | {"way/77"}
+        before = counts(path)
+        result = import_osm(conn, again)
+        assert (result.counts["known"], result.counts["new"], result.counts["matched"]) == (
+            9, 0, 0)
+        assert set(conn.execute("SELECT source_id, premise_uuid FROM premise_sources")) == links
+    finally:
+        conn.close()
+    assert counts(path) == before
