@@ -21,6 +21,7 @@ from ...store.writers import flows as writer
 from ...store.writers.bulk import insert_rows
 from ..sources import parking
 from ..sources.comptage import INSEE_PATTERN
+from ..sources.osm_parking import read_osm_parkings
 from ..sources.report import ImportReport
 from ..sources.tabular import (
     Conventions,
@@ -88,6 +89,34 @@ def import_parkings(conn, path, *, kind: str = "off_street", sep: Optional[str] 
                sql_values(f["tarif_2h"]), sql_values(f["tarif_24h"]),
                sql_values(f["type_ouvrage"]), [name] * len(f), [stamp] * len(f))
     result = run.result
+    with run.writing() as conn:
+        added = insert_rows(conn, "parkings", PARKING_COLUMNS, rows)
+    result.added["parkings"] = added
+    result.unchanged["parkings"] = len(f) - added
+    return result
+
+
+def import_osm_parkings(conn, path, *, polygons: bool = True, progress=None,
+                        is_canceled=None) -> ImportResult:
+    """Car parks of an OpenStreetMap export (``amenity=parking``; see
+    :mod:`ingest.sources.osm_parking`), keyed by their OSM type and id."""
+    run = ImportRun.open(conn, SOURCE, [path], require_flows, progress=progress,
+                         is_canceled=is_canceled)
+    name = Path(path).name
+    frame, report, skipped = read_osm_parkings(path, polygons=polygons)
+    run.report.extend(report)
+    run.checkpoint()
+    f, x, y = run.place(frame, frame["x"], frame["y"], 4326, name, "geometry", rows=frame["row"])
+    stamp = gpkg.now_iso()
+    rows = zip([new_uuid() for _ in range(len(f))], points(x, y, run.srs_id), f["source_id"],
+               f["name"], f["kind"], [None] * len(f), sql_values(f["address"]),
+               sql_values(f["capacity"]), sql_values(f["users"]),
+               sql_values(f["free_of_charge"]), sql_values(f["pmr_places"]),
+               sql_values(f["ev_places"]), [None] * len(f), sql_values(f["max_height_cm"]),
+               [None] * len(f), [None] * len(f), [None] * len(f), sql_values(f["structure"]),
+               [name] * len(f), [stamp] * len(f))
+    result = run.result
+    result.filtered = skipped
     with run.writing() as conn:
         added = insert_rows(conn, "parkings", PARKING_COLUMNS, rows)
     result.added["parkings"] = added

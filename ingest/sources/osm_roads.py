@@ -23,7 +23,7 @@ from typing import List, Optional, Tuple
 import numpy as np
 
 from ...i18n import tr
-from .osm_shops import parse_hstore
+from .osm import parse_hstore
 
 ROUTABLE = frozenset({
     "motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link",

@@ -346,3 +346,60 @@ def test_damaged_or_encrypted_gtfs_is_refused_with_a_message(tmp_path, socle, ru
     with pytest.raises(QgsProcessingException, match=message):
         run_alg("import_gtfs", {"GEOPACKAGE": str(socle), "INPUT": str(feed)})
     assert socle.read_bytes() == before
+
+
+OVERPASS_PARKS = {"type": "FeatureCollection", "features": [
+    {"type": "Feature", "id": "way/10", "properties": {
+        "@id": "way/10", "amenity": "parking", "parking": "multi-storey", "name": "Parking Carnot",
+        "capacity": "450", "capacity:disabled": "9", "fee": "yes", "access": "yes",
+        "maxheight": "1.9"},
+     "geometry": {"type": "Polygon", "coordinates": [[[0.3400, 46.5800], [0.3404, 46.5800],
+                                                      [0.3404, 46.5803], [0.3400, 46.5803],
+                                                      [0.3400, 46.5800]]]}},
+    {"type": "Feature", "id": "node/11", "properties": {
+        "@id": "node/11", "amenity": "parking", "parking": "underground",
+        "capacity": "environ 300", "fee": "no", "access": "customers"},
+     "geometry": {"type": "Point", "coordinates": [0.3410, 46.5810]}},
+    {"type": "Feature", "id": "node/12", "properties": {
+        "@id": "node/12", "amenity": "parking", "parking": "street_side", "ref": "Z12"},
+     "geometry": {"type": "Point", "coordinates": [0.3420, 46.5820]}},
+    {"type": "Feature", "id": "node/13", "properties": {"@id": "node/13", "amenity": "bench"},
+     "geometry": {"type": "Point", "coordinates": [0.3430, 46.5830]}},
+    {"type": "Feature", "id": "node/14", "properties": {"@id": "node/14", "amenity": "parking"},
+     "geometry": None}]}
+
+
+def test_osm_car_parks_through_import_parking(tmp_path, socle, run_alg):
+    import json
+
+    path = tmp_path / "parkings.geojson"
+    path.write_text(json.dumps(OVERPASS_PARKS), encoding="utf-8")
+    params = {"GEOPACKAGE": str(socle), "PARKINGS": str(path)}
+    result = run_alg("import_parking", params)
+    assert (result["ADDED"], result["REJECTED_COUNT"], result["WARNINGS"]) == (3, 1, 1)
+    report = {(r["row"], r["field"]): (r["level"], r["value"]) for r in _rows(result["REJECTED"])}
+    assert report == {(2, "capacity"): ("warning", "environ 300"),
+                      (5, "geometry"): ("rejected", "node/14")}
+    assert _query(socle, "SELECT parking_id, name, kind, structure, capacity, pmr_places, "
+                         "free_of_charge, users, max_height_cm FROM parkings ORDER BY 1") == [
+        ("node/11", "node/11", "off_street", "underground", None, None, 1, "clients", None),
+        ("node/12", "Z12", "on_street", "street_side", None, None, None, None, None),
+        ("way/10", "Parking Carnot", "off_street", "multi-storey", 450, 9, 0, "tous", 190)]
+    assert run_alg("import_parking", params)["UNCHANGED"] == 3
+    validate_gpkg(socle)
+
+
+def test_osm_car_parks_of_a_real_pbf(shared_data, socle, run_alg):
+    result = run_alg("import_parking", {"GEOPACKAGE": str(socle),
+                                        "PARKINGS": str(shared_data / "osm" / "monaco.osm.pbf")})
+    assert result["ADDED"] > 10 and result["ADDED"] == _query(
+        socle, "SELECT count(*) FROM parkings WHERE parking_id LIKE 'node/%' OR parking_id "
+               "LIKE 'way/%' OR parking_id LIKE 'relation/%'")[0][0]
+
+
+def test_import_parking_names_the_files_it_takes(tmp_path, socle, run_alg):
+    path = tmp_path / "parkings.xlsx"
+    path.write_bytes(b"PK")
+    with pytest.raises(QgsProcessingException, match="parkings.xlsx: expected a CSV in the "
+                                                     "stationnement schema"):
+        run_alg("import_parking", {"GEOPACKAGE": str(socle), "PARKINGS": str(path)})

@@ -67,8 +67,8 @@ def test_forced_separator_and_encoding_win(tmp_path):
 
 
 def test_dbase_headers_are_stripped_and_matched_whatever_their_case(tmp_path):
-    data = ('"ID,N,6,0";"NOM,C,80";"NB_PLACES,N,10,0";"XLONG,N,19,11"\n'
-            '1;Parking Notre-Dame;400;0,345\n').encode()
+    data = (b'"ID,N,6,0";"NOM,C,80";"NB_PLACES,N,10,0";"XLONG,N,19,11"\n'
+            b'1;Parking Notre-Dame;400;0,345\n')
     frame, report = _read(tmp_path, data)
     assert list(frame.columns)[1:] == ["ID", "NOM", "NB_PLACES", "XLONG"]
     assert report.conventions["f.csv"]["header"] == "dBase-style names (type and width removed)"
@@ -85,7 +85,7 @@ def test_decimal_comma_and_thousands_spaces(tmp_path):
     out, valid = validate_table(frame, [FieldSpec("prix", "number")], "f.csv", report,
                                 warn_extra=False)
     assert out["prix"].tolist() == [12.5, 1234.5] and valid.all()
-    frame, report = _read(tmp_path, 'prix\n"1.234,5"\n12.5\n"12,5"\n'.encode())
+    frame, report = _read(tmp_path, b'prix\n"1.234,5"\n12.5\n"12,5"\n')
     out, valid = validate_table(frame, [FieldSpec("prix", "number")], "f.csv", report)
     assert out["prix"].tolist() == [1234.5, 12.5, 12.5]
     out, valid = validate_table(frame, [FieldSpec("prix", "number")], "f.csv", ImportReport(""),

@@ -4,12 +4,19 @@ occupancy or payment series."""
 from qgis.core import QgsProcessingParameterEnum
 
 from ....ingest.importers.framework import ImportResult
-from ....ingest.importers.parking import KINDS, import_occupancy, import_parkings
+from ....ingest.importers.parking import (
+    KINDS,
+    import_occupancy,
+    import_osm_parkings,
+    import_parkings,
+)
 from ....store import gpkg
 from ...import_base import ImportAlgorithm
 from ...parameters import add_string, as_mapping, as_text
 
 CSV = "CSV (*.csv *.txt)"
+OSM = (".geojson", ".json", ".osm", ".pbf")
+PARKS = "CSV / OpenStreetMap (*.csv *.txt *.geojson *.json *.osm *.pbf)"
 
 
 class ImportParking(ImportAlgorithm):
@@ -28,7 +35,11 @@ class ImportParking(ImportAlgorithm):
             "Imports off-street car parks in the national stationnement schema (0.1.5; every "
             "field validated, reserved places at most nb_places) or on-street parking zones "
             "(columns id, nom, nb_places, Xlong, Ylat; insee, adresse, tarif_1h, tarif_2h, "
-            "info optional), and an occupancy time series: one row per car park and time "
+            "info optional) or the car parks of an OpenStreetMap export (Overpass GeoJSON, "
+            ".osm or .pbf: amenity=parking with capacity, capacity:disabled, "
+            "capacity:charging, fee, access, maxheight and the kind parking=surface, "
+            "multi-storey, underground…, keyed by their OSM id), and an occupancy time "
+            "series: one row per car park and time "
             "with free or occupied places (both must then add up to the capacity) and "
             "optionally the capacity (default: the car park's nb_places); occupancy rate = "
             "occupied / capacity (0–1). A file with a payments column and no free or occupied "
@@ -40,8 +51,8 @@ class ImportParking(ImportAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        self.add_input_file(self.PARKINGS, self.tr("Car parks or on-street zones (CSV)"), CSV,
-                            optional=True)
+        self.add_input_file(self.PARKINGS, self.tr("Car parks or on-street zones (CSV, or an "
+                                                   "OpenStreetMap export)"), PARKS, optional=True)
         self.addParameter(QgsProcessingParameterEnum(
             self.KIND, self.tr("The file holds"),
             options=[self.tr("off-street car parks (stationnement schema)"),
@@ -58,6 +69,14 @@ class ImportParking(ImportAlgorithm):
         if not any(self.parameterAsFile(parameters, k, context)
                    for k in (self.PARKINGS, self.OCCUPANCY)):
             return False, self.tr("Choose a car park file, an occupancy file, or both.")
+        for key, extensions, what in (
+                (self.PARKINGS, (".csv", ".txt") + OSM,
+                 self.tr("a CSV in the stationnement schema, a CSV of on-street zones or an "
+                         "OpenStreetMap export")),
+                (self.OCCUPANCY, (".csv", ".txt"), self.tr("a CSV of occupancy or payments"))):
+            ok, message = self.check_extension(parameters, context, key, extensions, what)
+            if not ok:
+                return ok, message
         return super().checkParameterValues(parameters, context)
 
     def do_import(self, conn, parameters, context, feedback):
@@ -67,7 +86,9 @@ class ImportParking(ImportAlgorithm):
         conventions = self.conventions(parameters, context)
         merged = ImportResult("parking")
         with gpkg.transaction(conn):
-            if parks:
+            if parks and parks.lower().endswith(OSM):
+                merged.merge(import_osm_parkings(conn, parks, is_canceled=feedback.isCanceled))
+            elif parks:
                 merged.merge(import_parkings(conn, parks, kind=kind, conventions=conventions,
                                              is_canceled=feedback.isCanceled))
             if occ:
