@@ -84,6 +84,14 @@ def _v9_purchase_centralities(conn, srs_id):
     migrate_v9(conn, srs_id)
 
 
+def _v10_osm_services(conn, srs_id):
+    """v10: the editable OpenStreetMap tag -> BPE equipment type table (see
+    :mod:`store.schema.osm_services`)."""
+    from .schema.osm_services import migrate_v10
+
+    migrate_v10(conn, srs_id)
+
+
 MIGRATIONS = {
     2: _v2_status_nomenclature,
     3: _v3_field_survey,
@@ -93,6 +101,7 @@ MIGRATIONS = {
     7: _v7_flows,
     8: _v8_road_network,
     9: _v9_purchase_centralities,
+    10: _v10_osm_services,
 }
 
 LATEST_VERSION = max(MIGRATIONS) if MIGRATIONS else 1

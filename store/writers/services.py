@@ -26,12 +26,14 @@ def service_keys(conn, source: str) -> Dict[Tuple[str, str], str]:
         conn, "services", ["vintage", "source_id", "uuid"], {"source": source})}
 
 
-def write_services(conn, inserts: Sequence[tuple], updates: Sequence[tuple]) -> None:
-    """Insert services (:data:`KEY` + :data:`SERVICE_VALUES`) and overwrite the values of
-    ``updates`` (:data:`SERVICE_VALUES` then the uuid)."""
-    tables.insert(conn, "services", KEY + SERVICE_VALUES, inserts)
+def write_services(conn, inserts: Sequence[tuple], updates: Sequence[tuple],
+                   values: Sequence[str] = tuple(SERVICE_VALUES)) -> None:
+    """Insert services (:data:`KEY` + ``values``, default :data:`SERVICE_VALUES`) and
+    overwrite the ``values`` of ``updates`` (``values`` then the uuid)."""
+    values = list(values)
+    tables.insert(conn, "services", KEY + values, inserts)
     tables.update(conn, "services", "uuid",
-                  (dict(zip(SERVICE_VALUES + ["uuid"], u)) for u in updates), touch=False)
+                  (dict(zip(values + ["uuid"], u)) for u in updates), touch=False)
     if inserts or updates:
         gpkg.update_extent(conn, "services")
     gpkg.touch(conn, "services")

@@ -444,3 +444,36 @@ def test_osm_export_reordered_changes_nothing(tmp_path):
     finally:
         conn.close()
     assert counts(path) == before
+
+
+def test_osm_services_typed_through_the_editable_table(run_alg, tmp_path):
+    """amenity=pharmacy → D307, healthcare=doctor → D201 (osm_bpe_map); a row added to the
+    table types more features; re-importing updates in place."""
+    import json
+
+    features = [("node", 1, {"amenity": "pharmacy", "name": "Pharmacie du Centre"}),
+                ("node", 2, {"healthcare": "doctor", "name": "Dr Martin"}),
+                ("way", 3, {"amenity": "library", "name": "Médiathèque"}),
+                ("node", 4, {"amenity": "bench"})]
+    path = tmp_path / "services.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"@id": f"{t}/{i}", **tags},
+         "geometry": {"type": "Point", "coordinates": [0.34 + i / 1000, 46.58]}}
+        for t, i, tags in features]}), encoding="utf-8")
+    gpkg_path = build(tmp_path / "s.gpkg")
+    params = {"GEOPACKAGE": str(gpkg_path), "INPUT": str(path)}
+    result = run_alg("import_bpe", params)
+    assert (result["NEW_SERVICES"], result["ROWS_READ"]) == (2, 4)
+    conn = gpkg.connect(gpkg_path)
+    rows = [tuple(r) for r in conn.execute(
+        "SELECT source, vintage, source_id, typequ, label, domain, notes FROM services "
+        "ORDER BY source_id")]
+    assert rows == [("osm", "OSM", "node/1", "D307", "Pharmacie", "D", "Pharmacie du Centre"),
+                    ("osm", "OSM", "node/2", "D201", "Médecin généraliste", "D", "Dr Martin")]
+    with gpkg.transaction(conn):
+        conn.execute("INSERT INTO osm_bpe_map (uuid, key, value, typequ) VALUES "
+                     "('u-lib', 'amenity', 'library', 'F307')")
+    conn.close()
+    again = run_alg("import_bpe", params)
+    assert (again["NEW_SERVICES"], again["UPDATED_SERVICES"], again["WARNINGS"]) == (1, 2, 1)
+    validate_gpkg(gpkg_path)

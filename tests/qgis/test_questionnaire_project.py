@@ -168,7 +168,7 @@ def test_installing_on_an_upgraded_v8_file_asks_the_purchase_centralities(tmp_pa
                                              "culture_leisure", "health_beauty", "restaurants")]
     project.clear()
     conn = gpkg.connect(path)
-    assert observatory.schema_version(conn) == 9
+    assert observatory.schema_version(conn) == observatory.LATEST_VERSION
     conn.close()
     validate_gpkg(path)
 

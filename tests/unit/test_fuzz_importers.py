@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import shutil
 import traceback
 import zipfile
@@ -36,6 +37,7 @@ from observatoire_commerce.ingest.importers import (
     events,
     gtfs,
     osm,
+    osm_services,
     parking,
     ridership,
     road_traffic,
@@ -90,6 +92,16 @@ TRIPS = (b"date,origin_insee,destination_insee,trips\n2023-06-01,86214,86194,85\
 EVENTS = ("event_id,name,centrality,start,end,kind,notes\nE1,Marché de Noël,,2024-12-01,"
           "2024-12-24,christmas_market,\n,Braderie,,07/09/2024,08/09/2024,braderie,centre\n"
           "E3,Soldes,,2024-06-26,2024-07-23,sales,\n").encode()
+OSM_PLACES = json.dumps({"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {"@id": f"node/{i}", **tags},
+     "geometry": {"type": "Point", "coordinates": [0.34 + i / 1000, 46.58 + i / 2000]}}
+    for i, tags in enumerate([
+        {"amenity": "parking", "parking": "surface", "capacity": "120", "fee": "no"},
+        {"amenity": "parking", "parking": "multi-storey", "capacity": "400", "access": "yes",
+         "name": "Parking Carnot", "maxheight": "2.1"},
+        {"amenity": "pharmacy", "name": "Pharmacie du Centre"},
+        {"healthcare": "doctor", "name": "Dr Martin"}, {"amenity": "post_office"},
+        {"shop": "bakery", "name": "Fournil"}, {"amenity": "bench"}], start=1)]}).encode()
 WIDE_MAPPING = {"start_datetime": "Date"}
 WIDE_CHANNELS = {"Rue Gambetta IN": "g-in", "Rue Gambetta OUT": "g-out"}
 SITE = {"site_id": "gambetta", "name": "Rue Gambetta", "x": 496400, "y": 6612300,
@@ -167,6 +179,12 @@ CASES = [
     Case("osm", {"shops.geojson": (OFFER / "osm_export.geojson").read_bytes()},
          lambda conn, p: osm.import_osm(conn, p["shops.geojson"]),
          ("premises", "premise_sources"), json=True),
+    Case("osm_parking", {"places.geojson": OSM_PLACES},
+         lambda conn, p: parking.import_osm_parkings(conn, p["places.geojson"]), ("parkings",),
+         json=True),
+    Case("osm_services", {"places.geojson": OSM_PLACES},
+         lambda conn, p: osm_services.import_osm_services(conn, p["places.geojson"]),
+         ("services",), json=True),
     Case("short_circuits", {"producers.csv": (OFFER / "producers.csv").read_bytes(),
                             "markets.csv": (OFFER / "markets.csv").read_bytes()},
          lambda conn, p: short_circuits.import_short_circuits(

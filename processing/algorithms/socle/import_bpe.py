@@ -3,8 +3,11 @@
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterString
 
 from ....ingest.importers.bpe import import_bpe
+from ....ingest.importers.osm_services import import_osm_services
 from ...import_base import ImportAlgorithm
 from ...parameters import split_list
+
+OSM = (".geojson", ".json", ".osm", ".pbf")
 
 
 class ImportBpe(ImportAlgorithm):
@@ -30,12 +33,17 @@ class ImportBpe(ImportAlgorithm):
             "malformed TYPEQU codes, equipment not geolocated. A code missing from the table is "
             "kept without label or range, with a warning. Services are identified by vintage "
             "and source id: re-importing a vintage updates it and adds nothing. One "
-            "transaction.")
+            "transaction. An OpenStreetMap export (Overpass GeoJSON, .osm or .pbf) gives the "
+            "services found in OSM instead (pharmacies, post offices, doctors…): each feature "
+            "whose tag (amenity, healthcare, shop, office, craft, tourism, leisure) is in the "
+            "osm_bpe_map table of the GeoPackage (editable) gets that BPE type; services are "
+            "identified by their OSM id, the OSM name is kept in notes.")
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
-        self.add_input_file(self.INPUT, self.tr("BPE CSV (ensemble, géolocalisé)"),
-                            "CSV (*.csv *.txt)")
+        self.add_input_file(self.INPUT, self.tr("BPE CSV (ensemble, géolocalisé), or an "
+                                                "OpenStreetMap export"),
+                            "BPE CSV / OpenStreetMap (*.csv *.txt *.geojson *.json *.osm *.pbf)")
         self.addParameter(QgsProcessingParameterString(
             self.COMMUNES, self.tr("Commune codes (INSEE, separated by commas; empty = all)"),
             optional=True))
@@ -49,8 +57,10 @@ class ImportBpe(ImportAlgorithm):
                                                  self.tr("Services updated")))
 
     def checkParameterValues(self, parameters, context):
-        ok, message = self.check_extension(parameters, context, self.INPUT, (".csv", ".txt"),
-                                           self.tr("the BPE CSV file"))
+        ok, message = self.check_extension(parameters, context, self.INPUT,
+                                           (".csv", ".txt") + OSM,
+                                           self.tr("the BPE CSV file or an OpenStreetMap "
+                                                   "export"))
         if not ok:
             return ok, message
         vintage = self.parameterAsString(parameters, self.VINTAGE, context).strip()
@@ -60,6 +70,10 @@ class ImportBpe(ImportAlgorithm):
         return super().checkParameterValues(parameters, context)
 
     def do_import(self, conn, parameters, context, feedback):
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        if path.lower().endswith(OSM):
+            return import_osm_services(conn, path, progress=feedback.setProgress,
+                                       is_canceled=feedback.isCanceled)
         communes = split_list(self.parameterAsString(parameters, self.COMMUNES, context))
         return import_bpe(
             conn, self.parameterAsFile(parameters, self.INPUT, context),
