@@ -60,7 +60,8 @@ DATE_MIN_YEAR = 1900
 DATE_MAX_YEAR = 2100
 NUMBER_LIMIT = 1e12
 SEPARATORS = (",", ";", "\t", "|")
-SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+SEPARATOR_NAMES = {",": noop("comma"), ";": noop("semicolon"), "\t": noop("tab"),
+                   "|": noop("pipe")}
 
 TRUE_VALUES = ("true", "True", "TRUE", "1")
 FALSE_VALUES = ("false", "False", "FALSE", "0")
@@ -246,7 +247,8 @@ def read_csv_text(path: Optional[PathLike], report: ImportReport, *,
     separator = conv.separator or sniff_separator(first)
     if separator == "\\t":
         separator = "\t"
-    report.note(name, "separator", SEPARATOR_NAMES.get(separator, repr(separator)))
+    report.note(name, "separator", tr(SEPARATOR_NAMES[separator])
+                if separator in SEPARATOR_NAMES else repr(separator))
     options = {"sep": separator, "dtype": str, "keep_default_na": False, "na_filter": False,
                "skip_blank_lines": False, "engine": "c", "header": None}
     if keep is not None:

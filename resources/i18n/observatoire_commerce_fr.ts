@@ -16,6 +16,10 @@
       <translation>(toute la campagne)</translation>
     </message>
     <message>
+      <source>, {removed} removed</source>
+      <translation>, {removed} supprimées</translation>
+    </message>
+    <message>
       <source>A campaign named {name} already exists: choose another name.</source>
       <translation>Une campagne nommée {name} existe déjà : choisissez un autre nom.</translation>
     </message>
@@ -112,8 +116,8 @@
       <translation>Lieux BNLC (CSV)</translation>
     </message>
     <message>
-      <source>BPE CSV (ensemble, géolocalisé)</source>
-      <translation>CSV BPE (ensemble, géolocalisé)</translation>
+      <source>BPE CSV (ensemble, géolocalisé), or an OpenStreetMap export</source>
+      <translation>CSV de la BPE (ensemble, géolocalisé), ou export OpenStreetMap</translation>
     </message>
     <message>
       <source>BPE file not found: {path}</source>
@@ -216,10 +220,6 @@
       <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-      <source>Canceled: the GeoPackage is unchanged.</source>
-      <translation>Annulé : le GeoPackage est inchangé.</translation>
-    </message>
-    <message>
       <source>Candidate identifier field</source>
       <translation>Champ identifiant du candidat</translation>
     </message>
@@ -244,8 +244,8 @@
       <translation>Impossible d'importer des réponses au questionnaire dans ce GeoPackage : {error}</translation>
     </message>
     <message>
-      <source>Car parks or on-street zones (CSV)</source>
-      <translation>Parcs de stationnement ou zones sur voirie (CSV)</translation>
+      <source>Car parks or on-street zones (CSV, or an OpenStreetMap export)</source>
+      <translation>Parcs ou zones de stationnement sur voirie (CSV, ou export OpenStreetMap)</translation>
     </message>
     <message>
       <source>Car parks serving a centrality: within (metres)</source>
@@ -396,8 +396,8 @@
       <translation>Correspondance des colonnes des trajets (champ=colonne ; …)</translation>
     </message>
     <message>
-      <source>Column separator (empty = detect)</source>
-      <translation>Séparateur de colonnes (vide = détection)</translation>
+      <source>Column separator (empty = detect; , ; tab or |)</source>
+      <translation>Séparateur de colonnes (vide = détecté ; , ; tabulation ou |)</translation>
     </message>
     <message>
       <source>Columns ignored (not questions of the form): {columns}</source>
@@ -512,12 +512,16 @@
       <translation>Critique (≥ 10 %)</translation>
     </message>
     <message>
-      <source>Date-time format (strptime, empty = ISO 8601)</source>
-      <translation>Format des dates-heures (strptime, vide = ISO 8601)</translation>
+      <source>Date format (empty = detect ISO, dd/mm/yyyy, dd/mm/yy; or e.g. %d.%m.%Y %H:%M)</source>
+      <translation>Format de date (vide = détecté : ISO, jj/mm/aaaa, jj/mm/aa ; ou par exemple %d.%m.%Y %H:%M)</translation>
     </message>
     <message>
-      <source>Decimal mark of counts</source>
-      <translation>Séparateur décimal des comptages</translation>
+      <source>Decimal mark (empty = both 12.5 and 12,5; . refuses a comma)</source>
+      <translation>Séparateur décimal (vide = 12.5 comme 12,5 ; . refuse la virgule)</translation>
+    </message>
+    <message>
+      <source>Decimal mark {value!r}: give . or , (or leave it empty).</source>
+      <translation>Séparateur décimal {value!r} : indiquez . ou , (ou laissez vide).</translation>
     </message>
     <message>
       <source>Demand layer (empty = population grid)</source>
@@ -720,6 +724,10 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Terrain (campagnes et paquets terrain)</translation>
     </message>
     <message>
+      <source>File encoding (empty = detect: UTF-8, UTF-16, Windows-1252)</source>
+      <translation>Encodage du fichier (vide = détecté : UTF-8, UTF-16, Windows-1252)</translation>
+    </message>
+    <message>
       <source>Fills the roads table and builds the routing network once, in one transaction. Source: an OpenStreetMap .osm/.pbf file (read with GDAL's OSM driver, lines layer: ways whose highway tag is a road or path class; oneway yes/1/true = along the way, -1/reverse = against it, roundabouts and motorways one-way; maxspeed in km/h, 'mph' converted, FR:urban = 50, FR:rural = 80, FR:zone30 = 30) or any line layer with a field mapping: class field, one-way field and the values meaning 'along' and 'against' the digitised direction (any other value = both ways), speed field (km/h). Lines are reprojected to the GeoPackage's CRS. The topology splits every road at every vertex and merges line ends closer than the snapping tolerance (metres) into one node; it is stored in road_nodes and road_edges with a checksum of roads, so runs load it without re-snapping. One-way streets bind cars only. Replace mode empties roads first; append adds to it.
 
 </source>
@@ -918,8 +926,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Importer un réseau de transport en commun (GTFS)</translation>
     </message>
     <message>
-      <source>Import canceled: the GeoPackage is unchanged.</source>
-      <translation>Import annulé : le GeoPackage est inchangé.</translation>
+      <source>Import canceled: {unchanged}.</source>
+      <translation>Import annulé : {unchanged}.</translation>
     </message>
     <message>
       <source>Import carpooling (BNLC places, trips)</source>
@@ -938,8 +946,12 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Importer des événements</translation>
     </message>
     <message>
-      <source>Import failed, the GeoPackage is unchanged: {error}</source>
-      <translation>Échec de l'import, le GeoPackage est inchangé : {error}</translation>
+      <source>Import failed on an unexpected error, {unchanged}: {error} (details in the log)</source>
+      <translation>Échec de l'import sur une erreur inattendue, {unchanged} : {error} (détails dans le journal)</translation>
+    </message>
+    <message>
+      <source>Import failed, {unchanged}: {error}</source>
+      <translation>Échec de l'import, {unchanged} : {error}</translation>
     </message>
     <message>
       <source>Import parking (car parks, on-street zones, occupancy)</source>
@@ -966,8 +978,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Importer les producteurs en circuit court et les marchés</translation>
     </message>
     <message>
-      <source>Imports a GTFS feed (zip): its stops (projected to the GeoPackage's CRS), its routes, and the departures per stop and hour of the service day for the dates given and, if chosen, for the typical weekday (among the Tuesdays to Thursdays of the feed's calendar, the first whose number of running trips is the most frequent one). A departure is a stop time of a trip running that day, not at the last stop of its trip, with pickup allowed (pickup_type ≠ 1); a 25:10:00 departure falls in hour 25. Every row is validated against the GTFS reference; real-world defects (overlapping block trips, decreasing shape distances, times going back) are kept and reported as warnings, unusable rows are rejected and reported. The service frequency table gives, per stop and period of the day, the departures, departures per hour and the mean headway (minutes) = period length / departures. One transaction; re-importing a feed of the same name adds nothing.</source>
-      <translation>Importe un flux GTFS (zip) : ses arrêts (projetés dans le SCR du GeoPackage), ses lignes, et les départs par arrêt et par heure du jour de service pour les dates indiquées et, si demandé, pour le jour ouvré type (parmi les mardis à jeudis du calendrier du flux, le premier dont le nombre de courses est le plus fréquent). Un départ est un horaire de passage d'une course circulant ce jour-là, hors dernier arrêt de la course, montée autorisée (pickup_type ≠ 1) ; un départ à 25:10:00 compte dans l'heure 25. Chaque ligne est validée selon la référence GTFS ; les défauts réels (courses d'un même block_id qui se chevauchent, distances de tracé décroissantes, horaires qui reculent) sont conservés et signalés en avertissements, les lignes inutilisables sont rejetées et signalées. La table de fréquence donne, par arrêt et période de la journée, les départs, les départs par heure et l'intervalle moyen (minutes) = durée de la période / départs. Une seule transaction ; réimporter un flux du même nom n'ajoute rien.</translation>
+      <source>Imports a GTFS feed (zip): its stops (projected to the GeoPackage's CRS), its routes, and the departures per stop and hour of the service day for the dates given and, if chosen, for the typical weekday (among the Tuesdays to Thursdays of the feed's calendar, the first whose number of running trips is the most frequent one). A departure is a stop time of a trip running that day, not at the last stop of its trip, with pickup allowed (pickup_type ≠ 1); a 25:10:00 departure falls in hour 25. Every row is validated against the GTFS reference; real-world defects (overlapping block trips, decreasing shape distances, times going back) are kept and reported as warnings, unusable rows are rejected and reported. The service frequency table gives, per stop and period of the day, the departures, departures per hour and the mean headway (minutes) = period length / departures. One transaction; re-importing a feed of the same name adds nothing. Archives are read within limits: at most {members} files and {size} MB expanded, no member expanding more than {ratio} times; a damaged or encrypted archive is refused.</source>
+      <translation>Importe un flux GTFS (zip) : ses arrêts (projetés dans le SCR du GeoPackage), ses lignes, et les départs par arrêt et par heure du jour de service pour les dates indiquées et, si demandé, pour le jour ouvré type (parmi les mardis à jeudis du calendrier du flux, le premier dont le nombre de courses est le plus fréquent). Un départ est un horaire de passage d'une course circulant ce jour-là, hors dernier arrêt de la course, montée autorisée (pickup_type ≠ 1) ; un départ à 25:10:00 compte dans l'heure 25. Chaque ligne est validée selon la référence GTFS ; les défauts réels (courses d'un même block_id qui se chevauchent, distances de tracé décroissantes, horaires qui reculent) sont conservés et signalés en avertissements, les lignes inutilisables sont rejetées et signalées. La table de fréquence donne, par arrêt et période de la journée, les départs, les départs par heure et l'intervalle moyen (minutes) = durée de la période / départs. Une seule transaction ; réimporter un flux du même nom n'ajoute rien. Les archives sont lues dans des limites : au plus {members} fichiers et {size} Mo décompressés, aucun fichier ne se décompressant plus de {ratio} fois ; une archive endommagée ou chiffrée est refusée.</translation>
     </message>
     <message>
       <source>Imports an INSEE SIRENE StockEtablissement CSV (comma or semicolon separated) as candidate premises. Kept: active establishments (etatAdministratifEtablissement = A), diffusible ones (statutDiffusionEtablissement = O), whose NAF rev. 2 code is in the naf_activity_map table and whose coordinates are known (x, y, epsg; or INSEE's Lambert columns; or longitude, latitude), in the chosen communes. Every other row is listed in the rejected rows table with its row number and the reason (closed, not diffusible, activity coded in the old NAP / NAF nomenclatures, unknown NAF code, malformed or duplicate SIRET, no coordinates). Coordinates are reprojected to the GeoPackage CRS. Each establishment is then matched to the existing premises: a SIRET imported before is recognised (re-importing a file adds nothing); a premise within the matching distance whose sign name is similar (similarity ≥ the minimum, 0 to 1) is linked; no premise within the distance gives a new premise; premises nearby but no similar sign gives a row to review (output layer), never a new premise. With a campaign, every linked or new premise without an observation in it gets one, status occupied, marked to confirm. Everything is written in one transaction: on an error the GeoPackage is left unchanged.</source>
@@ -978,36 +990,36 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Importe les lieux de covoiturage de la Base nationale des lieux de covoiturage (schéma lieux de covoiturage 0.2.0 : chaque champ est validé, les lieux hors de France sont refusés avec une indication quand longitude et latitude semblent inversées ; la colonne supplémentaire id_local est conservée ; une date_maj postérieure à la date de référence (aujourd'hui par défaut) est signalée en avertissement et la ligne conservée), et les trajets de covoiturage par jour entre communes : colonnes date, origin_insee, destination_insee, trips (une correspondance les renomme). Clé des lieux : id_lieu ; des trajets : date, origine et destination : réimporter n'ajoute rien. Une seule transaction.</translation>
     </message>
     <message>
-      <source>Imports counters delivered in the national comptage des mobilités schema (0.2.x): the site, channel and measure CSV files (any of them; channels must name a site of the file or of the GeoPackage, measures a channel). Every row is validated against the schema (required fields, types, lists of values, date-times with a UTC offset written Z, +02, +0200 or +02:00, a unique measure per channel and start); rejected rows are listed with the reason in the log and in the rejected rows table, and are not imported. A count of 0 (nobody passed) and an empty count (no data) stay distinct: 0 and NULL. Site coordinates (WGS84 longitude, latitude) are projected to the GeoPackage's CRS. Everything is written in one transaction (an error leaves the file unchanged) and keyed by the source ids: importing the same files again adds nothing.</source>
-      <translation>Importe des compteurs livrés au schéma national comptage des mobilités (0.2.x) : les fichiers CSV de sites, de canaux et de mesures (l'un ou l'autre ; un canal doit désigner un site du fichier ou du GeoPackage, une mesure un canal). Chaque ligne est validée selon le schéma (champs obligatoires, types, listes de valeurs, dates-heures avec un décalage UTC écrit Z, +02, +0200 ou +02:00, une seule mesure par canal et début) ; les lignes rejetées sont listées avec leur motif dans le journal et dans la table des lignes rejetées, et ne sont pas importées. Un comptage de 0 (personne n'est passé) et un comptage vide (pas de donnée) restent distincts : 0 et NULL. Les coordonnées des sites (longitude, latitude WGS84) sont projetées dans le SCR du GeoPackage. Tout est écrit en une seule transaction (une erreur laisse le fichier inchangé), avec pour clé les identifiants source : réimporter les mêmes fichiers n'ajoute rien.</translation>
+      <source>Imports counters delivered in the national comptage des mobilités schema (0.2.x): the site, channel and measure CSV files (any of them; channels must name a site of the file or of the GeoPackage, measures a channel). Every row is validated against the schema (required fields, types, lists of values, date-times with a UTC offset written Z, +02, +0200 or +02:00, a unique measure per channel and start); rejected rows are listed with the reason in the log and in the rejected rows table, and are not imported. A count of 0 (nobody passed) and an empty count (no data) stay distinct: 0 and NULL. Site coordinates (WGS84 longitude, latitude) are projected to the GeoPackage's CRS. Everything is written in one transaction (an error leaves the file unchanged) and keyed by the source ids: importing the same files again adds nothing. Measures whose channels are neither in the channel file nor in the GeoPackage are refused (import the channel file with them); a channel whose declared time step disagrees with its measures is reported as a warning with the step observed.</source>
+      <translation>Importe des compteurs livrés au schéma national comptage des mobilités (0.2.x) : les fichiers CSV de sites, de canaux et de mesures (l'un ou l'autre ; un canal doit désigner un site du fichier ou du GeoPackage, une mesure un canal). Chaque ligne est validée selon le schéma (champs obligatoires, types, listes de valeurs, dates-heures avec un décalage UTC écrit Z, +02, +0200 ou +02:00, une seule mesure par canal et début) ; les lignes rejetées sont listées avec leur motif dans le journal et dans la table des lignes rejetées, et ne sont pas importées. Un comptage de 0 (personne n'est passé) et un comptage vide (pas de donnée) restent distincts : 0 et NULL. Les coordonnées des sites (longitude, latitude WGS84) sont projetées dans le SCR du GeoPackage. Tout est écrit en une seule transaction (une erreur laisse le fichier inchangé), avec pour clé les identifiants source : réimporter les mêmes fichiers n'ajoute rien. Des mesures dont les canaux ne sont ni dans le fichier de canaux ni dans le GeoPackage sont refusées (importez le fichier de canaux avec elles) ; un canal dont le pas de temps déclaré contredit ses mesures est signalé par un avertissement donnant le pas observé.</translation>
     </message>
     <message>
-      <source>Imports counts from a CSV of any vendor (Eco-Counter export, manual counts…) through a field mapping written field=column; field=column. Fields: start_datetime (required; date+time joins a date column and a time column), end_datetime, count, channel_id, counter_id. Layouts: one row per channel and time (map channel_id, or give one channel id for the whole file), or one column per channel (channel columns written column=channel_id; column=channel_id, as in Eco-Counter exports). Times without UTC offset are read in the time zone given (the repeated hour when clocks go back: first occurrence summer time); a strptime format (%d/%m/%Y %H:%M) reads non-ISO dates. Without an end column, end = start + time step (seconds). An empty count is no data (NULL), 0 is no passage. Channels unknown to the GeoPackage are created on the site given (created too when new: give its name and position); without a site their rows are rejected. One transaction; re-importing adds nothing.</source>
-      <translation>Importe des comptages depuis le CSV de n'importe quel fournisseur (export Eco-Counter, comptages manuels…) grâce à une correspondance de champs écrite champ=colonne ; champ=colonne. Champs : start_datetime (obligatoire ; date+heure joint une colonne de date et une colonne d'heure), end_datetime, count, channel_id, counter_id. Dispositions : une ligne par canal et instant (associez channel_id, ou donnez un identifiant de canal unique pour tout le fichier), ou une colonne par canal (colonnes de canaux écrites colonne=channel_id ; colonne=channel_id, comme dans les exports Eco-Counter). Les heures sans décalage UTC sont lues dans le fuseau horaire indiqué (l'heure répétée au passage à l'heure d'hiver : première occurrence en heure d'été) ; un format strptime (%d/%m/%Y %H:%M) lit les dates non ISO. Sans colonne de fin, fin = début + pas de temps (secondes). Un comptage vide signifie pas de donnée (NULL), 0 aucun passage. Les canaux inconnus du GeoPackage sont créés sur le site indiqué (créé lui aussi s'il est nouveau : donnez son nom et sa position) ; sans site, leurs lignes sont rejetées. Une seule transaction ; réimporter n'ajoute rien.</translation>
+      <source>Imports counts from a CSV of any vendor (Eco-Counter export, manual counts…) through a field mapping written field=column; field=column. Fields: start_datetime (required; date+time joins a date column and a time column), end_datetime, count, channel_id, counter_id. Layouts: one row per channel and time (map channel_id, or give one channel id for the whole file), or one column per channel (channel columns written column=channel_id; column=channel_id, as in Eco-Counter exports). Times without UTC offset are read in the time zone given (the repeated hour when clocks go back: first occurrence summer time); dates may be ISO or French (24/01/2007 10:00, 24/01/07), and a strptime format (%d.%m.%Y %H:%M) reads others. Without an end column, end = start + time step (seconds). An empty count is no data (NULL), 0 is no passage. Channels unknown to the GeoPackage are created on the site given (created too when new: give its name and position); without a site their rows are rejected. One transaction; re-importing adds nothing.</source>
+      <translation>Importe des comptages depuis le CSV de n'importe quel fournisseur (export Eco-Counter, comptages manuels…) grâce à une correspondance de champs écrite champ=colonne ; champ=colonne. Champs : start_datetime (obligatoire ; date+heure joint une colonne de date et une colonne d'heure), end_datetime, count, channel_id, counter_id. Dispositions : une ligne par canal et instant (associez channel_id, ou donnez un identifiant de canal unique pour tout le fichier), ou une colonne par canal (colonnes de canaux écrites colonne=channel_id ; colonne=channel_id, comme dans les exports Eco-Counter). Les heures sans décalage UTC sont lues dans le fuseau horaire indiqué (l'heure répétée au passage à l'heure d'hiver : première occurrence en heure d'été) ; les dates peuvent être ISO ou françaises (24/01/2007 10:00, 24/01/07), et un format strptime (%d.%m.%Y %H:%M) lit les autres. Sans colonne de fin, fin = début + pas de temps (secondes). Un comptage vide signifie pas de donnée (NULL), 0 aucun passage. Les canaux inconnus du GeoPackage sont créés sur le site indiqué (créé lui aussi s'il est nouveau : donnez son nom et sa position) ; sans site, leurs lignes sont rejetées. Une seule transaction ; réimporter n'ajoute rien.</translation>
     </message>
     <message>
-      <source>Imports events (markets, braderies, sales, festivals…): columns event_id (optional: name|start when absent), name, centrality (a centrality name or uuid of the GeoPackage; empty = the whole territory), start and end (YYYY-MM-DD, inclusive), kind (one of: {kinds}; default other), notes. A mapping renames the columns. Unknown centralities or kinds, bad dates and an end before the start are rejected and reported. Keyed by event_id: re-importing adds nothing. One transaction.</source>
-      <translation>Importe des événements (marchés, braderies, soldes, festivals…) : colonnes event_id (facultative : nom|début en son absence), name, centrality (nom ou uuid d'une centralité du GeoPackage ; vide = tout le territoire), start et end (AAAA-MM-JJ, inclus), kind (l'un de : {kinds} ; other par défaut), notes. Une correspondance renomme les colonnes. Les centralités ou types inconnus, les dates invalides et une fin antérieure au début sont rejetés et signalés. Clé event_id : réimporter n'ajoute rien. Une seule transaction.</translation>
+      <source>Imports events (markets, braderies, sales, festivals…): columns event_id (optional: name|start when absent), name, centrality (a centrality name or uuid of the GeoPackage; empty = the whole territory), start and end (YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY, inclusive), kind (one of: {kinds}; default other), notes. A mapping renames the columns. Unknown centralities or kinds, bad dates and an end before the start are rejected and reported. Keyed by event_id: re-importing adds nothing. One transaction.</source>
+      <translation>Importe des événements (marchés, braderies, soldes, festivals…) : colonnes event_id (facultative : nom|début en son absence), name, centrality (nom ou uuid d'une centralité du GeoPackage ; vide = tout le territoire), start et end (AAAA-MM-JJ, JJ/MM/AAAA ou JJ/MM/AA, inclus), kind (l'un de : {kinds} ; other par défaut), notes. Une correspondance renomme les colonnes. Les centralités ou types inconnus, les dates invalides et une fin antérieure au début sont rejetés et signalés. Clé event_id : réimporter n'ajoute rien. Une seule transaction.</translation>
     </message>
     <message>
-      <source>Imports off-street car parks in the national stationnement schema (0.1.5; every field validated, reserved places at most nb_places) or on-street parking zones (columns id, nom, nb_places, Xlong, Ylat; insee, adresse, tarif_1h, tarif_2h, info optional), and an occupancy time series: one row per car park and time with free or occupied places (both must then add up to the capacity) and optionally the capacity (default: the car park's nb_places); occupancy rate = occupied / capacity (0–1). A file with a payments column and no free or occupied places holds on-street payment counts. Column names are changed with a mapping (parking_id=…; timestamp=…; free=…; occupied=…; capacity=…; payments=…). Times without UTC offset are read in the time zone given. Car parks and series are written in one transaction, keyed by parking id and time: re-importing adds nothing.</source>
-      <translation>Importe des parcs de stationnement hors voirie au schéma national stationnement (0.1.5 ; chaque champ est validé, les places réservées au plus nb_places) ou des zones de stationnement sur voirie (colonnes id, nom, nb_places, Xlong, Ylat ; insee, adresse, tarif_1h, tarif_2h, info facultatives), et une série d'occupation : une ligne par parc et instant avec les places libres ou occupées (les deux doivent alors totaliser la capacité) et éventuellement la capacité (par défaut nb_places du parc) ; taux d'occupation = occupées / capacité (0–1). Un fichier avec une colonne payments et sans places libres ni occupées contient des comptages de paiements sur voirie. Une correspondance change les noms de colonnes (parking_id=… ; timestamp=… ; free=… ; occupied=… ; capacity=… ; payments=…). Les heures sans décalage UTC sont lues dans le fuseau horaire indiqué. Parcs et séries sont écrits en une seule transaction, avec pour clé l'identifiant du parc et l'instant : réimporter n'ajoute rien.</translation>
+      <source>Imports off-street car parks in the national stationnement schema (0.1.5; every field validated, reserved places at most nb_places) or on-street parking zones (columns id, nom, nb_places, Xlong, Ylat; insee, adresse, tarif_1h, tarif_2h, info optional) or the car parks of an OpenStreetMap export (Overpass GeoJSON, .osm or .pbf: amenity=parking with capacity, capacity:disabled, capacity:charging, fee, access, maxheight and the kind parking=surface, multi-storey, underground…, keyed by their OSM id), and an occupancy time series: one row per car park and time with free or occupied places (both must then add up to the capacity) and optionally the capacity (default: the car park's nb_places); occupancy rate = occupied / capacity (0–1). A file with a payments column and no free or occupied places holds on-street payment counts. Column names are changed with a mapping (parking_id=…; timestamp=…; free=…; occupied=…; capacity=…; payments=…). Times without UTC offset are read in the time zone given. Car parks and series are written in one transaction, keyed by parking id and time: re-importing adds nothing.</source>
+      <translation>Importe des parcs de stationnement hors voirie au schéma national stationnement (0.1.5 ; chaque champ est validé, les places réservées au plus nb_places) ou des zones de stationnement sur voirie (colonnes id, nom, nb_places, Xlong, Ylat ; insee, adresse, tarif_1h, tarif_2h, info facultatives) ou les parcs d'un export OpenStreetMap (GeoJSON Overpass, .osm ou .pbf : amenity=parking avec capacity, capacity:disabled, capacity:charging, fee, access, maxheight et le type parking=surface, multi-storey, underground…, identifiés par leur identifiant OSM), et une série d'occupation : une ligne par parc et instant avec les places libres ou occupées (les deux doivent alors totaliser la capacité) et éventuellement la capacité (par défaut nb_places du parc) ; taux d'occupation = occupées / capacité (0–1). Un fichier avec une colonne payments et sans places libres ni occupées contient des comptages de paiements sur voirie. Une correspondance change les noms de colonnes (parking_id=… ; timestamp=… ; free=… ; occupied=… ; capacity=… ; payments=…). Les heures sans décalage UTC sont lues dans le fuseau horaire indiqué. Parcs et séries sont écrits en une seule transaction, avec pour clé l'identifiant du parc et l'instant : réimporter n'ajoute rien.</translation>
     </message>
     <message>
-      <source>Imports ridership counts per stop: columns stop_id, date (YYYY-MM-DD), period (optional: a period of the day such as 07-09; default day), boardings and alightings (at least one; numbers &gt;= 0). Column names are changed with a mapping (stop_id=…; date=…). The stops are the GTFS stop_id of the feed named (default: the latest imported feed); a row naming an unknown stop, a bad date, a negative number or a duplicate (stop, date, period) is rejected and reported. One transaction; re-importing adds nothing.</source>
-      <translation>Importe des comptages de fréquentation par arrêt : colonnes stop_id, date (AAAA-MM-JJ), period (facultative : une période de la journée comme 07-09 ; day par défaut), boardings et alightings (montées et descentes, au moins l'une ; nombres &gt;= 0). Une correspondance change les noms de colonnes (stop_id=… ; date=…). Les arrêts sont les stop_id GTFS du réseau nommé (par défaut le dernier importé) ; une ligne désignant un arrêt inconnu, une date invalide, un nombre négatif ou un doublon (arrêt, date, période) est rejetée et signalée. Une seule transaction ; réimporter n'ajoute rien.</translation>
+      <source>Imports ridership counts per stop: columns stop_id, date (YYYY-MM-DD or DD/MM/YYYY), period (optional: a period of the day such as 07-09; default day), boardings and alightings (at least one; numbers &gt;= 0). Column names are changed with a mapping (stop_id=…; date=…). The stops are the GTFS stop_id of the feed named (default: the latest imported feed); a row naming an unknown stop, a bad date, a negative number or a duplicate (stop, date, period) is rejected and reported. One transaction; re-importing adds nothing.</source>
+      <translation>Importe des comptages de fréquentation par arrêt : colonnes stop_id, date (AAAA-MM-JJ ou JJ/MM/AAAA), period (facultative : une période de la journée comme 07-09 ; day par défaut), boardings et alightings (montées et descentes, au moins l'une ; nombres &gt;= 0). Une correspondance change les noms de colonnes (stop_id=… ; date=…). Les arrêts sont les stop_id GTFS du réseau nommé (par défaut le dernier importé) ; une ligne désignant un arrêt inconnu, une date invalide, un nombre négatif ou un doublon (arrêt, date, période) est rejetée et signalée. Une seule transaction ; réimporter n'ajoute rien.</translation>
     </message>
     <message>
-      <source>Imports road count points: columns point_id, period (a year such as 2023, a month 2023-06 or a day), name, road, daily_traffic (average daily traffic, vehicles/day, &gt;= 0), heavy_share (share of heavy vehicles, in percent 0–100 unless unticked: fraction 0–1) and x, y in the CRS given (WGS84 longitude, latitude by default), projected to the GeoPackage's CRS. Column names are changed with a mapping (point_id=…; daily_traffic=TMJA; heavy_share=PL). Rows are keyed by point and period: a duplicate is rejected, re-importing adds nothing. One transaction.</source>
-      <translation>Importe des points de comptage routier : colonnes point_id, period (une année comme 2023, un mois 2023-06 ou un jour), name, road, daily_traffic (trafic moyen journalier, véhicules/jour, &gt;= 0), heavy_share (part des poids lourds, en pourcentage 0–100 sauf si la case est décochée : fraction 0–1) et x, y dans le SCR indiqué (longitude, latitude WGS84 par défaut), projetés dans le SCR du GeoPackage. Une correspondance change les noms de colonnes (point_id=… ; daily_traffic=TMJA ; heavy_share=PL). Clé : point et période ; un doublon est rejeté, réimporter n'ajoute rien. Une seule transaction.</translation>
+      <source>Imports road count points: columns point_id, period (a year such as 2023, a month 2023-06 or 06/2023, or a day 2023-06-15, 15/06/2023 or 15/06/23), name, road, daily_traffic (average daily traffic, vehicles/day, &gt;= 0), heavy_share (share of heavy vehicles, in percent 0–100 unless unticked: fraction 0–1) and x, y in the CRS given (WGS84 longitude, latitude by default), projected to the GeoPackage's CRS. Column names are changed with a mapping (point_id=…; daily_traffic=TMJA; heavy_share=PL). Rows are keyed by point and period: a duplicate is rejected, re-importing adds nothing. One transaction.</source>
+      <translation>Importe des points de comptage routier : colonnes point_id, period (une année comme 2023, un mois 2023-06 ou 06/2023, ou un jour 2023-06-15, 15/06/2023 ou 15/06/23), name, road, daily_traffic (trafic moyen journalier, véhicules/jour, &gt;= 0), heavy_share (part des poids lourds, en pourcentage 0–100 sauf si la case est décochée : fraction 0–1) et x, y dans le SCR indiqué (longitude, latitude WGS84 par défaut), projetés dans le SCR du GeoPackage. Une correspondance change les noms de colonnes (point_id=… ; daily_traffic=TMJA ; heavy_share=PL). Clé : point et période ; un doublon est rejeté, réimporter n'ajoute rien. Une seule transaction.</translation>
     </message>
     <message>
       <source>Imports short-circuit producers and / or markets from CSV or GeoJSON files. Producers: id, name, products (list separated by ; , or |, normalised to the short_circuit_products codes), sales_modes, organic (oui/non, yes/no, 1/0, bio, AB) and coordinates (x, y with epsg, or longitude, latitude, or a GeoJSON point). Markets: id, name, days in plain French ('mardi;samedi', 'du lundi au samedi', 'tous les 1er et 3ème mardis du mois' = 24/52 sessions a week), organic, coordinates. Rows without identifier, product, weekday or coordinates, or with an unreadable organic flag, are rejected and listed with their reason. Rows are identified by the source name and their id: re-importing updates them in place and adds nothing. One transaction.</source>
       <translation>Importe des producteurs en circuit court et / ou des marchés depuis des fichiers CSV ou GeoJSON. Producteurs : id, name, products (liste séparée par ; , ou |, ramenée aux codes de short_circuit_products), sales_modes, organic (oui/non, yes/no, 1/0, bio, AB) et coordonnées (x, y avec epsg, ou longitude, latitude, ou un point GeoJSON). Marchés : id, name, jours en français courant ('mardi;samedi', 'du lundi au samedi', 'tous les 1er et 3ème mardis du mois' = 24/52 séances par semaine), organic, coordonnées. Les lignes sans identifiant, produit, jour de la semaine ou coordonnées, ou dont l'indication bio est illisible, sont rejetées et listées avec leur motif. Les lignes sont identifiées par le nom de la source et leur id : réimporter les met à jour sur place et n'ajoute rien. Une seule transaction.</translation>
     </message>
     <message>
-      <source>Imports the geolocated equipment of INSEE's Base permanente des équipements (BPE, CSV separated by ; or ,) into the services table: TYPEQU code, label, domain (A services to individuals … G tourism) and range (proximité, intermédiaire, supérieure) from the bpe_equipment_types table of the GeoPackage (editable), commune, IRIS and geolocation quality. Coordinates: LAMBERT_X / LAMBERT_Y (Lambert-93, or the local projection overseas) or LONGITUDE / LATITUDE (WGS 84), reprojected to the GeoPackage CRS. Rejected and listed with their reason: malformed TYPEQU codes, equipment not geolocated. A code missing from the table is kept without label or range, with a warning. Services are identified by vintage and source id: re-importing a vintage updates it and adds nothing. One transaction.</source>
-      <translation>Importe les équipements géolocalisés de la Base permanente des équipements de l'Insee (BPE, CSV séparé par ; ou ,) dans la table services : code TYPEQU, libellé, domaine (A services aux particuliers … G tourisme) et gamme (proximité, intermédiaire, supérieure) d'après la table bpe_equipment_types du GeoPackage (modifiable), commune, IRIS et qualité de géolocalisation. Coordonnées : LAMBERT_X / LAMBERT_Y (Lambert-93, ou la projection locale outre-mer) ou LONGITUDE / LATITUDE (WGS 84), reprojetées dans le SCR du GeoPackage. Rejetés et listés avec leur motif : codes TYPEQU mal formés, équipements non géolocalisés. Un code absent de la table est conservé sans libellé ni gamme, avec un avertissement. Les équipements sont identifiés par millésime et identifiant source : réimporter un millésime le met à jour et n'ajoute rien. Une seule transaction.</translation>
+      <source>Imports the geolocated equipment of INSEE's Base permanente des équipements (BPE, CSV separated by ; or ,) into the services table: TYPEQU code, label, domain (A services to individuals … G tourism) and range (proximité, intermédiaire, supérieure) from the bpe_equipment_types table of the GeoPackage (editable), commune, IRIS and geolocation quality. Coordinates: LAMBERT_X / LAMBERT_Y (Lambert-93, or the local projection overseas) or LONGITUDE / LATITUDE (WGS 84), reprojected to the GeoPackage CRS. Rejected and listed with their reason: malformed TYPEQU codes, equipment not geolocated. A code missing from the table is kept without label or range, with a warning. Services are identified by vintage and source id: re-importing a vintage updates it and adds nothing. One transaction. An OpenStreetMap export (Overpass GeoJSON, .osm or .pbf) gives the services found in OSM instead (pharmacies, post offices, doctors…): each feature whose tag (amenity, healthcare, shop, office, craft, tourism, leisure) is in the osm_bpe_map table of the GeoPackage (editable) gets that BPE type; services are identified by their OSM id, the OSM name is kept in notes.</source>
+      <translation>Importe les équipements géolocalisés de la Base permanente des équipements de l'Insee (BPE, CSV séparé par ; ou ,) dans la table services : code TYPEQU, libellé, domaine (A services aux particuliers … G tourisme) et gamme (proximité, intermédiaire, supérieure) d'après la table bpe_equipment_types du GeoPackage (modifiable), commune, IRIS et qualité de géolocalisation. Coordonnées : LAMBERT_X / LAMBERT_Y (Lambert-93, ou la projection locale outre-mer) ou LONGITUDE / LATITUDE (WGS 84), reprojetées dans le SCR du GeoPackage. Rejetés et listés avec leur motif : codes TYPEQU mal formés, équipements non géolocalisés. Un code absent de la table est conservé sans libellé ni gamme, avec un avertissement. Les équipements sont identifiés par millésime et identifiant source : réimporter un millésime le met à jour et n'ajoute rien. Une seule transaction. Un export OpenStreetMap (GeoJSON Overpass, .osm ou .pbf) donne à la place les services trouvés dans OSM (pharmacies, bureaux de poste, médecins…) : chaque objet dont une étiquette (amenity, healthcare, shop, office, craft, tourism, leisure) figure dans la table osm_bpe_map du GeoPackage (modifiable) reçoit ce type BPE ; les services sont identifiés par leur identifiant OSM, le nom OSM est gardé dans notes.</translation>
     </message>
     <message>
       <source>Imports the shops and amenities of an OpenStreetMap file (.osm or .osm.pbf read by GDAL's OSM driver, or a GeoJSON export from Overpass turbo or QuickOSM) as candidate premises, for towns that have no inventory yet. A feature is kept when one of its tags shop, amenity, craft or tourism is in the shipped OSM tag → activity group table (shop=* values missing from it are kept without a group and listed as warnings; shop=vacant gives a vacant premise; a brand tag marks a chain). Buildings are reduced to their centroid. Features are matched to the existing premises by OSM id (re-importing adds nothing), then by distance and name; ambiguous ones go to the layer to review. With a campaign, linked and new premises get an observation marked to confirm. One transaction: on an error the GeoPackage is left unchanged.</source>
@@ -1044,6 +1056,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Layer {name} of {path} could not be loaded.</source>
       <translation>La couche {name} de {path} n’a pas pu être chargée.</translation>
+    </message>
+    <message>
+      <source>Left out ({reason}): {n} rows</source>
+      <translation>Écartées ({reason}) : {n} lignes</translation>
     </message>
     <message>
       <source>Less is better</source>
@@ -1834,6 +1850,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Lignes inchangées</translation>
     </message>
     <message>
+      <source>Rows unchanged (already imported)</source>
+      <translation>Lignes inchangées (déjà importées)</translation>
+    </message>
+    <message>
+      <source>Rows updated</source>
+      <translation>Lignes mises à jour</translation>
+    </message>
+    <message>
       <source>SIRENE StockEtablissement CSV</source>
       <translation>CSV SIRENE StockEtablissement</translation>
     </message>
@@ -1856,6 +1880,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Scoring: {message}</source>
       <translation>Notation : {message}</translation>
+    </message>
+    <message>
+      <source>Separator {value!r}: give one of , ; | or tab.</source>
+      <translation>Séparateur {value!r} : indiquez , ; | ou tab.</translation>
     </message>
     <message>
       <source>Service dates (YYYY-MM-DD, separated by commas)</source>
@@ -1944,10 +1972,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Site potential: vacant premises scored</source>
       <translation>Potentiel : locaux vacants notés</translation>
-    </message>
-    <message>
-      <source>Skipped ({reason}): {n} rows</source>
-      <translation>Ignorées ({reason}) : {n} lignes</translation>
     </message>
     <message>
       <source>Skipped {count} ways: {reason}</source>
@@ -2446,6 +2470,22 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>un numéro SIREN à 9 chiffres</translation>
     </message>
     <message>
+      <source>a CSV in the stationnement schema, a CSV of on-street zones or an OpenStreetMap export</source>
+      <translation>un CSV au schéma stationnement, un CSV de zones sur voirie ou un export OpenStreetMap</translation>
+    </message>
+    <message>
+      <source>a CSV of occupancy or payments</source>
+      <translation>un CSV d'occupation ou de paiements</translation>
+    </message>
+    <message>
+      <source>a GTFS feed</source>
+      <translation>un flux GTFS</translation>
+    </message>
+    <message>
+      <source>a GeoJSON feature</source>
+      <translation>un objet (Feature) GeoJSON</translation>
+    </message>
+    <message>
       <source>a NAF rev. 2 code of the naf_activity_map table</source>
       <translation>un code NAF rév. 2 de la table naf_activity_map</translation>
     </message>
@@ -2494,6 +2534,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>un channel_id présent dans le fichier des canaux</translation>
     </message>
     <message>
+      <source>a column name used once (the second is read as {renamed})</source>
+      <translation>un nom de colonne employé une seule fois (la seconde est lue sous le nom {renamed})</translation>
+    </message>
+    <message>
       <source>a coordinate (required for stops, stations and entrances)</source>
       <translation>une coordonnée (obligatoire pour les arrêts, stations et entrées)</translation>
     </message>
@@ -2502,8 +2546,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>un comptage &gt;= 0</translation>
     </message>
     <message>
+      <source>a date between {first} and {last}</source>
+      <translation>une date entre le {first} et le {last}</translation>
+    </message>
+    <message>
       <source>a date not after today ({today}): row kept</source>
       <translation>une date non postérieure à aujourd'hui ({today}) : ligne conservée</translation>
+    </message>
+    <message>
+      <source>a date written YYYY-MM-DD, DD/MM/YYYY or DD/MM/YY</source>
+      <translation>une date écrite AAAA-MM-JJ, JJ/MM/AAAA ou JJ/MM/AA</translation>
     </message>
     <message>
       <source>a date written {format}</source>
@@ -2514,16 +2566,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>une date-heure postérieure à start_datetime ({start})</translation>
     </message>
     <message>
-      <source>a date-time in the format {format}</source>
-      <translation>une date-heure au format {format}</translation>
-    </message>
-    <message>
       <source>a departure at or after the arrival ({arrival})</source>
       <translation>un départ égal ou postérieur à l'arrivée ({arrival})</translation>
     </message>
     <message>
       <source>a distance greater than the previous stop's ({previous}) along trip {trip} ({n} such stop(s))</source>
       <translation>une distance supérieure à celle de l'arrêt précédent ({previous}) le long de la course {trip} ({n} arrêt(s) concerné(s))</translation>
+    </message>
+    <message>
+      <source>a finite number</source>
+      <translation>un nombre fini</translation>
     </message>
     <message>
       <source>a height in centimetres, or N/A</source>
@@ -2552,6 +2604,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>a number of m² greater than 0, or empty</source>
       <translation>un nombre de m² supérieur à 0, ou vide</translation>
+    </message>
+    <message>
+      <source>a number of places from 0 to {max} (kept empty)</source>
+      <translation>un nombre de places de 0 à {max} (laissé vide)</translation>
     </message>
     <message>
       <source>a parking_id of the GeoPackage's parkings (import the car parks first)</source>
@@ -2594,10 +2650,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>un pas de temps en secondes &gt; 0</translation>
     </message>
     <message>
-      <source>a time zone for date-times without UTC offset</source>
-      <translation>un fuseau horaire pour les dates-heures sans décalage UTC</translation>
-    </message>
-    <message>
       <source>a unique event id (duplicate)</source>
       <translation>un identifiant d'événement unique (doublon)</translation>
     </message>
@@ -2618,10 +2670,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>un trip_id valide de trips.txt</translation>
     </message>
     <message>
-      <source>a value (required column missing)</source>
-      <translation>une valeur (colonne obligatoire absente)</translation>
-    </message>
-    <message>
       <source>a value (this field is required)</source>
       <translation>une valeur (ce champ est obligatoire)</translation>
     </message>
@@ -2630,16 +2678,28 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>une valeur &lt;= {maximum}</translation>
     </message>
     <message>
+      <source>a value &lt;= {maximum} (larger values are typing errors)</source>
+      <translation>une valeur &lt;= {maximum} (au-delà, c'est une erreur de saisie)</translation>
+    </message>
+    <message>
       <source>a value &gt;= {minimum}</source>
       <translation>une valeur &gt;= {minimum}</translation>
+    </message>
+    <message>
+      <source>a value &gt;= {minimum} (larger values are typing errors)</source>
+      <translation>une valeur &gt;= {minimum} (au-delà, c'est une erreur de saisie)</translation>
     </message>
     <message>
       <source>a value matching the pattern {pattern}</source>
       <translation>une valeur conforme au motif {pattern}</translation>
     </message>
     <message>
-      <source>a year (2023), a month (2023-06) or a day (2023-06-15)</source>
-      <translation>une année (2023), un mois (2023-06) ou un jour (2023-06-15)</translation>
+      <source>a year (2023), a month (2023-06 or 06/2023) or a day (2023-06-15, 15/06/2023 or 15/06/23)</source>
+      <translation>une année (2023), un mois (2023-06 ou 06/2023) ou un jour (2023-06-15, 15/06/2023 ou 15/06/23)</translation>
+    </message>
+    <message>
+      <source>a year between {first} and {last}</source>
+      <translation>une année entre {first} et {last}</translation>
     </message>
     <message>
       <source>activity coded in an old nomenclature (NAP / NAF 1993 / NAF rev. 1), not mapped; expected NAFRev2</source>
@@ -2692,6 +2752,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>an id written INSEE-P-NNN, e.g. 75114-P-001</source>
       <translation>un identifiant écrit INSEE-P-NNN, par ex. 75114-P-001</translation>
+    </message>
+    <message>
+      <source>an identifier (this field is required)</source>
+      <translation>un identifiant (ce champ est obligatoire)</translation>
     </message>
     <message>
       <source>an integer</source>
@@ -2790,6 +2854,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>choisissez la campagne : {n} campagnes sont ouvertes ({names})</translation>
     </message>
     <message>
+      <source>code absent from bpe_equipment_types: no label or range</source>
+      <translation>code absent de bpe_equipment_types : ni libellé ni gamme</translation>
+    </message>
+    <message>
       <source>code absent from bpe_types.csv: no label or range</source>
       <translation>code absent de bpe_types.csv : ni libellé ni gamme</translation>
     </message>
@@ -2802,16 +2870,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>colonne hors du schéma (conservée)</translation>
     </message>
     <message>
+      <source>comma</source>
+      <translation>virgule</translation>
+    </message>
+    <message>
       <source>comma-separated values among: {values}</source>
       <translation>des valeurs séparées par des virgules parmi : {values}</translation>
     </message>
     <message>
-      <source>coordinates could not be transformed to EPSG:{epsg}</source>
-      <translation>les coordonnées n'ont pas pu être transformées en EPSG:{epsg}</translation>
-    </message>
-    <message>
-      <source>coordinates that can be projected to the GeoPackage's CRS</source>
-      <translation>des coordonnées projetables dans le SCR du GeoPackage</translation>
+      <source>coordinates that can be projected to the GeoPackage's CRS (EPSG:{epsg})</source>
+      <translation>des coordonnées projetables dans le SCR du GeoPackage (EPSG:{epsg})</translation>
     </message>
     <message>
       <source>counting site(s) outside every centrality (and beyond the distance): {sites}</source>
@@ -2834,8 +2902,20 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>critère {criterion} : {n} candidat(s) sans donnée obtiennent 0</translation>
     </message>
     <message>
+      <source>dBase-style names (type and width removed)</source>
+      <translation>noms de style dBase (type et largeur retirés)</translation>
+    </message>
+    <message>
+      <source>dates</source>
+      <translation>dates</translation>
+    </message>
+    <message>
       <source>day</source>
       <translation>jour</translation>
+    </message>
+    <message>
+      <source>decimal mark</source>
+      <translation>séparateur décimal</translation>
     </message>
     <message>
       <source>declared neutral period</source>
@@ -2862,6 +2942,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>vide</translation>
     </message>
     <message>
+      <source>encoding</source>
+      <translation>encodage</translation>
+    </message>
+    <message>
       <source>end date</source>
       <translation>date de fin</translation>
     </message>
@@ -2886,10 +2970,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>toutes les destinations ont la même attractivité : alpha ne peut pas être estimé ; décochez « Estimer alpha » et donnez sa valeur</translation>
     </message>
     <message>
-      <source>every producer needs an identifier</source>
-      <translation>chaque producteur doit avoir un identifiant</translation>
-    </message>
-    <message>
       <source>expected a BPE equipment code such as B203</source>
       <translation>un code d'équipement BPE comme B203 était attendu</translation>
     </message>
@@ -2910,8 +2990,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>fichier</translation>
     </message>
     <message>
-      <source>file is not UTF-8: read as Windows-1252</source>
-      <translation>le fichier n'est pas en UTF-8 : lu en Windows-1252</translation>
+      <source>file is not UTF-8: read as {encoding}</source>
+      <translation>le fichier n'est pas en UTF-8 : lu en {encoding}</translation>
     </message>
     <message>
       <source>file not found: {path}</source>
@@ -2942,16 +3022,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>donnez mapping['channel_id'], channel_id=... ou channel_columns</translation>
     </message>
     <message>
+      <source>header</source>
+      <translation>en-tête</translation>
+    </message>
+    <message>
       <source>hourly profile not computed: a channel's time step does not divide one hour (time steps: {steps})</source>
       <translation>profil horaire non calculé : le pas de temps d'un canal ne divise pas une heure (pas de temps : {steps})</translation>
     </message>
     <message>
       <source>households</source>
       <translation>ménages</translation>
-    </message>
-    <message>
-      <source>import canceled</source>
-      <translation>import annulé</translation>
     </message>
     <message>
       <source>import canceled: nothing was written</source>
@@ -3018,10 +3098,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>les métadonnées doivent être un dictionnaire (territory, producer, extracted…)</translation>
     </message>
     <message>
-      <source>missing coordinates: expected x, y (and epsg) or longitude, latitude</source>
-      <translation>coordonnées manquantes : x, y (et epsg) ou longitude, latitude attendus</translation>
-    </message>
-    <message>
       <source>missing or non-numeric coordinates</source>
       <translation>coordonnées manquantes ou non numériques</translation>
     </message>
@@ -3034,8 +3110,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>nommez la source de la liste (par ex. chambre_agriculture_86)</translation>
     </message>
     <message>
-      <source>no campaign named {name!r} (campaigns: {campaigns})</source>
-      <translation>aucune campagne nommée {name!r} (campagnes : {campaigns})</translation>
+      <source>no BPE type for its tags in osm_bpe_map</source>
+      <translation>aucun type BPE pour ses étiquettes dans osm_bpe_map</translation>
     </message>
     <message>
       <source>no campaign with uuid {uuid}</source>
@@ -3138,6 +3214,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>pas de table {table} ou aucune ligne dedans</translation>
     </message>
     <message>
+      <source>not a car park (amenity=parking)</source>
+      <translation>pas un parc de stationnement (amenity=parking)</translation>
+    </message>
+    <message>
       <source>not a highway</source>
       <translation>pas une voie (highway)</translation>
     </message>
@@ -3234,6 +3314,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>la photo {photo} existe déjà à côté du fichier partagé avec un contenu différent : renommez l'une des deux</translation>
     </message>
     <message>
+      <source>pipe</source>
+      <translation>barre verticale</translation>
+    </message>
+    <message>
       <source>places</source>
       <translation>lieux</translation>
     </message>
@@ -3274,10 +3358,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>le calage n'a pas convergé en {iterations} passages : la plus forte variation d'un effectif de case était de {change} (tolérance {epsilon}) ; élargissez les bornes, regroupez les modalités peu remplies ou autorisez plus d'itérations</translation>
     </message>
     <message>
-      <source>required column is missing</source>
-      <translation>une colonne obligatoire manque</translation>
-    </message>
-    <message>
       <source>road {road!r}: oneway must be -1, 0 or 1</source>
       <translation>voie {road!r} : oneway doit valoir -1, 0 ou 1</translation>
     </message>
@@ -3306,6 +3386,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>schéma incompatible : les tables de la copie de l'agent {file} diffèrent de celles du GeoPackage partagé (une colonne ajoutée ou modifiée sur la tablette ?)</translation>
     </message>
     <message>
+      <source>semicolon</source>
+      <translation>point-virgule</translation>
+    </message>
+    <message>
+      <source>separator</source>
+      <translation>séparateur</translation>
+    </message>
+    <message>
+      <source>service date {value!r}: expected {expected}</source>
+      <translation>date de service {value!r} : attendu {expected}</translation>
+    </message>
+    <message>
       <source>services</source>
       <translation>services</translation>
     </message>
@@ -3324,6 +3416,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>synchronising field packages needs the Python package 'pygeodiff' (pip install pygeodiff)</source>
       <translation>la synchronisation des paquets terrain nécessite le paquet Python « pygeodiff » (pip install pygeodiff)</translation>
+    </message>
+    <message>
+      <source>tab</source>
+      <translation>tabulation</translation>
+    </message>
+    <message>
+      <source>the BPE CSV file or an OpenStreetMap export</source>
+      <translation>le fichier CSV de la BPE ou un export OpenStreetMap</translation>
     </message>
     <message>
       <source>the GeoPackage</source>
@@ -3352,6 +3452,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>the GeoPackage holds no service: import the BPE first</source>
       <translation>le GeoPackage ne contient aucun équipement : importez d'abord la BPE</translation>
+    </message>
+    <message>
+      <source>the GeoPackage is unchanged</source>
+      <translation>le GeoPackage est inchangé</translation>
     </message>
     <message>
       <source>the GeoPackage's questionnaire tables are for version {stored!r}, this plugin's questionnaire is {current!r}: upgrade the plugin or the file</source>
@@ -3454,6 +3558,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>le site cible {target} n'est pas un candidat</translation>
     </message>
     <message>
+      <source>the time step declared for channel {channel} ({declared} s) does not match its measures, which are {observed} s apart: check the channel file</source>
+      <translation>le pas de temps déclaré pour le canal {channel} ({declared} s) ne correspond pas à ses mesures, espacées de {observed} s : vérifiez le fichier de canaux</translation>
+    </message>
+    <message>
       <source>the value at export ({before}): the GeoPackage has changed it since to {now}; re-export the workbook</source>
       <translation>la valeur à l'export ({before}) : le GeoPackage l'a modifiée depuis en {now} ; exportez à nouveau le classeur</translation>
     </message>
@@ -3468,6 +3576,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>this GeoPackage has no questionnaire tables (schema v4): open it with the plugin to upgrade it first</source>
       <translation>ce GeoPackage n'a pas les tables du questionnaire (schéma v4) : ouvrez-le avec l'extension pour le mettre à niveau d'abord</translation>
+    </message>
+    <message>
+      <source>this GeoPackage has no {table} table (schema v10): open it with the plugin to upgrade it first</source>
+      <translation>ce GeoPackage n'a pas de table {table} (schéma v10) : ouvrez-le d'abord avec l'extension pour le mettre à jour</translation>
     </message>
     <message>
       <source>this GeoPackage predates campaign workflows (schema v3): open it with the plugin to upgrade it first</source>
@@ -3598,48 +3710,68 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{file}, ligne {row}</translation>
     </message>
     <message>
-      <source>{file}: column {column!r} ({field}) not found</source>
-      <translation>{file} : colonne {column!r} ({field}) introuvable</translation>
+      <source>{file}: announces UTF-16 but is damaged ({error})</source>
+      <translation>{file} : annonce de l'UTF-16 mais est endommagé ({error})</translation>
+    </message>
+    <message>
+      <source>{file}: cannot be read ({error})</source>
+      <translation>{file} : illisible ({error})</translation>
+    </message>
+    <message>
+      <source>{file}: cannot be read as {encoding} ({error})</source>
+      <translation>{file} : illisible en {encoding} ({error})</translation>
     </message>
     <message>
       <source>{file}: column(s) missing from sheet {sheet!r}: {columns}</source>
       <translation>{file} : colonne(s) absente(s) de la feuille {sheet!r} : {columns}</translation>
     </message>
     <message>
-      <source>{file}: column(s) not found: {columns}</source>
-      <translation>{file} : colonne(s) introuvable(s) : {columns}</translation>
-    </message>
-    <message>
       <source>{file}: column(s) not found: {columns}; columns present: {present}</source>
       <translation>{file} : colonne(s) introuvable(s) : {columns} ; colonnes présentes : {present}</translation>
+    </message>
+    <message>
+      <source>{file}: expands to {size}, more than the {limit} accepted (split the feed, or keep the lines of your territory)</source>
+      <translation>{file} : se décompresse en {size}, plus que les {limit} acceptés (découpez le flux, ou gardez les lignes de votre territoire)</translation>
     </message>
     <message>
       <source>{file}: expected a GeoJSON FeatureCollection</source>
       <translation>{file} : une FeatureCollection GeoJSON était attendue</translation>
     </message>
     <message>
+      <source>{file}: expected {what} ({extensions}).</source>
+      <translation>{file} : attendu {what} ({extensions}).</translation>
+    </message>
+    <message>
       <source>{file}: exported for campaign {campaign!r} ({uuid}), which this GeoPackage does not hold</source>
       <translation>{file} : exporté pour la campagne {campaign!r} ({uuid}), absente de ce GeoPackage</translation>
     </message>
     <message>
-      <source>{file}: missing column {column!r}</source>
-      <translation>{file} : colonne {column!r} manquante</translation>
+      <source>{file}: file not found</source>
+      <translation>{file} : fichier introuvable</translation>
     </message>
     <message>
-      <source>{file}: missing column(s) {columns}</source>
-      <translation>{file} : colonne(s) manquante(s) {columns}</translation>
+      <source>{file}: its channels ({channels}) are not in the GeoPackage: give the site that creates them, or import the counter's channel file first</source>
+      <translation>{file} : ses canaux ({channels}) ne sont pas dans le GeoPackage : indiquez le site qui les crée, ou importez d'abord le fichier de canaux du compteur</translation>
     </message>
     <message>
-      <source>{file}: missing column(s) {columns}; expected INSEE's StockEtablissement header</source>
-      <translation>{file} : colonne(s) manquante(s) {columns} ; l'en-tête StockEtablissement de l'INSEE est attendu</translation>
+      <source>{file}: its channels ({channels}) are not in the GeoPackage: import the channel file (channel_*.csv) and the site file with the measures</source>
+      <translation>{file} : ses canaux ({channels}) ne sont pas dans le GeoPackage : importez le fichier de canaux (channel_*.csv) et le fichier de sites avec les mesures</translation>
     </message>
     <message>
-      <source>{file}: needs a column of free places ({free!r}) or of occupied places ({occupied!r})</source>
-      <translation>{file} : il faut une colonne de places libres ({free!r}) ou de places occupées ({occupied!r})</translation>
+      <source>{file}: missing column(s) {columns}; columns read: {present}</source>
+      <translation>{file} : colonne(s) manquante(s) {columns} ; colonnes lues : {present}</translation>
+    </message>
+    <message>
+      <source>{file}: missing coordinates: expected x, y (and epsg) or longitude, latitude</source>
+      <translation>{file} : coordonnées manquantes : attendu x, y (et epsg) ou longitude, latitude</translation>
     </message>
     <message>
       <source>{file}: no AN (year) column: give the BPE vintage</source>
       <translation>{file} : pas de colonne AN (année) : indiquez le millésime de la BPE</translation>
+    </message>
+    <message>
+      <source>{file}: none of its channels ({channels}) is in the channel file {channel_file} or in the GeoPackage</source>
+      <translation>{file} : aucun de ses canaux ({channels}) n'est dans le fichier de canaux {channel_file} ni dans le GeoPackage</translation>
     </message>
     <message>
       <source>{file}: not a GTFS feed, missing {files}</source>
@@ -3654,6 +3786,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{file} : classeur .xlsx illisible ({error})</translation>
     </message>
     <message>
+      <source>{file}: not a readable CSV file ({error})</source>
+      <translation>{file} : pas un fichier CSV lisible ({error})</translation>
+    </message>
+    <message>
+      <source>{file}: not a readable zip archive ({error})</source>
+      <translation>{file} : pas une archive zip lisible ({error})</translation>
+    </message>
+    <message>
+      <source>{file}: not a text file (it holds NUL bytes: a binary file, or UTF-16 without byte-order mark); save it as CSV in UTF-8</source>
+      <translation>{file} : pas un fichier texte (il contient des octets NUL : un fichier binaire, ou de l'UTF-16 sans marque d'ordre des octets) ; enregistrez-le en CSV UTF-8</translation>
+    </message>
+    <message>
       <source>{file}: not an OpenStreetMap file GDAL's OSM driver can read</source>
       <translation>{file} : ce n'est pas un fichier OpenStreetMap lisible par le pilote OSM de GDAL</translation>
     </message>
@@ -3662,12 +3806,48 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{file} : ce n'est pas un classeur d'inventaire exporté par l'observatoire (feuilles {sheet!r} et {export_sheet!r} attendues) ; exportez d'abord la campagne</translation>
     </message>
     <message>
+      <source>{file}: required column(s) not found: {missing}; columns read: {present} (separator {sep}, encoding {encoding}). Check the header row, the separator and the encoding.</source>
+      <translation>{file} : colonne(s) obligatoire(s) introuvable(s) : {missing} ; colonnes lues : {present} (séparateur {sep}, encodage {encoding}). Vérifiez la ligne d'en-tête, le séparateur et l'encodage.</translation>
+    </message>
+    <message>
+      <source>{file}: the file is empty (a header row is expected)</source>
+      <translation>{file} : le fichier est vide (une ligne d'en-tête est attendue)</translation>
+    </message>
+    <message>
       <source>{file}: unknown inventory workbook format</source>
       <translation>{file} : format de classeur d'inventaire inconnu</translation>
     </message>
     <message>
+      <source>{file}: {conventions}</source>
+      <translation>{file} : {conventions}</translation>
+    </message>
+    <message>
       <source>{file}: {error}</source>
       <translation>{file} : {error}</translation>
+    </message>
+    <message>
+      <source>{file}: {member} cannot be read from the archive ({error})</source>
+      <translation>{file} : {member} ne peut être lu dans l'archive ({error})</translation>
+    </message>
+    <message>
+      <source>{file}: {member} expands beyond the size the archive declares: the archive is damaged or forged</source>
+      <translation>{file} : {member} se décompresse au-delà de la taille que l'archive déclare : l'archive est endommagée ou falsifiée</translation>
+    </message>
+    <message>
+      <source>{file}: {member} expands {ratio:.0f} times ({size}), more than the {limit} times a text file does: the archive is refused</source>
+      <translation>{file} : {member} se décompresse {ratio:.0f} fois ({size}), plus que les {limit} fois d'un fichier texte : l'archive est refusée</translation>
+    </message>
+    <message>
+      <source>{file}: {member} is encrypted; give an archive without password</source>
+      <translation>{file} : {member} est chiffré ; fournissez une archive sans mot de passe</translation>
+    </message>
+    <message>
+      <source>{file}: {n} files in the archive, more than the {limit} accepted</source>
+      <translation>{file} : {n} fichiers dans l'archive, plus que les {limit} acceptés</translation>
+    </message>
+    <message>
+      <source>{file}: {size} MB of text, more than the {limit} MB accepted</source>
+      <translation>{file} : {size} Mo de texte, plus que les {limit} Mo acceptés</translation>
     </message>
     <message>
       <source>{folder} is a file, not a folder</source>
@@ -3692,6 +3872,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{folder}: the package has no {file}</source>
       <translation>{folder} : le paquet ne contient pas {file}</translation>
+    </message>
+    <message>
+      <source>{free} or {occupied}</source>
+      <translation>{free} ou {occupied}</translation>
     </message>
     <message>
       <source>{label} {value!r} is not a date (expected YYYY-MM-DD)</source>
@@ -3764,6 +3948,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{n} demand points have no available destination and are left out.</source>
       <translation>{n} points de demande n'ont aucune destination accessible et sont laissés de côté.</translation>
+    </message>
+    <message>
+      <source>{n} features without an OpenStreetMap id (@id, id, osm_id and osm_type, full_id): keyed by their tags and position</source>
+      <translation>{n} objets sans identifiant OpenStreetMap (@id, id, osm_id et osm_type, full_id) : identifiés par leurs étiquettes et leur position</translation>
     </message>
     <message>
       <source>{n} home zones hold no populated cell of the population grid: their centroid is used ({zones}).</source>
@@ -3922,12 +4110,12 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{path} : la mise à niveau du schéma de la version {current} à la version {target} a échoué à la version {version} ({error}) ; le fichier n'a pas été modifié</translation>
     </message>
     <message>
-      <source>{read} rows read, {accepted} accepted, {rejected} rejected, {warnings} warnings</source>
-      <translation>{read} lignes lues, {accepted} acceptées, {rejected} rejetées, {warnings} avertissements</translation>
-    </message>
-    <message>
       <source>{read} rows read: {accepted} answers imported, {rejected} rows rejected, {skipped} already imported.</source>
       <translation>{read} lignes lues : {accepted} réponses importées, {rejected} lignes rejetées, {skipped} déjà importées.</translation>
+    </message>
+    <message>
+      <source>{read} rows read: {added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected; {warnings} warnings</source>
+      <translation>{read} lignes lues : {added} ajoutées, {updated} mises à jour, {unchanged} inchangées, {rejected} rejetées ; {warnings} avertissements</translation>
     </message>
     <message>
       <source>{roads} roads imported; network of {nodes} nodes and {edges} edges in {parts} connected part(s).</source>
@@ -3942,8 +4130,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{table}, ligne {uuid} : cet uuid existe déjà dans le GeoPackage partagé</translation>
     </message>
     <message>
-      <source>{table}: {added} rows added, {skipped} already present</source>
-      <translation>{table} : {added} lignes ajoutées, {skipped} déjà présentes</translation>
+      <source>{table}: {added} added, {updated} updated, {unchanged} unchanged</source>
+      <translation>{table} : {added} ajoutées, {updated} mises à jour, {unchanged} inchangées</translation>
     </message>
     <message>
       <source>{table}: {count} rows</source>
@@ -3958,8 +4146,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{tag} n'est pas une devanture commerciale</translation>
     </message>
     <message>
-      <source>{value!r} is not a date (expected YYYY-MM-DD)</source>
-      <translation>{value!r} n'est pas une date (format attendu AAAA-MM-JJ)</translation>
+      <source>{tz} is not a known time zone (e.g. Europe/Paris)</source>
+      <translation>{tz} n'est pas un fuseau horaire connu (par exemple Europe/Paris)</translation>
     </message>
     <message>
       <source>{value} is not a date: write it as YYYY-MM-DD (e.g. 2025-03-01).</source>
@@ -3988,10 +4176,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{what}: language {value!r} is not available (available: {languages})</source>
       <translation>{what} : la langue {value!r} n'est pas disponible (disponibles : {languages})</translation>
-    </message>
-    <message>
-      <source>{what}: {n}</source>
-      <translation>{what} : {n}</translation>
     </message>
     <message>
       <source>{where}: a key figure must be a mapping ({{'text': …}} or {{'label': …, 'value': …}}), got {value!r}</source>
