@@ -203,3 +203,21 @@ def _ogr_feature(feature, layer: str) -> tuple:
         pt = geom.Centroid() if geom is not None else None
     x, y = (pt.GetX(), pt.GetY()) if pt is not None and not pt.IsEmpty() else (None, None)
     return osm_type, str(osm_id), tags, x, y
+
+
+def selected_features(path, report: ImportReport, skipped: Dict[str, int], select,
+                      polygons: bool = True) -> Iterator[tuple]:
+    """``(row, "type/id", tags, lon, lat, what)`` of the features ``select(tags)`` keeps:
+    it returns ``(what, None)``, or ``(None, reason)`` for a feature counted in ``skipped``
+    under that reason. A kept feature without usable position is rejected."""
+    name = Path(path).name
+    for row, osm_type, osm_id, tags, x, y in osm_features(path, report, polygons):
+        what, reason = select(tags)
+        if what is None:
+            skipped[reason] = skipped.get(reason, 0) + 1
+            continue
+        sid = f"{osm_type}/{osm_id}"
+        if x is None or y is None:
+            report.reject(name, row, "geometry", sid, tr("no usable geometry"))
+            continue
+        yield row, sid, tags, x, y, what

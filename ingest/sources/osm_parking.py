@@ -25,7 +25,7 @@ from typing import Dict, Mapping, Optional
 import pandas as pd
 
 from ...i18n import tr
-from .osm import address, osm_features
+from .osm import address, selected_features
 from .report import ImportReport
 
 MAX_PLACES = 100_000
@@ -62,15 +62,10 @@ def read_osm_parkings(path, polygons: bool = True) -> tuple:
     report = ImportReport(source=path.name)
     skipped: Dict[str, int] = {}
     out = []
-    for row, osm_type, osm_id, tags, x, y in osm_features(path, report, polygons):
-        if tags.get("amenity") != "parking":
-            reason = tr("not a car park (amenity=parking)")
-            skipped[reason] = skipped.get(reason, 0) + 1
-            continue
-        sid = f"{osm_type}/{osm_id}"
-        if x is None or y is None:
-            report.reject(path.name, row, "geometry", sid, tr("no usable geometry"))
-            continue
+    not_parking = tr("not a car park (amenity=parking)")
+    for row, sid, tags, x, y, _ in selected_features(
+            path, report, skipped, lambda tags: (True, None) if tags.get("amenity") == "parking"
+            else (None, not_parking), polygons):
         structure = (tags.get("parking") or "").strip() or None
         fee = (tags.get("fee") or "").strip().lower()
         access = (tags.get("access") or "").strip().lower()

@@ -14,7 +14,7 @@ from typing import Dict, Mapping
 import pandas as pd
 
 from ...i18n import tr
-from .osm import address, osm_features
+from .osm import address, selected_features
 from .report import ImportReport
 
 KEYS = ("amenity", "healthcare", "shop", "office", "craft", "tourism", "leisure")
@@ -28,19 +28,16 @@ def read_osm_services(path, osm_bpe: Mapping[tuple, str], polygons: bool = True)
     report = ImportReport(source=path.name)
     skipped: Dict[str, int] = {}
     out = []
-    for row, osm_type, osm_id, tags, x, y in osm_features(path, report, polygons):
+    untyped = tr("no BPE type for its tags in osm_bpe_map")
+
+    def select(tags):
         found = next(((k, v, osm_bpe[(k, v)]) for k, v in (
             (key, (tags.get(key) or "").split(";")[0].strip()) for key in KEYS)
             if (k, v) in osm_bpe), None)
-        if found is None:
-            reason = tr("no BPE type for its tags in osm_bpe_map")
-            skipped[reason] = skipped.get(reason, 0) + 1
-            continue
-        sid = f"{osm_type}/{osm_id}"
-        if x is None or y is None:
-            report.reject(path.name, row, "geometry", sid, tr("no usable geometry"))
-            continue
-        key, value, typequ = found
+        return (found, None) if found else (None, untyped)
+
+    for row, sid, tags, x, y, (key, value, typequ) in selected_features(
+            path, report, skipped, select, polygons):
         out.append((sid, row, typequ, key, value, tags.get("name") or None, address(tags),
                     float(x), float(y)))
     report.rows_accepted = len(out)
