@@ -28,15 +28,23 @@ def insert_rows(conn, table: str, columns: Sequence[str], rows: Iterable, *,
                              checkpoint=checkpoint, progress=progress)
     names = ", ".join(tables._q(c) for c in columns)
     sql = f"INSERT OR IGNORE INTO {tables._q(table)} ({names}) VALUES ({values_sql})"
-    added = done = 0
-    iterator = iter(rows)
-    for chunk in iter(lambda: list(islice(iterator, CHUNK)), []):
-        if checkpoint is not None:
-            checkpoint()
+    added = 0
+    for done, chunk in _chunks(rows):
+        (checkpoint or _nothing)()
         added += max(0, conn.executemany(sql, chunk).rowcount)
-        done += len(chunk)
-        if progress is not None:
-            progress(done)
+        (progress or _nothing)(done)
     if added:
         tables.changed(conn, table)
     return added
+
+
+def _nothing(*_args) -> None:
+    return None
+
+
+def _chunks(rows: Iterable):
+    """(rows so far, chunk) pairs of at most :data:`CHUNK` rows."""
+    iterator, done = iter(rows), 0
+    for chunk in iter(lambda: list(islice(iterator, CHUNK)), []):
+        done += len(chunk)
+        yield done, chunk
