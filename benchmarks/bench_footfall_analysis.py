@@ -131,7 +131,7 @@ def _territory(gpkg_path: Path, channels: int) -> None:
 def bench_gpkg_import(path: Path, channels: int, rows: int):
     """Import the measure file into a GeoPackage (observatoire:import_counts' store function),
     then footfall by centrality and event impact read back from the GeoPackage."""
-    from observatoire_commerce.ingest.importers import flows as flows_imports
+    from observatoire_commerce.ingest.importers import counts as flows_imports
     from observatoire_commerce.jobs import events as event_jobs
     from observatoire_commerce.jobs import footfall as flows_results
     from observatoire_commerce.store import observatory

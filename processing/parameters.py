@@ -22,8 +22,8 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from ..ingest.importers.flows import FlowImportError
-from ..ingest.importers.flows import parse_mapping as parse_mapping_text
+from ..ingest.importers.framework import ImportRefusedError
+from ..ingest.importers.framework import parse_mapping as parse_mapping_text
 from ..store.readers import offer as offer_readers
 
 #: The Date type of QgsProcessingParameterDateTime (a scoped enum in Qgis from QGIS 3.36 on).
@@ -45,7 +45,7 @@ def parse_mapping(text: str) -> dict:
     ``key=value``."""
     try:
         return parse_mapping_text(text)
-    except FlowImportError as exc:
+    except ImportRefusedError as exc:
         raise QgsProcessingException(str(exc)) from exc
 
 

@@ -18,11 +18,13 @@ import uuid
 import numpy as np
 import pandas as pd
 
-from ..ingest.importers.flows import _insert, _insert_counts, reproject
+from ..ingest.importers.counts import insert_counts
+from ..ingest.importers.framework import reproject
 from ..ingest.importers.gtfs import import_gtfs
 from ..ingest.sources.gtfs import GtfsFeed
 from ..ingest.sources.report import ImportReport
 from ..store import geometry, gpkg, tables
+from ..store.writers.bulk import insert_rows
 from .territory import CENTRALITIES, SRS, STREETS, _uuid
 
 START, END = "2022-01-01", "2024-12-31"
@@ -196,16 +198,16 @@ def _counters(conn, rng, cents, events, stamp):
             frames.append(pd.DataFrame({"channel_id": channel_id, "start_utc": utc,
                                         "utc_offset_min": offset, "duration_s": 3600.0,
                                         "count": counts}))
-    _insert(conn, "counting_sites", ["uuid", "geom", "site_id", "name", "street", "source",
+    insert_rows(conn, "counting_sites", ["uuid", "geom", "site_id", "name", "street", "source",
                                      "imported_at"], site_rows)
-    _insert(conn, "counting_channels", ["uuid", "channel_id", "site_uuid", "mobility_type",
+    insert_rows(conn, "counting_channels", ["uuid", "channel_id", "site_uuid", "mobility_type",
                                         "counter_type", "temporality", "time_step_s", "source",
                                         "imported_at"], channel_rows)
     uuids = {r[1]: r[0] for r in channel_rows}
     measures = pd.concat(frames, ignore_index=True)
     # drop a few rows entirely (missing rows are gaps too)
     drop = rng.random(len(measures)) < 0.00005
-    _insert_counts(conn, measures.loc[~drop], uuids, None, None)
+    insert_counts(conn, measures.loc[~drop], uuids, None, None)
 
 
 PARKS = [  # name, centrality, dx, dy (m from its centre), capacity, kind, base rate, peak hour
@@ -247,11 +249,11 @@ def _parkings(conn, rng, cents, events, stamp):
         series.append(list(zip(_uuids(rng, len(naive)), [uid] * len(naive), epoch.tolist(),
                                offset.tolist(), [float(cap)] * len(naive), occupied.tolist(),
                                (occupied / cap).tolist(), list(payments))))
-    _insert(conn, "parkings", ["uuid", "geom", "parking_id", "name", "kind", "insee_code",
+    insert_rows(conn, "parkings", ["uuid", "geom", "parking_id", "name", "kind", "insee_code",
                                "capacity", "source", "imported_at"], rows)
     values = ("?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', ?3, 'unixepoch'), "
               "strftime('%Y-%m-%dT%H:%M:%S', ?3 + ?4 * 60, 'unixepoch'), ?4, ?5, ?6, ?7, ?8")
-    _insert(conn, "parking_occupancy", ["uuid", "parking_uuid", "time_utc", "time_local",
+    insert_rows(conn, "parking_occupancy", ["uuid", "parking_uuid", "time_utc", "time_local",
                                         "utc_offset_min", "capacity", "occupied",
                                         "occupancy_rate", "payments"],
             (r for s in series for r in s), values_sql=values)
@@ -333,7 +335,7 @@ def _network(conn, rng, cents, events):
         for d, b, a in zip(days.strftime("%Y-%m-%d"), board, alight):
             if b == b:
                 rows.append((_uuid(rng), uid, d, "day", b, a))
-    _insert(conn, "transit_ridership", ["uuid", "stop_uuid", "date", "period", "boardings",
+    insert_rows(conn, "transit_ridership", ["uuid", "stop_uuid", "date", "period", "boardings",
                                         "alightings"], rows)
 
 
@@ -367,14 +369,14 @@ def _road_and_carpool(conn, rng, cents, stamp):
             rows.append((_uuid(rng), geom, f"DEMO-R{k + 1:02d}", str(year), road, road,
                          round(aadt * (1 + rng.normal(0.0, 0.03)) * (0.99 ** j)),
                          round(heavy + rng.normal(0, 0.005), 3), "demo", stamp))
-    _insert(conn, "road_traffic", ["uuid", "geom", "point_id", "period", "name", "road",
+    insert_rows(conn, "road_traffic", ["uuid", "geom", "point_id", "period", "name", "road",
                                    "daily_traffic", "heavy_share", "source", "imported_at"], rows)
     rows = []
     for pid, name, cname, dx, dy, kind, places in CARPOOL:
         _n, _l, cx, cy, *_ = specs[cname]
         rows.append((_uuid(rng), geometry.encode_point(cx + dx, cy + dy, SRS), pid, name,
                      pid[:5], kind, "2024-03-01", 1, places, "demo", stamp))
-    _insert(conn, "carpool_areas", ["uuid", "geom", "place_id", "name", "insee_code",
+    insert_rows(conn, "carpool_areas", ["uuid", "geom", "place_id", "name", "insee_code",
                                     "place_type", "updated_on", "is_open", "places", "source",
                                     "imported_at"], rows)
     days = pd.date_range(START, END, freq="D")
@@ -385,5 +387,5 @@ def _road_and_carpool(conn, rng, cents, stamp):
         n = rng.poisson(level * growth * np.where(wd < 5, 1.0, 0.15))
         rows += [(_uuid(rng), d, origin, dest, float(v))
                  for d, v in zip(days.strftime("%Y-%m-%d"), n)]
-    _insert(conn, "carpool_trips", ["uuid", "date", "origin_insee", "destination_insee",
+    insert_rows(conn, "carpool_trips", ["uuid", "date", "origin_insee", "destination_insee",
                                     "trips"], rows)
