@@ -23,6 +23,7 @@ from ..ingest.importers.framework import reproject
 from ..ingest.importers.gtfs import import_gtfs
 from ..ingest.sources.gtfs import GtfsFeed
 from ..ingest.sources.report import ImportReport
+from ..jobs.transit import hourly_departures
 from ..store import geometry, gpkg, tables
 from ..store.writers.bulk import insert_rows
 from .territory import CENTRALITIES, SRS, STREETS, _uuid
@@ -315,7 +316,8 @@ def _network(conn, rng, cents, events):
                                      "date": pd.Series(dtype="datetime64[ns]"),
                                      "exception_type": pd.Series(dtype=int)}),
         report=ImportReport("demo network"))
-    import_gtfs(conn, "reseau-demo.zip", name="Réseau démo", feed=feed, typical=True,
+    import_gtfs(conn, "reseau-demo.zip", count_departures=hourly_departures,
+                name="Réseau démo", feed=feed, typical=True,
                 dates=["2024-06-15"], uuid_factory=lambda: _uuid(rng))
     # ridership: daily boardings per stop, busier near the town centre and during its events
     stop_rows = tables.points(conn, "transit_stops", ["uuid"])

@@ -11,17 +11,16 @@ The service dates are given, or the *typical weekday* is chosen: among the Tuesd
 Wednesdays and Thursdays of the feed's calendar, the first one whose number of running trips is
 the most frequent such number (school holidays and bank holidays fall out).
 
-The frequency table returned with the result gives, per stop and period of the day
-(:data:`PERIODS`, hours of the service day, end excluded), the departures, the departures per
-hour (departures / period length in hours) and the mean headway in minutes (period length in
-minutes / departures; empty without departure).
+The result also returns the departures per stop and hour of each service date
+(``tables['departures']``); the frequency per period of the day is a job
+(:func:`jobs.transit.frequency_table`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import pandas as pd
 
@@ -32,8 +31,6 @@ from ...store.writers.bulk import insert_rows
 from ..sources.gtfs import (
     GtfsFeed,
     calendar_span,
-    departures,
-    hourly_departures,
     read_gtfs,
     service_dates,
 )
@@ -50,9 +47,6 @@ from .framework import (
 )
 
 SOURCE = "gtfs"
-#: Periods of the day of the frequency table, in hours of the service day [start, end).
-PERIODS = {"early": (0, 7), "morning_peak": (7, 9), "midday": (9, 16), "evening_peak": (16, 19),
-           "evening": (19, 24), "night": (24, 30)}
 
 
 def typical_weekday(feed: GtfsFeed) -> dt.date:
@@ -70,28 +64,6 @@ def typical_weekday(feed: GtfsFeed) -> dt.date:
         raise ImportRefusedError(tr("the feed runs no trip on a weekday"))
     mode = mid.value_counts().sort_index(ascending=False).idxmax()
     return mid[mid == mode].index.min().date()
-
-
-def frequency(deps: pd.DataFrame, periods=None) -> pd.DataFrame:
-    """``stop_id, period, start_hour, end_hour, departures, per_hour, headway_min`` for every
-    stop with a departure and every period (see the module docstring)."""
-    periods = dict(periods or PERIODS)
-    stops = pd.unique(deps["stop_id"])
-    counts = deps.groupby(["stop_id", "hour"]).size()
-    parts = []
-    for period, (h0, h1) in periods.items():
-        inside = counts[(counts.index.get_level_values("hour") >= h0)
-                        & (counts.index.get_level_values("hour") < h1)]
-        n = inside.groupby(level="stop_id").sum().reindex(stops, fill_value=0)
-        parts.append(pd.DataFrame({"stop_id": stops, "period": period, "start_hour": h0,
-                                   "end_hour": h1, "departures": n.to_numpy()}))
-    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-        columns=["stop_id", "period", "start_hour", "end_hour", "departures"])
-    hours = (out["end_hour"] - out["start_hour"]).astype(float)
-    out["per_hour"] = out["departures"] / hours
-    out["headway_min"] = (60 * hours / out["departures"].where(out["departures"] > 0)).astype(
-        float)
-    return out.sort_values(["stop_id", "start_hour"], kind="stable").reset_index(drop=True)
 
 
 def _service_dates(feed: GtfsFeed, dates: Sequence, typical: bool) -> list:
@@ -116,17 +88,22 @@ def _service_dates(feed: GtfsFeed, dates: Sequence, typical: bool) -> list:
     return wanted
 
 
-def import_gtfs(conn, path, *, name: Optional[str] = None, dates: Sequence = (),
+def import_gtfs(conn, path, *, count_departures: Callable[[GtfsFeed, dt.date], pd.DataFrame],
+                name: Optional[str] = None, dates: Sequence = (),
                 typical: bool = True, feed: Optional[GtfsFeed] = None,
                 encoding: Optional[str] = None, progress=None, is_canceled=None,
                 uuid_factory=None) -> ImportResult:
     """Import a GTFS feed (zip or folder; or an already read ``feed``) under ``name`` (default:
     the file name without extension).
 
+    ``count_departures(feed, date)`` gives ``stop_id, hour, departures, routes`` for a service
+    date (:func:`jobs.transit.hourly_departures`: the departure rule is a formula, not a
+    reading concern).
+
     Writes the feed, its stops (reprojected; stops without coordinates keep an empty geometry)
     and routes, then departures per stop and hour for each of ``dates`` and, when ``typical``,
     for the typical weekday. Re-importing the same feed name adds nothing. The result's
-    ``tables['frequency']`` holds departures per stop and period of the day (:func:`frequency`)
+    ``tables['departures']`` holds departures per stop and hour of each service date
     with ``service_date``.
     """
     srs_id = open_socle(conn, require_flows)
@@ -138,18 +115,13 @@ def import_gtfs(conn, path, *, name: Optional[str] = None, dates: Sequence = (),
     name = name or Path(str(path)).stem
     wanted = _service_dates(feed, dates, typical)
     first, last = calendar_span(feed)
-    hourly, freq = [], []
+    hourly = []
     for i, (d, kind) in enumerate(wanted):
         run.checkpoint()
-        deps = departures(feed, d)
-        h = hourly_departures(deps)
+        h = count_departures(feed, d).copy()
         h["service_date"] = d.isoformat()
         h["day_kind"] = kind
         hourly.append(h)
-        per = frequency(deps)
-        per.insert(0, "service_date", d.isoformat())
-        per.insert(1, "day_kind", kind)
-        freq.append(per)
         run.progress(50.0 * (i + 1) / len(wanted))
     stops = feed.stops
     x, y = reproject(stops["stop_lon"], stops["stop_lat"], 4326, srs_id)
@@ -195,10 +167,9 @@ def import_gtfs(conn, path, *, name: Optional[str] = None, dates: Sequence = (),
         result.added["transit_service"], result.unchanged["transit_service"] = (added,
                                                                                 len(h) - added)
     run.progress(100)
-    per = pd.concat(freq, ignore_index=True)
     names = stops.set_index("stop_id")["stop_name"]
-    per.insert(3, "stop_name", per["stop_id"].map(names))
-    result.tables["frequency"] = per
+    h.insert(1, "stop_name", h["stop_id"].map(names))
+    result.tables["departures"] = h
     result.tables["dates"] = pd.DataFrame(wanted, columns=["service_date", "day_kind"])
     result.tables["summary"] = pd.DataFrame(
         [{"table": k, "rows": v} for k, v in {

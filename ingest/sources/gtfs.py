@@ -17,12 +17,9 @@ The archive is read within the limits of :mod:`.archive` (size, member count, co
 ratio); a damaged, encrypted or oversized archive, a missing file or a missing required column
 is refused with :class:`~.report.SourceError`.
 
-**The service of a date** (:func:`departures`), as the GTFS reference defines it: the services
-running that day are the calendar rows whose date range holds it and whose weekday flag is 1,
-plus the ``calendar_dates`` exceptions of type 1, minus those of type 2. A *departure* is a stop
-time of a trip running that day that is not the last stop of its trip (by ``stop_sequence``)
-and whose ``pickup_type`` is not 1 (no pickup); its hour is the hour of the service day
-(``25:10:00`` falls in hour 25).
+What counts as a departure of a service date is a formula of :mod:`analysis.transit`; the
+import counts departures per stop and hour through the function the layer above gives it
+(:func:`jobs.transit.hourly_departures`).
 """
 
 from __future__ import annotations
@@ -328,60 +325,6 @@ def calendar_span(feed: GtfsFeed) -> tuple:
     if not dates:
         raise SourceError(tr("the feed's calendar has no service date"))
     return min(dates).date(), max(dates).date()
-
-
-def running_services(feed: GtfsFeed, date) -> set:
-    """Service ids running on ``date`` (see the module docstring)."""
-    day = pd.Timestamp(date).normalize()
-    cal = feed.calendar
-    active = set()
-    if len(cal):
-        runs = ((pd.to_datetime(cal["start_date"]) <= day)
-                & (pd.to_datetime(cal["end_date"]) >= day)
-                & (cal[_DAYS[day.dayofweek]].astype(int) == 1))
-        active = set(cal.loc[runs.to_numpy(), "service_id"].astype(str))
-    exc = feed.calendar_dates
-    if len(exc):
-        on_day = exc[pd.to_datetime(exc["date"]) == day]
-        kind = on_day["exception_type"].astype(int).to_numpy()
-        active |= set(on_day.loc[kind == 1, "service_id"].astype(str))
-        active -= set(on_day.loc[kind == 2, "service_id"].astype(str))
-    return active
-
-
-DEPARTURE_COLUMNS = ["stop_id", "station_id", "trip_id", "route_id", "departure_s", "hour"]
-
-
-def departures(feed: GtfsFeed, date, *, include_on_demand: bool = True) -> pd.DataFrame:
-    """The departures of a service date (see the module docstring): :data:`DEPARTURE_COLUMNS`
-    (``station_id`` = the parent station when the stop has one, else the stop)."""
-    running = feed.trips[feed.trips["service_id"].astype(str).isin(
-        running_services(feed, date))][["trip_id", "route_id"]]
-    st = feed.stop_times[feed.stop_times["trip_id"].isin(set(running["trip_id"]))]
-    st = st.sort_values(["trip_id", "stop_sequence"], kind="stable")
-    trip = st["trip_id"].to_numpy()
-    not_last = np.r_[trip[1:] == trip[:-1], False] if len(trip) else np.zeros(0, bool)
-    pickup = (st["pickup_type"].fillna(0).astype(int).to_numpy()
-              if "pickup_type" in st.columns else np.zeros(len(st), int))
-    keep = not_last & (pickup != 1) & ~np.isnan(st["departure_s"].to_numpy(dtype=float))
-    if not include_on_demand:
-        keep &= ~np.isin(pickup, (2, 3))
-    out = st.loc[keep, ["stop_id", "trip_id", "departure_s"]].merge(running, on="trip_id")
-    parent = feed.stops.set_index("stop_id")["parent_station"] \
-        if "parent_station" in feed.stops.columns else pd.Series(dtype=object)
-    station = out["stop_id"].map(parent)
-    out["station_id"] = station.where(station.notna(), out["stop_id"])
-    out["hour"] = (out["departure_s"] // 3600).astype(int)
-    return out[DEPARTURE_COLUMNS]
-
-
-def hourly_departures(deps: pd.DataFrame) -> pd.DataFrame:
-    """``stop_id, hour, departures, routes`` (routes serving the stop in that hour)."""
-    if deps.empty:
-        return pd.DataFrame({"stop_id": pd.Series(dtype=object), "hour": pd.Series(dtype=int),
-                             "departures": pd.Series(dtype=int), "routes": pd.Series(dtype=int)})
-    g = deps.groupby(["stop_id", "hour"])
-    return pd.DataFrame({"departures": g.size(), "routes": g["route_id"].nunique()}).reset_index()
 
 
 def _check_blocks(trips, stop_times, calendar, calendar_dates, report) -> None:

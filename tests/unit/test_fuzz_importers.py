@@ -46,6 +46,7 @@ from observatoire_commerce.ingest.importers import (
 )
 from observatoire_commerce.ingest.sources import archive
 from observatoire_commerce.ingest.sources.report import SourceError
+from observatoire_commerce.jobs.transit import hourly_departures
 from observatoire_commerce.store import observatory
 
 from ..conftest import TESTS, validate_gpkg
@@ -166,7 +167,8 @@ def _gtfs_archive_variants() -> list:
 
 
 def _gtfs_call(conn, paths):
-    return gtfs.import_gtfs(conn, paths["feed.zip"], typical=True)
+    return gtfs.import_gtfs(conn, paths["feed.zip"], typical=True,
+                            count_departures=hourly_departures)
 
 
 CASES = [
@@ -215,7 +217,8 @@ CASES = [
          lambda conn, p: ridership.import_ridership(conn, p["ridership.csv"]),
          ("transit_ridership",),
          prepare=lambda conn, tmp: gtfs.import_gtfs(
-             conn, _write(tmp / "tiny.zip", _gtfs_zip(GTFS_MEMBERS)), typical=True)),
+             conn, _write(tmp / "tiny.zip", _gtfs_zip(GTFS_MEMBERS)), typical=True,
+             count_departures=hourly_departures)),
     Case("road_traffic", {"road.csv": ROAD},
          lambda conn, p: road_traffic.import_road_traffic(conn, p["road.csv"]),
          ("road_traffic",)),
@@ -343,7 +346,7 @@ def test_gtfs_zip_bomb_is_refused_before_reading(template, tmp_path):
     try:
         with pytest.raises(SourceError, match=r"bomb.zip: expands to 1024 MB, more than the "
                                               r"256 MB accepted"):
-            gtfs.import_gtfs(conn, bomb)
+            gtfs.import_gtfs(conn, bomb, count_departures=hourly_departures)
     finally:
         conn.close()
     assert _digest(path) == before

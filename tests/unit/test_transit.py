@@ -83,3 +83,25 @@ def test_on_demand_pickups_can_be_left_out():
                        "departure_s": [3600.0, 7200.0, 10800.0], "pickup_type": [2, 0, 0]})
     assert len(departures(st, trips, cal, None, "2024-05-02")) == 2
     assert len(departures(st, trips, cal, None, "2024-05-02", include_on_demand=False)) == 1
+
+
+def test_jobs_count_departures_and_frequency_by_period(feed):
+    """The GTFS import counts with jobs.transit.hourly_departures (the rule above); the
+    frequency table per period is jobs.transit.frequency_table: on 2023-07-10 S1, S2 and S3
+    each have one departure in hour 7, so in the morning peak (7-9 h, 2 hours) each has
+    1 departure, 0.5 per hour, a 120 min headway; in the evening no departure, no headway."""
+    from observatoire_commerce.jobs.transit import frequency_table, hourly_departures
+
+    per_hour = hourly_departures(feed, "2023-07-10")
+    assert per_hour.to_dict("list") == {"stop_id": ["S1", "S2", "S3"], "hour": [7, 7, 7],
+                                        "departures": [1, 1, 1], "routes": [1, 1, 1]}
+    per_hour["stop_name"] = per_hour["stop_id"].str.lower()
+    per_hour["service_date"], per_hour["day_kind"] = "2023-07-10", "date"
+    table = frequency_table(per_hour)
+    assert len(table) == 3 * 6   # three stops × six periods
+    peak = table[(table.stop_id == "S2") & (table.period == "morning_peak")].iloc[0]
+    assert (peak.service_date, peak.stop_name, peak.departures, peak.per_hour,
+            peak.headway_min) == ("2023-07-10", "s2", 1, 0.5, 120.0)
+    evening = table[(table.stop_id == "S2") & (table.period == "evening")].iloc[0]
+    assert evening.departures == 0 and np.isnan(evening.headway_min)
+    assert frequency_table(per_hour.iloc[0:0]).empty

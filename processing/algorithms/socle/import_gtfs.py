@@ -8,6 +8,7 @@ from qgis.core import (
 
 from ....ingest.importers.gtfs import import_gtfs
 from ....ingest.sources import archive
+from ....jobs.transit import frequency_table, hourly_departures
 from ...import_base import ImportAlgorithm
 from ...outputs import write_frame
 from ...parameters import add_string, as_list, as_text
@@ -71,6 +72,7 @@ class ImportGtfs(ImportAlgorithm):
         feedback.pushInfo(self.tr("Reading and validating the feed…"))
         return import_gtfs(
             conn, self.parameterAsFile(parameters, self.INPUT, context),
+            count_departures=hourly_departures,
             name=as_text(self, parameters, self.FEED_NAME, context) or None, dates=dates,
             typical=self.parameterAsBool(parameters, self.TYPICAL, context),
             encoding=self.conventions(parameters, context).encoding,
@@ -82,6 +84,6 @@ class ImportGtfs(ImportAlgorithm):
                 date=row.service_date, kind=row.day_kind))
         if parameters.get(self.FREQUENCY) is None:
             return {}
-        dest = write_frame(self, parameters, self.FREQUENCY, context, result.tables["frequency"],
-                           feedback=feedback)
+        dest = write_frame(self, parameters, self.FREQUENCY, context,
+                           frequency_table(result.tables["departures"]), feedback=feedback)
         return {self.FREQUENCY: dest}
