@@ -1,14 +1,20 @@
 """Deterministic synthetic KoboToolbox / ODK exports of the questionnaire, for the demo and tests.
 
-:func:`synthetic_answers` draws plausible respondents from a seeded generator, with the
-correlations a planner expects to see in the analysis: people from peripheral communes and from
-outside come by car, town-centre residents walk; drivers to the town centre (the first centrality)
-are less satisfied with parking; the young buy more online; retirees and executives are keener on
-local producers; students are 15–24 and retirees 65+. Purchases made in a town or neighbourhood
-centre say in which centrality: one of the matching level (primary for the town centre,
-secondary or tertiary for a neighbourhood centre) when the centralities carry their level, any
-otherwise, a visited one more often, now and then "elsewhere"; these follow-ups are drawn from
-their own generator, so the other answers are the same as before they were asked.
+:func:`synthetic_answers` draws respondents from a seeded generator. Each consenting respondent
+is first given a *planted behaviour type* (:data:`PLANTED_TYPES`: town-centre walkers,
+periphery drivers, online buyers, short-circuit buyers), which sets where they live, their age,
+how often and how they come to the town centre, why, where they buy each purchase category, the
+share they buy online, how often they buy through short circuits and how; every behaviour
+answer is drawn from the generic weights instead with probability :data:`NOISE` (nobody is a
+pure type). :func:`planted_types` gives the type of each submission (by uuid), what a
+consumption typology should recover; it is never written to the export. Other correlations a
+planner expects: people from peripheral communes and from outside come by car, town-centre
+residents walk; drivers to the town centre (the first centrality) are less satisfied with
+parking; students are 15–24 and retirees 65+. Purchases made in a town or neighbourhood centre
+say in which centrality: one of the matching level (primary for the town centre, secondary or
+tertiary for a neighbourhood centre) when the centralities carry their level, any otherwise, a
+visited one more often, now and then "elsewhere"; these follow-ups are drawn from their own
+generator, so the other answers are the same whether they are asked or not.
 :func:`write_export` writes them as a Kobo export (``_uuid``, ``_submission_time``…, ``/``
 headers) or an ODK Central one (``KEY``, ``meta-instanceID``…, ``-`` headers), in ``.xlsx`` or
 ``.csv``, select_multiple as one space-separated column, 1/0 option columns, or both, and can
@@ -76,19 +82,151 @@ def _occupation(rng, age):
                        ("other_inactive", 5), ("farmer", 2)))
 
 
-def _mode(rng, zone, centre):
-    if zone == "central":
-        weights = (("walk", 45), ("bike", 12), ("public_transport", 23), ("car_driver", 15),
-                   ("car_passenger", 3), ("motorbike", 2)) if centre else (
-                   ("walk", 30), ("bike", 10), ("public_transport", 25), ("car_driver", 30),
-                   ("car_passenger", 5))
-    elif zone == "inner":
-        weights = (("walk", 8), ("bike", 10), ("public_transport", 30), ("car_driver", 45),
-                   ("car_passenger", 5), ("motorbike", 2))
-    else:
-        weights = (("public_transport", 12), ("car_driver", 72), ("car_passenger", 12),
-                   ("motorbike", 2), ("bike", 2))
-    return _pick(rng, weights)
+# Generic transport modes by home zone (the noise of the types' modes): people from peripheral
+# communes and from outside come by car, town-centre residents walk.
+ZONE_MODES = {
+    "central": (("walk", 45), ("bike", 12), ("public_transport", 23), ("car_driver", 15),
+                ("car_passenger", 3), ("motorbike", 2)),
+    "inner": (("walk", 8), ("bike", 10), ("public_transport", 30), ("car_driver", 45),
+              ("car_passenger", 5), ("motorbike", 2)),
+    "peripheral": (("public_transport", 12), ("car_driver", 72), ("car_passenger", 12),
+                   ("motorbike", 2), ("bike", 2)),
+    "outside": (("public_transport", 12), ("car_driver", 72), ("car_passenger", 12),
+                ("motorbike", 2), ("bike", 2)),
+}
+
+
+# Planted behaviour types: what each one does, as weights of the answers drawn for it. With
+# probability NOISE each behaviour answer is drawn from the generic weights instead (realistic
+# noise: nobody is a pure type).
+PLANTED_TYPES = (("centre_walker", 32), ("periphery_driver", 30), ("online_buyer", 20),
+                 ("short_circuit_buyer", 18))
+NOISE = 0.2
+TYPE_ZONES = {
+    "centre_walker": (("central", 85), ("inner", 12), ("peripheral", 3)),
+    "periphery_driver": (("central", 12), ("inner", 20), ("peripheral", 40), ("outside", 28)),
+    "online_buyer": (("central", 60), ("inner", 25), ("peripheral", 10), ("outside", 5)),
+    "short_circuit_buyer": (("central", 40), ("inner", 20), ("peripheral", 30), ("outside", 10)),
+}
+TYPE_AGES = {
+    "centre_walker": (("15_24", 14), ("25_34", 15), ("35_49", 18), ("50_64", 20), ("65_74", 18),
+                      ("75_plus", 15)),
+    "periphery_driver": (("15_24", 8), ("25_34", 16), ("35_49", 30), ("50_64", 26),
+                         ("65_74", 14), ("75_plus", 6)),
+    "online_buyer": (("15_24", 38), ("25_34", 34), ("35_49", 18), ("50_64", 7), ("65_74", 2),
+                     ("75_plus", 1)),
+    "short_circuit_buyer": (("15_24", 5), ("25_34", 12), ("35_49", 24), ("50_64", 28),
+                            ("65_74", 20), ("75_plus", 11)),
+}
+TYPE_CENTRE_VISIT = {"centre_walker": 0.97, "periphery_driver": 0.55, "online_buyer": 0.75,
+                     "short_circuit_buyer": 0.85}
+TYPE_FREQUENCY = {
+    "centre_walker": (("daily", 50), ("several_week", 40), ("weekly", 10)),
+    "periphery_driver": (("several_month", 25), ("monthly", 40), ("rarely", 35)),
+    "online_buyer": (("weekly", 40), ("several_month", 45), ("monthly", 15)),
+    "short_circuit_buyer": (("several_week", 45), ("weekly", 50), ("several_month", 5)),
+}
+GENERIC_FREQUENCY = (("daily", 12), ("several_week", 25), ("weekly", 25), ("several_month", 15),
+                     ("monthly", 12), ("rarely", 11))
+TYPE_MODES = {
+    "centre_walker": (("walk", 75), ("bike", 20), ("public_transport", 5)),
+    "periphery_driver": (("car_driver", 90), ("car_passenger", 8), ("motorbike", 2)),
+    "online_buyer": (("public_transport", 60), ("bike", 25), ("walk", 15)),
+    "short_circuit_buyer": (("bike", 45), ("walk", 30), ("car_driver", 25)),
+}
+TYPE_REASONS = {
+    "centre_walker": ("daily_shopping", "stroll", "cafe_restaurant", "private_services"),
+    "periphery_driver": ("occasional_shopping", "public_services", "work"),
+    "online_buyer": ("cafe_restaurant", "culture_leisure", "events"),
+    "short_circuit_buyer": ("market", "daily_shopping", "stroll"),
+}
+GENERIC_REASONS = ("daily_shopping", "occasional_shopping", "market", "cafe_restaurant",
+                   "private_services", "public_services", "work", "culture_leisure", "events",
+                   "stroll")
+# where each purchase category is bought: type → category → place weights
+TYPE_PURCHASES = {
+    "centre_walker": {
+        "food_daily": (("town_centre", 70), ("neighbourhood", 18), ("market_short_circuit", 12)),
+        "food_weekly": (("town_centre", 40), ("neighbourhood", 35), ("periphery", 25)),
+        "clothing": (("town_centre", 75), ("periphery", 15), ("online", 10)),
+        "home": (("town_centre", 45), ("neighbourhood", 20), ("periphery", 35)),
+        "culture_leisure": (("town_centre", 80), ("neighbourhood", 10), ("online", 10)),
+        "health_beauty": (("town_centre", 80), ("neighbourhood", 20)),
+        "restaurants": (("town_centre", 90), ("neighbourhood", 10)),
+    },
+    "periphery_driver": {
+        "food_daily": (("periphery", 60), ("neighbourhood", 30), ("town_centre", 10)),
+        "food_weekly": (("periphery", 90), ("neighbourhood", 10)),
+        "clothing": (("periphery", 70), ("other_town", 20), ("online", 10)),
+        "home": (("periphery", 85), ("other_town", 10), ("online", 5)),
+        "culture_leisure": (("periphery", 65), ("other_town", 20), ("online", 15)),
+        "health_beauty": (("periphery", 60), ("neighbourhood", 35), ("town_centre", 5)),
+        "restaurants": (("periphery", 45), ("other_town", 20), ("not_concerned", 20),
+                        ("town_centre", 15)),
+    },
+    "online_buyer": {
+        "food_daily": (("neighbourhood", 50), ("town_centre", 30), ("periphery", 20)),
+        "food_weekly": (("online", 50), ("periphery", 40), ("neighbourhood", 10)),
+        "clothing": (("online", 85), ("town_centre", 15)),
+        "home": (("online", 80), ("periphery", 20)),
+        "culture_leisure": (("online", 80), ("town_centre", 20)),
+        "health_beauty": (("online", 55), ("town_centre", 30), ("neighbourhood", 15)),
+        "restaurants": (("town_centre", 70), ("neighbourhood", 20), ("not_concerned", 10)),
+    },
+    "short_circuit_buyer": {
+        "food_daily": (("market_short_circuit", 80), ("neighbourhood", 20)),
+        "food_weekly": (("market_short_circuit", 60), ("neighbourhood", 25), ("periphery", 15)),
+        "clothing": (("town_centre", 45), ("neighbourhood", 30), ("periphery", 25)),
+        "home": (("neighbourhood", 45), ("periphery", 35), ("town_centre", 20)),
+        "culture_leisure": (("neighbourhood", 45), ("town_centre", 45), ("online", 10)),
+        "health_beauty": (("neighbourhood", 65), ("town_centre", 35)),
+        "restaurants": (("neighbourhood", 55), ("town_centre", 45)),
+    },
+}
+GENERIC_PURCHASE = (("town_centre", 30), ("neighbourhood", 15), ("periphery", 25), ("online", 10),
+                    ("market_short_circuit", 6), ("other_town", 4), ("not_concerned", 3))
+TYPE_ONLINE = {
+    "centre_walker": (("none", 45), ("under_quarter", 50), ("quarter_half", 5)),
+    "periphery_driver": (("none", 10), ("under_quarter", 55), ("quarter_half", 35)),
+    "online_buyer": (("quarter_half", 35), ("over_half", 65)),
+    "short_circuit_buyer": (("none", 55), ("under_quarter", 45)),
+}
+GENERIC_ONLINE = (("none", 25), ("under_quarter", 40), ("quarter_half", 22), ("over_half", 13))
+TYPE_SHORT_CIRCUIT = {
+    "centre_walker": (("weekly", 10), ("monthly", 45), ("rarely", 40), ("never", 5)),
+    "periphery_driver": (("rarely", 45), ("never", 55)),
+    "online_buyer": (("rarely", 40), ("never", 60)),
+    "short_circuit_buyer": (("weekly", 80), ("monthly", 20)),
+}
+GENERIC_SHORT_CIRCUIT = (("weekly", 15), ("monthly", 30), ("rarely", 35), ("never", 20))
+TYPE_INTEREST = {
+    "centre_walker": (("very", 25), ("somewhat", 55), ("little", 15), ("not_at_all", 5)),
+    "periphery_driver": (("somewhat", 15), ("little", 45), ("not_at_all", 40)),
+    "online_buyer": (("somewhat", 20), ("little", 50), ("not_at_all", 30)),
+    "short_circuit_buyer": (("very", 85), ("somewhat", 15)),
+}
+GENERIC_INTEREST = (("very", 25), ("somewhat", 35), ("little", 25), ("not_at_all", 15))
+TYPE_CHANNELS = {
+    "centre_walker": ("market", "local_shops", "producers_shop"),
+    "periphery_driver": ("farm_shop", "local_shops"),
+    "online_buyer": ("online_order", "basket"),
+    "short_circuit_buyer": ("market", "farm_shop", "basket", "producers_shop"),
+}
+GENERIC_CHANNELS = ("market", "farm_shop", "producers_shop", "basket", "online_order",
+                    "local_shops")
+
+
+def _typed(rng: random.Random, typed: Sequence[Tuple[Any, float]],
+           generic: Sequence[Tuple[Any, float]]) -> Any:
+    """A behaviour answer: the type's weights, or with probability NOISE the generic ones."""
+    return _pick(rng, generic if rng.random() < NOISE else typed)
+
+
+def _subset(rng: random.Random, typed: Sequence[str], generic: Sequence[str], low: int,
+            high: int) -> Tuple[str, ...]:
+    """A few choices of a multiple-choice question, the type's (or, with noise, any)."""
+    pool = list(generic if rng.random() < NOISE else typed)
+    return tuple(rng.sample(pool, k=min(len(pool), rng.randint(low, high))))
 
 
 # Centrality levels where each place of purchase asked "in which centrality" is found.
@@ -117,7 +255,7 @@ def _clip(value: float, low: int = 1, high: int = 5) -> int:
 def _respondent(rng: random.Random, questionnaire: Questionnaire,
                 follow_up: random.Random) -> Dict[str, Any]:
     """One consistent set of answers keyed by question name (``follow_up`` draws the
-    purchase centralities)."""
+    purchase centralities); ``_planted_type`` holds the behaviour type it was drawn from."""
     codes = [c.code for c in questionnaire.centralities]
     centre = codes[0] if codes else None
     answers: Dict[str, Any] = {}
@@ -130,7 +268,11 @@ def _respondent(rng: random.Random, questionnaire: Questionnaire,
     if answers["consent"] == "no":
         return answers
 
-    zone, commune, _ = _pick(rng, [((z, c, w), w) for z, c, w in HOME_COMMUNES])
+    kind = _pick(rng, PLANTED_TYPES)
+    answers["_planted_type"] = kind
+    zone_kind = _pick(rng, TYPE_ZONES[kind])
+    zone, commune, _ = _pick(rng, [((z, c, w), w) for z, c, w in HOME_COMMUNES
+                                   if z == zone_kind])
     answers["home_commune"] = commune
     if "commune" in questionnaire.choice_lists:
         names = questionnaire.choice_lists["commune"].names
@@ -138,7 +280,7 @@ def _respondent(rng: random.Random, questionnaire: Questionnaire,
     if "iris" not in questionnaire.choice_lists and rng.random() < 0.6:
         answers["home_iris"] = (f"{commune}01{rng.randint(1, 9):02d}" if zone == "central"
                                 else f"{commune}0000")
-    age = _pick(rng, AGE_WEIGHTS)
+    age = _pick(rng, TYPE_AGES[kind])
     answers["age_band"] = age
     answers["gender"] = _pick(rng, (("female", 52), ("male", 46), ("other", 1),
                                     ("no_answer", 1)))
@@ -154,27 +296,25 @@ def _respondent(rng: random.Random, questionnaire: Questionnaire,
         answers["household_children"] = min(size - 1, _pick(rng, ((0, 50), (1, 25), (2, 18),
                                                                    (3, 7))))
     answers["household_cars"] = _pick(rng, ((0, 30), (1, 50), (2, 20))) if zone == "central" \
-        else _pick(rng, ((0, 5), (1, 45), (2, 42), (3, 8)))
+        and kind != "periphery_driver" else _pick(rng, ((0, 5), (1, 45), (2, 42), (3, 8)))
 
     visited = []
     for code in codes:
-        chance = 0.85 if code == centre else (0.45 if zone in ("central", "inner") else 0.3)
+        chance = TYPE_CENTRE_VISIT[kind] if code == centre else (
+            0.45 if zone in ("central", "inner") else 0.3)
         if rng.random() < chance:
             visited.append(code)
     answers["centralities_visited"] = tuple(visited) or ("none",)
     centre_driver = False
     for code in visited:
         is_centre = code == centre
-        answers[f"frequency__{code}"] = _pick(rng, (
-            ("daily", 20 if zone == "central" else 4), ("several_week", 25), ("weekly", 25),
-            ("several_month", 15), ("monthly", 8), ("rarely", 7)))
-        reasons = rng.sample(["daily_shopping", "occasional_shopping", "market",
-                              "cafe_restaurant", "private_services", "public_services", "work",
-                              "culture_leisure", "events", "stroll"], k=rng.randint(1, 3))
+        answers[f"frequency__{code}"] = _typed(rng, TYPE_FREQUENCY[kind], GENERIC_FREQUENCY) \
+            if is_centre else _pick(rng, GENERIC_FREQUENCY)
+        reasons = list(_subset(rng, TYPE_REASONS[kind], GENERIC_REASONS, 1, 3))
         if occupation == "student" and rng.random() < 0.5:
             reasons[0] = "study"
         answers[f"visit_reasons__{code}"] = tuple(dict.fromkeys(reasons))
-        mode = _mode(rng, zone, is_centre)
+        mode = _typed(rng, TYPE_MODES[kind], ZONE_MODES[zone])
         answers[f"transport_mode__{code}"] = mode
         if mode in ("car_driver", "motorbike"):
             centre_driver = centre_driver or is_centre
@@ -187,25 +327,13 @@ def _respondent(rng: random.Random, questionnaire: Questionnaire,
                 ("immediate", 10), ("under_5", 35), ("5_15", 40), ("over_15", 15))
                 if is_centre else (("immediate", 60), ("under_5", 35), ("5_15", 5)))
 
-    young = age in ("15_24", "25_34")
-    for category, centre_share in (("food_daily", 35), ("food_weekly", 10), ("clothing", 30),
-                                   ("home", 8), ("culture_leisure", 35), ("health_beauty", 30),
-                                   ("restaurants", 55)):
-        far = zone in ("peripheral", "outside")
-        answers[f"purchase_{category}"] = _pick(rng, (
-            ("town_centre", centre_share * (0.5 if far else 1.0)),
-            ("neighbourhood", 15), ("periphery", 25 * (1.6 if far else 1.0)),
-            ("online", (20 if young else 6) if category not in ("food_daily", "restaurants")
-             else 1),
-            ("market_short_circuit", 12 if category.startswith("food") else 1),
-            ("other_town", 4), ("not_concerned", 3)))
+    for category, typed in TYPE_PURCHASES[kind].items():
+        answers[f"purchase_{category}"] = _typed(rng, typed, GENERIC_PURCHASE)
         place = answers[f"purchase_{category}"]
         if place in CENTRALITY_PURCHASE_PLACES:
             answers[purchase_centrality_question_name(category)] = _purchase_centrality(
                 follow_up, questionnaire, place, visited)
-    answers["online_share"] = _pick(rng, (("none", 5 if young else 25), ("under_quarter", 45),
-                                          ("quarter_half", 30 if young else 20),
-                                          ("over_half", 20 if young else 5)))
+    answers["online_share"] = _typed(rng, TYPE_ONLINE[kind], GENERIC_ONLINE)
 
     base = rng.gauss(3.3, 0.6)
     for topic, shift in (("offer", -0.2), ("opening_hours", -0.1), ("parking", -0.4),
@@ -245,16 +373,12 @@ def _respondent(rng: random.Random, questionnaire: Questionnaire,
     answers["priorities"] = tuple(sorted(rng.sample(
         ["more_shops", "fewer_vacant", "parking", "public_transport", "cycling", "pedestrian",
          "cleanliness", "safety", "events", "greenery"], k=rng.randint(1, 3))))
-    keen = occupation in ("retired", "executive") or age in ("50_64", "65_74")
-    answers["local_producers_interest"] = _pick(rng, (
-        ("very", 40 if keen else 22), ("somewhat", 35), ("little", 15 if keen else 25),
-        ("not_at_all", 5 if keen else 15)))
-    answers["short_circuit_frequency"] = _pick(rng, (
-        ("weekly", 30 if keen else 12), ("monthly", 30), ("rarely", 28), ("never", 12)))
+    answers["local_producers_interest"] = _typed(rng, TYPE_INTEREST[kind], GENERIC_INTEREST)
+    answers["short_circuit_frequency"] = _typed(rng, TYPE_SHORT_CIRCUIT[kind],
+                                                GENERIC_SHORT_CIRCUIT)
     if answers["local_producers_interest"] in ("very", "somewhat"):
-        answers["producer_channels"] = tuple(sorted(rng.sample(
-            ["market", "farm_shop", "producers_shop", "basket", "online_order", "local_shops"],
-            k=rng.randint(1, 3))))
+        answers["producer_channels"] = tuple(sorted(_subset(
+            rng, TYPE_CHANNELS[kind], GENERIC_CHANNELS, 1, 3)))
     answers["questionnaire_version"] = questionnaire.version
     return answers
 
@@ -273,9 +397,31 @@ def synthetic_answers(questionnaire: Questionnaire, n: int = 420,
             "uuid": str(uuid_module.UUID(int=rng.getrandbits(128), version=4)),
             "start": opened, "end": opened + datetime.timedelta(minutes=rng.randint(4, 11)),
             "submitted": opened + datetime.timedelta(minutes=rng.randint(15, 240)),
+            "planted_type": answers.pop("_planted_type", None),
         }
         out.append(answers)
     return out
+
+
+def planted_types(questionnaire: Questionnaire, n: int = 420,
+                  seed: int = 2024) -> Dict[str, str]:
+    """The behaviour type each consenting respondent of :func:`synthetic_answers` (same
+    ``n`` and ``seed``) was drawn from, by submission uuid: what a typology should recover."""
+    return {a["_meta"]["uuid"]: a["_meta"]["planted_type"]
+            for a in synthetic_answers(questionnaire, n, seed)
+            if a["_meta"]["planted_type"] is not None}
+
+
+def write_planted_types(questionnaire: Questionnaire, path: PathLike, n: int = 420,
+                        seed: int = 2024) -> Path:
+    """:func:`planted_types` as a CSV (uuid, planted_type) beside the demo's outputs."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["uuid", "planted_type"])
+        writer.writerows(sorted(planted_types(questionnaire, n, seed).items()))
+    return path
 
 
 def _headers(questionnaire: Questionnaire, separator: str, multi: str, flavour: str):

@@ -16,6 +16,21 @@ from typing import Iterable, Optional, Sequence
 from . import gpkg
 
 KEY = ("scope", "centrality_uuid", "indicator", "period", "algorithm")
+# Optional keys of a survey figure (schema v10): 95 % interval, respondents, low precision (0/1).
+SURVEY_COLUMNS = ("ci_low", "ci_high", "respondents", "low_precision")
+
+
+def _survey_values(row) -> tuple:
+    """The survey keys of ``row`` (None when absent; NaN → None; respondents, flag → int)."""
+    out = []
+    for column in SURVEY_COLUMNS:
+        v = row.get(column)
+        if v is not None and isinstance(v, float) and math.isnan(v):
+            v = None
+        if v is not None and column in ("respondents", "low_precision"):
+            v = int(v)
+        out.append(v)
+    return tuple(out)
 
 
 def write(conn, rows, *, algorithm: str, parameters: dict | None = None) -> int:
@@ -36,11 +51,12 @@ def write(conn, rows, *, algorithm: str, parameters: dict | None = None) -> int:
             (row["scope"], row.get("centrality_uuid"), row["indicator"], row["period"], algorithm))
         conn.execute(
             "INSERT INTO indicators (uuid, scope, centrality_uuid, indicator, period, "
-            "campaign_uuid, value, unit, algorithm, parameters, computed_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "campaign_uuid, value, unit, algorithm, parameters, computed_at"
+            + "".join(f", {c}" for c in SURVEY_COLUMNS) + ") "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?" + ",?" * len(SURVEY_COLUMNS) + ")",
             (str(uuid.uuid4()), row["scope"], row.get("centrality_uuid"), row["indicator"],
              row["period"], row.get("campaign_uuid"), value, row.get("unit"), algorithm, params,
-             stamp))
+             stamp, *_survey_values(row)))
         count += 1
     gpkg.touch(conn, "indicators")
     return count

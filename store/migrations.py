@@ -92,6 +92,15 @@ def _v10_osm_services(conn, srs_id):
     migrate_v10(conn, srs_id)
 
 
+def _v11_survey_results(conn, srs_id):
+    """v11: survey weights, margins, spending per household, typologies, and the survey
+    columns of ``indicators`` (interval, respondents, low precision; see
+    :func:`store.schema.survey_results.migrate_v10`)."""
+    from .schema.survey_results import migrate_v10
+
+    migrate_v10(conn, srs_id)
+
+
 MIGRATIONS = {
     2: _v2_status_nomenclature,
     3: _v3_field_survey,
@@ -102,6 +111,7 @@ MIGRATIONS = {
     8: _v8_road_network,
     9: _v9_purchase_centralities,
     10: _v10_osm_services,
+    11: _v11_survey_results,
 }
 
 LATEST_VERSION = max(MIGRATIONS) if MIGRATIONS else 1
