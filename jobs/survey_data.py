@@ -98,6 +98,12 @@ def reason_text() -> str:
     return tr(REASON_TEMPLATE).format(n=MIN_RESPONDENTS)
 
 
+def percent(values) -> np.ndarray:
+    """Shares (0–1) as published: percent, clipped to 0–100 (a normal-approximation interval
+    may cross the bounds)."""
+    return np.clip(100.0 * np.asarray(values, dtype=float), 0.0, 100.0)
+
+
 def publish(frame: pd.DataFrame, value_columns: Iterable[str],
             respondents: str = "respondents") -> pd.DataFrame:
     """The publication rules applied to an output table: values of cells under 11
@@ -116,9 +122,13 @@ def survey_indicator(scope: str, centrality_uuid: Optional[str], code: str, peri
         return None
     if value is None or (isinstance(value, float) and not np.isfinite(value)):
         return None
+    low, high = _finite(ci_low), _finite(ci_high)
+    if unit == "%":  # a share's interval stays within 0–100 %
+        low = None if low is None else max(0.0, low)
+        high = None if high is None else min(100.0, high)
     return {"scope": scope, "centrality_uuid": centrality_uuid, "indicator": code,
             "period": period, "value": float(value), "unit": unit,
-            "ci_low": _finite(ci_low), "ci_high": _finite(ci_high),
+            "ci_low": low, "ci_high": high,
             "respondents": int(respondents),
             "low_precision": int(int(respondents) < LOW_PRECISION)}
 
@@ -158,7 +168,7 @@ def period_of(frame: pd.DataFrame) -> str:
     for column in ("started_at", "submitted_at", "ended_at"):
         if column in frame.columns:
             found = pd.to_datetime(frame[column], errors="coerce", utc=True).dt.year.dropna()
-            years = sorted(set(int(y) for y in found))
+            years = sorted({int(y) for y in found})
             if years:
                 break
     if not years:

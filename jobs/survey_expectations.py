@@ -184,8 +184,9 @@ def compute(conn, *, run: Optional[str] = None) -> ExpectationsOutcome:
         "statistic": raw["variable"].map(lambda v: meta[v].statistic),
         "unit": raw["variable"].map(lambda v: meta[v].unit),
         "respondents": raw["respondents"].astype(np.int64),
-        "value": raw["mean"] * scale, "ci_low": raw["ci_low"] * scale,
-        "ci_high": raw["ci_high"] * scale})
+        "value": raw["mean"] * scale,
+        "ci_low": np.where(share, sd.percent(raw["ci_low"]), raw["ci_low"]),
+        "ci_high": np.where(share, sd.percent(raw["ci_high"]), raw["ci_high"])})
     table = table[table["respondents"] > 0].reset_index(drop=True)
     rows = []
     for r in table.to_dict("records"):

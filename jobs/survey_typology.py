@@ -14,8 +14,8 @@ Behaviour questions (one categorical column each; a missing answer is a category
   nobody or everybody ticked are left out);
 - ``purchase_<category>``: where each purchase category is mostly bought;
 - ``online_share``, ``short_circuit_frequency``;
-- ``channel_<channel>``: yes / no, the ways they would buy from local producers (asked to
-  those interested; missing otherwise).
+- ``channel_<channel>``: yes / no, the ways they would buy from local producers (no for
+  those not asked: they were not interested).
 
 Weights: the weighting run's. The number of types is chosen from the inertia gains in
 [``min_types``, ``max_types``] unless given; above 2 000 respondents the rows are first
@@ -33,12 +33,16 @@ import pandas as pd
 from ..analysis.mca import TypologyInputError
 from ..analysis.network import CancelledError
 from ..analysis.survey_estimates import category_indicators, survey_means
-from ..analysis.typology import TypologyResult, consumption_typology
+from ..analysis.typology import TypologyResult, consumption_typology, type_names
 from ..i18n import tr
 from ..store import gpkg, survey_results
 from ..store.survey import purchase_categories
 from . import survey_data as sd
 from .survey_weighting import WeightedAnswers, load_design
+
+__all__ = ["ALGORITHM_ID", "CancelledError", "TypologyOutcome", "behaviour_answers", "compute",
+           "default_names", "dominant_types", "indicator_rows", "store", "stored_types",
+           "type_shares"]
 
 ALGORITHM_ID = "observatoire:consumption_typology"
 SHARE_CODE = "typology_share_type"
@@ -81,14 +85,11 @@ def behaviour_answers(responses: pd.DataFrame, visits: pd.DataFrame, multi: pd.D
     for column in ("online_share", "short_circuit_frequency"):
         if column in responses:
             out[column] = responses[column]
-    interested = responses.get("local_producers_interest",
-                               pd.Series(None, index=index, dtype=object)).isin(["very", "somewhat"])
     channels = multi[(multi["question"] == "producer_channels")
                      & multi["response_uuid"].isin(index)]
     for channel in sorted(channels["choice"].unique()):
         who = set(channels.loc[channels["choice"] == channel, "response_uuid"])
-        column = pd.Series(np.where(index.isin(list(who)), "yes", "no"), index=index)
-        out[f"channel_{channel}"] = column.where(interested.to_numpy(), None)
+        out[f"channel_{channel}"] = np.where(index.isin(list(who)), "yes", "no")
     keep = [c for c in out.columns if out[c].astype(str).nunique(dropna=False) > 1]
     return out[keep]
 
@@ -164,25 +165,38 @@ def compute(conn, *, run: Optional[str] = None, n_types: Optional[int] = None,
     except CancelledError:
         raise
     period = weighted.run.get("period") or sd.period_of(weighted.responses)
-    types = _types(weighted, result)
+    names = default_names(result, labels)
+    types = _types(weighted, result, names)
     description = result.description.copy()
-    description.insert(1, "name", description["type"].map(result.names))
+    description.insert(1, "name", description["type"].map(names))
     description.insert(4, "label", [labels.get((q, c), f"{q}: {c}") for q, c in
                                     zip(description["question"], description["category"])])
     shares = type_shares(conn, weighted, result.types, cents)
-    dominant = dominant_types(shares, result.names)
+    dominant = dominant_types(shares, names)
     return TypologyOutcome(None, result, weighted, answers, types, description, shares,
                            dominant, period)
 
 
-def _types(weighted: WeightedAnswers, result: TypologyResult) -> pd.DataFrame:
+def default_names(result: TypologyResult, labels: Mapping) -> Dict[int, str]:
+    """Default type names from the strongest over-represented answers, leaving out the "no"
+    of the yes / no questions (a type is named by what its members do)."""
+    description = result.description
+    negative = (description["category"] == "no") & description["question"].str.startswith(
+        ("reason_", "channel_"))
+    names = type_names(description[~negative.to_numpy()], labels)
+    return {t: names.get(t, tr("Type {k}").format(k=t)) for t in result.names}
+
+
+def _types(weighted: WeightedAnswers, result: TypologyResult,
+           names: Mapping[int, str]) -> pd.DataFrame:
     """Per type: name, respondents, weighted share (%) with its 95 % interval."""
     indicators = category_indicators(result.types, sorted(result.names), prefix="")
     estimates = survey_means(weighted.design, indicators.reindex(weighted.design.index))
     table = result.summary.copy()
-    table["share"] = 100 * estimates["mean"].to_numpy()
-    table["ci_low"] = 100 * estimates["ci_low"].to_numpy()
-    table["ci_high"] = 100 * estimates["ci_high"].to_numpy()
+    table["name"] = table["type"].map(names)
+    table["share"] = sd.percent(estimates["mean"])
+    table["ci_low"] = sd.percent(estimates["ci_low"])
+    table["ci_high"] = sd.percent(estimates["ci_high"])
     return table[["type", "name", "respondents", "weight", "share", "ci_low", "ci_high"]]
 
 

@@ -29,7 +29,7 @@ same weights, plus what the linearisation variance needs).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -77,6 +77,7 @@ class WeightingOutcome:
     left_out: List[str]            # response uuids left out (outside the zones)
     period: str
     notes: List[str] = field(default_factory=list)
+    run: dict = field(default_factory=dict)   # what the run table records
 
 
 def cell_ages(cells: pd.DataFrame) -> pd.DataFrame:
@@ -175,10 +176,9 @@ def weight_answers(conn, *, zones: Optional[HomeZones] = None, use_age: bool = T
                    bounds: Optional[tuple] = None, tolerance: float = 1e-6,
                    max_iterations: int = 200, harmonise: bool = True,
                    outside: str = LEAVE_OUT, name: Optional[str] = None,
-                   write: bool = True,
-                   checkpoint: Optional[Callable[[], None]] = None) -> WeightingOutcome:
-    """Rake the answers to the margins and store the run (one transaction; nothing written
-    on any error). ``checkpoint()`` is called before writing (raise from it to cancel)."""
+                   write: bool = True) -> WeightingOutcome:
+    """Rake the answers to the margins and, with ``write``, store the run (:func:`store`;
+    nothing is written on any error)."""
     sd.require_answers(conn)
     try:
         survey_results.require_results_schema(conn)
@@ -235,11 +235,6 @@ def weight_answers(conn, *, zones: Optional[HomeZones] = None, use_age: bool = T
                             "age_band": frame["age_band"].to_numpy()})
     report = result.report
     period = sd.period_of(frame)
-    outcome = WeightingOutcome(None, report, table, weights, left_out, period, notes)
-    if not write:
-        return outcome
-    if checkpoint is not None:
-        checkpoint()
     run = {"name": name or None, "period": period,
            "method": "calibrate" if report.lower is not None or report.upper is not None
            else "rake",
@@ -256,9 +251,18 @@ def weight_answers(conn, *, zones: Optional[HomeZones] = None, use_age: bool = T
            "max_margin_error": report.max_margin_error,
            "parameters": {"bounds": list(bounds) if bounds else None, "outside": outside,
                           "extra_margins": list(extra)}}
-    with gpkg.transaction(conn):
-        outcome.run_uuid = survey_results.write_weighting_run(conn, run, table, weights)
+    outcome = WeightingOutcome(None, report, table, weights, left_out, period, notes, run)
+    if write:
+        store(conn, outcome)
     return outcome
+
+
+def store(conn, outcome: WeightingOutcome) -> str:
+    """Write the run, its margins and weights (one transaction); returns the run's uuid."""
+    with gpkg.transaction(conn):
+        outcome.run_uuid = survey_results.write_weighting_run(conn, outcome.run,
+                                                              outcome.margins, outcome.weights)
+    return outcome.run_uuid
 
 
 # ------------------------------------------------------------------------------ analyses
@@ -311,7 +315,7 @@ def _redo(conn, run: dict, frame: pd.DataFrame, stored: pd.DataFrame) -> tuple:
                   float(upper) if upper is not None and upper == upper else np.inf)
     target = stored["weight"].to_numpy(dtype=float)
     try:
-        data = frame[[m for m in margins]].astype(object)
+        data = frame[list(margins)].astype(object)
         again = rake(data, margins, bounds=bounds, tolerance=float(run["tolerance"]),
                      max_iterations=int(run["max_iterations"]), harmonise_totals=True)
         close = np.allclose(again.weights.to_numpy(dtype=float), target, rtol=1e-6, atol=0)
