@@ -429,6 +429,7 @@ def main() -> int:
     print_fieldwork_summary(work)
     print_catchment_summary(catchment)
     print_flows_summary(flows)
+    __import__("demo_survey").run(gpkg, OUT)  # survey analyses (issue 10): scripts/demo_survey.py
     return 0
 
 
