@@ -24,7 +24,7 @@ import pandas as pd
 from ..analysis.mca import TypologyInputError
 from ..analysis.secrecy import LOW_PRECISION, MIN_RESPONDENTS, REASON_TEMPLATE, apply_secrecy
 from ..analysis.survey_weighting import SurveyWeightingError
-from ..i18n import tr
+from ..i18n import noop, tr
 from ..store import survey_results
 from ..store.survey import SurveyStoreError
 
@@ -74,14 +74,15 @@ def weighting_message(error: SurveyWeightingError) -> str:
 
 
 _TYPOLOGY_MESSAGES = {
-    "no_rows": "no weighted respondent to classify",
-    "too_few_questions": "the typology needs at least two behaviour questions",
-    "single_category": "every respondent gave the same answer to {column} ({value}): it "
-                       "cannot tell anyone apart",
-    "too_few_rows": "too few respondents ({value}) to choose the number of types: give it",
-    "too_many_clusters": "{value} types cannot be formed from so few respondents",
-    "too_many_rows": "{value} respondents are too many for the exact clustering: give a "
-                     "number of pre-clusters (e.g. 100)",
+    "no_rows": noop("no weighted respondent to classify"),
+    "too_few_questions": noop("the typology needs at least two behaviour questions"),
+    "single_category": noop("every respondent gave the same answer to {column} ({value}): it "
+                            "cannot tell anyone apart"),
+    "too_few_rows": noop("too few respondents ({value}) to choose the number of types: give "
+                         "it"),
+    "too_many_clusters": noop("{value} types cannot be formed from so few respondents"),
+    "too_many_rows": noop("{value} respondents are too many for the exact clustering: give a "
+                          "number of pre-clusters (e.g. 100)"),
 }
 
 

@@ -467,9 +467,9 @@ def test_demo_weighting_meets_the_grid_margins(demo_survey):
 
 def test_typology_recovers_the_planted_types(demo_survey):
     result = demo_survey["consumption_typology"]
-    found = dict((r["response_uuid"], r["type"]) for r in rows(
+    found = {r["response_uuid"]: r["type"] for r in rows(
         demo_survey["path"], "SELECT response_uuid, type FROM survey_response_types "
-                             "WHERE run_uuid = ?", (result["RUN"],)))
+                             "WHERE run_uuid = ?", (result["RUN"],))}
     planted = demo_survey["planted"]
     assert len(found) == 345 and set(found) <= set(planted)
     common = sorted(found)
