@@ -292,6 +292,18 @@ def test_answers_without_weights_are_refused(alg, three_zones, run_alg):
     assert digest(three_zones) == before
 
 
+def test_short_circuit_demand_without_weights_is_refused(three_zones, run_alg, tmp_path):
+    zones = write_home_zones(tmp_path / "zones.gpkg")
+    with pytest.raises(QgsProcessingException, match="not weighted yet"):
+        run_alg("short_circuit_demand", {
+            "GEOPACKAGE": str(three_zones), "HOME_ZONES": f"{zones}|layername=home_zones",
+            "ZONE_CODE_FIELD": "code", "OUTPUT_ZONES": "memory:"})
+    with pytest.raises(QgsProcessingException, match="zone code field"):
+        run_alg("short_circuit_demand", {
+            "GEOPACKAGE": str(three_zones), "HOME_ZONES": f"{zones}|layername=home_zones",
+            "OUTPUT_ZONES": "memory:"})
+
+
 def test_a_named_run_that_does_not_exist_is_refused(weighted_three_zones, run_alg):
     with pytest.raises(QgsProcessingException, match="No weighting run is named 'autre'"):
         run_alg("expectations", {"GEOPACKAGE": str(weighted_three_zones), "RUN": "autre",
