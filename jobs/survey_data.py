@@ -27,6 +27,7 @@ from ..analysis.survey_weighting import SurveyWeightingError
 from ..i18n import noop, tr
 from ..store import survey_results
 from ..store.survey import SurveyStoreError
+from .common import JobError
 
 VISITORS = "visitors"
 INTERVIEWED = "interviewed"
@@ -36,7 +37,7 @@ OUTSIDE_ZONE = "outside"
 PROFILES = ("age_band", "occupation", "children", "car", HOME_ZONE)
 
 
-class SurveyJobError(ValueError):
+class SurveyJobError(JobError):
     """A survey analysis cannot run; the (translated) message says what to do."""
 
 

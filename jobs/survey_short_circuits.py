@@ -56,25 +56,11 @@ def network_reach(conn, zones: HomeZones, mode: str, minutes: float, tolerance: 
     """A function ``reach(x, y)`` → zone code → indices of the points reached within
     ``minutes`` on the stored road network (module docstring)."""
     from ..analysis.catchment import reached_from_zones
-    from ..analysis.network import Router, snap_points
-    from ..analysis.road_profiles import with_profiles
-    from ..store import network_store
+    from ..analysis.network import snap_points
+    from . import network
 
-    try:
-        stored = network_store.load_network(conn)
-    except network_store.NetworkError as exc:
-        raise sd.SurveyJobError(tr(
-            "No road network in the GeoPackage: run “Import roads” or “Build the road "
-            "network” first, or measure the supply by straight-line distance.")) from exc
-    net = stored.network
-    if stored.stale:
-        if warn:
-            warn(tr("The roads changed since the network was built: the topology is rebuilt "
-                    "in memory for this run."))
-        net = with_profiles(network_store.network_from_roads(
-            conn, stored.tolerance or network_store.DEFAULT_TOLERANCE)[0],
-            network_store.speeds(conn))
-    router = Router(net, mode, "time")
+    net = network.run_network(conn, warn=warn)
+    router = network.make_router(conn, net, mode, "time")
 
     def reach(x, y):
         snapped = snap_points(net, x, y, tolerance, mode=mode)

@@ -16,7 +16,7 @@ from typing import Iterable, Optional, Sequence
 from . import gpkg
 
 KEY = ("scope", "centrality_uuid", "indicator", "period", "algorithm")
-# Optional keys of a survey figure (schema v10): 95 % interval, respondents, low precision (0/1).
+# Optional keys of a survey figure (schema v11): 95 % interval, respondents, low precision (0/1).
 SURVEY_COLUMNS = ("ci_low", "ci_high", "respondents", "low_precision")
 
 

@@ -95,10 +95,10 @@ def _v10_osm_services(conn, srs_id):
 def _v11_survey_results(conn, srs_id):
     """v11: survey weights, margins, spending per household, typologies, and the survey
     columns of ``indicators`` (interval, respondents, low precision; see
-    :func:`store.schema.survey_results.migrate_v10`)."""
-    from .schema.survey_results import migrate_v10
+    :func:`store.schema.survey_results.migrate_v11`)."""
+    from .schema.survey_results import migrate_v11
 
-    migrate_v10(conn, srs_id)
+    migrate_v11(conn, srs_id)
 
 
 MIGRATIONS = {

@@ -1,4 +1,4 @@
-"""Reads and writes of the survey analyses (schema v10): answers as frames, margins, spending,
+"""Reads and writes of the survey analyses (schema v11): answers as frames, margins, spending,
 weighting runs and weights, typology runs, the population grid by age, survey indicators.
 
 No formula here: the jobs (:mod:`jobs.survey_weighting`, :mod:`jobs.survey_typology`…) decide
@@ -29,10 +29,10 @@ def _new_uuid() -> str:
 
 
 def require_results_schema(conn) -> None:
-    """Refuse a file that predates the survey results tables (schema v10)."""
-    if not schema.has_v10(conn):
+    """Refuse a file that predates the survey results tables (schema v11)."""
+    if not schema.has_v11(conn):
         raise SurveyStoreError(tr("this GeoPackage predates the survey results tables (schema "
-                                  "v10): open it with the plugin to upgrade it first"))
+                                  "v11): open it with the plugin to upgrade it first"))
 
 
 # ---------------------------------------------------------------------------------- answers
@@ -169,7 +169,7 @@ def _plain(value):
 
 def weighting_runs(conn) -> pd.DataFrame:
     """Every weighting run, oldest first (by creation time, then fid)."""
-    if not schema.has_v10(conn):
+    if not schema.has_v11(conn):
         return pd.DataFrame(columns=list(RUN_COLUMNS))
     return tables.frame(conn, schema.WEIGHTING_RUNS, list(RUN_COLUMNS),
                         order_by=["created_at", "fid"])
@@ -230,7 +230,7 @@ def write_typology_run(conn, run: dict, types: pd.DataFrame, response_types: pd.
 
 def typology_run(conn, reference: Optional[str] = None) -> Optional[dict]:
     """The typology run whose uuid or name is ``reference``, else the latest (None: none)."""
-    if not schema.has_v10(conn):
+    if not schema.has_v11(conn):
         return None
     runs = tables.frame(conn, schema.TYPOLOGY_RUNS, list(TYPOLOGY_COLUMNS),
                         order_by=["created_at", "fid"])

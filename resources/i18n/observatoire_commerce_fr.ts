@@ -4,6 +4,10 @@
   <context>
     <name>Observatoire</name>
     <message>
+      <source>  type {k}: {name} — {share:.1f} % ({n} respondents)</source>
+      <translation>  type {k} : {name} — {share:.1f} % ({n} répondants)</translation>
+    </message>
+    <message>
       <source> or </source>
       <translation> ou </translation>
     </message>
@@ -28,12 +32,24 @@
       <translation>Une centralité a {n} indicateurs de chalandise et de marché : environ {fit} tiennent sur sa page, les derniers (chalandises en voiture) peuvent donc être coupés. Lancez network_catchments avec moins de tranches pour raccourcir le tableau.</translation>
     </message>
     <message>
+      <source>A design effect is 1 or more (0 = the latest weighting run's), not {deff}.</source>
+      <translation>Un effet de plan vaut 1 ou plus (0 = celui du dernier calage), pas {deff}.</translation>
+    </message>
+    <message>
+      <source>A given sample size applies to the territory as a whole: choose “For the territory as a whole”, or leave it at 0.</source>
+      <translation>Une taille d'échantillon donnée vaut pour l'ensemble du territoire : choisissez « Pour l'ensemble du territoire », ou laissez-la à 0.</translation>
+    </message>
+    <message>
       <source>A neutral baseline needs its first and last day.</source>
       <translation>Une référence neutre a besoin de son premier et de son dernier jour.</translation>
     </message>
     <message>
       <source>A text file could not be decoded ({error}): save it as UTF-8 or Latin-1 text.</source>
       <translation>Un fichier texte n'a pas pu être décodé ({error}) : enregistrez-le en texte UTF-8 ou Latin-1.</translation>
+    </message>
+    <message>
+      <source>A typology needs at least 2 types (0 = chosen).</source>
+      <translation>Une typologie compte au moins 2 types (0 = nombre choisi).</translation>
     </message>
     <message>
       <source>Access roads: count points within (metres)</source>
@@ -82,6 +98,10 @@
     <message>
       <source>An archive is damaged or is not a zip file ({error}).</source>
       <translation>Une archive est endommagée ou n'est pas un fichier zip ({error}).</translation>
+    </message>
+    <message>
+      <source>Annual spending per household: {sources}.</source>
+      <translation>Dépense annuelle par ménage : {sources}.</translation>
     </message>
     <message>
       <source>Answers imported</source>
@@ -168,6 +188,10 @@
       <translation>Calibrer le modèle de Huff</translation>
     </message>
     <message>
+      <source>Calibrates a weight for each questionnaire response by raking (iterative proportional fitting, as R's survey::rake) to population margins of persons aged 15 and over: home zone (the IRIS or commune of the home zones layer: population of the grid cells whose centre lies in the zone; a response's zone is its home IRIS when the layer has it, else its home commune), age band (the grid's Filosofi age columns split into the questionnaire's bands, ages spread evenly within a band, e.g. 15–24 = 3/7 × 11–17 + 18–24) and any further margin named from the editable survey_margins table (its latest year; an age_band or home_zone margin there replaces the grid's). Each sweep multiplies the weights of a margin's category by population / weighted total; raking stops when no cell total moves by more than tolerance × respondents. Weight bounds L and U (ratios to the base weight rescaled to the population; 0 = none) give bounded raking (as survey::calibrate, calfun raking). Margins of different totals are scaled to the first one's. Respondents living outside the zones are left out of the weighting (no weight) or the run is refused. Report: convergence, sweeps, weight range, design effect deff = 1 + CV² (Kish) and effective sample size n / deff. The run, its margins and the weight of each response are stored (several runs coexist; analyses use the latest unless told). An empty margin cell, a zone with respondents but no population or non-convergence stops the run with a message, and nothing is written.</source>
+      <translation>Calcule un poids pour chaque réponse au questionnaire par calage sur marges (raking, ajustements proportionnels itératifs, comme survey::rake de R) sur les marges de la population de 15 ans et plus : zone de résidence (IRIS ou commune de la couche des zones de résidence : population des carreaux de la grille dont le centre est dans la zone ; la zone d'une réponse est son IRIS de résidence quand la couche l'a, sinon sa commune), tranche d'âge (colonnes d'âge Filosofi de la grille réparties dans les tranches du questionnaire, les âges étant supposés également répartis dans une tranche, p. ex. 15–24 = 3/7 × 11–17 + 18–24) et toute autre marge nommée de la table modifiable survey_margins (sa dernière année ; une marge age_band ou home_zone de cette table remplace celle de la grille). Chaque passage multiplie les poids d'une modalité d'une marge par population / total pondéré ; le calage s'arrête quand aucun total de case ne bouge de plus de tolérance × répondants. Les bornes L et U des rapports de poids (au poids initial ramené à la population ; 0 = aucune) donnent un calage borné (comme survey::calibrate, calfun raking). Les marges de totaux différents sont ramenées au total de la première. Les répondants résidant hors des zones sont écartés du calage (sans poids) ou le calage est refusé. Bilan : convergence, passages, étendue des poids, effet de plan deff = 1 + CV² (Kish) et taille d'échantillon effective n / deff. Le calage, ses marges et le poids de chaque réponse sont enregistrés (plusieurs calages coexistent ; les analyses prennent le dernier sauf indication). Une case de marge vide, une zone avec des répondants mais sans population ou une absence de convergence arrête le calcul avec un message, et rien n'est écrit.</translation>
+    </message>
+    <message>
       <source>Calibration report</source>
       <translation>Rapport de calibrage</translation>
     </message>
@@ -244,6 +268,10 @@
       <translation>Impossible d'importer des réponses au questionnaire dans ce GeoPackage : {error}</translation>
     </message>
     <message>
+      <source>Captured spending per centrality</source>
+      <translation>Dépense captée par centralité</translation>
+    </message>
+    <message>
       <source>Car parks or on-street zones (CSV, or an OpenStreetMap export)</source>
       <translation>Parcs ou zones de stationnement sur voirie (CSV, ou export OpenStreetMap)</translation>
     </message>
@@ -292,6 +320,14 @@
       <translation>Tolérance de rattachement des carreaux, locaux et services (m)</translation>
     </message>
     <message>
+      <source>Cells not published (fewer than 11 respondents)</source>
+      <translation>Cases non publiées (moins de 11 répondants)</translation>
+    </message>
+    <message>
+      <source>Cells of low precision (fewer than 30 respondents)</source>
+      <translation>Cases de faible précision (moins de 30 répondants)</translation>
+    </message>
+    <message>
       <source>Centralities</source>
       <translation>Centralités</translation>
     </message>
@@ -332,6 +368,10 @@
       <translation>Identifiant de canal d'un fichier à canal unique</translation>
     </message>
     <message>
+      <source>Characteristic answers of the types</source>
+      <translation>Réponses caractéristiques des types</translation>
+    </message>
+    <message>
       <source>Check the form with pyxform</source>
       <translation>Vérifier le formulaire avec pyxform</translation>
     </message>
@@ -354,6 +394,10 @@
     <message>
       <source>Choose at least one file: sites, channels or measures.</source>
       <translation>Choisissez au moins un fichier : sites, canaux ou mesures.</translation>
+    </message>
+    <message>
+      <source>Choose at least one margin to weight the answers to.</source>
+      <translation>Choisissez au moins une marge sur laquelle caler les réponses.</translation>
     </message>
     <message>
       <source>Choose the field naming the chosen destination.</source>
@@ -432,6 +476,10 @@
       <translation>Complétude d'une campagne d'inventaire, par centralité et par agent. Pour chaque groupe : total = observations de la campagne ; confirmés = visités, rien n'a changé ; modifiés = visités, quelque chose a changé ; nouveaux = locaux trouvés sur le terrain ; à visiter = encore « à confirmer » ; complétude (%) = 100 × (confirmés + modifiés + nouveaux) / total. Les observations sont regroupées par la centralité où se trouve leur local (vide : hors de toute centralité) et par agent (l'agent qui a saisi la visite, sinon l'agent auquel un paquet terrain a attribué l'observation, sinon vide). La dernière ligne de chaque table porte sur toute la campagne. Sans nom de campagne, la seule campagne ouverte est utilisée.</translation>
     </message>
     <message>
+      <source>Confidence level (%)</source>
+      <translation>Niveau de confiance (%)</translation>
+    </message>
+    <message>
       <source>Conflict on {table}.{column} of {row}: kept {kept}, this package's value {rejected} is in the conflict report.</source>
       <translation>Conflit sur {table}.{column} de {row} : {kept} est conservé, la valeur de ce paquet {rejected} figure au rapport de conflits.</translation>
     </message>
@@ -442,6 +490,18 @@
     <message>
       <source>Connected parts of the network</source>
       <translation>Parties connexes du réseau</translation>
+    </message>
+    <message>
+      <source>Consumption types</source>
+      <translation>Types de consommation</translation>
+    </message>
+    <message>
+      <source>Consumption typology</source>
+      <translation>Typologie des comportements de consommation</translation>
+    </message>
+    <message>
+      <source>Convergence tolerance (fraction of the respondents)</source>
+      <translation>Tolérance de convergence (fraction des répondants)</translation>
     </message>
     <message>
       <source>Coordinate reference system (projected)</source>
@@ -458,6 +518,10 @@
     <message>
       <source>Count observations still to confirm (pre-filled) with their pre-filled status</source>
       <translation>Compter les observations encore à confirmer (pré-remplies) avec leur statut pré-rempli</translation>
+    </message>
+    <message>
+      <source>Count the BPE non-commercial services</source>
+      <translation>Compter les services non marchands de la BPE</translation>
     </message>
     <message>
       <source>Counters outside a centrality: assign within (metres)</source>
@@ -540,6 +604,22 @@
       <translation>GeoPackage de démonstration</translation>
     </message>
     <message>
+      <source>Design effect (0 = the latest weighting run's)</source>
+      <translation>Effet de plan (0 = celui du dernier calage)</translation>
+    </message>
+    <message>
+      <source>Design effect (1 + CV²)</source>
+      <translation>Effet de plan (1 + CV²)</translation>
+    </message>
+    <message>
+      <source>Design effect used</source>
+      <translation>Effet de plan retenu</translation>
+    </message>
+    <message>
+      <source>Design effect {deff:.2f}: that of the latest weighting run.</source>
+      <translation>Effet de plan {deff:.2f} : celui du dernier calage.</translation>
+    </message>
+    <message>
       <source>Destination identifier field</source>
       <translation>Champ identifiant de la destination</translation>
     </message>
@@ -616,6 +696,10 @@
       <translation>Saisies appliquées</translation>
     </message>
     <message>
+      <source>Effective sample size</source>
+      <translation>Taille d'échantillon effective</translation>
+    </message>
+    <message>
       <source>End date (YYYY-MM-DD)</source>
       <translation>Date de fin (AAAA-MM-JJ)</translation>
     </message>
@@ -644,6 +728,10 @@ Questionnaire answers instead of a layer: choose a purchase category. Each respo
 Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achats. Chaque réponse indiquant dans quelle centralité elle achète cette catégorie (la question qui suit « centre-ville » ou « centre de quartier ») est un choix observé parmi les centralités (laisser les destinations vides). Le domicile du répondant est son IRIS (home_iris) quand la couche des zones de domicile a ce code, sinon sa commune (home_commune) : le centre, pondéré par la population, des carreaux de la grille de population dont le centre est dans la zone, ou le centroïde de la zone quand aucun carreau peuplé ne l'est. Les achats faits ailleurs, hors centralité, depuis une zone de domicile inconnue ou nommant un code de centralité inconnu sont comptés dans le journal et écartés.</translation>
     </message>
     <message>
+      <source>Evasion rates</source>
+      <translation>Taux d'évasion</translation>
+    </message>
+    <message>
       <source>Event impact</source>
       <translation>Impact des événements</translation>
     </message>
@@ -670,6 +758,14 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
     <message>
       <source>Expectations</source>
       <translation>Attentes</translation>
+    </message>
+    <message>
+      <source>Expectations of the population</source>
+      <translation>Attentes de la population</translation>
+    </message>
+    <message>
+      <source>Expected proportion (%)</source>
+      <translation>Proportion attendue (%)</translation>
     </message>
     <message>
       <source>Exponential: exp(-beta × cost)</source>
@@ -704,8 +800,20 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Réseau dont les arrêts sont désignés (vide = le dernier)</translation>
     </message>
     <message>
+      <source>Fewer than 11 respondents</source>
+      <translation>Moins de 11 répondants</translation>
+    </message>
+    <message>
+      <source>Fewer than two respondents to weight.</source>
+      <translation>Moins de deux répondants à pondérer.</translation>
+    </message>
+    <message>
       <source>Fewer than two usable observed choices: nothing to calibrate.</source>
       <translation>Moins de deux choix observés utilisables : rien à calibrer.</translation>
+    </message>
+    <message>
+      <source>Fewest types when chosen</source>
+      <translation>Nombre minimal de types (choix automatique)</translation>
     </message>
     <message>
       <source>Field mapping (field=column; …)</source>
@@ -740,6 +848,10 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Premier jour (vide = premier comptage)</translation>
     </message>
     <message>
+      <source>Flow lines home zone → centrality</source>
+      <translation>Lignes de flux zone de résidence → centralité</translation>
+    </message>
+    <message>
       <source>Flows</source>
       <translation>Flux</translation>
     </message>
@@ -750,6 +862,10 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
     <message>
       <source>Flows crossed with the offer</source>
       <translation>Flux croisés avec l'offre</translation>
+    </message>
+    <message>
+      <source>Flows in euros need the households of each home zone: give the home zones layer.</source>
+      <translation>Les flux en euros demandent les ménages de chaque zone de résidence : donnez la couche des zones de résidence.</translation>
     </message>
     <message>
       <source>Footfall of the nearest counted street</source>
@@ -794,8 +910,24 @@ taux de rotation (%) = 100 × locaux dont le statut ou l'occupant a changé depu
 Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de toute zone sont comptés à part. Les observations encore à confirmer (pré-remplies, pas encore visitées) sont comptées avec leur statut pré-rempli sauf si la case est décochée ; leur nombre figure dans la colonne unconfirmed. Les indicateurs (par centralité) vont dans la table indicators ; la couche des centralités porte la dernière campagne.</translation>
     </message>
     <message>
+      <source>For the territory as a whole</source>
+      <translation>Pour l'ensemble du territoire</translation>
+    </message>
+    <message>
+      <source>Further margins from the survey_margins table (e.g. gender, occupation; separated by commas)</source>
+      <translation>Autres marges de la table survey_margins (p. ex. gender, occupation ; séparées par des virgules)</translation>
+    </message>
+    <message>
       <source>GTFS feed (zip)</source>
       <translation>Flux GTFS (zip)</translation>
+    </message>
+    <message>
+      <source>Gaps found</source>
+      <translation>Manques trouvés</translation>
+    </message>
+    <message>
+      <source>Gaps listed in the log per centrality</source>
+      <translation>Manques listés dans le journal par centralité</translation>
     </message>
     <message>
       <source>Generate the demo territory</source>
@@ -830,6 +962,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Donnez un nom à la campagne.</translation>
     </message>
     <message>
+      <source>Give the home zones layer (IRIS or communes) and its code field.</source>
+      <translation>Donnez la couche des zones de résidence (IRIS ou communes) et son champ de code.</translation>
+    </message>
+    <message>
       <source>Give the project a name.</source>
       <translation>Donnez un nom au projet.</translation>
     </message>
@@ -858,8 +994,32 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Part des poids lourds donnée en pourcentage</translation>
     </message>
     <message>
+      <source>High demand, low supply</source>
+      <translation>Forte demande, faible offre</translation>
+    </message>
+    <message>
+      <source>High demand, low supply: {zones}</source>
+      <translation>Forte demande, faible offre : {zones}</translation>
+    </message>
+    <message>
+      <source>Home zones (IRIS or communes, polygons)</source>
+      <translation>Zones de résidence (IRIS ou communes, polygones)</translation>
+    </message>
+    <message>
+      <source>Home zones and their dominant type</source>
+      <translation>Zones de résidence et leur type dominant</translation>
+    </message>
+    <message>
       <source>Home zones of the respondents (IRIS or communes)</source>
       <translation>Zones de domicile des répondants (IRIS ou communes)</translation>
+    </message>
+    <message>
+      <source>Home zones with no road within {tol} m reach nothing: {zones}</source>
+      <translation>Zones de résidence sans route à moins de {tol} m, qui n'atteignent rien : {zones}</translation>
+    </message>
+    <message>
+      <source>Home zones: short-circuit demand and supply</source>
+      <translation>Zones de résidence : demande et offre en circuits courts</translation>
     </message>
     <message>
       <source>Hourly profile</source>
@@ -1026,8 +1186,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Importe les commerces et services d'un fichier OpenStreetMap (.osm ou .osm.pbf lu par le pilote OSM de GDAL, ou un export GeoJSON d'Overpass turbo ou de QuickOSM) comme locaux candidats, pour les villes qui n'ont pas encore d'inventaire. Un objet est retenu quand l'une de ses balises shop, amenity, craft ou tourism figure dans la table fournie balise OSM → groupe d'activité (les valeurs shop=* absentes sont conservées sans groupe et signalées en avertissement ; shop=vacant donne un local vacant ; une balise brand indique une enseigne nationale). Les bâtiments sont réduits à leur centroïde. Les objets sont appariés aux locaux existants par identifiant OSM (réimporter n'ajoute rien), puis par distance et nom ; les cas ambigus vont dans la couche à examiner. Avec une campagne, les locaux rattachés et nouveaux reçoivent une observation à confirmer. Une seule transaction : en cas d'erreur le GeoPackage reste inchangé.</translation>
     </message>
     <message>
+      <source>In each centrality</source>
+      <translation>Dans chaque centralité</translation>
+    </message>
+    <message>
       <source>Include premises retired by a split or a merge</source>
       <translation>Inclure les locaux retirés par une division ou une fusion</translation>
+    </message>
+    <message>
+      <source>Indicator 11: types of consumption behaviour of the weighted respondents, as FactoMineR (MCA, then HCPC, then catdes), weighted by the survey weights. Active questions: how often and how the respondent comes to the main centrality, how many centralities they visit, the reasons of their visits (yes / no each), where they buy each purchase category, the share bought online, how often they buy through short circuits and the ways they would buy from producers (yes / no each). A missing answer is a category. The MCA keeps the given number of dimensions; Ward's hierarchical clustering on them (merge cost W_a W_b / (W_a + W_b) × ||g_a − g_b||²) gives the types, their number chosen in [min, max] where the next split gains relatively least (within(k) / within(k − 1) smallest) unless given; k-means consolidation follows (above 2 000 respondents, 100 k-means pre-clusters first). Each type is described by its over-represented answers with their test-values (catdes: the normal deviate of the hypergeometric p-value; above 1.96 significant at 5 %) and named after its strongest ones (names are editable in the survey_types table). The run is stored (types per response); type shares (%) per centrality (visitors), home zone and territory go to the indicators table (typology_share_type&lt;k&gt;) under the publication rules (fewer than 11 respondents: not written; under 30: low precision). With the home zones layer, a layer of home zones with their dominant type.</source>
+      <translation>Indicateur 11 : types de comportements de consommation des répondants pondérés, comme FactoMineR (ACM, puis CAH sur composantes principales HCPC, puis catdes), pondérés par les poids de l'enquête. Questions actives : fréquence et mode de venue dans la centralité principale, nombre de centralités fréquentées, motifs de venue (oui / non pour chacun), lieu d'achat de chaque catégorie, part des achats en ligne, fréquence d'achat en circuits courts et modes d'achat souhaités auprès des producteurs (oui / non pour chacun). Une absence de réponse est une modalité. L'ACM garde le nombre de dimensions donné ; la classification hiérarchique de Ward sur ces dimensions (coût d'agrégation W_a W_b / (W_a + W_b) × ||g_a − g_b||²) donne les types, leur nombre étant choisi dans [min, max] là où la partition suivante gagne relativement le moins (within(k) / within(k − 1) le plus petit) sauf s'il est donné ; une consolidation par k-means suit (au-delà de 2 000 répondants, 100 pré-classes k-means d'abord). Chaque type est décrit par ses réponses sur-représentées et leurs valeurs-test (catdes : écart normal de la p-valeur hypergéométrique ; au-delà de 1,96, significatif à 5 %) et nommé d'après les plus fortes (noms modifiables dans la table survey_types). Le calcul est enregistré (type de chaque réponse) ; les parts des types (%) par centralité (visiteurs), zone de résidence et territoire vont dans la table des indicateurs (typology_share_type&lt;k&gt;) selon les règles de publication (moins de 11 répondants : non écrit ; moins de 30 : faible précision). Avec la couche des zones de résidence, une couche des zones et de leur type dominant.</translation>
+    </message>
+    <message>
+      <source>Indicator 12 from the weighted questionnaire answers (latest weighting run unless named). For each satisfaction item: weighted mean score (1–5) and share satisfied (score 4 or 5, %); weighted shares (%) of the activity groups said to be missing, of the priorities, of the opening-hours wishes (asked to those scoring opening hours 1 or 2), of each level of interest in local producers (and very or somewhat interested), of each short-circuit frequency and of the wished channels (asked to those interested). Mean ȳ = Σ w y / Σ w over the respondents who answered; 95 % interval ȳ ± 1.96 SE with the linearisation variance of the raking (as R's survey::svymean); share intervals are clipped to 0–100 %. Domains: the whole territory; each centrality's visitors (who come at least monthly) and the respondents interviewed there; each age band, occupation, household with or without children, with or without a car, and home zone. Publication rules: a cell of fewer than 11 respondents has no value (the reason is given) and is never written to the indicators table; under 30 it is flagged low precision. Indicators: expect_&lt;figure&gt; (territory), expect_&lt;figure&gt;__visitors and __interviewed (centrality), expect_&lt;figure&gt;__&lt;group&gt;_&lt;value&gt; (population groups), expect_&lt;figure&gt;__home_zone_&lt;zone&gt;, with the interval, the respondents and the low-precision flag.</source>
+      <translation>Indicateur 12 à partir des réponses pondérées au questionnaire (dernier calage sauf indication). Pour chaque item de satisfaction : note moyenne pondérée (1–5) et part de satisfaits (note 4 ou 5, %) ; parts pondérées (%) des groupes d'activité jugés manquants, des priorités, des souhaits d'horaires (demandés à ceux qui notent les horaires 1 ou 2), de chaque niveau d'intérêt pour les producteurs locaux (et très ou plutôt intéressés), de chaque fréquence d'achat en circuits courts et des modes d'achat souhaités (demandés aux intéressés). Moyenne ȳ = Σ w y / Σ w sur les répondants ayant répondu ; intervalle à 95 % ȳ ± 1,96 ET avec la variance par linéarisation du calage (comme survey::svymean de R) ; les intervalles des parts sont bornés à 0–100 %. Domaines : l'ensemble du territoire ; les visiteurs de chaque centralité (venant au moins une fois par mois) et les répondants interrogés sur place ; chaque tranche d'âge, situation professionnelle, ménage avec ou sans enfants, avec ou sans voiture, et zone de résidence. Règles de publication : une case de moins de 11 répondants n'a pas de valeur (la raison est donnée) et n'est jamais écrite dans la table des indicateurs ; en dessous de 30 elle est signalée de faible précision. Indicateurs : expect_&lt;chiffre&gt; (territoire), expect_&lt;chiffre&gt;__visitors et __interviewed (centralité), expect_&lt;chiffre&gt;__&lt;groupe&gt;_&lt;valeur&gt; (groupes de population), expect_&lt;chiffre&gt;__home_zone_&lt;zone&gt;, avec l'intervalle, les répondants et l'indicateur de faible précision.</translation>
+    </message>
+    <message>
+      <source>Indicators written</source>
+      <translation>Indicateurs écrits</translation>
     </message>
     <message>
       <source>Invalid cells</source>
@@ -1038,6 +1214,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Lignes invalides</translation>
     </message>
     <message>
+      <source>Inventory campaign (empty = the latest)</source>
+      <translation>Campagne d'inventaire (vide = la dernière)</translation>
+    </message>
+    <message>
       <source>Inventory workbook</source>
       <translation>Classeur d'inventaire</translation>
     </message>
@@ -1046,8 +1226,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Classeur d'inventaire (.xlsx)</translation>
     </message>
     <message>
+      <source>Its visitors (at least monthly)</source>
+      <translation>Ses visiteurs (au moins une fois par mois)</translation>
+    </message>
+    <message>
       <source>LAMBERT_X/LAMBERT_Y or LONGITUDE/LATITUDE</source>
       <translation>LAMBERT_X/LAMBERT_Y ou LONGITUDE/LATITUDE</translation>
+    </message>
+    <message>
+      <source>Largest weight</source>
+      <translation>Poids le plus grand</translation>
     </message>
     <message>
       <source>Last day (empty = last count)</source>
@@ -1056,6 +1244,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Layer {name} of {path} could not be loaded.</source>
       <translation>La couche {name} de {path} n’a pas pu être chargée.</translation>
+    </message>
+    <message>
+      <source>Leave them out of the weighting</source>
+      <translation>Les écarter du calage</translation>
     </message>
     <message>
       <source>Left out ({reason}): {n} rows</source>
@@ -1088,6 +1280,22 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Low vacancy (&lt; 5 %)</source>
       <translation>Vacance faible (&lt; 5 %)</translation>
+    </message>
+    <message>
+      <source>Lower bound of the weight ratios (0 = none)</source>
+      <translation>Borne inférieure des rapports de poids (0 = aucune)</translation>
+    </message>
+    <message>
+      <source>MCA dimensions kept for the clustering</source>
+      <translation>Dimensions de l'ACM gardées pour la classification</translation>
+    </message>
+    <message>
+      <source>Margin {margin} totals {total:.0f} persons: scaled to the {first_total:.0f} of margin {first} (×{factor:.4f}).</source>
+      <translation>La marge {margin} totalise {total:.0f} personnes : ramenée aux {first_total:.0f} de la marge {first} (×{factor:.4f}).</translation>
+    </message>
+    <message>
+      <source>Margins met</source>
+      <translation>Marges atteintes</translation>
     </message>
     <message>
       <source>Market distance (m)</source>
@@ -1170,6 +1378,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Plus c'est mieux</translation>
     </message>
     <message>
+      <source>Most sweeps over the margins</source>
+      <translation>Nombre maximal de passages sur les marges</translation>
+    </message>
+    <message>
+      <source>Most types when chosen</source>
+      <translation>Nombre maximal de types (choix automatique)</translation>
+    </message>
+    <message>
       <source>Multiple-choice answers imported</source>
       <translation>Réponses à choix multiples importées</translation>
     </message>
@@ -1178,12 +1394,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>code NAF absent de la table NAF -&gt; groupe</translation>
     </message>
     <message>
+      <source>Name at least one place counted as evasion (e.g. other_town, online).</source>
+      <translation>Nommez au moins un lieu compté comme évasion (p. ex. other_town, online).</translation>
+    </message>
+    <message>
       <source>Name field</source>
       <translation>Champ du nom</translation>
     </message>
     <message>
       <source>Name of the source (who keeps the list)</source>
       <translation>Nom de la source (qui tient la liste)</translation>
+    </message>
+    <message>
+      <source>Name of the typology run</source>
+      <translation>Nom du calcul de typologie</translation>
+    </message>
+    <message>
+      <source>Name of the weighting run</source>
+      <translation>Nom du calage</translation>
     </message>
     <message>
       <source>Name the campaign: {count} campaigns are open ({names}).</source>
@@ -1222,6 +1450,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Les recherches sur le réseau utilisent SciPy car {reason}. Les résultats sont identiques ; installer numba (python3-numba sous Debian, « pip install numba » dans le Python de QGIS ailleurs) rend les recherches longues plusieurs fois plus rapides.</translation>
     </message>
     <message>
+      <source>Network tolerance (m)</source>
+      <translation>Tolérance réseau (m)</translation>
+    </message>
+    <message>
       <source>Network tolerance for producers and zones (m)</source>
       <translation>Tolérance réseau des producteurs et des zones (m)</translation>
     </message>
@@ -1246,8 +1478,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Nouveaux locaux</translation>
     </message>
     <message>
+      <source>No annual spending per household in the survey_spending table: the flows are given as shares only (no amount is invented).</source>
+      <translation>Aucune dépense annuelle par ménage dans la table survey_spending : les flux sont donnés en parts seulement (aucun montant n'est inventé).</translation>
+    </message>
+    <message>
+      <source>No campaign is named {name!r} (campaigns: {names}).</source>
+      <translation>Aucune campagne ne s'appelle {name!r} (campagnes : {names}).</translation>
+    </message>
+    <message>
       <source>No candidate layer given and no vacant premise in the latest campaign.</source>
       <translation>Aucune couche de candidats fournie et aucun local vacant lors de la dernière campagne.</translation>
+    </message>
+    <message>
+      <source>No consumption typology in the GeoPackage: run “Consumption typology” (observatoire:consumption_typology) first.</source>
+      <translation>Aucune typologie de consommation dans le GeoPackage : lancez d'abord « Typologie des comportements de consommation » (observatoire:consumption_typology).</translation>
+    </message>
+    <message>
+      <source>No consumption typology yet: demand by type is left out (run “Consumption typology” first).</source>
+      <translation>Pas encore de typologie de consommation : la demande par type est omise (lancez d'abord « Typologie des comportements de consommation »).</translation>
     </message>
     <message>
       <source>No demand layer given and the population grid is empty.</source>
@@ -1262,12 +1510,28 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Aucune hiérarchie routière stockée (numba n'est pas installé) : les zones de chalandise en voiture donnent les mêmes résultats, plus lentement.</translation>
     </message>
     <message>
+      <source>No home zones layer: no flow lines.</source>
+      <translation>Pas de couche des zones de résidence : pas de lignes de flux.</translation>
+    </message>
+    <message>
+      <source>No home zones layer: no layer of dominant types.</source>
+      <translation>Pas de couche des zones de résidence : pas de couche des types dominants.</translation>
+    </message>
+    <message>
       <source>No indicator written: the candidates are not the vacant premises of the GeoPackage (leave the candidate layer empty to write them).</source>
       <translation>Aucun indicateur écrit : les candidats ne sont pas les locaux vacants du GeoPackage (laissez la couche de candidats vide pour les écrire).</translation>
     </message>
     <message>
       <source>No indicator written: the destinations are not the centralities of the GeoPackage (leave the destination layer empty to write them).</source>
       <translation>Aucun indicateur écrit : les destinations ne sont pas les centralités du GeoPackage (laissez la couche de destinations vide pour les écrire).</translation>
+    </message>
+    <message>
+      <source>No inhabitant around any centrality: widen the distance.</source>
+      <translation>Aucun habitant autour des centralités : élargissez la distance.</translation>
+    </message>
+    <message>
+      <source>No inhabitant within {distance} m of {names}: no quota there.</source>
+      <translation>Aucun habitant à moins de {distance} m de {names} : pas de quota.</translation>
     </message>
     <message>
       <source>No occupied premise of the activity group {group} in the latest campaign: every candidate has 0 competitors.</source>
@@ -1284,6 +1548,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>No road network in the GeoPackage: run “Import roads” (observatoire:import_roads) or “Build the road network” (observatoire:build_network) first.</source>
       <translation>Aucun réseau routier dans le GeoPackage : lancez d'abord « Importer les routes » (observatoire:import_roads) ou « Construire le réseau routier » (observatoire:build_network).</translation>
+    </message>
+    <message>
+      <source>No weighting run is named {run!r}: leave the run empty for the latest one, or give the name or uuid of a run of “Weight the survey answers”.</source>
+      <translation>Aucun calage ne s'appelle {run!r} : laissez le calage vide pour le dernier, ou donnez le nom ou l'uuid d'un calage de « Pondérer les réponses à l'enquête ».</translation>
+    </message>
+    <message>
+      <source>No yearly footfall indicator: run “Footfall per centrality” to fill the footfall column.</source>
+      <translation>Aucun indicateur annuel de fréquentation : lancez « Fréquentation par centralité » pour remplir la colonne de fréquentation.</translation>
+    </message>
+    <message>
+      <source>No {minutes} min walking catchment indicator for {n} centralities (run “Network catchments” to record them): their population is that within {distance} m.</source>
+      <translation>Pas d'indicateur de zone de chalandise piétonne à {minutes} min pour {n} centralités (lancez « Zones de chalandise sur le réseau » pour les enregistrer) : leur population est celle à moins de {distance} m.</translation>
     </message>
     <message>
       <source>Not enough memory for this input: try a smaller file or extent.</source>
@@ -1308,6 +1584,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Number of previous weeks</source>
       <translation>Nombre de semaines précédentes</translation>
+    </message>
+    <message>
+      <source>Number of types</source>
+      <translation>Nombre de types</translation>
+    </message>
+    <message>
+      <source>Number of types (0 = chosen from the inertia gains)</source>
+      <translation>Nombre de types (0 = choisi d'après les gains d'inertie)</translation>
     </message>
     <message>
       <source>Observations</source>
@@ -1386,6 +1670,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Offre et vacance</translation>
     </message>
     <message>
+      <source>Offer gaps against expectations</source>
+      <translation>Manques de l'offre au regard des attentes</translation>
+    </message>
+    <message>
       <source>Offer mix</source>
       <translation>Composition de l'offre</translation>
     </message>
@@ -1396,6 +1684,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Offer mix by activity group</source>
       <translation>Composition de l'offre par groupe d'activité</translation>
+    </message>
+    <message>
+      <source>Offer × flows × consumption types</source>
+      <translation>Offre × flux × types de consommation</translation>
+    </message>
+    <message>
+      <source>Offer × services × expectations. Per centrality and activity group: the measured supply — shops (occupied premises of the inventory campaign, latest unless named) plus, for the non-commercial services, the BPE public services, post offices, education and health establishments in the centrality — its density per 1 000 inhabitants of the walking catchment (latest catchment_population_walk_&lt;minutes&gt;min indicator of Network catchments, else the population within the distance), compared with the median density of the centralities of the same level: deficit = max(0, 1 − density / median); beside the weighted share of the centrality's respondents (its visitors, or those interviewed there) who say the group is missing (%, 95 % interval). Gap score = missing share × deficit (0–1): 40 % miss it and half the usual supply → 0.20. Gaps (score &gt; 0) are ranked per centrality. A missing share of fewer than 11 respondents is not published (no score); under 30 it is flagged low precision. Indicators: offer_gap_&lt;group&gt; and offer_gap_rank_&lt;group&gt; per centrality.</source>
+      <translation>Offre × services × attentes. Par centralité et groupe d'activité : l'offre mesurée — commerces (locaux occupés de la campagne d'inventaire, la dernière sauf indication) plus, pour les services non marchands, les services publics, bureaux de poste, établissements d'enseignement et de santé de la BPE situés dans la centralité — sa densité pour 1 000 habitants de la zone de chalandise piétonne (dernier indicateur catchment_population_walk_&lt;minutes&gt;min des zones de chalandise sur le réseau, sinon la population à moins de la distance), comparée à la densité médiane des centralités de même niveau : déficit = max(0, 1 − densité / médiane) ; à côté de la part pondérée des répondants de la centralité (ses visiteurs, ou ceux interrogés sur place) qui disent que le groupe manque (%, intervalle à 95 %). Score de manque = part qui le regrette × déficit (0–1) : 40 % le regrettent et moitié de l'offre habituelle → 0,20. Les manques (score &gt; 0) sont classés par centralité. Une part de moins de 11 répondants n'est pas publiée (pas de score) ; en dessous de 30 elle est signalée de faible précision. Indicateurs : offer_gap_&lt;groupe&gt; et offer_gap_rank_&lt;groupe&gt; par centralité.</translation>
+    </message>
+    <message>
+      <source>Offer, flows and consumption types per centrality</source>
+      <translation>Offre, flux et types de consommation par centralité</translation>
     </message>
     <message>
       <source>One point per premise, ready to map: the first campaign it was seen vacant, the campaign its current vacancy started, the number of consecutive campaigns it has been vacant up to its last observation, and that duration in years = date of the last campaign − date of the first campaign of the run (campaign start dates, or years; a premise vacant at the 2021, 2022 and 2023 campaigns has been vacant for 2 years, not 3). Long-term vacancy = vacant at its last observation for at least the threshold (default 2 years: the threshold of the tax on commercial wasteland and of DGFiP's LOCOMVAC; 1 year is the market convention). A campaign where the premise was not vacant, or not observed, breaks the run. The status sequence lists every campaign; a premise made by a split or a merge inherits its parents' history (marked *; a merged premise was vacant only if every parent was). The number of long-term vacant premises per centrality (latest campaign) goes to the indicators table.</source>
@@ -1470,6 +1770,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Origines hors du réseau</translation>
     </message>
     <message>
+      <source>Other zones</source>
+      <translation>Autres zones</translation>
+    </message>
+    <message>
       <source>Overlap: one per origin and band</source>
       <translation>Superposés : un par origine et tranche</translation>
     </message>
@@ -1514,6 +1818,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Par centralité et période (année, mois ou toutes les données) : parcs et zones sur voirie situés dans la centralité ou à moins de la distance de stationnement : capacité, taux d'occupation (%) = 100 × Σ places occupées / Σ capacité sur les observations des heures indiquées, heure de pointe (l'heure de la journée au taux le plus élevé), paiements sur voirie par jour ; arrêts de transport en commun à distance de marche : départs du jour de service (le dernier jour ouvré type importé), départs par heure = départs de 07:00 à 19:00 / 12, heure de pointe et ses départs, fréquentation = moyenne des montées journalières cumulées sur ces arrêts ; points de comptage routier à moins de la distance routière : trafic moyen journalier moyen (véhicules/jour) et part des poids lourds pondérée par le trafic (%) ; lieux de covoiturage à moins de la distance de covoiturage (places) et trajets par jour dont l'origine ou la destination est la commune de la centralité. Écrits dans les indicateurs : parking_occupancy_rate, parking_peak_hour, onstreet_occupancy_rate, onstreet_payments_daily, transit_departures_per_hour, transit_boardings_daily, road_daily_traffic, road_heavy_share, carpool_places, carpool_trips_daily.</translation>
     </message>
     <message>
+      <source>Per centrality: its offer in the inventory campaign (latest unless named): premises, shops (occupied, known activity group), vacancy rate (%), activity groups and Shannon diversity H = −Σ p ln p; its footfall (latest yearly mean daily passages per counter of Footfall per centrality); and the mix of consumption types (latest typology unless named) among its visitors (who come at least monthly) against the territory's: share of each type among the visitors (%, 95 % interval), the territory's share, index = 100 × share / territory share, and the verdict: attracts the type when the interval lies above the territory's share, fails to attract it when below, like the territory otherwise. Publication rules: fewer than 11 visitor respondents, no share, index nor verdict; under 30, low precision. Indicator: typology_attraction_type&lt;k&gt; (index) per centrality.</source>
+      <translation>Par centralité : son offre dans la campagne d'inventaire (la dernière sauf indication) : locaux, commerces (occupés, groupe d'activité connu), taux de vacance (%), groupes d'activité et diversité de Shannon H = −Σ p ln p ; sa fréquentation (dernière moyenne annuelle de passages quotidiens par compteur de Fréquentation par centralité) ; et la répartition des types de consommation (dernière typologie sauf indication) parmi ses visiteurs (venant au moins une fois par mois) face à celle du territoire : part de chaque type parmi les visiteurs (%, intervalle à 95 %), part dans le territoire, indice = 100 × part / part du territoire, et le verdict : attire le type quand l'intervalle est au-dessus de la part du territoire, ne l'attire pas quand il est en dessous, comme le territoire sinon. Règles de publication : moins de 11 répondants visiteurs, ni part, ni indice, ni verdict ; moins de 30, faible précision. Indicateur : typology_attraction_type&lt;k&gt; (indice) par centralité.</translation>
+    </message>
+    <message>
       <source>Per centrality: mean daily pedestrian footfall of the year (passages/day/counter, see Footfall per centrality) and its year-on-year change on matched ISO weeks, crossed with the offer of the latest inventory campaign of that year or before: premises, vacant premises, vacancy rate (%) and its change since the previous campaign (percentage points), share of retail activities among occupied premises (%), main activity group. Footfall per shop = footfall / occupied premises; footfall per vacant premise = footfall / vacant premises (empty when none). Trend class: virtuous (footfall up, vacancy down or stable), fragile offer (footfall up, vacancy up), resilient offer (footfall down, vacancy down or stable), decline (footfall down, vacancy up), undetermined without a year-on-year change. Per premise (a point layer for site assessment): the nearest counting site with data within the maximum distance (metres), its street, the distance and its mean daily footfall of the year. Indicators: footfall_per_shop, footfall_per_vacant.</source>
       <translation>Par centralité : fréquentation piétonne journalière moyenne de l'année (passages/jour/compteur, voir Fréquentation par centralité) et son évolution annuelle sur les semaines ISO appariées, croisées avec l'offre de la dernière campagne d'inventaire de cette année ou d'avant : locaux, locaux vacants, taux de vacance (%) et son évolution depuis la campagne précédente (points), part des activités commerciales parmi les locaux occupés (%), groupe d'activité principal. Fréquentation par commerce = fréquentation / locaux occupés ; fréquentation par local vacant = fréquentation / locaux vacants (vide s'il n'y en a aucun). Classe de tendance : vertueuse (fréquentation en hausse, vacance en baisse ou stable), offre fragile (fréquentation en hausse, vacance en hausse), offre résiliente (fréquentation en baisse, vacance en baisse ou stable), déclin (fréquentation en baisse, vacance en hausse), indéterminée sans évolution annuelle. Par local (couche de points pour l'évaluation d'un emplacement) : le site de comptage avec données le plus proche à moins de la distance maximale (mètres), sa rue, la distance et sa fréquentation journalière moyenne de l'année. Indicateurs : footfall_per_shop, footfall_per_vacant.</translation>
     </message>
@@ -1550,6 +1858,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Photos copiées</translation>
     </message>
     <message>
+      <source>Places counted as evasion (codes separated by commas)</source>
+      <translation>Lieux comptés comme évasion (codes séparés par des virgules)</translation>
+    </message>
+    <message>
+      <source>Plan the next survey wave</source>
+      <translation>Planifier la prochaine vague d'enquête</translation>
+    </message>
+    <message>
       <source>Polygon shape</source>
       <translation>Forme des polygones</translation>
     </message>
@@ -1570,12 +1886,20 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Population d'une centralité</translation>
     </message>
     <message>
+      <source>Population within (m) of each centrality</source>
+      <translation>Population à moins de (m) de chaque centralité</translation>
+    </message>
+    <message>
       <source>Population within the network catchment</source>
       <translation>Population dans la zone de chalandise sur le réseau</translation>
     </message>
     <message>
       <source>Power: cost^-beta</source>
       <translation>Puissance : coût^-bêta</translation>
+    </message>
+    <message>
+      <source>Precision reached</source>
+      <translation>Précision atteinte</translation>
     </message>
     <message>
       <source>Premises</source>
@@ -1662,6 +1986,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Producteurs ajoutés</translation>
     </message>
     <message>
+      <source>Producers and markets reached by</source>
+      <translation>Producteurs et marchés atteints par</translation>
+    </message>
+    <message>
       <source>Producers by product</source>
       <translation>Producteurs par produit</translation>
     </message>
@@ -1706,6 +2034,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Jours fériés : {values} ne sont pas des dates (attendu AAAA-MM-JJ).</translation>
     </message>
     <message>
+      <source>Purchase flows</source>
+      <translation>Flux d'achats</translation>
+    </message>
+    <message>
+      <source>Purchase flows (zone × place)</source>
+      <translation>Flux d'achats (zone × lieu)</translation>
+    </message>
+    <message>
       <source>QField project</source>
       <translation>Projet QField</translation>
     </message>
@@ -1734,8 +2070,32 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Questions</translation>
     </message>
     <message>
+      <source>Quotas and progress</source>
+      <translation>Quotas et avancement</translation>
+    </message>
+    <message>
+      <source>Quotas per centrality × age band for a target precision: the sample size to estimate a proportion p within ± e points at the confidence level, n0 = z² p (1 − p) / e² × deff (z = 1.96 at 95 %; p = 50 % is the worst case; deff: the given design effect, 0 = that of the latest weighting run, else 1), then n = ⌈n0 / (1 + (n0 − 1) / N)⌉ for a population N. Per centrality (the precision is reached in each one) or for the territory as a whole; each n is split across the age bands in proportion to their population, rounded by largest remainder so the quotas sum to n. Population: persons aged 15 and over of the grid cells whose centre lies within the distance of the centrality, split into the questionnaire's age bands (ages spread evenly within the Filosofi bands). During a wave, the street interviews received per centrality and age band against the quotas: remaining = max(0, quota − received), completion = received / quota (%), with totals per centrality and for the wave.</source>
+      <translation>Quotas par centralité × tranche d'âge pour une précision visée : la taille d'échantillon pour estimer une proportion p à ± e points au niveau de confiance, n0 = z² p (1 − p) / e² × deff (z = 1,96 à 95 % ; p = 50 % est le pire cas ; deff : l'effet de plan donné, 0 = celui du dernier calage, sinon 1), puis n = ⌈n0 / (1 + (n0 − 1) / N)⌉ pour une population N. Par centralité (la précision est atteinte dans chacune) ou pour l'ensemble du territoire ; chaque n est réparti entre les tranches d'âge au prorata de leur population, arrondi au plus fort reste pour que les quotas totalisent n. Population : personnes de 15 ans et plus des carreaux de la grille dont le centre est à moins de la distance de la centralité, réparties dans les tranches du questionnaire (âges supposés également répartis dans les tranches Filosofi). En cours de vague, les entretiens de rue reçus par centralité et tranche d'âge face aux quotas : reste = max(0, quota − reçus), avancement = reçus / quota (%), avec les totaux par centralité et pour la vague.</translation>
+    </message>
+    <message>
+      <source>Rake to the age bands</source>
+      <translation>Caler sur les tranches d'âge</translation>
+    </message>
+    <message>
+      <source>Rake to the home zones</source>
+      <translation>Caler sur les zones de résidence</translation>
+    </message>
+    <message>
+      <source>Raking converged in {sweeps} sweeps: {n} respondents weighted, weights from {low:.2f} to {high:.2f} persons, design effect {deff:.3f}, effective sample size {neff:.1f}.</source>
+      <translation>Calage convergé en {sweeps} passages : {n} répondants pondérés, poids de {low:.2f} à {high:.2f} personnes, effet de plan {deff:.3f}, taille d'échantillon effective {neff:.1f}.</translation>
+    </message>
+    <message>
       <source>Random seed</source>
       <translation>Graine aléatoire</translation>
+    </message>
+    <message>
+      <source>Ranked gaps</source>
+      <translation>Manques classés</translation>
     </message>
     <message>
       <source>Reached network nodes</source>
@@ -1774,6 +2134,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Date de référence des mises à jour futures (AAAA-MM-JJ, vide = aujourd'hui)</translation>
     </message>
     <message>
+      <source>Refuse to weight</source>
+      <translation>Refuser le calage</translation>
+    </message>
+    <message>
       <source>Rejected rows</source>
       <translation>Lignes rejetées</translation>
     </message>
@@ -1796,6 +2160,26 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Reporting</source>
       <translation>Restitution</translation>
+    </message>
+    <message>
+      <source>Respondents left out</source>
+      <translation>Répondants écartés</translation>
+    </message>
+    <message>
+      <source>Respondents living outside the home zones</source>
+      <translation>Répondants résidant hors des zones de résidence</translation>
+    </message>
+    <message>
+      <source>Respondents of a centrality</source>
+      <translation>Répondants d'une centralité</translation>
+    </message>
+    <message>
+      <source>Respondents weighted</source>
+      <translation>Répondants pondérés</translation>
+    </message>
+    <message>
+      <source>Responses received</source>
+      <translation>Réponses reçues</translation>
     </message>
     <message>
       <source>Retail activities only (activity groups flagged is_retail)</source>
@@ -1870,6 +2254,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>le SIRET ne commence pas par le SIREN de la ligne</translation>
     </message>
     <message>
+      <source>Sample size per centrality</source>
+      <translation>Taille d'échantillon par centralité</translation>
+    </message>
+    <message>
+      <source>Scale margins of other totals to the first one's</source>
+      <translation>Ramener les marges de totaux différents au total de la première</translation>
+    </message>
+    <message>
       <source>Scored sites</source>
       <translation>Emplacements notés</translation>
     </message>
@@ -1926,8 +2318,28 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Services à moins de la distance</translation>
     </message>
     <message>
+      <source>Share bought online</source>
+      <translation>Part achetée en ligne</translation>
+    </message>
+    <message>
       <source>Sheet of the .xlsx export (empty = the first one)</source>
       <translation>Feuille de l'export .xlsx (vide = la première)</translation>
+    </message>
+    <message>
+      <source>Short circuits</source>
+      <translation>Circuits courts</translation>
+    </message>
+    <message>
+      <source>Short circuits × expectations × consumption types. Demand per home zone (the weighting run's) and per consumption type (latest typology, when there is one): weighted share very or somewhat interested in buying from local producers, and share buying through short circuits every week or month (%, 95 % intervals). Supply per home zone: the producers and markets reached within the travel time on the road network (driving or walking; the zone starts from every network node inside it) or within a straight-line distance of the zone; producers per 1 000 inhabitants of the zone (population grid), market sessions per week. A zone is “high demand, low supply” when its interested share is at or above the median of the zones (with 11 respondents or more) and its producers per 1 000 inhabitants at or below the median. Publication rules: fewer than 11 respondents, no value (reason given) and nothing in the indicators table; under 30, low precision. Indicators: short_circuit_interested and short_circuit_buyers (territory and __home_zone_&lt;zone&gt;), short_circuit_interested_type&lt;k&gt;. Output: the layer of home zones (styled: high demand and low supply in red) and the demand by type and zone.</source>
+      <translation>Circuits courts × attentes × types de consommation. Demande par zone de résidence (celle du calage) et par type de consommation (dernière typologie, s'il y en a une) : part pondérée de très ou plutôt intéressés par l'achat aux producteurs locaux, et part achetant en circuits courts chaque semaine ou chaque mois (%, intervalles à 95 %). Offre par zone de résidence : les producteurs et marchés atteints dans le temps de trajet sur le réseau routier (en voiture ou à pied ; la zone part de chaque nœud du réseau qu'elle contient) ou à moins d'une distance à vol d'oiseau de la zone ; producteurs pour 1 000 habitants de la zone (grille de population), séances de marché par semaine. Une zone est « forte demande, faible offre » quand sa part d'intéressés est au moins la médiane des zones (avec 11 répondants ou plus) et ses producteurs pour 1 000 habitants au plus la médiane. Règles de publication : moins de 11 répondants, pas de valeur (raison donnée) et rien dans la table des indicateurs ; moins de 30, faible précision. Indicateurs : short_circuit_interested et short_circuit_buyers (territoire et __home_zone_&lt;zone&gt;), short_circuit_interested_type&lt;k&gt;. Sorties : la couche des zones de résidence (stylée : forte demande et faible offre en rouge) et la demande par type et zone.</translation>
+    </message>
+    <message>
+      <source>Short-circuit demand and supply</source>
+      <translation>Demande et offre en circuits courts</translation>
+    </message>
+    <message>
+      <source>Short-circuit demand by type and zone</source>
+      <translation>Demande en circuits courts par type et zone</translation>
     </message>
     <message>
       <source>Short-circuit offer per centrality</source>
@@ -1976,6 +2388,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Skipped {count} ways: {reason}</source>
       <translation>{count} voies ignorées : {reason}</translation>
+    </message>
+    <message>
+      <source>Smallest weight</source>
+      <translation>Poids le plus petit</translation>
     </message>
     <message>
       <source>Snapping tolerance (m)</source>
@@ -2050,6 +2466,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Rues</translation>
     </message>
     <message>
+      <source>Supply and missing shares per centrality and activity group</source>
+      <translation>Offre et parts de manques par centralité et groupe d'activité</translation>
+    </message>
+    <message>
+      <source>Survey weights</source>
+      <translation>Poids de l'enquête</translation>
+    </message>
+    <message>
+      <source>Sweeps</source>
+      <translation>Passages</translation>
+    </message>
+    <message>
       <source>Synchronisation failed, the shared GeoPackage is unchanged: {reason}</source>
       <translation>Échec de la synchronisation, le GeoPackage partagé est inchangé : {reason}</translation>
     </message>
@@ -2070,6 +2498,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Synchroniser un paquet terrain…</translation>
     </message>
     <message>
+      <source>Target precision (± points)</source>
+      <translation>Précision visée (± points)</translation>
+    </message>
+    <message>
       <source>Target premise (uuid) for the similarity criterion</source>
       <translation>Local cible (uuid) pour le critère de similarité</translation>
     </message>
@@ -2082,12 +2514,20 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Nom du territoire</translation>
     </message>
     <message>
+      <source>Territory sample size (0 = from the precision)</source>
+      <translation>Taille d'échantillon du territoire (0 = d'après la précision)</translation>
+    </message>
+    <message>
       <source>The BPE vintage is a year such as 2021, not {value}.</source>
       <translation>Le millésime BPE est une année comme 2021, pas {value}.</translation>
     </message>
     <message>
       <source>The CRS {crs} has no EPSG code: choose an EPSG CRS for the coordinates.</source>
       <translation>Le SCR {crs} n'a pas de code EPSG : choisissez un SCR EPSG pour les coordonnées.</translation>
+    </message>
+    <message>
+      <source>The GeoPackage holds no centrality to plan quotas for.</source>
+      <translation>Le GeoPackage ne contient aucune centralité pour laquelle planifier des quotas.</translation>
     </message>
     <message>
       <source>The GeoPackage holds no centrality: give a layer of zones.</source>
@@ -2106,8 +2546,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Le GeoPackage ne contient aucune campagne d’inventaire : rien à imprimer.</translation>
     </message>
     <message>
+      <source>The GeoPackage holds no inventory campaign: the offer cannot be measured.</source>
+      <translation>Le GeoPackage ne contient aucune campagne d'inventaire : l'offre ne peut pas être mesurée.</translation>
+    </message>
+    <message>
+      <source>The GeoPackage holds no questionnaire answer (with consent): import the answers with “Import questionnaire answers” (observatoire:import_survey_responses) first.</source>
+      <translation>Le GeoPackage ne contient aucune réponse au questionnaire (avec consentement) : importez d'abord les réponses avec « Importer les réponses au questionnaire » (observatoire:import_survey_responses).</translation>
+    </message>
+    <message>
       <source>The GeoPackage {path} refused the operation ("{error}"). It was not changed.</source>
       <translation>Le GeoPackage {path} a refusé l'opération (« {error} »). Il n'a pas été modifié.</translation>
+    </message>
+    <message>
+      <source>The GeoPackage's population grid is empty: import the INSEE grid, or give the age band and home zone margins in the survey_margins table.</source>
+      <translation>La grille de population du GeoPackage est vide : importez la grille INSEE, ou donnez les marges de tranche d'âge et de zone de résidence dans la table survey_margins.</translation>
+    </message>
+    <message>
+      <source>The GeoPackage's population grid is empty: the quotas need the population around each centrality.</source>
+      <translation>La grille de population du GeoPackage est vide : les quotas demandent la population autour de chaque centralité.</translation>
     </message>
     <message>
       <source>The XLSForm must be an .xlsx file, not {path}.</source>
@@ -2186,6 +2642,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Le formulaire n'a pas été vérifié : {message}</translation>
     </message>
     <message>
+      <source>The home zone margin needs the home zones layer (IRIS or communes with their code), or home_zone rows in the survey_margins table.</source>
+      <translation>La marge des zones de résidence demande la couche des zones de résidence (IRIS ou communes avec leur code), ou des lignes home_zone dans la table survey_margins.</translation>
+    </message>
+    <message>
+      <source>The home zones layer holds no polygon with a code in {field}.</source>
+      <translation>La couche des zones de résidence ne contient aucun polygone avec un code dans {field}.</translation>
+    </message>
+    <message>
+      <source>The household-survey method of the chambers of commerce, from the weighted answers to “where do you usually buy …”: for each purchase category and home zone (the weighting run's), the weighted share of purchases made in each place — each centrality (the one named in “in which centrality”), other centres, the periphery, online, markets and short circuits, another town — with its 95 % interval; “not concerned” is left out of the denominators. Capture rate (taux d'emprise) of a centrality on a zone = its share of the zone's purchases; evasion rate (taux d'évasion) = the share made in the outside places (another town and online by default). Rows “all” pool every zone. With an annual spending per household and category in the survey_spending table (its source and year; none is invented) and the home zones layer: consumption potential = households of the zone (population grid) × spending, captured spending of a centrality = Σ potential × capture rate (€ per year). Publication rules: a cell of fewer than 11 respondents has no value (reason given) and is never written to the indicators table (purchase_capture_&lt;category&gt;, purchase_evasion_&lt;category&gt;, __home_zone_&lt;zone&gt; per zone, purchase_captured_spending_&lt;category&gt;); under 30 it is flagged low precision. With the home zones layer, a flow-line layer from where each zone's people live (population-weighted centre) to each centrality, its width by share.</source>
+      <translation>La méthode des enquêtes ménages des chambres de commerce, à partir des réponses pondérées à « où achetez-vous le plus souvent … » : pour chaque catégorie d'achat et zone de résidence (celle du calage), la part pondérée des achats faits dans chaque lieu — chaque centralité (celle nommée dans « dans quelle centralité »), les autres centres, la périphérie, internet, les marchés et circuits courts, une autre ville — avec son intervalle à 95 % ; « non concerné » est exclu des dénominateurs. Taux d'emprise d'une centralité sur une zone = sa part des achats de la zone ; taux d'évasion = la part faite dans les lieux extérieurs (une autre ville et internet par défaut). Les lignes « all » regroupent toutes les zones. Avec une dépense annuelle par ménage et catégorie dans la table survey_spending (sa source et son année ; aucune n'est inventée) et la couche des zones de résidence : potentiel de consommation = ménages de la zone (grille de population) × dépense, dépense captée par une centralité = Σ potentiel × taux d'emprise (€ par an). Règles de publication : une case de moins de 11 répondants n'a pas de valeur (raison donnée) et n'est jamais écrite dans la table des indicateurs (purchase_capture_&lt;catégorie&gt;, purchase_evasion_&lt;catégorie&gt;, __home_zone_&lt;zone&gt; par zone, purchase_captured_spending_&lt;catégorie&gt;) ; en dessous de 30 elle est signalée de faible précision. Avec la couche des zones de résidence, une couche de lignes de flux depuis le lieu où vivent les habitants de chaque zone (centre pondéré par la population) vers chaque centralité, d'épaisseur proportionnelle à la part.</translation>
+    </message>
+    <message>
       <source>The last day ({end}) is before the first day ({start}).</source>
       <translation>Le dernier jour ({end}) précède le premier jour ({start}).</translation>
     </message>
@@ -2194,12 +2662,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>La couche des linéaires ne contient aucune ligne.</translation>
     </message>
     <message>
+      <source>The lower bound must be below the upper bound.</source>
+      <translation>La borne inférieure doit être sous la borne supérieure.</translation>
+    </message>
+    <message>
       <source>The mapping needs start_datetime=&lt;column&gt; (or start_datetime=&lt;date column&gt;+&lt;time column&gt;).</source>
       <translation>La correspondance doit contenir start_datetime=&lt;colonne&gt; (ou start_datetime=&lt;colonne de date&gt;+&lt;colonne d'heure&gt;).</translation>
     </message>
     <message>
+      <source>The margin {margin!r} has no row in the survey_margins table: add its population per category (with the source and year), or leave it out.</source>
+      <translation>La marge {margin!r} n'a aucune ligne dans la table survey_margins : ajoutez sa population par modalité (avec la source et l'année), ou retirez-la.</translation>
+    </message>
+    <message>
       <source>The minimum share of complete counters must be a number greater than 0 and at most 1.</source>
       <translation>La part minimale de compteurs complets doit être un nombre supérieur à 0 et au plus égal à 1.</translation>
+    </message>
+    <message>
+      <source>The most types ({high}) must be at least the fewest ({low}).</source>
+      <translation>Le nombre maximal de types ({high}) doit être au moins le nombre minimal ({low}).</translation>
     </message>
     <message>
       <source>The network tolerance must be &gt; 0 m.</source>
@@ -2242,12 +2722,40 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>La hiérarchie routière enregistrée a été construite pour d'autres vitesses ou un autre réseau : les recherches longues sont plus lentes (mêmes résultats). Lancez « Construire le réseau routier » pour la reconstruire.</translation>
     </message>
     <message>
+      <source>The survey answers are not weighted yet: run “Weight the survey answers” (observatoire:weight_survey) first.</source>
+      <translation>Les réponses à l'enquête ne sont pas encore pondérées : lancez d'abord « Pondérer les réponses à l'enquête » (observatoire:weight_survey).</translation>
+    </message>
+    <message>
+      <source>The tolerance must be between 0 and 1 (e.g. 0.000001), not {value}.</source>
+      <translation>La tolérance doit être comprise entre 0 et 1 (p. ex. 0,000001), pas {value}.</translation>
+    </message>
+    <message>
+      <source>The travel time must be more than 0 minutes.</source>
+      <translation>Le temps de trajet doit dépasser 0 minute.</translation>
+    </message>
+    <message>
+      <source>The typology {run} classified responses its weighting run no longer holds: run the typology again.</source>
+      <translation>La typologie {run} a classé des réponses que son calage ne contient plus : relancez la typologie.</translation>
+    </message>
+    <message>
+      <source>The upper bound of the weight ratios must be 1 or more (or 0 for none), not {upper}.</source>
+      <translation>La borne supérieure des rapports de poids doit valoir 1 ou plus (ou 0 pour aucune), pas {upper}.</translation>
+    </message>
+    <message>
+      <source>The weighting run could not be reproduced from its margins (answers or margins edited since): intervals treat the weights as given.</source>
+      <translation>Le calage n'a pas pu être reproduit à partir de ses marges (réponses ou marges modifiées depuis) : les intervalles traitent les poids comme donnés.</translation>
+    </message>
+    <message>
       <source>The workbook must be an .xlsx file, not {path}.</source>
       <translation>Le classeur doit être un fichier .xlsx, pas {path}.</translation>
     </message>
     <message>
       <source>The zones layer holds no polygon.</source>
       <translation>La couche de zones ne contient aucun polygone.</translation>
+    </message>
+    <message>
+      <source>Those interviewed there</source>
+      <translation>Ceux interrogés sur place</translation>
     </message>
     <message>
       <source>Time step in seconds (when the file has no end column)</source>
@@ -2258,8 +2766,32 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Fuseau horaire des heures sans décalage UTC</translation>
     </message>
     <message>
+      <source>Total quota</source>
+      <translation>Quota total</translation>
+    </message>
+    <message>
       <source>Transit stops within the distance</source>
       <translation>Arrêts de transport en commun à moins de la distance</translation>
+    </message>
+    <message>
+      <source>Travel time (min)</source>
+      <translation>Temps de trajet (min)</translation>
+    </message>
+    <message>
+      <source>Type {k}</source>
+      <translation>Type {k}</translation>
+    </message>
+    <message>
+      <source>Type {k}: {name}</source>
+      <translation>Type {k} : {name}</translation>
+    </message>
+    <message>
+      <source>Typology run (name or uuid; empty = the latest)</source>
+      <translation>Typologie (nom ou uuid ; vide = la dernière)</translation>
+    </message>
+    <message>
+      <source>Typology run (uuid)</source>
+      <translation>Typologie (uuid)</translation>
     </message>
     <message>
       <source>Unexpected error ({kind}): {error}. The full report is in the log; please send it to the plugin's tracker.</source>
@@ -2284,6 +2816,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Unknown status code(s): {bad}. Known codes: {known}.</source>
       <translation>Code(s) de statut inconnu(s) : {bad}. Codes connus : {known}.</translation>
+    </message>
+    <message>
+      <source>Upper bound of the weight ratios (0 = none)</source>
+      <translation>Borne supérieure des rapports de poids (0 = aucune)</translation>
     </message>
     <message>
       <source>Vacancy</source>
@@ -2346,6 +2882,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>À pied</translation>
     </message>
     <message>
+      <source>Walking catchment (minutes)</source>
+      <translation>Zone de chalandise piétonne (minutes)</translation>
+    </message>
+    <message>
       <source>Walking distance to stops (metres)</source>
       <translation>Distance de marche jusqu'aux arrêts (mètres)</translation>
     </message>
@@ -2382,8 +2922,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Pondérer le carroyage par le revenu (ind_snv)</translation>
     </message>
     <message>
+      <source>Weight the survey answers</source>
+      <translation>Pondérer les réponses à l'enquête</translation>
+    </message>
+    <message>
+      <source>Weighting run (name or uuid; empty = the latest)</source>
+      <translation>Calage (nom ou uuid ; vide = le dernier)</translation>
+    </message>
+    <message>
+      <source>Weighting run (uuid)</source>
+      <translation>Calage (uuid)</translation>
+    </message>
+    <message>
       <source>Within {band} {unit}</source>
       <translation>À moins de {band} {unit}</translation>
+    </message>
+    <message>
+      <source>Without a catchment: population within (m)</source>
+      <translation>Sans zone de chalandise : population à moins de (m)</translation>
     </message>
     <message>
       <source>Worrying (7.5 to 10 %)</source>
@@ -2440,6 +2996,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Zones (empty = the centralities of the GeoPackage)</source>
       <translation>Zones (vide = les centralités du GeoPackage)</translation>
+    </message>
+    <message>
+      <source>Zones of high demand and low supply</source>
+      <translation>Zones de forte demande et faible offre</translation>
     </message>
     <message>
       <source>Zones with no road within {tol} m reach no producer: {zones}</source>
@@ -2706,6 +3266,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>activité codée dans une ancienne nomenclature (NAP / NAF 1993 / NAF rév. 1), non reliée ; NAFRev2 attendue</translation>
     </message>
     <message>
+      <source>all centralities</source>
+      <translation>toutes les centralités</translation>
+    </message>
+    <message>
       <source>alpha</source>
       <translation>alpha</translation>
     </message>
@@ -2772,6 +3336,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>at most the capacity ({capacity})</source>
       <translation>au plus la capacité ({capacity})</translation>
+    </message>
+    <message>
+      <source>attracts</source>
+      <translation>attire</translation>
     </message>
     <message>
       <source>background</source>
@@ -2868,6 +3436,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>column not in the schema (kept)</source>
       <translation>colonne hors du schéma (conservée)</translation>
+    </message>
+    <message>
+      <source>comes by: {answer}</source>
+      <translation>vient : {answer}</translation>
     </message>
     <message>
       <source>comma</source>
@@ -2970,6 +3542,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>toutes les destinations ont la même attractivité : alpha ne peut pas être estimé ; décochez « Estimer alpha » et donnez sa valeur</translation>
     </message>
     <message>
+      <source>every respondent gave the same answer to {column} ({value}): it cannot tell anyone apart</source>
+      <translation>tous les répondants ont donné la même réponse à {column} ({value}) : elle ne distingue personne</translation>
+    </message>
+    <message>
       <source>expected a BPE equipment code such as B203</source>
       <translation>un code d'équipement BPE comme B203 était attendu</translation>
     </message>
@@ -2980,6 +3556,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>expected oui / non (or yes/no, 1/0, bio)</source>
       <translation>oui / non attendu (ou yes/no, 1/0, bio)</translation>
+    </message>
+    <message>
+      <source>fails to attract</source>
+      <translation>n'attire pas</translation>
     </message>
     <message>
       <source>fewer than {n} respondents</source>
@@ -3044,6 +3624,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>kind must be off_street or on_street</source>
       <translation>le type doit être off_street ou on_street</translation>
+    </message>
+    <message>
+      <source>main centre: {answer}</source>
+      <translation>centre principal : {answer}</translation>
     </message>
     <message>
       <source>mapping entry {entry!r} is not written field=column</source>
@@ -3202,8 +3786,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>pas de géométrie utilisable</translation>
     </message>
     <message>
+      <source>no visit</source>
+      <translation>aucune venue</translation>
+    </message>
+    <message>
       <source>no weekday found (expected e.g. 'mardi;samedi')</source>
       <translation>aucun jour de la semaine trouvé (par ex. « mardi;samedi » attendu)</translation>
+    </message>
+    <message>
+      <source>no weighted respondent to classify</source>
+      <translation>aucun répondant pondéré à classer</translation>
     </message>
     <message>
       <source>no year: give the BPE vintage</source>
@@ -3232,6 +3824,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>not retail</source>
       <translation>hors commerce de détail</translation>
+    </message>
+    <message>
+      <source>not visited</source>
+      <translation>non fréquenté</translation>
+    </message>
+    <message>
+      <source>not: {choice}</source>
+      <translation>pas : {choice}</translation>
     </message>
     <message>
       <source>numba cannot be used ({error})</source>
@@ -3530,6 +4130,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>la filiation des locaux (divisions et fusions) forme un cycle passant par le local {premise} : corrigez premise_lineage</translation>
     </message>
     <message>
+      <source>the questionnaire table lacks the column(s) {columns}: open the GeoPackage with the plugin to upgrade it</source>
+      <translation>la table du questionnaire n'a pas la ou les colonnes {columns} : ouvrez le GeoPackage avec l'extension pour le mettre à jour</translation>
+    </message>
+    <message>
       <source>the roads table holds no line: import roads first</source>
       <translation>la table roads ne contient aucune ligne : importez d'abord les voies</translation>
     </message>
@@ -3560,6 +4164,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>the time step declared for channel {channel} ({declared} s) does not match its measures, which are {observed} s apart: check the channel file</source>
       <translation>le pas de temps déclaré pour le canal {channel} ({declared} s) ne correspond pas à ses mesures, espacées de {observed} s : vérifiez le fichier de canaux</translation>
+    </message>
+    <message>
+      <source>the typology cannot be computed: {error}</source>
+      <translation>la typologie ne peut pas être calculée : {error}</translation>
+    </message>
+    <message>
+      <source>the typology needs at least two behaviour questions</source>
+      <translation>la typologie demande au moins deux questions de comportement</translation>
     </message>
     <message>
       <source>the value at export ({before}): the GeoPackage has changed it since to {now}; re-export the workbook</source>
@@ -3598,6 +4210,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>ce GeoPackage est antérieur au questionnaire (schéma v4) : ouvrez-le avec l'extension pour le mettre à niveau d'abord</translation>
     </message>
     <message>
+      <source>this GeoPackage predates the survey results tables (schema v11): open it with the plugin to upgrade it first</source>
+      <translation>ce GeoPackage précède les tables de résultats d'enquête (schéma v11) : ouvrez-le d'abord avec l'extension pour le mettre à jour</translation>
+    </message>
+    <message>
       <source>this data file was already synchronised as package {name!r} on {date}: importing it twice is refused</source>
       <translation>ce fichier de données a déjà été synchronisé comme paquet {name!r} le {date} : l'importer deux fois est refusé</translation>
     </message>
@@ -3612,6 +4228,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>tolerance must be &gt; 0 and &lt; 1 (got {tolerance}), max_iterations &gt;= 1 (got {max_iterations})</source>
       <translation>la tolérance doit être &gt; 0 et &lt; 1 (reçu {tolerance}), le nombre maximal d'itérations &gt;= 1 (reçu {max_iterations})</translation>
+    </message>
+    <message>
+      <source>too few respondents ({value}) to choose the number of types: give it</source>
+      <translation>trop peu de répondants ({value}) pour choisir le nombre de types : donnez-le</translation>
     </message>
     <message>
       <source>trips of one block that do not overlap in time: trip {trip} starts before trip {previous} ends (first on {day})</source>
@@ -3672,6 +4292,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>year</source>
       <translation>année</translation>
+    </message>
+    <message>
+      <source>{centrality} {verdict} type {k} ({name}): {share:.1f} % of its visitors, {territory:.1f} % in the territory.</source>
+      <translation>{centrality} {verdict} le type {k} ({name}) : {share:.1f} % de ses visiteurs, {territory:.1f} % dans le territoire.</translation>
+    </message>
+    <message>
+      <source>{centrality}: {gaps}</source>
+      <translation>{centrality} : {gaps}</translation>
     </message>
     <message>
       <source>{count} edit(s) of the table {table} were ignored: only premises, observations and lineage are synchronised.</source>
@@ -3878,6 +4506,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{free} ou {occupied}</translation>
     </message>
     <message>
+      <source>{k} types of {n} respondents ({kept:.1f} % of the inertia on the {ncp} dimensions kept):</source>
+      <translation>{k} types de {n} répondants ({kept:.1f} % de l'inertie sur les {ncp} dimensions gardées) :</translation>
+    </message>
+    <message>
       <source>{label} {value!r} is not a date (expected YYYY-MM-DD)</source>
       <translation>{label} {value!r} n'est pas une date (format attendu AAAA-MM-JJ)</translation>
     </message>
@@ -3938,6 +4570,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{n} candidats sont à plus de 100 m du réseau : pas de valeur de population (ils obtiennent 0 sur ce critère).</translation>
     </message>
     <message>
+      <source>{n} centralities visited</source>
+      <translation>{n} centralités fréquentées</translation>
+    </message>
+    <message>
       <source>{n} centrality code(s) were missing: derived from the names and written to the GeoPackage.</source>
       <translation>{n} code(s) de centralité manquai(en)t : tiré(s) des noms et écrit(s) dans le GeoPackage.</translation>
     </message>
@@ -3952,6 +4588,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{n} features without an OpenStreetMap id (@id, id, osm_id and osm_type, full_id): keyed by their tags and position</source>
       <translation>{n} objets sans identifiant OpenStreetMap (@id, id, osm_id et osm_type, full_id) : identifiés par leurs étiquettes et leur position</translation>
+    </message>
+    <message>
+      <source>{n} figures: {suppressed} not published (fewer than 11 respondents), {low} of low precision.</source>
+      <translation>{n} chiffres : {suppressed} non publiés (moins de 11 répondants), {low} de faible précision.</translation>
     </message>
     <message>
       <source>{n} home zones hold no populated cell of the population grid: their centroid is used ({zones}).</source>
@@ -4004,6 +4644,22 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{n} producers are farther than {tol} m from the roads usable on this mode and are never reached.</source>
       <translation>{n} producteurs sont à plus de {tol} m des routes utilisables par ce mode et ne sont jamais atteints.</translation>
+    </message>
+    <message>
+      <source>{n} producers or markets are farther than {tol} m from the roads usable on this mode and are never reached.</source>
+      <translation>{n} producteurs ou marchés sont à plus de {tol} m des routes praticables par ce mode et ne sont jamais atteints.</translation>
+    </message>
+    <message>
+      <source>{n} respondents live outside the home zones ({places}): add their zones to the layer, give an 'outside' home_zone margin, or leave them out of the weighting.</source>
+      <translation>{n} répondants résident hors des zones de résidence ({places}) : ajoutez leurs zones à la couche, donnez une marge home_zone « outside », ou écartez-les du calage.</translation>
+    </message>
+    <message>
+      <source>{n} respondents live outside the home zones and are left out of the weighting ({places}).</source>
+      <translation>{n} répondants résident hors des zones de résidence et sont écartés du calage ({places}).</translation>
+    </message>
+    <message>
+      <source>{n} responses weighted by the run {run} are no longer in the questionnaire table: weight the answers again.</source>
+      <translation>{n} réponses pondérées par le calage {run} ne sont plus dans la table du questionnaire : pondérez à nouveau les réponses.</translation>
     </message>
     <message>
       <source>{n} results have gaps or no data: see the warning column.</source>
@@ -4110,6 +4766,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{path} : la mise à niveau du schéma de la version {current} à la version {target} a échoué à la version {version} ({error}) ; le fichier n'a pas été modifié</translation>
     </message>
     <message>
+      <source>{rank}. {group} (score {score:.2f}: {missing:.0f} % miss it, density {density:.2f} vs {median:.2f} per 1 000)</source>
+      <translation>{rank}. {group} (score {score:.2f} : {missing:.0f} % le regrettent, densité {density:.2f} contre {median:.2f} pour 1 000)</translation>
+    </message>
+    <message>
       <source>{read} rows read: {accepted} answers imported, {rejected} rows rejected, {skipped} already imported.</source>
       <translation>{read} lignes lues : {accepted} réponses importées, {rejected} lignes rejetées, {skipped} déjà importées.</translation>
     </message>
@@ -4146,12 +4806,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{tag} n'est pas une devanture commerciale</translation>
     </message>
     <message>
+      <source>{total} interviews in all; {received} received so far.</source>
+      <translation>{total} entretiens en tout ; {received} reçus jusqu'ici.</translation>
+    </message>
+    <message>
       <source>{tz} is not a known time zone (e.g. Europe/Paris)</source>
       <translation>{tz} n'est pas un fuseau horaire connu (par exemple Europe/Paris)</translation>
     </message>
     <message>
       <source>{value} is not a date: write it as YYYY-MM-DD (e.g. 2025-03-01).</source>
       <translation>{value} n'est pas une date : écrivez-la sous la forme AAAA-MM-JJ (par ex. 2025-03-01).</translation>
+    </message>
+    <message>
+      <source>{value} respondents are too many for the exact clustering: give a number of pre-clusters (e.g. 100)</source>
+      <translation>{value} répondants sont trop nombreux pour la classification exacte : donnez un nombre de pré-classes (p. ex. 100)</translation>
+    </message>
+    <message>
+      <source>{value} types cannot be formed from so few respondents</source>
+      <translation>{value} types ne peuvent pas être formés avec si peu de répondants</translation>
     </message>
     <message>
       <source>{what}, row {row}</source>

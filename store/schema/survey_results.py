@@ -1,7 +1,7 @@
-"""Schema v10: what the survey analyses keep (weights, margins, spending, typologies) and the
+"""Schema v11: what the survey analyses keep (weights, margins, spending, typologies) and the
 survey columns of ``indicators``.
 
-Added by :func:`migrate_v10` (every table with ``fid`` + ``uuid``; relations by ``*_uuid``):
+Added by :func:`migrate_v11` (every table with ``fid`` + ``uuid``; relations by ``*_uuid``):
 
 - ``indicators`` gains ``ci_low`` / ``ci_high`` (95 % confidence interval, unit of the value),
   ``respondents`` (unweighted responses behind a survey figure) and ``low_precision`` (1 when
@@ -161,8 +161,8 @@ DESCRIPTIONS = {
 }
 
 
-def migrate_v10(conn, srs_id: int) -> None:
-    """Schema v10 (inside the caller's transaction); ``srs_id`` is unused (no feature table)."""
+def migrate_v11(conn, srs_id: int) -> None:
+    """Schema v11 (inside the caller's transaction); ``srs_id`` is unused (no feature table)."""
     del srs_id
     existing = set(gpkg.column_names(conn, "indicators"))
     for name, sql_type, description in INDICATOR_COLUMNS:
@@ -191,6 +191,6 @@ def migrate_v10(conn, srs_id: int) -> None:
                                                               description))
 
 
-def has_v10(conn) -> bool:
+def has_v11(conn) -> bool:
     """Does the file hold the survey results tables?"""
     return gpkg.table_exists(conn, WEIGHTS)

@@ -1,5 +1,5 @@
-"""Schema v10 (survey results): tables, domains, the indicators' survey columns, migration of a
-v9 file like a fresh one; the weighting's age split and the demo's planted answers."""
+"""Schema v11 (survey results): tables, domains, the indicators' survey columns, migration of a
+v10 file like a fresh one; the weighting's age split and the demo's planted answers."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ NEW_TABLES = (schema.MARGINS, schema.SPENDING, schema.WEIGHTING_RUNS, schema.WEI
 
 
 def _schema(conn) -> dict:
-    """What v10 adds, comparable between two files."""
+    """What v11 adds, comparable between two files."""
     return {
         "tables": {t: gpkg.column_names(conn, t) for t in (*NEW_TABLES, "indicators")},
         "sql": {t: conn.execute("SELECT sql FROM sqlite_master WHERE name = ?",
@@ -41,9 +41,9 @@ def _schema(conn) -> dict:
     }
 
 
-def test_v9_file_migrates_to_v10_like_a_fresh_one(tmp_path):
-    assert migrations.LATEST_VERSION == observatory.LATEST_VERSION == 10
-    old = observatory.create_observatory(tmp_path / "v9.gpkg", "Old", version=9)
+def test_v10_file_migrates_to_v11_like_a_fresh_one(tmp_path):
+    assert migrations.LATEST_VERSION == observatory.LATEST_VERSION == 11
+    old = observatory.create_observatory(tmp_path / "v10.gpkg", "Old", version=10)
     conn = gpkg.connect(old)
     with gpkg.transaction(conn):  # an indicator of an older algorithm survives
         conn.execute("INSERT INTO indicators (uuid, scope, indicator, period, value, unit, "
@@ -52,7 +52,7 @@ def test_v9_file_migrates_to_v10_like_a_fresh_one(tmp_path):
     assert not gpkg.table_exists(conn, schema.WEIGHTS)
     conn.close()
     conn = observatory.open_observatory(old)
-    assert observatory.schema_version(conn) == 10
+    assert observatory.schema_version(conn) == 11
     for table in NEW_TABLES:
         columns = gpkg.column_names(conn, table)
         assert columns[:2] == ["fid", "uuid"], table
