@@ -317,6 +317,7 @@ def write_open_data(conn, folder, settings: OpenDataSettings, *,
                        f"EPSG:{src.srs_id} : " + ", ".join(r.name for r in geo_resources) + ".",
         "path": f"geo/{GPKG_NAME}", "profile": "data-resource", "format": "gpkg",
         "mediatype": "application/geopackage+sqlite3",
+        "period": _union([r.period for r in geo_resources]),
         "licenses": [_licence(settings.licence)] + (
             [_licence("odbl-1.0")] if any(r.licence == "odbl-1.0" for r in geo_resources)
             else []),
@@ -330,6 +331,17 @@ def write_open_data(conn, folder, settings: OpenDataSettings, *,
     result.files.append(readme)
     report(100)
     return result
+
+
+def _union(periods: List[dict]) -> dict:
+    starts = [p["start"] for p in periods if p.get("start")]
+    ends = [p["end"] for p in periods if p.get("end")]
+    out = {}
+    if starts:
+        out["start"] = min(starts)
+    if ends:
+        out["end"] = max(ends)
+    return out
 
 
 def _package(src: PublicationSource, settings: OpenDataSettings, extracted: str,
