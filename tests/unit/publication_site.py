@@ -283,3 +283,42 @@ def _indicators(conn, ids) -> None:
     _insert_indicator(conn, None, "survey_satisfaction_offer_mean", "2025", 3.4, "score",
                       survey, scope="territory", respondents=25, ci=(3.0, 3.8))
     _insert_indicator(conn, centre, "survey_online_share", "2025", 12.0, "%", survey)
+
+
+def planted_copy(source: Path, target: Path) -> dict:
+    """A copy of an observatory (the demo territory) with every secret planted
+    (:func:`plant_secrets`) on premises of its latest closed campaign, and two survey figures
+    ``survey_satisfaction_overall_mean`` for 2025: its first centrality on 40 respondents
+    (published), its second on 5 (withheld, planted value 9.87). Returns ``{"secrets": texts that
+    must never be published, including the file's own agents' names, "non_public": premise
+    uuid, "campaign": uuid of the latest closed campaign}``."""
+    import shutil
+
+    shutil.copy(source, target)
+    conn = gpkg.connect(target)
+    try:
+        with gpkg.transaction(conn):
+            campaign = conn.execute(
+                "SELECT uuid FROM campaigns WHERE state = 'closed' ORDER BY "
+                "coalesce(start_date, year || '-01-01') DESC, year DESC LIMIT 1").fetchone()[0]
+            occupied = conn.execute(
+                "SELECT uuid, premise_uuid FROM premise_observations WHERE campaign_uuid = ? "
+                "AND status = 'occupied' AND sign_name IS NOT NULL ORDER BY fid LIMIT 2",
+                (campaign,)).fetchall()
+            plant_secrets(conn, observation_uuid=occupied[0][0], premise_uuid=occupied[0][1],
+                          non_public_premise=occupied[1][1])
+            first, second = (r[0] for r in conn.execute(
+                "SELECT uuid FROM centralities ORDER BY fid LIMIT 2"))
+            survey = "observatoire:survey_indicators"
+            _insert_indicator(conn, first, "survey_satisfaction_overall_mean", "2025", 3.8,
+                              "score", survey, respondents=40, ci=(3.5, 4.1))
+            _insert_indicator(conn, second, "survey_satisfaction_overall_mean", "2025", 9.87,
+                              "score", survey, respondents=5, ci=(1.0, 5.0))
+            agents = {r[0] for r in conn.execute(
+                "SELECT agent FROM premise_observations WHERE agent IS NOT NULL UNION "
+                "SELECT assigned_agent FROM premise_observations WHERE assigned_agent IS NOT "
+                "NULL UNION SELECT agent FROM field_packages WHERE agent IS NOT NULL")}
+    finally:
+        conn.close()
+    return {"secrets": sorted(set(SECRETS.values()) | agents),
+            "non_public": occupied[1][1], "campaign": campaign}
