@@ -218,11 +218,8 @@ def _layers(resources: List[Resource]) -> List[Layer]:
         columns = [(c, types.get(c, "string")) for c in resource.frame.columns]
         rows = [tuple(json_value(v, k) for v, (_c, k) in zip(row, columns))
                 for row in resource.frame.itertuples(index=False, name=None)]
-        shapes = [(None, None) if kind is None else
-                  ("multipolygon", shape) if kind == "multipolygon" else (kind, shape)
-                  for kind, shape in resource.shapes]
         layers.append(Layer(resource.name, TITLES[resource.name][0], GEOMETRY[resource.name],
-                            columns, rows, shapes))
+                            columns, rows, list(resource.shapes)))
     return layers
 
 
@@ -238,8 +235,9 @@ def _descriptor(resource: Resource, settings: OpenDataSettings, extracted: str, 
            **extra,
            "licenses": [_licence(resource.licence or settings.licence)],
            "producer": settings.producer.strip(), "extracted": extracted}
-    if resource.period:
-        out["period"] = dict(resource.period)
+    # a resource without dates of its own describes the socle as extracted
+    out["period"] = dict(resource.period) if resource.period else {"start": extracted,
+                                                                   "end": extracted}
     if resource.sources:
         out["sources"] = list(resource.sources)
     if resource.notes:
