@@ -237,8 +237,11 @@ def _parkings(conn, rng, cents, events, stamp):
     for i, (name, cname, dx, dy, cap, kind, base, peak) in enumerate(PARKS):
         _n, _l, cx, cy, *_ = specs[cname]
         uid = _uuid(rng)
+        # off-street car parks carry what the stationnement schema requires: open to all, paying
+        off = kind == "off_street"
         rows.append((uid, geometry.encode_point(cx + dx, cy + dy, SRS), f"86194-P-{i + 1:03d}",
-                     name, kind, "86194", cap, "demo", stamp))
+                     name, kind, "86194", cap, "tous" if off else None, 0 if off else None,
+                     "demo", stamp))
         hour_f = 0.55 + 0.45 * np.exp(-((naive.hour.to_numpy() - peak) ** 2) / 8.0)
         day_f = np.where(wd == 5, 1.15, np.where(wd == 6, 0.45, 1.0))
         day_f = np.where(f["holiday"], 0.45, day_f)
@@ -251,7 +254,8 @@ def _parkings(conn, rng, cents, events, stamp):
                                offset.tolist(), [float(cap)] * len(naive), occupied.tolist(),
                                (occupied / cap).tolist(), list(payments))))
     insert_rows(conn, "parkings", ["uuid", "geom", "parking_id", "name", "kind", "insee_code",
-                               "capacity", "source", "imported_at"], rows)
+                               "capacity", "users", "free_of_charge", "source", "imported_at"],
+            rows)
     values = ("?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', ?3, 'unixepoch'), "
               "strftime('%Y-%m-%dT%H:%M:%S', ?3 + ?4 * 60, 'unixepoch'), ?4, ?5, ?6, ?7, ?8")
     insert_rows(conn, "parking_occupancy", ["uuid", "parking_uuid", "time_utc", "time_local",

@@ -409,6 +409,7 @@ def main() -> int:
                      {"GEOPACKAGE": gpkg, "CAMPAIGN": "Inventaire 2024",
                       "OUTPUT": OUT / "atlas.pdf"}, config)
         flows = flows_steps(gpkg, config)
+        __import__("demo_publication").run(gpkg, config, step)  # demo/open_data/, demo/web/
     finally:
         shutil.rmtree(config, ignore_errors=True)
     table = pd.read_csv(OUT / "vacancy.csv")

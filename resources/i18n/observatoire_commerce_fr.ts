@@ -172,6 +172,14 @@
       <translation>Référence</translation>
     </message>
     <message>
+      <source>Basemap attribution (the credit its provider requires)</source>
+      <translation>Attribution du fond de carte (la mention que son fournisseur exige)</translation>
+    </message>
+    <message>
+      <source>Basemap tile URL (optional, https://…/{z}/{x}/{y}.png)</source>
+      <translation>URL des tuiles du fond de carte (facultatif, https://…/{z}/{x}/{y}.png)</translation>
+    </message>
+    <message>
       <source>Build the road network</source>
       <translation>Construire le réseau routier</translation>
     </message>
@@ -216,8 +224,16 @@
       <translation>Avancement de la campagne</translation>
     </message>
     <message>
+      <source>Campaign published (empty = the latest closed one)</source>
+      <translation>Campagne publiée (vide = la dernière close)</translation>
+    </message>
+    <message>
       <source>Campaign receiving the observations (name; empty = premises only)</source>
       <translation>Campagne recevant les observations (nom ; vide = locaux seulement)</translation>
+    </message>
+    <message>
+      <source>Campaign shown (empty = the latest closed one)</source>
+      <translation>Campagne affichée (vide = la dernière close)</translation>
     </message>
     <message>
       <source>Campaign shown on the maps (empty = the latest)</source>
@@ -272,12 +288,20 @@
       <translation>Dépense captée par centralité</translation>
     </message>
     <message>
+      <source>Car parks</source>
+      <translation>Parcs de stationnement</translation>
+    </message>
+    <message>
       <source>Car parks or on-street zones (CSV, or an OpenStreetMap export)</source>
       <translation>Parcs ou zones de stationnement sur voirie (CSV, ou export OpenStreetMap)</translation>
     </message>
     <message>
       <source>Car parks serving a centrality: within (metres)</source>
       <translation>Parcs desservant une centralité : à moins de (mètres)</translation>
+    </message>
+    <message>
+      <source>Carpool areas (ODbL)</source>
+      <translation>Lieux de covoiturage (ODbL)</translation>
     </message>
     <message>
       <source>Carpool places within (metres)</source>
@@ -532,6 +556,10 @@
       <translation>Sites de comptage</translation>
     </message>
     <message>
+      <source>Counting sites and daily counts</source>
+      <translation>Sites de comptage et comptages journaliers</translation>
+    </message>
+    <message>
       <source>Counting sites are assigned to centralities: a site's declared centrality first, else the centrality containing it (higher level first), else the nearest one within the distance (metres). Only channels of the mobility type given count (PEDESTRIAN by default). A channel-day is complete when every expected time step of the local day (23, 24 or 25 hours) has a count, 0 included: a gap is never read as zero. Site daily footfall = sum of its channels; centrality daily footfall = mean over its counting sites (passages/day/counter), when at least the minimum share of its sites are complete. Per period (day, week, month, year and the whole window): mean daily footfall, weekday (Monday–Friday), Saturday and Sunday means (declared holidays count as Sundays), coverage = complete days / calendar days. Year-on-year change = Σ footfall of year Y / Σ footfall of year Y−1 − 1 over the ISO weeks complete in both years. Hourly profile (when the time step divides one hour): mean passages per hour and share of the day. Street profile: tourist (Sunday/weekday ≥ 0.8 or July–August/other months ≥ 1.25), evening/student (share 19:00–01:59 ≥ 25 %), commuter (share 07:00–08:59 ≥ 15 % and Saturday/weekday &lt; 0.9), shopping (Saturday/weekday ≥ 1 and share 11:00–18:59 ≥ 55 %), else mixed. Indicators: footfall_mean_daily, footfall_weekday_mean, footfall_saturday_mean, footfall_sunday_mean (passages/day/counter), footfall_coverage and footfall_yoy (%).</source>
       <translation>Les sites de comptage sont rattachés aux centralités : d'abord la centralité déclarée du site, sinon la centralité qui le contient (niveau le plus élevé d'abord), sinon la plus proche à moins de la distance (mètres). Seuls les canaux du type de mobilité indiqué comptent (PEDESTRIAN par défaut). Un jour-canal est complet quand chaque pas de temps attendu du jour local (23, 24 ou 25 heures) a un comptage, 0 compris : une lacune n'est jamais lue comme un zéro. Fréquentation journalière d'un site = somme de ses canaux ; fréquentation journalière d'une centralité = moyenne sur ses sites de comptage (passages/jour/compteur), quand au moins la part minimale de ses sites est complète. Par période (jour, semaine, mois, année et toute la fenêtre) : fréquentation journalière moyenne, moyennes des jours ouvrés (lundi–vendredi), des samedis et des dimanches (les jours fériés déclarés comptent comme des dimanches), couverture = jours complets / jours du calendrier. Évolution annuelle = Σ fréquentation de l'année A / Σ fréquentation de l'année A−1 − 1 sur les semaines ISO complètes les deux années. Profil horaire (quand le pas de temps divise une heure) : passages moyens par heure et part de la journée. Profil de rue : touristique (dimanche/jours ouvrés ≥ 0,8 ou juillet–août/autres mois ≥ 1,25), soirée/étudiant (part 19:00–01:59 ≥ 25 %), pendulaire (part 07:00–08:59 ≥ 15 % et samedi/jours ouvrés &lt; 0,9), commerçant (samedi/jours ouvrés ≥ 1 et part 11:00–18:59 ≥ 55 %), sinon mixte. Indicateurs : footfall_mean_daily, footfall_weekday_mean, footfall_saturday_mean, footfall_sunday_mean (passages/jour/compteur), footfall_coverage et footfall_yoy (%).</translation>
     </message>
@@ -574,6 +602,10 @@
     <message>
       <source>Critical (≥ 10 %)</source>
       <translation>Critique (≥ 10 %)</translation>
+    </message>
+    <message>
+      <source>Daily counts published</source>
+      <translation>Comptages journaliers publiés</translation>
     </message>
     <message>
       <source>Date format (empty = detect ISO, dd/mm/yyyy, dd/mm/yy; or e.g. %d.%m.%Y %H:%M)</source>
@@ -776,6 +808,14 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Exporter l'inventaire d'une campagne vers Excel (partenaires)</translation>
     </message>
     <message>
+      <source>Export open data (Frictionless data package)</source>
+      <translation>Exporter les données ouvertes (paquet Frictionless)</translation>
+    </message>
+    <message>
+      <source>Export the citizens' web map (static site)</source>
+      <translation>Exporter la carte web citoyenne (site statique)</translation>
+    </message>
+    <message>
       <source>Export the questionnaire as an XLSForm</source>
       <translation>Exporter le questionnaire en XLSForm</translation>
     </message>
@@ -852,6 +892,10 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Lignes de flux zone de résidence → centralité</translation>
     </message>
     <message>
+      <source>Flow rows left out (national schema)</source>
+      <translation>Lignes de flux écartées (schéma national)</translation>
+    </message>
+    <message>
       <source>Flows</source>
       <translation>Flux</translation>
     </message>
@@ -866,6 +910,10 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
     <message>
       <source>Flows in euros need the households of each home zone: give the home zones layer.</source>
       <translation>Les flux en euros demandent les ménages de chaque zone de résidence : donnez la couche des zones de résidence.</translation>
+    </message>
+    <message>
+      <source>Flows whose licence allows publication</source>
+      <translation>Flux dont la licence permet la publication</translation>
     </message>
     <message>
       <source>Footfall of the nearest counted street</source>
@@ -1258,6 +1306,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Moins c'est mieux</translation>
     </message>
     <message>
+      <source>Licence</source>
+      <translation>Licence</translation>
+    </message>
+    <message>
       <source>Linear name field</source>
       <translation>Champ du nom du linéaire</translation>
     </message>
@@ -1312,6 +1364,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Markets file</source>
       <translation>Fichier des marchés</translation>
+    </message>
+    <message>
+      <source>Markets on the map</source>
+      <translation>Marchés sur la carte</translation>
     </message>
     <message>
       <source>Matching distance to existing premises (m)</source>
@@ -1542,6 +1598,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Aucune couche d'origines fournie et le GeoPackage ne contient aucune centralité.</translation>
     </message>
     <message>
+      <source>No producer given: the resources name the territory, {producer}, as their producer.</source>
+      <translation>Aucun producteur indiqué : les ressources désignent le territoire, {producer}, comme producteur.</translation>
+    </message>
+    <message>
       <source>No road found in the input: nothing was written.</source>
       <translation>Aucune route trouvée dans l'entrée : rien n'a été écrit.</translation>
     </message>
@@ -1724,6 +1784,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Open an inventory campaign…</source>
       <translation>Ouvrir une campagne d’inventaire…</translation>
+    </message>
+    <message>
+      <source>Open-data folder (new, empty or an earlier export)</source>
+      <translation>Dossier des données ouvertes (nouveau, vide ou un export précédent)</translation>
     </message>
     <message>
       <source>OpenStreetMap (*.osm *.pbf)</source>
@@ -1922,6 +1986,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Locaux du paquet</translation>
     </message>
     <message>
+      <source>Premises published</source>
+      <translation>Locaux publiés</translation>
+    </message>
+    <message>
       <source>Premises updated</source>
       <translation>Locaux mis à jour</translation>
     </message>
@@ -1974,6 +2042,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Probabilités par carreau</translation>
     </message>
     <message>
+      <source>Producer (organisation publishing the data; empty = the territory's name)</source>
+      <translation>Producteur (organisme qui publie les données ; vide = le nom du territoire)</translation>
+    </message>
+    <message>
+      <source>Producer (organisation publishing the map; empty = the territory's name)</source>
+      <translation>Producteur (organisme qui publie la carte ; vide = le nom du territoire)</translation>
+    </message>
+    <message>
       <source>Producer distance (m)</source>
       <translation>Distance des producteurs (m)</translation>
     </message>
@@ -1996,6 +2072,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Producers file</source>
       <translation>Fichier des producteurs</translation>
+    </message>
+    <message>
+      <source>Producers on the map</source>
+      <translation>Producteurs sur la carte</translation>
     </message>
     <message>
       <source>Producers reached by</source>
@@ -2162,6 +2242,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Restitution</translation>
     </message>
     <message>
+      <source>Resources written</source>
+      <translation>Ressources écrites</translation>
+    </message>
+    <message>
       <source>Respondents left out</source>
       <translation>Répondants écartés</translation>
     </message>
@@ -2254,6 +2338,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>le SIRET ne commence pas par le SIREN de la ligne</translation>
     </message>
     <message>
+      <source>SIRET of the car parks' operator (14 digits, required by the stationnement schema)</source>
+      <translation>SIRET du gestionnaire des parcs de stationnement (14 chiffres, exigé par le schéma stationnement)</translation>
+    </message>
+    <message>
       <source>Sample size per centrality</source>
       <translation>Taille d'échantillon par centralité</translation>
     </message>
@@ -2310,6 +2398,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Offre de services par centralité</translation>
     </message>
     <message>
+      <source>Services on the map</source>
+      <translation>Services sur la carte</translation>
+    </message>
+    <message>
       <source>Services updated</source>
       <translation>Équipements mis à jour</translation>
     </message>
@@ -2324,6 +2416,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Sheet of the .xlsx export (empty = the first one)</source>
       <translation>Feuille de l'export .xlsx (vide = la première)</translation>
+    </message>
+    <message>
+      <source>Shops on the map</source>
+      <translation>Commerces sur la carte</translation>
     </message>
     <message>
       <source>Short circuits</source>
@@ -2350,8 +2446,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Afficher les algorithmes de l’observatoire dans la boîte à outils</translation>
     </message>
     <message>
+      <source>Signs withheld (SIRENE not public)</source>
+      <translation>Enseignes non publiées (SIRENE non diffusible)</translation>
+    </message>
+    <message>
       <source>Site file (site_*.csv)</source>
       <translation>Fichier des sites (site_*.csv)</translation>
+    </message>
+    <message>
+      <source>Site folder (new, empty or an earlier web map)</source>
+      <translation>Dossier du site (nouveau, vide ou une carte web précédente)</translation>
     </message>
     <message>
       <source>Site of new channels: name</source>
@@ -2468,6 +2572,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Supply and missing shares per centrality and activity group</source>
       <translation>Offre et parts de manques par centralité et groupe d'activité</translation>
+    </message>
+    <message>
+      <source>Survey figures published</source>
+      <translation>Valeurs d'enquête publiées</translation>
+    </message>
+    <message>
+      <source>Survey figures withheld (secrecy)</source>
+      <translation>Valeurs d'enquête non publiées (secret statistique)</translation>
     </message>
     <message>
       <source>Survey weights</source>
@@ -2638,6 +2750,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Le fichier contient</translation>
     </message>
     <message>
+      <source>The folder {folder} is not empty and holds no earlier open-data export: choose a new or empty folder.</source>
+      <translation>Le dossier {folder} n'est pas vide et ne contient pas d'export de données ouvertes précédent : choisissez un dossier nouveau ou vide.</translation>
+    </message>
+    <message>
+      <source>The folder {folder} is not empty and holds no earlier web map: choose a new or empty folder.</source>
+      <translation>Le dossier {folder} n'est pas vide et ne contient pas de carte web précédente : choisissez un dossier nouveau ou vide.</translation>
+    </message>
+    <message>
       <source>The form was not checked: {message}</source>
       <translation>Le formulaire n'a pas été vérifié : {message}</translation>
     </message>
@@ -2752,6 +2872,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>The zones layer holds no polygon.</source>
       <translation>La couche de zones ne contient aucun polygone.</translation>
+    </message>
+    <message>
+      <source>This GeoPackage does not record the SIRENE diffusion status of the premises: signs are published as recorded. The SIRENE import leaves out the establishments that are not public, but a sign recorded in the field or from OpenStreetMap may still belong to a sole trader who asked not to be listed: check the premises table before publishing.</source>
+      <translation>Ce GeoPackage n'enregistre pas le statut de diffusion SIRENE des locaux : les enseignes sont publiées telles qu'elles sont saisies. L'import SIRENE écarte les établissements non diffusibles, mais une enseigne relevée sur le terrain ou issue d'OpenStreetMap peut appartenir à un entrepreneur individuel qui a demandé à ne pas être diffusé : vérifiez la table des locaux avant de publier.</translation>
     </message>
     <message>
       <source>Those interviewed there</source>
@@ -2910,6 +3034,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Avertissements</translation>
     </message>
     <message>
+      <source>Web map written to {folder}: {shops} shops, {services} services, {producers} producers, {markets} markets ({size} kB).</source>
+      <translation>Carte web écrite dans {folder} : {shops} commerces, {services} services, {producers} producteurs, {markets} marchés ({size} ko).</translation>
+    </message>
+    <message>
       <source>Weight (%): similarity to the target premise</source>
       <translation>Poids (%) : similarité avec le local cible</translation>
     </message>
@@ -2954,8 +3082,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Écrire les résultats dans la table des indicateurs</translation>
     </message>
     <message>
+      <source>Writes a Frictionless data package (datapackage.json with a Table Schema per resource, CSV tables, GeoJSON layers in WGS 84 and one GeoPackage of the geometries in the file's CRS) of the current offer (premises of the latest closed campaign with status, activity group, NAF code, sign and centrality; services of the latest BPE vintage; producers with products and sales modes; markets with days and hours), the centralities with the latest value of each indicator (per kind of period) and the survey indicators; with FLOWS, counting sites, channels and daily counts in the national comptage des mobilités schema, car parks in the stationnement schema and carpool areas in the BNLC schema (published under the ODbL), each validated against its national schema: a row that would break it is left out and listed. Tick only the flows whose licence allows republication.
+Never published: field agents' names, notes and photos, synchronisation conflicts, individual survey answers, the signs of sole traders whose SIRENE record is not public. Statistical secrecy: a survey figure is published only with at least 11 respondents (flagged low precision under 30); counts are summed per local day, an incomplete day is published empty. Every resource carries its licence, producer, period and the date of extraction.</source>
+      <translation>Écrit un paquet de données Frictionless (datapackage.json avec un schéma de table par ressource, tables CSV, couches GeoJSON en WGS 84 et un GeoPackage des géométries dans le SCR du fichier) de l'offre actuelle (locaux de la dernière campagne close avec statut, groupe d'activité, code NAF, enseigne et centralité ; services du dernier millésime de la BPE ; producteurs avec produits et modes de vente ; marchés avec jours et horaires), des centralités avec la dernière valeur de chaque indicateur (par type de période) et des indicateurs d'enquête ; avec FLOWS, les sites, canaux et comptages journaliers dans le schéma national comptage des mobilités, les parcs de stationnement dans le schéma stationnement et les lieux de covoiturage dans le schéma BNLC (publiés sous ODbL), chacun vérifié selon son schéma national : une ligne qui l'enfreindrait est écartée et signalée. Ne cochez que les flux dont la licence permet la republication.
+Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisation, réponses individuelles au questionnaire, enseignes des entrepreneurs individuels dont la fiche SIRENE n'est pas diffusible. Secret statistique : une valeur d'enquête n'est publiée qu'avec au moins 11 répondants (précision faible signalée sous 30) ; les comptages sont sommés par journée locale, une journée incomplète est publiée vide. Chaque ressource porte sa licence, son producteur, sa période et sa date d'extraction.</translation>
+    </message>
+    <message>
       <source>Writes a QField-ready folder for one agent or one sector of an open campaign: a QGIS project (.qgz, paths relative to the folder) with the inventory forms, the data GeoPackage data.gpkg holding the perimeter's premises, their observations of the campaign, the campaign, the perimeter's centralities and the nomenclatures, an empty DCIM/ folder for the photos and manifest.json (package uuid, agent, perimeter, schema version and the sha256 checksum of the data as prepared). The perimeter is the centralities named, else the campaign's perimeter, else the whole territory. Observations still to confirm that no earlier package assigned are assigned to the agent (campaign progress reports them per agent). A pristine copy of the data stays next to the shared GeoPackage (&lt;name&gt;.field_bases/) for the three-way merge, and the package is recorded in the field_packages table.</source>
       <translation>Écrit un dossier prêt pour QField pour un agent ou un secteur d'une campagne ouverte : un projet QGIS (.qgz, chemins relatifs au dossier) avec les formulaires d'inventaire, le GeoPackage de données data.gpkg contenant les locaux du périmètre, leurs observations de la campagne, la campagne, les centralités du périmètre et les nomenclatures, un dossier DCIM/ vide pour les photos et manifest.json (uuid du paquet, agent, périmètre, version du schéma et empreinte sha256 des données telles que préparées). Le périmètre est formé des centralités nommées, sinon du périmètre de la campagne, sinon de tout le territoire. Les observations encore à confirmer qu'aucun paquet antérieur n'a attribuées sont attribuées à l'agent (l'avancement de la campagne les compte par agent). Une copie intacte des données reste à côté du GeoPackage partagé (&lt;name&gt;.field_bases/) pour la fusion à trois voies, et le paquet est enregistré dans la table field_packages.</translation>
+    </message>
+    <message>
+      <source>Writes a self-contained static site (index.html, JavaScript, data; no server code) that any web host or a plain file server can serve, and that also opens from the disk: a map of the shops occupied in the latest closed campaign (sign, activity group), the services, the short-circuit producers and the markets, with filters (activity group, centrality, open on a market day, organic), a search by name or street, a popup per place, and a page per centrality with its key figures in plain French (vacancy rate, footfall, parking occupancy… the latest value of each indicator; survey figures only with at least 11 respondents). The background is drawn from the GeoPackage's roads and centralities, so the site works offline; a tile URL (https://…/{z}/{x}/{y}.png) adds a basemap. Signs of sole traders whose SIRENE record is not public, field agents' names, notes, photos and survey answers never reach the site. Map library: Leaflet, shipped with the plugin.</source>
+      <translation>Écrit un site statique autonome (index.html, JavaScript, données ; aucun code serveur) que tout hébergeur web ou simple serveur de fichiers peut servir, et qui s'ouvre aussi depuis le disque : une carte des commerces occupés lors de la dernière campagne close (enseigne, groupe d'activité), des services, des producteurs en circuit court et des marchés, avec des filtres (groupe d'activité, centralité, ouvert un jour de marché, bio), une recherche par nom ou par rue, une fenêtre par lieu et une page par centralité avec ses chiffres clés en français courant (taux de vacance, fréquentation, occupation des parkings… la dernière valeur de chaque indicateur ; valeurs d'enquête seulement avec au moins 11 répondants). Le fond est dessiné à partir des routes et des centralités du GeoPackage, si bien que le site fonctionne hors ligne ; une URL de tuiles (https://…/{z}/{x}/{y}.png) ajoute un fond de carte. Les enseignes des entrepreneurs individuels dont la fiche SIRENE n'est pas diffusible, les noms des enquêteurs, les notes, les photos et les réponses au questionnaire n'atteignent jamais le site. Bibliothèque cartographique : Leaflet, livrée avec l'extension.</translation>
     </message>
     <message>
       <source>Writes the inventory of one campaign as an Excel workbook that a chamber of commerce or a shop association can read and fill in: sheet Inventaire holds one row per premise with its observation of the campaign (address, floor area, status, activity group, NAF code, sign, chain type, notes); status, activity group and chain type offer drop-down lists built from the GeoPackage's nomenclatures; sheet Codes explains every code in French and sheet Lisez-moi the rules. Grey columns are for information only. Send the filled workbook back with Import a partner's inventory workbook.</source>
@@ -3398,6 +3536,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>impossible de déduire le pas de temps des comptages : donnez un pas de temps aux canaux</translation>
     </message>
     <message>
+      <source>car park</source>
+      <translation>parc de stationnement</translation>
+    </message>
+    <message>
+      <source>car parks not published: the stationnement schema requires the SIRET of their operator (parameter OPERATOR_SIRET)</source>
+      <translation>parcs de stationnement non publiés : le schéma stationnement exige le SIRET de leur gestionnaire (paramètre OPERATOR_SIRET)</translation>
+    </message>
+    <message>
+      <source>carpool area</source>
+      <translation>lieu de covoiturage</translation>
+    </message>
+    <message>
       <source>centralities</source>
       <translation>centralités</translation>
     </message>
@@ -3454,6 +3604,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>des coordonnées projetables dans le SCR du GeoPackage (EPSG:{epsg})</translation>
     </message>
     <message>
+      <source>counting channel</source>
+      <translation>canal de comptage</translation>
+    </message>
+    <message>
+      <source>counting channel {channel}: its time step is longer than a day; its counts cannot be published per day</source>
+      <translation>canal de comptage {channel} : son pas de temps dépasse une journée ; ses comptages ne peuvent pas être publiés par jour</translation>
+    </message>
+    <message>
+      <source>counting site</source>
+      <translation>site de comptage</translation>
+    </message>
+    <message>
       <source>counting site(s) outside every centrality (and beyond the distance): {sites}</source>
       <translation>site(s) de comptage hors de toute centralité (et au-delà de la distance) : {sites}</translation>
     </message>
@@ -3476,6 +3638,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>dBase-style names (type and width removed)</source>
       <translation>noms de style dBase (type et largeur retirés)</translation>
+    </message>
+    <message>
+      <source>datapackage.json</source>
+      <translation>datapackage.json</translation>
     </message>
     <message>
       <source>dates</source>
@@ -3554,8 +3720,32 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>un code NAF rév. 2 comme 47.11F était attendu</translation>
     </message>
     <message>
+      <source>expected a value of type {type}</source>
+      <translation>une valeur de type {type} était attendue</translation>
+    </message>
+    <message>
+      <source>expected at least {limit}</source>
+      <translation>au moins {limit} attendu</translation>
+    </message>
+    <message>
+      <source>expected at most {limit}</source>
+      <translation>au plus {limit} attendu</translation>
+    </message>
+    <message>
+      <source>expected one of {values}</source>
+      <translation>une valeur parmi {values} attendue</translation>
+    </message>
+    <message>
       <source>expected oui / non (or yes/no, 1/0, bio)</source>
       <translation>oui / non attendu (ou yes/no, 1/0, bio)</translation>
+    </message>
+    <message>
+      <source>expected the pattern {pattern}</source>
+      <translation>le motif {pattern} était attendu</translation>
+    </message>
+    <message>
+      <source>export canceled</source>
+      <translation>export annulé</translation>
     </message>
     <message>
       <source>fails to attract</source>
@@ -3582,6 +3772,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>le premier synchronisé l'emporte : la valeur déjà présente dans le GeoPackage partagé est conservée, celle de ce paquet est gardée dans le rapport de conflits</translation>
     </message>
     <message>
+      <source>folder {folder} is not empty and holds no earlier open-data export: choose a new or empty folder</source>
+      <translation>le dossier {folder} n'est pas vide et ne contient pas d'export de données ouvertes précédent : choisissez un dossier nouveau ou vide</translation>
+    </message>
+    <message>
       <source>folder {folder} is not empty and holds no earlier web map: choose a new or empty folder</source>
       <translation>le dossier {folder} n'est pas vide et ne contient pas de carte web déjà exportée : choisissez un dossier nouveau ou vide</translation>
     </message>
@@ -3602,6 +3796,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>donnez mapping['channel_id'], channel_id=... ou channel_columns</translation>
     </message>
     <message>
+      <source>give the producer of the data (the organisation publishing it)</source>
+      <translation>indiquez le producteur des données (l'organisme qui les publie)</translation>
+    </message>
+    <message>
       <source>header</source>
       <translation>en-tête</translation>
     </message>
@@ -3616,6 +3814,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>import canceled: nothing was written</source>
       <translation>import annulé : rien n'a été écrit</translation>
+    </message>
+    <message>
+      <source>index.html</source>
+      <translation>index.html</translation>
     </message>
     <message>
       <source>inhabitants</source>
@@ -3958,6 +4160,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>le calage n'a pas convergé en {iterations} passages : la plus forte variation d'un effectif de case était de {change} (tolérance {epsilon}) ; élargissez les bornes, regroupez les modalités peu remplies ou autorisez plus d'itérations</translation>
     </message>
     <message>
+      <source>required</source>
+      <translation>obligatoire</translation>
+    </message>
+    <message>
+      <source>resource {name}: field(s) {fields} are never published</source>
+      <translation>ressource {name} : le(s) champ(s) {fields} ne sont jamais publiés</translation>
+    </message>
+    <message>
       <source>road {road!r}: oneway must be -1, 0 or 1</source>
       <translation>voie {road!r} : oneway doit valoir -1, 0 ou 1</translation>
     </message>
@@ -4034,6 +4244,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>le GeoPackage ne contient aucune centralité</translation>
     </message>
     <message>
+      <source>the GeoPackage has no closed inventory campaign: close a campaign (observatoire:close_campaign) or choose one</source>
+      <translation>le GeoPackage ne contient aucune campagne d'inventaire close : clôturez une campagne (observatoire:close_campaign) ou choisissez-en une</translation>
+    </message>
+    <message>
       <source>the GeoPackage holds no centrality: the questionnaire asks about each centrality, add them first</source>
       <translation>le GeoPackage ne contient aucune centralité : le questionnaire porte sur chaque centralité, ajoutez-les d'abord</translation>
     </message>
@@ -4088,6 +4302,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>the campaign {name!r} is closed: choose an open campaign</source>
       <translation>la campagne {name!r} est close : choisissez une campagne ouverte</translation>
+    </message>
+    <message>
+      <source>the car parks' operator SIRET must be 14 digits, got {value!r}</source>
+      <translation>le SIRET du gestionnaire des parcs doit compter 14 chiffres, reçu {value!r}</translation>
     </message>
     <message>
       <source>the feed runs no trip on a weekday</source>
@@ -4256,6 +4474,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>unknown event(s): {events}</source>
       <translation>événement(s) inconnu(s) : {events}</translation>
+    </message>
+    <message>
+      <source>unknown flow(s) {flows}; expected among {known}</source>
+      <translation>flux inconnu(s) {flows} ; attendus parmi {known}</translation>
+    </message>
+    <message>
+      <source>unknown licence {licence!r}; expected one of {licences}</source>
+      <translation>licence inconnue {licence!r} ; attendue parmi {licences}</translation>
     </message>
     <message>
       <source>unknown mode {mode!r}; expected walk or car</source>
@@ -4650,6 +4876,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>{n} producteurs ou marchés sont à plus de {tol} m des routes praticables par ce mode et ne sont jamais atteints.</translation>
     </message>
     <message>
+      <source>{n} resources written to {folder}: {rows}</source>
+      <translation>{n} ressources écrites dans {folder} : {rows}</translation>
+    </message>
+    <message>
       <source>{n} respondents live outside the home zones ({places}): add their zones to the layer, give an 'outside' home_zone margin, or leave them out of the weighting.</source>
       <translation>{n} répondants résident hors des zones de résidence ({places}) : ajoutez leurs zones à la couche, donnez une marge home_zone « outside », ou écartez-les du calage.</translation>
     </message>
@@ -4824,6 +5054,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>{value} types cannot be formed from so few respondents</source>
       <translation>{value} types ne peuvent pas être formés avec si peu de répondants</translation>
+    </message>
+    <message>
+      <source>{what} {key}: field {field} = {value!r} is not published in the national schema ({reason})</source>
+      <translation>{what} {key} : champ {field} = {value!r}, non publié dans le schéma national ({reason})</translation>
     </message>
     <message>
       <source>{what}, row {row}</source>

@@ -1,0 +1,145 @@
+"""observatoire:export_open_data and observatoire:export_web_map through processing.run on
+the demo territory, with every never-published kind of text planted in a copy of it
+(``publication_site.planted_copy``): the package passes ``frictionless validate``, nothing
+that must stay in the socle appears in any file, every survey figure rests on 11 respondents
+or more; the counts of the outputs are those of the socle."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..unit.publication_site import planted_copy
+
+SIRET = "21860194700013"
+
+
+def socle_counts(path: Path, campaign: str) -> dict:
+    conn = sqlite3.connect(str(path))
+    try:
+        one = lambda sql, *a: conn.execute(sql, a).fetchone()[0]  # noqa: E731
+        return {
+            "observed": one("SELECT count(*) FROM premise_observations WHERE campaign_uuid = ?",
+                            campaign),
+            "occupied": one("SELECT count(*) FROM premise_observations WHERE campaign_uuid = ? "
+                            "AND status = 'occupied'", campaign),
+            "services": one("SELECT count(*) FROM services WHERE vintage = (SELECT "
+                            "max(vintage) FROM services)"),
+            "producers": one("SELECT count(*) FROM producers"),
+            "markets": one("SELECT count(*) FROM markets"),
+            "off_street": one("SELECT count(*) FROM parkings WHERE kind = 'off_street'"),
+        }
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def planted(demo_gpkg, tmp_path_factory):
+    path = tmp_path_factory.mktemp("planted") / "demo_planted.gpkg"
+    info = planted_copy(demo_gpkg, path)
+    return path, info
+
+
+@pytest.fixture(scope="module")
+def open_data(planted, processing_ready, tmp_path_factory):
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    path, info = planted
+    folder = tmp_path_factory.mktemp("od") / "open_data"
+    result = processing.run("observatoire:export_open_data", {
+        "GEOPACKAGE": str(path), "PRODUCER": "Grand Poitiers (démonstration)",
+        "OPERATOR_SIRET": SIRET, "OUTPUT_FOLDER": str(folder)},
+        context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    return result, folder, info, path
+
+
+def test_export_open_data_outputs(open_data):
+    result, folder, info, path = open_data
+    counts = socle_counts(path, info["campaign"])
+    assert result == {
+        "OUTPUT_FOLDER": str(folder), "DATAPACKAGE": str(folder / "datapackage.json"),
+        "RESOURCES": 12, "PREMISES": counts["observed"], "NAMES_WITHHELD": 1,
+        "SURVEY_FIGURES": 1, "SURVEY_WITHHELD": 1,
+        "DAILY_COUNTS": result["DAILY_COUNTS"], "ROWS_LEFT_OUT": 0}
+    assert result["DAILY_COUNTS"] > 20_000          # 22 channels × 3 years of days
+    with open(folder / "data" / "parkings.csv", encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == counts["off_street"] == 5
+
+
+def test_frictionless_validate_passes_on_the_demo_export(open_data):
+    _result, folder, _info, _path = open_data
+    cli = Path(sys.executable).with_name("frictionless")
+    if not cli.is_file():
+        pytest.skip("frictionless is not installed (requirements/dev.txt; run `make setup`)")
+    run = subprocess.run([str(cli), "validate", "--json", "datapackage.json"], cwd=folder,
+                         capture_output=True, text=True, timeout=600)
+    report = json.loads(run.stdout)
+    errors = [(t["name"], e["type"], e["note"]) for t in report["tasks"] for e in t["errors"]]
+    assert run.returncode == 0 and report["valid"], errors[:10]
+    assert len(report["tasks"]) == 12 + 8 + 1     # tables, GeoJSON layers, the GeoPackage
+
+
+def test_no_never_published_text_anywhere_in_the_demo_export(open_data):
+    _result, folder, info, _path = open_data
+    assert len(info["secrets"]) >= 15 + 3          # the planted texts and the demo's agents
+    for file in folder.rglob("*"):
+        if file.is_file():
+            content = file.read_bytes()
+            for text in info["secrets"]:
+                assert text.encode("utf-8") not in content, f"{text!r} found in {file}"
+
+
+def test_every_survey_figure_of_the_demo_export_has_eleven_respondents(open_data):
+    _result, folder, _info, _path = open_data
+    with open(folder / "data" / "survey_indicators.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["indicator"], r["value"], r["respondents"]) for r in rows] == [
+        ("survey_satisfaction_overall_mean", "3.8", "40")]
+    assert all(int(r["respondents"]) >= 11 for r in rows)
+    assert "9.87" not in (folder / "data" / "survey_indicators.csv").read_text("utf-8")
+
+
+def test_export_web_map_outputs_count_the_socle(planted, run_alg, tmp_path):
+    path, info = planted
+    counts = socle_counts(path, info["campaign"])
+    folder = tmp_path / "web"
+    result = run_alg("export_web_map", {"GEOPACKAGE": str(path), "PRODUCER": "Grand Poitiers",
+                                        "OUTPUT_FOLDER": str(folder)})
+    assert result == {"OUTPUT_FOLDER": str(folder), "INDEX": str(folder / "index.html"),
+                      "SHOPS": counts["occupied"], "SERVICES": counts["services"],
+                      "PRODUCERS": counts["producers"], "MARKETS": counts["markets"]}
+    for file in folder.rglob("*"):
+        if file.is_file():
+            content = file.read_bytes()
+            for text in info["secrets"]:
+                assert text.encode("utf-8") not in content, f"{text!r} found in {file}"
+
+
+def test_web_map_tile_url_is_checked(demo_gpkg, run_alg, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="must start with https://"):
+        run_alg("export_web_map", {"GEOPACKAGE": str(demo_gpkg), "TILE_URL": "tiles/{z}.png",
+                                   "OUTPUT_FOLDER": str(tmp_path / "web")})
+
+
+def test_open_data_refuses_a_foreign_folder_and_an_unknown_campaign(demo_gpkg, run_alg,
+                                                                    tmp_path):
+    from qgis.core import QgsProcessingException
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep")
+    with pytest.raises(QgsProcessingException, match="not empty and holds no earlier"):
+        run_alg("export_open_data", {"GEOPACKAGE": str(demo_gpkg), "OUTPUT_FOLDER": str(mine)})
+    with pytest.raises(QgsProcessingException, match="unknown campaign 'Inventaire 1990'"):
+        run_alg("export_open_data", {"GEOPACKAGE": str(demo_gpkg), "CAMPAIGN": "Inventaire 1990",
+                                     "OUTPUT_FOLDER": str(tmp_path / "od")})
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
