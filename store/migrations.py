@@ -101,6 +101,14 @@ def _v11_survey_results(conn, srs_id):
     migrate_v11(conn, srs_id)
 
 
+def _v12_sirene_diffusion(conn, srs_id):
+    """v12: INSEE's diffusion status of each SIRENE link (see
+    :func:`store.schema.sirene_diffusion.migrate_v12`)."""
+    from .schema.sirene_diffusion import migrate_v12
+
+    migrate_v12(conn, srs_id)
+
+
 MIGRATIONS = {
     2: _v2_status_nomenclature,
     3: _v3_field_survey,
@@ -112,6 +120,7 @@ MIGRATIONS = {
     9: _v9_purchase_centralities,
     10: _v10_osm_services,
     11: _v11_survey_results,
+    12: _v12_sirene_diffusion,
 }
 
 LATEST_VERSION = max(MIGRATIONS) if MIGRATIONS else 1

@@ -49,15 +49,18 @@ def campaign_target(conn, campaign: Optional[str], create_campaign_year: Optiona
 
 def import_candidates(run: ImportRun, candidates: pd.DataFrame, *, target: tuple,
                       max_distance: float, min_similarity: float, note_prefix: str,
-                      filtered: dict) -> ImportResult:
+                      filtered: dict, after=None) -> ImportResult:
     """:func:`apply_candidates` in the run's transaction (which records its rejections); the
-    :class:`ImportResult` of a candidate source."""
+    :class:`ImportResult` of a candidate source. ``after(conn)`` runs in the same transaction,
+    after the candidates are written."""
     campaign_uuid, create_as = target
     with run.writing() as conn:
         applied = apply_candidates(
             conn, run.source, candidates, srs_id=run.srs_id, campaign_uuid=campaign_uuid,
             create_campaign_as=create_as, max_distance=max_distance,
             min_similarity=min_similarity, note_prefix=note_prefix, checkpoint=run.checkpoint)
+        if after is not None:
+            after(conn)
     run.progress(100)
     c = applied["counts"]
     result = run.result

@@ -12,7 +12,11 @@ coordinates; NAP / old NAF rows are flagged and rejected). Here:
 3. candidates are matched to the premises and written by
    :func:`ingest.importers.premises.apply_candidates` (idempotent by SIRET through
    ``premise_sources``; 'review' rows are returned, never written);
-4. the rejected rows are recorded in ``import_rejections`` (replacing those of an earlier import
+4. INSEE's diffusion status is recorded on the links (``premise_sources.diffusion_status``):
+   ``O`` for the rows placed; a SIRET already linked whose row is now ``P`` or ``N`` (a sole
+   trader's record that is not public) takes that status, so that exports never publish its
+   sign; such a row not yet linked cannot be placed (INSEE masks its address) and is a warning;
+5. the rejected rows are recorded in ``import_rejections`` (replacing those of an earlier import
    of the same file) — all in one transaction.
 """
 
@@ -26,6 +30,7 @@ import pandas as pd
 from ...i18n import tr
 from ...store import tables
 from ...store.schema.offer import require_v6
+from ...store.writers import premises as premise_writer
 from ..sources.sirene import read_sirene
 from .framework import ImportResult, ImportRun
 from .premises import CANDIDATE_COLUMNS, campaign_target, import_candidates
@@ -78,6 +83,19 @@ def import_sirene(conn, path, *, communes: Optional[Iterable[str]] = None,
         "activity_group": est["activity_group"], "naf_code": est["naf_code"],
         "chain_type": None, "row": est["row"]}, columns=CANDIDATE_COLUMNS)
     run.progress(50)
+    statuses = dict.fromkeys(cand["source_id"], "O")
+    statuses.update(zip(result.restricted["siret"], result.restricted["status"]))
+
+    def record_diffusion(conn):
+        linked = premise_writer.set_diffusion_status(conn, SOURCE, statuses)
+        for siret, status, row in result.restricted.itertuples(index=False):
+            if siret not in linked:
+                report.warn(path.name, row, "statutDiffusionEtablissement", status, tr(
+                    "sole trader whose record is not public: INSEE masks the address, so it is "
+                    "not placed; link SIRET {siret} to its premise by hand if it is one").format(
+                        siret=siret))
+
     return import_candidates(
         run, cand, target=target, max_distance=max_distance,
-        min_similarity=min_similarity, note_prefix="SIRET ", filtered=filtered)
+        min_similarity=min_similarity, note_prefix="SIRET ", filtered=filtered,
+        after=record_diffusion)

@@ -82,6 +82,9 @@ class SireneResult:
     report: ImportReport
     crs: Optional[str]                  # "EPSG:n" when every kept row shares one CRS
     skipped: Dict[str, int] = field(default_factory=dict)  # counted, not listed
+    # rows refused only for statistical secrecy: siret, statutDiffusionEtablissement, row
+    restricted: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["siret", "status", "row"]))
 
 
 def _address(frame: pd.DataFrame) -> tuple:
@@ -148,6 +151,10 @@ def read_sirene(path, naf_map: Mapping[str, str], communes: Optional[Iterable[st
     reject(frame["etatAdministratifEtablissement"] != "A", "etatAdministratifEtablissement",
            tr("establishment closed (expected A, active)"))
     diff = tuple(diffusible)
+    secret = keep & ~frame["statutDiffusionEtablissement"].isin(diff)
+    restricted = pd.DataFrame({"siret": siret[secret],
+                               "status": frame.loc[secret, "statutDiffusionEtablissement"],
+                               "row": frame.loc[secret, "row"]}).reset_index(drop=True)
     reject(~frame["statutDiffusionEtablissement"].isin(diff), "statutDiffusionEtablissement",
            tr("not diffusible (expected {codes}): statistical secrecy").format(
                codes=tr(" or ").join(diff)))
@@ -193,7 +200,7 @@ def read_sirene(path, naf_map: Mapping[str, str], communes: Optional[Iterable[st
     report.rows_accepted = len(result)
     codes = set(result["epsg"].dropna().astype(int))
     crs = f"EPSG:{codes.pop()}" if len(codes) == 1 else None
-    return SireneResult(result, report, crs, skipped)
+    return SireneResult(result, report, crs, skipped, restricted)
 
 
 def _num(series: pd.Series, limit: float = 2e7) -> pd.Series:

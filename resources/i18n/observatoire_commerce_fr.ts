@@ -4220,6 +4220,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>la tolérance d'accrochage doit être &gt;= 0 m, reçu {tolerance}</translation>
     </message>
     <message>
+      <source>sole trader whose record is not public: INSEE masks the address, so it is not placed; link SIRET {siret} to its premise by hand if it is one</source>
+      <translation>entrepreneur individuel dont la fiche n'est pas diffusible : l'INSEE masque l'adresse, l'établissement n'est donc pas placé ; rattachez le SIRET {siret} à son local à la main s'il s'agit d'un commerce</translation>
+    </message>
+    <message>
       <source>start date</source>
       <translation>date de début</translation>
     </message>

@@ -84,3 +84,15 @@ def write_observations(conn, campaign_uuid: str, inserts: Sequence[tuple],
         tables.update_where(conn, "premise_observations", dict(zip(OBSERVED_VALUES, values)),
                             {"premise_uuid": premise, "campaign_uuid": campaign_uuid})
     gpkg.touch(conn, "premise_observations")
+
+
+def set_diffusion_status(conn, source: str, statuses: Dict[str, str]) -> set:
+    """Record INSEE's diffusion status (``{source_id: 'O' | 'P' | 'N'}``) on the links of
+    ``source`` (inside the caller's transaction); returns the source ids that are linked."""
+    linked = set(known_sources(conn, source)) & set(statuses)
+    for code in sorted({statuses[s] for s in linked}):
+        ids = sorted(s for s in linked if statuses[s] == code)
+        for start in range(0, len(ids), 500):
+            tables.update_where(conn, "premise_sources", {"diffusion_status": code},
+                                {"source": source, "source_id": ids[start:start + 500]})
+    return linked

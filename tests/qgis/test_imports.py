@@ -107,7 +107,13 @@ def test_sirene_imports_exactly_the_right_rows_and_reimport_adds_nothing(run_alg
                        "FROM premises p JOIN premise_observations o ON o.premise_uuid = p.uuid "
                        "WHERE p.uuid NOT IN ('P1', 'P2', 'P3')").fetchone()
     assert tuple(new) == ("40 GRANDE RUE", "equipement_personne", "MODE ET SENS", "to_confirm")
-    assert conn.execute("SELECT count(*) FROM import_rejections").fetchone()[0] == 7
+    # the 7 rejections, and row 5 (not diffusible, not linked yet) as a warning
+    assert conn.execute("SELECT count(*) FROM import_rejections").fetchone()[0] == 8
+    assert tuple(conn.execute(
+        "SELECT row, level, field FROM import_rejections WHERE level <> 'rejected'").fetchone()
+    ) == (5, "warning", "statutDiffusionEtablissement")
+    assert conn.execute("SELECT group_concat(DISTINCT diffusion_status) FROM premise_sources "
+                        "WHERE source = 'sirene'").fetchone()[0] == "O"
     conn.close()
     validate_gpkg(path)
 
@@ -116,8 +122,35 @@ def test_sirene_imports_exactly_the_right_rows_and_reimport_adds_nothing(run_alg
             again["OBSERVATIONS"]) == (0, 0, 2, 1, 0)
     assert counts(path) == after
     conn = gpkg.connect(path)
-    assert conn.execute("SELECT count(*) FROM import_rejections").fetchone()[0] == 7
+    assert conn.execute("SELECT count(*) FROM import_rejections").fetchone()[0] == 8
     conn.close()
+
+
+def test_a_sole_trader_turned_non_public_is_never_published(run_alg, tmp_path):
+    """The bakery of row 2 is linked to P1 as public; a later stock file gives its SIRET the
+    status P (diffusion partielle): the link takes it, and P1's sign leaves the exports."""
+    from observatoire_commerce.store import publication
+
+    path = build(tmp_path / "s.gpkg")
+    params = {"GEOPACKAGE": str(path), "INPUT": str(SIRENE), "COMMUNES": "86194",
+              "REJECTED": "memory:"}
+    run_alg("import_sirene", params)
+    lines = SIRENE.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    row2 = lines[1].split(",")
+    siret = row2[header.index("siret")]
+    row2[header.index("statutDiffusionEtablissement")] = "P"
+    later = tmp_path / "StockEtablissement_later.csv"
+    later.write_text("\n".join([lines[0], ",".join(row2)] + lines[2:]) + "\n",
+                     encoding="utf-8")
+    result = run_alg("import_sirene", dict(params, INPUT=str(later)))
+    assert result["NEW_PREMISES"] == 0
+    conn = gpkg.connect(path)
+    assert conn.execute("SELECT premise_uuid, diffusion_status FROM premise_sources WHERE "
+                        "source_id = ?", (siret,)).fetchone() == ("P1", "P")
+    assert "P1" in publication.non_public_premises(conn)
+    conn.close()
+    validate_gpkg(path)
 
 
 def test_sirene_failure_leaves_the_file_byte_for_byte(tmp_path, monkeypatch):

@@ -84,7 +84,7 @@ def point(x, y):
 def simulate_future_columns(conn) -> None:
     """The columns announced for later schemas, added as their migrations will:
     ``indicators.respondents, ci_low, ci_high, low_precision`` (v10, survey indicators) and
-    ``premise_sources.diffusion_status`` (SIRENE diffusion status, proposed)."""
+    ``premise_sources.diffusion_status`` (SIRENE diffusion status, schema v12)."""
     present = gpkg.column_names(conn, "indicators")
     for column, kind in (("respondents", "INTEGER"), ("ci_low", "REAL"), ("ci_high", "REAL"),
                          ("low_precision", "INTEGER")):

@@ -185,3 +185,25 @@ def test_rtree_follows_sql_writes(socle):
     with gpkg.transaction(conn):
         conn.execute("DELETE FROM premises")
     assert conn.execute("SELECT count(*) FROM rtree_premises_geom").fetchone()[0] == 0
+
+
+def test_v12_records_the_sirene_diffusion_status_of_existing_links(tmp_path):
+    """Links made before v12 came from public SIRENE rows only: they become 'O'; links of other
+    sources stay empty; the status is a field domain; the file validates."""
+    path = observatory.create_observatory(tmp_path / "v11.gpkg", "Old", version=11)
+    conn = gpkg.connect(path)
+    with gpkg.transaction(conn):
+        conn.executemany("INSERT INTO premise_sources (uuid, premise_uuid, source, source_id, "
+                         "first_seen, last_seen) VALUES (?, 'p1', ?, ?, '2024', '2024')",
+                         [("l1", "sirene", "12345678900012"), ("l2", "osm", "node/1")])
+    conn.close()
+    conn = observatory.open_observatory(path)
+    assert dict(conn.execute("SELECT source, diffusion_status FROM premise_sources")) == {
+        "sirene": "O", "osm": None}
+    assert conn.execute("SELECT constraint_name FROM gpkg_data_columns WHERE table_name = "
+                        "'premise_sources' AND column_name = 'diffusion_status'").fetchone()[0] \
+        == "sirene_diffusion_status"
+    with pytest.raises(sqlite3.IntegrityError), gpkg.transaction(conn):
+        conn.execute("UPDATE premise_sources SET diffusion_status = 'X' WHERE uuid = 'l1'")
+    conn.close()
+    validate_gpkg(path)

@@ -42,7 +42,7 @@ def _schema(conn) -> dict:
 
 
 def test_v10_file_migrates_to_v11_like_a_fresh_one(tmp_path):
-    assert migrations.LATEST_VERSION == observatory.LATEST_VERSION == 11
+    assert migrations.LATEST_VERSION == observatory.LATEST_VERSION >= 11
     old = observatory.create_observatory(tmp_path / "v10.gpkg", "Old", version=10)
     conn = gpkg.connect(old)
     with gpkg.transaction(conn):  # an indicator of an older algorithm survives
@@ -52,7 +52,7 @@ def test_v10_file_migrates_to_v11_like_a_fresh_one(tmp_path):
     assert not gpkg.table_exists(conn, schema.WEIGHTS)
     conn.close()
     conn = observatory.open_observatory(old)
-    assert observatory.schema_version(conn) == 11
+    assert observatory.schema_version(conn) == observatory.LATEST_VERSION
     for table in NEW_TABLES:
         columns = gpkg.column_names(conn, table)
         assert columns[:2] == ["fid", "uuid"], table
