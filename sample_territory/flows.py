@@ -228,7 +228,8 @@ def _parkings(conn, rng, cents, events, stamp):
     local = pd.date_range(f"{START} 08:00", f"{END} 19:00", freq="h", tz="Europe/Paris")
     local = local[(local.hour >= 8) & (local.hour <= 19)]
     naive = local.tz_localize(None)
-    epoch = local.tz_convert("UTC").asi8 // 1_000_000_000
+    utc_text = local.tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%SZ").tolist()
+    local_text = naive.strftime("%Y-%m-%dT%H:%M:%S").tolist()
     offset = ((naive - local.tz_convert("UTC").tz_localize(None))
               / pd.Timedelta(minutes=1)).to_numpy().astype(int)
     days = naive.normalize()
@@ -250,18 +251,16 @@ def _parkings(conn, rng, cents, events, stamp):
         rate = np.clip(base * hour_f * day_f + rng.normal(0, 0.04, len(naive)), 0, 1)
         occupied = np.round(rate * cap)
         payments = np.round(occupied * 0.6) if kind == "on_street" else np.full(len(naive), None)
-        series.append(list(zip(_uuids(rng, len(naive)), [uid] * len(naive), epoch.tolist(),
-                               offset.tolist(), [float(cap)] * len(naive), occupied.tolist(),
-                               (occupied / cap).tolist(), list(payments))))
+        series.append(list(zip(_uuids(rng, len(naive)), [uid] * len(naive), utc_text,
+                               local_text, offset.tolist(), [float(cap)] * len(naive),
+                               occupied.tolist(), (occupied / cap).tolist(), list(payments))))
     insert_rows(conn, "parkings", ["uuid", "geom", "parking_id", "name", "kind", "insee_code",
                                "capacity", "users", "free_of_charge", "source", "imported_at"],
             rows)
-    values = ("?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', ?3, 'unixepoch'), "
-              "strftime('%Y-%m-%dT%H:%M:%S', ?3 + ?4 * 60, 'unixepoch'), ?4, ?5, ?6, ?7, ?8")
     insert_rows(conn, "parking_occupancy", ["uuid", "parking_uuid", "time_utc", "time_local",
                                         "utc_offset_min", "capacity", "occupied",
                                         "occupancy_rate", "payments"],
-            (r for s in series for r in s), values_sql=values)
+                (r for s in series for r in s))
 
 
 LINES = [  # route id, short name, from centrality, to centrality, stops, headway (min)
