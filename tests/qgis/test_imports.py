@@ -146,8 +146,8 @@ def test_a_sole_trader_turned_non_public_is_never_published(run_alg, tmp_path):
     result = run_alg("import_sirene", dict(params, INPUT=str(later)))
     assert result["NEW_PREMISES"] == 0
     conn = gpkg.connect(path)
-    assert conn.execute("SELECT premise_uuid, diffusion_status FROM premise_sources WHERE "
-                        "source_id = ?", (siret,)).fetchone() == ("P1", "P")
+    assert tuple(conn.execute("SELECT premise_uuid, diffusion_status FROM premise_sources "
+                              "WHERE source_id = ?", (siret,)).fetchone()) == ("P1", "P")
     assert "P1" in publication.non_public_premises(conn)
     conn.close()
     validate_gpkg(path)
