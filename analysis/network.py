@@ -20,6 +20,9 @@ Rules:
   (default 4.8 km/h everywhere).
   Car time = length / speed, speed = the edge's ``maxspeed`` when present (> 0), else the class
   default of :data:`DEFAULT_CAR_SPEEDS_KMH` (unknown classes: its ``"default"`` entry).
+  ``maxspeed`` = 0 means **closed to cars** (no entry for motor vehicles, e.g. a street
+  "Restreint aux ayants droit" or a one-way field's "no entry" value): cars may not use the
+  edge, pedestrians still may.
 * **Origins** are snapped to the nearest point of the nearest edge (or to the nearest node) within a
   maximum distance; origins beyond it are returned as a list of indices, never moved.
 """
@@ -83,7 +86,8 @@ class RoadNetwork:
     """Nodes and edges of a road network (arrays aligned on node id / edge id = row index).
 
     ``node_x``, ``node_y`` (m); ``from_node``, ``to_node`` (node ids); ``length`` (m);
-    ``road_class`` (str); ``oneway`` (1 / -1 / 0); ``maxspeed`` (km/h, NaN when absent).
+    ``road_class`` (str); ``oneway`` (1 / -1 / 0); ``maxspeed`` (km/h, NaN when absent, 0 =
+    closed to cars).
     """
 
     node_x: np.ndarray
@@ -234,8 +238,7 @@ class RoadNetwork:
         per_class[np.isin(classes, list(forbidden))] = np.nan
         speed = per_class[inverse]
         if mode == CAR:
-            has_max = np.isfinite(self.maxspeed) & (self.maxspeed > 0) & np.isfinite(speed)
-            speed[has_max] = self.maxspeed[has_max]
+            speed = car_speeds(speed, self.maxspeed)
         return speed
 
     def edge_costs(self, mode: str, cost: str = "time",
@@ -279,6 +282,17 @@ class RoadNetwork:
         mask[self.from_node[ok]] = True
         mask[self.to_node[ok]] = True
         return mask
+
+
+def car_speeds(class_speed: np.ndarray, maxspeed: np.ndarray) -> np.ndarray:
+    """Car speed of every edge: its ``maxspeed`` (> 0) where its class is open to cars
+    (``class_speed`` finite), NaN where ``maxspeed`` is 0 (closed to cars), else the class
+    speed."""
+    speed = np.array(class_speed, dtype=np.float64)
+    has_max = np.isfinite(maxspeed) & (maxspeed > 0) & np.isfinite(speed)
+    speed[has_max] = maxspeed[has_max]
+    speed[maxspeed == 0] = np.nan
+    return speed
 
 
 def connected_parts(network: RoadNetwork) -> int:
