@@ -51,8 +51,9 @@ from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 import numpy as np
 
 from ...i18n import noop, tr
+from .osm import parse_hstore
 from .osm_roads import IMPLIED_ONEWAY, ROUTABLE, parse_maxspeed
-from .osm_shops import parse_hstore
+from .report import SourceError
 
 FORWARD, BACKWARD, BOTH, CLOSED, OPEN = "forward", "backward", "both", "closed", "open"
 ONEWAY_MEANINGS = (FORWARD, BACKWARD, BOTH, CLOSED)
@@ -73,7 +74,7 @@ CLOSED_SPEED = 0.0
 EMPTY = ""
 
 
-class RoadLayerError(ValueError):
+class RoadLayerError(SourceError):
     """A road source that cannot be imported as asked; the message says what to change."""
 
 
