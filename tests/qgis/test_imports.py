@@ -383,12 +383,15 @@ def _importer_inputs(tmp_path):
         "import_carpool": ({"PLACES": put("bnlc.csv", fx.BNLC),
                             "TRIPS": put("trips.csv", fx.TRIPS)}, ["bnlc.csv", "trips.csv"]),
         "import_events": ({"INPUT": put("events.csv", fx.EVENTS)}, ["events.csv"]),
+        "import_population_grid": ({"INPUT": str(DATA.parent / "filosofi" / "grid_2019.csv")},
+                                   ["grid_2019.csv"]),
     }
 
 
 IMPORTERS = ["import_sirene", "import_bpe", "import_osm_shops", "import_short_circuits",
              "import_counts", "import_counts_mapped", "import_parking", "import_gtfs",
-             "import_ridership", "import_road_traffic", "import_carpool", "import_events"]
+             "import_ridership", "import_road_traffic", "import_carpool", "import_events",
+             "import_population_grid"]
 
 
 @pytest.mark.parametrize("alg_id", IMPORTERS)
