@@ -42,8 +42,6 @@ roads and the meaning it was given.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
@@ -54,6 +52,7 @@ from ...i18n import noop, tr
 from .osm import parse_hstore
 from .osm_roads import IMPLIED_ONEWAY, ROUTABLE, parse_maxspeed
 from .report import SourceError
+from .values import EMPTY, match_field, normalise
 
 FORWARD, BACKWARD, BOTH, CLOSED, OPEN = "forward", "backward", "both", "closed", "open"
 ONEWAY_MEANINGS = (FORWARD, BACKWARD, BOTH, CLOSED)
@@ -71,34 +70,10 @@ ROLE_TEXT = {"class": noop("Road class field"), "oneway": noop("One-way field"),
              "access": noop("Access field")}
 #: speed stored for a road closed to cars (km/h)
 CLOSED_SPEED = 0.0
-EMPTY = ""
 
 
 class RoadLayerError(SourceError):
     """A road source that cannot be imported as asked; the message says what to change."""
-
-
-_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
-
-
-def normalise(value) -> str:
-    """A value as compared: text without case, accents, surrounding spaces; ``-`` and ``_`` as
-    spaces, runs of spaces as one; whole floats as integers (``1.0`` → ``"1"``); None, NaN and
-    QGIS NULL → ``""``."""
-    if value is None:
-        return EMPTY
-    if isinstance(value, float):
-        if value != value:
-            return EMPTY
-        if value.is_integer():
-            value = int(value)
-    text = str(value)
-    if text == "NULL":
-        return EMPTY
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().strip()
-    if _NUMBER.match(text):  # -1 stays -1
-        return text
-    return re.sub(r"[-_\s]+", " ", text.casefold()).strip()
 
 
 def _values(meaning: str, *values: str) -> Dict[str, str]:
@@ -176,31 +151,6 @@ PRESETS = {
 #: OSM tags read from GDAL's ``other_tags`` column.
 OSM_TAGS = ("oneway", "junction", "maxspeed", "motorcar", "motor_vehicle", "vehicle", "access")
 IMPLIED = "\x00implied"
-
-_DBASE = re.compile(r"^\s*([^,]+?)\s*,\s*[CNFLDMBIT]\s*(,\s*\d+\s*){0,2}$", re.IGNORECASE)
-
-
-def _bare(name: str) -> str:
-    """A field name without its dBase-style type suffix (``SENS,C,20`` → ``SENS``)."""
-    m = _DBASE.match(str(name))
-    return m.group(1) if m else str(name)
-
-
-def match_field(names: Sequence[str], wanted: str) -> Optional[str]:
-    """The field of ``names`` that ``wanted`` designates (module rules), or None."""
-    if wanted in names:
-        return wanted
-    key = wanted.strip().casefold()
-    for rule in (lambda n: str(n).strip().casefold(), lambda n: _bare(n).strip().casefold()):
-        found = [n for n in names if rule(n) == key]
-        if len(found) == 1:
-            return found[0]
-    if len(key) > 10:  # a shapefile cuts field names at 10 characters
-        found = [n for n in names if _bare(n).strip().casefold() == key[:10]]
-        if len(found) == 1:
-            return found[0]
-    return None
-
 
 @dataclass
 class RoadPlan:

@@ -9,6 +9,7 @@ import pytest
 
 from observatoire_commerce.ingest.sources import road_layers as rl
 from observatoire_commerce.ingest.sources.road_layers import RoadLayerError
+from observatoire_commerce.ingest.sources.values import match_field, normalise
 
 LINE = [np.array([[0.0, 0.0], [10.0, 0.0]])]
 
@@ -21,9 +22,10 @@ def rows(field: str, values, extra=None):
 
 @pytest.mark.parametrize("value, expected", [
     ("  Sens-Direct ", "sens direct"), ("DOUBLE_SENS", "double sens"), ("À péage", "a peage"),
+    ("Cœur de ville", "coeur de ville"),
     (1.0, "1"), (-1, "-1"), (None, ""), (float("nan"), ""), ("NULL", ""), ("  ", "")])
 def test_values_compare_without_case_accents_and_separators(value, expected):
-    assert rl.normalise(value) == expected
+    assert normalise(value) == expected
 
 
 @pytest.mark.parametrize("names, wanted, expected", [
@@ -33,7 +35,7 @@ def test_values_compare_without_case_accents_and_separators(value, expected):
     (["NATURE", "VITESSE_MO"], "vitesse_moyenne_vl", "VITESSE_MO"),  # shapefile cut
     (["id", "nom"], "sens", None)])
 def test_field_names_match_case_dbase_and_shapefile_forms(names, wanted, expected):
-    assert rl.match_field(names, wanted) == expected
+    assert match_field(names, wanted) == expected
 
 
 def test_a_field_that_does_not_exist_is_refused_naming_the_fields():
