@@ -356,13 +356,14 @@ def unknown_message(role: str, field_name: str, listed: str) -> str:
         return tr(
             "One-way field {field!r}: values with no meaning given: {values}. Say what each "
             "means with ONEWAY_FORWARD (along the digitised direction), ONEWAY_BACKWARD "
-            "(against it), ONEWAY_BOTH (two-way) or ONEWAY_CLOSED (closed to cars), or choose to "
-            "import unknown values as two-way with a warning. Nothing was written.").format(
+            "(against it), ONEWAY_BOTH (two-way) or ONEWAY_CLOSED (closed to cars), or import "
+            "unknown values as two-way with a warning (UNKNOWN_VALUES=1). Nothing was "
+            "written.").format(
                 field=field_name, values=listed)
     return tr(
         "Access field {field!r}: values with no meaning given: {values}. Say what each means "
-        "with ACCESS_OPEN or ACCESS_CLOSED (closed to cars), or choose to import unknown "
-        "values as open with a warning. Nothing was written.").format(
+        "with ACCESS_OPEN or ACCESS_CLOSED (closed to cars), or import unknown values as open "
+        "with a warning (UNKNOWN_VALUES=1). Nothing was written.").format(
             field=field_name, values=listed)
 
 
