@@ -20,8 +20,14 @@ Rules:
   (default 4.8 km/h everywhere).
   Car time = length / speed, speed = the edge's ``maxspeed`` when present (> 0), else the class
   default of :data:`DEFAULT_CAR_SPEEDS_KMH` (unknown classes: its ``"default"`` entry).
+  ``maxspeed`` = 0 means **closed to cars** (no entry for motor vehicles, e.g. a street
+  "Restreint aux ayants droit" or a one-way field's "no entry" value): cars may not use the
+  edge, pedestrians still may.
 * **Origins** are snapped to the nearest point of the nearest edge (or to the nearest node) within a
-  maximum distance; origins beyond it are returned as a list of indices, never moved.
+  maximum distance; origins beyond it are returned as a list of indices, never moved. With
+  :func:`snap_to_main_parts`, edges of *minor* connected parts (fewer nodes than
+  :data:`MINOR_PART_SHARE` of the largest part) are used only when no other edge lies within
+  the distance, and the origins left on them are listed.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from __future__ import annotations
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Mapping, Optional, Sequence
 
 import numpy as np
@@ -83,7 +89,8 @@ class RoadNetwork:
     """Nodes and edges of a road network (arrays aligned on node id / edge id = row index).
 
     ``node_x``, ``node_y`` (m); ``from_node``, ``to_node`` (node ids); ``length`` (m);
-    ``road_class`` (str); ``oneway`` (1 / -1 / 0); ``maxspeed`` (km/h, NaN when absent).
+    ``road_class`` (str); ``oneway`` (1 / -1 / 0); ``maxspeed`` (km/h, NaN when absent, 0 =
+    closed to cars).
     """
 
     node_x: np.ndarray
@@ -234,8 +241,7 @@ class RoadNetwork:
         per_class[np.isin(classes, list(forbidden))] = np.nan
         speed = per_class[inverse]
         if mode == CAR:
-            has_max = np.isfinite(self.maxspeed) & (self.maxspeed > 0) & np.isfinite(speed)
-            speed[has_max] = self.maxspeed[has_max]
+            speed = car_speeds(speed, self.maxspeed)
         return speed
 
     def edge_costs(self, mode: str, cost: str = "time",
@@ -279,6 +285,17 @@ class RoadNetwork:
         mask[self.from_node[ok]] = True
         mask[self.to_node[ok]] = True
         return mask
+
+
+def car_speeds(class_speed: np.ndarray, maxspeed: np.ndarray) -> np.ndarray:
+    """Car speed of every edge: its ``maxspeed`` (> 0) where its class is open to cars
+    (``class_speed`` finite), NaN where ``maxspeed`` is 0 (closed to cars), else the class
+    speed."""
+    speed = np.array(class_speed, dtype=np.float64)
+    has_max = np.isfinite(maxspeed) & (maxspeed > 0) & np.isfinite(speed)
+    speed[has_max] = maxspeed[has_max]
+    speed[maxspeed == 0] = np.nan
+    return speed
 
 
 def connected_parts(network: RoadNetwork) -> int:
@@ -380,6 +397,10 @@ class Snapped:
     edge: np.ndarray
     fraction: np.ndarray
     node: np.ndarray
+    #: with :func:`snap_to_main_parts`: nodes of the connected part each snapped origin is on
+    part_nodes: Optional[np.ndarray] = None
+    #: with :func:`snap_to_main_parts`: input indices of the origins left on a minor part
+    minor: list = field(default_factory=list)
 
 
 def snap_points(network: RoadNetwork, x, y, tolerance: float, to: str = "edge",
@@ -403,10 +424,80 @@ def snap_points(network: RoadNetwork, x, y, tolerance: float, to: str = "edge",
         return Snapped(np.flatnonzero(ok), np.flatnonzero(~ok).tolist(), dist[ok],
                        np.full(ok.sum(), -1), np.zeros(ok.sum()), node[ok])
     dist, edge, frac = _nearest_edge(network, x, y, tolerance, usable)
+    return _edge_snapped(network, dist, edge, frac)
+
+
+def _edge_snapped(network: RoadNetwork, dist, edge, frac) -> Snapped:
     ok = edge >= 0
     e = edge[ok]
     node = np.where(frac[ok] <= 0.5, network.from_node[e], network.to_node[e])
     return Snapped(np.flatnonzero(ok), np.flatnonzero(~ok).tolist(), dist[ok], e, frac[ok], node)
+
+
+#: A connected part of a mode's network holding fewer nodes than this share of its largest
+#: part is *minor*: an isolated fragment (a car park's aisles cut off from the streets, a
+#: footway left unconnected) from which a catchment reaches almost nothing.
+MINOR_PART_SHARE = 0.05
+
+
+def mode_parts(network: RoadNetwork, mode: str) -> tuple:
+    """``(label, size)``: the connected part of every node over the edges ``mode`` may use
+    (directions ignored) and the number of nodes of each part (a node on no usable edge is a
+    part of one node)."""
+    usable = np.isfinite(network.edge_speeds(mode))
+    n = network.n_nodes
+    adjacency = coo_matrix((np.ones(int(usable.sum())),
+                            (network.from_node[usable], network.to_node[usable])), shape=(n, n))
+    _, label = connected_components(adjacency, directed=False)
+    return label, np.bincount(label)
+
+
+def snap_to_main_parts(network: RoadNetwork, x, y, tolerance: float, mode: str,
+                       min_share: float = MINOR_PART_SHARE) -> Snapped:
+    """Snap points to the nearest edge usable by ``mode`` within ``tolerance`` metres, minor
+    parts last: a part is minor when it holds fewer than ``min_share`` × the nodes of the
+    largest part (:data:`MINOR_PART_SHARE`). A point is snapped to the nearest edge of a
+    part that is not minor when one lies within the tolerance; otherwise to the nearest edge
+    of any part, and listed in ``minor``. ``part_nodes``: nodes of the part of each snapped
+    point."""
+    x = np.asarray(x, dtype=np.float64).reshape(-1)
+    y = _as_float("y", y, x.size)
+    if not tolerance > 0:
+        raise ValueError(f"snapping tolerance must be > 0 m, got {tolerance}")
+    usable = np.isfinite(network.edge_speeds(mode))
+    label, size = mode_parts(network, mode)
+    edge_size = size[label[network.from_node]]
+    largest = edge_size[usable].max() if usable.any() else 0
+    major = usable & (edge_size >= min_share * largest)
+    dist, edge, frac = _nearest_edge(network, x, y, tolerance, major)
+    rest = np.flatnonzero(edge < 0)
+    if rest.size and (usable & ~major).any():
+        d2, e2, f2 = _nearest_edge(network, x[rest], y[rest], tolerance, usable & ~major)
+        dist[rest], edge[rest], frac[rest] = d2, e2, f2
+    out = _edge_snapped(network, dist, edge, frac)
+    out.part_nodes = edge_size[out.edge]
+    out.minor = out.index[~major[out.edge]].tolist()
+    return out
+
+
+def nearest_main_node(network: RoadNetwork, x, y, tolerance: float, mode: str,
+                      min_share: float = MINOR_PART_SHARE) -> tuple:
+    """``(distance, node, minor)``: the nearest node usable by ``mode`` within ``tolerance``
+    metres of every point, minor parts last (as :func:`snap_to_main_parts`); node = -1 beyond
+    the tolerance; ``minor`` marks the points left on a minor part."""
+    label, size = mode_parts(network, mode)
+    usable = network.mode_nodes(mode)
+    node_size = size[label]
+    largest = node_size[usable].max() if usable.any() else 0
+    major = usable & (node_size >= min_share * largest)
+    dist, node = nearest_node(network, x, y, tolerance, major)
+    rest = np.flatnonzero(node < 0)
+    if rest.size and (usable & ~major).any():
+        px = np.asarray(x, np.float64).ravel()[rest]
+        py = np.asarray(y, np.float64).ravel()[rest]
+        dist[rest], node[rest] = nearest_node(network, px, py, tolerance, usable & ~major)
+    minor = (node >= 0) & ~major[np.maximum(node, 0)]
+    return dist, node, minor
 
 
 def nearest_node(network: RoadNetwork, x, y, tolerance: float,

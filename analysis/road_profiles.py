@@ -3,7 +3,8 @@
 A profile maps a road class to a speed in km/h for one mode; ``0`` means the mode may not use the
 class (e.g. ``footway = 0`` for cars, ``motorway = 0`` on foot). Classes absent from the profile
 take its ``"default"`` entry (or the module default: walking 4.8 km/h, driving 30 km/h). For cars,
-an edge's ``maxspeed`` (> 0) replaces the class speed on the classes cars may use.
+an edge's ``maxspeed`` (> 0) replaces the class speed on the classes cars may use, and a
+``maxspeed`` of 0 closes the edge to cars (pedestrians still use it).
 
 :class:`ProfiledNetwork` is a :class:`~.network.RoadNetwork` whose speeds (and so travel times,
 usable edges and nodes) come from such profiles instead of the module-wide class sets.
@@ -26,6 +27,7 @@ from .network import (
     WALK,
     RoadNetwork,
     _check_mode,
+    car_speeds,
 )
 
 Profile = Dict[str, float]
@@ -87,8 +89,7 @@ class ProfiledNetwork(RoadNetwork):
         per_class[per_class <= 0] = np.nan
         speed = per_class[inverse]
         if mode == CAR:
-            has_max = np.isfinite(self.maxspeed) & (self.maxspeed > 0) & np.isfinite(speed)
-            speed[has_max] = self.maxspeed[has_max]
+            speed = car_speeds(speed, self.maxspeed)
         return speed
 
 

@@ -28,7 +28,7 @@ from ..analysis.catchment import (
     raster_polygons,
     reached_by_origin,
 )
-from ..analysis.network import snap_points
+from ..analysis.network import MINOR_PART_SHARE, snap_to_main_parts
 from ..i18n import tr
 from ..store import indicators
 from ..store.readers import territory
@@ -66,10 +66,33 @@ def centrality_origins(conn) -> Origins:
                    cents["uuid"].tolist())
 
 
+def missing_population_columns(conn, warn: Report = None) -> List[str]:
+    """The value columns the population grid cannot give (left empty, not 0): every one when
+    the grid is empty, ``households`` when no cell has ``men`` (2021 grid), an age group when
+    none of its Filosofi columns has a value. ``warn`` says which and why."""
+    present = territory.filled_grid_columns(conn)
+    if "ind" not in present:
+        missing = ["population", "households", *territory.AGE_GROUPS]
+        if warn is not None:
+            warn(tr("The population grid is empty: population, households and age groups are "
+                    "left empty, not 0. Import it with “Import the population grid” "
+                    "(observatoire:import_population_grid)."))
+        return missing
+    missing = [] if "men" in present else ["households"]
+    missing += [g for g, members in territory.AGE_GROUPS.items()
+                if not any(m in present for m in members)]
+    if missing and warn is not None:
+        warn(tr("The population grid holds no value for {columns}: left empty, not 0.").format(
+            columns=", ".join(missing)))
+    return missing
+
+
 def reach_values(conn, net, mode: str, tolerance: float, warn: Report = None):
-    """(NodeValues, value columns): population cells, premises of the latest campaign and
-    services (when the table has rows) assigned to the network nodes; ``warn`` says how many
-    cells and premises are too far from the network to be counted."""
+    """(NodeValues, value columns, missing columns): population cells, premises of the latest
+    campaign and services (when the table has rows) assigned to the network nodes; ``warn``
+    says how many cells and premises are too far from the network to be counted, and which
+    population columns the grid cannot give (:func:`missing_population_columns`)."""
+    missing = missing_population_columns(conn, warn)
     cells = territory.population_cells(conn, lean=True)
     prem = premises_latest(conn)
     parts = [pd.DataFrame({"x": cells["x"], "y": cells["y"], "population": cells["ind"],
@@ -97,7 +120,7 @@ def reach_values(conn, net, mode: str, tolerance: float, warn: Report = None):
     if far_prem and warn is not None:
         warn(tr("{n} premises are farther than {tol} m from the network: never counted."
                 ).format(n=far_prem, tol=tolerance))
-    return values, columns
+    return values, columns, missing
 
 
 @dataclass
@@ -132,19 +155,31 @@ def catchments(conn, origins: Origins, *, mode: str = "walk", unit_time: bool = 
     outline = raster_polygons if grid_outline else catchment_polygons
     net = network.run_network(conn, warn)
     router = network.make_router(conn, net, mode, "time" if unit_time else "length", info)
-    snapped = snap_points(net, origins.x, origins.y, snap_tolerance, mode=mode)
+    snapped = snap_to_main_parts(net, origins.x, origins.y, snap_tolerance, mode)
     if snapped.unsnapped and warn is not None:
         listed = ", ".join(str(origins.names[i]) for i in snapped.unsnapped[:10])
         warn(tr("{n} origin(s) are farther than {tol} m from the network usable on this mode "
                 "and get no catchment: {origins}").format(
                     n=len(snapped.unsnapped), tol=snap_tolerance, origins=listed))
-    values, columns = reach_values(conn, net, mode, assign_tolerance, warn)
+    if snapped.minor and warn is not None:
+        parts = dict(zip(snapped.index.tolist(), snapped.part_nodes.tolist()))
+        listed = ", ".join(tr("{origin} ({n} nodes)").format(origin=origins.names[i],
+                                                             n=parts[i])
+                           for i in snapped.minor[:10])
+        warn(tr("{n} origin(s) have only a small isolated part of the network usable on this "
+                "mode within {tol} m (less than {share} % of the nodes of its main part): "
+                "their catchment is limited to that part (origins output: on_main_part = 0). "
+                "Check the roads around them: {origins}").format(
+                    n=len(snapped.minor), tol=snap_tolerance, share=round(100 * MINOR_PART_SHARE),
+                    origins=listed))
+    values, columns, missing = reach_values(conn, net, mode, assign_tolerance, warn)
     check(checkpoint)
     run = Catchments(mode, "min" if unit_time else "m", [float(b) for b in bands], columns,
                      band_limits(router, bands), snapped, net)
     progress = stage or (lambda _start, _end: None)
     if dissolve:
         totals, cost = dissolved_catchments(router, snapped, bands, values)
+        totals.loc[:, missing] = np.nan
         check(checkpoint)
         for b in range(len(bands)):
             run.features.append((None, b, totals.iloc[b],
@@ -155,6 +190,7 @@ def catchments(conn, origins: Origins, *, mode: str = "walk", unit_time: bool = 
         return run
     result = network_catchments(router, snapped, bands, values, keep_reached=True,
                                 progress=progress(5, 60))
+    result.totals.loc[:, missing] = np.nan
     check(checkpoint)
     totals = result.totals.set_index(["origin", "band"])
     polygons = origin_polygons(router, result, snapped, outline, alpha,

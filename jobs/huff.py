@@ -25,7 +25,7 @@ import numpy as np
 
 from ..analysis.huff import HuffFit, HuffResult, calibrate_huff, distance_matrix, huff_model
 from ..analysis.huff import match_choices as match
-from ..analysis.network import costs_to_targets, nearest_node
+from ..analysis.network import costs_to_targets, nearest_main_node
 from ..analysis.spatial import zone_home_points
 from ..i18n import tr
 from ..store import indicators, readers
@@ -126,6 +126,11 @@ def population_demand(conn, income: bool = False) -> Demand:
         raise JobError(tr("No demand layer given and the population grid is empty."))
     weight = cells["ind"].to_numpy(dtype=np.float64)
     level = None
+    if income and "ind_snv" not in territory.filled_grid_columns(conn):
+        raise JobError(tr("Weighting by income needs the standard of living (ind_snv) of the "
+                          "population grid, and no cell has one (the 2021 Filosofi grid has "
+                          "no ind_snv): run without income weighting, or import a grid "
+                          "that has it (2015–2019)."))
     if income:
         snv = cells["ind_snv"].to_numpy(dtype=np.float64)
         level = np.divide(snv, weight, out=np.zeros_like(weight), where=weight > 0)
@@ -147,9 +152,17 @@ def cost_matrix(conn, demand_x, demand_y, dest: Destinations, *, cost: str = "di
         return distance_matrix((demand_x, demand_y), (dest.x, dest.y)), "m", min_cost or 100.0
     net = network.run_network(conn, warn)
     router = network.make_router(conn, net, cost, "time", info)
-    mask = net.mode_nodes(cost)
-    _, dest_node = nearest_node(net, dest.x, dest.y, tolerance, mask)
-    _, cell_node = nearest_node(net, demand_x, demand_y, tolerance, mask)
+    _, dest_node, dest_minor = nearest_main_node(net, dest.x, dest.y, tolerance, cost)
+    _, cell_node, cell_minor = nearest_main_node(net, demand_x, demand_y, tolerance, cost)
+    if dest_minor.any() and warn is not None:
+        warn(tr("Destinations with only a small isolated part of the network within {tol} m "
+                "(check the roads around them): {names}").format(
+                    tol=tolerance,
+                    names=", ".join(str(dest.name[i]) for i in np.flatnonzero(dest_minor)[:10])))
+    if cell_minor.any() and warn is not None:
+        warn(tr("{n} demand points have only a small isolated part of the network within {tol} "
+                "m: few or no destinations are available to them.").format(
+                    n=int(cell_minor.sum()), tol=tolerance))
     far = [dest.name[i] for i in np.flatnonzero(dest_node < 0)]
     if far and warn is not None:
         warn(tr("Destinations farther than {tol} m from the network are never chosen: "

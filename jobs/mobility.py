@@ -5,7 +5,9 @@ What serves a centrality (:func:`jobs.zones.assign_points`): car parks and on-st
 declared for it, inside it or within the parking distance; stops within walking distance; road
 count points and carpool places within their distances; carpool trips whose origin or
 destination is the centrality's commune. Departures per hour are those of the service day
-(the latest typical weekday imported) from 07:00 to 19:00, per hour.
+(the latest typical weekday imported) from 07:00 to 19:00, per hour. Without any data of a
+kind in the GeoPackage (no car park, no stop), its counts are left empty, not 0; with data, a
+centrality served by none counts 0.
 """
 
 from __future__ import annotations
@@ -210,13 +212,15 @@ def mobility(conn, *, period: str = "year", walk_distance: float = 400.0,
             count = "parkings" if prefix == "parking" else "onstreet_zones"
             table[count] = table["centrality_uuid"].map(k.size()).fillna(0).astype(int)
             table[f"{prefix}_capacity"] = table["centrality_uuid"].map(k["capacity"].sum())
-    stop_count = stops.groupby("centrality_uuid").size() if not stops.empty else pd.Series(
-        dtype=int)
-    table["transit_stops"] = table["centrality_uuid"].map(stop_count).fillna(0).astype(int)
+    if stops.empty:  # no transit data: unknown, not 0
+        table["transit_stops"] = np.nan
+    else:
+        stop_count = stops.groupby("centrality_uuid").size()
+        table["transit_stops"] = table["centrality_uuid"].map(stop_count).fillna(0).astype(int)
     table["centrality"] = table["centrality_uuid"].map(names)
     for col in MOBILITY_COLUMNS:
         if col not in table.columns:
-            table[col] = 0 if col in ("parkings", "onstreet_zones") else np.nan
+            table[col] = np.nan  # no data of that kind: unknown, not 0
     if progress:
         progress(90)
     return table[MOBILITY_COLUMNS]

@@ -55,8 +55,17 @@ def _centroids(conn) -> tuple:
     return xy, pop
 
 
-def population(conn, centralities: list, distance: Optional[float] = None) -> dict:
-    """centrality uuid → inhabitants (cell centroid rule, see module docstring)."""
+def population(conn, centralities: list, distance: Optional[float] = None,
+               warn=None) -> dict:
+    """centrality uuid → inhabitants (cell centroid rule, see module docstring); empty (every
+    population and density left empty, not 0) when the population grid holds no
+    inhabitants, which ``warn`` says."""
+    if "ind" not in territory.filled_grid_columns(conn):
+        if warn is not None:
+            warn(tr("The population grid is empty: population and density per 1 000 "
+                    "inhabitants are left empty. Import it with “Import the population grid” "
+                    "(observatoire:import_population_grid)."))
+        return {}
     xy, pop = _centroids(conn)
     ok = np.isfinite(xy).all(axis=1)
     xy, pop = xy[ok], pop[ok]
@@ -95,7 +104,7 @@ def mix(conn, *, campaign_uuids=None, population_distance: Optional[float] = Non
     premises["zone"] = premises["zone"].where(premises["zone"].notna(), None)
     obs = filter_unconfirmed(load_observations(conn), include_unconfirmed, warn)
     groups = offer_readers.activity_groups(conn)
-    pop = population(conn, cents, population_distance)
+    pop = population(conn, cents, population_distance, warn)
     result = offer_mix(obs, premises, camps["uuid"].tolist(), zones=[c["uuid"] for c in cents],
                        population=pop, groups=[g for g in groups if g != "hors_commerce"],
                        ground_floor_only=ground_floor_only)

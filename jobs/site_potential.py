@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..analysis.catchment import assign_to_nodes, network_catchments
 from ..analysis.flows_offer import nearest_counter
-from ..analysis.network import snap_points
+from ..analysis.network import snap_to_main_parts
 from ..analysis.proximity import near_counts
 from ..analysis.site_scoring import SIMILARITY, WEIGHT_TOLERANCE, Criterion, score_sites
 from ..i18n import noop, tr
@@ -106,10 +106,14 @@ def population_reached(conn, xy: np.ndarray, minutes: float, mode: str, warn: Re
     """Inhabitants reached from each point within ``minutes`` on the network (NaN for a point
     farther than :data:`SNAP_TOLERANCE` from it)."""
     net = network.run_network(conn, warn)
-    snapped = snap_points(net, xy[:, 0], xy[:, 1], SNAP_TOLERANCE, mode=mode)
+    snapped = snap_to_main_parts(net, xy[:, 0], xy[:, 1], SNAP_TOLERANCE, mode)
     if snapped.unsnapped and warn is not None:
         warn(tr("{n} candidates are farther than 100 m from the network: no population value "
                 "(they score 0 on it).").format(n=len(snapped.unsnapped)))
+    if snapped.minor and warn is not None:
+        warn(tr("{n} candidates have only a small isolated part of the network within 100 m: "
+                "their population reached is that of this part (check the roads around "
+                "them).").format(n=len(snapped.minor)))
     cells = territory.population_cells(conn)
     values = assign_to_nodes(net, cells["x"], cells["y"], {"population": cells["ind"]},
                              CELL_TOLERANCE, mode)
@@ -140,10 +144,13 @@ def criteria_values(conn, sites: pd.DataFrame, *, distance: float = 300.0,
         values[idx >= 0] = feet["footfall"].to_numpy()[idx[idx >= 0]]
         out["footfall"] = values
     check(checkpoint)
-    if network_store.has_topology(conn):
-        out["population"] = population_reached(conn, xy, minutes, mode, warn, info, stage)
-    else:
+    if not network_store.has_topology(conn):
         skipped["population"] = tr("no road network (run import_roads or build_network)")
+    elif "ind" not in territory.filled_grid_columns(conn):
+        skipped["population"] = tr("the population grid is empty (run "
+                                   "import_population_grid)")
+    else:
+        out["population"] = population_reached(conn, xy, minutes, mode, warn, info, stage)
     check(checkpoint)
     for key, table in (("services", "services"), ("transit_stops", "transit_stops")):
         if has_points(conn, table):

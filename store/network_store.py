@@ -96,7 +96,8 @@ def set_speeds(conn, mode: str, profile: Mapping[str, float], replace: bool = Fa
 def write_roads(conn, records: Iterable[Mapping], srs_id: int, replace: bool = True) -> int:
     """Insert road records (``coords`` (n, 2), ``name``, ``road_class``, ``oneway``,
     ``maxspeed``, ``source_id``) into ``roads``; ``replace`` empties it first. Inside the
-    caller's transaction. Returns the number of roads written."""
+    caller's transaction. Returns the number of roads written. ``maxspeed`` in km/h: 0 is
+    kept (closed to cars), a missing, non-finite or negative value is stored as NULL."""
     if replace:
         conn.execute("DELETE FROM roads")
     rows = []
@@ -109,7 +110,7 @@ def write_roads(conn, records: Iterable[Mapping], srs_id: int, replace: bool = T
             raise ValueError(tr("road {road!r}: oneway must be -1, 0 or 1").format(
                 road=r.get("source_id")))
         speed = r.get("maxspeed")
-        speed = None if speed is None or not np.isfinite(speed) or speed <= 0 else float(speed)
+        speed = None if speed is None or not np.isfinite(speed) or speed < 0 else float(speed)
         rows.append((str(uuid.uuid4()), r.get("name"), r.get("road_class"), oneway, speed,
                      r.get("source_id"), geometry.encode("linestring", coords, srs_id)))
     conn.executemany("INSERT INTO roads (uuid, name, road_class, oneway, maxspeed, source_id, "

@@ -12,6 +12,14 @@
       <translation> ou </translation>
     </message>
     <message>
+      <source>(empty)</source>
+      <translation>(vide)</translation>
+    </message>
+    <message>
+      <source>(empty: roundabout or motorway)</source>
+      <translation>(vide : rond-point ou autoroute)</translation>
+    </message>
+    <message>
       <source>(none: use the observed choices layer)</source>
       <translation>(aucune : utiliser la couche des choix observés)</translation>
     </message>
@@ -52,8 +60,32 @@
       <translation>Une typologie compte au moins 2 types (0 = nombre choisi).</translation>
     </message>
     <message>
+      <source>Access</source>
+      <translation>Accès</translation>
+    </message>
+    <message>
+      <source>Access field</source>
+      <translation>Champ d'accès</translation>
+    </message>
+    <message>
+      <source>Access field (cars)</source>
+      <translation>Champ d'accès (voitures)</translation>
+    </message>
+    <message>
+      <source>Access field {field!r}: values with no meaning given: {values}. Say what each means with ACCESS_OPEN or ACCESS_CLOSED (closed to cars), or import unknown values as open with a warning (UNKNOWN_VALUES=1). Nothing was written.</source>
+      <translation>Champ d'accès {field!r} : valeurs sans signification donnée : {values}. Indiquez ce que chacune signifie avec ACCESS_OPEN ou ACCESS_CLOSED (interdit aux voitures), ou importez les valeurs inconnues comme ouvertes avec un avertissement (UNKNOWN_VALUES=1). Rien n'a été écrit.</translation>
+    </message>
+    <message>
       <source>Access roads: count points within (metres)</source>
       <translation>Voies d'accès : points de comptage à moins de (mètres)</translation>
+    </message>
+    <message>
+      <source>Access values meaning 'closed to cars'</source>
+      <translation>Valeurs d'accès signifiant « interdit aux voitures »</translation>
+    </message>
+    <message>
+      <source>Access values meaning 'open to cars'</source>
+      <translation>Valeurs d'accès signifiant « ouvert aux voitures »</translation>
     </message>
     <message>
       <source>Activity group of the competitors</source>
@@ -94,6 +126,10 @@
     <message>
       <source>Also compute the typical weekday</source>
       <translation>Calculer aussi le jour ouvré type</translation>
+    </message>
+    <message>
+      <source>An OpenStreetMap file is read with the OpenStreetMap preset, not the BD TOPO one.</source>
+      <translation>Un fichier OpenStreetMap se lit avec le préréglage OpenStreetMap, pas celui de la BD TOPO.</translation>
     </message>
     <message>
       <source>An archive is damaged or is not a zip file ({error}).</source>
@@ -324,8 +360,8 @@
       <translation>Tableau chalandise et marché : {n} indicateurs pour {m} centralités.</translation>
     </message>
     <message>
-      <source>Catchment areas of many origins at once over the stored road network (import roads or build the network first). Origins: any point layer, or by default the centroid of every centrality. Each origin is snapped to the nearest point of the nearest road usable by the mode within the snapping tolerance and enters the network there; origins farther away are not moved: they are reported (warning, origins output with snapped = 0) and get no catchment. Walking ignores one-way streets and uses the walking speeds; driving respects them and uses maxspeed or the class speed (road_speeds table). A node is reached in band b when its shortest travel time (minutes) or distance (metres) is at most b. Polygon: alpha shape of the reached network: points every alpha/2 m along every reached road (including the reachable part of roads left half-way) are triangulated (Delaunay) and triangles whose longest side exceeds alpha metres are dropped; or, with the grid outline (much faster on large catchments, e.g. long drives), cells of alpha/8 m crossed by the reached network are marked, gaps narrower than alpha metres between them closed (morphological closing with a disk of diameter alpha) and the outline of the marked cells traced; each band's polygon is the whole area reached within it (bands are nested). Overlap: one polygon per origin and band; dissolve: one polygon per band for the union of the origins (nearest origin). Counts: each population cell (its centroid), premise and service is assigned to the nearest network node usable by the mode within the assignment tolerance (farther ones are never counted, with a warning) and is reached when its node is reached. Attributes: population (ind), households (men), age groups 0-17, 18-24, 25-64, 65+ (Filosofi bands), premises observed in the latest campaign (demolished excluded) and vacant ones, services when the table exists. With the centralities as origins (overlap), every value is also written to the indicators table as catchment_&lt;value&gt;_&lt;mode&gt;_&lt;band&gt;&lt;unit&gt; (e.g. catchment_population_walk_10min), period = the current year.</source>
-      <translation>Zones de chalandise de nombreuses origines à la fois sur le réseau routier enregistré (importez les routes ou construisez le réseau d'abord). Origines : toute couche de points, ou par défaut le centroïde de chaque centralité. Chaque origine est accrochée au point le plus proche de la route la plus proche praticable dans le mode, dans la tolérance d'accrochage, et entre dans le réseau à cet endroit ; les origines plus éloignées ne sont pas déplacées : elles sont signalées (avertissement, sortie des origines avec snapped = 0) et n'ont pas de zone. À pied, les sens uniques sont ignorés et les vitesses à pied s'appliquent ; en voiture, ils sont respectés et la vitesse est maxspeed ou celle de la classe (table road_speeds). Un nœud est atteint dans la tranche b quand son temps de parcours le plus court (minutes) ou sa distance (mètres) vaut au plus b. Polygone : alpha-shape du réseau atteint : des points tous les alpha/2 m le long de chaque route atteinte (y compris la partie accessible des routes parcourues à moitié) sont triangulés (Delaunay) et les triangles dont le plus grand côté dépasse alpha mètres sont retirés ; ou, avec le contour sur grille (bien plus rapide sur les grandes zones, par ex. les longs trajets en voiture), les cellules de alpha/8 m traversées par le réseau atteint sont marquées, les vides de moins de alpha mètres entre elles comblés (fermeture morphologique par un disque de diamètre alpha) et le contour des cellules marquées est tracé ; le polygone de chaque tranche couvre toute la zone atteinte dans cette tranche (les tranches sont emboîtées). Superposés : un polygone par origine et par tranche ; fusionnés : un polygone par tranche pour l'union des origines (origine la plus proche). Comptages : chaque carreau de population (son centroïde), local et service est rattaché au nœud du réseau praticable dans le mode le plus proche, dans la tolérance de rattachement (les plus éloignés ne sont jamais comptés, avec un avertissement), et il est atteint quand son nœud est atteint. Attributs : population (ind), ménages (men), tranches d'âge 0-17, 18-24, 25-64, 65+ (tranches Filosofi), locaux observés lors de la dernière campagne (démolis exclus) et locaux vacants, services quand la table existe. Avec les centralités pour origines (superposés), chaque valeur est aussi écrite dans la table des indicateurs sous le code catchment_&lt;valeur&gt;_&lt;mode&gt;_&lt;tranche&gt;&lt;unité&gt; (par ex. catchment_population_walk_10min), période = l'année en cours.</translation>
+      <source>Catchment areas of many origins at once over the stored road network (import roads or build the network first). Origins: any point layer, or by default the centroid of every centrality. Each origin is snapped to the nearest point of the nearest road usable by the mode within the snapping tolerance and enters the network there; origins farther away are not moved: they are reported (warning, origins output with snapped = 0) and get no catchment. An origin whose only roads within the tolerance belong to a small isolated part of the network (fewer than 5 % of the nodes of the largest part, e.g. car park aisles cut off from the streets) is snapped there only when no road of a larger part is within the tolerance, with a warning (origins output: part_nodes, on_main_part = 0). Walking ignores one-way streets and uses the walking speeds; driving respects them and uses maxspeed or the class speed (road_speeds table). A node is reached in band b when its shortest travel time (minutes) or distance (metres) is at most b. Polygon: alpha shape of the reached network: points every alpha/2 m along every reached road (including the reachable part of roads left half-way) are triangulated (Delaunay) and triangles whose longest side exceeds alpha metres are dropped; or, with the grid outline (much faster on large catchments, e.g. long drives), cells of alpha/8 m crossed by the reached network are marked, gaps narrower than alpha metres between them closed (morphological closing with a disk of diameter alpha) and the outline of the marked cells traced; each band's polygon is the whole area reached within it (bands are nested). Overlap: one polygon per origin and band; dissolve: one polygon per band for the union of the origins (nearest origin). Counts: each population cell (its centroid), premise and service is assigned to the nearest network node usable by the mode within the assignment tolerance (farther ones are never counted, with a warning) and is reached when its node is reached. Attributes: population (ind), households (men), age groups 0-17, 18-24, 25-64, 65+ (Filosofi bands), premises observed in the latest campaign (demolished excluded) and vacant ones, services when the table exists. Without a population grid the population, households and age groups are left empty (not 0), with a warning; so are households when the grid has no men column (2021 grid). With the centralities as origins (overlap), every value is also written to the indicators table as catchment_&lt;value&gt;_&lt;mode&gt;_&lt;band&gt;&lt;unit&gt; (e.g. catchment_population_walk_10min), period = the current year.</source>
+      <translation>Zones de chalandise de nombreuses origines à la fois sur le réseau routier enregistré (importez les routes ou construisez le réseau d'abord). Origines : toute couche de points, ou par défaut le centroïde de chaque centralité. Chaque origine est accrochée au point le plus proche de la route la plus proche praticable dans le mode, dans la tolérance d'accrochage, et entre dans le réseau à cet endroit ; les origines plus éloignées ne sont pas déplacées : elles sont signalées (avertissement, sortie des origines avec snapped = 0) et n'ont pas de zone. Une origine dont les seules routes dans la tolérance appartiennent à une petite partie isolée du réseau (moins de 5 % des nœuds de la plus grande partie, par ex. les allées d'un parking coupées des rues) n'y est accrochée que si aucune route d'une partie plus grande n'est dans la tolérance, avec un avertissement (sortie des origines : part_nodes, on_main_part = 0). À pied, les sens uniques sont ignorés et les vitesses à pied s'appliquent ; en voiture, ils sont respectés et la vitesse est maxspeed ou celle de la classe (table road_speeds). Un nœud est atteint dans la tranche b quand son temps de parcours le plus court (minutes) ou sa distance (mètres) vaut au plus b. Polygone : alpha-shape du réseau atteint : des points tous les alpha/2 m le long de chaque route atteinte (y compris la partie accessible des routes parcourues à moitié) sont triangulés (Delaunay) et les triangles dont le plus grand côté dépasse alpha mètres sont retirés ; ou, avec le contour sur grille (bien plus rapide sur les grandes zones, par ex. les longs trajets en voiture), les cellules de alpha/8 m traversées par le réseau atteint sont marquées, les vides de moins de alpha mètres entre elles comblés (fermeture morphologique par un disque de diamètre alpha) et le contour des cellules marquées est tracé ; le polygone de chaque tranche couvre toute la zone atteinte dans cette tranche (les tranches sont emboîtées). Superposés : un polygone par origine et par tranche ; fusionnés : un polygone par tranche pour l'union des origines (origine la plus proche). Comptages : chaque carreau de population (son centroïde), local et service est rattaché au nœud du réseau praticable dans le mode le plus proche, dans la tolérance de rattachement (les plus éloignés ne sont jamais comptés, avec un avertissement), et il est atteint quand son nœud est atteint. Attributs : population (ind), ménages (men), tranches d'âge 0-17, 18-24, 25-64, 65+ (tranches Filosofi), locaux observés lors de la dernière campagne (démolis exclus) et locaux vacants, services quand la table existe. Sans carroyage de population, la population, les ménages et les tranches d'âge sont laissés vides (pas 0), avec un avertissement ; de même pour les ménages quand le carroyage n'a pas de colonne men (carroyage 2021). Avec les centralités pour origines (superposés), chaque valeur est aussi écrite dans la table des indicateurs sous le code catchment_&lt;value&gt;_&lt;mode&gt;_&lt;band&gt;&lt;unit&gt; (par ex. catchment_population_walk_10min), période = l'année en cours.</translation>
     </message>
     <message>
       <source>Catchment mode</source>
@@ -338,6 +374,10 @@
     <message>
       <source>Catchments</source>
       <translation>Zones de chalandise</translation>
+    </message>
+    <message>
+      <source>Category field</source>
+      <translation>Champ de catégorie</translation>
     </message>
     <message>
       <source>Cell, premise and service assignment tolerance (m)</source>
@@ -356,6 +396,14 @@
       <translation>Centralités</translation>
     </message>
     <message>
+      <source>Centralities added</source>
+      <translation>Centralités ajoutées</translation>
+    </message>
+    <message>
+      <source>Centralities updated</source>
+      <translation>Centralités mises à jour</translation>
+    </message>
+    <message>
       <source>Centralities with footfall</source>
       <translation>Centralités avec leur fréquentation</translation>
     </message>
@@ -368,8 +416,16 @@
       <translation>Centralités avec la vacance</translation>
     </message>
     <message>
+      <source>Centralities: {added} added, {updated} updated.</source>
+      <translation>Centralités : {added} ajoutées, {updated} mises à jour.</translation>
+    </message>
+    <message>
       <source>Centrality names separated by commas (empty = the campaign's perimeter)</source>
       <translation>Noms des centralités séparés par des virgules (vide = le périmètre de la campagne)</translation>
+    </message>
+    <message>
+      <source>Centrality polygons</source>
+      <translation>Polygones des centralités</translation>
     </message>
     <message>
       <source>Centrality visits imported</source>
@@ -480,6 +536,10 @@
       <translation>Linéaires commerciaux (couche de lignes)</translation>
     </message>
     <message>
+      <source>Commune code field (INSEE)</source>
+      <translation>Champ du code commune (INSEE)</translation>
+    </message>
+    <message>
       <source>Commune codes (INSEE, separated by commas; empty = all)</source>
       <translation>Codes commune (Insee, séparés par des virgules ; vide = toutes)</translation>
     </message>
@@ -588,6 +648,10 @@
       <translation>Crée un GeoPackage d’observatoire contenant une agglomération fictive inspirée de Poitiers, en Lambert-93 (EPSG:2154) : six centralités (centre-ville, quartier de gare, grand quartier d’habitat, zone commerciale périphérique, centre-bourg, centre de commune de première couronne), environ 1 270 locaux avec leur surface, observés lors de quatre campagnes d’inventaire annuelles (2021–2024) avec ouvertures, fermetures, divisions et regroupements, une grille de population à 200 m avec les colonnes Filosofi et un réseau routier utilisable pour le calcul d’itinéraires. La même graine donne toujours le même contenu. Aucune donnée externe n’est utilisée.</translation>
     </message>
     <message>
+      <source>Creates or updates the centralities from any polygon layer (any CRS: reprojected to the GeoPackage's): a name field, and optionally a level field, an identifier field and a commune code field. Levels: the codes of the centrality_levels table (primary, secondary, tertiary, peripheral) or their labels, the French words centre-ville, hypercentre, cœur de ville, principale, primaire (primary), quartier, pôle de quartier, secondaire (secondary), proximité, tertiaire (tertiary), zone commerciale, périphérie, périphérique (peripheral), compared without case or accents; any other value is given a level with the level map (value=level; …) or the import is refused with the list of unknown values. An empty level takes the default level. Identity: the identifier field when given (stored as the centrality's code), else the name: re-importing the layer changes nothing, a changed polygon or level is updated. Features without a name or a polygon, and a name (or identifier) given twice, are rejected and listed: make one multi-part feature per centrality (Dissolve by name). One transaction.</source>
+      <translation>Crée ou met à jour les centralités à partir de toute couche de polygones (tout SCR : reprojetée dans celui du GeoPackage) : un champ de nom, et en option un champ de niveau, un champ d'identifiant et un champ de code commune. Niveaux : les codes de la table centrality_levels (primary, secondary, tertiary, peripheral) ou leurs libellés, les mots centre-ville, hypercentre, cœur de ville, principale, primaire (primary), quartier, pôle de quartier, secondaire (secondary), proximité, tertiaire (tertiary), zone commerciale, périphérie, périphérique (peripheral), comparés sans tenir compte de la casse ni des accents ; toute autre valeur reçoit un niveau par la correspondance des niveaux (valeur=niveau; …) ou l'import est refusé avec la liste des valeurs inconnues. Un niveau vide prend le niveau par défaut. Identité : le champ d'identifiant s'il est donné (enregistré comme code de la centralité), sinon le nom : réimporter la couche ne change rien, un polygone ou un niveau modifié est mis à jour. Les entités sans nom ou sans polygone, et un nom (ou identifiant) donné deux fois, sont rejetés et listés : faites une entité multiple par centralité (Regrouper par nom). Une seule transaction.</translation>
+    </message>
+    <message>
       <source>Creates the shared GeoPackage of a commerce observatory (the socle): centralities, premises, inventory campaigns and observations, premise lineage, population grid, roads, indicators, and the editable nomenclatures (activity groups, NAF → activity group map, observation statuses) bound to the coded fields as GeoPackage field domains, so QGIS shows value maps. Every table has an integer fid and a unique uuid; relations use the uuids. The CRS must be projected (metres); Lambert-93 (EPSG:2154) by default.</source>
       <translation>Crée le GeoPackage partagé d’un observatoire du commerce (le socle) : centralités, locaux, campagnes d’inventaire et observations, filiation des locaux, grille de population, routes, indicateurs, et les nomenclatures modifiables (groupes d’activité, correspondance NAF → groupe d’activité, statuts d’observation) liées aux champs codés par des domaines de champ GeoPackage, pour que QGIS affiche des listes de valeurs. Chaque table a un fid entier et un uuid unique ; les relations utilisent les uuid. Le SCR doit être projeté (mètres) ; Lambert-93 (EPSG:2154) par défaut.</translation>
     </message>
@@ -618,6 +682,10 @@
     <message>
       <source>Decimal mark {value!r}: give . or , (or leave it empty).</source>
       <translation>Séparateur décimal {value!r} : indiquez . ou , (ou laissez vide).</translation>
+    </message>
+    <message>
+      <source>Default level {level!r} is not a level of the GeoPackage ({levels}).</source>
+      <translation>Le niveau par défaut {level!r} n'est pas un niveau du GeoPackage ({levels}).</translation>
     </message>
     <message>
       <source>Demand layer (empty = population grid)</source>
@@ -666,6 +734,10 @@
     <message>
       <source>Destinations listed per cell</source>
       <translation>Destinations listées par carreau</translation>
+    </message>
+    <message>
+      <source>Destinations with only a small isolated part of the network within {tol} m (check the roads around them): {names}</source>
+      <translation>Destinations n'ayant qu'une petite partie isolée du réseau à moins de {tol} m (vérifiez les routes autour) : {names}</translation>
     </message>
     <message>
       <source>Direction: {criterion}</source>
@@ -820,6 +892,10 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Exporter le questionnaire en XLSForm</translation>
     </message>
     <message>
+      <source>Facilities</source>
+      <translation>Équipements</translation>
+    </message>
+    <message>
       <source>Features already imported</source>
       <translation>Objets déjà importés</translation>
     </message>
@@ -868,6 +944,14 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Dossier du paquet terrain</translation>
     </message>
     <message>
+      <source>Fields and values given below</source>
+      <translation>Champs et valeurs indiqués ci-dessous</translation>
+    </message>
+    <message>
+      <source>Fields used: {fields}.</source>
+      <translation>Champs utilisés : {fields}.</translation>
+    </message>
+    <message>
       <source>Fieldwork (campaigns and field packages)</source>
       <translation>Terrain (campagnes et paquets terrain)</translation>
     </message>
@@ -876,12 +960,20 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Encodage du fichier (vide = détecté : UTF-8, UTF-16, Windows-1252)</translation>
     </message>
     <message>
-      <source>Fills the roads table and builds the routing network once, in one transaction. Source: an OpenStreetMap .osm/.pbf file (read with GDAL's OSM driver, lines layer: ways whose highway tag is a road or path class; oneway yes/1/true = along the way, -1/reverse = against it, roundabouts and motorways one-way; maxspeed in km/h, 'mph' converted, FR:urban = 50, FR:rural = 80, FR:zone30 = 30) or any line layer with a field mapping: class field, one-way field and the values meaning 'along' and 'against' the digitised direction (any other value = both ways), speed field (km/h). Lines are reprojected to the GeoPackage's CRS. The topology splits every road at every vertex and merges line ends closer than the snapping tolerance (metres) into one node; it is stored in road_nodes and road_edges with a checksum of roads, so runs load it without re-snapping. One-way streets bind cars only. Replace mode empties roads first; append adds to it.
+      <source>Fills the roads table and builds the routing network once, in one transaction. Sources: an OpenStreetMap .osm/.pbf file (GDAL's OSM driver, lines layer) or any line layer, read through a preset. OpenStreetMap: ways whose highway tag is a road or path class; oneway yes/1/true = along the way, -1/reverse = against it, no/0/false/alternating/reversible = two-way, roundabouts and motorways one-way when the tag is absent; maxspeed in km/h ('mph' converted, FR:urban = 50, FR:rural = 80, FR:zone30 = 30); cars barred where the first of motorcar, motor_vehicle, vehicle, access says no, private, delivery, agricultural, forestry, emergency or psv. IGN BD TOPO (troncon_de_route, GeoPackage or shapefile names): nature = class (its speeds written to road_speeds: Sentier, Escalier, Piste cyclable barred to cars…), sens_de_circulation: Double sens and Sans objet = two-way, Sens direct = along, Sens inverse = against; vitesse_moyenne_vl = car speed; acces_vehicule_leger: Libre, A péage, Saisonnier open, Restreint aux ayants droit and Physiquement impossible closed to cars. Other layers: name the class, one-way, speed (km/h), name and access fields and say what the one-way values mean: along the digitised direction, against it, two-way, or closed to cars (still walkable, e.g. INTERDIT); built-in values: 1/yes/true/FT/forward/Sens direct, -1/reverse/TF/backward/Sens inverse, 0/no/false/both/B/Double sens/Sans objet, closed; an empty value is two-way. Values are compared without case, accents, - or _. The log lists every distinct one-way and access value with its number of roads and the meaning given; a value with no meaning refuses the import (listed) unless you choose to import it as two-way and open with a warning. A field that the layer lacks is refused with the list of its fields (names match whatever their case, dBase-style or cut at 10 characters). Closed to cars is stored as maxspeed = 0. Lines are reprojected to the GeoPackage's CRS. The topology splits every road at every vertex and merges line ends closer than the snapping tolerance (metres) into one node; it is stored in road_nodes and road_edges with a checksum of roads, so runs load it without re-snapping. One-way streets bind cars only. Replace mode empties roads first; append adds to it.
 
 </source>
-      <translation>Remplit la table roads et construit une fois pour toutes le réseau de calcul d'itinéraires, en une seule transaction. Source : un fichier OpenStreetMap .osm/.pbf (lu par le pilote OSM de GDAL, couche lines : voies dont l'attribut highway est une classe de route ou de chemin ; oneway yes/1/true = dans le sens de la voie, -1/reverse = à contresens, ronds-points et autoroutes à sens unique ; maxspeed en km/h, « mph » converti, FR:urban = 50, FR:rural = 80, FR:zone30 = 30) ou toute couche de lignes avec une correspondance de champs : champ de classe, champ de sens unique et les valeurs signifiant « dans le sens » et « à contresens » de la numérisation (toute autre valeur = double sens), champ de vitesse (km/h). Les lignes sont reprojetées dans le SCR du GeoPackage. La topologie coupe chaque route à chaque sommet et fusionne en un nœud les extrémités de lignes plus proches que la tolérance d'accrochage (mètres) ; elle est enregistrée dans road_nodes et road_edges avec une somme de contrôle de roads, de sorte que les traitements la chargent sans recalculer l'accrochage. Les sens uniques s'imposent aux voitures seulement. Le mode remplacement vide d'abord roads ; le mode ajout la complète.
+      <translation>Remplit la table roads et construit une fois pour toutes le réseau de calcul d'itinéraires, en une seule transaction. Sources : un fichier OpenStreetMap .osm/.pbf (pilote OSM de GDAL, couche lines) ou toute couche de lignes, lue selon un préréglage. OpenStreetMap : voies dont l'attribut highway est une classe de route ou de chemin ; oneway yes/1/true = dans le sens de la voie, -1/reverse = à contresens, no/0/false/alternating/reversible = double sens, ronds-points et autoroutes à sens unique quand l'attribut manque ; maxspeed en km/h (« mph » converti, FR:urban = 50, FR:rural = 80, FR:zone30 = 30) ; voitures interdites quand le premier de motorcar, motor_vehicle, vehicle, access vaut no, private, delivery, agricultural, forestry, emergency ou psv. IGN BD TOPO (troncon_de_route, noms du GeoPackage ou du shapefile) : nature = classe (ses vitesses sont écrites dans road_speeds : Sentier, Escalier, Piste cyclable interdits aux voitures…), sens_de_circulation : Double sens et Sans objet = double sens, Sens direct = dans le sens, Sens inverse = à contresens ; vitesse_moyenne_vl = vitesse des voitures ; acces_vehicule_leger : Libre, A péage, Saisonnier ouverts, Restreint aux ayants droit et Physiquement impossible interdits aux voitures. Autres couches : indiquez les champs de classe, de sens unique, de vitesse (km/h), de nom et d'accès, et ce que signifient les valeurs de sens unique : dans le sens de numérisation, à contresens, double sens, ou interdit aux voitures (toujours praticable à pied, par ex. INTERDIT) ; valeurs reconnues d'office : 1/yes/true/FT/forward/Sens direct, -1/reverse/TF/backward/Sens inverse, 0/no/false/both/B/Double sens/Sans objet, closed ; une valeur vide vaut double sens. Les valeurs sont comparées sans tenir compte de la casse, des accents, des - ou _. Le journal liste chaque valeur distincte de sens unique et d'accès avec son nombre de routes et la signification donnée ; une valeur sans signification fait refuser l'import (elle est listée) sauf si vous choisissez de l'importer en double sens et ouverte, avec un avertissement. Un champ absent de la couche est refusé avec la liste de ses champs (les noms sont reconnus quelle que soit leur casse, au format dBase ou tronqués à 10 caractères). « Interdit aux voitures » est enregistré comme maxspeed = 0. Les lignes sont reprojetées dans le SCR du GeoPackage. La topologie coupe chaque route à chaque sommet et fusionne en un nœud les extrémités de lignes plus proches que la tolérance d'accrochage (mètres) ; elle est enregistrée dans road_nodes et road_edges avec une somme de contrôle de roads, de sorte que les traitements la chargent sans recalculer l'accrochage. Les sens uniques s'imposent aux voitures seulement. Le mode remplacement vide d'abord roads ; le mode ajout la complète.
 
 </translation>
+    </message>
+    <message>
+      <source>Filosofi grid (*.csv *.txt *.gpkg)</source>
+      <translation>Carroyage Filosofi (*.csv *.txt *.gpkg)</translation>
+    </message>
+    <message>
+      <source>Filosofi grid (CSV or GeoPackage)</source>
+      <translation>Carroyage Filosofi (CSV ou GeoPackage)</translation>
     </message>
     <message>
       <source>First day (empty = first count)</source>
@@ -1022,6 +1114,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Donnez un nom au territoire.</translation>
     </message>
     <message>
+      <source>Give the type map: which BPE type each category is (e.g. MATERNELLE=C101; COLLEGE=C201).</source>
+      <translation>Donnez la correspondance des types : quel type BPE correspond à chaque catégorie (par ex. MATERNELLE=C101; COLLEGE=C201).</translation>
+    </message>
+    <message>
+      <source>Grid cell c (m; 0 = r / 10)</source>
+      <translation>Cellule de grille c (m ; 0 = r / 10)</translation>
+    </message>
+    <message>
       <source>Grid cells whose centroid is inside the centrality</source>
       <translation>Carreaux dont le centroïde est dans la centralité</translation>
     </message>
@@ -1106,12 +1206,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Huff : part de marché</translation>
     </message>
     <message>
+      <source>IGN BD TOPO troncon_de_route</source>
+      <translation>IGN BD TOPO troncon_de_route</translation>
+    </message>
+    <message>
       <source>Ideal value</source>
       <translation>Valeur idéale</translation>
     </message>
     <message>
       <source>Ideal value: {criterion}</source>
       <translation>Valeur idéale : {criterion}</translation>
+    </message>
+    <message>
+      <source>Identifier field</source>
+      <translation>Champ d'identifiant</translation>
+    </message>
+    <message>
+      <source>Identifier field (stored as the code)</source>
+      <translation>Champ d'identifiant (enregistré comme code)</translation>
     </message>
     <message>
       <source>Import BPE services</source>
@@ -1140,6 +1252,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Import carpooling (BNLC places, trips)</source>
       <translation>Importer le covoiturage (lieux BNLC, trajets)</translation>
+    </message>
+    <message>
+      <source>Import centralities</source>
+      <translation>Importer des centralités</translation>
     </message>
     <message>
       <source>Import counts (comptage des mobilités)</source>
@@ -1182,8 +1298,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Importer les routes</translation>
     </message>
     <message>
+      <source>Import services from a layer of facilities</source>
+      <translation>Importer des services depuis une couche d'équipements</translation>
+    </message>
+    <message>
       <source>Import short-circuit producers and markets</source>
       <translation>Importer les producteurs en circuit court et les marchés</translation>
+    </message>
+    <message>
+      <source>Import the population grid (INSEE Filosofi 200 m)</source>
+      <translation>Importer le carroyage de population (INSEE Filosofi 200 m)</translation>
+    </message>
+    <message>
+      <source>Import them as two-way and open to cars, with a warning</source>
+      <translation>Les importer en double sens et ouvertes aux voitures, avec un avertissement</translation>
+    </message>
+    <message>
+      <source>Imports INSEE's gridded Filosofi data (données carroyées, 200 m cells) from its CSV or its GeoPackage, any vintage (2015: IdINSPIRE, Ind…; 2017: Idcar_200m, Ind…; 2019 and 2021: idcar_200m, ind…; column names matched whatever their case) into the population_grid table: ind (inhabitants), men (households), men_pauv, ind_snv (sum of standards of living), age bands ind_0_3 … ind_80p, ind_inc, i_est_200 (imputed cell). Fractional values are kept as INSEE publishes them; a column the file lacks is left empty (the 2021 grid has no men, men_pauv, ind_snv), with a warning. Each cell is rebuilt from its id (CRS3035RES200mN2694200E3640400: EPSG:3035, 200 m, south-west corner at northing 2694200, easting 3640400) and reprojected to the GeoPackage's CRS. Clipping: with a territory layer (polygons, any CRS) or an extent, a cell is kept when its centre lies inside; without them every cell of the file is kept. Keyed by idcar_200m: re-importing the file (or the same grid from its GeoPackage) changes nothing; a cell whose values changed is updated. Rejected and listed: ids that are not cell ids, counts that are not numbers &gt;= 0, an id repeated. One transaction.</source>
+      <translation>Importe les données carroyées Filosofi de l'INSEE (carreaux de 200 m) depuis leur CSV ou leur GeoPackage, quel que soit le millésime (2015 : IdINSPIRE, Ind… ; 2017 : Idcar_200m, Ind… ; 2019 et 2021 : idcar_200m, ind… ; noms de colonnes reconnus quelle que soit leur casse) dans la table population_grid : ind (habitants), men (ménages), men_pauv, ind_snv (somme des niveaux de vie), tranches d'âge ind_0_3 … ind_80p, ind_inc, i_est_200 (carreau imputé). Les valeurs fractionnaires sont gardées telles que l'INSEE les publie ; une colonne absente du fichier est laissée vide (le carroyage 2021 n'a pas men, men_pauv, ind_snv), avec un avertissement. Chaque carreau est reconstruit à partir de son identifiant (CRS3035RES200mN2694200E3640400 : EPSG:3035, 200 m, coin sud-ouest à l'ordonnée 2694200 et l'abscisse 3640400) et reprojeté dans le SCR du GeoPackage. Découpage : avec une couche du territoire (polygones, tout SCR) ou une emprise, un carreau est gardé quand son centre est à l'intérieur ; sans elles, tous les carreaux du fichier sont gardés. Identité idcar_200m : réimporter le fichier (ou le même carroyage depuis son GeoPackage) ne change rien ; un carreau dont les valeurs ont changé est mis à jour. Rejetés et listés : les identifiants qui ne sont pas des identifiants de carreaux, les effectifs qui ne sont pas des nombres &gt;= 0, un identifiant répété. Une seule transaction.</translation>
     </message>
     <message>
       <source>Imports a GTFS feed (zip): its stops (projected to the GeoPackage's CRS), its routes, and the departures per stop and hour of the service day for the dates given and, if chosen, for the typical weekday (among the Tuesdays to Thursdays of the feed's calendar, the first whose number of running trips is the most frequent one). A departure is a stop time of a trip running that day, not at the last stop of its trip, with pickup allowed (pickup_type ≠ 1); a 25:10:00 departure falls in hour 25. Every row is validated against the GTFS reference; real-world defects (overlapping block trips, decreasing shape distances, times going back) are kept and reported as warnings, unusable rows are rejected and reported. The service frequency table gives, per stop and period of the day, the departures, departures per hour and the mean headway (minutes) = period length / departures. One transaction; re-importing a feed of the same name adds nothing. Archives are read within limits: at most {members} files and {size} MB expanded, no member expanding more than {ratio} times; a damaged or encrypted archive is refused.</source>
@@ -1224,6 +1356,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Imports short-circuit producers and / or markets from CSV or GeoJSON files. Producers: id, name, products (list separated by ; , or |, normalised to the short_circuit_products codes), sales_modes, organic (oui/non, yes/no, 1/0, bio, AB) and coordinates (x, y with epsg, or longitude, latitude, or a GeoJSON point). Markets: id, name, days in plain French ('mardi;samedi', 'du lundi au samedi', 'tous les 1er et 3ème mardis du mois' = 24/52 sessions a week), organic, coordinates. Rows without identifier, product, weekday or coordinates, or with an unreadable organic flag, are rejected and listed with their reason. Rows are identified by the source name and their id: re-importing updates them in place and adds nothing. One transaction.</source>
       <translation>Importe des producteurs en circuit court et / ou des marchés depuis des fichiers CSV ou GeoJSON. Producteurs : id, name, products (liste séparée par ; , ou |, ramenée aux codes de short_circuit_products), sales_modes, organic (oui/non, yes/no, 1/0, bio, AB) et coordonnées (x, y avec epsg, ou longitude, latitude, ou un point GeoJSON). Marchés : id, name, jours en français courant ('mardi;samedi', 'du lundi au samedi', 'tous les 1er et 3ème mardis du mois' = 24/52 séances par semaine), organic, coordonnées. Les lignes sans identifiant, produit, jour de la semaine ou coordonnées, ou dont l'indication bio est illisible, sont rejetées et listées avec leur motif. Les lignes sont identifiées par le nom de la source et leur id : réimporter les met à jour sur place et n'ajoute rien. Une seule transaction.</translation>
+    </message>
+    <message>
+      <source>Imports the facilities of any point or polygon layer (a town's open data: schools, post offices, libraries…; polygons reduced to their centroid, any CRS) into the services table, typed as BPE equipment through a map you give: category=TYPEQU; … (e.g. MATERNELLE=C101; ELEMENTAIRE=C104; COLLEGE=C201; CINEMA=F303; PISCINE=F101), categories compared without case or accents. Features of a category not in the map are left out and counted per category; label, domain and range come from the bpe_equipment_types table (a code absent there is kept without them, with a warning); the name goes to notes. Identity: the identifier field, else the type and the point rounded to the metre: re-importing the layer, in any order, changes nothing. One transaction.</source>
+      <translation>Importe les équipements de toute couche de points ou de polygones (données ouvertes d'une ville : écoles, bureaux de poste, bibliothèques… ; polygones réduits à leur centroïde, tout SCR) dans la table services, typés comme équipements de la BPE par une correspondance que vous donnez : catégorie=TYPEQU; … (par ex. MATERNELLE=C101; ELEMENTAIRE=C104; COLLEGE=C201; CINEMA=F303; PISCINE=F101), catégories comparées sans tenir compte de la casse ni des accents. Les entités d'une catégorie absente de la correspondance sont écartées et comptées par catégorie ; libellé, domaine et gamme viennent de la table bpe_equipment_types (un code absent est gardé sans eux, avec un avertissement) ; le nom va dans notes. Identité : le champ d'identifiant, sinon le type et le point arrondi au mètre : réimporter la couche, dans n'importe quel ordre, ne change rien. Une seule transaction.</translation>
     </message>
     <message>
       <source>Imports the geolocated equipment of INSEE's Base permanente des équipements (BPE, CSV separated by ; or ,) into the services table: TYPEQU code, label, domain (A services to individuals … G tourism) and range (proximité, intermédiaire, supérieure) from the bpe_equipment_types table of the GeoPackage (editable), commune, IRIS and geolocation quality. Coordinates: LAMBERT_X / LAMBERT_Y (Lambert-93, or the local projection overseas) or LONGITUDE / LATITUDE (WGS 84), reprojected to the GeoPackage CRS. Rejected and listed with their reason: malformed TYPEQU codes, equipment not geolocated. A code missing from the table is kept without label or range, with a warning. Services are identified by vintage and source id: re-importing a vintage updates it and adds nothing. One transaction. An OpenStreetMap export (Overpass GeoJSON, .osm or .pbf) gives the services found in OSM instead (pharmacies, post offices, doctors…): each feature whose tag (amenity, healthcare, shop, office, craft, tourism, leisure) is in the osm_bpe_map table of the GeoPackage (editable) gets that BPE type; services are identified by their OSM id, the OSM name is kept in notes.</source>
@@ -1278,6 +1414,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Ses visiteurs (au moins une fois par mois)</translation>
     </message>
     <message>
+      <source>Kind of line layer</source>
+      <translation>Type de couche de lignes</translation>
+    </message>
+    <message>
       <source>LAMBERT_X/LAMBERT_Y or LONGITUDE/LATITUDE</source>
       <translation>LAMBERT_X/LAMBERT_Y ou LONGITUDE/LATITUDE</translation>
     </message>
@@ -1288,6 +1428,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Last day (empty = last count)</source>
       <translation>Dernier jour (vide = dernier comptage)</translation>
+    </message>
+    <message>
+      <source>Layer of the GeoPackage (empty = the first with cell ids)</source>
+      <translation>Couche du GeoPackage (vide = la première avec des identifiants de carreaux)</translation>
     </message>
     <message>
       <source>Layer {name} of {path} could not be loaded.</source>
@@ -1304,6 +1448,30 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Less is better</source>
       <translation>Moins c'est mieux</translation>
+    </message>
+    <message>
+      <source>Level field</source>
+      <translation>Champ de niveau</translation>
+    </message>
+    <message>
+      <source>Level field {field!r}: values not recognised: {values}. Say which level each one is with the level map, e.g. {example}=secondary. Levels of the GeoPackage: {known}. Nothing was written.</source>
+      <translation>Champ de niveau {field!r} : valeurs non reconnues : {values}. Indiquez le niveau de chacune avec la correspondance des niveaux, par ex. {example}=secondary. Niveaux du GeoPackage : {known}. Rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <source>Level map (value=level; …, e.g. Pôle majeur=primary)</source>
+      <translation>Correspondance des niveaux (valeur=niveau; …, par ex. Pôle majeur=primary)</translation>
+    </message>
+    <message>
+      <source>Level map entry {entry!r}: write value=level, e.g. Pôle majeur=primary.</source>
+      <translation>Entrée de correspondance des niveaux {entry!r} : écrivez valeur=niveau, par ex. Pôle majeur=primary.</translation>
+    </message>
+    <message>
+      <source>Level map {value}={level}: {level!r} is not a level of the GeoPackage ({levels}).</source>
+      <translation>Correspondance des niveaux {value}={level} : {level!r} n'est pas un niveau du GeoPackage ({levels}).</translation>
+    </message>
+    <message>
+      <source>Level of the features without one</source>
+      <translation>Niveau des entités qui n'en ont pas</translation>
     </message>
     <message>
       <source>Licence</source>
@@ -1396,6 +1564,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Minimum cost (0 = 100 m or 1 min)</source>
       <translation>Coût minimal (0 = 100 m ou 1 min)</translation>
+    </message>
+    <message>
+      <source>Minimum number N of active premises</source>
+      <translation>Nombre minimal N de locaux actifs</translation>
     </message>
     <message>
       <source>Minimum share of complete counters for a centrality-day (0–1)</source>
@@ -1566,6 +1738,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Aucune hiérarchie routière stockée (numba n'est pas installé) : les zones de chalandise en voiture donnent les mêmes résultats, plus lentement.</translation>
     </message>
     <message>
+      <source>No group of premises holds {n} active premises within {r} m of each other ({total} premises, {active} active, in {campaign}): lower the minimum or raise the radius.</source>
+      <translation>Aucun groupe de locaux ne compte {n} locaux actifs à moins de {r} m les uns des autres ({total} locaux, {active} actifs, dans {campaign}) : baissez le minimum ou augmentez le rayon.</translation>
+    </message>
+    <message>
       <source>No home zones layer: no flow lines.</source>
       <translation>Pas de couche des zones de résidence : pas de lignes de flux.</translation>
     </message>
@@ -1596,6 +1772,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>No origin layer given and the GeoPackage holds no centrality.</source>
       <translation>Aucune couche d'origines fournie et le GeoPackage ne contient aucune centralité.</translation>
+    </message>
+    <message>
+      <source>No premise observed in the latest campaign: import premises (import_osm_shops, import_sirene) into a campaign first.</source>
+      <translation>Aucun local observé lors de la dernière campagne : importez d'abord des locaux (import_osm_shops, import_sirene) dans une campagne.</translation>
     </message>
     <message>
       <source>No producer given: the resources name the territory, {producer}, as their producer.</source>
@@ -1762,20 +1942,40 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Un point par local, prêt à cartographier : la première campagne où il a été vu vacant, la campagne où sa vacance actuelle a commencé, le nombre de campagnes consécutives où il est vacant jusqu'à sa dernière observation, et cette durée en années = date de la dernière campagne − date de la première campagne de la série (dates de début des campagnes, ou années ; un local vacant aux campagnes 2021, 2022 et 2023 est vacant depuis 2 ans, pas 3). Vacance de longue durée = vacant à sa dernière observation depuis au moins le seuil (2 ans par défaut : le seuil de la taxe sur les friches commerciales et de LOCOMVAC de la DGFiP ; 1 an est la convention du marché). Une campagne où le local n'était pas vacant, ou pas observé, interrompt la série. La séquence des statuts liste chaque campagne ; un local issu d'une division ou d'une fusion hérite de l'historique de ses parents (marqué * ; un local fusionné n'était vacant que si tous ses parents l'étaient). Le nombre de locaux en vacance de longue durée par centralité (dernière campagne) va dans la table indicators.</translation>
     </message>
     <message>
+      <source>One-way</source>
+      <translation>Sens unique</translation>
+    </message>
+    <message>
       <source>One-way field</source>
       <translation>Champ de sens unique</translation>
+    </message>
+    <message>
+      <source>One-way field {field!r}: values with no meaning given: {values}. Say what each means with ONEWAY_FORWARD (along the digitised direction), ONEWAY_BACKWARD (against it), ONEWAY_BOTH (two-way) or ONEWAY_CLOSED (closed to cars), or import unknown values as two-way with a warning (UNKNOWN_VALUES=1). Nothing was written.</source>
+      <translation>Champ de sens unique {field!r} : valeurs sans signification donnée : {values}. Indiquez ce que chacune signifie avec ONEWAY_FORWARD (dans le sens de numérisation), ONEWAY_BACKWARD (à contresens), ONEWAY_BOTH (double sens) ou ONEWAY_CLOSED (interdit aux voitures), ou importez les valeurs inconnues en double sens avec un avertissement (UNKNOWN_VALUES=1). Rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <source>One-way or access values with no meaning given</source>
+      <translation>Valeurs de sens unique ou d'accès sans signification donnée</translation>
+    </message>
+    <message>
+      <source>One-way roads</source>
+      <translation>Routes à sens unique</translation>
     </message>
     <message>
       <source>One-way values meaning 'against the digitised direction'</source>
       <translation>Valeurs de sens unique signifiant « à contresens de la numérisation »</translation>
     </message>
     <message>
-      <source>One-way values meaning 'along the digitised direction'</source>
-      <translation>Valeurs de sens unique signifiant « dans le sens de numérisation »</translation>
+      <source>One-way values meaning 'along the digitised direction' (e.g. SENS UNIQUE)</source>
+      <translation>Valeurs de sens unique signifiant « dans le sens de numérisation » (par ex. SENS UNIQUE)</translation>
     </message>
     <message>
-      <source>One-way values {values} are given both for 'along' and 'against'.</source>
-      <translation>Les valeurs de sens unique {values} sont données à la fois pour « dans le sens » et « à contresens ».</translation>
+      <source>One-way values meaning 'closed to cars' (still walkable, e.g. INTERDIT)</source>
+      <translation>Valeurs de sens unique signifiant « interdit aux voitures » (toujours praticable à pied, par ex. INTERDIT)</translation>
+    </message>
+    <message>
+      <source>One-way values meaning 'two-way'</source>
+      <translation>Valeurs de sens unique signifiant « double sens »</translation>
     </message>
     <message>
       <source>Open an inventory campaign</source>
@@ -1806,8 +2006,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>fichier OpenStreetMap introuvable : {path}</translation>
     </message>
     <message>
+      <source>OpenStreetMap tags</source>
+      <translation>Attributs OpenStreetMap</translation>
+    </message>
+    <message>
       <source>Or a line layer</source>
       <translation>Ou une couche de lignes</translation>
+    </message>
+    <message>
+      <source>Or an extent (empty = every cell)</source>
+      <translation>Ou une emprise (vide = tous les carreaux)</translation>
     </message>
     <message>
       <source>Or: questionnaire answers for the purchase category</source>
@@ -1832,6 +2040,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Origins off the network</source>
       <translation>Origines hors du réseau</translation>
+    </message>
+    <message>
+      <source>Origins on a small isolated part of the network</source>
+      <translation>Origines sur une petite partie isolée du réseau</translation>
     </message>
     <message>
       <source>Other zones</source>
@@ -1900,6 +2112,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Perimeter: {perimeter}</source>
       <translation>Périmètre : {perimeter}</translation>
+    </message>
+    <message>
+      <source>Perimeters proposed</source>
+      <translation>Périmètres proposés</translation>
     </message>
     <message>
       <source>Period</source>
@@ -2018,6 +2234,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Préparation des recherches compilées sur le réseau (premier calcul de cette session QGIS : un instant ; quelques secondes la première fois après l'installation)…</translation>
     </message>
     <message>
+      <source>Preset: {preset}.</source>
+      <translation>Préréglage : {preset}.</translation>
+    </message>
+    <message>
       <source>Primary market area threshold (probability)</source>
       <translation>Seuil de la zone de chalandise primaire (probabilité)</translation>
     </message>
@@ -2102,6 +2322,22 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Projet enregistré : {uri}</translation>
     </message>
     <message>
+      <source>Propose centrality perimeters</source>
+      <translation>Proposer des périmètres de centralités</translation>
+    </message>
+    <message>
+      <source>Proposed centralities</source>
+      <translation>Centralités proposées</translation>
+    </message>
+    <message>
+      <source>Proposed centrality {n}</source>
+      <translation>Centralité proposée {n}</translation>
+    </message>
+    <message>
+      <source>Proposes centrality perimeters from the density of premises, for you to review (then edit the layer and load it with Import centralities, or let this algorithm write them). Points: the premises observed in the latest campaign (not demolished); active: those observed occupied. 1. Clusters: a disk of radius r around each premise; premises whose disks touch (closer than 2 r) are in the same cluster, step by step. 2. A cluster is kept when it holds at least N active premises. 3. Perimeter P = (U ⊕ D(s)) ⊖ D(s), U the union of the disks of the kept clusters: a closing by a disk of radius s that fills the notches and gaps narrower than about 2 s and never removes any part of U; holes are filled. It is computed on a grid of cells of side c (default r / 10) and its outline smoothed: within about c of the exact perimeter. 4. Each connected part of P is one proposal, counting every premise inside it (premises, active, vacant), named Proposed centrality 1, 2… by decreasing number of active premises; the first is given the level primary, the others secondary. Written proposals are matched on their names: running again replaces their perimeters.</source>
+      <translation>Propose des périmètres de centralités à partir de la densité des locaux, pour que vous les révisiez (modifiez ensuite la couche et chargez-la avec Importer des centralités, ou laissez cet algorithme les écrire). Points : les locaux observés lors de la dernière campagne (non démolis) ; actifs : ceux observés occupés. 1. Groupes : un disque de rayon r autour de chaque local ; les locaux dont les disques se touchent (à moins de 2 r) sont dans le même groupe, de proche en proche. 2. Un groupe est gardé quand il compte au moins N locaux actifs. 3. Périmètre P = (U ⊕ D(s)) ⊖ D(s), U l'union des disques des groupes gardés : une fermeture par un disque de rayon s qui comble les creux et les vides de moins d'environ 2 s et ne retire jamais rien de U ; les trous sont comblés. Il est calculé sur une grille de cellules de côté c (par défaut r / 10) et son contour est lissé : à environ c près du périmètre exact. 4. Chaque partie connexe de P est une proposition, qui compte chaque local qu'elle contient (locaux, actifs, vacants), nommée Centralité proposée 1, 2… par nombre décroissant de locaux actifs ; la première reçoit le niveau primary, les autres secondary. Les propositions écrites sont appariées sur leur nom : relancer remplace leurs périmètres.</translation>
+    </message>
+    <message>
       <source>Pseudo-R² (McFadden)</source>
       <translation>Pseudo-R² (McFadden)</translation>
     </message>
@@ -2158,6 +2394,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Quotas par centralité × tranche d'âge pour une précision visée : la taille d'échantillon pour estimer une proportion p à ± e points au niveau de confiance, n0 = z² p (1 − p) / e² × deff (z = 1,96 à 95 % ; p = 50 % est le pire cas ; deff : l'effet de plan donné, 0 = celui du dernier calage, sinon 1), puis n = ⌈n0 / (1 + (n0 − 1) / N)⌉ pour une population N. Par centralité (la précision est atteinte dans chacune) ou pour l'ensemble du territoire ; chaque n est réparti entre les tranches d'âge au prorata de leur population, arrondi au plus fort reste pour que les quotas totalisent n. Population : personnes de 15 ans et plus des carreaux de la grille dont le centre est à moins de la distance de la centralité, réparties dans les tranches du questionnaire (âges supposés également répartis dans les tranches Filosofi). En cours de vague, les entretiens de rue reçus par centralité et tranche d'âge face aux quotas : reste = max(0, quota − reçus), avancement = reçus / quota (%), avec les totaux par centralité et pour la vague.</translation>
     </message>
     <message>
+      <source>Radius r around each premise (m)</source>
+      <translation>Rayon r autour de chaque local (m)</translation>
+    </message>
+    <message>
       <source>Rake to the age bands</source>
       <translation>Caler sur les tranches d'âge</translation>
     </message>
@@ -2212,6 +2452,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Reference date for future updates (YYYY-MM-DD, empty = today)</source>
       <translation>Date de référence des mises à jour futures (AAAA-MM-JJ, vide = aujourd'hui)</translation>
+    </message>
+    <message>
+      <source>Refuse the import and list them</source>
+      <translation>Refuser l'import et les lister</translation>
     </message>
     <message>
       <source>Refuse to weight</source>
@@ -2284,6 +2528,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Roads</source>
       <translation>Routes</translation>
+    </message>
+    <message>
+      <source>Roads closed to cars</source>
+      <translation>Routes interdites aux voitures</translation>
     </message>
     <message>
       <source>Roads imported</source>
@@ -2498,12 +2746,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Poids le plus petit</translation>
     </message>
     <message>
+      <source>Smoothing s: gaps closed (m)</source>
+      <translation>Lissage s : vides comblés (m)</translation>
+    </message>
+    <message>
       <source>Snapping tolerance (m)</source>
       <translation>Tolérance d'accrochage (m)</translation>
     </message>
     <message>
       <source>Socle (shared GeoPackage)</source>
       <translation>Socle (GeoPackage partagé)</translation>
+    </message>
+    <message>
+      <source>Source name (empty = the layer's name)</source>
+      <translation>Nom de la source (vide = le nom de la couche)</translation>
+    </message>
+    <message>
+      <source>Speed field</source>
+      <translation>Champ de vitesse</translation>
     </message>
     <message>
       <source>Speed field (km/h)</source>
@@ -2620,6 +2880,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Target premise {uuid} is neither a candidate nor a premise of the GeoPackage.</source>
       <translation>Le local cible {uuid} n'est ni un candidat ni un local du GeoPackage.</translation>
+    </message>
+    <message>
+      <source>Territory (polygons; empty = every cell)</source>
+      <translation>Territoire (polygones ; vide = tous les carreaux)</translation>
     </message>
     <message>
       <source>Territory name</source>
@@ -2818,6 +3082,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Le dossier du paquet {folder} n'est pas vide : choisissez un dossier nouveau ou vide.</translation>
     </message>
     <message>
+      <source>The population grid holds no value for {columns}: left empty, not 0.</source>
+      <translation>Le carroyage de population n'a aucune valeur pour {columns} : laissé vide, pas 0.</translation>
+    </message>
+    <message>
+      <source>The population grid is empty: population and density per 1 000 inhabitants are left empty. Import it with “Import the population grid” (observatoire:import_population_grid).</source>
+      <translation>Le carroyage de population est vide : la population et la densité pour 1 000 habitants sont laissées vides. Importez-le avec « Importer le carroyage de population » (observatoire:import_population_grid).</translation>
+    </message>
+    <message>
+      <source>The population grid is empty: population, households and age groups are left empty, not 0. Import it with “Import the population grid” (observatoire:import_population_grid).</source>
+      <translation>Le carroyage de population est vide : population, ménages et tranches d'âge sont laissés vides, pas 0. Importez-le avec « Importer le carroyage de population » (observatoire:import_population_grid).</translation>
+    </message>
+    <message>
       <source>The project could not be stored: {error}</source>
       <translation>Le projet n'a pas pu être enregistré : {error}</translation>
     </message>
@@ -2844,6 +3120,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>The survey answers are not weighted yet: run “Weight the survey answers” (observatoire:weight_survey) first.</source>
       <translation>Les réponses à l'enquête ne sont pas encore pondérées : lancez d'abord « Pondérer les réponses à l'enquête » (observatoire:weight_survey).</translation>
+    </message>
+    <message>
+      <source>The territory layer holds no polygon: give one, or leave it empty to import every cell.</source>
+      <translation>La couche du territoire ne contient aucun polygone : donnez-en un, ou laissez-la vide pour importer tous les carreaux.</translation>
     </message>
     <message>
       <source>The tolerance must be between 0 and 1 (e.g. 0.000001), not {value}.</source>
@@ -2900,6 +3180,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Travel time (min)</source>
       <translation>Temps de trajet (min)</translation>
+    </message>
+    <message>
+      <source>Type map (category=TYPEQU; …)</source>
+      <translation>Correspondance des types (catégorie=TYPEQU; …)</translation>
+    </message>
+    <message>
+      <source>Type map entry {entry!r}: write category=TYPEQU with a BPE code (a letter A to G and three digits), e.g. MATERNELLE=C101.</source>
+      <translation>Entrée de correspondance des types {entry!r} : écrivez catégorie=TYPEQU avec un code BPE (une lettre de A à G et trois chiffres), par ex. MATERNELLE=C101.</translation>
     </message>
     <message>
       <source>Type {k}</source>
@@ -2990,6 +3278,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Valeur</translation>
     </message>
     <message>
+      <source>Values separated by commas, added to the preset's (case, accents, - and _ ignored).</source>
+      <translation>Valeurs séparées par des virgules, ajoutées à celles du préréglage (casse, accents, - et _ ignorés).</translation>
+    </message>
+    <message>
       <source>Vendor CSV file</source>
       <translation>Fichier CSV du fournisseur</translation>
     </message>
@@ -3054,6 +3346,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Pondérer les réponses à l'enquête</translation>
     </message>
     <message>
+      <source>Weighting by income needs the standard of living (ind_snv) of the population grid, and no cell has one (the 2021 Filosofi grid has no ind_snv): run without income weighting, or import a grid that has it (2015–2019).</source>
+      <translation>La pondération par le revenu demande le niveau de vie (ind_snv) du carroyage de population, et aucun carreau n'en a (le carroyage Filosofi 2021 n'a pas ind_snv) : lancez sans pondération par le revenu, ou importez un carroyage qui l'a (2015–2019).</translation>
+    </message>
+    <message>
       <source>Weighting run (name or uuid; empty = the latest)</source>
       <translation>Calage (nom ou uuid ; vide = le dernier)</translation>
     </message>
@@ -3076,6 +3372,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Write the dates as YYYY-MM-DD.</source>
       <translation>Écrivez les dates sous la forme AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+      <source>Write the proposals to the centralities table</source>
+      <translation>Écrire les propositions dans la table des centralités</translation>
     </message>
     <message>
       <source>Write the results to the indicators table</source>
@@ -3176,6 +3476,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>un CSV d'occupation ou de paiements</translation>
     </message>
     <message>
+      <source>a Filosofi CSV or GeoPackage</source>
+      <translation>un CSV ou un GeoPackage Filosofi</translation>
+    </message>
+    <message>
       <source>a GTFS feed</source>
       <translation>un flux GTFS</translation>
     </message>
@@ -3214,6 +3518,26 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>a capacity &gt; 0 (in the row or from the car park)</source>
       <translation>une capacité &gt; 0 (dans la ligne ou celle du parking)</translation>
+    </message>
+    <message>
+      <source>a cell id read once (already at row {row})</source>
+      <translation>un identifiant de carreau lu une seule fois (déjà à la ligne {row})</translation>
+    </message>
+    <message>
+      <source>a cell id such as CRS3035RES200mN2694200E3640400</source>
+      <translation>un identifiant de carreau tel que CRS3035RES200mN2694200E3640400</translation>
+    </message>
+    <message>
+      <source>a cell that can be projected to the GeoPackage's CRS (EPSG:{epsg})</source>
+      <translation>un carreau projetable dans le SCR du GeoPackage (EPSG:{epsg})</translation>
+    </message>
+    <message>
+      <source>a centrality given once (already at feature {row}: merge its parts into one multi-part feature, e.g. with Dissolve)</source>
+      <translation>une centralité donnée une seule fois (déjà à l'entité {row} : regroupez ses parties en une entité multiple, par ex. avec Regrouper)</translation>
+    </message>
+    <message>
+      <source>a centrality name</source>
+      <translation>un nom de centralité</translation>
     </message>
     <message>
       <source>a centrality name or uuid of the GeoPackage (known: {known})</source>
@@ -3272,6 +3596,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>une distance supérieure à celle de l'arrêt précédent ({previous}) le long de la course {trip} ({n} arrêt(s) concerné(s))</translation>
     </message>
     <message>
+      <source>a facility given once (already at feature {row})</source>
+      <translation>un équipement donné une seule fois (déjà à l'entité {row})</translation>
+    </message>
+    <message>
       <source>a finite number</source>
       <translation>un nombre fini</translation>
     </message>
@@ -3304,12 +3632,24 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>un nombre de m² supérieur à 0, ou vide</translation>
     </message>
     <message>
+      <source>a number of people or households &gt;= 0 (empty when unknown)</source>
+      <translation>un nombre de personnes ou de ménages &gt;= 0 (vide s'il est inconnu)</translation>
+    </message>
+    <message>
       <source>a number of places from 0 to {max} (kept empty)</source>
       <translation>un nombre de places de 0 à {max} (laissé vide)</translation>
     </message>
     <message>
       <source>a parking_id of the GeoPackage's parkings (import the car parks first)</source>
       <translation>un parking_id des parkings du GeoPackage (importez d'abord les parkings)</translation>
+    </message>
+    <message>
+      <source>a point or a polygon</source>
+      <translation>un point ou un polygone</translation>
+    </message>
+    <message>
+      <source>a polygon</source>
+      <translation>un polygone</translation>
     </message>
     <message>
       <source>a route_id of routes.txt</source>
@@ -3456,6 +3796,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>un identifiant écrit INSEE-P-NNN, par ex. 75114-P-001</translation>
     </message>
     <message>
+      <source>an identifier (the other features have one)</source>
+      <translation>un identifiant (les autres entités en ont un)</translation>
+    </message>
+    <message>
       <source>an identifier (this field is required)</source>
       <translation>un identifiant (ce champ est obligatoire)</translation>
     </message>
@@ -3548,6 +3892,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>lieu de covoiturage</translation>
     </message>
     <message>
+      <source>cell centre outside the territory</source>
+      <translation>centre du carreau hors du territoire</translation>
+    </message>
+    <message>
       <source>centralities</source>
       <translation>centralités</translation>
     </message>
@@ -3572,6 +3920,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>choisissez la campagne : {n} campagnes sont ouvertes ({names})</translation>
     </message>
     <message>
+      <source>closed to cars (walkable)</source>
+      <translation>interdit aux voitures (praticable à pied)</translation>
+    </message>
+    <message>
       <source>code absent from bpe_equipment_types: no label or range</source>
       <translation>code absent de bpe_equipment_types : ni libellé ni gamme</translation>
     </message>
@@ -3586,6 +3938,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>column not in the schema (kept)</source>
       <translation>colonne hors du schéma (conservée)</translation>
+    </message>
+    <message>
+      <source>columns absent from this file: left empty, not 0</source>
+      <translation>colonnes absentes de ce fichier : laissées vides, pas 0</translation>
     </message>
     <message>
       <source>comes by: {answer}</source>
@@ -3754,6 +4110,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>fewer than {n} respondents</source>
       <translation>moins de {n} répondants</translation>
+    </message>
+    <message>
+      <source>fields and values given</source>
+      <translation>champs et valeurs indiqués</translation>
     </message>
     <message>
       <source>file</source>
@@ -3948,6 +4308,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>aucune campagne d'inventaire en {year} ou avant : rien à croiser avec la fréquentation</translation>
     </message>
     <message>
+      <source>no level: {level} (the default level)</source>
+      <translation>pas de niveau : {level} (le niveau par défaut)</translation>
+    </message>
+    <message>
       <source>no line geometry</source>
       <translation>pas de géométrie linéaire</translation>
     </message>
@@ -4094,6 +4458,18 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>one row per stop, date and period (duplicate)</source>
       <translation>une ligne par arrêt, date et période (doublon)</translation>
+    </message>
+    <message>
+      <source>one-way against the digitised direction</source>
+      <translation>sens unique à contresens de la numérisation</translation>
+    </message>
+    <message>
+      <source>one-way along the digitised direction</source>
+      <translation>sens unique dans le sens de la numérisation</translation>
+    </message>
+    <message>
+      <source>open to cars</source>
+      <translation>ouvert aux voitures</translation>
     </message>
     <message>
       <source>other commune</source>
@@ -4348,6 +4724,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>le périmètre est vide : choisissez au moins une centralité</translation>
     </message>
     <message>
+      <source>the population grid is empty (run import_population_grid)</source>
+      <translation>le carroyage de population est vide (lancez import_population_grid)</translation>
+    </message>
+    <message>
       <source>the premise lineage (splits and merges) has a cycle through premise {premise}: fix premise_lineage</source>
       <translation>la filiation des locaux (divisions et fusions) forme un cycle passant par le local {premise} : corrigez premise_lineage</translation>
     </message>
@@ -4404,12 +4784,20 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>tout le territoire</translation>
     </message>
     <message>
+      <source>this GeoPackage has no centralities table: it is not an observatory GeoPackage</source>
+      <translation>ce GeoPackage n'a pas de table centralities : ce n'est pas un GeoPackage d'observatoire</translation>
+    </message>
+    <message>
       <source>this GeoPackage has no flow tables (schema v7): open it with the plugin to upgrade it first</source>
       <translation>ce GeoPackage n'a pas les tables de flux (schéma v7) : ouvrez-le avec l'extension pour le mettre à niveau d'abord</translation>
     </message>
     <message>
       <source>this GeoPackage has no questionnaire tables (schema v4): open it with the plugin to upgrade it first</source>
       <translation>ce GeoPackage n'a pas les tables du questionnaire (schéma v4) : ouvrez-le avec l'extension pour le mettre à niveau d'abord</translation>
+    </message>
+    <message>
+      <source>this GeoPackage has no services table (schema v6): open it with the plugin to upgrade it first</source>
+      <translation>ce GeoPackage n'a pas de table services (schéma v6) : ouvrez-le d'abord avec l'extension pour le mettre à niveau</translation>
     </message>
     <message>
       <source>this GeoPackage has no {table} table (schema v10): open it with the plugin to upgrade it first</source>
@@ -4460,6 +4848,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>des courses d'un même bloc qui ne se chevauchent pas : la course {trip} commence avant la fin de la course {previous} (première fois le {day})</translation>
     </message>
     <message>
+      <source>two-way</source>
+      <translation>double sens</translation>
+    </message>
+    <message>
       <source>unknown campaign {campaign!r}; campaigns in the GeoPackage: {campaigns}</source>
       <translation>campagne {campaign!r} inconnue ; campagnes du GeoPackage : {campaigns}</translation>
     </message>
@@ -4498,6 +4890,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>unknown purchase category {category!r}; expected one of {expected}</source>
       <translation>catégorie d'achats {category!r} inconnue ; attendu : {expected}</translation>
+    </message>
+    <message>
+      <source>unknown road preset {preset!r}; expected one of {known}</source>
+      <translation>préréglage de routes inconnu {preset!r} ; attendu l'un de {known}</translation>
     </message>
     <message>
       <source>unknown sales mode, kept as given</source>
@@ -4546,6 +4942,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{expected} cells as in the header, found {found}</source>
       <translation>{expected} cellules comme dans l'en-tête, {found} trouvées</translation>
+    </message>
+    <message>
+      <source>{field}={value}: no BPE type given</source>
+      <translation>{field}={value} : aucun type BPE donné</translation>
     </message>
     <message>
       <source>{file} cannot be read or written (permission denied).</source>
@@ -4628,6 +5028,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{file} : pas de colonne AN (année) : indiquez le millésime de la BPE</translation>
     </message>
     <message>
+      <source>{file}: no layer with a cell id column (idcar_200m or IdINSPIRE); layers: {layers}</source>
+      <translation>{file} : aucune couche avec une colonne d'identifiant de carreau (idcar_200m ou IdINSPIRE) ; couches : {layers}</translation>
+    </message>
+    <message>
       <source>{file}: none of its channels ({channels}) is in the channel file {channel_file} or in the GeoPackage</source>
       <translation>{file} : aucun de ses canaux ({channels}) n'est dans le fichier de canaux {channel_file} ni dans le GeoPackage</translation>
     </message>
@@ -4638,6 +5042,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{file}: not a GeoJSON file ({error})</source>
       <translation>{file} : ce n'est pas un fichier GeoJSON ({error})</translation>
+    </message>
+    <message>
+      <source>{file}: not a GeoPackage GDAL can read</source>
+      <translation>{file} : pas un GeoPackage lisible par GDAL</translation>
     </message>
     <message>
       <source>{file}: not a readable .xlsx workbook ({error})</source>
@@ -4764,6 +5172,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>la vitesse {mode} de {road_class!r} doit être &gt;= 0 km/h, reçu {speed}</translation>
     </message>
     <message>
+      <source>{mode} speeds of the preset's classes: {speeds}</source>
+      <translation>vitesses {mode} des classes du préréglage : {speeds}</translation>
+    </message>
+    <message>
       <source>{module} (Debian/Ubuntu: {deb}; pip: {pip})</source>
       <translation>{module} (Debian/Ubuntu : {deb} ; pip : {pip})</translation>
     </message>
@@ -4778,6 +5190,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{name}: {count} observations to confirm, {prefilled} pre-filled from the previous campaign, {new} premises without history.</source>
       <translation>{name} : {count} observations à confirmer, {prefilled} pré-remplies à partir de la campagne précédente, {new} locaux sans historique.</translation>
+    </message>
+    <message>
+      <source>{name}: {premises} premises ({active} active, {vacant} vacant), {area} ha</source>
+      <translation>{name} : {premises} locaux ({active} actifs, {vacant} vacants), {area} ha</translation>
     </message>
     <message>
       <source>{name}: {visited} of {total} observations visited ({percent} %), {to_visit} to visit.</source>
@@ -4800,6 +5216,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{n} candidats sont à plus de 100 m du réseau : pas de valeur de population (ils obtiennent 0 sur ce critère).</translation>
     </message>
     <message>
+      <source>{n} candidates have only a small isolated part of the network within 100 m: their population reached is that of this part (check the roads around them).</source>
+      <translation>{n} candidats n'ont qu'une petite partie isolée du réseau à moins de 100 m : leur population atteinte est celle de cette partie (vérifiez les routes autour).</translation>
+    </message>
+    <message>
       <source>{n} centralities visited</source>
       <translation>{n} centralités fréquentées</translation>
     </message>
@@ -4814,6 +5234,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{n} demand points have no available destination and are left out.</source>
       <translation>{n} points de demande n'ont aucune destination accessible et sont laissés de côté.</translation>
+    </message>
+    <message>
+      <source>{n} demand points have only a small isolated part of the network within {tol} m: few or no destinations are available to them.</source>
+      <translation>{n} points de demande n'ont qu'une petite partie isolée du réseau à moins de {tol} m : peu ou pas de destinations leur sont accessibles.</translation>
     </message>
     <message>
       <source>{n} features without an OpenStreetMap id (@id, id, osm_id and osm_type, full_id): keyed by their tags and position</source>
@@ -4860,6 +5284,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{n} origine(s) sont à plus de {tol} m du réseau praticable dans ce mode et n'ont pas de zone de chalandise : {origins}</translation>
     </message>
     <message>
+      <source>{n} origin(s) have only a small isolated part of the network usable on this mode within {tol} m (less than {share} % of the nodes of its main part): their catchment is limited to that part (origins output: on_main_part = 0). Check the roads around them: {origins}</source>
+      <translation>{n} origine(s) n'ont qu'une petite partie isolée du réseau praticable dans ce mode à moins de {tol} m (moins de {share} % des nœuds de sa partie principale) : leur zone se limite à cette partie (sortie des origines : on_main_part = 0). Vérifiez les routes autour : {origins}</translation>
+    </message>
+    <message>
       <source>{n} population cells ({pop} inhabitants) are farther than {tol} m from the network usable on this mode: they are never counted.</source>
       <translation>{n} carreaux de population ({pop} habitants) sont à plus de {tol} m du réseau praticable dans ce mode : ils ne sont jamais comptés.</translation>
     </message>
@@ -4904,8 +5332,16 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{n} routes lues ; écriture et construction du réseau…</translation>
     </message>
     <message>
+      <source>{origin} ({n} nodes)</source>
+      <translation>{origin} ({n} nœuds)</translation>
+    </message>
+    <message>
       <source>{pages} pages written to {path}</source>
       <translation>{pages} pages écrites dans {path}</translation>
+    </message>
+    <message>
+      <source>{parameter} {field!r} is not a field of the layer. Its fields: {fields}.</source>
+      <translation>{parameter} {field!r} n'est pas un champ de la couche. Ses champs : {fields}.</translation>
     </message>
     <message>
       <source>{parameter}: {error}. Write class=km/h items separated by commas, e.g. residential=30, footway=0.</source>
@@ -5012,8 +5448,20 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{read} lignes lues : {added} ajoutées, {updated} mises à jour, {unchanged} inchangées, {rejected} rejetées ; {warnings} avertissements</translation>
     </message>
     <message>
-      <source>{roads} roads imported; network of {nodes} nodes and {edges} edges in {parts} connected part(s).</source>
-      <translation>{roads} routes importées ; réseau de {nodes} nœuds et {edges} tronçons en {parts} partie(s) connexe(s).</translation>
+      <source>{roads} roads imported ({oneway} one-way, {closed} closed to cars); network of {nodes} nodes and {edges} edges in {parts} connected part(s).</source>
+      <translation>{roads} routes importées ({oneway} à sens unique, {closed} interdites aux voitures) ; réseau de {nodes} nœuds et {edges} arcs en {parts} partie(s) connexe(s).</translation>
+    </message>
+    <message>
+      <source>{role} value {value}: {n} roads → {meaning}</source>
+      <translation>{role}, valeur {value} : {n} routes → {meaning}</translation>
+    </message>
+    <message>
+      <source>{role} {field!r} is not a field of the layer. Its fields: {fields}.</source>
+      <translation>{role} {field!r} n'est pas un champ de la couche. Ses champs : {fields}.</translation>
+    </message>
+    <message>
+      <source>{role} {field!r}: values with no meaning given, imported as {meaning}: {values}.</source>
+      <translation>{role} {field!r} : valeurs sans signification donnée, importées en {meaning} : {values}.</translation>
     </message>
     <message>
       <source>{rows} premises of campaign {campaign} written to {path}.</source>
@@ -5048,6 +5496,14 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{tz} n'est pas un fuseau horaire connu (par exemple Europe/Paris)</translation>
     </message>
     <message>
+      <source>{value!r} ({n} features)</source>
+      <translation>{value!r} ({n} entités)</translation>
+    </message>
+    <message>
+      <source>{value} ({n} roads)</source>
+      <translation>{value} ({n} routes)</translation>
+    </message>
+    <message>
       <source>{value} is not a date: write it as YYYY-MM-DD (e.g. 2025-03-01).</source>
       <translation>{value} n'est pas une date : écrivez-la sous la forme AAAA-MM-JJ (par ex. 2025-03-01).</translation>
     </message>
@@ -5058,6 +5514,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{value} types cannot be formed from so few respondents</source>
       <translation>{value} types ne peuvent pas être formés avec si peu de répondants</translation>
+    </message>
+    <message>
+      <source>{what} value {value!r} is given two meanings: {first} and {second}.</source>
+      <translation>La valeur {what} {value!r} reçoit deux significations : {first} et {second}.</translation>
     </message>
     <message>
       <source>{what} {key}: field {field} = {value!r} is not published in the national schema ({reason})</source>

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .. import geometry, gpkg, tables
+from ..schema.core import FILOSOFI_COLUMNS
 
 LEVEL_PRIORITY = {"primary": 0, "secondary": 1, "tertiary": 2, "peripheral": 3}
 
@@ -139,6 +140,18 @@ def population_cells(conn, lean: bool = False) -> pd.DataFrame:
     if not lean:
         frame["geom"] = list(blobs)
     return frame
+
+
+def filled_grid_columns(conn) -> set:
+    """The Filosofi columns of ``population_grid`` holding at least one value (not NULL):
+    empty when the grid has no cell. A file without households (``men``) or standard of
+    living (``ind_snv``) columns, such as the 2021 grid, leaves them NULL."""
+    present = [c for c in FILOSOFI_COLUMNS if c in gpkg.column_names(conn, "population_grid")]
+    if not present:
+        return set()
+    row = conn.execute("SELECT " + ", ".join(f"count({_q(c)})" for c in present)
+                       + " FROM population_grid").fetchone()
+    return {c for c, n in zip(present, row) if n}
 
 
 def grid_polygons(conn) -> tuple:

@@ -217,7 +217,8 @@ def test_mobility_without_data_gives_empty_rows(flows_gpkg, run_alg):
                                                 "OUTPUT": "memory:"})
     rows = _rows(result["OUTPUT"])
     assert {r["centrality"] for r in rows} == {"Centre", "Gare", "Vide"}
-    assert all(r["parkings"] == 0 for r in rows)
+    # no car park nor stop in the GeoPackage: unknown (empty), not 0
+    assert all(_null(r["parkings"]) and _null(r["transit_stops"]) for r in rows)
 
 
 def _point(x, y):

@@ -383,12 +383,30 @@ def _importer_inputs(tmp_path):
         "import_carpool": ({"PLACES": put("bnlc.csv", fx.BNLC),
                             "TRIPS": put("trips.csv", fx.TRIPS)}, ["bnlc.csv", "trips.csv"]),
         "import_events": ({"INPUT": put("events.csv", fx.EVENTS)}, ["events.csv"]),
+        "import_population_grid": ({"INPUT": str(DATA.parent / "filosofi" / "grid_2019.csv")},
+                                   ["grid_2019.csv"]),
+        "import_centralities": ({"INPUT": put("centralites.geojson", CENTRALITIES),
+                                 "NAME_FIELD": "nom", "LEVEL_FIELD": "niveau"}, []),
+        "import_services_layer": ({"INPUT": put("equipements.geojson", FACILITIES),
+                                   "CATEGORY_FIELD": "type", "TYPE_MAP": "poste=A206"}, []),
     }
+
+
+FACILITIES = (b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+              b'{"type": "POSTE"}, "geometry": {"type": "Point", "coordinates": [0.34, '
+              b'46.58]}}]}')
+
+
+CENTRALITIES = (b'{"type": "FeatureCollection", "features": [{"type": "Feature", '
+                b'"properties": {"nom": "Centre-ville", "niveau": "centre-ville"}, "geometry": '
+                b'{"type": "Polygon", "coordinates": [[[0.34, 46.58], [0.345, 46.58], '
+                b'[0.345, 46.585], [0.34, 46.58]]]}}]}')
 
 
 IMPORTERS = ["import_sirene", "import_bpe", "import_osm_shops", "import_short_circuits",
              "import_counts", "import_counts_mapped", "import_parking", "import_gtfs",
-             "import_ridership", "import_road_traffic", "import_carpool", "import_events"]
+             "import_ridership", "import_road_traffic", "import_carpool", "import_events",
+             "import_population_grid", "import_centralities", "import_services_layer"]
 
 
 @pytest.mark.parametrize("alg_id", IMPORTERS)
@@ -406,7 +424,7 @@ def test_every_importer_reads_and_logs_the_same_way(alg_id, processing_ready, tm
     outputs = {o.name() for o in alg.outputDefinitions()}
     assert outputs >= COMMON_OUTPUTS
     assert params["REJECTED"].flags() & QgsProcessingParameterDefinition.FlagOptional
-    if alg_id != "import_osm_shops":  # a GeoJSON or .osm file has no encoding to choose
+    if alg_id not in ("import_osm_shops", "import_centralities", "import_services_layer"):
         assert "ENCODING" in params
         assert params["ENCODING"].flags() & QgsProcessingParameterDefinition.FlagAdvanced
 

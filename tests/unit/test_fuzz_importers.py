@@ -39,6 +39,7 @@ from observatoire_commerce.ingest.importers import (
     osm,
     osm_services,
     parking,
+    population_grid,
     ridership,
     road_traffic,
     short_circuits,
@@ -230,6 +231,10 @@ CASES = [
          ("carpool_trips",)),
     Case("events", {"events.csv": EVENTS},
          lambda conn, p: events.import_events(conn, p["events.csv"]), ("events",)),
+    Case("population_grid", {"grid.csv": (TESTS / "data" / "filosofi" / "grid_2019.csv")
+                             .read_bytes()},
+         lambda conn, p: population_grid.import_population_grid(conn, p["grid.csv"]),
+         ("population_grid",)),
     Case("gtfs", dict(GTFS_MEMBERS), lambda conn, p: _gtfs_call(conn, p),
          ("transit_feeds", "transit_stops", "transit_routes", "transit_service"),
          extra=_gtfs_archive_variants()),

@@ -115,6 +115,16 @@ def test_car_speed_from_maxspeed_else_class_default():
     assert custom.tolist() == pytest.approx([36.0, 4.0, 12.0])
 
 
+def test_maxspeed_zero_closes_the_edge_to_cars_not_to_pedestrians():
+    from observatoire_commerce.analysis.road_profiles import with_profiles
+
+    net = RoadNetwork.from_edges([0, 0], [0, 10], [100, 100], [0, 10],
+                                 road_class=["residential", "residential"], maxspeed=[0, None])
+    for candidate in (net, with_profiles(net, {})):
+        assert np.isfinite(candidate.edge_costs("car")).tolist() == [False, True]
+        assert candidate.edge_costs("walk").tolist() == pytest.approx([75.0, 75.0])
+
+
 def test_pedestrian_ways_not_drivable_and_motorways_not_walkable():
     net = RoadNetwork.from_edges([0, 0, 0], [0, 10, 20], [100, 100, 100], [0, 10, 20],
                                  road_class=["footway", "motorway", "residential"],
@@ -280,3 +290,41 @@ def test_costs_to_targets_unreachable_is_inf():
     far = node_at(net, 600, 0)
     got = costs_to_targets(router, [far], [node_at(net, 0, 0), node_at(net, 500, 0)])
     assert np.isinf(got[0, 0]) and got[1, 0] == pytest.approx(60.0)
+
+
+# ---------------------------------------------------------------------- minor parts
+def fragment_network():
+    """A street of 21 nodes (0..2000 m along x, every 100 m) and a car park of 2 nodes at
+    y = 30 (1000..1050 m), not connected: 2 < 5 % × 21 is false, so the share is given."""
+    x0 = np.r_[np.arange(0, 2000, 100.0), 1000.0]
+    x1 = np.r_[np.arange(100, 2001, 100.0), 1050.0]
+    y0 = np.r_[np.zeros(20), 30.0]
+    return RoadNetwork.from_edges(x0, y0, x1, y0.copy(), road_class=["residential"] * 21)
+
+
+def test_mode_parts_count_the_nodes_of_each_connected_part():
+    from observatoire_commerce.analysis.network import mode_parts
+
+    label, size = mode_parts(fragment_network(), "car")
+    assert sorted(size.tolist()) == [2, 21]
+    assert size[label[0]] == 21
+
+
+def test_snap_to_main_parts_prefers_the_large_part_within_the_tolerance():
+    from observatoire_commerce.analysis.network import nearest_main_node, snap_to_main_parts
+
+    net = fragment_network()
+    # P0 (1020, 20): 10 m from the car park, 20 m from the street; P1 (1020, 35) with a 30 m
+    # tolerance: only the car park (5 m) is within it; P2 far from both
+    x, y = [1020.0, 1020.0, 5000.0], [20.0, 35.0, 0.0]
+    snapped = snap_to_main_parts(net, x, y, 30.0, "car", min_share=0.2)
+    assert snapped.index.tolist() == [0, 1] and snapped.unsnapped == [2]
+    assert snapped.distance.tolist() == pytest.approx([20.0, 5.0])
+    assert snapped.part_nodes.tolist() == [21, 2] and snapped.minor == [1]
+    # with a share under 2 / 21 the car park is not minor: the nearest edge wins, as before
+    plain = snap_to_main_parts(net, x, y, 30.0, "car", min_share=0.05)
+    assert plain.distance.tolist() == pytest.approx([10.0, 5.0]) and plain.minor == []
+    # nodes: 0..19 the street starts (x = 0..1900), 20 = (1000, 30), 21 = (2000, 0), 22 = (1050, 30)
+    dist, node, minor = nearest_main_node(net, x, y, 30.0, "car", min_share=0.2)
+    assert node.tolist() == [10, 20, -1] and minor.tolist() == [False, True, False]
+    assert dist[:2].tolist() == pytest.approx([np.hypot(20.0, 20.0), np.hypot(20.0, 5.0)])

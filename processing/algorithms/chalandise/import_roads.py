@@ -4,6 +4,7 @@ from pathlib import Path
 
 import numpy as np
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -16,7 +17,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ....ingest.sources.osm_roads import parse_maxspeed, read_osm_roads
+from ....ingest.sources import road_layers
+from ....ingest.sources.road_layers import RoadLayerError
 from ....jobs import network
 from ....jobs.network import default_profiles, format_profile, parse_profile
 from ....store import gpkg, network_store, observatory
@@ -62,19 +64,35 @@ def speeds_help(alg) -> str:
                                car=format_profile(DEFAULTS["car"]))
 
 
+PRESETS = ("generic", "osm", "bdtopo")
+
+
 class ImportRoads(ObservatoireAlgorithm):
     ALG_ID = "import_roads"
     GROUP = "chalandise"
     OSM_FILE = "OSM_FILE"
     INPUT = "INPUT"
+    PRESET = "PRESET"
     CLASS_FIELD = "CLASS_FIELD"
     ONEWAY_FIELD = "ONEWAY_FIELD"
     ONEWAY_FORWARD = "ONEWAY_FORWARD"
     ONEWAY_BACKWARD = "ONEWAY_BACKWARD"
+    ONEWAY_BOTH = "ONEWAY_BOTH"
+    ONEWAY_CLOSED = "ONEWAY_CLOSED"
+    ACCESS_FIELD = "ACCESS_FIELD"
+    ACCESS_OPEN = "ACCESS_OPEN"
+    ACCESS_CLOSED = "ACCESS_CLOSED"
+    UNKNOWN_VALUES = "UNKNOWN_VALUES"
     SPEED_FIELD = "SPEED_FIELD"
     NAME_FIELD = "NAME_FIELD"
     TOLERANCE = "TOLERANCE"
     MODE = "MODE"
+
+    FIELDS = {"class": CLASS_FIELD, "oneway": ONEWAY_FIELD, "speed": SPEED_FIELD,
+              "name": NAME_FIELD, "access": ACCESS_FIELD}
+    ONEWAY_LISTS = {"forward": ONEWAY_FORWARD, "backward": ONEWAY_BACKWARD,
+                    "both": ONEWAY_BOTH, "closed": ONEWAY_CLOSED}
+    ACCESS_LISTS = {"open": ACCESS_OPEN, "closed": ACCESS_CLOSED}
 
     def displayName(self):
         return self.tr("Import roads")
@@ -82,17 +100,35 @@ class ImportRoads(ObservatoireAlgorithm):
     def shortHelpString(self):
         return self.tr(
             "Fills the roads table and builds the routing network once, in one transaction. "
-            "Source: an OpenStreetMap .osm/.pbf file (read with GDAL's OSM driver, lines layer: "
-            "ways whose highway tag is a road or path class; oneway yes/1/true = along the "
-            "way, -1/reverse = against it, roundabouts and motorways one-way; maxspeed in km/h, "
-            "'mph' converted, FR:urban = 50, FR:rural = 80, FR:zone30 = 30) or any line layer "
-            "with a field mapping: class field, one-way field and the values meaning 'along' "
-            "and 'against' the digitised direction (any other value = both ways), speed field "
-            "(km/h). Lines are reprojected to the GeoPackage's CRS. The topology splits every "
-            "road at every vertex and merges line ends closer than the snapping tolerance "
-            "(metres) into one node; it is stored in road_nodes and road_edges with a checksum "
-            "of roads, so runs load it without re-snapping. One-way streets bind cars only. "
-            "Replace mode empties roads first; append adds to it.\n\n") + speeds_help(self)
+            "Sources: an OpenStreetMap .osm/.pbf file (GDAL's OSM driver, lines layer) or any "
+            "line layer, read through a preset. OpenStreetMap: ways whose highway tag is a "
+            "road or path class; oneway yes/1/true = along the way, -1/reverse = against it, "
+            "no/0/false/alternating/reversible = two-way, roundabouts and motorways one-way "
+            "when the tag is absent; maxspeed in km/h ('mph' converted, FR:urban = 50, "
+            "FR:rural = 80, FR:zone30 = 30); cars barred where the first of motorcar, "
+            "motor_vehicle, vehicle, access says no, private, delivery, agricultural, "
+            "forestry, emergency or psv. IGN BD TOPO (troncon_de_route, GeoPackage or "
+            "shapefile names): nature = class (its speeds written to road_speeds: Sentier, "
+            "Escalier, Piste cyclable barred to cars…), sens_de_circulation: Double sens and "
+            "Sans objet = two-way, Sens direct = along, Sens inverse = against; "
+            "vitesse_moyenne_vl = car speed; acces_vehicule_leger: Libre, A péage, "
+            "Saisonnier open, Restreint aux ayants droit and Physiquement impossible closed to "
+            "cars. Other layers: name the class, one-way, speed (km/h), name and access fields "
+            "and say what the one-way values mean: along the digitised direction, against it, "
+            "two-way, or closed to cars (still walkable, e.g. INTERDIT); built-in values: "
+            "1/yes/true/FT/forward/Sens direct, -1/reverse/TF/backward/Sens inverse, "
+            "0/no/false/both/B/Double sens/Sans objet, closed; an empty value is two-way. "
+            "Values are compared without case, accents, - or _. The log lists every distinct "
+            "one-way and access value with its number of roads and the meaning given; a value "
+            "with no meaning refuses the import (listed) unless you choose to import it as "
+            "two-way and open with a warning. A field that the layer lacks is refused with "
+            "the list of its fields (names match whatever their case, dBase-style or cut at "
+            "10 characters). Closed to cars is stored as maxspeed = 0. Lines are reprojected "
+            "to the GeoPackage's CRS. The topology splits every road at every vertex and "
+            "merges line ends closer than the snapping tolerance (metres) into one node; it is "
+            "stored in road_nodes and road_edges with a checksum of roads, so runs load it "
+            "without re-snapping. One-way streets bind cars only. Replace mode empties roads "
+            "first; append adds to it.\n\n") + speeds_help(self)
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
@@ -103,20 +139,38 @@ class ImportRoads(ObservatoireAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Or a line layer"), [QgsProcessing.TypeVectorLine],
             optional=True))
-        for key, label, kind in (
-                (self.CLASS_FIELD, self.tr("Road class field"), QgsProcessingParameterField.Any),
-                (self.ONEWAY_FIELD, self.tr("One-way field"), QgsProcessingParameterField.Any),
-                (self.SPEED_FIELD, self.tr("Speed field (km/h)"), QgsProcessingParameterField.Any),
-                (self.NAME_FIELD, self.tr("Name field"), QgsProcessingParameterField.Any)):
-            self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName=
-                                                          self.INPUT, type=kind, optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.ONEWAY_FORWARD, self.tr("One-way values meaning 'along the digitised direction'"),
-            defaultValue="1, yes, true, FT, forward"))
-        self.addParameter(QgsProcessingParameterString(
-            self.ONEWAY_BACKWARD, self.tr("One-way values meaning 'against the digitised "
-                                          "direction'"),
-            defaultValue="-1, reverse, TF, backward"))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.PRESET, self.tr("Kind of line layer"),
+            [self.tr("Fields and values given below"), self.tr("OpenStreetMap tags"),
+             self.tr("IGN BD TOPO troncon_de_route")], defaultValue=0))
+        for key, label in (
+                (self.CLASS_FIELD, self.tr("Road class field")),
+                (self.ONEWAY_FIELD, self.tr("One-way field")),
+                (self.SPEED_FIELD, self.tr("Speed field (km/h)")),
+                (self.NAME_FIELD, self.tr("Name field")),
+                (self.ACCESS_FIELD, self.tr("Access field (cars)"))):
+            self.addParameter(QgsProcessingParameterField(
+                key, label, parentLayerParameterName=self.INPUT,
+                type=QgsProcessingParameterField.Any, optional=True))
+        for key, label in (
+                (self.ONEWAY_FORWARD, self.tr("One-way values meaning 'along the digitised "
+                                              "direction' (e.g. SENS UNIQUE)")),
+                (self.ONEWAY_BACKWARD, self.tr("One-way values meaning 'against the digitised "
+                                               "direction'")),
+                (self.ONEWAY_BOTH, self.tr("One-way values meaning 'two-way'")),
+                (self.ONEWAY_CLOSED, self.tr("One-way values meaning 'closed to cars' (still "
+                                             "walkable, e.g. INTERDIT)")),
+                (self.ACCESS_OPEN, self.tr("Access values meaning 'open to cars'")),
+                (self.ACCESS_CLOSED, self.tr("Access values meaning 'closed to cars'"))):
+            param = QgsProcessingParameterString(key, label, optional=True)
+            param.setHelp(self.tr("Values separated by commas, added to the preset's (case, "
+                                  "accents, - and _ ignored)."))
+            self.addParameter(param)
+        self.addParameter(QgsProcessingParameterEnum(
+            self.UNKNOWN_VALUES, self.tr("One-way or access values with no meaning given"),
+            [self.tr("Refuse the import and list them"),
+             self.tr("Import them as two-way and open to cars, with a warning")],
+            defaultValue=0))
         speed_parameters(self, speeds_help(self))
         tol = QgsProcessingParameterNumber(
             self.TOLERANCE, self.tr("Snapping tolerance (m)"),
@@ -130,7 +184,9 @@ class ImportRoads(ObservatoireAlgorithm):
         for key, label in (("ROADS", self.tr("Roads imported")),
                            ("NODES", self.tr("Network nodes")),
                            ("EDGES", self.tr("Network edges")),
-                           ("COMPONENTS", self.tr("Connected parts of the network"))):
+                           ("COMPONENTS", self.tr("Connected parts of the network")),
+                           ("ONEWAY", self.tr("One-way roads")),
+                           ("CLOSED_TO_CARS", self.tr("Roads closed to cars"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def checkParameterValues(self, parameters, context):
@@ -142,6 +198,10 @@ class ImportRoads(ObservatoireAlgorithm):
         if has_file == has_layer:
             return False, self.tr("Give either an OpenStreetMap file or a line layer (one of "
                                   "the two).")
+        preset = PRESETS[self.parameterAsEnum(parameters, self.PRESET, context)]
+        if has_file and preset == "bdtopo":
+            return False, self.tr("An OpenStreetMap file is read with the OpenStreetMap "
+                                  "preset, not the BD TOPO one.")
         return True, ""
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -151,40 +211,49 @@ class ImportRoads(ObservatoireAlgorithm):
         finally:
             conn.close()
 
-    def _records(self, conn, parameters, context, feedback):
+    def _plan_arguments(self, parameters, context) -> dict:
+        def lists(keys):
+            return {meaning: split_list(self.parameterAsString(parameters, key, context))
+                    for meaning, key in keys.items()}
+
+        fields = {role: self.parameterAsString(parameters, key, context).strip()
+                  for role, key in self.FIELDS.items()}
+        unknown = ("refuse", "warn")[self.parameterAsEnum(parameters, self.UNKNOWN_VALUES,
+                                                          context)]
+        return {"given_fields": {k: v for k, v in fields.items() if v},
+                "oneway_values": lists(self.ONEWAY_LISTS),
+                "access_values": lists(self.ACCESS_LISTS), "unknown": unknown}
+
+    def _mapped(self, conn, parameters, context, feedback):
+        """(plan, mapped roads) of the source."""
         epsg = observatory.srs_id(conn)
         osm = self.parameterAsFile(parameters, self.OSM_FILE, context)
-        if osm:
-            try:
-                records, skipped = read_osm_roads(Path(osm), epsg)
-            except ValueError as exc:
-                raise QgsProcessingException(str(exc)) from exc
-            for reason, count in sorted(skipped.items()):
-                feedback.pushInfo(self.tr("Skipped {count} ways: {reason}").format(
-                    count=count, reason=reason))
-            return records
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        return self._layer_records(source, conn, parameters, context, feedback)
+        args = self._plan_arguments(parameters, context)
+        try:
+            if osm:
+                names, rows = road_layers.osm_file_rows(Path(osm), epsg)
+                plan = road_layers.road_plan("osm", names, **args)
+            else:
+                source = self.parameterAsSource(parameters, self.INPUT, context)
+                if source is None:
+                    raise QgsProcessingException(self.invalidSourceError(parameters,
+                                                                         self.INPUT))
+                preset = PRESETS[self.parameterAsEnum(parameters, self.PRESET, context)]
+                names = source.fields().names()
+                plan = road_layers.road_plan(preset, names, **args)
+                rows = self._layer_rows(source, plan, conn, context, feedback)
+            return plan, road_layers.map_rows(plan, rows)
+        except RoadLayerError as exc:
+            raise QgsProcessingException(str(exc)) from exc
 
-    def _layer_records(self, source, conn, parameters, context, feedback):
-        from qgis.core import QgsCoordinateTransform
-
-        fields = {k: self.parameterAsString(parameters, k, context) for k in
-                  (self.CLASS_FIELD, self.ONEWAY_FIELD, self.SPEED_FIELD, self.NAME_FIELD)}
-        forward = {v.lower() for v in split_list(
-            self.parameterAsString(parameters, self.ONEWAY_FORWARD, context))}
-        backward = {v.lower() for v in split_list(
-            self.parameterAsString(parameters, self.ONEWAY_BACKWARD, context))}
-        both = forward & backward
-        if both:
-            raise QgsProcessingException(self.tr(
-                "One-way values {values} are given both for 'along' and 'against'.").format(
-                    values=", ".join(sorted(both))))
+    def _layer_rows(self, source, plan, conn, context, feedback) -> list:
         transform = QgsCoordinateTransform(source.sourceCrs(), gpkg_crs(conn),
                                            context.transformContext())
-        records = []
+        wanted = [f for f in (*plan.fields.values(), *plan.access_fields) if f]
+        if plan.preset.key == "osm":
+            wanted += [f for f in ("junction", "other_tags") if f in source.fields().names()]
+        wanted = [f for f in dict.fromkeys(wanted) if f in source.fields().names()]
+        rows = []
         total = max(source.featureCount(), 1)
         for i, feature in enumerate(source.getFeatures()):
             if feedback.isCanceled():
@@ -194,35 +263,25 @@ class ImportRoads(ObservatoireAlgorithm):
                 continue
             geom.transform(transform)
             parts = geom.asMultiPolyline() if geom.isMultipart() else [geom.asPolyline()]
-
-            def attr(key, feature=feature):
-                name = fields[key]
-                if not name:
-                    return None
-                v = feature[name]
-                return None if v is None or str(v) == "NULL" else v
-
-            ow = attr(self.ONEWAY_FIELD)
-            ow = "" if ow is None else str(ow).strip().lower()
-            oneway = 1 if ow in forward else (-1 if ow in backward else 0)
-            cls = attr(self.CLASS_FIELD)
-            name = attr(self.NAME_FIELD)
-            speed = parse_maxspeed(attr(self.SPEED_FIELD))
-            for part in parts:
-                coords = np.array([(p.x(), p.y()) for p in part], dtype=np.float64)
-                if len(coords) >= 2:
-                    records.append({"coords": coords, "name": None if name is None else str(name),
-                                    "road_class": None if cls is None else str(cls),
-                                    "oneway": oneway, "maxspeed": speed,
-                                    "source_id": str(feature.id())})
-            feedback.setProgress(40.0 * (i + 1) / total)
-        return records
+            rows.append({"id": feature.id(), "attrs": {f: feature[f] for f in wanted},
+                         "parts": [np.array([(p.x(), p.y()) for p in part], dtype=np.float64)
+                                   for part in parts]})
+            feedback.setProgress(30.0 * (i + 1) / total)
+        return rows
 
     def _run(self, conn, parameters, context, feedback):
         speeds = read_speed_parameters(self, parameters, context)
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
         replace = self.parameterAsEnum(parameters, self.MODE, context) == 0
-        records = self._records(conn, parameters, context, feedback)
+        plan, mapped = self._mapped(conn, parameters, context, feedback)
+        for line in road_layers.summary_lines(plan, mapped):
+            feedback.pushInfo(line)
+        for reason, count in sorted(mapped.skipped.items()):
+            feedback.pushInfo(self.tr("Skipped {count} ways: {reason}").format(
+                count=count, reason=reason))
+        for warning in mapped.warnings:
+            feedback.reportError(warning, False)
+        records = mapped.records
         if not records:
             raise QgsProcessingException(self.tr(
                 "No road found in the input: nothing was written."))
@@ -231,14 +290,22 @@ class ImportRoads(ObservatoireAlgorithm):
         srs = observatory.srs_id(conn)
         with gpkg.transaction(conn):
             n = network_store.write_roads(conn, records, srs, replace=replace)
+            for mode, profile in mapped.speeds.items():
+                network_store.set_speeds(conn, mode, profile)
+                feedback.pushInfo(self.tr("{mode} speeds of the preset's classes: "
+                                          "{speeds}").format(mode=mode,
+                                                             speeds=format_profile(profile)))
             for mode, profile in speeds.items():
                 network_store.set_speeds(conn, mode, profile)
             counts = network.build_topology(
                 conn, srs, tolerance, progress=lambda p: feedback.setProgress(40 + 0.6 * p))
+        oneway = sum(1 for r in records if r["oneway"])
+        closed = sum(1 for r in records if r["maxspeed"] == road_layers.CLOSED_SPEED)
         feedback.pushInfo(self.tr(
-            "{roads} roads imported; network of {nodes} nodes and {edges} edges in {parts} "
-            "connected part(s).").format(roads=n, nodes=counts["nodes"], edges=counts["edges"],
-                                         parts=counts["components"]))
+            "{roads} roads imported ({oneway} one-way, {closed} closed to cars); network of "
+            "{nodes} nodes and {edges} edges in {parts} connected part(s).").format(
+                roads=n, oneway=oneway, closed=closed, nodes=counts["nodes"],
+                edges=counts["edges"], parts=counts["components"]))
         report_hierarchies(feedback, counts)
         return {"ROADS": n, "NODES": counts["nodes"], "EDGES": counts["edges"],
-                "COMPONENTS": counts["components"]}
+                "COMPONENTS": counts["components"], "ONEWAY": oneway, "CLOSED_TO_CARS": closed}

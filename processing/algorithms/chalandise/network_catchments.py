@@ -27,6 +27,11 @@ from ...styling import band_styler, style_on_load
 MODES = job.MODES
 
 
+def _value(v):
+    """A total for a Double field: None (NULL) for a value the data cannot give (NaN)."""
+    return None if v is None or v != v else float(v)
+
+
 class NetworkCatchments(JobAlgorithm):
     ALG_ID = "network_catchments"
     GROUP = "chalandise"
@@ -55,7 +60,11 @@ class NetworkCatchments(JobAlgorithm):
             "centroid of every centrality. Each origin is snapped to the nearest point of the "
             "nearest road usable by the mode within the snapping tolerance and enters the "
             "network there; origins farther away are not moved: they are reported (warning, "
-            "origins output with snapped = 0) and get no catchment. Walking ignores one-way "
+            "origins output with snapped = 0) and get no catchment. An origin whose only roads "
+            "within the tolerance belong to a small isolated part of the network (fewer than 5 "
+            "% of the nodes of the largest part, e.g. car park aisles cut off from the streets) "
+            "is snapped there only when no road of a larger part is within the tolerance, with "
+            "a warning (origins output: part_nodes, on_main_part = 0). Walking ignores one-way "
             "streets and uses the walking speeds; driving respects them and uses maxspeed or "
             "the class speed (road_speeds table). A node is reached in band b when its "
             "shortest travel time (minutes) or distance (metres) is at most b. Polygon: alpha "
@@ -74,9 +83,12 @@ class NetworkCatchments(JobAlgorithm):
             "warning) and is reached when its node is reached. Attributes: population (ind), "
             "households (men), age groups 0-17, 18-24, 25-64, 65+ (Filosofi bands), premises "
             "observed in the latest campaign (demolished excluded) and vacant ones, services "
-            "when the table exists. With the centralities as origins (overlap), every value "
-            "is also written to the indicators table as catchment_<value>_<mode>_<band><unit> "
-            "(e.g. catchment_population_walk_10min), period = the current year.")
+            "when the table exists. Without a population grid the population, households and "
+            "age groups are left empty (not 0), with a warning; so are households when the "
+            "grid has no men column (2021 grid). With the centralities as origins (overlap), "
+            "every value is also written to the indicators table as "
+            "catchment_<value>_<mode>_<band><unit> (e.g. catchment_population_walk_10min), "
+            "period = the current year.")
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
@@ -121,6 +133,8 @@ class NetworkCatchments(JobAlgorithm):
             self.OUTPUT_NODES, self.tr("Reached network nodes"), QgsProcessing.TypeVectorPoint,
             optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber("UNSNAPPED", self.tr("Origins off the network")))
+        self.addOutput(QgsProcessingOutputNumber(
+            "ON_MINOR_PART", self.tr("Origins on a small isolated part of the network")))
         add_write_parameter(self, self.WRITE)
 
     def checkParameterValues(self, parameters, context):
@@ -171,10 +185,11 @@ class NetworkCatchments(JobAlgorithm):
             out.add([None if origin is None else origins.names[origin],
                      None if origin is None else origins.uuids[origin], mode,
                      float(run.bands[b]), run.unit, int(totals_row["nodes_reached"]),
-                     *[totals_row[c] for c in run.columns],
+                     *[_value(totals_row[c]) for c in run.columns],
                      geom.area() if not geom.isEmpty() else 0.0], geom)
         style_on_load(context, out.dest, band_styler(run.bands, run.unit))
-        results = {self.OUTPUT: out.dest, "UNSNAPPED": len(run.snapped.unsnapped)}
+        results = {self.OUTPUT: out.dest, "UNSNAPPED": len(run.snapped.unsnapped),
+                   "ON_MINOR_PART": len(run.snapped.minor)}
         results.update(self._origins_output(parameters, context, crs, origins, run.snapped))
         results.update(self._nodes_output(parameters, context, crs, run, origins.names,
                                           unit_time))
@@ -184,13 +199,17 @@ class NetworkCatchments(JobAlgorithm):
     def _origins_output(self, parameters, context, crs, origins, snapped):
         out = open_sink(self, parameters, self.OUTPUT_ORIGINS, context,
                         (("origin_id", QVariant.String), ("origin_uuid", QVariant.String),
-                         ("snapped", QVariant.Int), ("snap_distance_m", QVariant.Double)),
+                         ("snapped", QVariant.Int), ("snap_distance_m", QVariant.Double),
+                         ("part_nodes", QVariant.Int), ("on_main_part", QVariant.Int)),
                         QgsWkbTypes.Point, crs)
         if out is None:
             return {}
         dist = dict(zip(snapped.index.tolist(), snapped.distance.tolist()))
+        part = dict(zip(snapped.index.tolist(), snapped.part_nodes.tolist()))
+        minor = set(snapped.minor)
         for i in range(len(origins.x)):
-            out.add([origins.names[i], origins.uuids[i], int(i in dist), dist.get(i)],
+            out.add([origins.names[i], origins.uuids[i], int(i in dist), dist.get(i),
+                     part.get(i), int(i not in minor) if i in dist else None],
                     point(origins.x[i], origins.y[i]))
         return {self.OUTPUT_ORIGINS: out.dest}
 
