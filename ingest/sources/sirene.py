@@ -151,9 +151,11 @@ def read_sirene(path, naf_map: Mapping[str, str], communes: Optional[Iterable[st
     reject(frame["etatAdministratifEtablissement"] != "A", "etatAdministratifEtablissement",
            tr("establishment closed (expected A, active)"))
     diff = tuple(diffusible)
-    secret = keep & ~frame["statutDiffusionEtablissement"].isin(diff)
-    restricted = pd.DataFrame({"siret": siret[secret],
-                               "status": frame.loc[secret, "statutDiffusionEtablissement"],
+    secret = keep & ~frame["statutDiffusionEtablissement"].isin(diff) \
+        & frame["statutDiffusionEtablissement"].isin(("P", "N"))
+    restricted = pd.DataFrame({"siret": siret[secret].astype(str),
+                               "status": frame.loc[secret, "statutDiffusionEtablissement"].astype(
+                                   str),
                                "row": frame.loc[secret, "row"]}).reset_index(drop=True)
     reject(~frame["statutDiffusionEtablissement"].isin(diff), "statutDiffusionEtablissement",
            tr("not diffusible (expected {codes}): statistical secrecy").format(
