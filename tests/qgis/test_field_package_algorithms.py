@@ -123,7 +123,7 @@ def test_prepare_refusals(site, run_alg, tmp_path):
         prepare(run_alg, shared, busy, "alice", "Centre")
     with pytest.raises(QgsProcessingException, match="Unknown centrality name"):
         prepare(run_alg, shared, tmp_path / "p1", "alice", "Plage")
-    with pytest.raises(QgsProcessingException, match="campaign 2024 is closed"):
+    with pytest.raises(QgsProcessingException, match="campaign '2024' is closed"):
         run_alg("prepare_field_package", {"GEOPACKAGE": str(shared), "CAMPAIGN": "2024",
                                           "OUTPUT_FOLDER": str(tmp_path / "p2")})
     assert not (tmp_path / "p1").exists() or not any((tmp_path / "p1").iterdir())
@@ -134,7 +134,7 @@ def test_two_agents_sync_scenario(site, run_alg, tmp_path):
     alice, bob = tmp_path / "alice", tmp_path / "bob"
     prepare(run_alg, shared, alice, "alice", "Centre")
     prepare(run_alg, shared, bob, "bob", "Centre, Gare")
-    (alice / "DCIM" / "a1_2025.jpg").write_bytes(b"\xff\xd8jpeg")
+    (alice / "DCIM" / "a1_2025.jpg").write_bytes(b"\xff\xd8\xff\xe0jpeg")
     play(alice, [
         set_obs("a1", campaign, status="vacant", activity_group=None, sign_name=None,
                 visit_state="changed", agent="alice", photo="DCIM/a1_2025.jpg"),
@@ -155,16 +155,18 @@ def test_two_agents_sync_scenario(site, run_alg, tmp_path):
 
     result, report, conflicts = synchronise(run_alg, shared, alice)
     assert result.pop("PACKAGE_UUID")
-    assert result == {"EDITS": 4, "CONFLICTS": 0, "PHOTOS_COPIED": 1, "PHOTOS_MISSING": 0}
+    assert result == {"EDITS": 4, "CONFLICTS": 0, "PHOTOS_COPIED": 1, "PHOTOS_MISSING": 0,
+                      "PHOTOS_REJECTED": 0, "REFUSED": 0}
     # table, inserted, updated, deleted, conflicts
     assert report == [("premises", 1, 0, 0, 0), ("premise_observations", 1, 2, 0, 0),
                       ("premise_lineage", 0, 0, 0, 0)]
     assert conflicts == []
-    assert (shared.parent / "DCIM" / "a1_2025.jpg").read_bytes() == b"\xff\xd8jpeg"
+    assert (shared.parent / "DCIM" / "a1_2025.jpg").read_bytes() == b"\xff\xd8\xff\xe0jpeg"
 
     result, report, conflicts = synchronise(run_alg, shared, bob)
     assert result.pop("PACKAGE_UUID")
-    assert result == {"EDITS": 4, "CONFLICTS": 1, "PHOTOS_COPIED": 0, "PHOTOS_MISSING": 0}
+    assert result == {"EDITS": 4, "CONFLICTS": 1, "PHOTOS_COPIED": 0, "PHOTOS_MISSING": 0,
+                      "PHOTOS_REJECTED": 0, "REFUSED": 0}
     assert report == [("premises", 0, 0, 1, 0), ("premise_observations", 0, 2, 1, 1),
                       ("premise_lineage", 0, 0, 0, 0)]
     conn = gpkg.connect(shared)
