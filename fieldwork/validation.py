@@ -108,7 +108,7 @@ class Rules:
                     out.append(Broken(item.name, (item.name,), tr("a value is required")))
         for column, domain in self.domains.get(table, {}).items():
             value = row.get(column)
-            if value is None:
+            if value is None or any(b.column == column for b in out):
                 continue
             if "enum" in domain and str(value) not in domain["enum"]:
                 out.append(Broken(column, (column,), tr(
@@ -211,7 +211,8 @@ def refuse_invalid(conn, rebased: list, columns: dict, report, rule_text: str) -
 
     ``columns`` maps each table to its column names (changeset column indexes -> names);
     ``report`` is the :class:`fieldwork.sync.SyncReport`: its ``applied`` counts lose the
-    refused rows and its ``conflicts`` gain one ``refused`` entry per broken rule, whose
+    refused rows and its ``conflicts`` gain one ``refused`` entry per broken rule, and one per
+    other field a refused update changed (nothing the agent typed goes unreported), whose
     ``rule`` is ``rule_text`` followed by the reason. Returns the refused ``(table, fid)``.
     """
     rules = Rules(conn, ORDER)
@@ -246,13 +247,23 @@ def refuse_invalid(conn, rebased: list, columns: dict, report, rule_text: str) -
                 store_fieldwork.restore_row(conn, table, fid, "theirs")
                 kept_row = store_fieldwork.row(conn, "main", table, fid)
             report.applied[table][kind] -= 1
-            for item in broken:
-                column = item.column
+            entries = [(item.column, row.get(item.column), item.reason) for item in broken]
+            if kind == "update":  # every other field the agent changed is not merged either
+                mine_row = store_fieldwork.row(conn, "mine", table, fid) or {}
+                seen = {(c["table"], c["row_uuid"], c["column"]) for c in report.conflicts}
+                seen.update((table, row.get("uuid"), item.column) for item in broken)
+                reason = tr("the row was refused: {reason}").format(reason=broken[0].reason)
+                entries += [(column, mine_row.get(column), reason)
+                            for column in columns[table]
+                            if column != "fid" and base_row is not None
+                            and mine_row.get(column) != base_row.get(column)
+                            and (table, row.get("uuid"), column) not in seen]
+            for column, rejected, reason in entries:
                 report.conflicts.append({
                     "table": table, "row_uuid": row.get("uuid"), "column": column,
                     "kind": "refused",
                     "base_value": display(base_row[column], column) if base_row else None,
                     "kept_value": display(kept_row[column], column) if kept_row else None,
-                    "rejected_value": display(row.get(column), column),
-                    "rule": f"{rule_text}: {item.reason}"})
+                    "rejected_value": display(rejected, column),
+                    "rule": f"{rule_text}: {reason}"})
     return refused
