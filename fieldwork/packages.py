@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import stat
 import uuid
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from ..jobs import campaigns
 from ..store import campaigns as store_campaigns
 from ..store import fieldwork as store_fieldwork
 from ..store import gpkg, nomenclatures, observatory, tables
+from .errors import explain
 
 PACKAGE_FORMAT = "observatoire-field-package"
 FORMAT_VERSION = 1
@@ -239,9 +241,19 @@ def copy_data(data_path, target) -> PackageData:
 # Preparing a package
 # ---------------------------------------------------------------------------------------------
 
-def prepare_field_package(shared_path, package_dir, *, agent: str | None = None,
-                          centrality_uuids=None, campaign_uuid: str | None = None,
-                          name: str | None = None, project_writer=None) -> FieldPackage:
+def prepare_field_package(shared_path, package_dir, **kwargs) -> FieldPackage:
+    """Prepare a package (:func:`_prepare`); a storage error (the shared file locked by another
+    program, read-only, a full disk) becomes a FieldPackageError saying what to do."""
+    try:
+        return _prepare(shared_path, package_dir, **kwargs)
+    except (sqlite3.Error, OSError) as exc:
+        raise FieldPackageError(tr("the field package could not be written: {reason}").format(
+            reason=explain(exc, getattr(exc, "filename", None) or shared_path))) from exc
+
+
+def _prepare(shared_path, package_dir, *, agent: str | None = None,
+             centrality_uuids=None, campaign_uuid: str | None = None,
+             name: str | None = None, project_writer=None) -> FieldPackage:
     """Prepare the data part of a field package in ``package_dir`` (created; must be empty).
 
     ``centrality_uuids`` is the package's perimeter (default: the campaign's perimeter, or the

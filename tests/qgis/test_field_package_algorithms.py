@@ -235,3 +235,76 @@ def test_synchronise_without_pygeodiff_names_the_package(site, run_alg, tmp_path
                         lambda names: [n for n in names if n == "pygeodiff"])
     with pytest.raises(QgsProcessingException, match="pygeodiff"):
         synchronise(run_alg, shared, folder)
+
+
+def test_synchronise_never_migrates_the_shared_file(site, run_alg, tmp_path, monkeypatch):
+    """A plugin newer than the file (a migration pending): the synchronisation works on the
+    file as it is (the schema is frozen while packages are out), and a refusal that says
+    "nothing was written" is true: the file was not migrated either."""
+    from observatoire_commerce.store import migrations, observatory
+
+    shared, campaign = site
+    folder = tmp_path / "alice"
+    prepare(run_alg, shared, folder, "alice", "Centre")
+    play(folder, [set_obs("a1", campaign, visit_state="confirmed", agent="alice")])
+    version = observatory.LATEST_VERSION
+
+    def pending(conn, srs_id):
+        conn.execute("ALTER TABLE premises ADD COLUMN facade_colour TEXT")
+    monkeypatch.setitem(migrations.MIGRATIONS, version + 1, pending)
+    monkeypatch.setattr(observatory, "LATEST_VERSION", version + 1)
+    result, _report, _conflicts = synchronise(run_alg, shared, folder)
+    assert result["EDITS"] == 1
+    conn = gpkg.connect(shared)
+    assert observatory.schema_version(conn) == version
+    assert "facade_colour" not in gpkg.column_names(conn, "premises")
+    conn.close()
+    before = sha(shared)
+    with pytest.raises(QgsProcessingException, match="refused, nothing was written.*already "
+                                                     "synchronised"):
+        synchronise(run_alg, shared, folder)
+    assert sha(shared) == before
+
+
+def test_synchronise_with_the_file_locked_gives_a_message(site, run_alg, tmp_path, monkeypatch):
+    import sqlite3
+
+    from observatoire_commerce.fieldwork import sync as field_sync
+
+    shared, campaign = site
+    folder = tmp_path / "alice"
+    prepare(run_alg, shared, folder, "alice", "Centre")
+    play(folder, [set_obs("a1", campaign, visit_state="confirmed", agent="alice")])
+    monkeypatch.setattr(field_sync, "WRITE_TIMEOUT", 0.2)
+    writer = sqlite3.connect(str(shared), isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(QgsProcessingException, match="Synchronisation failed, the shared "
+                                                         "GeoPackage is unchanged: socle.gpkg "
+                                                         "is locked by another program"):
+            synchronise(run_alg, shared, folder)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    result, _report, _conflicts = synchronise(run_alg, shared, folder)  # once it is free
+    assert result["EDITS"] == 1
+
+
+def test_prepare_on_a_read_only_file_gives_a_message(site, run_alg, tmp_path, monkeypatch):
+    import sqlite3
+
+    from observatoire_commerce.store import fieldwork as store_fieldwork
+
+    shared, _campaign = site
+
+    def read_only(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+    monkeypatch.setattr(store_fieldwork, "register_package", read_only)
+    before = sha(shared)
+    with pytest.raises(QgsProcessingException, match="could not be prepared: the field package "
+                                                     "could not be written: socle.gpkg cannot "
+                                                     "be written"):
+        prepare(run_alg, shared, tmp_path / "alice", "alice", "Centre")
+    assert sha(shared) == before
+    assert not (tmp_path / "alice").exists()
+    assert not list((shared.parent / "socle.field_bases").glob("*.gpkg"))
