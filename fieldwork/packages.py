@@ -150,9 +150,10 @@ def read_manifest(package_dir) -> dict:
             path=path, error=tr("larger than {size} bytes").format(size=MAX_MANIFEST_BYTES)))
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
         raise FieldPackageError(tr("{path}: unreadable manifest ({error})").format(
-            path=path, error=exc)) from exc
+            path=path, error=type(exc).__name__ if isinstance(exc, RecursionError) else exc)
+        ) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != PACKAGE_FORMAT:
         raise FieldPackageError(tr("{path}: not an Observatoire field package manifest").format(
             path=path))

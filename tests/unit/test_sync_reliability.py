@@ -230,6 +230,30 @@ def test_a_manifest_data_path_outside_the_package_is_refused(site, alice, data_f
     assert sha(shared) == before
 
 
+@pytest.mark.parametrize("content, message", [
+    (b"[1, 2]", "not an Observatoire field package manifest"),
+    (b"\xff\xfe\x00garbage", "unreadable manifest"),
+    (b"[" * 100_000, "unreadable manifest"),
+    (b"{" + b" " * (2 << 20) + b"}", "unreadable manifest.*larger than"),
+    (None, "malformed manifest \\(wrong type for package_uuid, schema_version\\)"),
+    ("missing", "manifest lacks base_checksum"),
+])
+def test_a_malformed_manifest_is_refused_with_a_message(site, alice, content, message):
+    shared, _c = site
+    path = alice.path / "manifest.json"
+    manifest = json.loads(path.read_text())
+    if content is None:
+        manifest.update(package_uuid={"x": 1}, schema_version="9")
+        content = json.dumps(manifest).encode()
+    elif content == "missing":
+        del manifest["base_checksum"]
+        content = json.dumps(manifest).encode()
+    path.write_bytes(content)
+    with pytest.raises(field_packages.FieldPackageError, match=message):
+        field_sync.synchronise(shared, alice.path)
+    assert state(shared) == "prepared"
+
+
 def test_a_data_file_that_is_a_link_is_refused(site, alice, tmp_path):
     shared, _c = site
     real = tmp_path / "elsewhere.gpkg"
