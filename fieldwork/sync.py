@@ -53,6 +53,7 @@ from pathlib import Path
 from ..i18n import noop, tr
 from ..store import fieldwork as store_fieldwork
 from ..store import gpkg, observatory
+from ..store import sync as store_sync
 from . import photos, validation
 from .errors import explain
 from .packages import (
@@ -274,8 +275,8 @@ def _merge(guard, shared_path: Path, package_dir: Path, manifest: dict, data_pat
                         registry["campaign_uuid"], mine_data.checksum)
     shutil.copyfile(facts["base_path"], base)
     shutil.copyfile(facts["base_path"], theirs)
-    store_fieldwork.refresh_theirs(theirs, shared_path, SYNC_TABLES)
-    store_fieldwork.renumber_inserts(mine, base, SYNC_TABLES, facts["next_fids"])
+    store_sync.refresh_theirs(theirs, shared_path, SYNC_TABLES)
+    store_sync.renumber_inserts(mine, base, SYNC_TABLES, facts["next_fids"])
     store_fieldwork.copy_database(shared_path, work)
     rebased, their_changes, geo_conflicts = _rebase(pygeodiff, scratch, base, mine, theirs,
                                                     work, mine_data, data_path)
@@ -285,11 +286,11 @@ def _merge(guard, shared_path: Path, package_dir: Path, manifest: dict, data_pat
     conn = gpkg.connect(work)
     try:
         synced_at = gpkg.now_iso()
-        with store_fieldwork.attached(conn, {"base": base, "theirs": theirs, "mine": mine}), \
+        with store_sync.attached(conn, {"base": base, "theirs": theirs, "mine": mine}), \
                 gpkg.transaction(conn):
             columns = _settle(conn, report, rebased, their_changes, geo_conflicts)
             validation.refuse_invalid(conn, rebased, columns, report, tr(RULES["refused"]))
-            store_fieldwork.mark_new_premises(
+            store_sync.mark_new_premises(
                 conn, [_pk(e) for e in rebased
                        if e["table"] == "premises" and e["type"] == "insert"])
             for table in report.applied:
@@ -309,7 +310,7 @@ def _merge(guard, shared_path: Path, package_dir: Path, manifest: dict, data_pat
                                           synced_at, _summary(report))
     finally:
         conn.close()
-    store_fieldwork.write_merged(guard, work, WRITTEN_TABLES)
+    store_sync.write_merged(guard, work, WRITTEN_TABLES)
     return report
 
 
@@ -380,17 +381,17 @@ def _diagnose(work: Path, mine: Path, rebased_cs: Path, geodiff, scratch: Path) 
     problems = []
     conn = gpkg.connect(work)
     try:
-        with store_fieldwork.attached(conn, {"mine": mine}):
+        with store_sync.attached(conn, {"mine": mine}):
             for entry in inserts:
                 table, fid = entry["table"], _pk(entry)
-                row = store_fieldwork.row(conn, "mine", table, fid)
+                row = store_sync.row(conn, "mine", table, fid)
                 if row is None:
                     continue
-                if store_fieldwork.existing(conn, table, "uuid", [row["uuid"]]):
+                if store_sync.existing(conn, table, "uuid", [row["uuid"]]):
                     problems.append(tr("{table} row {uuid}: this uuid already exists in the "
                                        "shared GeoPackage").format(table=table,
                                                                    uuid=row["uuid"]))
-                if table == "premise_observations" and store_fieldwork.observation_exists(
+                if table == "premise_observations" and store_sync.observation_exists(
                         conn, row["premise_uuid"], row["campaign_uuid"]):
                     problems.append(tr(
                         "premise_observations row {uuid}: premise {premise} already has an "
@@ -437,9 +438,9 @@ def _settle(conn, report: SyncReport, rebased: list, their_changes: list,
     for item in geo_conflicts:
         table = item["table"]
         fid = int(item["fid"])
-        kept_row = store_fieldwork.row(conn, "theirs", table, fid)
-        mine_row = store_fieldwork.row(conn, "mine", table, fid)
-        base_row = store_fieldwork.row(conn, "base", table, fid)
+        kept_row = store_sync.row(conn, "theirs", table, fid)
+        mine_row = store_sync.row(conn, "mine", table, fid)
+        base_row = store_sync.row(conn, "base", table, fid)
         for change in item["changes"]:
             column = columns[table][change["column"]]
             rejected = mine_row[column] if mine_row else None
@@ -447,7 +448,7 @@ def _settle(conn, report: SyncReport, rebased: list, their_changes: list,
                 kind, kept = "update_deleted", None
             else:
                 kind, kept = "update_update", kept_row[column]
-                store_fieldwork.set_value(conn, table, column, fid, kept)
+                store_sync.set_value(conn, table, column, fid, kept)
             report.conflicts.append({
                 "table": table, "row_uuid": (base_row or {}).get("uuid"), "column": column,
                 "kind": kind, "base_value": display(base_row[column], column) if base_row
@@ -459,13 +460,13 @@ def _settle(conn, report: SyncReport, rebased: list, their_changes: list,
         if entry["type"] != "delete" or (entry["table"], _pk(entry)) not in their_updated:
             continue
         table, fid = entry["table"], _pk(entry)
-        base_row = store_fieldwork.row(conn, "base", table, fid)
-        kept_row = store_fieldwork.row(conn, "theirs", table, fid)
+        base_row = store_sync.row(conn, "base", table, fid)
+        kept_row = store_sync.row(conn, "theirs", table, fid)
         edited = [c for c in columns[table] if c != "fid" and c not in BOOKKEEPING_COLUMNS
                   and base_row[c] != kept_row[c]]
         if not edited:  # only bookkeeping changed in the shared file: the deletion stands
             continue
-        store_fieldwork.restore_row(conn, table, fid, "theirs")
+        store_sync.restore_row(conn, table, fid, "theirs")
         applied[table]["delete"] -= 1
         for column in edited:
             report.conflicts.append({
@@ -488,7 +489,7 @@ def _photo_paths(conn, touched: dict, photo_columns: dict) -> list:
     """(table, row uuid, photo path) of every photo the package's new or edited rows cite."""
     result = []
     for table, fids in touched.items():
-        rows = store_fieldwork.rows_by_fid(conn, table, fids)
+        rows = store_sync.rows_by_fid(conn, table, fids)
         for fid in sorted(rows):
             for col in photo_columns[table]:
                 if rows[fid].get(col):

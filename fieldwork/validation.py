@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..i18n import tr
-from ..store import fieldwork as store_fieldwork
 from ..store import geometry
+from ..store import sync as store_sync
 from ..survey_forms import inventory_form
 
 FORMS = {"premises": inventory_form.PREMISES,
@@ -83,13 +83,13 @@ class Rules:
     """The rules of the synchronised tables, read once from the merged file."""
 
     def __init__(self, conn, table_names):
-        self.domains = {t: store_fieldwork.column_domains(conn, t) for t in table_names}
-        self.geometry = {t: store_fieldwork.geometry_column(conn, t) for t in table_names}
+        self.domains = {t: store_sync.column_domains(conn, t) for t in table_names}
+        self.geometry = {t: store_sync.geometry_column(conn, t) for t in table_names}
         self.bounds = {}
         for table, info in self.geometry.items():
             if info is not None:
-                code = store_fieldwork.srs_code(conn, info["srs_id"])
-                self.bounds[table] = store_fieldwork.crs_bounds(*code) if code else None
+                code = store_sync.srs_code(conn, info["srs_id"])
+                self.bounds[table] = store_sync.crs_bounds(*code) if code else None
 
     # -- the checks ---------------------------------------------------------------------------
     def broken(self, conn, table: str, row: dict) -> list:
@@ -189,7 +189,7 @@ class Rules:
                 "a NAF rev. 2 code such as 47.11F is expected")))
         for column, table in (("premise_uuid", "premises"), ("campaign_uuid", "campaigns")):
             value = row.get(column)
-            if value is not None and not store_fieldwork.existing(conn, table, "uuid", [value]):
+            if value is not None and not store_sync.existing(conn, table, "uuid", [value]):
                 out.append(Broken(column, (column,), tr(
                     "{value} is not in the table {table} of the shared GeoPackage (refused or "
                     "deleted)").format(value=value, table=table)))
@@ -229,7 +229,7 @@ def refuse_invalid(conn, rebased: list, columns: dict, report, rule_text: str) -
         entries = by_table.get(table, [])
         if not entries:
             continue
-        current = store_fieldwork.rows_by_fid(conn, table, [fid for fid, _t, _c in entries])
+        current = store_sync.rows_by_fid(conn, table, [fid for fid, _t, _c in entries])
         for fid, kind, changed in entries:
             row = current.get(fid)
             if row is None:
@@ -239,17 +239,17 @@ def refuse_invalid(conn, rebased: list, columns: dict, report, rule_text: str) -
             if not broken:
                 continue
             refused.add((table, fid))
-            base_row = store_fieldwork.row(conn, "base", table, fid)
+            base_row = store_sync.row(conn, "base", table, fid)
             if kind == "insert":
-                store_fieldwork.delete_row(conn, table, fid)
+                store_sync.delete_row(conn, table, fid)
                 kept_row = None
             else:
-                store_fieldwork.restore_row(conn, table, fid, "theirs")
-                kept_row = store_fieldwork.row(conn, "main", table, fid)
+                store_sync.restore_row(conn, table, fid, "theirs")
+                kept_row = store_sync.row(conn, "main", table, fid)
             report.applied[table][kind] -= 1
             entries = [(item.column, row.get(item.column), item.reason) for item in broken]
             if kind == "update":  # every other field the agent changed is not merged either
-                mine_row = store_fieldwork.row(conn, "mine", table, fid) or {}
+                mine_row = store_sync.row(conn, "mine", table, fid) or {}
                 seen = {(c["table"], c["row_uuid"], c["column"]) for c in report.conflicts}
                 seen.update((table, row.get("uuid"), item.column) for item in broken)
                 reason = tr("the row was refused: {reason}").format(reason=broken[0].reason)

@@ -21,8 +21,8 @@ import pytest
 from observatoire_commerce.fieldwork import packages as field_packages
 from observatoire_commerce.fieldwork import photos
 from observatoire_commerce.fieldwork import sync as field_sync
-from observatoire_commerce.store import fieldwork as store_fieldwork
 from observatoire_commerce.store import gpkg
+from observatoire_commerce.store import sync as store_sync
 from observatoire_commerce.store.geometry import encode_point
 
 from ..conftest import validate_gpkg
@@ -134,12 +134,12 @@ def test_a_reader_during_the_merge_does_not_make_the_sync_fail(site, alice, monk
     reader.execute("BEGIN")
     assert value(shared, "SELECT count(*) FROM premises") == 6
     reader.execute("SELECT count(*) FROM premises").fetchone()  # holds a SHARED lock
-    real = store_fieldwork.write_merged
+    real = store_sync.write_merged
 
     def write_merged(*args, **kwargs):
         threading.Timer(0.3, lambda: reader.execute("COMMIT")).start()  # the reader finishes
         return real(*args, **kwargs)
-    monkeypatch.setattr(store_fieldwork, "write_merged", write_merged)
+    monkeypatch.setattr(store_sync, "write_merged", write_merged)
     report = field_sync.synchronise(shared, alice.path)
     assert report.edits == 1 and state(shared) == "imported"
     reader.close()
@@ -165,7 +165,7 @@ def test_a_read_only_file_gives_a_clear_message(site, alice, monkeypatch):
 
     def refuse(*args, **kwargs):
         raise sqlite3.OperationalError("attempt to write a readonly database")
-    monkeypatch.setattr(store_fieldwork, "write_merged", refuse)
+    monkeypatch.setattr(store_sync, "write_merged", refuse)
     with pytest.raises(field_sync.SyncFailed, match="socle.gpkg cannot be written: the file "
                                                     "or its folder is read-only"):
         field_sync.synchronise(shared, alice.path)
@@ -283,7 +283,7 @@ def test_a_full_database_reports_the_real_error(tmp_path):
 def test_a_full_disk_at_the_final_write_says_so_and_leaves_the_file(site, alice, monkeypatch):
     shared, _c = site
     (alice.path / "DCIM" / "a1.jpg").write_bytes(JPEG + b"a1")
-    real = store_fieldwork.apply_differences
+    real = store_sync.apply_differences
 
     def disk_full(conn, *args, **kwargs):
         """The rows are written, then the file cannot grow: SQLite rolls the whole
@@ -293,7 +293,7 @@ def test_a_full_disk_at_the_final_write_says_so_and_leaves_the_file(site, alice,
         conn.execute(f"PRAGMA max_page_count = {pages}")
         conn.execute("UPDATE main.premises SET notes = zeroblob(200000) WHERE uuid = 'b2'")
         return counts
-    monkeypatch.setattr(store_fieldwork, "apply_differences", disk_full)
+    monkeypatch.setattr(store_sync, "apply_differences", disk_full)
     before = sha(shared)
     with pytest.raises(field_sync.SyncFailed, match="socle.gpkg: database or disk is full"):
         field_sync.synchronise(shared, alice.path)
