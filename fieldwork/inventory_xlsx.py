@@ -10,7 +10,9 @@ exported, so that the import knows what the partner changed.
 Import (:func:`import_inventory`) applies the rules of the inventory forms to every row:
 status required and a code of ``observation_statuses``; activity group required when the
 status is ``occupied`` and a code of ``activity_groups``; chain type a code of ``chain_types``;
-floor area a number > 0; NAF code ``NN.NNX`` and known to ``naf_activity_map``; each row an
+floor area a finite number > 0 and at most 1 000 000 m² (a decimal comma is accepted: ``85,5``;
+``85 m2``, a date, ``inf``, ``1e999`` or ``NaN`` are invalid cells); NAF code ``NN.NNX`` and
+known to ``naf_activity_map``; each row an
 observation of the exported campaign, once. Only the cells the partner changed are applied; a
 cell changed both in the workbook and in the GeoPackage since the export (e.g. by a field
 sync) is a conflict and counts as an invalid row.
@@ -19,11 +21,19 @@ The rule: **all or nothing**. If any row is invalid, nothing is written and ever
 cell is reported (row number as Excel shows it, column, value, what was expected); otherwise
 every change is written in one transaction. A partial import would leave the campaign half
 updated from one partner's file. No qgis import.
+
+Formula injection: the workbook goes to partners, so a value from the data is never written as
+a formula. Every text cell is written as a string (``t="inlineStr"``) with Excel's *quote
+prefix* style, so that Excel and LibreOffice show ``=HYPERLINK(…)``, ``+33…``, ``-1``,
+``@SUM(…)`` or a leading tab or carriage return as text, even after the cell is edited; the
+value itself is unchanged (the import reads it back as it was), in every sheet, the hidden
+ones included.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +41,9 @@ from typing import Any, Callable, Dict, List, Optional
 
 from ..i18n import tr
 from ..jobs import zones
-from ..store import gpkg, readers
+from ..store import campaigns as store_campaigns
+from ..store import fieldwork as store_fieldwork
+from ..store import gpkg, observatory, readers, tables
 
 FORMAT_VERSION = "1"
 SHEET = "Inventaire"
@@ -41,6 +53,9 @@ LISTS_SHEET = "Listes"
 EXPORT_SHEET = "_export"
 NAF_RE = re.compile(r"^\d{2}\.\d{2}[A-Z]$")
 OCCUPIED = "occupied"
+MAX_FLOOR_AREA = 1_000_000.0  # m², the upper bound of the inventory form's floor-area widget
+# Spaces Excel and French typing put in numbers: space, no-break space, narrow no-break space.
+NUMBER_SPACES = (" ", "\u00a0", "\u202f")
 
 
 @dataclass(frozen=True)
@@ -133,35 +148,19 @@ class InventoryImport:
 # ---------------------------------------------------------------------------------------------
 
 def find_campaign(conn, name_or_uuid: Optional[str] = None) -> dict:
-    """The campaign by name or uuid; the latest one (by start date) when empty."""
-    camps = readers.campaigns(conn)
-    if camps.empty:
-        raise InventoryWorkbookError(tr("the GeoPackage holds no inventory campaign"))
-    if not name_or_uuid:
-        return camps.iloc[-1].to_dict()
-    hit = camps[(camps["name"] == name_or_uuid) | (camps["uuid"] == name_or_uuid)]
-    if hit.empty:
-        raise InventoryWorkbookError(tr(
-            "unknown campaign {campaign!r}; campaigns in the GeoPackage: {campaigns}").format(
-                campaign=name_or_uuid, campaigns=", ".join(camps["name"])))
-    return hit.iloc[0].to_dict()
+    """The campaign by name or uuid; the latest one (by start date) when empty
+    (:func:`store.campaigns.find`)."""
+    return store_campaigns.find(conn, name_or_uuid, when_empty="latest")
 
 
 def domain_codes(conn) -> Dict[str, List[tuple]]:
     """nomenclature table -> [(code, label_fr)] in display order."""
-    return {table: [(r[0], r[1]) for r in conn.execute(
-        f'SELECT code, label_fr FROM "{table}" ORDER BY sort_order, code')]
-        for table in DOMAIN_TITLES}
+    return {table: store_fieldwork.nomenclature_codes(conn, table) for table in DOMAIN_TITLES}
 
 
 def inventory_rows(conn, campaign_uuid: str) -> List[dict]:
     """One dict per observation of the campaign, keys of :data:`COLUMNS`, in display order."""
-    rows = [dict(r) for r in conn.execute(
-        "SELECT o.uuid AS observation_uuid, o.premise_uuid, p.address, p.street, "
-        "p.commune_code, p.floor_area, o.status, o.activity_group, o.naf_code, o.sign_name, "
-        "o.chain_type, o.notes, o.agent, o.observed_at FROM premise_observations o "
-        "JOIN premises p ON p.uuid = o.premise_uuid WHERE o.campaign_uuid = ?",
-        (campaign_uuid,))]
+    rows = store_fieldwork.observations_with_premises(conn, campaign_uuid)
     centralities = readers.centralities(conn)
     names = {c["uuid"]: c["name"] for c in centralities}
     order = {c["uuid"]: i for i, c in enumerate(centralities)}
@@ -202,6 +201,26 @@ def _cell(value: Any) -> Any:
     return None if value is None or value == "" else value
 
 
+def _put(sheet, row: int, column: int, value: Any):
+    """Write one cell from the data: never a formula (see the module docstring)."""
+    cell = sheet.cell(row, column)
+    value = _cell(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        value = str(value)
+    if isinstance(value, bytes):
+        value = value.hex()
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def _put_row(sheet, row: int, values) -> None:
+    for column, value in enumerate(values, start=1):
+        _put(sheet, row, column, value)
+
+
 def export_inventory(conn, campaign: Optional[str], path,
                      progress: Optional[Callable[[float], None]] = None) -> dict:
     """Write the campaign's inventory workbook; returns ``{"path", "campaign", "rows"}``."""
@@ -225,7 +244,7 @@ def export_inventory(conn, campaign: Optional[str], path,
         letter = cell.column_letter
         sheet.column_dimensions[letter].width = column.width
     for n, row in enumerate(rows):
-        sheet.append([_cell(row.get(c.key)) for c in COLUMNS])
+        _put_row(sheet, n + 2, [row.get(c.key) for c in COLUMNS])
         if progress and n % 200 == 0:
             progress(80.0 * n / max(1, len(rows)))
     last = max(2, len(rows) + 1)
@@ -240,7 +259,7 @@ def export_inventory(conn, campaign: Optional[str], path,
     for index, (table, values) in enumerate(codes.items(), start=1):
         lists.cell(1, index, table)
         for r, (code, _label) in enumerate(values, start=2):
-            lists.cell(r, index, code)
+            _put(lists, r, index, code)
         letter = lists.cell(1, index).column_letter
         column_index = next(i for i, c in enumerate(COLUMNS, start=1) if c.domain == table)
         target = sheet.cell(2, column_index).column_letter
@@ -258,7 +277,7 @@ def export_inventory(conn, campaign: Optional[str], path,
         code_sheet.cell(1, index).font = bold
     for table, values in codes.items():
         for code, label in values:
-            code_sheet.append([DOMAIN_TITLES[table], code, label])
+            _put_row(code_sheet, code_sheet.max_row + 1, [DOMAIN_TITLES[table], code, label])
     code_sheet.append([])
     code_sheet.append(["Colonne", "Modifiable", "Description"])
     code_sheet.cell(code_sheet.max_row, 1).font = bold
@@ -269,25 +288,24 @@ def export_inventory(conn, campaign: Optional[str], path,
         code_sheet.column_dimensions[letter].width = width
 
     readme = workbook.create_sheet(README_SHEET, 0)
-    territory = conn.execute(
-        "SELECT value FROM observatory_meta WHERE key = 'territory'").fetchone()
+    territory = observatory.meta(conn).get("territory") or ""
     lines = list(README_LINES)
-    lines[1] = (f"Campagne : {info['name']} — territoire : {territory[0] if territory else ''} "
+    lines[1] = (f"Campagne : {info['name']} — territoire : {territory} "
                 f"— exporté le {dt.date.today().isoformat()}")
-    for line in lines:
-        readme.append([line])
+    for number, line in enumerate(lines, start=1):
+        _put(readme, number, 1, line)
     readme["A1"].font = Font(bold=True, size=14)
     readme.column_dimensions["A"].width = 110
 
     snapshot = workbook.create_sheet(EXPORT_SHEET)
-    snapshot.append(["format", FORMAT_VERSION])
-    snapshot.append(["campaign_uuid", info["uuid"]])
-    snapshot.append(["campaign", info["name"]])
-    snapshot.append(["exported_at", gpkg.now_iso()])
-    snapshot.append(["observation_uuid", "premise_uuid", *EDITABLE])
-    for row in rows:
-        snapshot.append([row["observation_uuid"], row["premise_uuid"],
-                         *[_cell(row.get(k)) for k in EDITABLE]])
+    _put_row(snapshot, 1, ["format", FORMAT_VERSION])
+    _put_row(snapshot, 2, ["campaign_uuid", info["uuid"]])
+    _put_row(snapshot, 3, ["campaign", info["name"]])
+    _put_row(snapshot, 4, ["exported_at", gpkg.now_iso()])
+    _put_row(snapshot, 5, ["observation_uuid", "premise_uuid", *EDITABLE])
+    for number, row in enumerate(rows, start=6):
+        _put_row(snapshot, number, [row["observation_uuid"], row["premise_uuid"],
+                                    *[row.get(k) for k in EDITABLE]])
     snapshot.sheet_state = "veryHidden"
     workbook.active = workbook.sheetnames.index(SHEET)
 
@@ -316,21 +334,29 @@ def _text(value: Any) -> Optional[str]:
 
 
 def _number(value: Any) -> Optional[float]:
-    """Floor area as a float (accepts ``85,5``); ValueError when not a number."""
+    """Floor area as a float; ValueError when not a number.
+
+    Accepted: a number cell, or a text holding a number with a decimal point or comma
+    (``85,5``; spaces between thousands are ignored). Refused: dates and booleans, text with
+    a unit (``85 m2``). Infinity and NaN come back as floats: the caller refuses them.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise ValueError(value)
     if isinstance(value, (int, float)):
         return float(value)
-    return float(str(value).strip().replace(" ", "").replace(",", "."))
+    text = value.strip()
+    for space in NUMBER_SPACES:
+        text = text.replace(space, "")
+    return float(text.replace(",", "."))
 
 
 def _same(key: str, a: Any, b: Any) -> bool:
     if key == "floor_area":
         try:
             fa, fb = _number(a), _number(b)
-        except ValueError:
+        except (ValueError, OverflowError):
             return False
         return fa == fb if fa is None or fb is None else abs(fa - fb) < 1e-9
     return _text(a) == _text(b)
@@ -354,8 +380,9 @@ def _read_workbook(path: Path):
 
 def _snapshot(workbook, path: Path):
     rows = list(workbook[EXPORT_SHEET].iter_rows(values_only=True))
-    meta = {r[0]: r[1] for r in rows[:4] if r and r[0]}
-    if str(meta.get("format")) != FORMAT_VERSION or not meta.get("campaign_uuid"):
+    meta = {r[0]: r[1] for r in rows[:4] if r and len(r) > 1 and r[0]}
+    if len(rows) < 5 or str(meta.get("format")) != FORMAT_VERSION \
+            or not meta.get("campaign_uuid"):
         raise InventoryWorkbookError(tr("{file}: unknown inventory workbook format").format(
             file=path.name))
     header = list(rows[4])
@@ -413,11 +440,17 @@ def _check_row(number: int, values: dict, codes: Dict[str, List[str]], naf: set,
     if "floor_area" in values:
         try:
             area = _number(values.get("floor_area"))
-        except ValueError:
+        except (ValueError, OverflowError):
             add("floor_area", tr("a number of m² greater than 0, or empty"), "not_a_number")
         else:
-            if area is not None and not area > 0:
+            if area is not None and not math.isfinite(area):
+                add("floor_area", tr("a finite number of m² greater than 0, or empty "
+                                     "(infinity and NaN are not floor areas)"), "not_finite")
+            elif area is not None and not area > 0:
                 add("floor_area", tr("a number of m² greater than 0, or empty"), "not_positive")
+            elif area is not None and area > MAX_FLOOR_AREA:
+                add("floor_area", tr("a floor area of at most {max} m²").format(
+                    max=f"{MAX_FLOOR_AREA:,.0f}".replace(",", " ")), "too_large")
     naf_code = _text(values.get("naf_code"))
     if naf_code is not None:
         if not NAF_RE.match(naf_code):
@@ -442,8 +475,7 @@ def import_inventory(conn, path, *, agent: Optional[str] = None,
         raise InventoryWorkbookError(tr("{path}: no such file").format(path=path))
     workbook = _read_workbook(path)
     meta, snapshot = _snapshot(workbook, path)
-    info = conn.execute("SELECT uuid, name FROM campaigns WHERE uuid = ?",
-                        (meta["campaign_uuid"],)).fetchone()
+    info = tables.first(conn, "campaigns", ["uuid", "name"], {"uuid": str(meta["campaign_uuid"])})
     if info is None:
         raise InventoryWorkbookError(tr(
             "{file}: exported for campaign {campaign!r} ({uuid}), which this GeoPackage does "
@@ -462,13 +494,10 @@ def import_inventory(conn, path, *, agent: Optional[str] = None,
     headers = {k: str(header[i]) for k, i in positions.items()}
     result = InventoryImport(file=path.name, campaign=info["name"])
     codes = {t: [c for c, _ in values] for t, values in domain_codes(conn).items()}
-    naf = {r[0] for r in conn.execute("SELECT naf_code FROM naf_activity_map")} \
+    naf = set(tables.values(conn, "naf_activity_map", "naf_code", distinct=True)) \
         if gpkg.table_exists(conn, "naf_activity_map") else set()
-    current = {r["observation_uuid"]: r for r in (dict(x) for x in conn.execute(
-        "SELECT o.uuid AS observation_uuid, o.premise_uuid, p.address, p.floor_area, o.status, "
-        "o.activity_group, o.naf_code, o.sign_name, o.chain_type, o.notes "
-        "FROM premise_observations o JOIN premises p ON p.uuid = o.premise_uuid "
-        "WHERE o.campaign_uuid = ?", (meta["campaign_uuid"],)))}
+    current = {r["observation_uuid"]: r for r in store_fieldwork.observations_with_premises(
+        conn, info["uuid"])}
     seen: Dict[str, int] = {}
     planned: List[tuple] = []
     body = list(rows)
@@ -517,9 +546,9 @@ def import_inventory(conn, path, *, agent: Optional[str] = None,
                 continue
             if _same(key, now.get(key), values[key]):
                 continue
-            new = _number(values[key]) if key == "floor_area" else _text(values[key])
             if key == "floor_area" and any(p.column == headers[key] for p in row_problems):
-                continue
+                continue  # reported above; never converted
+            new = _number(values[key]) if key == "floor_area" else _text(values[key])
             planned.append((number, obs_uuid, key, now.get(key), new))
         result.problems.extend(row_problems)
     if result.problems:
@@ -536,25 +565,16 @@ def import_inventory(conn, path, *, agent: Optional[str] = None,
             premises.setdefault(current[obs_uuid]["premise_uuid"], {})[key] = new
         else:
             observations.setdefault(obs_uuid, {})[key] = new
+    stamped = {}
+    for obs_uuid, changes in observations.items():
+        stamped[obs_uuid] = dict(changes, observed_at=stamp)
+        if agent:
+            stamped[obs_uuid]["agent"] = agent
     with gpkg.transaction(conn):
-        for obs_uuid, changes in observations.items():
-            changes = dict(changes, observed_at=stamp)
-            if agent:
-                changes["agent"] = agent
-            assignments = ", ".join(f"{k} = ?" for k in changes)
-            if workflow:  # a premise found in the field stays 'new'
-                assignments += (", visit_state = CASE WHEN visit_state = 'new' THEN 'new' "
-                                "ELSE 'changed' END")
-            conn.execute(f"UPDATE premise_observations SET {assignments} WHERE uuid = ?",
-                         (*changes.values(), obs_uuid))
-        for premise_uuid, changes in premises.items():
-            assignments = ", ".join(f"{k} = ?" for k in changes)
-            conn.execute(f"UPDATE premises SET {assignments} WHERE uuid = ?",
-                         (*changes.values(), premise_uuid))
-        if observations:
-            gpkg.touch(conn, "premise_observations")
-        if premises:
-            gpkg.touch(conn, "premises")
+        store_fieldwork.update_observations(conn, stamped, workflow=workflow)
+        tables.update(conn, "premises", "uuid",
+                      [dict(changes, uuid=premise_uuid)
+                       for premise_uuid, changes in premises.items()])
     result.updated_observations = len(observations)
     result.updated_premises = len(premises)
     result.written = True

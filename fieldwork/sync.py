@@ -1,13 +1,22 @@
 """Synchronise a field package back into the shared GeoPackage: a three-way merge with geodiff.
 
 The three versions are the package's *base* (the data as prepared, kept at the office), the
-agent's copy (``data.gpkg`` back from the tablet) and *theirs*: the base's rows as the shared
-file holds them now, after other agents' synchronisations and office edits. Then:
+agent's copy (``data.gpkg`` back from the tablet, with its ``-wal``) and *theirs*: the base's
+rows as the shared file holds them now, after other agents' synchronisations and office edits.
+Then:
 
-1. every check runs before anything is written: manifest, schema version and fingerprint of
-   the synchronised tables (the schema is frozen during a campaign), registry (the package
-   was prepared from this file and is not imported yet, its data was never imported under
-   another name), base checksum;
+0. a change guard is opened on the shared file (:class:`store.gpkg.ChangeGuard`) before it is
+   read: any commit another program makes from then on, even one still in the ``-wal`` file
+   of a GeoPackage QGIS is editing, makes step 7 refuse rather than overwrite it;
+1. every check runs before anything is written: manifest (paths inside the package, no
+   symbolic link), schema version and fingerprint of the synchronised tables (the schema is
+   frozen during a campaign, so the shared file is never migrated by a synchronisation),
+   registry (the package was prepared from this file and is not imported yet, its data was
+   never imported under another name), base checksum; the agent's ``data.gpkg`` is read with
+   its ``-wal``, and a package whose ``-wal`` stayed on the tablet is refused (see
+   :func:`fieldwork.packages.copy_data`; a file last edited in WAL mode that comes back without
+   its ``-wal`` and without any edit is refused too, so that it can be retried, never marked
+   imported with "0 edits");
 2. the agent's new rows get fids above every fid the shared file ever used (two agents never
    collide; rows are identified across copies by their uuid anyway);
 3. geodiff rebases the agent's changes (base -> agent) on theirs (base -> shared now) and the
@@ -17,10 +26,17 @@ file holds them now, after other agents' synchronisations and office edits. Then
    value is written to ``sync_conflicts`` and to the report. An edit of a row deleted in the
    shared file is reported (the deletion stands); a deletion of a row edited in the shared file
    is not applied (the edited row stays) and is reported;
-5. photos are copied from the package's ``DCIM/`` to ``DCIM/`` next to the shared file and
+5. every inserted or updated row is checked with the rules of the forms
+   (:mod:`fieldwork.validation`): a row that breaks one is not merged and goes to the report
+   (kind ``refused``; the ``sync_conflicts`` table accepts only the three kinds above, so
+   refusals are recorded in the package's registry ``summary``);
+6. photos are copied from the package's ``DCIM/`` to ``DCIM/`` next to the shared file
+   (:mod:`fieldwork.photos`: no link followed, JPEG/PNG only, size limit, atomic copies) and
    every photo the package's rows reference is checked to exist;
-6. the merged copy replaces the shared file's content in one SQLite transaction (the backup
-   API), so a failure at any step leaves the shared file byte-for-byte as it was.
+7. what the merged copy holds is written into the shared file in one transaction, whose write
+   lock is taken only then (readers are not disturbed before), and only if the guard saw no
+   other commit. A failure at any step leaves the shared file as it was and removes the photos
+   copied.
 """
 
 from __future__ import annotations
@@ -35,8 +51,21 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..i18n import noop, tr
-from ..store import geometry, gpkg, observatory
-from .packages import PHOTO_DIR, SYNC_TABLES, read_manifest, schema_fingerprint, sha256
+from ..store import fieldwork as store_fieldwork
+from ..store import gpkg, observatory
+from ..store import sync as store_sync
+from . import photos, validation
+from .errors import explain
+from .packages import (
+    SYNC_TABLES,
+    FieldPackageError,
+    PackageData,
+    copy_data,
+    data_file,
+    read_manifest,
+    schema_fingerprint,
+    sha256,
+)
 
 RULES = {
     "update_update": noop("first synchronised wins: the value already in the shared "
@@ -48,10 +77,17 @@ RULES = {
     "delete_updated": noop("the row was edited in the shared GeoPackage before this package "
                            "was synchronised: the edited row is kept, this package's deletion "
                            "is kept in the conflict report"),
+    "refused": noop("the row breaks a rule of the inventory forms and was not merged"),
 }
+# Conflict kinds the sync_conflicts table accepts (its CHECK constraint).
+RECORDED_KINDS = ("update_update", "update_deleted", "delete_updated")
 PHOTO_COLUMNS = {"premise_observations": ("photo",)}
 # Office bookkeeping: a change of these alone does not make a field deletion a conflict.
 BOOKKEEPING_COLUMNS = frozenset({"assigned_agent"})
+# Tables the merged copy carries into the shared file (with their gpkg_contents rows).
+WRITTEN_TABLES = (*SYNC_TABLES, "sync_conflicts", "field_packages")
+# Seconds the final write waits for another program's write lock (or, at commit, readers).
+WRITE_TIMEOUT = 30.0
 
 
 class SyncRefused(gpkg.GeoPackageError):
@@ -65,7 +101,9 @@ class SyncFailed(gpkg.GeoPackageError):
 @dataclass
 class SyncReport:
     """What a synchronisation did. ``conflicts`` items are dicts with table, row_uuid,
-    column, kind, base_value, kept_value, rejected_value, rule."""
+    column, kind, base_value, kept_value, rejected_value, rule; kind ``refused`` marks a row
+    not merged because it breaks a rule of the forms (the reason ends ``rule``).
+    ``photos_rejected`` lists the files of ``DCIM/`` not copied, with the reason."""
 
     package_uuid: str
     package_name: str
@@ -77,12 +115,17 @@ class SyncReport:
     rules: dict = field(default_factory=lambda: dict(RULES))
     photos_copied: list = field(default_factory=list)
     photos_missing: list = field(default_factory=list)
+    photos_rejected: list = field(default_factory=list)
     ignored: dict = field(default_factory=dict)
     seconds: float = 0.0
 
     @property
     def edits(self) -> int:
         return sum(sum(v.values()) for v in self.applied.values())
+
+    @property
+    def refused(self) -> list:
+        return [c for c in self.conflicts if c["kind"] == "refused"]
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -97,19 +140,8 @@ def _geodiff():
     return pygeodiff
 
 
-def _columns(conn, table: str) -> list:
-    return gpkg.column_names(conn, table)
-
-
-def _check(shared_path: Path, package_dir: Path) -> dict:
+def _check(shared_path: Path, manifest: dict, mine: PackageData) -> dict:
     """All refusals, before anything is written. Returns the facts the merge needs."""
-    manifest = read_manifest(package_dir)
-    data_path = package_dir / manifest["data_file"]
-    if not data_path.is_file():
-        raise SyncRefused(tr("{folder}: the package has no {file}").format(
-            folder=package_dir, file=manifest["data_file"]))
-    if not shared_path.is_file():
-        raise SyncRefused(tr("{path}: no such GeoPackage file").format(path=shared_path))
     conn = gpkg.connect(shared_path)
     try:
         version = observatory.schema_version(conn)
@@ -125,29 +157,20 @@ def _check(shared_path: Path, package_dir: Path) -> dict:
         if manifest["schema_fingerprint"] != schema_fingerprint(conn):
             raise SyncRefused(tr("schema mismatch: the synchronised tables of the shared "
                                  "GeoPackage changed since the package was prepared"))
-        registry = conn.execute("SELECT * FROM field_packages WHERE uuid = ?",
-                                (manifest["package_uuid"],)).fetchone()
+        registry = store_fieldwork.package(conn, manifest["package_uuid"])
         if registry is None:
             raise SyncRefused(tr("package {uuid} was not prepared from {file}").format(
                 uuid=manifest["package_uuid"], file=shared_path.name))
-        registry = dict(registry)
         if registry["state"] == "imported":
             raise SyncRefused(tr("package {n!r} was already synchronised on {d}: importing it "
                                  "twice is refused").format(n=registry["name"],
                                                               d=registry["imported_at"]))
-        package_checksum = sha256(data_path)
-        twin = conn.execute("SELECT name, imported_at FROM field_packages WHERE state = "
-                            "'imported' AND package_checksum = ?", (package_checksum,)).fetchone()
+        twin = store_fieldwork.imported_twin(conn, mine.checksum)
         if twin is not None:
             raise SyncRefused(tr("this data file was already synchronised as package {name!r} "
                                  "on {date}: importing it twice is refused").format(
-                                     name=twin[0], date=twin[1]))
-        next_fids = {}
-        for table in SYNC_TABLES:
-            row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?",
-                               (table,)).fetchone()
-            top = conn.execute(f'SELECT max(fid) FROM "{table}"').fetchone()[0]
-            next_fids[table] = max(row[0] if row else 0, top or 0) + 1
+                                     name=twin["name"], date=twin["imported_at"]))
+        next_fids = store_fieldwork.next_fids(conn, SYNC_TABLES)
         shared_photo_cols = {t: c for t, c in PHOTO_COLUMNS.items()
                              if gpkg.table_exists(conn, t)}
     finally:
@@ -160,62 +183,22 @@ def _check(shared_path: Path, package_dir: Path) -> dict:
     if base_checksum != registry["base_checksum"] or base_checksum != manifest["base_checksum"]:
         raise SyncRefused(tr("the base copy {file} does not match the checksum recorded when "
                              "the package was prepared").format(file=base_path.name))
-    agent_conn = gpkg.connect(data_path)
+    agent_conn = gpkg.connect(mine.path)
     try:
         try:
             agent_version = observatory.schema_version(agent_conn)
             agent_fingerprint = schema_fingerprint(agent_conn)
         except sqlite3.DatabaseError as exc:
             raise SyncRefused(tr("{path}: not a readable GeoPackage ({error})").format(
-                path=data_path, error=exc)) from exc
+                path=manifest["data_file"], error=exc)) from exc
     finally:
         agent_conn.close()
     if agent_version != version or agent_fingerprint != manifest["schema_fingerprint"]:
         raise SyncRefused(tr("schema mismatch: the tables of the agent's copy {file} differ "
                              "from the shared GeoPackage's (a column was added or changed on "
-                             "the tablet?)").format(file=data_path.name))
-    return {"manifest": manifest, "registry": registry, "data_path": data_path,
-            "base_path": base_path, "package_checksum": package_checksum,
-            "next_fids": next_fids, "photo_columns": shared_photo_cols}
-
-
-def _refresh_theirs(theirs: Path, shared: Path, tables) -> None:
-    """Turn a copy of the base into the base's rows as the shared file holds them now."""
-    conn = gpkg.connect(theirs)
-    try:
-        conn.execute("ATTACH DATABASE ? AS shared", (str(shared),))
-        with gpkg.transaction(conn):
-            for table in tables:
-                cols = ", ".join(f'"{c}"' for c in _columns(conn, table))
-                conn.execute(f'CREATE TEMP TABLE base_fids AS SELECT fid FROM main."{table}"')
-                conn.execute(f'DELETE FROM main."{table}"')
-                conn.execute(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} FROM '
-                             f'shared."{table}" WHERE fid IN (SELECT fid FROM temp.base_fids)')
-                conn.execute("DROP TABLE temp.base_fids")
-        conn.execute("DETACH DATABASE shared")
-    finally:
-        conn.close()
-
-
-def _renumber_inserts(mine: Path, base: Path, tables, next_fids: dict) -> None:
-    """Give the agent's new rows fids the shared file never used."""
-    conn = gpkg.connect(mine)
-    try:
-        conn.execute("ATTACH DATABASE ? AS base", (str(base),))
-        with gpkg.transaction(conn):
-            for table in tables:
-                new = [r[0] for r in conn.execute(
-                    f'SELECT fid FROM main."{table}" WHERE fid NOT IN '
-                    f'(SELECT fid FROM base."{table}") ORDER BY fid')]
-                if not new:
-                    continue
-                top = conn.execute(f'SELECT max(fid) FROM main."{table}"').fetchone()[0]
-                start = max(next_fids[table], top + 1)
-                conn.executemany(f'UPDATE main."{table}" SET fid = ? WHERE fid = ?',
-                                 [(start + i, old) for i, old in enumerate(new)])
-        conn.execute("DETACH DATABASE base")
-    finally:
-        conn.close()
+                             "the tablet?)").format(file=manifest["data_file"]))
+    return {"registry": registry, "base_path": base_path, "next_fids": next_fids,
+            "photo_columns": shared_photo_cols}
 
 
 def _changes(geodiff, changeset: Path, scratch: Path) -> list:
@@ -232,154 +215,161 @@ def _pk(entry) -> int:
         table=entry["table"]))
 
 
-def _display(value, column: str):
-    """A value as text for the conflict table (geometries as WKT-like text)."""
-    if value is None:
-        return None
-    if isinstance(value, bytes):
-        if column == "geom":
-            try:
-                kind, shape = geometry.decode(value)
-            except geometry.GeometryError:
-                return value.hex()
-            if kind == "point":
-                return f"POINT ({shape[0]:.3f} {shape[1]:.3f})"
-            return kind.upper() if kind else "EMPTY"
-        return value.hex()
-    return str(value)
-
-
-def _row(conn, schema: str, table: str, fid: int):
-    row = conn.execute(f'SELECT * FROM {schema}."{table}" WHERE fid = ?', (fid,)).fetchone()
-    return None if row is None else dict(row)
-
-
 def synchronise(shared_path, package_dir, *, workdir=None) -> SyncReport:
     """Merge a field package's edits into the shared GeoPackage (see the module docstring).
 
-    Raises :class:`SyncRefused` (checks) or :class:`SyncFailed` (merge); either way the shared
-    file is unchanged. Returns a :class:`SyncReport`.
+    Raises :class:`SyncRefused` (checks, or the shared file changed meanwhile) or
+    :class:`SyncFailed` (merge, lock, full disk…); either way the shared file is unchanged.
+    Returns a :class:`SyncReport`.
     """
     started = time.perf_counter()
     shared_path = Path(shared_path).resolve()
     package_dir = Path(package_dir)
-    facts = _check(shared_path, package_dir)
-    manifest, registry = facts["manifest"], facts["registry"]
+    manifest = read_manifest(package_dir)
+    data_path = data_file(package_dir, manifest)
+    if not shared_path.is_file():
+        raise SyncRefused(tr("{path}: no such GeoPackage file").format(path=shared_path))
     pygeodiff = _geodiff()
-    stamp = shared_path.stat()
-    snapshot = (stamp.st_size, stamp.st_mtime_ns)
-    report = SyncReport(manifest["package_uuid"], registry["name"], registry["agent"],
-                        registry["campaign_uuid"], facts["package_checksum"])
     copied: list = []
-    with tempfile.TemporaryDirectory(prefix="observatoire-sync-", dir=workdir) as tmp:
-        scratch = Path(tmp)
-        base = scratch / "base.gpkg"
-        mine = scratch / "mine.gpkg"
-        theirs = scratch / "theirs.gpkg"
-        work = scratch / "work.gpkg"
-        shutil.copyfile(facts["base_path"], base)
-        shutil.copyfile(facts["data_path"], mine)
-        shutil.copyfile(facts["base_path"], theirs)
-        _refresh_theirs(theirs, shared_path, SYNC_TABLES)
-        _renumber_inserts(mine, base, SYNC_TABLES, facts["next_fids"])
-        source = gpkg.connect(shared_path)
-        try:
-            target = sqlite3.connect(str(work))
-            source.backup(target)
-            target.close()
-        finally:
-            source.close()
-
-        messages: list = []
-        geodiff = pygeodiff.GeoDiff()
-        geodiff.set_logger_callback(lambda level, msg: messages.append(msg))
-        geodiff.set_tables_to_include(list(SYNC_TABLES))
-        their_cs = scratch / "their.bin"
-        rebased_cs = scratch / "rebased.bin"
-        conflict_json = scratch / "conflicts.json"
-        try:
-            geodiff.create_changeset(str(base), str(theirs), str(their_cs))
-            if geodiff.has_changes(str(their_cs)):
-                geodiff.create_rebased_changeset(str(base), str(mine), str(their_cs),
-                                                 str(rebased_cs), str(conflict_json))
-            if not rebased_cs.is_file():  # nothing to rebase on: base -> mine as it is
-                geodiff.create_changeset(str(base), str(mine), str(rebased_cs))
-            rebased = _changes(geodiff, rebased_cs, scratch)
-            their_changes = _changes(geodiff, their_cs, scratch)
-            if rebased:
-                geodiff.apply_changeset(str(work), str(rebased_cs))
-        except pygeodiff.GeoDiffLibError as exc:
-            detail = _diagnose(work, mine, rebased_cs, geodiff, scratch) or "; ".join(
-                str(m) for m in [exc, *messages[-3:]])
-            raise SyncFailed(tr("the agent's edits could not be merged: {detail}").format(
-                detail=detail)) from exc
-        finally:
-            geodiff.shutdown()
-        geo_conflicts = []
-        if conflict_json.is_file():
-            geo_conflicts = json.loads(conflict_json.read_text(encoding="utf-8")).get(
-                "geodiff", [])
-        report.ignored = _ignored_changes(pygeodiff, base, mine, scratch)
-
-        conn = gpkg.connect(work)
-        try:
-            conn.execute("ATTACH DATABASE ? AS base", (str(base),))
-            conn.execute("ATTACH DATABASE ? AS theirs", (str(theirs),))
-            conn.execute("ATTACH DATABASE ? AS mine", (str(mine),))
-            synced_at = gpkg.now_iso()
-            with gpkg.transaction(conn):
-                _settle(conn, report, rebased, their_changes, geo_conflicts)
-                _mark_new_premises(conn, rebased)
-                touched = _touched_rows(rebased, facts["photo_columns"])
-                for table in report.applied:
-                    gpkg.touch(conn, table)
-                gpkg.update_extent(conn, "premises")
-                conn.executemany(
-                    "INSERT INTO sync_conflicts (uuid, package_uuid, table_name, row_uuid, "
-                    "column_name, kind, base_value, kept_value, rejected_value, rule, agent, "
-                    "synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(str(uuid.uuid4()), report.package_uuid, c["table"], c["row_uuid"],
-                      c["column"], c["kind"], c["base_value"], c["kept_value"],
-                      c["rejected_value"], c["rule"], report.agent, synced_at)
-                     for c in report.conflicts])
-                if report.conflicts:
-                    gpkg.touch(conn, "sync_conflicts")
-                photos = _photo_paths(conn, touched, facts["photo_columns"])
-                report.photos_copied, report.photos_missing = _copy_photos(
-                    package_dir, shared_path.parent, photos, copied)
-                summary = {"applied": report.applied, "conflicts": len(report.conflicts),
-                           "photos_copied": len(report.photos_copied),
-                           "photos_missing": len(report.photos_missing),
-                           "ignored": report.ignored}
-                conn.execute(
-                    "UPDATE field_packages SET state = 'imported', package_checksum = ?, "
-                    "imported_at = ?, summary = ? WHERE uuid = ?",
-                    (report.package_checksum, synced_at, json.dumps(summary),
-                     report.package_uuid))
-                gpkg.touch(conn, "field_packages")
-            for schema in ("base", "theirs", "mine"):
-                conn.execute(f"DETACH DATABASE {schema}")
-            now = shared_path.stat()
-            if (now.st_size, now.st_mtime_ns) != snapshot:
-                raise SyncFailed(tr("{file} changed while the package was being merged: "
-                                    "synchronise again").format(file=shared_path.name))
-            dest = gpkg.connect(shared_path)
-            try:
-                conn.backup(dest)  # one transaction on the shared file: all or nothing
-            except sqlite3.Error as exc:
-                raise SyncFailed(tr("{file} could not be written ({error}): close the layers that "
-                                    "are being edited in QGIS and synchronise again").format(
-                                        file=shared_path.name, error=exc)) from exc
-            finally:
-                dest.close()
-        except BaseException:
-            for path in copied:
-                path.unlink(missing_ok=True)
-            raise
-        finally:
-            conn.close()
+    try:
+        guard = gpkg.ChangeGuard(shared_path, timeout=WRITE_TIMEOUT)
+    except sqlite3.Error as exc:
+        raise SyncFailed(explain(exc, shared_path)) from exc
+    try:
+        with tempfile.TemporaryDirectory(prefix="observatoire-sync-", dir=workdir) as tmp:
+            report = _merge(guard, shared_path, package_dir, manifest, data_path, Path(tmp),
+                            pygeodiff, copied)
+    except BaseException as exc:
+        for path in copied:
+            path.unlink(missing_ok=True)
+        if isinstance(exc, gpkg.FileChangedError):
+            raise SyncRefused(tr(
+                "{file} changed while the package was being merged (another program saved "
+                "edits, maybe QGIS with a layer in edit mode): nothing was written, "
+                "synchronise again").format(file=shared_path.name)) from exc
+        if isinstance(exc, photos.PhotoCopyError):
+            raise SyncFailed(str(exc)) from exc
+        if isinstance(exc, FieldPackageError):
+            raise SyncRefused(str(exc)) from exc
+        if isinstance(exc, (sqlite3.Error, OSError)):
+            raise SyncFailed(explain(exc, shared_path)) from exc
+        raise
+    finally:
+        guard.close()
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _merge(guard, shared_path: Path, package_dir: Path, manifest: dict, data_path: Path,
+           scratch: Path, pygeodiff, copied: list) -> SyncReport:
+    """Steps 1 to 7 of the module docstring, in ``scratch``; the shared file is written last,
+    through ``guard``."""
+    base = scratch / "base.gpkg"
+    mine = scratch / "mine.gpkg"
+    theirs = scratch / "theirs.gpkg"
+    work = scratch / "work.gpkg"
+    mine_data = copy_data(data_path, mine)
+    facts = _check(shared_path, manifest, mine_data)
+    registry = facts["registry"]
+    report = SyncReport(manifest["package_uuid"], registry["name"], registry["agent"],
+                        registry["campaign_uuid"], mine_data.checksum)
+    shutil.copyfile(facts["base_path"], base)
+    shutil.copyfile(facts["base_path"], theirs)
+    store_sync.refresh_theirs(theirs, shared_path, SYNC_TABLES)
+    store_sync.renumber_inserts(mine, base, SYNC_TABLES, facts["next_fids"])
+    store_fieldwork.copy_database(shared_path, work)
+    rebased, their_changes, geo_conflicts = _rebase(pygeodiff, scratch, base, mine, theirs,
+                                                    work, mine_data, data_path)
+    report.ignored = _ignored_changes(pygeodiff, base, mine, scratch)
+    accepted, report.photos_rejected = photos.package_photos(package_dir)
+
+    conn = gpkg.connect(work)
+    try:
+        synced_at = gpkg.now_iso()
+        with store_sync.attached(conn, {"base": base, "theirs": theirs, "mine": mine}), \
+                gpkg.transaction(conn):
+            columns = _settle(conn, report, rebased, their_changes, geo_conflicts)
+            validation.refuse_invalid(conn, rebased, columns, report, tr(RULES["refused"]))
+            store_sync.mark_new_premises(
+                conn, [_pk(e) for e in rebased
+                       if e["table"] == "premises" and e["type"] == "insert"])
+            for table in report.applied:
+                gpkg.touch(conn, table)
+            gpkg.update_extent(conn, "premises")
+            recorded = [c for c in report.conflicts if c["kind"] in RECORDED_KINDS]
+            store_fieldwork.record_conflicts(conn, [
+                (str(uuid.uuid4()), report.package_uuid, c["table"], c["row_uuid"],
+                 c["column"], c["kind"], c["base_value"], c["kept_value"],
+                 c["rejected_value"], c["rule"], report.agent, synced_at)
+                for c in recorded])
+            cited = _photo_paths(conn, _touched_rows(rebased, facts["photo_columns"]),
+                                 facts["photo_columns"])
+            report.photos_copied = photos.copy_photos(accepted, shared_path.parent, copied)
+            report.photos_missing = photos.missing_photos(shared_path.parent, cited)
+            store_fieldwork.mark_imported(conn, report.package_uuid, report.package_checksum,
+                                          synced_at, _summary(report))
+    finally:
+        conn.close()
+    store_sync.write_merged(guard, work, WRITTEN_TABLES)
+    return report
+
+
+def _summary(report: SyncReport) -> dict:
+    """The registry's record of a synchronisation (refused rows in full: the sync_conflicts
+    table does not take them)."""
+    return {"applied": report.applied,
+            "conflicts": len([c for c in report.conflicts if c["kind"] in RECORDED_KINDS]),
+            "refused": [{k: c[k] for k in ("table", "row_uuid", "column", "rejected_value",
+                                           "rule")} for c in report.refused],
+            "photos_copied": len(report.photos_copied),
+            "photos_missing": len(report.photos_missing),
+            "photos_rejected": report.photos_rejected,
+            "ignored": report.ignored}
+
+
+def _rebase(pygeodiff, scratch: Path, base: Path, mine: Path, theirs: Path, work: Path,
+            mine_data: PackageData, data_path: Path) -> tuple:
+    """Rebase the agent's changes on theirs and apply them to ``work``. Returns (rebased
+    entries, their entries, geodiff conflicts)."""
+    messages: list = []
+    geodiff = pygeodiff.GeoDiff()
+    geodiff.set_logger_callback(lambda level, msg: messages.append(msg))
+    geodiff.set_tables_to_include(list(SYNC_TABLES))
+    agent_cs = scratch / "agent.bin"
+    their_cs = scratch / "their.bin"
+    rebased_cs = scratch / "rebased.bin"
+    conflict_json = scratch / "conflicts.json"
+    try:
+        geodiff.create_changeset(str(base), str(mine), str(agent_cs))
+        if mine_data.wal_mode and not mine_data.wal and not geodiff.has_changes(str(agent_cs)):
+            wal = data_path.name + "-wal"
+            raise SyncRefused(tr(
+                "{file} was edited in WAL mode (QGIS or QField) and came back without {wal} and "
+                "without any edit: the agent's edits are probably in {wal}, left on the tablet. "
+                "Copy {file} and {wal} from the tablet into {folder} and synchronise again "
+                "(nothing was written, the package can be synchronised later).").format(
+                    file=data_path.name, wal=wal, folder=data_path.parent))
+        geodiff.create_changeset(str(base), str(theirs), str(their_cs))
+        if geodiff.has_changes(str(their_cs)):
+            geodiff.create_rebased_changeset(str(base), str(mine), str(their_cs),
+                                             str(rebased_cs), str(conflict_json))
+        if not rebased_cs.is_file():  # nothing to rebase on: base -> mine as it is
+            shutil.copyfile(agent_cs, rebased_cs)
+        rebased = _changes(geodiff, rebased_cs, scratch)
+        their_changes = _changes(geodiff, their_cs, scratch)
+        if rebased:
+            geodiff.apply_changeset(str(work), str(rebased_cs))
+    except pygeodiff.GeoDiffLibError as exc:
+        detail = _diagnose(work, mine, rebased_cs, geodiff, scratch) or "; ".join(
+            str(m) for m in [exc, *messages[-3:]])
+        raise SyncFailed(tr("the agent's edits could not be merged: {detail}").format(
+            detail=detail)) from exc
+    finally:
+        geodiff.shutdown()
+    geo_conflicts = []
+    if conflict_json.is_file():
+        geo_conflicts = json.loads(conflict_json.read_text(encoding="utf-8")).get("geodiff", [])
+    return rebased, their_changes, geo_conflicts
 
 
 def _diagnose(work: Path, mine: Path, rebased_cs: Path, geodiff, scratch: Path) -> str:
@@ -391,24 +381,23 @@ def _diagnose(work: Path, mine: Path, rebased_cs: Path, geodiff, scratch: Path) 
     problems = []
     conn = gpkg.connect(work)
     try:
-        conn.execute("ATTACH DATABASE ? AS mine", (str(mine),))
-        for entry in inserts:
-            table, fid = entry["table"], _pk(entry)
-            row = _row(conn, "mine", table, fid)
-            if row is None:
-                continue
-            if conn.execute(f'SELECT 1 FROM main."{table}" WHERE uuid = ?',
-                            (row["uuid"],)).fetchone():
-                problems.append(tr("{table} row {uuid}: this uuid already exists in the shared "
-                                   "GeoPackage").format(table=table, uuid=row["uuid"]))
-            if table == "premise_observations" and conn.execute(
-                    "SELECT 1 FROM main.premise_observations WHERE premise_uuid = ? AND "
-                    "campaign_uuid = ?", (row["premise_uuid"], row["campaign_uuid"])).fetchone():
-                problems.append(tr(
-                    "premise_observations row {uuid}: premise {premise} already has an "
-                    "observation in campaign {campaign} in the shared GeoPackage").format(
-                        uuid=row["uuid"], premise=row["premise_uuid"],
-                        campaign=row["campaign_uuid"]))
+        with store_sync.attached(conn, {"mine": mine}):
+            for entry in inserts:
+                table, fid = entry["table"], _pk(entry)
+                row = store_sync.row(conn, "mine", table, fid)
+                if row is None:
+                    continue
+                if store_sync.existing(conn, table, "uuid", [row["uuid"]]):
+                    problems.append(tr("{table} row {uuid}: this uuid already exists in the "
+                                       "shared GeoPackage").format(table=table,
+                                                                   uuid=row["uuid"]))
+                if table == "premise_observations" and store_sync.observation_exists(
+                        conn, row["premise_uuid"], row["campaign_uuid"]):
+                    problems.append(tr(
+                        "premise_observations row {uuid}: premise {premise} already has an "
+                        "observation in campaign {campaign} in the shared GeoPackage").format(
+                            uuid=row["uuid"], premise=row["premise_uuid"],
+                            campaign=row["campaign_uuid"]))
     finally:
         conn.close()
     return "; ".join(problems[:10])
@@ -435,21 +424,23 @@ def _ignored_changes(pygeodiff, base: Path, mine: Path, scratch: Path) -> dict:
 
 
 def _settle(conn, report: SyncReport, rebased: list, their_changes: list,
-            geo_conflicts: list) -> None:
-    """Count what was applied and settle every conflict by the stated rules."""
+            geo_conflicts: list) -> dict:
+    """Count what was applied and settle every conflict by the stated rules. Returns the
+    column names of each synchronised table."""
     applied: dict = {}
     for entry in rebased:
         counts = applied.setdefault(entry["table"], {"insert": 0, "update": 0, "delete": 0})
         counts[entry["type"]] += 1
     report.applied = applied
-    columns = {t: _columns(conn, t) for t in SYNC_TABLES}
+    display = validation.display
+    columns = {t: gpkg.column_names(conn, t) for t in SYNC_TABLES}
     # 1. the same field changed here and in the shared file; or an edit of a deleted row
     for item in geo_conflicts:
         table = item["table"]
         fid = int(item["fid"])
-        kept_row = _row(conn, "theirs", table, fid)
-        mine_row = _row(conn, "mine", table, fid)
-        base_row = _row(conn, "base", table, fid)
+        kept_row = store_sync.row(conn, "theirs", table, fid)
+        mine_row = store_sync.row(conn, "mine", table, fid)
+        base_row = store_sync.row(conn, "base", table, fid)
         for change in item["changes"]:
             column = columns[table][change["column"]]
             rejected = mine_row[column] if mine_row else None
@@ -457,49 +448,33 @@ def _settle(conn, report: SyncReport, rebased: list, their_changes: list,
                 kind, kept = "update_deleted", None
             else:
                 kind, kept = "update_update", kept_row[column]
-                conn.execute(f'UPDATE main."{table}" SET "{column}" = ? WHERE fid = ?',
-                             (kept, fid))
+                store_sync.set_value(conn, table, column, fid, kept)
             report.conflicts.append({
                 "table": table, "row_uuid": (base_row or {}).get("uuid"), "column": column,
-                "kind": kind, "base_value": _display(base_row[column], column) if base_row
-                else None, "kept_value": _display(kept, column),
-                "rejected_value": _display(rejected, column), "rule": tr(RULES[kind])})
+                "kind": kind, "base_value": display(base_row[column], column) if base_row
+                else None, "kept_value": display(kept, column),
+                "rejected_value": display(rejected, column), "rule": tr(RULES[kind])})
     # 2. a deletion here of a row edited in the shared file: the row comes back
     their_updated = {(e["table"], _pk(e)) for e in their_changes if e["type"] == "update"}
     for entry in rebased:
         if entry["type"] != "delete" or (entry["table"], _pk(entry)) not in their_updated:
             continue
         table, fid = entry["table"], _pk(entry)
-        base_row = _row(conn, "base", table, fid)
-        kept_row = _row(conn, "theirs", table, fid)
+        base_row = store_sync.row(conn, "base", table, fid)
+        kept_row = store_sync.row(conn, "theirs", table, fid)
         edited = [c for c in columns[table] if c != "fid" and c not in BOOKKEEPING_COLUMNS
                   and base_row[c] != kept_row[c]]
         if not edited:  # only bookkeeping changed in the shared file: the deletion stands
             continue
-        cols = ", ".join(f'"{c}"' for c in columns[table])
-        conn.execute(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} FROM theirs."{table}" '
-                     "WHERE fid = ?", (fid,))
+        store_sync.restore_row(conn, table, fid, "theirs")
         applied[table]["delete"] -= 1
         for column in edited:
             report.conflicts.append({
                 "table": table, "row_uuid": base_row["uuid"], "column": column,
-                "kind": "delete_updated", "base_value": _display(base_row[column], column),
-                "kept_value": _display(kept_row[column], column), "rejected_value": None,
+                "kind": "delete_updated", "base_value": display(base_row[column], column),
+                "kept_value": display(kept_row[column], column), "rejected_value": None,
                 "rule": tr(RULES["delete_updated"])})
-
-
-def _mark_new_premises(conn, rebased: list) -> None:
-    """Observations of premises created in the field count as ``new`` in campaign progress."""
-    new_premises = [_pk(e) for e in rebased if e["table"] == "premises" and e["type"] == "insert"]
-    if not new_premises:
-        return
-    conn.execute("CREATE TEMP TABLE new_premises (fid INTEGER PRIMARY KEY)")
-    conn.executemany("INSERT INTO new_premises VALUES (?)", [(f,) for f in new_premises])
-    conn.execute(
-        "UPDATE main.premise_observations SET visit_state = 'new' WHERE visit_state IN "
-        "('to_confirm', 'confirmed') AND premise_uuid IN (SELECT uuid FROM main.premises "
-        "WHERE fid IN (SELECT fid FROM temp.new_premises))")
-    conn.execute("DROP TABLE temp.new_premises")
+    return columns
 
 
 def _touched_rows(rebased: list, photo_columns: dict) -> dict:
@@ -514,49 +489,9 @@ def _photo_paths(conn, touched: dict, photo_columns: dict) -> list:
     """(table, row uuid, photo path) of every photo the package's new or edited rows cite."""
     result = []
     for table, fids in touched.items():
-        cols = photo_columns[table]
-        fid_list = sorted(fids)
-        for start in range(0, len(fid_list), 500):
-            chunk = fid_list[start:start + 500]
-            rows = conn.execute(
-                f'SELECT uuid, {", ".join(cols)} FROM main."{table}" WHERE fid IN '
-                f'({",".join("?" * len(chunk))})', chunk)
-            for row in rows:
-                for col in cols:
-                    if row[col]:
-                        result.append((table, row["uuid"], row[col]))
+        rows = store_sync.rows_by_fid(conn, table, fids)
+        for fid in sorted(rows):
+            for col in photo_columns[table]:
+                if rows[fid].get(col):
+                    result.append((table, rows[fid]["uuid"], rows[fid][col]))
     return result
-
-
-def _copy_photos(package_dir: Path, shared_dir: Path, photos: list, copied: list):
-    """Copy the package's DCIM/ next to the shared file (never overwriting a different file),
-    then check every cited photo exists there. Returns (copied names, missing dicts)."""
-    source = package_dir / PHOTO_DIR
-    names = []
-    if source.is_dir():
-        for path in sorted(source.rglob("*")):
-            if not path.is_file():
-                continue
-            relative = path.relative_to(package_dir)
-            target = shared_dir / relative
-            if target.exists():
-                if target.stat().st_size == path.stat().st_size and \
-                        target.read_bytes() == path.read_bytes():
-                    continue
-                raise SyncFailed(tr("photo {photo} already exists next to the shared file with a "
-                                    "different content: rename one of them").format(
-                                        photo=relative.as_posix()))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
-            copied.append(target)
-            names.append(relative.as_posix())
-    missing = []
-    for table, row_uuid, photo in photos:
-        candidate = Path(photo)
-        found = (shared_dir / candidate).is_file() if not candidate.is_absolute() else False
-        if not found:
-            found = (shared_dir / PHOTO_DIR / candidate.name).is_file()
-        if not found:
-            missing.append({"table": table, "row_uuid": row_uuid, "photo": photo})
-    return names, missing
-

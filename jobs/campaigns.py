@@ -11,11 +11,12 @@ by :func:`migrate_v3`.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 
 from ..i18n import tr
-from ..store import gpkg, readers
+from ..store import campaigns as store_campaigns
+from ..store import fieldwork as store_fieldwork
+from ..store import gpkg, readers, tables
 from ..store.schema import campaigns as workflow_schema
 from ..store.schema.campaigns import (
     PREFILLED_COLUMNS,
@@ -28,7 +29,8 @@ class CampaignError(ValueError):
     """A campaign operation the data does not allow; the message says what to fix."""
 
 
-def _require_v3(conn) -> None:
+def require_workflow(conn) -> None:
+    """Refuse a file without the campaign workflow columns (schema v3)."""
     if not workflow_schema.has_workflow(conn):
         raise CampaignError(tr("this GeoPackage predates campaign workflows (schema v3): "
                                "open it with the plugin to upgrade it first"))
@@ -46,20 +48,12 @@ def _parse_date(value, label: str) -> dt.date:
             label=label, value=value)) from exc
 
 
-def campaign(conn, campaign_uuid: str) -> dict:
-    """The campaign row as a dict (``perimeter`` decoded to a list or None)."""
-    row = conn.execute("SELECT * FROM campaigns WHERE uuid = ?", (campaign_uuid,)).fetchone()
-    if row is None:
-        raise CampaignError(tr("no campaign with uuid {uuid}").format(uuid=campaign_uuid))
-    result = dict(row)
-    perimeter = result.get("perimeter")
-    result["perimeter"] = json.loads(perimeter) if perimeter else None
-    return result
-
-
-def open_campaigns(conn) -> list:
-    return [r[0] for r in conn.execute(
-        "SELECT uuid FROM campaigns WHERE state = 'open' ORDER BY start_date, name")]
+def _campaign(conn, campaign_uuid: str) -> dict:
+    """The campaign (``perimeter`` decoded) through the one lookup, as a CampaignError."""
+    try:
+        return store_campaigns.find(conn, campaign_uuid)
+    except store_campaigns.CampaignLookupError as exc:
+        raise CampaignError(str(exc)) from exc
 
 
 def premises_in_perimeter(conn, centrality_uuids=None, *, live_only: bool = True) -> dict:
@@ -97,7 +91,7 @@ def open_campaign(conn, name: str, start_date, end_date, centrality_uuids=None, 
     campaign's uuid, the number of observations created, how many were pre-filled from a
     previous observation and how many premises had none (status ``unknown``).
     """
-    _require_v3(conn)
+    require_workflow(conn)
     name = (name or "").strip()
     if not name:
         raise CampaignError(tr("a campaign needs a name"))
@@ -106,11 +100,10 @@ def open_campaign(conn, name: str, start_date, end_date, centrality_uuids=None, 
     if end < start:
         raise CampaignError(tr("end date {end} is before start date {start}").format(
             end=end, start=start))
-    if conn.execute("SELECT 1 FROM campaigns WHERE name = ?", (name,)).fetchone():
+    if tables.exists(conn, "campaigns", {"name": name}):
         raise CampaignError(tr("a campaign named {name!r} already exists").format(name=name))
     perimeter = premises_in_perimeter(conn, centrality_uuids)
-    campaign_uuid = str(uuid.uuid4())
-    previous = _previous_observations(conn, start.isoformat())
+    previous = store_fieldwork.previous_observations(conn, start.isoformat())
     rows = []
     prefilled = 0
     for premise_uuid in sorted(perimeter):
@@ -122,34 +115,18 @@ def open_campaign(conn, name: str, start_date, end_date, centrality_uuids=None, 
             values = tuple(prev[c] for c in PREFILLED_COLUMNS)
             source = prev["uuid"]
             prefilled += 1
-        rows.append((str(uuid.uuid4()), premise_uuid, campaign_uuid, *values, source))
-    perimeter_json = None if centrality_uuids is None else json.dumps(
-        list(dict.fromkeys(centrality_uuids)))
+        rows.append((str(uuid.uuid4()), premise_uuid, *values, source))
     with gpkg.transaction(conn):
-        conn.execute(
-            "INSERT INTO campaigns (uuid, name, year, start_date, end_date, state, notes, "
-            "perimeter) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)",
-            (campaign_uuid, name, start.year, start.isoformat(), end.isoformat(), notes,
-             perimeter_json))
-        conn.executemany(
-            "INSERT INTO premise_observations (uuid, premise_uuid, campaign_uuid, "
-            + ", ".join(PREFILLED_COLUMNS)
-            + ", prefilled_from_uuid, visit_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-              "'to_confirm')", rows)
-        gpkg.touch(conn, "campaigns")
-        gpkg.touch(conn, "premise_observations")
+        campaign_uuid = store_campaigns.create(
+            conn, name, start.year, start_date=start.isoformat(), end_date=end.isoformat(),
+            notes=notes, perimeter=None if centrality_uuids is None
+            else list(dict.fromkeys(centrality_uuids)))
+        tables.insert(conn, "premise_observations",
+                      ("uuid", "premise_uuid", *PREFILLED_COLUMNS, "prefilled_from_uuid",
+                       "campaign_uuid", "visit_state"),
+                      (row + (campaign_uuid, "to_confirm") for row in rows))
     return {"uuid": campaign_uuid, "name": name, "observations": len(rows),
             "prefilled": prefilled, "without_history": len(rows) - prefilled}
-
-
-def _previous_observations(conn, before: str) -> dict:
-    """premise uuid -> its latest observation in a campaign that started before ``before``."""
-    sql = (
-        "SELECT * FROM (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY o.premise_uuid ORDER BY "
-        "coalesce(c.start_date, c.year || '-01-01') DESC, o.observed_at DESC, o.fid DESC) AS rn "
-        "FROM premise_observations o JOIN campaigns c ON c.uuid = o.campaign_uuid "
-        "WHERE coalesce(c.start_date, c.year || '-01-01', '0000-01-01') < ?) WHERE rn = 1")
-    return {r["premise_uuid"]: dict(r) for r in conn.execute(sql, (before,))}
 
 
 def _counts(states) -> dict:
@@ -172,11 +149,13 @@ def campaign_progress(conn, campaign_uuid: str) -> dict:
     and by agent: the agent who recorded the visit, else the agent the observation was
     assigned to in a field package, else ``None`` (unassigned).
     """
-    _require_v3(conn)
-    info = campaign(conn, campaign_uuid)
-    rows = conn.execute(
-        "SELECT premise_uuid, visit_state, coalesce(agent, assigned_agent) AS who "
-        "FROM premise_observations WHERE campaign_uuid = ?", (campaign_uuid,)).fetchall()
+    require_workflow(conn)
+    info = _campaign(conn, campaign_uuid)
+    rows = tables.rows(conn, "premise_observations",
+                       ["premise_uuid", "visit_state", "agent", "assigned_agent"],
+                       {"campaign_uuid": campaign_uuid}, order_by=["fid"])
+    for r in rows:
+        r["who"] = r["agent"] if r["agent"] is not None else r["assigned_agent"]
     centralities = readers.centralities(conn)
     names = {c["uuid"]: c["name"] for c in centralities}
     assignment = zones.assign_centralities(readers.premises(conn), centralities)
@@ -199,27 +178,30 @@ def campaign_progress(conn, campaign_uuid: str) -> dict:
     }
 
 
+def unconfirmed_count(conn, campaign_uuid: str) -> int:
+    """Observations of the campaign still to confirm (not visited)."""
+    return tables.count(conn, "premise_observations",
+                        {"campaign_uuid": campaign_uuid, "visit_state": "to_confirm"})
+
+
 def close_campaign(conn, campaign_uuid: str, force: bool = False) -> dict:
     """Close a campaign; refused while observations are still to confirm unless ``force``.
 
     A forced closure leaves the unconfirmed observations marked ``to_confirm`` (analyses can
     tell them apart). Returns ``{"uuid", "closed_at", "unconfirmed", "forced"}``.
     """
-    _require_v3(conn)
-    info = campaign(conn, campaign_uuid)
+    require_workflow(conn)
+    info = _campaign(conn, campaign_uuid)
     if info["state"] == "closed":
         raise CampaignError(tr("campaign {name!r} is already closed").format(name=info["name"]))
-    unconfirmed = conn.execute(
-        "SELECT count(*) FROM premise_observations WHERE campaign_uuid = ? AND "
-        "visit_state = 'to_confirm'", (campaign_uuid,)).fetchone()[0]
+    unconfirmed = unconfirmed_count(conn, campaign_uuid)
     if unconfirmed and not force:
         raise CampaignError(tr(
             "campaign {name!r} still has {n} observation(s) to confirm: visit them, or force "
             "the closure").format(name=info["name"], n=unconfirmed))
     closed_at = gpkg.now_iso()
     with gpkg.transaction(conn):
-        conn.execute("UPDATE campaigns SET state = 'closed', closed_at = ? WHERE uuid = ?",
-                     (closed_at, campaign_uuid))
-        gpkg.touch(conn, "campaigns")
+        tables.update_where(conn, "campaigns", {"state": "closed", "closed_at": closed_at},
+                            {"uuid": campaign_uuid})
     return {"uuid": campaign_uuid, "closed_at": closed_at, "unconfirmed": unconfirmed,
             "forced": bool(unconfirmed)}

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..fieldwork import packages as field_packages
 from ..fieldwork import sync as field_sync
 from ..jobs import campaigns, zones
-from ..store import gpkg, readers
+from ..store import gpkg, readers, tables
 from ..store.geometry import decode, encode_point
 
 CAMPAIGN = {"name": "Inventaire 2025", "start": "2025-03-01", "end": "2025-04-30"}
@@ -46,34 +46,28 @@ FAKE_JPEG = b"\xff\xd8\xff\xe0" + b"observatoire-demo" + b"\xff\xd9"
 
 def add_duplicate_premise(conn) -> str:
     """The office's mistake: the first station-district premise recorded a second time."""
-    gare = conn.execute("SELECT uuid FROM centralities WHERE name = ?",
-                        ("Quartier de la Gare",)).fetchone()
+    gare = tables.key_map(conn, "centralities", "name", "uuid").get("Quartier de la Gare")
     assignment = zones.assign_centralities(readers.premises(conn), readers.centralities(conn))
-    original = sorted(p for p, c in assignment.items() if gare and c == gare[0])[0]
-    row = conn.execute("SELECT * FROM premises WHERE uuid = ?", (original,)).fetchone()
+    original = sorted(p for p, c in assignment.items() if gare and c == gare)[0]
+    row = tables.first(conn, "premises", where={"uuid": original})
     _kind, (x, y) = decode(row["geom"])
     duplicate = str(uuid.uuid5(uuid.NAMESPACE_URL, f"observatoire-demo/duplicate/{original}"))
     with gpkg.transaction(conn):
-        conn.execute(
-            "INSERT INTO premises (uuid, address, street, commune_code, floor_area, "
-            "ground_floor, created_at, notes, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (duplicate, row["address"], row["street"], row["commune_code"], row["floor_area"],
-             row["ground_floor"], "2024-11-15", DUPLICATE_ADDRESS_NOTE,
-             encode_point(x + 1.5, y + 1.5, 2154)))
-        gpkg.update_extent(conn, "premises")
-        gpkg.touch(conn, "premises")
+        tables.insert_dicts(conn, "premises", [{
+            "uuid": duplicate, "address": row["address"], "street": row["street"],
+            "commune_code": row["commune_code"], "floor_area": row["floor_area"],
+            "ground_floor": row["ground_floor"], "created_at": "2024-11-15",
+            "notes": DUPLICATE_ADDRESS_NOTE, "geom": encode_point(x + 1.5, y + 1.5, 2154)}])
     return duplicate
 
 
 def _observations(conn, campaign_uuid: str, centrality_names) -> list:
     """The package's observations of the premises in the named centralities, by premise uuid."""
-    wanted = {r[0] for r in conn.execute(
-        f"SELECT uuid FROM centralities WHERE name IN ({','.join('?' * len(centrality_names))})",
-        tuple(centrality_names))}
+    wanted = set(tables.values(conn, "centralities", "uuid", {"name": tuple(centrality_names)}))
     assignment = zones.assign_centralities(readers.premises(conn), readers.centralities(conn))
-    rows = conn.execute("SELECT * FROM premise_observations WHERE campaign_uuid = ? "
-                        "ORDER BY premise_uuid", (campaign_uuid,)).fetchall()
-    return [dict(r) for r in rows if assignment.get(r["premise_uuid"]) in wanted]
+    rows = tables.rows(conn, "premise_observations", where={"campaign_uuid": campaign_uuid},
+                       order_by=["premise_uuid"])
+    return [r for r in rows if assignment.get(r["premise_uuid"]) in wanted]
 
 
 def shared_premises(conn, campaign_uuid: str) -> list:
@@ -98,9 +92,14 @@ def _changed(obs: dict, index: int) -> dict:
 
 
 def _update(conn, obs_uuid: str, values: dict) -> None:
-    cols = ", ".join(f'"{k}" = ?' for k in values)
-    conn.execute(f"UPDATE premise_observations SET {cols} WHERE uuid = ?",
-                 (*values.values(), obs_uuid))
+    """An edit as QField writes it (the table's last change is not touched)."""
+    tables.update(conn, "premise_observations", "uuid", [dict(values, uuid=obs_uuid)],
+                  touch=False)
+
+
+def _observation(conn, premise_uuid: str, campaign_uuid: str) -> dict:
+    return tables.first(conn, "premise_observations",
+                        where={"premise_uuid": premise_uuid, "campaign_uuid": campaign_uuid})
 
 
 def play_agent(package_dir, who: str) -> dict:
@@ -148,38 +147,33 @@ def _play_camille(conn, package_dir, campaign_uuid, agent, shared, counts) -> No
             _visit(conn, obs, agent, day, {}, "confirmed")
             counts["confirmed"] += 1
     for premise, sign in zip(shared, ("Maison Dupont", "Le Comptoir du Marché")):
-        obs = conn.execute("SELECT * FROM premise_observations WHERE premise_uuid = ? AND "
-                           "campaign_uuid = ?", (premise, campaign_uuid)).fetchone()
-        _visit(conn, dict(obs), agent, 14, {"sign_name": sign}, "changed")
+        obs = _observation(conn, premise, campaign_uuid)
+        _visit(conn, obs, agent, 14, {"sign_name": sign}, "changed")
         counts["changed"] += 1
     # a shop found in the field, next to the first premise she visited
-    first = conn.execute("SELECT geom FROM premises WHERE uuid = ?",
-                         (mine[0]["premise_uuid"],)).fetchone()
+    first = tables.first(conn, "premises", ["geom"], {"uuid": mine[0]["premise_uuid"]})
     _kind, (x, y) = decode(first["geom"])
     premise_uuid = str(uuid.uuid5(uuid.NAMESPACE_URL, "observatoire-demo/new-premise/camille"))
-    conn.execute(
-        "INSERT INTO premises (uuid, address, street, commune_code, floor_area, ground_floor, "
-        "created_at, geom) VALUES (?, ?, ?, '86194', ?, 1, '2025-03-12', ?)",
-        (premise_uuid, NEW_PREMISE["address"], NEW_PREMISE["street"],
-         NEW_PREMISE["floor_area"], encode_point(x + 6.0, y - 4.0, 2154)))
+    tables.insert_dicts(conn, "premises", [{
+        "uuid": premise_uuid, "address": NEW_PREMISE["address"],
+        "street": NEW_PREMISE["street"], "commune_code": "86194",
+        "floor_area": NEW_PREMISE["floor_area"], "ground_floor": 1,
+        "created_at": "2025-03-12", "geom": encode_point(x + 6.0, y - 4.0, 2154)}])
     photo = _photo_name(premise_uuid, campaign_uuid, "20250312_101500")
     (package_dir / photo).write_bytes(FAKE_JPEG)
     counts["photos"] += 1
-    conn.execute(
-        "INSERT INTO premise_observations (uuid, premise_uuid, campaign_uuid, status, "
-        "activity_group, naf_code, sign_name, chain_type, photo, agent, observed_at, "
-        "visit_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2025-03-12T10:15:00.000Z', 'new')",
-        (str(uuid.uuid5(uuid.NAMESPACE_URL, "observatoire-demo/new-observation/camille")),
-         premise_uuid, campaign_uuid, NEW_PREMISE["status"], NEW_PREMISE["activity_group"],
-         NEW_PREMISE["naf_code"], NEW_PREMISE["sign_name"], NEW_PREMISE["chain_type"], photo,
-         agent))
+    tables.insert_dicts(conn, "premise_observations", [{
+        "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, "observatoire-demo/new-observation/camille")),
+        "premise_uuid": premise_uuid, "campaign_uuid": campaign_uuid,
+        **{k: NEW_PREMISE[k] for k in ("status", "activity_group", "naf_code", "sign_name",
+                                       "chain_type")},
+        "photo": photo, "agent": agent, "observed_at": "2025-03-12T10:15:00.000Z",
+        "visit_state": "new"}])
     counts["new_premises"] += 1
-    gpkg.update_extent(conn, "premises")
 
 
 def _play_yanis(conn, campaign_uuid, agent, shared, counts) -> None:
-    duplicates = [r[0] for r in conn.execute("SELECT uuid FROM premises WHERE notes = ?",
-                                             (DUPLICATE_ADDRESS_NOTE,))]
+    duplicates = tables.values(conn, "premises", "uuid", {"notes": DUPLICATE_ADDRESS_NOTE})
     gare = [o for o in _observations(conn, campaign_uuid, ("Quartier de la Gare",))
             if o["premise_uuid"] not in duplicates]
     visited = gare[:len(gare) - YANIS_LEFT_TO_VISIT]
@@ -194,14 +188,12 @@ def _play_yanis(conn, campaign_uuid, agent, shared, counts) -> None:
     # the shared premises: another field of the first, the same field (sign) of the second
     for premise, values in zip(shared, ({"chain_type": "franchise"},
                                         {"sign_name": "Comptoir du Marché"})):
-        obs = conn.execute("SELECT uuid FROM premise_observations WHERE premise_uuid = ? AND "
-                           "campaign_uuid = ?", (premise, campaign_uuid)).fetchone()
-        _update(conn, obs[0], {**values, "visit_state": "changed"})
+        obs = _observation(conn, premise, campaign_uuid)
+        _update(conn, obs["uuid"], {**values, "visit_state": "changed"})
     for premise in duplicates:  # composition: the premise's observation goes with it
-        conn.execute("DELETE FROM premise_observations WHERE premise_uuid = ?", (premise,))
-        conn.execute("DELETE FROM premises WHERE uuid = ?", (premise,))
+        tables.delete(conn, "premise_observations", {"premise_uuid": premise})
+        tables.delete(conn, "premises", {"uuid": premise})
         counts["deleted_premises"] += 1
-    gpkg.update_extent(conn, "premises")
 
 
 def run(shared_path, packages_dir) -> dict:
@@ -218,7 +210,7 @@ def run(shared_path, packages_dir) -> dict:
         add_duplicate_premise(conn)
         opened = campaigns.open_campaign(conn, CAMPAIGN["name"], CAMPAIGN["start"],
                                          CAMPAIGN["end"])
-        names = {r[0]: r[1] for r in conn.execute("SELECT name, uuid FROM centralities")}
+        names = tables.key_map(conn, "centralities", "name", "uuid")
     finally:
         conn.close()
     result = {"campaign": opened, "packages": {}, "edits": {}, "reports": {}}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -149,14 +150,21 @@ def connect(path, *, must_exist: bool = True) -> sqlite3.Connection:
 
 @contextlib.contextmanager
 def transaction(conn: sqlite3.Connection):
-    """One all-or-nothing write: commit on success, roll back on any exception."""
+    """One all-or-nothing write: commit on success, roll back on any exception.
+
+    SQLite may have rolled the transaction back already (``database or disk is full``,
+    some I/O errors): the rollback then runs only while a transaction is still active, so the
+    error the user sees is the real one, not "cannot rollback - no transaction is active". A
+    COMMIT that fails (a lock held by a reader, a full disk) rolls back as well.
+    """
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 def create_container(path) -> sqlite3.Connection:
@@ -394,3 +402,85 @@ def attach_domain(conn, table: str, column: str, domain: str) -> None:
     conn.execute(
         "INSERT OR REPLACE INTO gpkg_data_columns (table_name, column_name, name, constraint_name) "
         "VALUES (?,?,?,?)", (table, column, column, domain))
+
+
+class FileChangedError(GeoPackageError):
+    """Another program committed to the file while a long operation prepared its write."""
+
+
+class ChangeGuard:
+    """Lets a long operation write to a GeoPackage only if nobody else committed meanwhile.
+
+    A field synchronisation or an import reads the file, works for seconds or minutes, then
+    writes. If another program (QGIS saving a layer's edits, another synchronisation) commits
+    in between, writing the stale result would overwrite that commit. The guard detects it:
+
+    - **why** ``PRAGMA data_version``: SQLite changes the value a connection reads whenever
+      *another* connection, of this process or of any other, has committed to the file since
+      this connection last read it, in rollback-journal and in WAL mode alike. The file's size
+      and modification time do not move while a commit still sits in the ``-wal`` file (QGIS
+      puts a GeoPackage in WAL mode while a layer is being edited), so a check on them lets a
+      lost update through. A checksum of the tables would see the commit too, but costs a full
+      read; holding the write lock for the whole operation would block QGIS users (and, in
+      rollback-journal mode, the final commit of every program reading the file) meanwhile.
+    - **how**: the guard opens its connection in ``__init__`` (create it *before* reading
+      anything the write relies on) and keeps it until :meth:`close`, holding no lock in
+      between. :meth:`transaction` takes the write lock (``BEGIN IMMEDIATE``, waiting up to
+      ``timeout`` seconds for other writers and, at commit, for readers), reads
+      ``data_version`` again *under the lock*, so that no commit can slip in between the check
+      and the write, and raises :class:`FileChangedError` (nothing written) if it moved or if the
+      file was replaced on disk (device and inode changed). Write through the connection it
+      yields; the commit is all or nothing (:func:`transaction`).
+    """
+
+    def __init__(self, path, *, timeout: float = 10.0):
+        self.path = Path(path)
+        self.conn = connect(self.path)
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            self._identity = self._file_identity()
+            self._version = self._data_version()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _data_version(self) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _file_identity(self) -> tuple:
+        stat = os.stat(self.path)
+        return stat.st_dev, stat.st_ino
+
+    def changed(self) -> bool:
+        """True when another connection committed to the file (or it was replaced) since the
+        guard was created (or since its last write)."""
+        try:
+            identity = self._file_identity()
+        except OSError:
+            return True
+        return identity != self._identity or self._data_version() != self._version
+
+    def check(self) -> None:
+        """Raise :class:`FileChangedError` when :meth:`changed`."""
+        if self.changed():
+            raise FileChangedError(tr(
+                "{file} was changed by another program while this operation was running "
+                "(edits saved in QGIS, another synchronisation or import): nothing was "
+                "written; run the operation again").format(file=self.path.name))
+
+    @contextlib.contextmanager
+    def transaction(self):
+        """The guarded write: the write lock, the check under it, one transaction."""
+        with transaction(self.conn):
+            self.check()
+            yield self.conn
+        self._version = self._data_version()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -948,6 +948,10 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Champs et valeurs indiqués ci-dessous</translation>
     </message>
     <message>
+      <source>Fields refused by the form rules</source>
+      <translation>Champs refusés par les règles des formulaires</translation>
+    </message>
+    <message>
       <source>Fields used: {fields}.</source>
       <translation>Champs utilisés : {fields}.</translation>
     </message>
@@ -958,6 +962,10 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
     <message>
       <source>File encoding (empty = detect: UTF-8, UTF-16, Windows-1252)</source>
       <translation>Encodage du fichier (vide = détecté : UTF-8, UTF-16, Windows-1252)</translation>
+    </message>
+    <message>
+      <source>Files of DCIM/ not copied</source>
+      <translation>Fichiers de DCIM/ non copiés</translation>
     </message>
     <message>
       <source>Fills the roads table and builds the routing network once, in one transaction. Sources: an OpenStreetMap .osm/.pbf file (GDAL's OSM driver, lines layer) or any line layer, read through a preset. OpenStreetMap: ways whose highway tag is a road or path class; oneway yes/1/true = along the way, -1/reverse = against it, no/0/false/alternating/reversible = two-way, roundabouts and motorways one-way when the tag is absent; maxspeed in km/h ('mph' converted, FR:urban = 50, FR:rural = 80, FR:zone30 = 30); cars barred where the first of motorcar, motor_vehicle, vehicle, access says no, private, delivery, agricultural, forestry, emergency or psv. IGN BD TOPO (troncon_de_route, GeoPackage or shapefile names): nature = class (its speeds written to road_speeds: Sentier, Escalier, Piste cyclable barred to cars…), sens_de_circulation: Double sens and Sans objet = two-way, Sens direct = along, Sens inverse = against; vitesse_moyenne_vl = car speed; acces_vehicule_leger: Libre, A péage, Saisonnier open, Restreint aux ayants droit and Physiquement impossible closed to cars. Other layers: name the class, one-way, speed (km/h), name and access fields and say what the one-way values mean: along the digitised direction, against it, two-way, or closed to cars (still walkable, e.g. INTERDIT); built-in values: 1/yes/true/FT/forward/Sens direct, -1/reverse/TF/backward/Sens inverse, 0/no/false/both/B/Double sens/Sans objet, closed; an empty value is two-way. Values are compared without case, accents, - or _. The log lists every distinct one-way and access value with its number of roads and the meaning given; a value with no meaning refuses the import (listed) unless you choose to import it as two-way and open with a warning. A field that the layer lacks is refused with the list of its fields (names match whatever their case, dBase-style or cut at 10 characters). Closed to cars is stored as maxspeed = 0. Lines are reprojected to the GeoPackage's CRS. The topology splits every road at every vertex and merges line ends closer than the snapping tolerance (metres) into one node; it is stored in road_nodes and road_edges with a checksum of roads, so runs load it without re-snapping. One-way streets bind cars only. Replace mode empties roads first; append adds to it.
@@ -1550,8 +1558,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Fichier des mesures (measure_*.csv)</translation>
     </message>
     <message>
-      <source>Merges the edits an agent made in a field package back into the shared GeoPackage with a three-way merge (pygeodiff): the package's base (the data as prepared), the agent's copy and the shared file as it is now. Every insert, update and delete of premises, observations and lineage arrives. Rule for conflicts: the first synchronised wins; when this package changed a field that the shared file already changed since the package was prepared, the shared value is kept and this package's value goes to the conflict report (the sync_conflicts table and the conflicts output); an edit of a row deleted meanwhile and a deletion of a row edited meanwhile are reported too. Photos of DCIM/ are copied next to the shared GeoPackage and every photo cited is checked to exist. Refused, before anything is written: a package already synchronised, a schema that changed since the package was prepared, a package not prepared from this GeoPackage. Outputs: one row per table (inserted, updated, deleted, conflicts) and one row per conflicting field.</source>
-      <translation>Reporte dans le GeoPackage partagé les saisies faites par un agent dans un paquet terrain, par une fusion à trois voies (pygeodiff) : la base du paquet (les données telles que préparées), la copie de l'agent et le fichier partagé tel qu'il est maintenant. Chaque ajout, modification et suppression de locaux, d'observations et de filiations arrive. Règle des conflits : le premier synchronisé l'emporte ; quand ce paquet a modifié un champ que le fichier partagé a déjà modifié depuis la préparation du paquet, la valeur partagée est conservée et celle du paquet va au rapport de conflits (la table sync_conflicts et la sortie des conflits) ; la modification d'une ligne supprimée entre-temps et la suppression d'une ligne modifiée entre-temps sont aussi signalées. Les photos de DCIM/ sont copiées à côté du GeoPackage partagé et l'existence de chaque photo citée est vérifiée. Refusés avant toute écriture : un paquet déjà synchronisé, un schéma modifié depuis la préparation du paquet, un paquet qui n'a pas été préparé à partir de ce GeoPackage. Sorties : une ligne par table (ajouts, modifications, suppressions, conflits) et une ligne par champ en conflit.</translation>
+      <source>Merges the edits an agent made in a field package back into the shared GeoPackage with a three-way merge (pygeodiff): the package's base (the data as prepared), the agent's copy and the shared file as it is now. Every insert, update and delete of premises, observations and lineage arrives. Rule for conflicts: the first synchronised wins; when this package changed a field that the shared file already changed since the package was prepared, the shared value is kept and this package's value goes to the conflict report (the sync_conflicts table and the conflicts output); an edit of a row deleted meanwhile and a deletion of a row edited meanwhile are reported too. Photos of DCIM/ are copied next to the shared GeoPackage (only JPEG and PNG files, at most 25 MB each, never through a symbolic link) and every photo cited is checked to exist. Every merged row is checked with the rules of the inventory forms (location in the GeoPackage's CRS, required fields, codes of the lists, floor area, NAF code…): a row that breaks one is not merged and is reported with the reason (kind “refused”). Refused, before anything is written: a package already synchronised, a schema that changed since the package was prepared, a package not prepared from this GeoPackage, a data file whose -wal file stayed on the tablet. The GeoPackage is not migrated (the schema is frozen during a campaign), and it is written only at the end, in one transaction, and only if no other program saved edits in it meanwhile (otherwise nothing is written: synchronise again). Outputs: one row per table (inserted, updated, deleted, conflicts) and one row per conflicting or refused field.</source>
+      <translation>Reporte dans le GeoPackage partagé les modifications faites par un agent dans un paquet de terrain, par une fusion à trois voies (pygeodiff) : la base du paquet (les données telles que préparées), la copie de l'agent et le fichier partagé tel qu'il est maintenant. Chaque ajout, modification et suppression de locaux, d'observations et de filiations est reporté. Règle des conflits : le premier synchronisé l'emporte ; quand ce paquet a modifié un champ déjà modifié dans le fichier partagé depuis la préparation du paquet, la valeur partagée est conservée et celle de ce paquet va au rapport des conflits (table sync_conflicts et sortie des conflits) ; la modification d'une ligne supprimée entre-temps et la suppression d'une ligne modifiée entre-temps sont signalées aussi. Les photos de DCIM/ sont copiées à côté du GeoPackage partagé (uniquement des fichiers JPEG et PNG, 25 Mo au plus chacun, jamais à travers un lien symbolique) et l'existence de chaque photo citée est vérifiée. Chaque ligne fusionnée est contrôlée avec les règles des formulaires d'inventaire (position dans le SCR du GeoPackage, champs obligatoires, codes des listes, surface, code NAF…) : une ligne qui en enfreint une n'est pas fusionnée et est signalée avec la raison (type « refused »). Refusés avant toute écriture : un paquet déjà synchronisé, un schéma modifié depuis la préparation du paquet, un paquet qui n'a pas été préparé à partir de ce GeoPackage, un fichier de données dont le fichier -wal est resté sur la tablette. Le GeoPackage n'est pas migré (le schéma est figé pendant une campagne), et il n'est écrit qu'à la fin, en une seule transaction, et seulement si aucun autre programme n'y a enregistré de modification entre-temps (sinon rien n'est écrit : synchronisez à nouveau). Sorties : une ligne par table (ajouts, modifications, suppressions, conflits) et une ligne par champ en conflit ou refusé.</translation>
     </message>
     <message>
       <source>Metres</source>
@@ -1640,10 +1648,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Name of the weighting run</source>
       <translation>Nom du calage</translation>
-    </message>
-    <message>
-      <source>Name the campaign: {count} campaigns are open ({names}).</source>
-      <translation>Nommez la campagne : {count} campagnes sont ouvertes ({names}).</translation>
     </message>
     <message>
       <source>Name the source of the list (e.g. chambre_agriculture_86).</source>
@@ -2462,6 +2466,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Refuser le calage</translation>
     </message>
     <message>
+      <source>Refused: {table}.{column} of {row} = {value}: {rule}.</source>
+      <translation>Refusé : {table}.{column} de {row} = {value} : {rule}.</translation>
+    </message>
+    <message>
       <source>Rejected rows</source>
       <translation>Lignes rejetées</translation>
     </message>
@@ -2968,10 +2976,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>The campaign {name} is already closed.</source>
       <translation>La campagne {name} est déjà close.</translation>
-    </message>
-    <message>
-      <source>The campaign {name} is closed: choose an open campaign.</source>
-      <translation>La campagne {name} est close : choisissez une campagne ouverte.</translation>
     </message>
     <message>
       <source>The campaign {name} still has {count} observation(s) to confirm: visit them, or tick “Close even if observations are still to confirm”.</source>
@@ -3496,6 +3500,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>un code NAF rév. 2 comme 47.11D, ou vide</translation>
     </message>
     <message>
+      <source>a NAF rev. 2 code such as 47.11F is expected</source>
+      <translation>un code NAF rév. 2 comme 47.11F est attendu</translation>
+    </message>
+    <message>
       <source>a SIRET is 14 digits</source>
       <translation>un SIRET compte 14 chiffres</translation>
     </message>
@@ -3604,12 +3612,24 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>un nombre fini</translation>
     </message>
     <message>
+      <source>a finite number of m² greater than 0, or empty (infinity and NaN are not floor areas)</source>
+      <translation>un nombre fini de m² supérieur à 0, ou vide (l'infini et NaN ne sont pas des surfaces)</translation>
+    </message>
+    <message>
+      <source>a floor area of at most {max} m²</source>
+      <translation>une surface d'au plus {max} m²</translation>
+    </message>
+    <message>
       <source>a height in centimetres, or N/A</source>
       <translation>une hauteur en centimètres, ou N/A</translation>
     </message>
     <message>
       <source>a local time that exists in {tz} (clocks went forward): give a UTC offset</source>
       <translation>une heure locale qui existe dans le fuseau {tz} (passage à l'heure d'été) : indiquez un décalage UTC</translation>
+    </message>
+    <message>
+      <source>a location is required (the geometry is empty)</source>
+      <translation>une position est obligatoire (la géométrie est vide)</translation>
     </message>
     <message>
       <source>a neutral baseline needs its first and last day</source>
@@ -3676,6 +3696,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>un stop_id du stops.txt du flux importé</translation>
     </message>
     <message>
+      <source>a symbolic link: not followed, not copied</source>
+      <translation>un lien symbolique : non suivi, non copié</translation>
+    </message>
+    <message>
       <source>a time H:MM:SS or HH:MM:SS (may exceed 24:00:00)</source>
       <translation>une heure H:MM:SS ou HH:MM:SS (peut dépasser 24:00:00)</translation>
     </message>
@@ -3728,6 +3752,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>une valeur &gt;= {minimum} (au-delà, c'est une erreur de saisie)</translation>
     </message>
     <message>
+      <source>a value is required</source>
+      <translation>une valeur est obligatoire</translation>
+    </message>
+    <message>
       <source>a value matching the pattern {pattern}</source>
       <translation>une valeur conforme au motif {pattern}</translation>
     </message>
@@ -3738,6 +3766,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>a year between {first} and {last}</source>
       <translation>une année entre {first} et {last}</translation>
+    </message>
+    <message>
+      <source>a {expected} geometry is expected, not a {kind}</source>
+      <translation>une géométrie {expected} est attendue, pas {kind}</translation>
     </message>
     <message>
       <source>activity coded in an old nomenclature (NAP / NAF 1993 / NAF rev. 1), not mapped; expected NAFRev2</source>
@@ -3754,6 +3786,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>alpha = {alpha:.4f} (s.e. {se_a}), beta = {beta:.4f} (s.e. {se_b:.4f}), log-likelihood {ll:.2f}, pseudo-R² {r2:.3f}, n = {n} (cost in {unit})</source>
       <translation>alpha = {alpha:.4f} (e.t. {se_a}), bêta = {beta:.4f} (e.t. {se_b:.4f}), log-vraisemblance {ll:.2f}, pseudo-R² {r2:.3f}, n = {n} (coût en {unit})</translation>
+    </message>
+    <message>
+      <source>an INSEE commune code has 5 characters (e.g. 86194)</source>
+      <translation>un code commune INSEE a 5 caractères (ex. 86194)</translation>
     </message>
     <message>
       <source>an ISO 8601 date-time with a UTC offset, e.g. 2022-03-27T10:00:00+02:00</source>
@@ -3808,6 +3844,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>un nombre entier</translation>
     </message>
     <message>
+      <source>an occupied premise needs an activity group</source>
+      <translation>un local occupé doit avoir un groupe d'activité</translation>
+    </message>
+    <message>
       <source>at least one product expected</source>
       <translation>au moins un produit attendu</translation>
     </message>
@@ -3860,10 +3900,6 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>la campagne {name!r} est déjà close</translation>
     </message>
     <message>
-      <source>campaign {name!r} is closed: reopen it or choose an open campaign</source>
-      <translation>la campagne {name!r} est close : rouvrez-la ou choisissez une campagne ouverte</translation>
-    </message>
-    <message>
       <source>campaign {name!r} still has {n} observation(s) to confirm: visit them, or force the closure</source>
       <translation>la campagne {name!r} a encore {n} observation(s) à confirmer : visitez les locaux concernés, ou forcez la clôture</translation>
     </message>
@@ -3910,10 +3946,6 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>choose at least one service date or the typical weekday</source>
       <translation>choisissez au moins un jour de service ou le jour ouvré type</translation>
-    </message>
-    <message>
-      <source>choose the campaign: {n} campaigns are open</source>
-      <translation>choisissez la campagne : {n} campagnes sont ouvertes</translation>
     </message>
     <message>
       <source>choose the campaign: {n} campaigns are open ({names})</source>
@@ -4034,6 +4066,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>empty</source>
       <translation>vide</translation>
+    </message>
+    <message>
+      <source>empty file</source>
+      <translation>fichier vide</translation>
     </message>
     <message>
       <source>encoding</source>
@@ -4184,8 +4220,16 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>habitants</translation>
     </message>
     <message>
+      <source>its content is not a {kind} image</source>
+      <translation>son contenu n'est pas une image {kind}</translation>
+    </message>
+    <message>
       <source>kind must be off_street or on_street</source>
       <translation>le type doit être off_street ou on_street</translation>
+    </message>
+    <message>
+      <source>larger than {size} bytes</source>
+      <translation>plus de {size} octets</translation>
     </message>
     <message>
       <source>main centre: {answer}</source>
@@ -4258,10 +4302,6 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>no BPE type for its tags in osm_bpe_map</source>
       <translation>aucun type BPE pour ses étiquettes dans osm_bpe_map</translation>
-    </message>
-    <message>
-      <source>no campaign with uuid {uuid}</source>
-      <translation>aucune campagne d'uuid {uuid}</translation>
     </message>
     <message>
       <source>no complete day of footfall: nothing to cross with the offer</source>
@@ -4372,12 +4412,32 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>pas de table {table} ou aucune ligne dedans</translation>
     </message>
     <message>
+      <source>not a GeoPackage geometry</source>
+      <translation>pas une géométrie GeoPackage</translation>
+    </message>
+    <message>
       <source>not a car park (amenity=parking)</source>
       <translation>pas un parc de stationnement (amenity=parking)</translation>
     </message>
     <message>
       <source>not a highway</source>
       <translation>pas une voie (highway)</translation>
+    </message>
+    <message>
+      <source>not a photo: only .jpg, .jpeg and .png files are copied</source>
+      <translation>pas une photo : seuls les fichiers .jpg, .jpeg et .png sont copiés</translation>
+    </message>
+    <message>
+      <source>not a readable geometry</source>
+      <translation>géométrie illisible</translation>
+    </message>
+    <message>
+      <source>not a regular file</source>
+      <translation>pas un fichier ordinaire</translation>
+    </message>
+    <message>
+      <source>not an SQLite file</source>
+      <translation>pas un fichier SQLite</translation>
     </message>
     <message>
       <source>not an observatory GeoPackage (no observatory_meta table)</source>
@@ -4490,6 +4550,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>photo {photo} already exists next to the shared file with a different content: rename one of them</source>
       <translation>la photo {photo} existe déjà à côté du fichier partagé avec un contenu différent : renommez l'une des deux</translation>
+    </message>
+    <message>
+      <source>photo {photo} could not be copied next to the shared GeoPackage: {reason}</source>
+      <translation>la photo {photo} n'a pas pu être copiée à côté du GeoPackage partagé : {reason}</translation>
     </message>
     <message>
       <source>pipe</source>
@@ -4688,6 +4752,14 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>le SIRET du gestionnaire des parcs doit compter 14 chiffres, reçu {value!r}</translation>
     </message>
     <message>
+      <source>the coordinates ({x:.6g}, {y:.6g}) lie outside the area of the table's CRS (x {x0:.0f} to {x1:.0f}, y {y0:.0f} to {y1:.0f}): a point in another CRS, e.g. WGS84 longitude and latitude?</source>
+      <translation>les coordonnées ({x:.6g}, {y:.6g}) sont hors du domaine du SCR de la table (x de {x0:.0f} à {x1:.0f}, y de {y0:.0f} à {y1:.0f}) : un point dans un autre SCR, par exemple en longitude et latitude WGS84 ?</translation>
+    </message>
+    <message>
+      <source>the coordinates are not finite numbers</source>
+      <translation>les coordonnées ne sont pas des nombres finis</translation>
+    </message>
+    <message>
       <source>the feed runs no trip on a weekday</source>
       <translation>le flux n'a aucune course en semaine</translation>
     </message>
@@ -4696,8 +4768,24 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>le calendrier du flux ne compte aucun jour de service</translation>
     </message>
     <message>
+      <source>the field package could not be written: {reason}</source>
+      <translation>le paquet de terrain n'a pas pu être écrit : {reason}</translation>
+    </message>
+    <message>
+      <source>the floor area must be a finite number of m² greater than 0 and at most 1 000 000</source>
+      <translation>la surface doit être un nombre fini de m² supérieur à 0 et d'au plus 1 000 000</translation>
+    </message>
+    <message>
+      <source>the floor area must be a number of m²</source>
+      <translation>la surface doit être un nombre de m²</translation>
+    </message>
+    <message>
       <source>the form style {path} is missing from the plugin</source>
       <translation>le style de formulaire {path} manque dans l'extension</translation>
+    </message>
+    <message>
+      <source>the geometry is in the CRS with srs_id {found}, the table's is {srs}: it must be reprojected</source>
+      <translation>la géométrie est dans le SCR de srs_id {found}, celui de la table est {srs} : elle doit être reprojetée</translation>
     </message>
     <message>
       <source>the id of an observation of campaign {campaign!r} exported in this workbook (rows cannot be added)</source>
@@ -4724,6 +4812,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>le périmètre est vide : choisissez au moins une centralité</translation>
     </message>
     <message>
+      <source>the photo folder is a symbolic link: it is not followed, no photo is copied</source>
+      <translation>le dossier des photos est un lien symbolique : il n'est pas suivi, aucune photo n'est copiée</translation>
+    </message>
+    <message>
       <source>the population grid is empty (run import_population_grid)</source>
       <translation>le carroyage de population est vide (lancez import_population_grid)</translation>
     </message>
@@ -4740,6 +4832,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>la table roads ne contient aucune ligne : importez d'abord les voies</translation>
     </message>
     <message>
+      <source>the row breaks a rule of the inventory forms and was not merged</source>
+      <translation>la ligne enfreint une règle des formulaires d'inventaire et n'a pas été fusionnée</translation>
+    </message>
+    <message>
       <source>the row was deleted in the shared GeoPackage before this package was synchronised: the deletion stands, this package's edit is kept in the conflict report</source>
       <translation>la ligne a été supprimée dans le GeoPackage partagé avant la synchronisation de ce paquet : la suppression est maintenue, la modification de ce paquet est gardée dans le rapport de conflits</translation>
     </message>
@@ -4748,8 +4844,16 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>la ligne a été modifiée dans le GeoPackage partagé avant la synchronisation de ce paquet : la ligne modifiée est conservée, la suppression de ce paquet est gardée dans le rapport de conflits</translation>
     </message>
     <message>
+      <source>the row was refused: {reason}</source>
+      <translation>la ligne a été refusée : {reason}</translation>
+    </message>
+    <message>
       <source>the site position cannot be projected to the GeoPackage's CRS</source>
       <translation>la position du site ne peut pas être projetée dans le SCR du GeoPackage</translation>
+    </message>
+    <message>
+      <source>the status is required: say whether the premise is occupied, vacant, under works…</source>
+      <translation>le statut est obligatoire : indiquez si le local est occupé, vacant, en travaux…</translation>
     </message>
     <message>
       <source>the stored road network is inconsistent ({error}): run build_network</source>
@@ -4900,6 +5004,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>mode de vente inconnu, conservé tel quel</translation>
     </message>
     <message>
+      <source>unreadable ({error})</source>
+      <translation>illisible ({error})</translation>
+    </message>
+    <message>
       <source>week</source>
       <translation>semaine</translation>
     </message>
@@ -4952,20 +5060,40 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{file} ne peut être ni lu ni écrit (permission refusée).</translation>
     </message>
     <message>
-      <source>{file} changed while the package was being merged: synchronise again</source>
-      <translation>{file} a changé pendant la fusion du paquet : synchronisez à nouveau</translation>
+      <source>{file} cannot be written: the file or its folder is read-only (SQLite also writes a journal next to the file); check the permissions ({error})</source>
+      <translation>{file} ne peut pas être écrit : le fichier ou son dossier est en lecture seule (SQLite écrit aussi un journal à côté du fichier) ; vérifiez les droits ({error})</translation>
     </message>
     <message>
-      <source>{file} could not be written ({error}): close the layers that are being edited in QGIS and synchronise again</source>
-      <translation>{file} n'a pas pu être écrit ({error}) : fermez les couches en cours d'édition dans QGIS et synchronisez à nouveau</translation>
+      <source>{file} changed while the package was being merged (another program saved edits, maybe QGIS with a layer in edit mode): nothing was written, synchronise again</source>
+      <translation>{file} a été modifié pendant la fusion du paquet (un autre programme y a enregistré des modifications, peut-être QGIS avec une couche en mode édition) : rien n'a été écrit, synchronisez à nouveau</translation>
     </message>
     <message>
       <source>{file} does not exist.</source>
       <translation>{file} n'existe pas.</translation>
     </message>
     <message>
+      <source>{file} is locked by another program (edits being saved in QGIS, another synchronisation or import); try again when it has finished ({error})</source>
+      <translation>{file} est verrouillé par un autre programme (modifications en cours d'enregistrement dans QGIS, autre synchronisation ou import) ; réessayez quand il aura terminé ({error})</translation>
+    </message>
+    <message>
+      <source>{file} was changed by another program while this operation was running (edits saved in QGIS, another synchronisation or import): nothing was written; run the operation again</source>
+      <translation>{file} a été modifié par un autre programme pendant cette opération (modifications enregistrées dans QGIS, autre synchronisation ou import) : rien n'a été écrit ; relancez l'opération</translation>
+    </message>
+    <message>
+      <source>{file} was edited in WAL mode (QGIS or QField) and came back without {wal} and without any edit: the agent's edits are probably in {wal}, left on the tablet. Copy {file} and {wal} from the tablet into {folder} and synchronise again (nothing was written, the package can be synchronised later).</source>
+      <translation>{file} a été modifié en mode WAL (QGIS ou QField) et revient sans {wal} et sans aucune modification : les modifications de l'agent sont probablement dans {wal}, resté sur la tablette. Copiez {file} et {wal} depuis la tablette dans {folder} et synchronisez à nouveau (rien n'a été écrit, le paquet pourra être synchronisé plus tard).</translation>
+    </message>
+    <message>
+      <source>{file} was still open on the tablet: {shm} came back without {wal}, which holds the last edits. Copy {file} and {wal} from the tablet into {folder} (close QField first) and synchronise again; nothing was written.</source>
+      <translation>{file} était encore ouvert sur la tablette : {shm} revient sans {wal}, qui contient les dernières modifications. Copiez {file} et {wal} depuis la tablette dans {folder} (fermez d'abord QField) et synchronisez à nouveau ; rien n'a été écrit.</translation>
+    </message>
+    <message>
       <source>{file}, row {row}</source>
       <translation>{file}, ligne {row}</translation>
+    </message>
+    <message>
+      <source>{file}: SQLite error ({error})</source>
+      <translation>{file} : erreur SQLite ({error})</translation>
     </message>
     <message>
       <source>{file}: announces UTF-16 but is damaged ({error})</source>
@@ -4986,6 +5114,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{file}: column(s) not found: {columns}; columns present: {present}</source>
       <translation>{file} : colonne(s) introuvable(s) : {columns} ; colonnes présentes : {present}</translation>
+    </message>
+    <message>
+      <source>{file}: database or disk is full; free some disk space and try again ({error})</source>
+      <translation>{file} : base de données ou disque plein ; libérez de l'espace disque et réessayez ({error})</translation>
     </message>
     <message>
       <source>{file}: expands to {size}, more than the {limit} accepted (split the feed, or keep the lines of your territory)</source>
@@ -5130,6 +5262,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{folder}: not a field package (no {manifest})</source>
       <translation>{folder} : ce n'est pas un paquet terrain (pas de {manifest})</translation>
+    </message>
+    <message>
+      <source>{folder}: the manifest's {what} {value!r} is not a path inside the package folder: the package is refused</source>
+      <translation>{folder} : le champ {what} {value!r} du manifeste n'est pas un chemin dans le dossier du paquet : le paquet est refusé</translation>
     </message>
     <message>
       <source>{folder}: the package folder must be new or empty</source>
@@ -5364,12 +5500,20 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{path} a la version de schéma {version}, plus récente que celles que ce plugin connaît ({latest}) : mettez le plugin à jour.</translation>
     </message>
     <message>
+      <source>{path} is a symbolic link: a field package is never read through a link (copy the real file into the package folder)</source>
+      <translation>{path} est un lien symbolique : un paquet de terrain n'est jamais lu à travers un lien (copiez le vrai fichier dans le dossier du paquet)</translation>
+    </message>
+    <message>
       <source>{path} is damaged or is not a GeoPackage ("{error}").</source>
       <translation>{path} est endommagé ou n'est pas un GeoPackage (« {error} »).</translation>
     </message>
     <message>
       <source>{path} is in use by another program (an editing session in QGIS, a synchronisation or an import): save or stop it, then run again. The GeoPackage was not changed.</source>
       <translation>{path} est utilisé par un autre programme (une session d'édition dans QGIS, une synchronisation ou un import) : enregistrez ou arrêtez-le, puis relancez. Le GeoPackage n'a pas été modifié.</translation>
+    </message>
+    <message>
+      <source>{path} is not a regular file</source>
+      <translation>{path} n'est pas un fichier ordinaire</translation>
     </message>
     <message>
       <source>{path} is not an observatory GeoPackage: {error}</source>
@@ -5386,6 +5530,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{path}: file already exists</source>
       <translation>{path} : le fichier existe déjà</translation>
+    </message>
+    <message>
+      <source>{path}: malformed manifest (wrong type for {keys})</source>
+      <translation>{path} : manifeste mal formé (type incorrect pour {keys})</translation>
     </message>
     <message>
       <source>{path}: manifest lacks {keys}</source>
@@ -5436,6 +5584,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{path} : la mise à niveau du schéma de la version {current} à la version {target} a échoué à la version {version} ({error}) ; le fichier n'a pas été modifié</translation>
     </message>
     <message>
+      <source>{photo} was not copied: {reason}.</source>
+      <translation>{photo} n'a pas été copié : {reason}.</translation>
+    </message>
+    <message>
       <source>{rank}. {group} (score {score:.2f}: {missing:.0f} % miss it, density {density:.2f} vs {median:.2f} per 1 000)</source>
       <translation>{rank}. {group} (score {score:.2f} : {missing:.0f} % le regrettent, densité {density:.2f} contre {median:.2f} pour 1 000)</translation>
     </message>
@@ -5466,6 +5618,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{rows} premises of campaign {campaign} written to {path}.</source>
       <translation>{rows} locaux de la campagne {campaign} écrits dans {path}.</translation>
+    </message>
+    <message>
+      <source>{size} bytes, more than the {limit} bytes a photo may have</source>
+      <translation>{size} octets, plus que les {limit} octets permis pour une photo</translation>
     </message>
     <message>
       <source>{table} row {uuid}: this uuid already exists in the shared GeoPackage</source>
@@ -5500,12 +5656,24 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{value!r} ({n} entités)</translation>
     </message>
     <message>
+      <source>{value!r} is not a code of the field's list ({codes})</source>
+      <translation>{value!r} n'est pas un code de la liste du champ ({codes})</translation>
+    </message>
+    <message>
+      <source>{value!r} is outside the field's range</source>
+      <translation>{value!r} est hors de l'intervalle du champ</translation>
+    </message>
+    <message>
       <source>{value} ({n} roads)</source>
       <translation>{value} ({n} routes)</translation>
     </message>
     <message>
       <source>{value} is not a date: write it as YYYY-MM-DD (e.g. 2025-03-01).</source>
       <translation>{value} n'est pas une date : écrivez-la sous la forme AAAA-MM-JJ (par ex. 2025-03-01).</translation>
+    </message>
+    <message>
+      <source>{value} is not in the table {table} of the shared GeoPackage (refused or deleted)</source>
+      <translation>{value} n'est pas dans la table {table} du GeoPackage partagé (refusé ou supprimé)</translation>
     </message>
     <message>
       <source>{value} respondents are too many for the exact clustering: give a number of pre-clusters (e.g. 100)</source>

@@ -109,10 +109,10 @@ def test_campaign_progress_per_centrality_and_agent(site, run_alg):
 
 
 def test_campaign_progress_needs_a_campaign_name_when_none_or_many_are_open(site, run_alg):
-    with pytest.raises(QgsProcessingException, match="Name the campaign: 0 campaigns are open"):
+    with pytest.raises(QgsProcessingException, match="Choose the campaign: 0 campaigns are open"):
         run_alg("campaign_progress", {"GEOPACKAGE": str(site), "OUTPUT_CENTRALITIES": "memory:",
                                       "OUTPUT_AGENTS": "memory:"})
-    with pytest.raises(QgsProcessingException, match="Unknown campaign 2030"):
+    with pytest.raises(QgsProcessingException, match="Unknown campaign '2030'"):
         run_alg("campaign_progress", {"GEOPACKAGE": str(site), "CAMPAIGN": "2030",
                                       "OUTPUT_CENTRALITIES": "memory:",
                                       "OUTPUT_AGENTS": "memory:"})

@@ -123,7 +123,7 @@ def test_prepare_refusals(site, run_alg, tmp_path):
         prepare(run_alg, shared, busy, "alice", "Centre")
     with pytest.raises(QgsProcessingException, match="Unknown centrality name"):
         prepare(run_alg, shared, tmp_path / "p1", "alice", "Plage")
-    with pytest.raises(QgsProcessingException, match="campaign 2024 is closed"):
+    with pytest.raises(QgsProcessingException, match="campaign '2024' is closed"):
         run_alg("prepare_field_package", {"GEOPACKAGE": str(shared), "CAMPAIGN": "2024",
                                           "OUTPUT_FOLDER": str(tmp_path / "p2")})
     assert not (tmp_path / "p1").exists() or not any((tmp_path / "p1").iterdir())
@@ -134,7 +134,7 @@ def test_two_agents_sync_scenario(site, run_alg, tmp_path):
     alice, bob = tmp_path / "alice", tmp_path / "bob"
     prepare(run_alg, shared, alice, "alice", "Centre")
     prepare(run_alg, shared, bob, "bob", "Centre, Gare")
-    (alice / "DCIM" / "a1_2025.jpg").write_bytes(b"\xff\xd8jpeg")
+    (alice / "DCIM" / "a1_2025.jpg").write_bytes(b"\xff\xd8\xff\xe0jpeg")
     play(alice, [
         set_obs("a1", campaign, status="vacant", activity_group=None, sign_name=None,
                 visit_state="changed", agent="alice", photo="DCIM/a1_2025.jpg"),
@@ -155,16 +155,18 @@ def test_two_agents_sync_scenario(site, run_alg, tmp_path):
 
     result, report, conflicts = synchronise(run_alg, shared, alice)
     assert result.pop("PACKAGE_UUID")
-    assert result == {"EDITS": 4, "CONFLICTS": 0, "PHOTOS_COPIED": 1, "PHOTOS_MISSING": 0}
+    assert result == {"EDITS": 4, "CONFLICTS": 0, "PHOTOS_COPIED": 1, "PHOTOS_MISSING": 0,
+                      "PHOTOS_REJECTED": 0, "REFUSED": 0}
     # table, inserted, updated, deleted, conflicts
     assert report == [("premises", 1, 0, 0, 0), ("premise_observations", 1, 2, 0, 0),
                       ("premise_lineage", 0, 0, 0, 0)]
     assert conflicts == []
-    assert (shared.parent / "DCIM" / "a1_2025.jpg").read_bytes() == b"\xff\xd8jpeg"
+    assert (shared.parent / "DCIM" / "a1_2025.jpg").read_bytes() == b"\xff\xd8\xff\xe0jpeg"
 
     result, report, conflicts = synchronise(run_alg, shared, bob)
     assert result.pop("PACKAGE_UUID")
-    assert result == {"EDITS": 4, "CONFLICTS": 1, "PHOTOS_COPIED": 0, "PHOTOS_MISSING": 0}
+    assert result == {"EDITS": 4, "CONFLICTS": 1, "PHOTOS_COPIED": 0, "PHOTOS_MISSING": 0,
+                      "PHOTOS_REJECTED": 0, "REFUSED": 0}
     assert report == [("premises", 0, 0, 1, 0), ("premise_observations", 0, 2, 1, 1),
                       ("premise_lineage", 0, 0, 0, 0)]
     conn = gpkg.connect(shared)
@@ -233,3 +235,76 @@ def test_synchronise_without_pygeodiff_names_the_package(site, run_alg, tmp_path
                         lambda names: [n for n in names if n == "pygeodiff"])
     with pytest.raises(QgsProcessingException, match="pygeodiff"):
         synchronise(run_alg, shared, folder)
+
+
+def test_synchronise_never_migrates_the_shared_file(site, run_alg, tmp_path, monkeypatch):
+    """A plugin newer than the file (a migration pending): the synchronisation works on the
+    file as it is (the schema is frozen while packages are out), and a refusal that says
+    "nothing was written" is true: the file was not migrated either."""
+    from observatoire_commerce.store import migrations, observatory
+
+    shared, campaign = site
+    folder = tmp_path / "alice"
+    prepare(run_alg, shared, folder, "alice", "Centre")
+    play(folder, [set_obs("a1", campaign, visit_state="confirmed", agent="alice")])
+    version = observatory.LATEST_VERSION
+
+    def pending(conn, srs_id):
+        conn.execute("ALTER TABLE premises ADD COLUMN facade_colour TEXT")
+    monkeypatch.setitem(migrations.MIGRATIONS, version + 1, pending)
+    monkeypatch.setattr(observatory, "LATEST_VERSION", version + 1)
+    result, _report, _conflicts = synchronise(run_alg, shared, folder)
+    assert result["EDITS"] == 1
+    conn = gpkg.connect(shared)
+    assert observatory.schema_version(conn) == version
+    assert "facade_colour" not in gpkg.column_names(conn, "premises")
+    conn.close()
+    before = sha(shared)
+    with pytest.raises(QgsProcessingException, match="refused, nothing was written.*already "
+                                                     "synchronised"):
+        synchronise(run_alg, shared, folder)
+    assert sha(shared) == before
+
+
+def test_synchronise_with_the_file_locked_gives_a_message(site, run_alg, tmp_path, monkeypatch):
+    import sqlite3
+
+    from observatoire_commerce.fieldwork import sync as field_sync
+
+    shared, campaign = site
+    folder = tmp_path / "alice"
+    prepare(run_alg, shared, folder, "alice", "Centre")
+    play(folder, [set_obs("a1", campaign, visit_state="confirmed", agent="alice")])
+    monkeypatch.setattr(field_sync, "WRITE_TIMEOUT", 0.2)
+    writer = sqlite3.connect(str(shared), isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(QgsProcessingException, match="Synchronisation failed, the shared "
+                                                         "GeoPackage is unchanged: socle.gpkg "
+                                                         "is locked by another program"):
+            synchronise(run_alg, shared, folder)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    result, _report, _conflicts = synchronise(run_alg, shared, folder)  # once it is free
+    assert result["EDITS"] == 1
+
+
+def test_prepare_on_a_read_only_file_gives_a_message(site, run_alg, tmp_path, monkeypatch):
+    import sqlite3
+
+    from observatoire_commerce.store import fieldwork as store_fieldwork
+
+    shared, _campaign = site
+
+    def read_only(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+    monkeypatch.setattr(store_fieldwork, "register_package", read_only)
+    before = sha(shared)
+    with pytest.raises(QgsProcessingException, match="could not be prepared: the field package "
+                                                     "could not be written: socle.gpkg cannot "
+                                                     "be written"):
+        prepare(run_alg, shared, tmp_path / "alice", "alice", "Centre")
+    assert sha(shared) == before
+    assert not (tmp_path / "alice").exists()
+    assert not list((shared.parent / "socle.field_bases").glob("*.gpkg"))

@@ -16,6 +16,7 @@ Rows 2 and 3 lie in the centrality (listed first, by street and address), row 4 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sqlite3
 
@@ -281,4 +282,99 @@ def test_missing_openpyxl_gives_a_clear_message(inventory_gpkg, run_alg, tmp_pat
                                                      r"python3-openpyxl; pip: openpyxl\)"):
         run_alg("export_inventory_xlsx", {"GEOPACKAGE": str(inventory_gpkg), "CAMPAIGN": "",
                                           "OUTPUT": str(tmp_path / "x.xlsx")})
+    assert digest(inventory_gpkg) == before
+
+
+@pytest.mark.parametrize("cell, shown, code", [
+    ("85 m2", "85 m2", "not_a_number"),
+    (dt.datetime(2024, 5, 1), "2024-05-01T00:00:00", "not_a_number"),
+    (True, "True", "not_a_number"),
+    ("inf", "inf", "not_finite"),
+    ("1e999", "1e999", "not_finite"),
+    ("Infinity", "Infinity", "not_finite"),
+    ("-Infinity", "-Infinity", "not_finite"),
+    ("NaN", "NaN", "not_finite"),
+    (0, "0", "not_positive"),
+    ("2 000 000", "2 000 000", "too_large"),
+])
+def test_a_floor_area_that_is_not_a_finite_number_is_a_cell_error(
+        inventory_gpkg, exported, run_alg, tmp_path, cell, shown, code):
+    workbook = load_workbook(exported)
+    workbook["Inventaire"]["F3"] = cell    # p-2's floor area
+    bad = tmp_path / "surface.xlsx"
+    workbook.save(bad)
+    before = digest(inventory_gpkg)
+    result, errors = run_import(run_alg, inventory_gpkg, bad)
+    assert errors == [(3, "Surface (m²)", shown, code)]
+    assert result["WRITTEN"] is False
+    assert digest(inventory_gpkg) == before
+    assert floor_area(inventory_gpkg, "p-2") == 120
+
+
+def test_a_floor_area_with_a_decimal_comma_and_spaces_is_read(inventory_gpkg, exported, run_alg,
+                                                              tmp_path):
+    workbook = load_workbook(exported)
+    workbook["Inventaire"]["F2"] = "1\u202f234,5"    # French typing: narrow no-break space
+    workbook["Inventaire"]["F3"] = "85,5"
+    edited = tmp_path / "surfaces.xlsx"
+    workbook.save(edited)
+    result, errors = run_import(run_alg, inventory_gpkg, edited)
+    assert errors == [] and result["UPDATED_PREMISES"] == 2
+    assert (floor_area(inventory_gpkg, "p-1"), floor_area(inventory_gpkg, "p-2")) == (1234.5,
+                                                                                      85.5)
+
+
+FORMULAS = {
+    ("observation", "o-1", "sign_name"): '=HYPERLINK("http://evil.example/x","Épicerie")',
+    ("observation", "o-2", "notes"): "+33 5 49 00 00 00",
+    ("observation", "o-3", "sign_name"): "-2+3+cmd|' /C calc'!A0",
+    ("premise", "p-1", "address"): "@SUM(1+1)*cmd|' /C calc'!A0",
+    ("premise", "p-2", "address"): "\t=1+1",
+    ("premise", "p-3", "address"): "\r=2+2",
+}
+
+
+def test_excel_export_writes_no_formula(inventory_gpkg, run_alg, tmp_path):
+    """Values from the data that Excel or LibreOffice would evaluate (=, +, -, @, a leading
+    tab or carriage return) are text cells in every sheet, and come back unchanged."""
+    import zipfile
+
+    conn = gpkg.connect(inventory_gpkg)
+    with gpkg.transaction(conn):
+        for (kind, uuid, column), text in FORMULAS.items():
+            table = "premise_observations" if kind == "observation" else "premises"
+            conn.execute(f"UPDATE {table} SET {column} = ? WHERE uuid = ?", (text, uuid))
+        conn.execute("UPDATE campaigns SET name = '=1+2' WHERE uuid = 'k-2024'")
+        conn.execute("UPDATE chain_types SET label_fr = '=3+4' WHERE code = 'chain'")
+        conn.execute("UPDATE observatory_meta SET value = '@territoire' WHERE key = "
+                     "'territory'")
+    conn.close()
+    target = tmp_path / "inventaire.xlsx"
+    run_alg("export_inventory_xlsx", {"GEOPACKAGE": str(inventory_gpkg), "CAMPAIGN": "",
+                                      "OUTPUT": str(target)})
+    with zipfile.ZipFile(target) as archive:
+        sheets = {n: archive.read(n).decode() for n in archive.namelist()
+                  if n.startswith("xl/worksheets/")}
+    assert len(sheets) == 5 and not [n for n, xml in sheets.items() if "<f>" in xml]
+    workbook = load_workbook(target)   # formulas as written, not values
+    texts = {}
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str) and cell.value[:1] in "=+-@\t\r":
+                    assert cell.quotePrefix, (sheet.title, cell.coordinate)
+                    texts.setdefault(cell.value, set()).add(sheet.title)
+    for text in FORMULAS.values():
+        assert texts[text] >= {"Inventaire"}, text
+    for text in ('=HYPERLINK("http://evil.example/x","Épicerie")', "+33 5 49 00 00 00",
+                 "@SUM(1+1)*cmd|' /C calc'!A0"):
+        assert "_export" in texts[text]            # the very hidden sheet too
+    assert "=3+4" in texts and "Codes" in texts["=3+4"]
+    assert texts["=1+2"] == {"_export"}
+    readme = workbook["Lisez-moi"]["A2"]
+    assert readme.value.startswith("Campagne : =1+2 — territoire : @territoire")
+    before = digest(inventory_gpkg)
+    result, errors = run_import(run_alg, inventory_gpkg, target)   # values come back as text
+    assert errors == [] and result["UNCHANGED"] == 3 and result["WRITTEN"] is False
     assert digest(inventory_gpkg) == before

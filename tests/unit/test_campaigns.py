@@ -15,6 +15,7 @@ from __future__ import annotations
 import pytest
 
 from observatoire_commerce.jobs import campaigns
+from observatoire_commerce.store import campaigns as store_campaigns
 from observatoire_commerce.store import gpkg, observatory
 from observatoire_commerce.store.geometry import encode, encode_point
 
@@ -109,14 +110,14 @@ def test_open_campaign_prefills_from_the_latest_observation(conn):
     for row in obs.values():  # the visit itself is not copied
         assert row["visit_state"] == "to_confirm"
         assert row["agent"] is None and row["photo"] is None and row["observed_at"] is None
-    camp = campaigns.campaign(conn, result["uuid"])
+    camp = store_campaigns.find(conn, result["uuid"])
     assert (camp["state"], camp["year"], camp["perimeter"]) == ("open", 2025, ["A", "B"])
 
 
 def test_open_campaign_on_the_whole_territory(conn):
     result = campaigns.open_campaign(conn, "2025", "2025-03-01", "2025-04-30")
     assert sorted(observations(conn, result["uuid"])) == ["p1", "p2", "p4", "p5", "p6", "p7"]
-    assert campaigns.campaign(conn, result["uuid"])["perimeter"] is None
+    assert store_campaigns.find(conn, result["uuid"])["perimeter"] is None
 
 
 def test_open_campaign_refusals_write_nothing(conn):
@@ -176,10 +177,10 @@ def test_close_refused_while_unconfirmed_then_forced(conn):
     visit(conn, "p5", c, "confirmed", "bob")
     with pytest.raises(campaigns.CampaignError, match="1 observation"):
         campaigns.close_campaign(conn, c)
-    assert campaigns.campaign(conn, c)["state"] == "open"
+    assert store_campaigns.find(conn, c)["state"] == "open"
     result = campaigns.close_campaign(conn, c, force=True)
     assert (result["unconfirmed"], result["forced"]) == (1, True)
-    camp = campaigns.campaign(conn, c)
+    camp = store_campaigns.find(conn, c)
     assert camp["state"] == "closed" and camp["closed_at"] == result["closed_at"]
     with pytest.raises(campaigns.CampaignError, match="already closed"):
         campaigns.close_campaign(conn, c, force=True)

@@ -23,6 +23,7 @@ from observatoire_commerce.store import gpkg, observatory
 from observatoire_commerce.store.geometry import encode, encode_point
 
 X0, Y0 = 497_000.0, 6_610_000.0
+JPEG = b"\xff\xd8\xff\xe0"  # the start of every JPEG file (the sync checks it)
 VALIDATE = Path("/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py")
 
 
@@ -184,7 +185,7 @@ def test_two_agents_merge_without_losing_an_edit(site, tmp_path):
         ("INSERT INTO chain_types (uuid, code, label_fr, label_en) VALUES "
          "('ct', 'coop', 'Coopérative', 'Cooperative')", ()),  # not merged: reported
     ])
-    (alice.path / "DCIM" / "newA_2025.jpg").write_bytes(b"jpeg-alice")
+    (alice.path / "DCIM" / "newA_2025.jpg").write_bytes(JPEG + b"alice")
     # Bob: a1 sign (other field), a2 sign (conflict), a1's floor area, b1 status with a photo
     # he forgot to bring back, a new premise in B.
     edit(bob, [
@@ -205,7 +206,7 @@ def test_two_agents_merge_without_losing_an_edit(site, tmp_path):
     assert report_a.ignored == {"chain_types": 1}
     assert report_a.photos_copied == ["DCIM/newA_2025.jpg"]
     assert report_a.photos_missing == []
-    assert (shared.parent / "DCIM" / "newA_2025.jpg").read_bytes() == b"jpeg-alice"
+    assert (shared.parent / "DCIM" / "newA_2025.jpg").read_bytes() == JPEG + b"alice"
 
     report_b = field_sync.synchronise(shared, bob.path)
     assert report_b.conflicts == [{
@@ -255,7 +256,8 @@ def test_delete_against_edit_keeps_the_edit(site, tmp_path):
     shared, c = site
     one = field_packages.prepare_field_package(shared, tmp_path / "one", agent="one")
     two = field_packages.prepare_field_package(shared, tmp_path / "two", agent="two")
-    edit(one, [set_obs("b2", c, status="occupied", sign_name="Fleurs", visit_state="changed"),
+    edit(one, [set_obs("b2", c, status="occupied", activity_group="alimentaire",
+                       sign_name="Fleurs", visit_state="changed"),
                ("DELETE FROM premise_observations WHERE premise_uuid = 'a4'", ())])
     edit(two, [("DELETE FROM premise_observations WHERE premise_uuid = 'b2'", ()),
                set_obs("a4", c, sign_name="Librairie du centre", visit_state="changed")])
@@ -264,6 +266,7 @@ def test_delete_against_edit_keeps_the_edit(site, tmp_path):
     kinds = sorted((x["kind"], x["column"], x["kept_value"], x["rejected_value"])
                    for x in report.conflicts)
     assert kinds == [
+        ("delete_updated", "activity_group", "alimentaire", None),
         ("delete_updated", "sign_name", "Fleurs", None),
         ("delete_updated", "status", "occupied", None),
         ("delete_updated", "visit_state", "changed", None),
@@ -276,7 +279,7 @@ def test_delete_against_edit_keeps_the_edit(site, tmp_path):
     assert tuple(b2) == ("occupied", "Fleurs")
     assert conn.execute("SELECT count(*) FROM premise_observations WHERE premise_uuid = 'a4' "
                         "AND campaign_uuid = ?", (c,)).fetchone()[0] == 0
-    assert conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0] == 5
+    assert conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0] == 6
     conn.close()
     validate(shared)
 
@@ -316,7 +319,7 @@ def test_failed_merge_leaves_the_shared_file_unchanged(site, tmp_path):
         ("INSERT INTO premise_observations (uuid, premise_uuid, campaign_uuid, status) "
          "VALUES ('dup', 'b1', ?, 'occupied')", (c,)),
     ])
-    (package.path / "DCIM" / "x.jpg").write_bytes(b"x")
+    (package.path / "DCIM" / "x.jpg").write_bytes(JPEG + b"x")
     before = shared.read_bytes()
     with pytest.raises(field_sync.SyncFailed, match="premise b1 already has an observation"):
         field_sync.synchronise(shared, package.path)

@@ -55,9 +55,7 @@ class CloseCampaign(ObservatoireAlgorithm):
             if info["state"] == "closed":
                 raise QgsProcessingException(self.tr(
                     "The campaign {name} is already closed.").format(name=info["name"]))
-            unconfirmed = conn.execute(
-                "SELECT count(*) FROM premise_observations WHERE campaign_uuid = ? AND "
-                "visit_state = 'to_confirm'", (info["uuid"],)).fetchone()[0]
+            unconfirmed = campaigns.unconfirmed_count(conn, info["uuid"])
             if unconfirmed and not force:
                 raise QgsProcessingException(self.tr(
                     "The campaign {name} still has {count} observation(s) to confirm: visit "

@@ -5,7 +5,8 @@ from __future__ import annotations
 from qgis.core import QgsProcessingException
 
 from ....i18n import tr
-from ....jobs import campaigns
+from ....store import campaigns as store_campaigns
+from ....store import tables
 from ...parameters import split_list
 
 
@@ -14,7 +15,7 @@ def centrality_uuids(conn, text: str):
     names = split_list(text)
     if not names:
         return None
-    known = {r[0]: r[1] for r in conn.execute("SELECT name, uuid FROM centralities")}
+    known = tables.key_map(conn, "centralities", "name", "uuid")
     unknown = [n for n in names if n not in known]
     if unknown:
         raise QgsProcessingException(tr(
@@ -25,24 +26,18 @@ def centrality_uuids(conn, text: str):
 
 
 def find_campaign(conn, name: str, *, open_only: bool = False) -> dict:
-    """The campaign named ``name``, or the single open campaign when ``name`` is empty."""
-    name = (name or "").strip()
-    if name:
-        row = conn.execute("SELECT uuid FROM campaigns WHERE name = ?", (name,)).fetchone()
-        if row is None:
-            known = [r[0] for r in conn.execute("SELECT name FROM campaigns ORDER BY name")]
-            raise QgsProcessingException(tr(
-                "Unknown campaign {name}. Campaigns in the GeoPackage: {known}.").format(
-                    name=name, known=", ".join(known) or "-"))
-        info = campaigns.campaign(conn, row[0])
-        if open_only and info["state"] != "open":
-            raise QgsProcessingException(tr(
-                "The campaign {name} is closed: choose an open campaign.").format(name=name))
-        return info
-    open_ones = campaigns.open_campaigns(conn)
-    if len(open_ones) != 1:
-        names = [campaigns.campaign(conn, u)["name"] for u in open_ones]
-        raise QgsProcessingException(tr(
-            "Name the campaign: {count} campaigns are open ({names}).").format(
-                count=len(open_ones), names=", ".join(names) or "-"))
-    return campaigns.campaign(conn, open_ones[0])
+    """The campaign named ``name`` (or with that uuid), or the single open campaign when
+    ``name`` is empty (:func:`store.campaigns.find`); its refusal as a Processing error."""
+    try:
+        return store_campaigns.find(conn, name, when_empty="single_open", open_only=open_only)
+    except store_campaigns.CampaignLookupError as exc:
+        raise QgsProcessingException(sentence(str(exc))) from exc
+
+
+def sentence(text: str) -> str:
+    """A message from a lower layer as a sentence: capital first letter, final full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."

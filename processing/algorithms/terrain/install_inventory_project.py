@@ -8,10 +8,10 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ....store import campaigns as store_campaigns
 from ....store import gpkg, inventory_styles
 from ....survey_forms import qgis_project
 from ..base import ObservatoireAlgorithm
-from .common import find_campaign
 
 
 class InstallInventoryProject(ObservatoireAlgorithm):
@@ -54,8 +54,8 @@ class InstallInventoryProject(ObservatoireAlgorithm):
                 inventory_styles.install_forms(conn)
             domains = inventory_styles.domains(conn)
             try:
-                current = find_campaign(conn, "")
-            except QgsProcessingException:
+                current = store_campaigns.find(conn, None, when_empty="single_open")
+            except store_campaigns.CampaignLookupError:
                 current = None
         finally:
             conn.close()

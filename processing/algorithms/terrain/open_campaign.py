@@ -10,6 +10,7 @@ from qgis.core import (
 )
 
 from ....jobs import campaigns
+from ....store import tables
 from ...parameters import parse_date, split_list
 from ..base import ObservatoireAlgorithm
 from .common import centrality_uuids
@@ -88,7 +89,7 @@ class OpenCampaign(ObservatoireAlgorithm):
         notes = self.parameterAsString(parameters, self.NOTES, context).strip() or None
         _path, conn = self.open_geopackage(parameters, context, feedback)
         try:
-            if conn.execute("SELECT 1 FROM campaigns WHERE name = ?", (name,)).fetchone():
+            if tables.exists(conn, "campaigns", {"name": name}):
                 raise QgsProcessingException(self.tr(
                     "A campaign named {name} already exists: choose another name.").format(
                         name=name))

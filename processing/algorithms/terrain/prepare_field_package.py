@@ -26,7 +26,7 @@ def project_file_name(agent: str | None) -> str:
 
 
 def qfield_project_writer(package_dir, data_path, manifest) -> str:
-    """``project_writer`` hook of :func:`store.field_packages.prepare_field_package`.
+    """``project_writer`` hook of :func:`fieldwork.packages.prepare_field_package`.
 
     Writes the QField project next to ``data.gpkg`` (relative paths) with the inventory forms,
     the relation premise → observations and the agent and campaign as project variables.

@@ -57,6 +57,8 @@ class SynchroniseFieldPackage(ObservatoireAlgorithm):
     CONFLICTS = "CONFLICTS"
     PHOTOS_COPIED = "PHOTOS_COPIED"
     PHOTOS_MISSING = "PHOTOS_MISSING"
+    PHOTOS_REJECTED = "PHOTOS_REJECTED"
+    REFUSED = "REFUSED"
 
     def displayName(self):
         return self.tr("Synchronise a field package")
@@ -72,10 +74,18 @@ class SynchroniseFieldPackage(ObservatoireAlgorithm):
             "package's value goes to the conflict report (the sync_conflicts table and the "
             "conflicts output); an edit of a row deleted meanwhile and a deletion of a row "
             "edited meanwhile are reported too. Photos of DCIM/ are copied next to the shared "
-            "GeoPackage and every photo cited is checked to exist. Refused, before anything is "
-            "written: a package already synchronised, a schema that changed since the package "
-            "was prepared, a package not prepared from this GeoPackage. Outputs: one row per "
-            "table (inserted, updated, deleted, conflicts) and one row per conflicting field.")
+            "GeoPackage (only JPEG and PNG files, at most 25 MB each, never through a symbolic "
+            "link) and every photo cited is checked to exist. Every merged row is checked with "
+            "the rules of the inventory forms (location in the GeoPackage's CRS, required "
+            "fields, codes of the lists, floor area, NAF code…): a row that breaks one is not "
+            "merged and is reported with the reason (kind “refused”). Refused, before anything "
+            "is written: a package already synchronised, a schema that changed since the "
+            "package was prepared, a package not prepared from this GeoPackage, a data file "
+            "whose -wal file stayed on the tablet. The GeoPackage is not migrated (the schema "
+            "is frozen during a campaign), and it is written only at the end, in one "
+            "transaction, and only if no other program saved edits in it meanwhile (otherwise "
+            "nothing is written: synchronise again). Outputs: one row per table (inserted, "
+            "updated, deleted, conflicts) and one row per conflicting or refused field.")
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
@@ -92,6 +102,10 @@ class SynchroniseFieldPackage(ObservatoireAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PHOTOS_COPIED, self.tr("Photos copied")))
         self.addOutput(QgsProcessingOutputNumber(self.PHOTOS_MISSING,
                                                  self.tr("Photos cited but missing")))
+        self.addOutput(QgsProcessingOutputNumber(self.PHOTOS_REJECTED,
+                                                 self.tr("Files of DCIM/ not copied")))
+        self.addOutput(QgsProcessingOutputNumber(self.REFUSED,
+                                                 self.tr("Fields refused by the form rules")))
 
     def _missing_pygeodiff(self) -> str | None:
         absent = dependencies.missing(["pygeodiff"])
@@ -115,8 +129,9 @@ class SynchroniseFieldPackage(ObservatoireAlgorithm):
         if missing:
             raise QgsProcessingException(missing)
         folder = Path(self.parameterAsFile(parameters, self.PACKAGE, context))
-        path, conn = self.open_geopackage(parameters, context, feedback)
-        conn.close()
+        # Not open_geopackage(): the shared file is never migrated by a synchronisation (the
+        # schema is frozen while packages are out, and a refusal leaves the file as it was).
+        path = self.parameterAsFile(parameters, self.GEOPACKAGE, context)
         feedback.setProgress(5)
         if feedback.isCanceled():
             return {}
@@ -141,6 +156,8 @@ class SynchroniseFieldPackage(ObservatoireAlgorithm):
                               conflicts=len(report.conflicts),
                               photos=len(report.photos_copied)))
         for conflict in report.conflicts:
+            if conflict["kind"] == "refused":
+                continue
             feedback.reportError(self.tr(
                 "Conflict on {table}.{column} of {row}: kept {kept}, this package's value "
                 "{rejected} is in the conflict report.").format(
@@ -150,6 +167,14 @@ class SynchroniseFieldPackage(ObservatoireAlgorithm):
         for photo in report.photos_missing:
             feedback.reportError(self.tr("Photo {photo} cited by {row} is missing.").format(
                 photo=photo["photo"], row=photo["row_uuid"]))
+        for photo in report.photos_rejected:
+            feedback.reportError(self.tr("{photo} was not copied: {reason}.").format(
+                photo=photo["photo"], reason=photo["reason"]))
+        for refusal in report.refused:
+            feedback.reportError(self.tr(
+                "Refused: {table}.{column} of {row} = {value}: {rule}.").format(
+                    table=refusal["table"], column=refusal["column"], row=refusal["row_uuid"],
+                    value=refusal["rejected_value"], rule=refusal["rule"]))
         for table, count in report.ignored.items():
             feedback.reportError(self.tr(
                 "{count} edit(s) of the table {table} were ignored: only premises, observations "
@@ -159,4 +184,6 @@ class SynchroniseFieldPackage(ObservatoireAlgorithm):
                 self.PACKAGE_UUID: report.package_uuid, self.EDITS: report.edits,
                 self.CONFLICTS: len(report.conflicts),
                 self.PHOTOS_COPIED: len(report.photos_copied),
-                self.PHOTOS_MISSING: len(report.photos_missing)}
+                self.PHOTOS_MISSING: len(report.photos_missing),
+                self.PHOTOS_REJECTED: len(report.photos_rejected),
+                self.REFUSED: len(report.refused)}
