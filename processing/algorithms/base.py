@@ -6,9 +6,11 @@ import sqlite3
 from pathlib import Path
 
 from qgis.core import (
+    QgsExpressionContextUtils,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFile,
+    QgsProject,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -17,6 +19,10 @@ from ...i18n import noop
 from ...i18n import tr as _tr
 from ...store import gpkg, observatory
 from ..errors import boundary, user_message
+
+# Project variable naming the current project's observatory GeoPackage (set by the plugin's
+# dock); it pre-fills the GEOPACKAGE parameter of every algorithm in the dialogs.
+SOCLE_VARIABLE = "observatoire_geopackage"
 
 GROUPS = {
     "socle": noop("Socle (shared GeoPackage)"),
@@ -27,6 +33,16 @@ GROUPS = {
     "attentes": noop("Expectations"),
     "restitution": noop("Reporting"),
 }
+
+
+def current_project_socle() -> str | None:
+    """The GeoPackage the current project remembers (variable :data:`SOCLE_VARIABLE`), if the
+    file exists."""
+    project = QgsProject.instance()
+    if project is None:
+        return None
+    value = QgsExpressionContextUtils.projectScope(project).variable(SOCLE_VARIABLE)
+    return str(value) if value and Path(str(value)).is_file() else None
 
 
 class ObservatoireAlgorithm(QgsProcessingAlgorithm):
@@ -63,9 +79,13 @@ class ObservatoireAlgorithm(QgsProcessingAlgorithm):
 
     # -- the shared GeoPackage ---------------------------------------------------------------
     def add_geopackage_parameter(self, description: str | None = None) -> None:
-        self.addParameter(QgsProcessingParameterFile(
+        param = QgsProcessingParameterFile(
             self.GEOPACKAGE, description or self.tr("Observatory GeoPackage"),
-            behavior=QgsProcessingParameterFile.File, extension="gpkg"))
+            behavior=QgsProcessingParameterFile.File, extension="gpkg")
+        socle = current_project_socle()
+        if socle:  # the dialogs open on the project's socle; qgis_process still needs it named
+            param.setGuiDefaultValueOverride(socle)
+        self.addParameter(param)
 
     def checkParameterValues(self, parameters, context):
         """Every algorithm with a GEOPACKAGE parameter gets it checked before it runs."""
