@@ -19,6 +19,7 @@ from ...i18n import noop
 from ...i18n import tr as _tr
 from ...store import gpkg, observatory
 from ..errors import boundary, user_message
+from ..parameters import attach_name_list
 
 # Project variable naming the current project's observatory GeoPackage (set by the plugin's
 # dock); it pre-fills the GEOPACKAGE parameter of every algorithm in the dialogs.
@@ -76,6 +77,12 @@ class ObservatoireAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):
         return type(self)()
+
+    def addParameter(self, parameterDefinition, createOutput=True):  # noqa: N802,N803 - QGIS API
+        """Campaign and centrality names are chosen from lists in the dialogs
+        (:func:`processing.parameters.attach_name_list`)."""
+        attach_name_list(parameterDefinition)
+        return super().addParameter(parameterDefinition, createOutput)
 
     # -- the shared GeoPackage ---------------------------------------------------------------
     def add_geopackage_parameter(self, description: str | None = None) -> None:

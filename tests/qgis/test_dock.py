@@ -199,3 +199,44 @@ def test_socle_of_a_layer_file(socle, qgis_app):
     layer = QgsVectorLayer(f"{socle}|layername=premises", "p", "ogr")
     assert socles.layer_file(layer) == str(socle)
     assert socles.layer_file(QgsVectorLayer("Point", "m", "memory")) is None
+
+
+def test_algorithm_dialogs_list_the_socles_campaigns_and_centralities(socle, processing_ready,
+                                                                      qgis_iface, monkeypatch):
+    from processing.gui import ParametersPanel
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from qgis.core import QgsApplication, QgsProcessingContext
+    from qgis.gui import QgsBrowserGuiModel, QgsCheckableComboBox
+    from qgis.PyQt.QtWidgets import QComboBox
+
+    browser = QgsBrowserGuiModel()  # what QGIS's interface gives the dialogs (not the stub)
+    if ParametersPanel.iface is not None:
+        monkeypatch.setattr(ParametersPanel.iface, "browserModel", lambda: browser,
+                            raising=False)
+
+    registry = QgsApplication.processingRegistry()
+    alg = registry.createAlgorithmById("observatoire:prepare_field_package")
+    dialog = AlgorithmDialog(alg, False, qgis_iface.mainWindow())
+    try:
+        wrappers = dialog.mainWidget().wrappers
+        campaign, centralities = wrappers["CAMPAIGN"], wrappers["CENTRALITIES"]
+        assert isinstance(campaign.widget, QComboBox) and campaign.widget.isEditable()
+        assert isinstance(centralities.widget, QgsCheckableComboBox)
+        wrappers["GEOPACKAGE"].setParameterValue(str(socle), QgsProcessingContext())
+        items = [campaign.widget.itemText(i) for i in range(campaign.widget.count())]
+        assert items == ["", "2023", "2024"]  # chronological, empty = the open campaign
+        names = [centralities.widget.itemText(i) for i in range(centralities.widget.count())]
+        assert names == ["Centre", "Gare"]
+        centralities.setValue("Gare, Centre")
+        campaign.widget.setCurrentIndex(2)
+        parameters = dialog.mainWidget().createProcessingParameters()
+        # the values stay the text qgis_process takes
+        assert parameters["CENTRALITIES"] in ("Centre, Gare", "Gare, Centre")
+        assert parameters["CAMPAIGN"] == "2024"
+    finally:
+        dialog.deleteLater()
+    assert alg.parameterDefinition("CAMPAIGNS") is None
+    vacancy = registry.createAlgorithmById("observatoire:vacancy_rates")
+    wrapper = vacancy.parameterDefinition("CAMPAIGNS").metadata()["widget_wrapper"]
+    assert wrapper == {"class": "observatoire_commerce.plugin.parameter_widgets.NameListWrapper",
+                       "table": "campaigns", "multiple": True}
