@@ -240,3 +240,22 @@ def test_algorithm_dialogs_list_the_socles_campaigns_and_centralities(socle, pro
     wrapper = vacancy.parameterDefinition("CAMPAIGNS").metadata()["widget_wrapper"]
     assert wrapper == {"class": "observatoire_commerce.plugin.parameter_widgets.NameListWrapper",
                        "table": "campaigns", "multiple": True}
+
+
+def test_the_dock_speaks_french(project, qgis_app):
+    from observatoire_commerce import i18n
+
+    assert i18n.install_translator("fr")
+    QLocale.setDefault(QLocale(QLocale.French, QLocale.France))
+    widget = ObservatoryDock(None, project[0])
+    try:
+        widget.centrality_list.setCurrentRow(0)
+        headers = [widget.table.horizontalHeaderItem(c).text() for c in range(len(COLUMNS))]
+        assert headers == ["Indicateur", "Valeur", "Évolution", "Tendance", "Période",
+                           "Calculé le"]
+        assert table(widget)["Taux de vacance"][:2] == ("12,5 %", "+2,5 pts depuis 2023")
+        assert widget.action_buttons["print_atlas"].text() == "Atlas"
+        assert widget.socle_label.text() == "Observatoire : socle.gpkg"
+    finally:
+        widget.close_links()
+        i18n.remove_translators()
