@@ -33,6 +33,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..__about__ import PROVIDER_ID
 from ..i18n import tr
+from ..processing.algorithms.base import set_dialog_socle
 from ..store import dock as store_dock
 from . import socle as socles
 from .dock_presenter import ACTIONS, DockPresenter, algorithm_parameters
@@ -137,6 +138,8 @@ class ObservatoryDock(QDockWidget):
         path = socles.current_socle(self.project)
         if path:
             socles.remember(self.project, path)
+        if self.project is QgsProject.instance():
+            set_dialog_socle(path)  # the algorithm dialogs open on it
         self.presenter.set_socle(path)
         self._link_layers()
         self._watch(path)
@@ -279,3 +282,5 @@ class ObservatoryDock(QDockWidget):
                 signal.disconnect(self._project_changed)
         self._unlink_layers()
         self._debounce.stop()
+        if self.project is QgsProject.instance():
+            set_dialog_socle(None)

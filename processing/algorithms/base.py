@@ -6,11 +6,9 @@ import sqlite3
 from pathlib import Path
 
 from qgis.core import (
-    QgsExpressionContextUtils,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFile,
-    QgsProject,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -21,9 +19,11 @@ from ...store import gpkg, observatory
 from ..errors import boundary, user_message
 from ..parameters import attach_name_list
 
-# Project variable naming the current project's observatory GeoPackage (set by the plugin's
-# dock); it pre-fills the GEOPACKAGE parameter of every algorithm in the dialogs.
+# Project variable naming the current project's observatory GeoPackage, kept by the plugin's
+# dock (plugin/socle.py), which hands it to :func:`set_dialog_socle`: it pre-fills the
+# GEOPACKAGE parameter of every algorithm in the dialogs.
 SOCLE_VARIABLE = "observatoire_geopackage"
+_DIALOG_SOCLE: dict = {"path": None}
 
 GROUPS = {
     "socle": noop("Socle (shared GeoPackage)"),
@@ -36,14 +36,16 @@ GROUPS = {
 }
 
 
+def set_dialog_socle(path: str | None) -> None:
+    """The GeoPackage the algorithm dialogs open on (the current project's socle; None: none).
+    Set by the plugin, never read by ``processAlgorithm``: ``qgis_process`` names it."""
+    _DIALOG_SOCLE["path"] = str(path) if path else None
+
+
 def current_project_socle() -> str | None:
-    """The GeoPackage the current project remembers (variable :data:`SOCLE_VARIABLE`), if the
-    file exists."""
-    project = QgsProject.instance()
-    if project is None:
-        return None
-    value = QgsExpressionContextUtils.projectScope(project).variable(SOCLE_VARIABLE)
-    return str(value) if value and Path(str(value)).is_file() else None
+    """The GeoPackage set by :func:`set_dialog_socle`, if the file still exists."""
+    value = _DIALOG_SOCLE["path"]
+    return value if value and Path(value).is_file() else None
 
 
 class ObservatoireAlgorithm(QgsProcessingAlgorithm):
