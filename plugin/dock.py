@@ -39,7 +39,8 @@ from . import socle as socles
 from .dock_presenter import ACTIONS, DockPresenter, algorithm_parameters
 from .sparkline import sparkline
 
-COLUMNS = ("indicator", "value", "change", "trend", "period", "computed")
+# indicator (its change below), latest value, trend chart, period (computing date below)
+COLUMNS = ("indicator", "value", "trend", "period")
 
 
 class ObservatoryDock(QDockWidget):
@@ -102,9 +103,9 @@ class ObservatoryDock(QDockWidget):
         self.message.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS), lower)
         self.table.setObjectName("indicatorTable")
-        self.table.setHorizontalHeaderLabels([
-            tr("Indicator"), tr("Value"), tr("Change"), tr("Trend"), tr("Period"),
-            tr("Computed on")])
+        self.table.setHorizontalHeaderLabels([tr("Indicator"), tr("Value"), tr("Trend"),
+                                              tr("Period")])
+        self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
@@ -248,17 +249,20 @@ class ObservatoryDock(QDockWidget):
     def _show_cards(self, cards: list) -> None:
         self.table.setRowCount(len(cards))
         for row, card in enumerate(cards):
-            texts = (card.label, card.value, card.change, "", card.period, card.computed)
+            computed = tr("computed on {date}").format(date=card.computed)
+            texts = ("\n".join(t for t in (card.label, card.change) if t), card.value, "",
+                     f"{card.period}\n{computed}")
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
-                if column in (1, 2):
+                item.setToolTip(text)
+                if column == 1:
                     item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
                 self.table.setItem(row, column, item)
             chart = QLabel()
             chart.setPixmap(sparkline([v for _p, v in card.series]))
             chart.setToolTip(", ".join(f"{p}: {v:g}" for p, v in card.series))
             self.table.setCellWidget(row, COLUMNS.index("trend"), chart)
-            self.table.setRowHeight(row, 34)
+        self.table.resizeRowsToContents()
 
     # -- running algorithms ------------------------------------------------------------------
     def algorithm_parameters(self, alg_id: str) -> dict:

@@ -75,6 +75,7 @@ class ObservatoirePlugin:
         self.toolbar.setObjectName("observatoireCommerceToolbar")
         self.dock = ObservatoryDock(self.iface.mainWindow())
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.mainWindow().resizeDocks([self.dock], [480], Qt.Horizontal)
         dock_action = self.dock.toggleViewAction()
         dock_action.setIcon(QIcon(DOCK_ICON))
         dock_action.setText(tr("Observatory panel"))

@@ -39,7 +39,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
 BACKGROUND_GROUP = "Fond de plan"
@@ -64,6 +64,16 @@ ROAD_STYLES = {
     "cycleway": (None, "#5b7ed8", 0.3, 0.0),
 }
 OTHER_ROAD = ("#c4c4c4", "#ffffff", 0.6, 0.25)
+# legend labels of the road classes (the projects are French, as their layer names)
+ROAD_LABELS = {
+    "motorway": "Autoroute", "trunk": "Voie rapide", "primary": "Route principale",
+    "secondary": "Route secondaire", "tertiary": "Route tertiaire", "residential": "Rue",
+    "service": "Voie de desserte", "pedestrian": "Rue piétonne", "footway": "Chemin piéton",
+    "cycleway": "Piste cyclable",
+}
+# label fonts, the first installed is used (a font missing where the project opens only
+# makes QGIS warn and substitute)
+LABEL_FONTS = ("DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial")
 
 
 def _road_symbol(casing, fill, width, extra) -> QgsLineSymbol:
@@ -81,8 +91,8 @@ def style_roads(layer: QgsVectorLayer) -> None:
     """Street-map style: categories on ``road_class``, casings drawn under every fill."""
     categories = []
     for code, style in ROAD_STYLES.items():
-        categories.append(QgsRendererCategory(code, _road_symbol(*style), code))
-    categories.append(QgsRendererCategory(None, _road_symbol(*OTHER_ROAD), ""))
+        categories.append(QgsRendererCategory(code, _road_symbol(*style), ROAD_LABELS[code]))
+    categories.append(QgsRendererCategory(None, _road_symbol(*OTHER_ROAD), "Autre voie"))
     renderer = QgsCategorizedSymbolRenderer("road_class", categories)
     # symbol levels: every casing (pass 0) under every fill, the fills of major roads on top
     rank = {code: len(ROAD_STYLES) - i for i, code in enumerate(ROAD_STYLES)}
@@ -112,6 +122,10 @@ def label_names(layer: QgsVectorLayer, dark: QColor | None = None) -> None:
     label.fieldName = "name"
     label.enabled = True
     text = QgsTextFormat()
+    families = set(QFontDatabase().families())
+    family = next((f for f in LABEL_FONTS if f in families), None)
+    if family:
+        text.setFont(QFont(family))
     text.setSize(9)
     text.setColor(dark or QColor(20, 70, 110))
     buffer = QgsTextBufferSettings()
@@ -177,7 +191,7 @@ def add_background(project, source_path, *, outlines: bool) -> list:
     root = project.layerTreeRoot()
     group = root.addGroup(BACKGROUND_GROUP)
     for layer in added:
-        group.addLayer(layer)
+        group.addLayer(layer).setExpanded(False)  # a background: its classes folded away
     return added
 
 

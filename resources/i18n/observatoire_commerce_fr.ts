@@ -384,10 +384,6 @@
       <translation>Fréquentations de centralités importées</translation>
     </message>
     <message>
-      <source>Change</source>
-      <translation>Évolution</translation>
-    </message>
-    <message>
       <source>Changes written</source>
       <translation>Modifications écrites</translation>
     </message>
@@ -522,10 +518,6 @@
     <message>
       <source>Completeness of an inventory campaign, per centrality and per agent. For each group: total = observations of the campaign; confirmed = visited, nothing changed; changed = visited, something changed; new = premises found in the field; to visit = still “to confirm”; completeness (%) = 100 × (confirmed + changed + new) / total. Observations are grouped by the centrality their premise lies in (empty: outside every centrality) and by agent (the agent who recorded the visit, else the agent the observation was assigned to by a field package, else empty). The last row of each table holds the whole campaign. Without a campaign name, the single open campaign is used.</source>
       <translation>Complétude d'une campagne d'inventaire, par centralité et par agent. Pour chaque groupe : total = observations de la campagne ; confirmés = visités, rien n'a changé ; modifiés = visités, quelque chose a changé ; nouveaux = locaux trouvés sur le terrain ; à visiter = encore « à confirmer » ; complétude (%) = 100 × (confirmés + modifiés + nouveaux) / total. Les observations sont regroupées par la centralité où se trouve leur local (vide : hors de toute centralité) et par agent (l'agent qui a saisi la visite, sinon l'agent auquel un paquet terrain a attribué l'observation, sinon vide). La dernière ligne de chaque table porte sur toute la campagne. Sans nom de campagne, la seule campagne ouverte est utilisée.</translation>
-    </message>
-    <message>
-      <source>Computed on</source>
-      <translation>Calculé le</translation>
     </message>
     <message>
       <source>Confidence level (%)</source>
@@ -3698,6 +3690,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>comma-separated values among: {values}</source>
       <translation>des valeurs séparées par des virgules parmi : {values}</translation>
+    </message>
+    <message>
+      <source>computed on {date}</source>
+      <translation>calculé le {date}</translation>
     </message>
     <message>
       <source>coordinates that can be projected to the GeoPackage's CRS (EPSG:{epsg})</source>

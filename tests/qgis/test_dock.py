@@ -84,12 +84,14 @@ def dock(project):
 
 
 def table(dock) -> dict:
-    """indicator label → (value, change, period, computed on) as shown."""
+    """indicator label → (value, change, period, computed on) as shown (the change below the
+    label, the date below the period)."""
     out = {}
     for row in range(dock.table.rowCount()):
-        texts = [dock.table.item(row, c).text() if dock.table.item(row, c) else ""
-                 for c in range(len(COLUMNS))]
-        out[texts[0]] = (texts[1], texts[2], texts[4], texts[5])
+        label, *change = dock.table.item(row, 0).text().split("\n")
+        period, computed = dock.table.item(row, 3).text().split("\n")
+        out[label] = (dock.table.item(row, 1).text(), change[0] if change else "", period,
+                      computed)
     return out
 
 
@@ -107,7 +109,7 @@ def test_the_dock_lists_the_centralities_of_the_projects_socle(dock, project, so
 def test_choosing_a_centrality_in_the_list_shows_its_indicators(dock, project):
     dock.centrality_list.setCurrentRow(0)
     assert dock.presenter.selected["name"] == "Centre" and dock.title.text() == "Centre"
-    today = gpkg.now_iso()[:10]
+    today = "computed on " + gpkg.now_iso()[:10]
     assert table(dock) == {
         "Vacancy rate": ("12.5%", "+2.5 pts since 2023", "2024", today),
         "Premises": ("4", "", "2024", today),
@@ -123,7 +125,8 @@ def test_selecting_on_the_map_updates_the_dock(dock, project):
     project[1].selectByExpression("\"name\" = 'Gare'")
     assert dock.presenter.selected["uuid"] == "B"
     assert dock.centrality_list.currentItem().text() == "Gare"
-    assert table(dock) == {"Vacancy rate": ("5.0%", "", "2024", gpkg.now_iso()[:10])}
+    assert table(dock) == {"Vacancy rate": ("5.0%", "", "2024",
+                                            "computed on " + gpkg.now_iso()[:10])}
     project[1].selectByExpression("\"name\" = 'Centre'")
     assert dock.title.text() == "Centre" and len(table(dock)) == 3
 
@@ -253,9 +256,9 @@ def test_the_dock_speaks_french(project, qgis_app):
     try:
         widget.centrality_list.setCurrentRow(0)
         headers = [widget.table.horizontalHeaderItem(c).text() for c in range(len(COLUMNS))]
-        assert headers == ["Indicateur", "Valeur", "Évolution", "Tendance", "Période",
-                           "Calculé le"]
-        assert table(widget)["Taux de vacance"][:2] == ("12,5 %", "+2,5 pts depuis 2023")
+        assert headers == ["Indicateur", "Valeur", "Tendance", "Période"]
+        assert table(widget)["Taux de vacance"] == (
+            "12,5 %", "+2,5 pts depuis 2023", "2024", "calculé le " + gpkg.now_iso()[:10])
         assert widget.action_buttons["print_atlas"].text() == "Atlas"
         assert widget.socle_label.text() == "Observatoire : socle.gpkg"
     finally:
