@@ -292,7 +292,9 @@ def _rejection_frame(sessions, idx, reason, key, entry, exit_, stay, max_stay_da
     text[is_before] = text[is_before] + " (entry " + ent[is_before] + ", exit " + \
         ext[is_before] + ")"
     is_long = text == "stay longer than the maximum"
-    text[is_long] = ("stay of " + days[is_long].map(lambda v: f"{v:.2f}")
+    # astype(object): mapping an empty float series keeps float64, which numpy 2 will not add
+    # to a string
+    text[is_long] = ("stay of " + days[is_long].map(lambda v: f"{v:.2f}").astype(object)
                      + f" days, longer than the maximum of {max_stay_days:g} days")
     for name, col, values in (("entry", entry, ent), ("exit", exit_, ext)):
         m = text == f"{name} is not a date-time"

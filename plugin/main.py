@@ -1,16 +1,20 @@
-"""The plugin object QGIS loads: provider registration, menu and toolbar."""
+"""The plugin object QGIS loads: provider registration, menu, toolbar and observatory dock."""
 
 from __future__ import annotations
 
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from .. import dependencies
 from ..__about__ import PLUGIN_DIR, PROVIDER_ID
 from ..i18n import install_translator, noop, remove_translators, tr
+from .dock import ObservatoryDock
 
-ICON = str(PLUGIN_DIR / "resources" / "icons" / "observatoire.svg")
+ICONS = PLUGIN_DIR / "resources" / "icons"
+ICON = str(ICONS / "observatoire.svg")
+DOCK_ICON = str(ICONS / "dock.svg")
 
 # (algorithm id, English action text, on the toolbar)
 ACTIONS = [
@@ -26,6 +30,18 @@ ACTIONS = [
     ("site_potential", noop("Site potential of vacant premises…"), False),
     ("print_atlas", noop("Print the vacancy atlas…"), True),
 ]
+# the icon of each action (resources/icons/<name>.svg): one per kind of work
+ACTION_ICONS = {
+    "create_geopackage": "geopackage", "generate_demo_territory": "demo",
+    "open_campaign": "campaign", "prepare_field_package": "field_package",
+    "synchronise_field_package": "sync", "vacancy_rates": "vacancy",
+    "footfall_by_centrality": "footfall", "network_catchments": "catchments",
+    "huff_model": "huff", "site_potential": "site_potential", "print_atlas": "atlas",
+}
+
+
+def action_icon(alg_id: str) -> str:
+    return str(ICONS / f"{ACTION_ICONS.get(alg_id, 'observatoire')}.svg")
 
 
 class ObservatoirePlugin:
@@ -34,6 +50,7 @@ class ObservatoirePlugin:
         self.provider = None
         self.menu = None
         self.toolbar = None
+        self.dock = None
         self.actions: list = []
         install_translator()
 
@@ -56,8 +73,18 @@ class ObservatoirePlugin:
         self.menu.setIcon(QIcon(ICON))
         self.toolbar = self.iface.addToolBar(title)
         self.toolbar.setObjectName("observatoireCommerceToolbar")
+        self.dock = ObservatoryDock(self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.mainWindow().resizeDocks([self.dock], [480], Qt.Horizontal)
+        dock_action = self.dock.toggleViewAction()
+        dock_action.setIcon(QIcon(DOCK_ICON))
+        dock_action.setText(tr("Observatory panel"))
+        dock_action.setObjectName("observatoire_dock")
+        self.menu.addAction(dock_action)
+        self.toolbar.addAction(dock_action)
+        self.menu.addSeparator()
         for alg_id, text, on_toolbar in ACTIONS:
-            action = QAction(QIcon(ICON), tr(text), self.iface.mainWindow())
+            action = QAction(QIcon(action_icon(alg_id)), tr(text), self.iface.mainWindow())
             action.setObjectName(f"observatoire_{alg_id}")
             action.triggered.connect(lambda _checked=False, a=alg_id: self.open_algorithm(a))
             self.menu.addAction(action)
@@ -102,6 +129,12 @@ class ObservatoirePlugin:
                 search.setText(f"{PROVIDER_ID}:")
 
     def unload(self):
+        if self.dock is not None:
+            self.dock.close_links()
+            self.toolbar.removeAction(self.dock.toggleViewAction())
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
         for action in self.actions:
             if self.toolbar is not None:
                 self.toolbar.removeAction(action)

@@ -155,6 +155,31 @@ def vacant_statuses(alg, conn, parameters, key, context):
 
 # ------------------------------------------------------------------ declaring parameters
 
+# Text parameters whose names come from the socle: parameter name → (table, several names).
+# In the dialogs they are chosen from lists (plugin/parameter_widgets.py, named by its module
+# path so that processing/ imports no GUI); the value stays text, as qgis_process passes it.
+NAME_LISTS = {
+    "CAMPAIGNS": ("campaigns", True),
+    "CAMPAIGN": ("campaigns", False),
+    "CENTRALITIES": ("centralities", True),
+    "CENTRALITY": ("centralities", False),
+}
+NAME_LIST_WRAPPER = __name__.rsplit(".", 2)[0] + ".plugin.parameter_widgets.NameListWrapper"
+
+
+def attach_name_list(param) -> None:
+    """Give a text parameter named in :data:`NAME_LISTS` the dialog widget listing the socle's
+    campaigns or centralities (unless it already has a widget of its own)."""
+    if not isinstance(param, QgsProcessingParameterString) or param.name() not in NAME_LISTS:
+        return
+    metadata = dict(param.metadata() or {})
+    if "widget_wrapper" in metadata:
+        return
+    table, multiple = NAME_LISTS[param.name()]
+    metadata["widget_wrapper"] = {"class": NAME_LIST_WRAPPER, "table": table,
+                                  "multiple": multiple}
+    param.setMetadata(metadata)
+
 def advanced(param):
     param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
     return param

@@ -44,7 +44,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 from .inventory_form import Relation
 from .model import SELECT_MULTIPLE, SELECT_ONE, Group, Questionnaire
 from .qgis_form import make_relation
-from .qgis_project import ProjectError
+from .qgis_project import ProjectError, finish_map
 from .questionnaire_form import (
     CENTRALITIES_LAYER,
     ContainerSpec,
@@ -301,7 +301,8 @@ DISPLAY_EXPRESSIONS = {
 
 def build_project(gpkg_path, questionnaire: Questionnaire, *,
                   title: Optional[str] = None) -> QgsProject:
-    """A private ``QgsProject`` with the questionnaire layers of ``gpkg_path`` and their forms."""
+    """A private ``QgsProject`` with the questionnaire layers of ``gpkg_path`` and their forms,
+    on the socle's roads, opening on the responses and centralities."""
     project = QgsProject()
     project.setTitle(title or PROJECT_NAME)
     layers = {}
@@ -323,6 +324,7 @@ def build_project(gpkg_path, questionnaire: Questionnaire, *,
         layers[table].setDisplayExpression(DISPLAY_EXPRESSIONS[table])
     crs = layers[CENTRALITIES_LAYER].crs()
     project.setCrs(crs if crs.isValid() else QgsCoordinateReferenceSystem("EPSG:2154"))
+    finish_map(project, [layers[RESPONSES], layers[CENTRALITIES_LAYER]], gpkg_path)
     project.writeEntryBool("Paths", "/Absolute", False)
     return project
 

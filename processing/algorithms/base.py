@@ -17,6 +17,13 @@ from ...i18n import noop
 from ...i18n import tr as _tr
 from ...store import gpkg, observatory
 from ..errors import boundary, user_message
+from ..parameters import attach_name_list
+
+# Project variable naming the current project's observatory GeoPackage, kept by the plugin's
+# dock (plugin/socle.py), which hands it to :func:`set_dialog_socle`: it pre-fills the
+# GEOPACKAGE parameter of every algorithm in the dialogs.
+SOCLE_VARIABLE = "observatoire_geopackage"
+_DIALOG_SOCLE: dict = {"path": None}
 
 GROUPS = {
     "socle": noop("Socle (shared GeoPackage)"),
@@ -27,6 +34,18 @@ GROUPS = {
     "attentes": noop("Expectations"),
     "restitution": noop("Reporting"),
 }
+
+
+def set_dialog_socle(path: str | None) -> None:
+    """The GeoPackage the algorithm dialogs open on (the current project's socle; None: none).
+    Set by the plugin, never read by ``processAlgorithm``: ``qgis_process`` names it."""
+    _DIALOG_SOCLE["path"] = str(path) if path else None
+
+
+def current_project_socle() -> str | None:
+    """The GeoPackage set by :func:`set_dialog_socle`, if the file still exists."""
+    value = _DIALOG_SOCLE["path"]
+    return value if value and Path(value).is_file() else None
 
 
 class ObservatoireAlgorithm(QgsProcessingAlgorithm):
@@ -61,11 +80,21 @@ class ObservatoireAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):
         return type(self)()
 
+    def addParameter(self, parameterDefinition, createOutput=True):  # noqa: N802,N803 - QGIS API
+        """Campaign and centrality names are chosen from lists in the dialogs
+        (:func:`processing.parameters.attach_name_list`)."""
+        attach_name_list(parameterDefinition)
+        return super().addParameter(parameterDefinition, createOutput)
+
     # -- the shared GeoPackage ---------------------------------------------------------------
     def add_geopackage_parameter(self, description: str | None = None) -> None:
-        self.addParameter(QgsProcessingParameterFile(
+        param = QgsProcessingParameterFile(
             self.GEOPACKAGE, description or self.tr("Observatory GeoPackage"),
-            behavior=QgsProcessingParameterFile.File, extension="gpkg"))
+            behavior=QgsProcessingParameterFile.File, extension="gpkg")
+        socle = current_project_socle()
+        if socle:  # the dialogs open on the project's socle; qgis_process still needs it named
+            param.setGuiDefaultValueOverride(socle)
+        self.addParameter(param)
 
     def checkParameterValues(self, parameters, context):
         """Every algorithm with a GEOPACKAGE parameter gets it checked before it runs."""

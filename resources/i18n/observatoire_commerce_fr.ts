@@ -20,6 +20,10 @@
       <translation>(vide : rond-point ou autoroute)</translation>
     </message>
     <message>
+      <source>(none: all)</source>
+      <translation>(aucune : toutes)</translation>
+    </message>
+    <message>
       <source>(none: use the observed choices layer)</source>
       <translation>(aucune : utiliser la couche des choix observés)</translation>
     </message>
@@ -146,6 +150,10 @@
     <message>
       <source>Append to them</source>
       <translation>Les compléter</translation>
+    </message>
+    <message>
+      <source>Atlas</source>
+      <translation>Atlas</translation>
     </message>
     <message>
       <source>Atlas PDF</source>
@@ -488,8 +496,20 @@
       <translation>Choisissez la couche de lignes des linéaires commerciaux.</translation>
     </message>
     <message>
+      <source>Choose the observatory GeoPackage of this project</source>
+      <translation>Choisir le GeoPackage de l’observatoire de ce projet</translation>
+    </message>
+    <message>
       <source>Choose the zone code field of the home zones layer.</source>
       <translation>Choisissez le champ code de la couche des zones de domicile.</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Choisir…</translation>
+    </message>
+    <message>
+      <source>Chosen from the observatory GeoPackage of this dialog</source>
+      <translation>Choisis dans le GeoPackage de l’observatoire de cette boîte de dialogue</translation>
     </message>
     <message>
       <source>Close an inventory campaign</source>
@@ -1016,6 +1036,18 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Flux dont la licence permet la publication</translation>
     </message>
     <message>
+      <source>Footfall</source>
+      <translation>Fréquentation</translation>
+    </message>
+    <message>
+      <source>Footfall (passages per day and counter)</source>
+      <translation>Fréquentation (passages par jour et par compteur)</translation>
+    </message>
+    <message>
+      <source>Footfall change over a year</source>
+      <translation>Évolution de la fréquentation sur un an</translation>
+    </message>
+    <message>
       <source>Footfall of the nearest counted street</source>
       <translation>Fréquentation de la rue comptée la plus proche</translation>
     </message>
@@ -1196,6 +1228,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Huff gravity model. Probability that demand point i patronises destination j: P_ij = A_j^alpha f(d_ij) / sum_k A_k^alpha f(d_ik), with f(d) = d^-beta (power) or exp(-beta d) (exponential, beta per metre or per minute). A_j: the attractiveness field, or for the centralities (default destinations) the number of occupied premises in the latest campaign; A = 0 is never chosen. Destinations are points, or the centroid of polygons. Demand: the population_grid cells (population ind at the cell centroid; with the income option ind_snv, i.e. population × mean standard of living) or any layer with a weight field. Cost d: straight-line distance in metres, or network time in minutes from the demand point's nearest network node to the destination's nearest node (both within the network tolerance; beyond it the pair is unavailable), on the stored network. Costs below the minimum cost (default 100 m or 1 min) are raised to it. Expected demand D_j = sum_i demand_i P_ij; market share = D_j / sum_k D_k. Per cell: the top k destinations and their probabilities, and the most likely one. Primary market area of j: the cells with P_ij &gt;= threshold (default 0.4). With the centralities as destinations (the default), each centrality's market share (%) and expected demand are also written to the indicators table as huff_market_share and huff_expected_demand, period = the current year, with alpha, beta, the decay and the cost.</source>
       <translation>Modèle gravitaire de Huff. Probabilité que le point de demande i fréquente la destination j : P_ij = A_j^alpha f(d_ij) / somme_k A_k^alpha f(d_ik), avec f(d) = d^-bêta (puissance) ou exp(-bêta d) (exponentielle, bêta par mètre ou par minute). A_j : le champ d'attractivité, ou pour les centralités (destinations par défaut) le nombre de locaux occupés lors de la dernière campagne ; A = 0 n'est jamais choisie. Les destinations sont des points, ou le centroïde des polygones. Demande : les carreaux de population_grid (population ind au centroïde du carreau ; avec l'option revenu, ind_snv, soit la population × le niveau de vie moyen) ou toute couche avec un champ de poids. Coût d : distance à vol d'oiseau en mètres, ou temps sur le réseau en minutes depuis le nœud du réseau le plus proche du point de demande jusqu'au nœud le plus proche de la destination (tous deux dans la tolérance de rattachement ; au-delà, le couple est inaccessible), sur le réseau enregistré. Les coûts inférieurs au coût minimal (par défaut 100 m ou 1 min) y sont relevés. Demande attendue D_j = somme_i demande_i P_ij ; part de marché = D_j / somme_k D_k. Par carreau : les k destinations les plus probables et leurs probabilités, et la plus probable. Zone de chalandise primaire de j : les carreaux où P_ij &gt;= seuil (0,4 par défaut). Avec les centralités comme destinations (par défaut), la part de marché (%) et la demande attendue de chaque centralité sont aussi écrites dans la table des indicateurs sous huff_market_share et huff_expected_demand, période = l'année en cours, avec alpha, bêta, la décroissance et le coût.</translation>
+    </message>
+    <message>
+      <source>Huff market share</source>
+      <translation>Part de marché (Huff)</translation>
     </message>
     <message>
       <source>Huff market shares</source>
@@ -1386,6 +1422,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Inclure les locaux retirés par une division ou une fusion</translation>
     </message>
     <message>
+      <source>Indicator</source>
+      <translation>Indicateur</translation>
+    </message>
+    <message>
       <source>Indicator 11: types of consumption behaviour of the weighted respondents, as FactoMineR (MCA, then HCPC, then catdes), weighted by the survey weights. Active questions: how often and how the respondent comes to the main centrality, how many centralities they visit, the reasons of their visits (yes / no each), where they buy each purchase category, the share bought online, how often they buy through short circuits and the ways they would buy from producers (yes / no each). A missing answer is a category. The MCA keeps the given number of dimensions; Ward's hierarchical clustering on them (merge cost W_a W_b / (W_a + W_b) × ||g_a − g_b||²) gives the types, their number chosen in [min, max] where the next split gains relatively least (within(k) / within(k − 1) smallest) unless given; k-means consolidation follows (above 2 000 respondents, 100 k-means pre-clusters first). Each type is described by its over-represented answers with their test-values (catdes: the normal deviate of the hypergeometric p-value; above 1.96 significant at 5 %) and named after its strongest ones (names are editable in the survey_types table). The run is stored (types per response); type shares (%) per centrality (visitors), home zone and territory go to the indicators table (typology_share_type&lt;k&gt;) under the publication rules (fewer than 11 respondents: not written; under 30: low precision). With the home zones layer, a layer of home zones with their dominant type.</source>
       <translation>Indicateur 11 : types de comportements de consommation des répondants pondérés, comme FactoMineR (ACM, puis CAH sur composantes principales HCPC, puis catdes), pondérés par les poids de l'enquête. Questions actives : fréquence et mode de venue dans la centralité principale, nombre de centralités fréquentées, motifs de venue (oui / non pour chacun), lieu d'achat de chaque catégorie, part des achats en ligne, fréquence d'achat en circuits courts et modes d'achat souhaités auprès des producteurs (oui / non pour chacun). Une absence de réponse est une modalité. L'ACM garde le nombre de dimensions donné ; la classification hiérarchique de Ward sur ces dimensions (coût d'agrégation W_a W_b / (W_a + W_b) × ||g_a − g_b||²) donne les types, leur nombre étant choisi dans [min, max] là où la partition suivante gagne relativement le moins (within(k) / within(k − 1) le plus petit) sauf s'il est donné ; une consolidation par k-means suit (au-delà de 2 000 répondants, 100 pré-classes k-means d'abord). Chaque type est décrit par ses réponses sur-représentées et leurs valeurs-test (catdes : écart normal de la p-valeur hypergéométrique ; au-delà de 1,96, significatif à 5 %) et nommé d'après les plus fortes (noms modifiables dans la table survey_types). Le calcul est enregistré (type de chaque réponse) ; les parts des types (%) par centralité (visiteurs), zone de résidence et territoire vont dans la table des indicateurs (typology_share_type&lt;k&gt;) selon les règles de publication (moins de 11 répondants : non écrit ; moins de 30 : faible précision). Avec la couche des zones de résidence, une couche des zones et de leur type dominant.</translation>
     </message>
@@ -1396,6 +1436,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Indicators written</source>
       <translation>Indicateurs écrits</translation>
+    </message>
+    <message>
+      <source>Inhabitants within a 10 min walk</source>
+      <translation>Habitants à 10 min à pied</translation>
     </message>
     <message>
       <source>Invalid cells</source>
@@ -1754,6 +1798,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Pas de couche des zones de résidence : pas de couche des types dominants.</translation>
     </message>
     <message>
+      <source>No indicator computed for {name} yet: run an algorithm below.</source>
+      <translation>Aucun indicateur calculé pour {name} : lancez un algorithme ci-dessous.</translation>
+    </message>
+    <message>
       <source>No indicator written: the candidates are not the vacant premises of the GeoPackage (leave the candidate layer empty to write them).</source>
       <translation>Aucun indicateur écrit : les candidats ne sont pas les locaux vacants du GeoPackage (laissez la couche de candidats vide pour les écrire).</translation>
     </message>
@@ -1768,6 +1816,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>No inhabitant within {distance} m of {names}: no quota there.</source>
       <translation>Aucun habitant à moins de {distance} m de {names} : pas de quota.</translation>
+    </message>
+    <message>
+      <source>No observatory GeoPackage</source>
+      <translation>Aucun GeoPackage d’observatoire</translation>
+    </message>
+    <message>
+      <source>No observatory GeoPackage in this project: open one of its layers or choose the file.</source>
+      <translation>Aucun GeoPackage d’observatoire dans ce projet : ouvrez l’une de ses couches ou choisissez le fichier.</translation>
     </message>
     <message>
       <source>No occupied premise of the activity group {group} in the latest campaign: every candidate has 0 competitors.</source>
@@ -1902,6 +1958,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>GeoPackage de l’observatoire créé : {path} (schéma {version}, EPSG:{epsg})</translation>
     </message>
     <message>
+      <source>Observatory panel</source>
+      <translation>Panneau de l’observatoire</translation>
+    </message>
+    <message>
+      <source>Observatory: {name}</source>
+      <translation>Observatoire : {name}</translation>
+    </message>
+    <message>
       <source>Observed choices (respondents' homes)</source>
       <translation>Choix observés (domiciles des répondants)</translation>
     </message>
@@ -1988,6 +2052,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Open an inventory campaign…</source>
       <translation>Ouvrir une campagne d’inventaire…</translation>
+    </message>
+    <message>
+      <source>Open the algorithm on this observatory</source>
+      <translation>Ouvrir l’algorithme sur cet observatoire</translation>
     </message>
     <message>
       <source>Open-data folder (new, empty or an earlier export)</source>
@@ -2354,6 +2422,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Jours fériés : {values} ne sont pas des dates (attendu AAAA-MM-JJ).</translation>
     </message>
     <message>
+      <source>Public services</source>
+      <translation>Services publics</translation>
+    </message>
+    <message>
       <source>Purchase flows</source>
       <translation>Flux d'achats</translation>
     </message>
@@ -2674,8 +2746,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Feuille de l'export .xlsx (vide = la première)</translation>
     </message>
     <message>
+      <source>Shops</source>
+      <translation>Commerces</translation>
+    </message>
+    <message>
       <source>Shops on the map</source>
       <translation>Commerces sur la carte</translation>
+    </message>
+    <message>
+      <source>Shops per 1,000 inhabitants</source>
+      <translation>Commerces pour 1 000 habitants</translation>
     </message>
     <message>
       <source>Short circuits</source>
@@ -3186,6 +3266,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Temps de trajet (min)</translation>
     </message>
     <message>
+      <source>Trend</source>
+      <translation>Tendance</translation>
+    </message>
+    <message>
+      <source>Turnover rate</source>
+      <translation>Taux de rotation</translation>
+    </message>
+    <message>
       <source>Type map (category=TYPEQU; …)</source>
       <translation>Correspondance des types (catégorie=TYPEQU; …)</translation>
     </message>
@@ -3252,6 +3340,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Vacancy history and long-term vacancy per premise</source>
       <translation>Historique de vacance et vacance de longue durée par local</translation>
+    </message>
+    <message>
+      <source>Vacancy rate</source>
+      <translation>Taux de vacance</translation>
     </message>
     <message>
       <source>Vacancy rate (%)</source>
@@ -3986,6 +4078,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>comma-separated values among: {values}</source>
       <translation>des valeurs séparées par des virgules parmi : {values}</translation>
+    </message>
+    <message>
+      <source>computed on {date}</source>
+      <translation>calculé le {date}</translation>
     </message>
     <message>
       <source>coordinates that can be projected to the GeoPackage's CRS (EPSG:{epsg})</source>
@@ -5492,12 +5588,20 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{path} existe déjà : choisissez un autre fichier ou cochez « Remplacer le fichier s’il existe ».</translation>
     </message>
     <message>
+      <source>{path} cannot be read: {error}</source>
+      <translation>{path} ne peut pas être lu : {error}</translation>
+    </message>
+    <message>
       <source>{path} cannot be written (read-only file or folder): check its permissions, then run again. The GeoPackage was not changed.</source>
       <translation>{path} ne peut pas être écrit (fichier ou dossier en lecture seule) : vérifiez ses droits, puis relancez. Le GeoPackage n'a pas été modifié.</translation>
     </message>
     <message>
       <source>{path} has schema version {version}, newer than this plugin understands ({latest}): update the plugin.</source>
       <translation>{path} a la version de schéma {version}, plus récente que celles que ce plugin connaît ({latest}) : mettez le plugin à jour.</translation>
+    </message>
+    <message>
+      <source>{path} holds no centrality yet.</source>
+      <translation>{path} ne contient encore aucune centralité.</translation>
     </message>
     <message>
       <source>{path} is a symbolic link: a field package is never read through a link (copy the real file into the package folder)</source>
@@ -5514,6 +5618,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{path} is not a regular file</source>
       <translation>{path} n'est pas un fichier ordinaire</translation>
+    </message>
+    <message>
+      <source>{path} is not an observatory GeoPackage.</source>
+      <translation>{path} n’est pas un GeoPackage d’observatoire.</translation>
     </message>
     <message>
       <source>{path} is not an observatory GeoPackage: {error}</source>
@@ -5620,6 +5728,14 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{rows} locaux de la campagne {campaign} écrits dans {path}.</translation>
     </message>
     <message>
+      <source>{sign}{value} pts since {period}</source>
+      <translation>{sign}{value} pts depuis {period}</translation>
+    </message>
+    <message>
+      <source>{sign}{value} since {period}</source>
+      <translation>{sign}{value} depuis {period}</translation>
+    </message>
+    <message>
       <source>{size} bytes, more than the {limit} bytes a photo may have</source>
       <translation>{size} octets, plus que les {limit} octets permis pour une photo</translation>
     </message>
@@ -5682,6 +5798,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{value} types cannot be formed from so few respondents</source>
       <translation>{value} types ne peuvent pas être formés avec si peu de répondants</translation>
+    </message>
+    <message>
+      <source>{value}%</source>
+      <translation>{value} %</translation>
     </message>
     <message>
       <source>{what} value {value!r} is given two meanings: {first} and {second}.</source>

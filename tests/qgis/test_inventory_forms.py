@@ -205,7 +205,7 @@ def test_inventory_project_stored_in_the_geopackage_opens(tmp_path, run_alg):
     project = QgsProject()
     assert project.read(result["PROJECT"])
     layers = {layer.name(): layer for layer in project.mapLayers().values()}
-    assert set(layers) == {"Locaux", "Observations", "Centralités", "Campagnes"}
+    assert set(layers) == {"Locaux", "Observations", "Centralités", "Campagnes", "Rues"}
     assert all(layer.isValid() for layer in layers.values())
     assert layers["Locaux"].featureCount() == 7
     relation = project.relationManager().relation(RELATION)

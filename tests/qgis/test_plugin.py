@@ -1,5 +1,7 @@
 """The plugin loads through classFactory, adds and removes its GUI, registers its provider."""
 
+from pathlib import Path
+
 import pytest
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtWidgets import QMenu
@@ -62,14 +64,24 @@ def test_load_and_unload(qgis_iface, english, no_provider):
     assert len(menus) == 1 and menus[0].title() == "Observatoire du commerce"
     texts = [a.text() for a in menus[0].actions() if a.text()]
     assert "Vacancy rates…" in texts and "Print the vacancy atlas…" in texts
-    assert len(plugin.toolbar.actions()) == 2
+    assert len(plugin.toolbar.actions()) == 3  # the dock, vacancy rates, the atlas
+    images = [a.icon().pixmap(32, 32).toImage() for a in plugin.toolbar.actions()]
+    assert all(not image.isNull() for image in images)
+    assert all(images[i] != images[j] for i in range(3) for j in range(i + 1, 3))  # distinct
     from observatoire_commerce.plugin.main import ACTIONS
 
     for alg_id, _text, _on_toolbar in ACTIONS:  # every menu entry opens a real algorithm
         assert registry.algorithmById(f"observatoire:{alg_id}") is not None, alg_id
+    from observatoire_commerce.plugin.main import action_icon
+
+    icons = [action_icon(alg_id) for alg_id, _text, _tb in ACTIONS]
+    assert len(set(icons)) == len(ACTIONS)  # one icon per menu entry, each a real file
+    assert all(Path(icon).is_file() for icon in icons)
+    assert plugin.dock is not None and plugin.dock.objectName() == "ObservatoireCommerceDock"
     plugin.unload()
     assert registry.providerById("observatoire") is None
     assert plugin.menu is None and plugin.toolbar is None and plugin.actions == []
+    assert plugin.dock is None
     visible = [m for m in our_menu(qgis_iface) if m.menuAction().isVisible()]
     assert visible == []
 

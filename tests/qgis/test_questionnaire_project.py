@@ -217,11 +217,19 @@ class HeadlessTools(QgsVectorLayerTools):
     """What QGIS desktop's vector layer tools do when a form adds a feature, minus the dialog:
     the new feature gets the values the relation editor passes (QGIS API method names)."""
 
-    def addFeature(self, layer, defaultValues=None, defaultGeometry=None):  # noqa: N802,N803
+    def addFeature(self, layer, defaultValues=None, defaultGeometry=None,  # noqa: N802,N803
+                   *_gui_arguments):
+        """QGIS ≤ 3.36 calls this one; sip passes every C++ argument (parent widget, modality…),
+        so the signature takes them all."""
         feature = QgsVectorLayerUtils.createFeature(
             layer, defaultGeometry or QgsGeometry(), defaultValues or {},
             layer.createExpressionContext())
         return layer.addFeature(feature), feature
+
+    def addFeatureV2(self, layer, defaultValues=None, defaultGeometry=None,  # noqa: N802,N803
+                     *_context):
+        """QGIS ≥ 3.38 calls this one (with a QgsVectorLayerToolsContext)."""
+        return self.addFeature(layer, defaultValues, defaultGeometry)
 
     def startEditing(self, layer):  # noqa: N802 - QGIS API
         return layer.startEditing()

@@ -62,16 +62,12 @@ def test_layer_rules_catch_a_forbidden_import_and_sql():
     assert "forbidden_imports.py:3: analysis/ imports i18n" in as_analysis
 
 
-REORGANISING = pytest.mark.xfail(reason="reorganisation in progress (issue 13)", strict=False)
-
-
 def test_layers_import_only_what_they_may():
     layering = load_layering()
     problems = [v for v in layering.all_violations() if " imports " in v]
     assert problems == []
 
 
-@REORGANISING
 def test_no_sql_outside_store():
     layering = load_layering()
     problems = [v for v in layering.all_violations() if " imports " not in v]

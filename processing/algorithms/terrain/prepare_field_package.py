@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -25,21 +26,26 @@ def project_file_name(agent: str | None) -> str:
     return f"inventaire_{slug}.qgz" if slug else "inventaire.qgz"
 
 
-def qfield_project_writer(package_dir, data_path, manifest) -> str:
+def qfield_project_writer(package_dir, data_path, manifest, shared_path=None) -> str:
     """``project_writer`` hook of :func:`fieldwork.packages.prepare_field_package`.
 
     Writes the QField project next to ``data.gpkg`` (relative paths) with the inventory forms,
-    the relation premise → observations and the agent and campaign as project variables.
+    the relation premise → observations and the agent and campaign as project variables; with
+    ``shared_path`` (the shared GeoPackage), a background file of its roads around the package's
+    data and all its centralities (:func:`survey_forms.qgis_project.write_background`).
     """
     conn = gpkg.connect(data_path)
     try:
         domains = inventory_styles.domains(conn)
     finally:
         conn.close()
+    background = None
+    if shared_path is not None:
+        background = qgis_project.write_background(shared_path, data_path, package_dir)
     project = qgis_project.build_project(
         data_path, domains,
         title=manifest["name"], agent=manifest["agent"], campaign_uuid=manifest["campaign_uuid"],
-        campaign_name=manifest["campaign_name"])
+        campaign_name=manifest["campaign_name"], background_path=background)
     name = project_file_name(manifest["agent"])
     try:
         qgis_project.write_qgz(project, Path(package_dir) / name)
@@ -122,7 +128,8 @@ class PrepareFieldPackage(ObservatoireAlgorithm):
         try:
             package = field_packages.prepare_field_package(
                 path, folder, agent=agent, centrality_uuids=perimeter,
-                campaign_uuid=info["uuid"], project_writer=qfield_project_writer)
+                campaign_uuid=info["uuid"],
+                project_writer=functools.partial(qfield_project_writer, shared_path=path))
         except (gpkg.GeoPackageError, qgis_project.ProjectError, ValueError) as exc:
             raise QgsProcessingException(self.tr(
                 "The field package could not be prepared: {error}").format(error=exc)) from exc
