@@ -232,3 +232,13 @@ def profile_groups(responses: pd.DataFrame, zones: Optional[pd.Series] = None
     if zones is not None:
         out[HOME_ZONE] = zones.reindex(responses.index)
     return out
+
+
+def save(conn, outcome, algorithm: str, parameters: dict, prefixes) -> int:
+    """Replace the survey indicators ``outcome.rows`` of ``outcome.period`` written by
+    ``algorithm`` under the code ``prefixes`` (one transaction); sets and returns
+    ``outcome.indicators``."""
+    outcome.indicators = survey_results.save_indicators(
+        conn, outcome.rows, algorithm=algorithm, period=outcome.period, parameters=parameters,
+        prefixes=list(prefixes))
+    return outcome.indicators

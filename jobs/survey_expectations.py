@@ -39,7 +39,7 @@ from ..analysis.survey_estimates import (
     share_indicator,
     survey_means,
 )
-from ..store import gpkg, survey_results
+from ..store import survey_results
 from ..store.schema.survey import load_layout
 from . import survey_data as sd
 from .survey_weighting import WeightedAnswers, load_design
@@ -203,8 +203,5 @@ def compute(conn, *, run: Optional[str] = None) -> ExpectationsOutcome:
 
 def write(conn, outcome: ExpectationsOutcome) -> int:
     """Replace the expectation indicators of the period (one transaction)."""
-    with gpkg.transaction(conn):
-        outcome.indicators = survey_results.replace_indicators(
-            conn, outcome.rows, algorithm=ALGORITHM_ID, period=outcome.period,
-            parameters={"weighting_run": outcome.weighted.run["uuid"]}, prefixes=[PREFIX])
-    return outcome.indicators
+    return sd.save(conn, outcome, ALGORITHM_ID, {"weighting_run": outcome.weighted.run["uuid"]},
+                   [PREFIX])

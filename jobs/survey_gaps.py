@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..analysis.offer_gaps import offer_gaps, ranked_gaps
 from ..analysis.survey_estimates import multi_choice_indicators, survey_means
-from ..store import gpkg, survey_results
+from ..store import survey_results
 from . import survey_data as sd
 from . import survey_offer
 from .survey_weighting import load_design
@@ -104,9 +104,5 @@ def compute(conn, *, run: Optional[str] = None, domain: str = sd.VISITORS,
 
 
 def write(conn, outcome: GapsOutcome) -> int:
-    with gpkg.transaction(conn):
-        outcome.indicators = survey_results.replace_indicators(
-            conn, outcome.rows, algorithm=ALGORITHM_ID, period=outcome.period,
-            parameters={"weighting_run": outcome.run_uuid, "campaign": outcome.campaign},
-            prefixes=[GAP_CODE])
-    return outcome.indicators
+    return sd.save(conn, outcome, ALGORITHM_ID,
+                   {"weighting_run": outcome.run_uuid, "campaign": outcome.campaign}, [GAP_CODE])

@@ -29,7 +29,7 @@ from ..analysis.purchase_flows import ALL, OUTSIDE_PLACES, purchase_flows
 from ..analysis.spatial import polygons_centroid, zone_home_points
 from ..analysis.survey_estimates import survey_means
 from ..i18n import tr
-from ..store import gpkg, survey_results
+from ..store import survey_results
 from ..store.survey import purchase_categories
 from . import survey_data as sd
 from .survey_weighting import HomeZones, WeightedAnswers, load_design, zone_of_cells
@@ -257,12 +257,8 @@ def _lines(conn, matrix: pd.DataFrame, zones: HomeZones, cents: pd.DataFrame) ->
 
 def write(conn, outcome: FlowsOutcome) -> int:
     """Replace the purchase-flow indicators of the period (one transaction)."""
-    with gpkg.transaction(conn):
-        outcome.indicators = survey_results.replace_indicators(
-            conn, outcome.rows, algorithm=ALGORITHM_ID, period=outcome.period,
-            parameters={"weighting_run": outcome.weighted.run["uuid"]},
-            prefixes=[CAPTURE_CODE, EVASION_CODE, CAPTURED_CODE])
-    return outcome.indicators
+    return sd.save(conn, outcome, ALGORITHM_ID, {"weighting_run": outcome.weighted.run["uuid"]},
+                   [CAPTURE_CODE, EVASION_CODE, CAPTURED_CODE])
 
 
 def summary_rates(outcome: FlowsOutcome) -> pd.DataFrame:

@@ -30,7 +30,7 @@ import pandas as pd
 
 from ..analysis.survey_estimates import share_indicator, survey_means
 from ..i18n import tr
-from ..store import gpkg, survey_results
+from ..store import survey_results
 from . import survey_data as sd
 from .survey_weighting import HomeZones, load_design, zone_of_cells
 
@@ -209,9 +209,5 @@ def _by_type(design, data, types: pd.Series, zone: pd.Series, names) -> pd.DataF
 
 
 def write(conn, outcome: ShortCircuitOutcome) -> int:
-    with gpkg.transaction(conn):
-        outcome.indicators = survey_results.replace_indicators(
-            conn, outcome.rows, algorithm=ALGORITHM_ID, period=outcome.period,
-            parameters={"weighting_run": outcome.run_uuid},
-            prefixes=[INTERESTED, BUYERS])
-    return outcome.indicators
+    return sd.save(conn, outcome, ALGORITHM_ID, {"weighting_run": outcome.run_uuid},
+                   [INTERESTED, BUYERS])

@@ -26,7 +26,6 @@ import pandas as pd
 
 from ..analysis.secrecy import MIN_RESPONDENTS
 from ..i18n import tr
-from ..store import gpkg, survey_results
 from . import survey_data as sd
 from . import survey_offer
 from .survey_typology import stored_types, type_shares
@@ -105,9 +104,6 @@ def compute(conn, *, typology: Optional[str] = None,
 
 
 def write(conn, outcome: VisitorTypesOutcome) -> int:
-    with gpkg.transaction(conn):
-        outcome.indicators = survey_results.replace_indicators(
-            conn, outcome.rows, algorithm=ALGORITHM_ID, period=outcome.period,
-            parameters={"typology_run": outcome.typology_run, "campaign": outcome.campaign},
-            prefixes=[INDEX_CODE])
-    return outcome.indicators
+    return sd.save(conn, outcome, ALGORITHM_ID,
+                   {"typology_run": outcome.typology_run, "campaign": outcome.campaign},
+                   [INDEX_CODE])

@@ -40,28 +40,18 @@ def write_layers(path, layers: Sequence[Layer], *, srs_id: int, srs_name: str,
     """Create ``path`` (replaced when it exists) holding ``layers``; returns the path."""
     path = Path(path)
     path.unlink(missing_ok=True)
-    conn = gpkg.create_container(path)
-    try:
-        with gpkg.transaction(conn):
-            # the standard requires the WGS 84 definition as well (Req 11)
-            gpkg.register_srs(conn, 4326, "WGS 84 geodetic", "EPSG", 4326,
-                              srs_definition_geographic())
-            gpkg.register_srs(conn, int(srs_id), srs_name, "EPSG", int(srs_id), srs_wkt)
-            for layer in layers:
-                columns = ", ".join(f"{_q(name)} {SQL_TYPES.get(kind, 'TEXT')}"
-                                    for name, kind in layer.columns)
-                gpkg.create_table(conn, layer.name, columns, description=layer.description,
-                                  geometry_type=layer.geometry_type, srs_id=int(srs_id))
-                names = ["geom", *(name for name, _kind in layer.columns)]
-                blobs = [None if kind is None else geometry.encode(kind, shape, int(srs_id))
-                         for kind, shape in layer.shapes]
-                tables.insert(conn, layer.name, names,
-                              ((blob, *row) for blob, row in zip(blobs, layer.rows)))
-                if any(b is not None for b in blobs):
-                    gpkg.update_extent(conn, layer.name)
-    except BaseException:
-        conn.close()
-        path.unlink(missing_ok=True)
-        raise
-    conn.close()
+    with gpkg.new_file(path) as conn, gpkg.transaction(conn):
+        gpkg.register_crs(conn, srs_id, srs_name, srs_wkt, srs_definition_geographic())
+        for layer in layers:
+            columns = ", ".join(f"{_q(name)} {SQL_TYPES.get(kind, 'TEXT')}"
+                                for name, kind in layer.columns)
+            gpkg.create_table(conn, layer.name, columns, description=layer.description,
+                              geometry_type=layer.geometry_type, srs_id=int(srs_id))
+            names = ["geom", *(name for name, _kind in layer.columns)]
+            blobs = [None if kind is None else geometry.encode(kind, shape, int(srs_id))
+                     for kind, shape in layer.shapes]
+            tables.insert(conn, layer.name, names,
+                          ((blob, *row) for blob, row in zip(blobs, layer.rows)))
+            if any(b is not None for b in blobs):
+                gpkg.update_extent(conn, layer.name)
     return path

@@ -89,6 +89,18 @@ def encode_points(x, y, srs_id: int) -> list:
     return [None if missing[i] else data[29 * i:29 * i + 29] for i in range(n)]
 
 
+def point_xy(blobs) -> np.ndarray:
+    """(n, 2) coordinates of point blobs (NaN rows for NULL, empty or non-point geometries)."""
+    blobs = list(blobs)
+    xy = np.full((len(blobs), 2), np.nan)
+    for i, blob in enumerate(blobs):
+        if blob is not None:
+            kind, shape = decode(blob)
+            if kind == "point":
+                xy[i] = shape
+    return xy
+
+
 def _header(blob: bytes):
     if blob is None or len(blob) < 8 or blob[:2] != b"GP":
         raise GeometryError("not a GeoPackage geometry blob")

@@ -183,6 +183,21 @@ def create_container(path) -> sqlite3.Connection:
     return conn
 
 
+@contextlib.contextmanager
+def new_file(path):
+    """A new GeoPackage container at ``path``, removed whole if the block fails; yields the
+    connection (closed at the end either way)."""
+    path = Path(path)
+    conn = create_container(path)
+    try:
+        yield conn
+    except BaseException:
+        conn.close()
+        path.unlink(missing_ok=True)
+        raise
+    conn.close()
+
+
 def register_srs(conn, srs_id: int, name: str, organization: str, code: int, wkt: str) -> None:
     conn.execute(
         "INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES (?,?,?,?,?,?)",
@@ -264,6 +279,28 @@ def rtree_triggers(t: str, c: str, version_1_4: bool = GPKG_1_4) -> dict:
                              f'DELETE FROM "{r}" WHERE id = OLD.fid; {ins}')
     return {suffix: f'CREATE TRIGGER "{r}_{suffix}" {when} BEGIN {body}; END'
             for suffix, (when, body) in bodies.items()}
+
+
+def create_tables(conn, specs, indexes=(), *, srs_id: int | None = None,
+                  if_missing: bool = False) -> None:
+    """Create the tables of a schema step: ``specs`` are ``(table, geometry type or None,
+    columns after fid/geom, description)``, then the ``CREATE INDEX`` statements. With
+    ``if_missing`` tables and indexes that exist already are left as they are."""
+    for table, geom_type, columns, description in specs:
+        if if_missing and table_exists(conn, table):
+            continue
+        create_table(conn, table, columns, description=description,
+                     geometry_type=geom_type, srs_id=srs_id)
+    for statement in indexes:
+        if if_missing:
+            statement = statement.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1)
+        conn.execute(statement)
+
+
+def register_crs(conn, epsg: int, name: str, wkt: str, geographic_wkt: str) -> None:
+    """Register the file's CRS and WGS 84 (the standard requires its definition, Req 11)."""
+    register_srs(conn, 4326, "WGS 84 geodetic", "EPSG", 4326, geographic_wkt)
+    register_srs(conn, int(epsg), name, "EPSG", int(epsg), wkt)
 
 
 def _create_rtree(conn, t: str, c: str) -> None:

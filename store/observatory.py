@@ -71,23 +71,14 @@ def create_observatory(path, territory: str, epsg: int = 2154, *,
     if not 1 <= target <= LATEST_VERSION:
         raise ValueError(f"schema version must be between 1 and {LATEST_VERSION}")
     name, wkt = srs_definition(epsg)
-    conn = gpkg.create_container(path)
-    try:
-        with gpkg.transaction(conn):
-            gpkg.register_srs(conn, 4326, "WGS 84 geodetic", "EPSG", 4326,
-                              srs_definition_geographic())
-            gpkg.register_srs(conn, int(epsg), name, "EPSG", int(epsg), wkt)
-            schema.create_v1(conn, int(epsg))
-            _set_meta(conn, "schema_version", 1)
-            _set_meta(conn, "territory", territory)
-            _set_meta(conn, "srs_id", int(epsg))
-            _set_meta(conn, "created_at", gpkg.now_iso())
-            _migrate(conn, 1, target)
-    except BaseException:
-        conn.close()
-        path.unlink(missing_ok=True)
-        raise
-    conn.close()
+    with gpkg.new_file(path) as conn, gpkg.transaction(conn):
+        gpkg.register_crs(conn, epsg, name, wkt, srs_definition_geographic())
+        schema.create_v1(conn, int(epsg))
+        _set_meta(conn, "schema_version", 1)
+        _set_meta(conn, "territory", territory)
+        _set_meta(conn, "srs_id", int(epsg))
+        _set_meta(conn, "created_at", gpkg.now_iso())
+        _migrate(conn, 1, target)
     return path
 
 

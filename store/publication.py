@@ -45,12 +45,7 @@ def _frame(conn, sql: str, params=()) -> pd.DataFrame:
 
 def _with_xy(frame: pd.DataFrame, column: str = "geom") -> pd.DataFrame:
     """Replace a point blob column by ``x``, ``y`` (NaN when missing or not a point)."""
-    xy = np.full((len(frame), 2), np.nan)
-    for i, blob in enumerate(frame[column].tolist()):
-        if blob is not None:
-            kind, shape = geometry.decode(blob)
-            if kind == "point":
-                xy[i] = shape
+    xy = geometry.point_xy(frame[column].tolist())
     out = frame.drop(columns=column)
     out["x"], out["y"] = xy[:, 0], xy[:, 1]
     return out

@@ -175,15 +175,20 @@ def weighting_runs(conn) -> pd.DataFrame:
                         order_by=["created_at", "fid"])
 
 
-def weighting_run(conn, reference: Optional[str] = None) -> Optional[dict]:
-    """The run whose uuid or name is ``reference``; the latest one when None (None: no run)."""
-    runs = weighting_runs(conn)
+def _run(runs: pd.DataFrame, reference: Optional[str]) -> Optional[dict]:
+    """The run of ``runs`` (oldest first) whose uuid or name is ``reference``; the latest one
+    when None; None when there is none."""
     if runs.empty:
         return None
     if not reference:
         return runs.iloc[-1].to_dict()
     hit = runs[(runs["uuid"] == reference) | (runs["name"] == reference)]
     return hit.iloc[-1].to_dict() if len(hit) else None
+
+
+def weighting_run(conn, reference: Optional[str] = None) -> Optional[dict]:
+    """The run whose uuid or name is ``reference``; the latest one when None (None: no run)."""
+    return _run(weighting_runs(conn), reference)
 
 
 def weighting_margins(conn, run_uuid: str) -> pd.DataFrame:
@@ -234,12 +239,7 @@ def typology_run(conn, reference: Optional[str] = None) -> Optional[dict]:
         return None
     runs = tables.frame(conn, schema.TYPOLOGY_RUNS, list(TYPOLOGY_COLUMNS),
                         order_by=["created_at", "fid"])
-    if runs.empty:
-        return None
-    if not reference:
-        return runs.iloc[-1].to_dict()
-    hit = runs[(runs["uuid"] == reference) | (runs["name"] == reference)]
-    return hit.iloc[-1].to_dict() if len(hit) else None
+    return _run(runs, reference)
 
 
 def types(conn, run_uuid: str) -> pd.DataFrame:
@@ -264,6 +264,12 @@ def type_answers(conn, run_uuid: str) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------- indicators
+
+def save_indicators(conn, rows: List[dict], **kwargs) -> int:
+    """:func:`replace_indicators` in its own transaction."""
+    with gpkg.transaction(conn):
+        return replace_indicators(conn, rows, **kwargs)
+
 
 def replace_indicators(conn, rows: List[dict], *, algorithm: str, period: str,
                        parameters: dict, prefixes: Sequence[str]) -> int:

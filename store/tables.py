@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 from typing import Callable, Iterable, Mapping, Optional, Sequence
 
-import numpy as np
 import pandas as pd
 
 from . import gpkg
@@ -217,12 +216,7 @@ def points(conn, table: str, columns: Sequence[str], where: Where = None, *,
     from . import geometry
 
     data = frame(conn, table, [*columns, geometry_column], where, order_by=["fid"])
-    xy = np.full((len(data), 2), np.nan)
-    for i, blob in enumerate(data[geometry_column].tolist()):
-        if blob is not None:
-            kind, shape = geometry.decode(blob)
-            if kind == "point":
-                xy[i] = shape
+    xy = geometry.point_xy(data[geometry_column].tolist())
     data = data.drop(columns=geometry_column)
     data["x"], data["y"] = xy[:, 0], xy[:, 1]
     return data

@@ -17,13 +17,9 @@ Coordinates are reprojected from WGS 84 to the GeoPackage's CRS (metres).
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Optional
 
 import numpy as np
-
-from ...i18n import tr
-from .osm import parse_hstore
 
 ROUTABLE = frozenset({
     "motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link",
@@ -77,58 +73,3 @@ def parse_maxspeed(value) -> Optional[float]:
     if digits:
         return float(digits.group(1))
     return None
-
-
-def read_osm_roads(path, epsg: int) -> Tuple[List[dict], dict]:
-    """Road records (``coords`` (n, 2) in EPSG ``epsg``, ``name``, ``road_class``, ``oneway``,
-    ``maxspeed``, ``source_id`` = ``way/<id>``) and counts of skipped ways per reason."""
-    from osgeo import gdal, ogr, osr
-
-    path = Path(path)
-    if not path.is_file():
-        raise ValueError(tr("OpenStreetMap file not found: {path}").format(path=path))
-    ds = gdal.OpenEx(str(path), gdal.OF_VECTOR, allowed_drivers=["OSM"])
-    if ds is None or ds.GetLayerByName("lines") is None:
-        raise ValueError(tr("{file}: not an OpenStreetMap file GDAL's OSM driver can "
-                            "read").format(file=path.name))
-    source = osr.SpatialReference()
-    source.ImportFromEPSG(4326)
-    target = osr.SpatialReference()
-    target.ImportFromEPSG(int(epsg))
-    for srs in (source, target):
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    transform = osr.CoordinateTransformation(source, target)
-    records: List[dict] = []
-    skipped: dict = {}
-    no_highway, no_line = tr("not a highway"), tr("no line geometry")
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
-    try:
-        layer = ds.GetLayerByName("lines")
-        for feature in layer:
-            highway = feature.GetField("highway")
-            if not highway:
-                skipped[no_highway] = skipped.get(no_highway, 0) + 1
-                continue
-            if highway not in ROUTABLE:
-                key = f"highway={highway}"
-                skipped[key] = skipped.get(key, 0) + 1
-                continue
-            geom = feature.GetGeometryRef()
-            if geom is None or geom.GetGeometryType() not in (ogr.wkbLineString,
-                                                              ogr.wkbLineString25D):
-                skipped[no_line] = skipped.get(no_line, 0) + 1
-                continue
-            pts = np.asarray(geom.GetPoints(), dtype=np.float64)[:, :2]
-            if len(pts) < 2:
-                skipped[no_line] = skipped.get(no_line, 0) + 1
-                continue
-            xy = np.asarray(transform.TransformPoints(pts.tolist()), dtype=np.float64)[:, :2]
-            tags = parse_hstore(feature.GetField("other_tags"))
-            records.append({
-                "coords": xy, "name": feature.GetField("name"), "road_class": highway,
-                "oneway": parse_oneway(tags.get("oneway"), highway, tags.get("junction")),
-                "maxspeed": parse_maxspeed(tags.get("maxspeed")),
-                "source_id": f"way/{feature.GetField('osm_id')}"})
-    finally:
-        gdal.PopErrorHandler()
-    return records, skipped

@@ -68,11 +68,7 @@ V1_INDEXES = [
 
 def create_v1(conn, srs_id: int) -> None:
     """All tables of schema v1 (inside the caller's transaction)."""
-    for table, geom_type, columns, description in V1_TABLES:
-        gpkg.create_table(conn, table, columns, description=description,
-                          geometry_type=geom_type, srs_id=srs_id)
-    for statement in V1_INDEXES:
-        conn.execute(statement)
+    gpkg.create_tables(conn, V1_TABLES, V1_INDEXES, srs_id=srs_id)
     for nom in nomenclatures.NOMENCLATURES:
         if nom.since == 1:
             nomenclatures.create_nomenclature(conn, nom)

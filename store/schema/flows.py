@@ -136,13 +136,7 @@ FLOW_TABLES = [t[0] for t in TABLES]
 
 def migrate_v7(conn, srs_id: int) -> None:
     """Create the flow tables, indexes and domains (inside the caller's transaction)."""
-    for table, geom_type, columns, description in TABLES:
-        if gpkg.table_exists(conn, table):
-            continue
-        gpkg.create_table(conn, table, columns, description=description,
-                          geometry_type=geom_type, srs_id=srs_id)
-    for statement in INDEXES:
-        conn.execute(statement.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))
+    gpkg.create_tables(conn, TABLES, INDEXES, srs_id=srs_id, if_missing=True)
     for domain, values, uses in (
             ("parking_kind", PARKING_KINDS, (("parkings", "kind"),)),
             ("channel_temporality", TEMPORALITIES, (("counting_channels", "temporality"),)),

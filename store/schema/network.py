@@ -80,11 +80,8 @@ def migrate_v8(conn, srs_id) -> None:
     """v8: stored road network topology and speeds per class (default speeds written)."""
     from ..network_store import set_speeds
 
-    for table, geom_type, columns, description in V8_TABLES:
-        if not gpkg.table_exists(conn, table):
-            gpkg.create_table(conn, table, columns, description=description,
-                              geometry_type=geom_type, srs_id=srs_id)
-    conn.execute("CREATE INDEX IF NOT EXISTS idx_road_edges_road ON road_edges (road_uuid)")
+    gpkg.create_tables(conn, V8_TABLES, ["CREATE INDEX idx_road_edges_road ON road_edges "
+                                         "(road_uuid)"], srs_id=srs_id, if_missing=True)
     create_stale_triggers(conn)
     if conn.execute("SELECT count(*) FROM road_speeds").fetchone()[0] == 0:
         for mode, profile in DEFAULT_SPEEDS.items():

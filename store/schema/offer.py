@@ -79,11 +79,7 @@ V6_INDEXES = [
 
 def migrate_v6(conn, srs_id: int) -> None:
     """Schema v6 (inside the caller's transaction)."""
-    for table, geom_type, columns, description in V6_TABLES:
-        gpkg.create_table(conn, table, columns, description=description,
-                          geometry_type=geom_type, srs_id=srs_id)
-    for statement in V6_INDEXES:
-        conn.execute(statement)
+    gpkg.create_tables(conn, V6_TABLES, V6_INDEXES, srs_id=srs_id)
     for nom in OFFER_NOMENCLATURES:
         create_nomenclature(conn, nom)
     conn.executemany(
