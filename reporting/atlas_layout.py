@@ -1,0 +1,936 @@
+"""The atlas's print layout: one ``QgsPrintLayout`` whose pages are, in order, the cover, the
+territory summary, two pages per centrality (its map, then its figures) and the methods page.
+
+The page count is therefore ``3 + 2 × centralities`` whatever the data. Each section is drawn
+only when it has data: a centrality without counters has no footfall chart and no counter in
+its legend, the others move up; a list with no row is replaced by one line saying so. Page
+geometry, colours and type sizes: :mod:`reporting.style`.
+
+Item ids say what an item is and on which page (1-based): ``map@3``, ``legend@3``,
+``scalebar@3``, ``north_arrow@3``, ``chart_vacancy@4``… (see :attr:`AtlasLayout.pages`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, List, Optional, Sequence
+
+import pandas as pd
+from qgis.core import (
+    QgsBasicNumericFormat,
+    QgsFillSymbol,
+    QgsLayoutFrame,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemManualTable,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutItemShape,
+    QgsLayoutMultiFrame,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutTable,
+    QgsLayoutTableColumn,
+    QgsLayoutTableStyle,
+    QgsLegendStyle,
+    QgsPrintLayout,
+    QgsRectangle,
+    QgsScaleBarSettings,
+    QgsTableCell,
+    QgsTextFormat,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor, QFont
+
+from ..__about__ import __version__
+from ..i18n import noop, tr
+from . import charts, definitions
+from . import formatting as fmt
+from . import style as st
+
+MM = QgsUnitTypes.LayoutMillimeters
+PT_MM = 25.4 / 72
+NORTH_ARROW = ":/images/north_arrows/layout_default_north_arrow.svg"
+LEFT, RIGHT, CENTRE = Qt.AlignLeft, Qt.AlignRight, Qt.AlignHCenter
+BAND_WORDS = {"normal": noop("low"), "moderate": noop("moderate"), "worrying": noop("worrying"),
+              "critical": noop("critical")}
+FAMILIES = {  # data family of store.reporting.SOURCE_TABLES -> what it is, in a sentence
+    "centralities": noop("Centralities"), "premises": noop("Commercial premises"),
+    "population": noop("Population (200 m grid)"), "roads": noop("Roads"),
+    "services": noop("Facilities and services"), "producers": noop("Short-circuit producers"),
+    "markets": noop("Markets"), "counters": noop("Pedestrian counts"),
+    "parkings": noop("Car parks"), "transit": noop("Public transport"),
+    "road_traffic": noop("Road traffic"), "carpool": noop("Carpooling"),
+    "survey": noop("Population questionnaire"),
+}
+MAP_FAMILIES = ("premises", "roads", "counters", "parkings", "transit", "markets")
+
+
+@dataclass
+class Page:
+    kind: str                      # cover, summary, centrality_map, centrality_figures, methods
+    centrality: Optional[str] = None
+
+
+@dataclass
+class AtlasLayout:
+    layout: QgsPrintLayout
+    pages: List[Page]
+    charts: List[str] = field(default_factory=list)   # SVG files written
+
+
+def rows_fitting(height: float, size: float, margin: float = 0.7) -> int:
+    """Rows of ``size``-point text (one line each) a table frame of ``height`` mm holds,
+    header included."""
+    return max(0, int(height // (size * PT_MM * 1.25 + 2 * margin)))
+
+
+class Builder:
+    """Draws a :class:`reporting.atlas_data.Report` onto a multi-page print layout."""
+
+    def __init__(self, report, project, layers, chart_dir: Path, sources: list):
+        self.report = report
+        self.lang = report.language
+        self.layers = layers
+        self.chart_dir = Path(chart_dir)
+        self.sources = sources
+        self.layout = QgsPrintLayout(project)
+        self.layout.initializeDefaults()
+        self.layout.setName(tr("Commerce observatory atlas"))
+        self.pages: List[Page] = []
+        self.charts: List[str] = []
+        self.total = 3 + 2 * len(report.centralities)
+
+    # ============================================================== primitives
+    def _page(self, kind: str, centrality: Optional[str] = None) -> int:
+        collection = self.layout.pageCollection()
+        if self.pages:
+            page = QgsLayoutItemPage(self.layout)
+            collection.addPage(page)
+        page = collection.page(len(self.pages))
+        page.setPageSize(QgsLayoutSize(st.PAGE_WIDTH, st.PAGE_HEIGHT, MM))
+        self.pages.append(Page(kind, centrality))
+        return len(self.pages) - 1
+
+    @staticmethod
+    def _place(item, page: int, x: float, y: float, w: float, h: float) -> None:
+        item.attemptResize(QgsLayoutSize(w, h, MM))
+        item.attemptMove(QgsLayoutPoint(x, y, MM), True, False, page)
+
+    def _id(self, role: str, page: int) -> str:
+        return f"{role}@{page + 1}"
+
+    @staticmethod
+    def _text_format(size: float, bold: bool = False, colour: str = st.GREY_DARK,
+                     italic: bool = False) -> QgsTextFormat:
+        font = QFont(st.FONT)
+        font.setBold(bold)
+        font.setItalic(italic)
+        text = QgsTextFormat()
+        text.setFont(font)
+        text.setSize(size)
+        text.setSizeUnit(QgsUnitTypes.RenderPoints)
+        text.setColor(QColor(colour))
+        return text
+
+    def label(self, page: int, text: str, x: float, y: float, w: float, h: float, *,
+              size: float = st.BODY_SIZE, bold: bool = False, colour: str = st.GREY_DARK,
+              align=LEFT, valign=Qt.AlignTop, italic: bool = False,
+              role: Optional[str] = None) -> QgsLayoutItemLabel:
+        item = QgsLayoutItemLabel(self.layout)
+        item.setText(text.replace("[%", "[ %"))  # never an expression
+        if hasattr(item, "setTextFormat"):  # QGIS >= 3.24
+            item.setTextFormat(self._text_format(size, bold, colour, italic))
+        else:
+            font = QFont(st.FONT)
+            font.setPointSizeF(size)
+            font.setBold(bold)
+            font.setItalic(italic)
+            item.setFont(font)
+            item.setFontColor(QColor(colour))
+        item.setMarginX(0)
+        item.setMarginY(0)
+        item.setHAlign(align)
+        item.setVAlign(valign)
+        if role:
+            item.setId(self._id(role, page))
+        self.layout.addLayoutItem(item)
+        self._place(item, page, x, y, w, h)
+        return item
+
+    def rect(self, page: int, x: float, y: float, w: float, h: float, fill: str,
+             stroke: Optional[str] = None, role: Optional[str] = None) -> QgsLayoutItemShape:
+        item = QgsLayoutItemShape(self.layout)
+        item.setShapeType(QgsLayoutItemShape.Rectangle)
+        item.setSymbol(QgsFillSymbol.createSimple({
+            "color": fill, "outline_style": "solid" if stroke else "no",
+            "outline_color": stroke or fill, "outline_width": "0.2"}))
+        if role:
+            item.setId(self._id(role, page))
+        self.layout.addLayoutItem(item)
+        self._place(item, page, x, y, w, h)
+        return item
+
+    def rule(self, page: int, y: float, x: float = st.MARGIN,
+             w: float = st.CONTENT_WIDTH, colour: str = st.RULE) -> None:
+        self.rect(page, x, y, w, 0.25, colour)
+
+    def picture(self, page: int, path: str, x: float, y: float, w: float, h: float,
+                role: str) -> QgsLayoutItemPicture:
+        item = QgsLayoutItemPicture(self.layout)
+        item.setPicturePath(str(path), QgsLayoutItemPicture.FormatSVG)
+        item.setResizeMode(QgsLayoutItemPicture.Zoom)
+        item.setId(self._id(role, page))
+        self.layout.addLayoutItem(item)
+        self._place(item, page, x, y, w, h)
+        return item
+
+    def chart(self, page: int, role: str, draw: Callable, x: float, y: float, w: float,
+              h: float) -> QgsLayoutItemPicture:
+        path = self.chart_dir / f"p{page + 1:03d}_{role}.svg"
+        draw(str(path), (w, h))
+        self.charts.append(str(path))
+        return self.picture(page, str(path), x, y, w, h, f"chart_{role}")
+
+    def table(self, page: int, x: float, y: float, w: float, h: float,
+              headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
+              *, aligns: Optional[Sequence] = None, size: float = st.TABLE_SIZE,
+              backgrounds: Optional[dict] = None, bold_rows: Sequence[int] = (),
+              colours: Optional[dict] = None, wrap: bool = False,
+              role: Optional[str] = None) -> QgsLayoutItemManualTable:
+        """A table of text cells; ``backgrounds`` and ``colours`` map (row, column) (column
+        None = the whole row) to a colour."""
+        backgrounds = backgrounds or {}
+        colours = colours or {}
+        aligns = list(aligns or [LEFT] * len(headers))
+        table = QgsLayoutItemManualTable.create(self.layout)
+        self.layout.addMultiFrame(table)
+        cells = []
+        for r, row in enumerate(rows):
+            line = []
+            for c, text in enumerate(row):
+                cell = QgsTableCell(str(text))
+                cell.setHorizontalAlignment(aligns[c])
+                background = backgrounds.get((r, c)) or backgrounds.get((r, None))
+                if background:
+                    cell.setBackgroundColor(QColor(background))
+                colour = colours.get((r, c)) or colours.get((r, None))
+                if colour or r in bold_rows:
+                    cell.setTextFormat(self._text_format(size, r in bold_rows,
+                                                         colour or st.GREY_DARK))
+                line.append(cell)
+            cells.append(line)
+        table.setTableContents(cells)
+        columns = []
+        for heading, align in zip(headers, aligns):
+            column = QgsLayoutTableColumn(heading)
+            column.setHAlignment(align)
+            columns.append(column)
+        table.setHeaders(columns)
+        table.setIncludeTableHeader(True)
+        table.setColumnWidths([float(v) for v in widths])
+        table.setHeaderTextFormat(self._text_format(size, True, st.GREY_DARK))
+        table.setContentTextFormat(self._text_format(size, False, st.GREY_DARK))
+        table.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
+        table.setCellMargin(0.7)
+        table.setShowGrid(True)
+        table.setVerticalGrid(False)
+        table.setHorizontalGrid(True)
+        table.setGridColor(QColor(st.RULE))
+        table.setGridStrokeWidth(0.15)
+        header = QgsLayoutTableStyle()
+        header.enabled = True
+        header.cellBackgroundColor = QColor(st.GREY_FAINT)
+        table.setCellStyle(QgsLayoutTable.HeaderRow, header)
+        if wrap:
+            table.setWrapBehavior(QgsLayoutTable.WrapText)
+        table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
+        frame = QgsLayoutFrame(self.layout, table)
+        if role:
+            frame.setId(self._id(role, page))
+        frame.setHidePageIfEmpty(False)
+        self._place(frame, page, x, y, w, h)
+        table.addFrame(frame)
+        return table
+
+    # ============================================================== furniture
+    def header(self, page: int, title: str, subtitle: str = "") -> float:
+        """Running head, the page title and its subtitle; returns the y below them."""
+        report = self.report
+        self.label(page, tr("Commerce observatory · {territory}").format(
+            territory=report.territory), st.MARGIN, st.HEADER_TOP, 120, 4,
+            size=st.SMALL_SIZE, colour=st.GREY)
+        self.label(page, tr("Atlas, campaign {campaign}").format(
+            campaign=report.reference.name), st.PAGE_WIDTH - st.MARGIN - 70, st.HEADER_TOP,
+            70, 4, size=st.SMALL_SIZE, colour=st.GREY, align=RIGHT)
+        self.rule(page, st.HEADER_TOP + 5)
+        self.label(page, title, st.MARGIN, 16, st.CONTENT_WIDTH, 8, size=st.TITLE_SIZE,
+                   bold=True, colour=st.ACCENT, role="title")
+        y = 25.0
+        if subtitle:
+            self.label(page, subtitle, st.MARGIN, y, st.CONTENT_WIDTH, 5,
+                       size=st.SUBTITLE_SIZE - 1, colour=st.GREY, role="subtitle")
+            y += 6.5
+        return y
+
+    def footer(self, page: int) -> None:
+        self.rule(page, st.FOOTER_TOP)
+        self.label(page, tr("Printed on {date} · figures from the observatory's GeoPackage "
+                            "{file}").format(date=fmt.date_long(self.report.printed_on,
+                                                                self.lang),
+                                             file=self.report.source_file),
+                   st.MARGIN, st.FOOTER_TOP + 1.5, 150, 4, size=st.SMALL_SIZE, colour=st.GREY)
+        self.label(page, tr("page {n} / {total}").format(n=page + 1, total=self.total),
+                   st.PAGE_WIDTH - st.MARGIN - 30, st.FOOTER_TOP + 1.5, 30, 4,
+                   size=st.SMALL_SIZE, colour=st.GREY, align=RIGHT, role="page_number")
+
+    def provisional_note(self) -> str:
+        """"Provisional: campaign X open, 44 % of the premises visited" ('' without one)."""
+        notes = [tr("{campaign} is still open: provisional figures ({share} of the premises "
+                    "visited)").format(campaign=c.name, share=self.share(c.completeness))
+                 for c in self.report.provisional]
+        return " ; ".join(notes)
+
+    def share(self, completeness) -> str:
+        return "?" if completeness is None else fmt.percent(100 * completeness, 0, self.lang)
+
+    # ============================================================== pages
+    def build(self, progress: Optional[Callable[[float], None]] = None) -> AtlasLayout:
+        report = self.report
+        self.cover(self._page("cover"))
+        self.summary(self._page("summary"))
+        for index, cent in enumerate(report.centralities):
+            self.centrality_map(self._page("centrality_map", cent.name), cent)
+            self.centrality_figures(self._page("centrality_figures", cent.name), cent)
+            if progress:
+                progress(100.0 * (index + 1) / max(1, len(report.centralities)))
+        self.methods(self._page("methods"))
+        return AtlasLayout(self.layout, self.pages, self.charts)
+
+    # -- cover ---------------------------------------------------------------------------------
+    def cover(self, page: int) -> None:
+        report = self.report
+        self.rect(page, 0, 0, st.PAGE_WIDTH, 118, st.ACCENT, role="cover_band")
+        self.label(page, tr("COMMERCE OBSERVATORY"), st.MARGIN + 5, 30, 170, 8, size=11,
+                   bold=True, colour="#c9d6e8")
+        self.label(page, tr("Atlas of the commercial centralities"), st.MARGIN + 5, 42, 170,
+                   24, size=26, bold=True, colour="#ffffff", role="cover_title")
+        self.label(page, report.territory, st.MARGIN + 5, 70, 170, 10, size=16,
+                   colour="#ffffff", role="cover_territory")
+        self.label(page, tr("Inventory campaign {campaign}").format(
+            campaign=report.reference.name) + (
+            " · " + fmt.period_label(report.reference.start_date, report.reference.end_date,
+                                     self.lang) if report.reference.start_date else ""),
+            st.MARGIN + 5, 84, 170, 7, size=11, colour="#c9d6e8")
+        self.label(page, tr("{n} centralities · {premises} premises observed").format(
+            n=len(report.centralities),
+            premises=fmt.number(report.territory_vacancy["premises"].iloc[-1], 0, self.lang)),
+            st.MARGIN + 5, 93, 170, 7, size=10, colour="#c9d6e8")
+        item_map = self.map_item(page, "cover_map", st.MARGIN, 128, st.CONTENT_WIDTH, 118,
+                                 [self.layers.centralities] + ([self.layers.roads]
+                                                               if self.layers.roads else []),
+                                 self.territory_extent(), frame=False)
+        item_map.setBackgroundEnabled(False)
+        y = 252.0
+        note = self.provisional_note()
+        if note:
+            self.label(page, note, st.MARGIN, y, st.CONTENT_WIDTH, 9, size=8.5, bold=True,
+                       colour=st.PROVISIONAL, role="cover_provisional")
+            y += 9
+        producer = report.producer or tr("Observatoire du commerce")
+        self.label(page, tr("Produced by {producer} · printed on {date}").format(
+            producer=producer, date=fmt.date_long(report.printed_on, self.lang)),
+            st.MARGIN, max(y, 262), st.CONTENT_WIDTH, 6, size=9, colour=st.GREY_DARK,
+            role="cover_producer")
+        self.label(page, tr("Source: the observatory's GeoPackage {file} (socle de données "
+                            "attractivité). Methods and sources on the last page.").format(
+            file=report.source_file), st.MARGIN, max(y, 262) + 7, st.CONTENT_WIDTH, 10,
+            size=st.SMALL_SIZE + 0.5, colour=st.GREY)
+
+    # -- maps ----------------------------------------------------------------------------------
+    def territory_extent(self) -> QgsRectangle:
+        extent = QgsRectangle()
+        extent.setMinimal()
+        for cent in self.report.centralities:
+            extent.combineExtentWith(self.layers._polygons(cent).boundingBox())
+        return self._padded(extent, 0.08, 500.0)
+
+    @staticmethod
+    def _padded(extent: QgsRectangle, share: float, minimum: float) -> QgsRectangle:
+        out = QgsRectangle(extent)
+        side = max(out.width(), out.height(), minimum)
+        out.grow(side * share)
+        if out.width() < minimum:
+            out.grow((minimum - out.width()) / 2)
+        return out
+
+    def map_item(self, page: int, role: str, x: float, y: float, w: float, h: float,
+                 layers: list, extent: QgsRectangle, frame: bool = True) -> QgsLayoutItemMap:
+        item = QgsLayoutItemMap(self.layout)
+        item.setId(self._id(role, page))
+        self.layout.addLayoutItem(item)
+        self._place(item, page, x, y, w, h)
+        item.setCrs(layers[0].crs())
+        item.setLayers(layers)
+        item.setKeepLayerSet(True)
+        item.zoomToExtent(extent)
+        item.setFrameEnabled(frame)
+        item.setFrameStrokeColor(QColor(st.GREY_LIGHT))
+        item.setFrameStrokeWidth(QgsLayoutMeasurement(0.25))
+        return item
+
+    def legend(self, page: int, item_map: QgsLayoutItemMap, layers: list, x: float, y: float,
+               w: float, h: float, columns: int = 1, title: str = "") -> QgsLayoutItemLegend:
+        legend = QgsLayoutItemLegend(self.layout)
+        legend.setId(self._id("legend", page))
+        legend.setTitle(title)
+        legend.setLinkedMap(item_map)
+        legend.setAutoUpdateModel(False)
+        root = legend.model().rootGroup()
+        root.removeAllChildren()
+        for layer in layers:
+            root.addLayer(layer)
+        legend.setLegendFilterByMapEnabled(True)
+        legend.setColumnCount(columns)
+        legend.setSymbolWidth(4.5)
+        legend.setSymbolHeight(3.0)
+        for kind, size, bold in ((QgsLegendStyle.Title, 8, True),
+                                 (QgsLegendStyle.Group, 7, True),
+                                 (QgsLegendStyle.Subgroup, 7, True),
+                                 (QgsLegendStyle.SymbolLabel, 7, False)):
+            font = QFont(st.FONT)
+            font.setPointSizeF(size)
+            font.setBold(bold)
+            legend_style = legend.rstyle(kind)
+            if hasattr(legend_style, "setTextFormat"):  # QGIS >= 3.30
+                legend_style.setTextFormat(self._text_format(size, bold))
+            else:
+                legend.setStyleFont(kind, font)
+        legend.rstyle(QgsLegendStyle.Subgroup).setMargin(QgsLegendStyle.Top, 1.2)
+        legend.setBackgroundEnabled(False)
+        legend.setFrameEnabled(False)
+        legend.setResizeToContents(True)
+        self.layout.addLayoutItem(legend)
+        self._place(legend, page, x, y, w, h)
+        return legend
+
+    def scalebar(self, page: int, item_map: QgsLayoutItemMap, x: float, y: float
+                 ) -> QgsLayoutItemScaleBar:
+        bar = QgsLayoutItemScaleBar(self.layout)
+        bar.setId(self._id("scalebar", page))
+        bar.setStyle("Single Box")
+        bar.setLinkedMap(item_map)
+        bar.setUnits(QgsUnitTypes.DistanceMeters)
+        bar.setUnitLabel("m")
+        bar.setNumberOfSegmentsLeft(0)
+        bar.setNumberOfSegments(2)
+        bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+        bar.setMinimumBarWidth(20)
+        bar.setMaximumBarWidth(40)
+        bar.setHeight(1.6)
+        bar.setTextFormat(self._text_format(6.5))
+        number_format = QgsBasicNumericFormat()
+        number_format.setShowThousandsSeparator(True)
+        if self.lang == "fr":
+            number_format.setThousandsSeparator(fmt.NBSP)
+            number_format.setDecimalSeparator(",")
+        bar.setNumericFormat(number_format)
+        bar.setFillColor(QColor(st.GREY_DARK))
+        bar.setLineColor(QColor(st.GREY_DARK)) if hasattr(bar, "setLineColor") else None
+        self.layout.addLayoutItem(bar)
+        bar.attemptMove(QgsLayoutPoint(x, y, MM), True, False, page)
+        bar.update()
+        return bar
+
+    def north_arrow(self, page: int, item_map: QgsLayoutItemMap, x: float, y: float
+                    ) -> QgsLayoutItemPicture:
+        arrow = QgsLayoutItemPicture(self.layout)
+        arrow.setId(self._id("north_arrow", page))
+        arrow.setPicturePath(NORTH_ARROW, QgsLayoutItemPicture.FormatSVG)
+        arrow.setLinkedMap(item_map)
+        arrow.setNorthMode(QgsLayoutItemPicture.GridNorth)
+        arrow.setBackgroundEnabled(True)
+        arrow.setBackgroundColor(QColor(255, 255, 255, 220))
+        self.layout.addLayoutItem(arrow)
+        self._place(arrow, page, x, y, 7, 11)
+        return arrow
+
+    # -- summary -------------------------------------------------------------------------------
+    def summary(self, page: int) -> None:
+        report = self.report
+        territory = report.territory_vacancy
+        last = territory.iloc[-1]
+        subtitle = tr("{n} centralities · campaign {campaign} · vacancy of the territory "
+                      "{rate}").format(n=len(report.centralities), campaign=last["campaign"],
+                                       rate=fmt.percent(last["vacancy_rate"], 1, self.lang))
+        if len(territory) > 1:
+            subtitle += " (" + fmt.points(last["rate_change"], 1, self.lang) + ")"
+        y = self.header(page, tr("Summary of the territory"), subtitle)
+        note = self.provisional_note()
+        if note:
+            self.label(page, note, st.MARGIN, y, st.CONTENT_WIDTH, 5, size=st.SMALL_SIZE + 0.5,
+                       bold=True, colour=st.PROVISIONAL, role="provisional")
+            y += 6
+        half = (st.CONTENT_WIDTH - 6) / 2
+        top = y + 1
+        item_map = self.map_item(page, "map", st.MARGIN, top, half, 96,
+                                 self.layers.summary_layers(), self.territory_extent())
+        self.legend(page, item_map, [self.layers.bands], st.MARGIN, top + 98, half, 20,
+                    columns=2, title=tr("Procos vacancy band, campaign {campaign}").format(
+                        campaign=report.reference.name))
+        self.scalebar(page, item_map, st.MARGIN + half - 42, top + 90)
+        self.north_arrow(page, item_map, st.MARGIN + half - 9, top + 2)
+        rows = pd.concat([c.vacancy.assign(centrality=c.name) for c in report.centralities],
+                         ignore_index=True)
+        self.chart(page, "territory_vacancy", lambda path, size: charts.territory_chart(
+            rows, self.lang, size, path, tr("Vacancy rate per centrality")),
+            st.MARGIN + half + 6, top, half, 112)
+        self.key_figures_table(page, top + 120)
+        self.footer(page)
+
+    def key_figures_table(self, page: int, y: float) -> None:
+        report = self.report
+        star = "*" if report.reference.provisional else ""
+        headers = [tr("Centrality"), tr("Premises"), tr("Vacancy") + star, tr("Change"),
+                   tr("Procos band"), tr("Footfall (passages/day)"), tr("Change"),
+                   tr("Population within 10 min walk")]
+        rows, backgrounds = [], {}
+        for cent in report.centralities:
+            latest = cent.latest()
+            footfall = cent.footfall_year
+            population = cent.figures.get("catchment_population_walk_10min", {})
+            band = latest.get("procos_band")
+            rows.append([
+                cent.name, fmt.number(latest.get("premises"), 0, self.lang),
+                fmt.percent(latest.get("vacancy_rate"), 1, self.lang),
+                fmt.points(latest.get("rate_change"), 1, self.lang),
+                tr(BAND_WORDS[band]) if band in BAND_WORDS else fmt.MISSING,
+                fmt.number(footfall.get("value"), 0, self.lang) + (
+                    f" ({footfall['year']})" if footfall else ""),
+                fmt.percent(footfall.get("change"), 1, self.lang, signed=True),
+                fmt.number(population.get("value"), 0, self.lang)])
+            if band in st.PROCOS_TINTS:
+                backgrounds[(len(rows) - 1, 4)] = st.PROCOS_TINTS[band]
+        whole = report.territory_vacancy.iloc[-1]
+        rows.append([tr("Territory (all premises)"), fmt.number(whole["premises"], 0, self.lang),
+                     fmt.percent(whole["vacancy_rate"], 1, self.lang),
+                     fmt.points(whole["rate_change"], 1, self.lang),
+                     tr(BAND_WORDS[whole["procos_band"]]) if whole["procos_band"] in BAND_WORDS
+                     else fmt.MISSING, "", "", ""])
+        widths = [44, 17, 17, 17, 20, 27, 16, 22]
+        available = st.FOOTER_TOP - 4 - y
+        size = st.TABLE_SIZE
+        while rows_fitting(available - 8, size) < len(rows) + 1 and size > 4.5:
+            size -= 0.5
+        self.label(page, tr("Key figures, campaign {campaign}").format(
+            campaign=report.reference.name) + (" " + tr("(* provisional)") if star else ""),
+            st.MARGIN, y, st.CONTENT_WIDTH, 5, size=st.HEADING_SIZE, bold=True,
+            colour=st.ACCENT)
+        self.table(page, st.MARGIN, y + 6, st.CONTENT_WIDTH, available - 6, headers, rows,
+                   widths, aligns=[LEFT, RIGHT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, RIGHT],
+                   size=size, backgrounds=backgrounds, bold_rows=[len(rows) - 1],
+                   role="key_figures")
+
+    # -- centrality, page 1: the map ----------------------------------------------------------
+    def centrality_extent(self, cent) -> QgsRectangle:
+        extent = self.layers._polygons(cent).boundingBox()
+        catchment = self.layers.catchments.get(cent.uuid)
+        if catchment is not None:
+            extent.combineExtentWith(catchment.extent())
+        return self._padded(extent, 0.06, 400.0)
+
+    def centrality_map(self, page: int, cent) -> None:
+        report = self.report
+        parts = [cent.level_label, tr("premises by status, campaign {campaign}").format(
+            campaign=report.reference.name)]
+        y = self.header(page, cent.name, " · ".join(p for p in parts if p))
+        note = self.provisional_note()
+        if note:
+            self.label(page, note, st.MARGIN, y, st.CONTENT_WIDTH, 5, size=st.SMALL_SIZE + 0.5,
+                       bold=True, colour=st.PROVISIONAL, role="provisional")
+            y += 6
+        layers = self.layers.centrality_layers(cent)
+        height = 212.0 - (y - 31.5)
+        item_map = self.map_item(page, "map", st.MARGIN, y, st.CONTENT_WIDTH, height, layers,
+                                 self.centrality_extent(cent))
+        self.north_arrow(page, item_map, st.PAGE_WIDTH - st.MARGIN - 9, y + 2)
+        below = y + height + 3
+        shown = [layer for layer in layers if layer is not self.layers.roads
+                 and layer is not self.layers.centralities]
+        self.legend(page, item_map, shown, st.MARGIN, below, 112, st.FOOTER_TOP - 2 - below,
+                    columns=2, title=tr("Legend"))
+        self.scalebar(page, item_map, st.PAGE_WIDTH - st.MARGIN - 45, below)
+        self.label(page, self.sources_text(cent), st.PAGE_WIDTH - st.MARGIN - 66, below + 8,
+                   66, st.FOOTER_TOP - 10 - below, size=st.SMALL_SIZE - 0.5, colour=st.GREY,
+                   role="sources")
+        self.footer(page)
+
+    def sources_text(self, cent) -> str:
+        """The sources of the map's layers with their dates, one line each."""
+        report = self.report
+        ref = report.reference
+        lines = [tr("Sources") + " :" if self.lang == "fr" else tr("Sources") + ":"]
+        lines.append(tr("Premises: field inventory {campaign} ({period})").format(
+            campaign=ref.name, period=fmt.period_label(ref.start_date, ref.end_date, self.lang)
+            if ref.start_date else ref.year or fmt.MISSING))
+        for source in self.sources:
+            family = source["family"]
+            if family not in MAP_FAMILIES or family == "premises":
+                continue
+            if family in ("counters", "parkings", "transit", "markets") and \
+                    family not in self.layers.points:
+                continue
+            lines.append(f"{tr(FAMILIES[family])}: {self.source_line(source)}")
+        if cent.uuid in self.layers.catchments:
+            params = report.parameters.get("catchments") or {}
+            lines.append(tr("Walking catchments: network_catchments on the socle's roads"
+                            ) + (f" ({params.get('period')})" if params.get("period") else ""))
+        return "\n".join(lines)
+
+    def source_line(self, source: dict) -> str:
+        """"who · period or date" of one family of data."""
+        who = ", ".join(self.source_name(s) for s in source["sources"]) or tr(
+            "the observatory's GeoPackage")
+        if source.get("vintages"):
+            who += " " + ", ".join(source["vintages"])
+        if source.get("period_from"):
+            when = fmt.period_label(source["period_from"], source["period_to"], self.lang)
+        elif source.get("imported_to"):
+            when = tr("imported on {date}").format(date=fmt.date_long(source["imported_to"],
+                                                                      self.lang))
+        else:
+            when = tr("updated on {date}").format(date=fmt.date_long(source["last_change"],
+                                                                     self.lang))
+        return f"{who}, {when}"
+
+    def source_name(self, code: str) -> str:
+        from .sources import source_info
+
+        return source_info(code, self.lang)["label"]
+
+    # -- centrality, page 2: the figures -------------------------------------------------------
+    def centrality_figures(self, page: int, cent) -> None:
+        report = self.report
+        y = self.header(page, cent.name, tr("Key figures and trends"))
+        note = self.provisional_note()
+        if note:
+            self.label(page, note, st.MARGIN, y, st.CONTENT_WIDTH, 5, size=st.SMALL_SIZE + 0.5,
+                       bold=True, colour=st.PROVISIONAL, role="provisional")
+            y += 6
+        y = self.cards(page, cent, y + 1)
+        draws = self.centrality_charts(cent)
+        gap = 5.0
+        half = (st.CONTENT_WIDTH - gap) / 2
+        height = 64.0
+        slots = []
+        if len(draws) == 1:
+            slots = [(st.MARGIN, y, st.CONTENT_WIDTH, height)]
+        elif draws:
+            for k in range(len(draws)):
+                row, col = divmod(k, 2)
+                last_alone = k == len(draws) - 1 and len(draws) % 2 == 1
+                slots.append((st.MARGIN + col * (half + gap), y + row * (height + 4),
+                              st.CONTENT_WIDTH if last_alone else half, height))
+        for (role, draw), (x, cy, w, h) in zip(draws, slots):
+            self.chart(page, role, draw, x, cy, w, h)
+        if slots:
+            y = slots[-1][1] + height + 5
+        self.lists(page, cent, y)
+        self.footer(page)
+        del report
+
+    def centrality_charts(self, cent) -> list:
+        """(role, draw(path, size)) of the charts this centrality has data for."""
+        report, lang = self.report, self.lang
+        draws = []
+        if len(cent.vacancy) and cent.vacancy["premises"].sum():
+            draws.append(("vacancy", lambda path, size: charts.vacancy_chart(
+                cent.vacancy, lang, size, path,
+                tr("Vacancy rate by campaign, against the Procos bands"))))
+        if len(cent.footfall_months):
+            draws.append(("footfall", lambda path, size: charts.footfall_chart(
+                cent.footfall_months, lang, size, path,
+                tr("Pedestrian footfall by month, against the year before"),
+                tr("Mean passages per day and counter (complete days only)"))))
+        if len(cent.mix):
+            draws.append(("mix", lambda path, size: charts.mix_chart(
+                cent.mix, lang, size, path, tr("Offer mix, campaign {campaign}").format(
+                    campaign=report.reference.name), cent.name, tr("Territory"),
+                tr("* provisional campaign") if report.reference.provisional else None)))
+        shown = cent.expectations
+        if len(shown) and (~shown["suppressed"].astype(bool)).any():
+            draws.append(("expectations", lambda path, size: charts.expectations_chart(
+                shown, lang, size, path, tr("What visitors think (survey {period})").format(
+                    period=shown["period"].iloc[0]))))
+        return draws
+
+    def cards(self, page: int, cent, y: float) -> float:
+        """Up to eight key figures as cards, four per row; returns the y below them."""
+        report, lang = self.report, self.lang
+        latest = cent.latest()
+        star = "*" if report.reference.provisional else ""
+        previous = report.previous.name if report.previous else None
+        items = []
+        if latest:
+            items.append((tr("Commercial premises"), fmt.number(latest["premises"], 0, lang),
+                          tr("campaign {campaign}").format(campaign=report.reference.name)))
+            band = latest.get("procos_band")
+            change = fmt.points(latest.get("rate_change"), 1, lang) if previous else ""
+            items.append((tr("Vacancy rate") + star,
+                          fmt.percent(latest.get("vacancy_rate"), 1, lang),
+                          " · ".join(t for t in (change, tr(BAND_WORDS[band]) if band in
+                                                 BAND_WORDS else "") if t)))
+            if previous:
+                items.append((tr("Openings / closures") + star,
+                              f"{fmt.number(latest.get('openings'), 0, lang)} / "
+                              f"{fmt.number(latest.get('closures'), 0, lang)}",
+                              tr("since {campaign}").format(campaign=previous)))
+        items.append((tr("Long-term vacant premises"), fmt.number(len(cent.long_term), 0, lang),
+                      tr("vacant for {years} years or more").format(
+                          years=fmt.number(report.parameters["long_term_years"], 0, lang))))
+        ff = cent.footfall_year
+        if ff:
+            items.append((tr("Pedestrian footfall"), fmt.number(ff["value"], 0, lang),
+                          tr("passages/day/counter in {year}").format(year=ff["year"]) + (
+                              " · " + fmt.percent(ff["change"], 1, lang, signed=True)
+                              if ff.get("change") is not None else "")))
+        figures = cent.figures
+        if "catchment_population_walk_10min" in figures:
+            five = figures.get("catchment_population_walk_5min", {}).get("value")
+            items.append((tr("Population within 10 min walk"),
+                          fmt.number(figures["catchment_population_walk_10min"]["value"], 0,
+                                     lang),
+                          tr("within 5 min: {n}").format(n=fmt.number(five, 0, lang))
+                          if five is not None else ""))
+        if "services" in figures:
+            items.append((tr("Facilities and services"),
+                          fmt.number(figures["services"]["value"], 0, lang),
+                          str(figures["services"].get("period") or "")))
+        if "markets" in figures and figures["markets"]["value"]:
+            sessions = figures.get("market_sessions_per_week", {}).get("value")
+            items.append((tr("Markets"), fmt.number(figures["markets"]["value"], 0, lang),
+                          tr("{n} sessions a week").format(n=fmt.number(sessions, 1, lang))
+                          if sessions is not None else ""))
+        if "huff_market_share" in figures:
+            items.append((tr("Market share (Huff model)"),
+                          fmt.percent(figures["huff_market_share"]["value"], 1, lang),
+                          tr("of the territory's expected demand")))
+        if "independent_share" in figures:
+            items.append((tr("Independent shops"),
+                          fmt.percent(figures["independent_share"]["value"], 0, lang),
+                          tr("of the shops (chains and franchises apart)")))
+        items = items[:8]
+        width, height, gap = (st.CONTENT_WIDTH - 3 * 3) / 4, 19.0, 3.0
+        for k, (title, value, note) in enumerate(items):
+            row, col = divmod(k, 4)
+            x = st.MARGIN + col * (width + gap)
+            cy = y + row * (height + gap)
+            provisional = title.endswith("*")
+            self.rect(page, x, cy, width, height, "#f4f6f9", role="card")
+            self.rect(page, x, cy, 1.0, height, st.PROVISIONAL if provisional else st.ACCENT)
+            self.label(page, title, x + 3, cy + 1.8, width - 4, 4, size=st.SMALL_SIZE,
+                       colour=st.GREY)
+            self.label(page, value, x + 3, cy + 5.8, width - 4, 7, size=14, bold=True,
+                       colour=st.PROVISIONAL if provisional else st.ACCENT)
+            self.label(page, note, x + 3, cy + 13.4, width - 4, 5, size=st.SMALL_SIZE - 0.5,
+                       colour=st.GREY)
+        rows = math.ceil(len(items) / 4)
+        return y + rows * (height + gap) + 2
+
+    def lists(self, page: int, cent, y: float) -> None:
+        """Openings and closures since the previous campaign, and the long-term vacant
+        premises, side by side under the charts."""
+        report, lang = self.report, self.lang
+        bottom = st.FOOTER_TOP - 3
+        if bottom - y < 20:
+            return
+        gap = 5.0
+        half = (st.CONTENT_WIDTH - gap) / 2
+        size = st.TABLE_SIZE - 0.5
+        capacity = rows_fitting(bottom - y - 7, size) - 1
+        star = " *" if report.reference.provisional else ""
+        if report.previous is not None:
+            title = tr("Openings and closures since {campaign}").format(
+                campaign=report.previous.name) + star
+            self.label(page, title, st.MARGIN, y, half, 5, size=st.HEADING_SIZE - 1, bold=True,
+                       colour=st.ACCENT)
+            changes = cent.changes
+            if len(changes):
+                rows = [[tr("opening") if r.kind == "opening" else tr("closure"),
+                         r.address or fmt.MISSING, self.occupant(r.sign_name, r.activity)]
+                        for r in changes.itertuples(index=False)]
+                rows = self.cut(rows, capacity, 3)
+                colours = {(i, 0): "#1b7837" if row[0] == tr("opening") else st.STATUS_COLOURS[
+                    "vacant"] for i, row in enumerate(rows) if row[0]}
+                self.table(page, st.MARGIN, y + 6, half, bottom - y - 6,
+                           [tr("Change"), tr("Address"), tr("Shop")], rows, [14, 34, 39.5],
+                           size=size, colours=colours, role="changes")
+            else:
+                self.label(page, tr("No opening nor closure."), st.MARGIN, y + 6, half, 5,
+                           size=st.BODY_SIZE - 0.5, colour=st.GREY, italic=True)
+        x = st.MARGIN + half + gap
+        title = tr("Premises vacant for {years} years or more").format(
+            years=fmt.number(report.parameters["long_term_years"], 0, lang)) + star
+        self.label(page, title, x, y, half, 5, size=st.HEADING_SIZE - 1, bold=True,
+                   colour=st.ACCENT)
+        if len(cent.long_term):
+            rows = [[r.address or fmt.MISSING, str(r.since or ""),
+                     tr("{years} years").format(years=fmt.number(r.years, 1, lang))]
+                    for r in cent.long_term.itertuples(index=False)]
+            rows = self.cut(rows, capacity, 3)
+            self.table(page, x, y + 6, half, bottom - y - 6,
+                       [tr("Address"), tr("Vacant since"), tr("Duration")], rows, [44, 27, 16.5],
+                       aligns=[LEFT, LEFT, RIGHT], size=size, role="long_term")
+        else:
+            self.label(page, tr("No premise vacant that long."), x, y + 6, half, 5,
+                       size=st.BODY_SIZE - 0.5, colour=st.GREY, italic=True)
+
+    def occupant(self, sign, activity) -> str:
+        parts = [str(p) for p in (sign, activity) if p is not None and p == p and str(p)]
+        return " · ".join(parts) or fmt.MISSING
+
+    def cut(self, rows: list, capacity: int, columns: int) -> list:
+        """The rows that fit, the last one saying how many more there are."""
+        if len(rows) <= capacity or capacity < 2:
+            return rows[:max(capacity, 0)]
+        kept = rows[:capacity - 1]
+        more = [tr("… and {n} more").format(n=len(rows) - len(kept))] + [""] * (columns - 1)
+        return kept + [more]
+
+    # -- methods -------------------------------------------------------------------------------
+    def methods(self, page: int) -> None:
+        report, lang = self.report, self.lang
+        y = self.header(page, tr("Methods and sources"))
+        width = st.CONTENT_WIDTH
+        size = st.SMALL_SIZE
+        # definitions of what the atlas shows
+        codes = ["premises", "vacancy_rate", "vacancy_rate_change", "openings", "closures",
+                 "long_term_vacant_premises", "shops", "share_*", "independent_share"]
+        if report.has("footfall"):
+            codes += ["footfall_mean_daily", "footfall_yoy"]
+        figures = {code for c in report.centralities for code in c.figures}
+        codes += [c for c in ("catchment_population_walk_10min", "services", "markets",
+                              "huff_market_share") if c in figures]
+        codes += sorted({code for c in report.centralities for code in c.expectations["code"]})
+        rows = []
+        for code in codes:
+            definition = definitions.lookup(code.rstrip("*").rstrip("_") if code.endswith("*")
+                                            else code, lang)
+            label = definition.label
+            if code == "share_*":
+                label = tr("Share of an activity group")
+            rows.append([label, definition.definition])
+        bands = ", ".join(f"{tr(BAND_WORDS[code])} {self.band_range(i)}"
+                          for i, (code, _lower) in enumerate(report.parameters["procos"]))
+        rows.append([tr("Procos band"), tr("Severity of the vacancy rate (Procos): {bands}."
+                                           ).format(bands=bands)])
+        self.label(page, tr("Definitions"), st.MARGIN, y, width, 5, size=st.HEADING_SIZE,
+                   bold=True, colour=st.ACCENT)
+        height = 6 + len(rows) * 6.2
+        self.table(page, st.MARGIN, y + 6, width, height, [tr("Indicator"), tr("Definition")],
+                   rows, [46, width - 46], size=size, wrap=True, role="definitions")
+        y += height + 9
+        # campaigns
+        self.label(page, tr("Inventory campaigns"), st.MARGIN, y, width, 5,
+                   size=st.HEADING_SIZE, bold=True, colour=st.ACCENT)
+        rows = []
+        colours = {}
+        for camp in report.campaigns:
+            state = tr("closed") if camp.state == "closed" else tr("open")
+            use = tr("provisional") if camp.included and camp.provisional else (
+                tr("yes") if camp.included else tr("no (open campaign)") if camp.provisional
+                else tr("no (after the reference campaign)"))
+            rows.append([camp.name, fmt.period_label(camp.start_date, camp.end_date, lang),
+                         state, self.share(camp.completeness), use])
+            if camp.provisional:
+                colours[(len(rows) - 1, None)] = st.PROVISIONAL
+        height = 6 + len(rows) * 4.2
+        self.table(page, st.MARGIN, y + 6, width, height,
+                   [tr("Campaign"), tr("Dates"), tr("State"), tr("Premises visited"),
+                    tr("In this atlas")], rows, [32, 70, 18, 26, width - 146],
+                   aligns=[LEFT, LEFT, LEFT, RIGHT, LEFT], size=size, colours=colours,
+                   role="campaigns")
+        y += height + 9
+        # sources and licences
+        from .sources import source_info
+
+        self.label(page, tr("Sources and licences"), st.MARGIN, y, width, 5,
+                   size=st.HEADING_SIZE, bold=True, colour=st.ACCENT)
+        rows = []
+        for source in self.sources:
+            infos = [source_info(code, lang) for code in source["sources"]] or [
+                source_info("", lang)]
+            rows.append([tr(FAMILIES.get(source["family"], source["family"])),
+                         self.source_line(source),
+                         "; ".join(dict.fromkeys(i["licence"] for i in infos))])
+        height = 6 + len(rows) * 4.6
+        self.table(page, st.MARGIN, y + 6, width, height,
+                   [tr("Data"), tr("Source and period"), tr("Licence")], rows,
+                   [40, 90, width - 130], size=size, wrap=True, role="sources_table")
+        y += height + 9
+        # parameters
+        self.label(page, tr("Parameters"), st.MARGIN, y, width, 5, size=st.HEADING_SIZE,
+                   bold=True, colour=st.ACCENT)
+        self.label(page, self.parameters_text(), st.MARGIN, y + 6, width,
+                   st.FOOTER_TOP - 2 - (y + 6), size=size, colour=st.GREY_DARK,
+                   role="parameters")
+        self.footer(page)
+
+    def band_range(self, index: int) -> str:
+        bounds = [lower for _code, lower in self.report.parameters["procos"]]
+        lower = fmt.percent(bounds[index], 1 if bounds[index] % 1 else 0, self.lang)
+        if index + 1 < len(bounds):
+            upper = bounds[index + 1]
+            return "< " + fmt.percent(upper, 1 if upper % 1 else 0, self.lang) if index == 0 \
+                else f"{lower} – " + fmt.percent(upper, 1 if upper % 1 else 0, self.lang)
+        return "≥ " + lower
+
+    def parameters_text(self) -> str:
+        report, lang = self.report, self.lang
+        p = report.parameters
+        lines = [
+            tr("Vacancy and offer are computed when the atlas is printed, from the "
+               "observations of the campaigns {campaigns}; statuses counted as vacant: "
+               "{statuses}; observations still to confirm are counted with their pre-filled "
+               "status.").format(campaigns=", ".join(p["included"]),
+                                 statuses=", ".join(p["vacant_statuses"])),
+            tr("Open campaigns: {choice}.").format(
+                choice=tr("included, marked provisional") if p["include_open"] else
+                tr("left out") + (f" ({', '.join(p['excluded_open'])})"
+                                  if p["excluded_open"] else "")),
+            tr("Long-term vacancy: vacant for {years} years or more, measured between the "
+               "start dates of the campaigns.").format(
+                years=fmt.number(p["long_term_years"], 1 if p["long_term_years"] % 1 else 0,
+                                 lang)),
+        ]
+        if p["footfall"]:
+            lines.append(tr("Footfall (footfall_by_centrality): counters within {distance} m "
+                            "of a centrality, mode {mode}; complete days only.").format(
+                distance=fmt.number(p["footfall"].get("distance"), 0, lang),
+                mode=p["footfall"].get("mobility", fmt.MISSING)))
+        if p["catchments"]:
+            lines.append(tr("Catchments (network_catchments): travel times on the socle's "
+                            "road network; the latest run is shown."))
+        if p["huff"]:
+            lines.append(tr("Huff model: alpha {alpha}, beta {beta}, decay {decay}.").format(
+                alpha=fmt.auto(p["huff"].get("alpha"), lang),
+                beta=fmt.auto(p["huff"].get("beta"), lang),
+                decay=p["huff"].get("decay", fmt.MISSING)))
+        if report.has("expectations"):
+            lines.append(tr("Survey figures: never shown under {min} respondents, flagged "
+                            "low precision under {low}.").format(min=p["min_respondents"],
+                                                                 low=p["low_precision"]))
+        lines.append(tr("Printed by the QGIS plugin Observatoire du commerce {version}.").format(
+            version=__version__))
+        return "\n".join(lines)
+
+
+def QgsLayoutMeasurement(value: float):  # noqa: N802 - a constructor's spelling
+    from qgis.core import QgsLayoutMeasurement as Measurement
+
+    return Measurement(value, MM)

@@ -1,0 +1,55 @@
+"""The language a report is written in, whatever language QGIS's interface runs in.
+
+``with report_language("fr"):`` puts a translator for the plugin's strings on top of the ones
+already installed (Qt searches the last installed first) and removes it on exit, so the
+plugin's interface keeps its own language. French loads ``observatoire_commerce_fr.qm``;
+English installs a translator that answers every string of the plugin's context with its
+English source, so that a French QGIS still prints an English report.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+from ..i18n import CONTEXT, I18N_DIR
+from .formatting import language_of
+
+
+class MissingTranslation(RuntimeError):
+    """The compiled translation (.qm) of the report language is absent."""
+
+
+class _SourceTranslator(QTranslator):
+    """Answers the plugin's strings with their (English) source text."""
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
+        return source_text if context == CONTEXT else ""
+
+    def isEmpty(self):  # noqa: N802 - Qt skips empty translators
+        return False
+
+
+def translation_file(language: str):
+    return I18N_DIR / f"observatoire_commerce_{language_of(language)}.qm"
+
+
+@contextmanager
+def report_language(language: str):
+    """Translate the plugin's ``tr()`` strings into ``language`` (``fr`` or ``en``) inside
+    the block. Raises :class:`MissingTranslation` naming the .qm file when a French report is
+    asked for and the translation has not been compiled (``make i18n``)."""
+    language = language_of(language)
+    if language == "en":
+        translator = _SourceTranslator()
+    else:
+        path = translation_file(language)
+        translator = QTranslator()
+        if not path.is_file() or not translator.load(str(path)):
+            raise MissingTranslation(str(path))
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield language
+    finally:
+        QCoreApplication.removeTranslator(translator)
