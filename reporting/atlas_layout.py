@@ -84,10 +84,39 @@ class AtlasLayout:
     charts: List[str] = field(default_factory=list)   # SVG files written
 
 
-def rows_fitting(height: float, size: float, margin: float = 0.7) -> int:
+def clip(text, width: float, size: float) -> str:
+    """``text`` cut with an ellipsis to about what ``width`` mm hold at ``size`` points."""
+    text = "" if text is None else str(text)
+    room = max(4, int(width / (size * PT_MM * 0.56)))
+    return text if len(text) <= room else text[:room - 1].rstrip() + "…"
+
+
+def text_lines(text: str, width: float, size: float) -> int:
+    """Lines ``text`` takes when word-wrapped in ``width`` mm at ``size`` points (estimate
+    from DejaVu Sans's mean advance, 0.55 em)."""
+    room = max(4, int(width / (size * PT_MM * 0.55)))
+    count = 0
+    for part in str(text).split("\n"):
+        line, lines = 0, 1
+        for word in part.split():
+            if line and line + 1 + len(word) > room:
+                lines, line = lines + 1, len(word)
+            else:
+                line += (1 if line else 0) + len(word)
+        count += lines
+    return count
+
+
+def row_height(lines: int, size: float) -> float:
+    """Height in mm of a table row of ``lines`` lines of ``size``-point DejaVu Sans with
+    0.7 mm cell margins and a 0.15 mm grid (measured on QGIS's rendering)."""
+    return 1.55 + size * PT_MM * (0.946 + 1.173 * (max(1, lines) - 1))
+
+
+def rows_fitting(height: float, size: float) -> int:
     """Rows of ``size``-point text (one line each) a table frame of ``height`` mm holds,
     header included."""
-    return max(0, int(height // (size * PT_MM * 1.25 + 2 * margin)))
+    return max(0, int(height // row_height(1, size)))
 
 
 class Builder:
@@ -233,7 +262,11 @@ class Builder:
             columns.append(column)
         table.setHeaders(columns)
         table.setIncludeTableHeader(True)
-        table.setColumnWidths([float(v) for v in widths])
+        # the widths given share the frame; cell margins (0.7 mm each side) and grid lines
+        # come on top of a column's width in QGIS
+        room = w - len(widths) * 1.4 - (len(widths) + 1) * 0.15 - 0.3
+        scale = room / float(sum(widths))
+        table.setColumnWidths([float(v) * scale for v in widths])
         table.setHeaderTextFormat(self._text_format(size, True, st.GREY_DARK))
         table.setContentTextFormat(self._text_format(size, False, st.GREY_DARK))
         table.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
@@ -332,8 +365,8 @@ class Builder:
             premises=fmt.number(report.territory_vacancy["premises"].iloc[-1], 0, self.lang)),
             st.MARGIN + 5, 93, 170, 7, size=10, colour="#c9d6e8")
         item_map = self.map_item(page, "cover_map", st.MARGIN, 128, st.CONTENT_WIDTH, 118,
-                                 [self.layers.centralities] + ([self.layers.roads]
-                                                               if self.layers.roads else []),
+                                 [self.layers.cover] + ([self.layers.roads]
+                                                        if self.layers.roads else []),
                                  self.territory_extent(), frame=False)
         item_map.setBackgroundEnabled(False)
         y = 252.0
@@ -397,12 +430,15 @@ class Builder:
             root.addLayer(layer)
         legend.setLegendFilterByMapEnabled(True)
         legend.setColumnCount(columns)
-        legend.setSymbolWidth(4.5)
-        legend.setSymbolHeight(3.0)
-        for kind, size, bold in ((QgsLegendStyle.Title, 8, True),
-                                 (QgsLegendStyle.Group, 7, True),
-                                 (QgsLegendStyle.Subgroup, 7, True),
-                                 (QgsLegendStyle.SymbolLabel, 7, False)):
+        legend.setSplitLayer(True)
+        legend.setEqualColumnWidth(True)
+        legend.setSymbolWidth(4.0)
+        legend.setSymbolHeight(2.6)
+        legend.setColumnSpace(4)
+        for kind, size, bold in ((QgsLegendStyle.Title, 7.5, True),
+                                 (QgsLegendStyle.Group, 6.5, True),
+                                 (QgsLegendStyle.Subgroup, 6.5, True),
+                                 (QgsLegendStyle.SymbolLabel, 6.5, False)):
             font = QFont(st.FONT)
             font.setPointSizeF(size)
             font.setBold(bold)
@@ -411,7 +447,9 @@ class Builder:
                 legend_style.setTextFormat(self._text_format(size, bold))
             else:
                 legend.setStyleFont(kind, font)
-        legend.rstyle(QgsLegendStyle.Subgroup).setMargin(QgsLegendStyle.Top, 1.2)
+        legend.rstyle(QgsLegendStyle.Subgroup).setMargin(QgsLegendStyle.Top, 1.0)
+        legend.rstyle(QgsLegendStyle.Symbol).setMargin(QgsLegendStyle.Top, 0.8)
+        legend.rstyle(QgsLegendStyle.SymbolLabel).setMargin(QgsLegendStyle.Top, 0.8)
         legend.setBackgroundEnabled(False)
         legend.setFrameEnabled(False)
         legend.setResizeToContents(True)
@@ -419,8 +457,8 @@ class Builder:
         self._place(legend, page, x, y, w, h)
         return legend
 
-    def scalebar(self, page: int, item_map: QgsLayoutItemMap, x: float, y: float
-                 ) -> QgsLayoutItemScaleBar:
+    def scalebar(self, page: int, item_map: QgsLayoutItemMap, x: float, y: float,
+                 background: bool = True) -> QgsLayoutItemScaleBar:
         bar = QgsLayoutItemScaleBar(self.layout)
         bar.setId(self._id("scalebar", page))
         bar.setStyle("Single Box")
@@ -441,7 +479,9 @@ class Builder:
             number_format.setDecimalSeparator(",")
         bar.setNumericFormat(number_format)
         bar.setFillColor(QColor(st.GREY_DARK))
-        bar.setLineColor(QColor(st.GREY_DARK)) if hasattr(bar, "setLineColor") else None
+        bar.setBackgroundEnabled(background)
+        bar.setBackgroundColor(QColor(255, 255, 255, 225))
+        bar.setBoxContentSpace(1.2)
         self.layout.addLayoutItem(bar)
         bar.attemptMove(QgsLayoutPoint(x, y, MM), True, False, page)
         bar.update()
@@ -478,63 +518,93 @@ class Builder:
             y += 6
         half = (st.CONTENT_WIDTH - 6) / 2
         top = y + 1
-        item_map = self.map_item(page, "map", st.MARGIN, top, half, 96,
+        many = len(report.centralities) > 14
+        map_height = 66.0 if many else 84.0
+        item_map = self.map_item(page, "map", st.MARGIN, top, half, map_height,
                                  self.layers.summary_layers(), self.territory_extent())
-        self.legend(page, item_map, [self.layers.bands], st.MARGIN, top + 98, half, 20,
-                    columns=2, title=tr("Procos vacancy band, campaign {campaign}").format(
-                        campaign=report.reference.name))
-        self.scalebar(page, item_map, st.MARGIN + half - 42, top + 90)
+        self.legend(page, item_map, [self.layers.bands], st.MARGIN, top + map_height + 2,
+                    half, 22, columns=1)
+        self.scalebar(page, item_map, st.MARGIN + 2, top + map_height - 9)
         self.north_arrow(page, item_map, st.MARGIN + half - 9, top + 2)
         rows = pd.concat([c.vacancy.assign(centrality=c.name) for c in report.centralities],
                          ignore_index=True)
+        height = map_height + 24
         self.chart(page, "territory_vacancy", lambda path, size: charts.territory_chart(
             rows, self.lang, size, path, tr("Vacancy rate per centrality")),
-            st.MARGIN + half + 6, top, half, 112)
-        self.key_figures_table(page, top + 120)
+            st.MARGIN + half + 6, top, half, height)
+        y = self.key_figures_table(page, top + height + 4)
+        mixes = [c for c in report.centralities if len(c.mix)]
+        room = st.FOOTER_TOP - 3 - y
+        wanted = 16 + 5.5 * (len(mixes) + 1)
+        if mixes and not many and room >= min(wanted, 45):
+            frame = pd.concat([c.mix.assign(centrality=c.name) for c in mixes] + [
+                report.territory_mix.assign(centrality=tr("Territory"))], ignore_index=True)
+            self.chart(page, "territory_mix", lambda path, size: charts.mix_by_centrality(
+                frame, self.lang, size, path, tr("Offer mix per centrality, campaign "
+                                                 "{campaign}").format(
+                    campaign=short_name(report.reference.name)) + (
+                    "*" if report.reference.provisional else "")),
+                st.MARGIN, y, st.CONTENT_WIDTH, min(room, wanted))
         self.footer(page)
 
-    def key_figures_table(self, page: int, y: float) -> None:
-        report = self.report
+    def key_figures_table(self, page: int, y: float) -> float:
+        """The table of key figures per centrality and its notes; returns the y below."""
+        report, lang = self.report, self.lang
         star = "*" if report.reference.provisional else ""
         headers = [tr("Centrality"), tr("Premises"), tr("Vacancy") + star, tr("Change"),
-                   tr("Procos band"), tr("Footfall (passages/day)"), tr("Change"),
-                   tr("Population within 10 min walk")]
+                   tr("Procos band"), tr("Footfall") + " ¹", tr("Change"),
+                   tr("Population") + " ²"]
         rows, backgrounds = [], {}
+        years = set()
         for cent in report.centralities:
             latest = cent.latest()
             footfall = cent.footfall_year
+            if footfall:
+                years.add(footfall["year"])
             population = cent.figures.get("catchment_population_walk_10min", {})
             band = latest.get("procos_band")
             rows.append([
-                cent.name, fmt.number(latest.get("premises"), 0, self.lang),
-                fmt.percent(latest.get("vacancy_rate"), 1, self.lang),
-                fmt.points(latest.get("rate_change"), 1, self.lang),
+                clip(cent.name, 48, st.TABLE_SIZE), fmt.number(latest.get("premises"), 0, lang),
+                fmt.percent(latest.get("vacancy_rate"), 1, lang),
+                fmt.points(latest.get("rate_change"), 1, lang) if report.previous else "",
                 tr(BAND_WORDS[band]) if band in BAND_WORDS else fmt.MISSING,
-                fmt.number(footfall.get("value"), 0, self.lang) + (
-                    f" ({footfall['year']})" if footfall else ""),
-                fmt.percent(footfall.get("change"), 1, self.lang, signed=True),
-                fmt.number(population.get("value"), 0, self.lang)])
+                fmt.number(footfall.get("value"), 0, lang),
+                fmt.percent(footfall.get("change"), 1, lang, signed=True) if footfall else "",
+                fmt.number(population.get("value"), 0, lang)])
             if band in st.PROCOS_TINTS:
                 backgrounds[(len(rows) - 1, 4)] = st.PROCOS_TINTS[band]
         whole = report.territory_vacancy.iloc[-1]
-        rows.append([tr("Territory (all premises)"), fmt.number(whole["premises"], 0, self.lang),
-                     fmt.percent(whole["vacancy_rate"], 1, self.lang),
-                     fmt.points(whole["rate_change"], 1, self.lang),
+        rows.append([tr("Territory (all premises)"), fmt.number(whole["premises"], 0, lang),
+                     fmt.percent(whole["vacancy_rate"], 1, lang),
+                     fmt.points(whole["rate_change"], 1, lang) if report.previous else "",
                      tr(BAND_WORDS[whole["procos_band"]]) if whole["procos_band"] in BAND_WORDS
                      else fmt.MISSING, "", "", ""])
-        widths = [44, 17, 17, 17, 20, 27, 16, 22]
-        available = st.FOOTER_TOP - 4 - y
+        notes = [tr("¹ Pedestrian footfall: mean passages per day and counter in {years}; its "
+                    "change over the ISO weeks complete in both years.").format(
+                        years=", ".join(str(y) for y in sorted(years)) or fmt.MISSING),
+                 tr("² Inhabitants within 10 minutes' walk (network_catchments)."),
+                 tr("Changes of the vacancy rate in points since {campaign}.").format(
+                     campaign=report.previous.name) if report.previous else ""]
+        if star:
+            notes.append(tr("* provisional: {note}").format(note=self.provisional_note()))
+        note = "\n".join(n for n in notes if n)
+        note_height = 2.6 * len(note.split("\n")) + 1
+        available = st.FOOTER_TOP - 3 - y - 7 - note_height
         size = st.TABLE_SIZE
-        while rows_fitting(available - 8, size) < len(rows) + 1 and size > 4.5:
+        while rows_fitting(available, size) < len(rows) + 1 and size > 4.5:
             size -= 0.5
         self.label(page, tr("Key figures, campaign {campaign}").format(
-            campaign=report.reference.name) + (" " + tr("(* provisional)") if star else ""),
-            st.MARGIN, y, st.CONTENT_WIDTH, 5, size=st.HEADING_SIZE, bold=True,
-            colour=st.ACCENT)
-        self.table(page, st.MARGIN, y + 6, st.CONTENT_WIDTH, available - 6, headers, rows,
-                   widths, aligns=[LEFT, RIGHT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, RIGHT],
+            campaign=report.reference.name), st.MARGIN, y, st.CONTENT_WIDTH, 5,
+            size=st.HEADING_SIZE, bold=True, colour=st.ACCENT)
+        height = min(available, (len(rows) + 1) * row_height(1, size) + 0.6)
+        self.table(page, st.MARGIN, y + 6, st.CONTENT_WIDTH, height, headers, rows,
+                   [50, 16, 17, 19, 22, 21, 16, 19],
+                   aligns=[LEFT, RIGHT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, RIGHT],
                    size=size, backgrounds=backgrounds, bold_rows=[len(rows) - 1],
                    role="key_figures")
+        self.label(page, note, st.MARGIN, y + 7 + height, st.CONTENT_WIDTH, note_height,
+                   size=st.SMALL_SIZE - 0.5, colour=st.GREY)
+        return y + 7 + height + note_height + 3
 
     # -- centrality, page 1: the map ----------------------------------------------------------
     def centrality_extent(self, cent) -> QgsRectangle:
@@ -542,7 +612,7 @@ class Builder:
         catchment = self.layers.catchments.get(cent.uuid)
         if catchment is not None:
             extent.combineExtentWith(catchment.extent())
-        return self._padded(extent, 0.06, 400.0)
+        return self._padded(extent, 0.05, 400.0)
 
     def centrality_map(self, page: int, cent) -> None:
         report = self.report
@@ -555,29 +625,33 @@ class Builder:
                        bold=True, colour=st.PROVISIONAL, role="provisional")
             y += 6
         layers = self.layers.centrality_layers(cent)
-        height = 212.0 - (y - 31.5)
-        item_map = self.map_item(page, "map", st.MARGIN, y, st.CONTENT_WIDTH, height, layers,
-                                 self.centrality_extent(cent))
+        bottom = 229.0
+        item_map = self.map_item(page, "map", st.MARGIN, y, st.CONTENT_WIDTH, bottom - y,
+                                 layers, self.centrality_extent(cent))
         self.north_arrow(page, item_map, st.PAGE_WIDTH - st.MARGIN - 9, y + 2)
-        below = y + height + 3
+        self.scalebar(page, item_map, st.MARGIN + 2, bottom - 9)
         shown = [layer for layer in layers if layer is not self.layers.roads
                  and layer is not self.layers.centralities]
-        self.legend(page, item_map, shown, st.MARGIN, below, 112, st.FOOTER_TOP - 2 - below,
-                    columns=2, title=tr("Legend"))
-        self.scalebar(page, item_map, st.PAGE_WIDTH - st.MARGIN - 45, below)
-        self.label(page, self.sources_text(cent), st.PAGE_WIDTH - st.MARGIN - 66, below + 8,
-                   66, st.FOOTER_TOP - 10 - below, size=st.SMALL_SIZE - 0.5, colour=st.GREY,
-                   role="sources")
+        self.legend(page, item_map, shown, st.MARGIN, bottom + 3, st.CONTENT_WIDTH, 30,
+                    columns=3)
+        lines = self.sources_lines(cent)
+        half = (len(lines) + 1) // 2
+        self.label(page, tr("Sources"), st.MARGIN, 264, 40, 3.5, size=st.SMALL_SIZE - 0.5,
+                   bold=True, colour=st.GREY)
+        for k, part in enumerate((lines[:half], lines[half:])):
+            if part:
+                self.label(page, "\n".join(part), st.MARGIN + k * 92, 267.5, 88, 15,
+                           size=st.SMALL_SIZE - 0.5, colour=st.GREY,
+                           role="sources" if k == 0 else "sources_more")
         self.footer(page)
 
-    def sources_text(self, cent) -> str:
-        """The sources of the map's layers with their dates, one line each."""
+    def sources_lines(self, cent) -> list:
+        """"Data: who, when" for each layer of the map."""
         report = self.report
         ref = report.reference
-        lines = [tr("Sources") + " :" if self.lang == "fr" else tr("Sources") + ":"]
-        lines.append(tr("Premises: field inventory {campaign} ({period})").format(
-            campaign=ref.name, period=fmt.period_label(ref.start_date, ref.end_date, self.lang)
-            if ref.start_date else ref.year or fmt.MISSING))
+        lines = [tr("Premises: field inventory {campaign}, {period}").format(
+            campaign=ref.name, period=fmt.period_short(ref.start_date, ref.end_date, self.lang)
+            if ref.start_date else ref.year or fmt.MISSING)]
         for source in self.sources:
             family = source["family"]
             if family not in MAP_FAMILIES or family == "premises":
@@ -585,21 +659,25 @@ class Builder:
             if family in ("counters", "parkings", "transit", "markets") and \
                     family not in self.layers.points:
                 continue
-            lines.append(f"{tr(FAMILIES[family])}: {self.source_line(source)}")
+            lines.append(tr("{data}: {source}").format(
+                data=tr(FAMILIES[family]), source=self.source_line(source, short=True)))
         if cent.uuid in self.layers.catchments:
-            params = report.parameters.get("catchments") or {}
-            lines.append(tr("Walking catchments: network_catchments on the socle's roads"
-                            ) + (f" ({params.get('period')})" if params.get("period") else ""))
-        return "\n".join(lines)
+            lines.append(tr("Walking catchments: network_catchments on the socle's roads"))
+        return [clip(line, 88, st.SMALL_SIZE - 0.5) for line in lines]
 
-    def source_line(self, source: dict) -> str:
-        """"who · period or date" of one family of data."""
-        who = ", ".join(self.source_name(s) for s in source["sources"]) or tr(
-            "the observatory's GeoPackage")
+    def source_line(self, source: dict, short: bool = False) -> str:
+        """"who, period or date" of one family of data."""
+        if source["family"] == "premises":
+            included = self.report.included
+            who = self.source_name("inventory")
+            return f"{who}, " + fmt.period_short(included[0].start_date, included[-1].end_date,
+                                                 self.lang)
+        who = ", ".join(self.source_name(s) for s in source["sources"]) or self.source_name("")
         if source.get("vintages"):
             who += " " + ", ".join(source["vintages"])
+        period = fmt.period_short if short else fmt.period_label
         if source.get("period_from"):
-            when = fmt.period_label(source["period_from"], source["period_to"], self.lang)
+            when = period(source["period_from"], source["period_to"], self.lang)
         elif source.get("imported_to"):
             when = tr("imported on {date}").format(date=fmt.date_long(source["imported_to"],
                                                                       self.lang))
@@ -615,7 +693,6 @@ class Builder:
 
     # -- centrality, page 2: the figures -------------------------------------------------------
     def centrality_figures(self, page: int, cent) -> None:
-        report = self.report
         y = self.header(page, cent.name, tr("Key figures and trends"))
         note = self.provisional_note()
         if note:
@@ -624,25 +701,21 @@ class Builder:
             y += 6
         y = self.cards(page, cent, y + 1)
         draws = self.centrality_charts(cent)
-        gap = 5.0
+        gap = 6.0
         half = (st.CONTENT_WIDTH - gap) / 2
-        height = 64.0
+        height = 62.0
         slots = []
-        if len(draws) == 1:
-            slots = [(st.MARGIN, y, st.CONTENT_WIDTH, height)]
-        elif draws:
-            for k in range(len(draws)):
-                row, col = divmod(k, 2)
-                last_alone = k == len(draws) - 1 and len(draws) % 2 == 1
-                slots.append((st.MARGIN + col * (half + gap), y + row * (height + 4),
-                              st.CONTENT_WIDTH if last_alone else half, height))
+        for k in range(len(draws)):
+            row, col = divmod(k, 2)
+            alone = k == len(draws) - 1 and len(draws) % 2 == 1
+            slots.append((st.MARGIN + col * (half + gap), y + row * (height + 4),
+                          st.CONTENT_WIDTH if alone else half, height))
         for (role, draw), (x, cy, w, h) in zip(draws, slots):
             self.chart(page, role, draw, x, cy, w, h)
         if slots:
-            y = slots[-1][1] + height + 5
+            y = slots[-1][1] + height + 6
         self.lists(page, cent, y)
         self.footer(page)
-        del report
 
     def centrality_charts(self, cent) -> list:
         """(role, draw(path, size)) of the charts this centrality has data for."""
@@ -650,22 +723,21 @@ class Builder:
         draws = []
         if len(cent.vacancy) and cent.vacancy["premises"].sum():
             draws.append(("vacancy", lambda path, size: charts.vacancy_chart(
-                cent.vacancy, lang, size, path,
-                tr("Vacancy rate by campaign, against the Procos bands"))))
+                cent.vacancy, lang, size, path, tr("Vacancy rate by campaign"))))
         if len(cent.footfall_months):
             draws.append(("footfall", lambda path, size: charts.footfall_chart(
-                cent.footfall_months, lang, size, path,
-                tr("Pedestrian footfall by month, against the year before"),
-                tr("Mean passages per day and counter (complete days only)"))))
+                cent.footfall_months, lang, size, path, tr("Pedestrian footfall by month"),
+                tr("Mean passages per day and counter, complete days only"))))
         if len(cent.mix):
             draws.append(("mix", lambda path, size: charts.mix_chart(
                 cent.mix, lang, size, path, tr("Offer mix, campaign {campaign}").format(
-                    campaign=report.reference.name), cent.name, tr("Territory"),
-                tr("* provisional campaign") if report.reference.provisional else None)))
+                    campaign=short_name(report.reference.name)) + (
+                    "*" if report.reference.provisional else ""), cent.name, tr("Territory"),
+                self.provisional_note() if report.reference.provisional else None)))
         shown = cent.expectations
         if len(shown) and (~shown["suppressed"].astype(bool)).any():
             draws.append(("expectations", lambda path, size: charts.expectations_chart(
-                shown, lang, size, path, tr("What visitors think (survey {period})").format(
+                shown, lang, size, path, tr("Visitors' opinions (survey {period})").format(
                     period=shown["period"].iloc[0]))))
         return draws
 
@@ -677,36 +749,36 @@ class Builder:
         previous = report.previous.name if report.previous else None
         items = []
         if latest:
-            items.append((tr("Commercial premises"), fmt.number(latest["premises"], 0, lang),
+            items.append((tr("Premises"), fmt.number(latest["premises"], 0, lang),
                           tr("campaign {campaign}").format(campaign=report.reference.name)))
             band = latest.get("procos_band")
             change = fmt.points(latest.get("rate_change"), 1, lang) if previous else ""
             items.append((tr("Vacancy rate") + star,
                           fmt.percent(latest.get("vacancy_rate"), 1, lang),
-                          " · ".join(t for t in (change, tr(BAND_WORDS[band]) if band in
-                                                 BAND_WORDS else "") if t)))
+                          " · ".join(t for t in (change, tr("band: {band}").format(
+                              band=tr(BAND_WORDS[band])) if band in BAND_WORDS else "") if t)))
             if previous:
                 items.append((tr("Openings / closures") + star,
                               f"{fmt.number(latest.get('openings'), 0, lang)} / "
                               f"{fmt.number(latest.get('closures'), 0, lang)}",
                               tr("since {campaign}").format(campaign=previous)))
-        items.append((tr("Long-term vacant premises"), fmt.number(len(cent.long_term), 0, lang),
+        items.append((tr("Long-term vacancy") + star, fmt.number(len(cent.long_term), 0, lang),
                       tr("vacant for {years} years or more").format(
                           years=fmt.number(report.parameters["long_term_years"], 0, lang))))
         ff = cent.footfall_year
         if ff:
             items.append((tr("Pedestrian footfall"), fmt.number(ff["value"], 0, lang),
-                          tr("passages/day/counter in {year}").format(year=ff["year"]) + (
+                          tr("passages/day in {year}").format(year=ff["year"]) + (
                               " · " + fmt.percent(ff["change"], 1, lang, signed=True)
                               if ff.get("change") is not None else "")))
         figures = cent.figures
         if "catchment_population_walk_10min" in figures:
             five = figures.get("catchment_population_walk_5min", {}).get("value")
-            items.append((tr("Population within 10 min walk"),
+            items.append((tr("Within 10 min walk"),
                           fmt.number(figures["catchment_population_walk_10min"]["value"], 0,
                                      lang),
-                          tr("within 5 min: {n}").format(n=fmt.number(five, 0, lang))
-                          if five is not None else ""))
+                          tr("inhabitants (5 min: {n})").format(n=fmt.number(five, 0, lang))
+                          if five is not None else tr("inhabitants")))
         if "services" in figures:
             items.append((tr("Facilities and services"),
                           fmt.number(figures["services"]["value"], 0, lang),
@@ -717,28 +789,28 @@ class Builder:
                           tr("{n} sessions a week").format(n=fmt.number(sessions, 1, lang))
                           if sessions is not None else ""))
         if "huff_market_share" in figures:
-            items.append((tr("Market share (Huff model)"),
+            items.append((tr("Market share (Huff)"),
                           fmt.percent(figures["huff_market_share"]["value"], 1, lang),
-                          tr("of the territory's expected demand")))
+                          tr("of the expected demand")))
         if "independent_share" in figures:
             items.append((tr("Independent shops"),
                           fmt.percent(figures["independent_share"]["value"], 0, lang),
-                          tr("of the shops (chains and franchises apart)")))
+                          tr("chains and franchises apart")))
         items = items[:8]
-        width, height, gap = (st.CONTENT_WIDTH - 3 * 3) / 4, 19.0, 3.0
+        width, height, gap = (st.CONTENT_WIDTH - 3 * 3) / 4, 18.0, 3.0
         for k, (title, value, note) in enumerate(items):
             row, col = divmod(k, 4)
             x = st.MARGIN + col * (width + gap)
             cy = y + row * (height + gap)
             provisional = title.endswith("*")
-            self.rect(page, x, cy, width, height, "#f4f6f9", role="card")
-            self.rect(page, x, cy, 1.0, height, st.PROVISIONAL if provisional else st.ACCENT)
-            self.label(page, title, x + 3, cy + 1.8, width - 4, 4, size=st.SMALL_SIZE,
-                       colour=st.GREY)
-            self.label(page, value, x + 3, cy + 5.8, width - 4, 7, size=14, bold=True,
+            self.rect(page, x, cy, width, height, "#f3f5f8", role="card")
+            self.rect(page, x, cy, 0.9, height, st.PROVISIONAL if provisional else st.ACCENT)
+            self.label(page, clip(title, width - 5, st.SMALL_SIZE), x + 3, cy + 1.8,
+                       width - 4, 4, size=st.SMALL_SIZE, colour=st.GREY)
+            self.label(page, value, x + 3, cy + 5.6, width - 4, 7, size=14, bold=True,
                        colour=st.PROVISIONAL if provisional else st.ACCENT)
-            self.label(page, note, x + 3, cy + 13.4, width - 4, 5, size=st.SMALL_SIZE - 0.5,
-                       colour=st.GREY)
+            self.label(page, clip(note, width - 5, st.SMALL_SIZE - 0.5), x + 3, cy + 13.2,
+                       width - 4, 4, size=st.SMALL_SIZE - 0.5, colour=st.GREY)
         rows = math.ceil(len(items) / 4)
         return y + rows * (height + gap) + 2
 
@@ -749,57 +821,66 @@ class Builder:
         bottom = st.FOOTER_TOP - 3
         if bottom - y < 20:
             return
-        gap = 5.0
+        gap = 6.0
         half = (st.CONTENT_WIDTH - gap) / 2
         size = st.TABLE_SIZE - 0.5
         capacity = rows_fitting(bottom - y - 7, size) - 1
-        star = " *" if report.reference.provisional else ""
+        star = "*" if report.reference.provisional else ""
         if report.previous is not None:
             title = tr("Openings and closures since {campaign}").format(
                 campaign=report.previous.name) + star
-            self.label(page, title, st.MARGIN, y, half, 5, size=st.HEADING_SIZE - 1, bold=True,
-                       colour=st.ACCENT)
+            self.label(page, title, st.MARGIN, y, half, 5, size=st.HEADING_SIZE - 1.5,
+                       bold=True, colour=st.ACCENT)
             changes = cent.changes
             if len(changes):
-                rows = [[tr("opening") if r.kind == "opening" else tr("closure"),
-                         r.address or fmt.MISSING, self.occupant(r.sign_name, r.activity)]
-                        for r in changes.itertuples(index=False)]
-                rows = self.cut(rows, capacity, 3)
-                colours = {(i, 0): "#1b7837" if row[0] == tr("opening") else st.STATUS_COLOURS[
-                    "vacant"] for i, row in enumerate(rows) if row[0]}
+                widths = [16, 33, half - 49]
+                rows = []
+                kinds = [changes[changes["kind"] == k] for k in ("opening", "closure")]
+                shares = split_capacity([len(k) for k in kinds], capacity)
+                for part, room, word in zip(kinds, shares, (tr("opening"), tr("closure"))):
+                    lines = [[word, clip(r.address or fmt.MISSING, widths[1], size),
+                              clip(self.occupant(r.sign_name, r.activity), widths[2], size)]
+                             for r in part.itertuples(index=False)]
+                    rows += self.cut(lines, room)
+                colours = {(i, 0): "#1b7837" if row[0] == tr("opening") else
+                           st.STATUS_COLOURS["vacant"] for i, row in enumerate(rows) if row[0]}
                 self.table(page, st.MARGIN, y + 6, half, bottom - y - 6,
-                           [tr("Change"), tr("Address"), tr("Shop")], rows, [14, 34, 39.5],
-                           size=size, colours=colours, role="changes")
+                           [tr("Change"), tr("Address"), tr("Shop")], rows, widths, size=size,
+                           colours=colours, role="changes")
             else:
                 self.label(page, tr("No opening nor closure."), st.MARGIN, y + 6, half, 5,
                            size=st.BODY_SIZE - 0.5, colour=st.GREY, italic=True)
         x = st.MARGIN + half + gap
         title = tr("Premises vacant for {years} years or more").format(
             years=fmt.number(report.parameters["long_term_years"], 0, lang)) + star
-        self.label(page, title, x, y, half, 5, size=st.HEADING_SIZE - 1, bold=True,
+        self.label(page, title, x, y, half, 5, size=st.HEADING_SIZE - 1.5, bold=True,
                    colour=st.ACCENT)
         if len(cent.long_term):
-            rows = [[r.address or fmt.MISSING, str(r.since or ""),
+            widths = [half - 44, 26, 18]
+            rows = [["", clip(r.address or fmt.MISSING, widths[0], size), str(r.since or ""),
                      tr("{years} years").format(years=fmt.number(r.years, 1, lang))]
                     for r in cent.long_term.itertuples(index=False)]
-            rows = self.cut(rows, capacity, 3)
+            rows = [row[1:] for row in self.cut(rows, capacity)]
             self.table(page, x, y + 6, half, bottom - y - 6,
-                       [tr("Address"), tr("Vacant since"), tr("Duration")], rows, [44, 27, 16.5],
+                       [tr("Address"), tr("Vacant since"), tr("Duration")], rows, widths,
                        aligns=[LEFT, LEFT, RIGHT], size=size, role="long_term")
         else:
             self.label(page, tr("No premise vacant that long."), x, y + 6, half, 5,
                        size=st.BODY_SIZE - 0.5, colour=st.GREY, italic=True)
 
-    def occupant(self, sign, activity) -> str:
+    @staticmethod
+    def occupant(sign, activity) -> str:
         parts = [str(p) for p in (sign, activity) if p is not None and p == p and str(p)]
         return " · ".join(parts) or fmt.MISSING
 
-    def cut(self, rows: list, capacity: int, columns: int) -> list:
-        """The rows that fit, the last one saying how many more there are."""
+    def cut(self, rows: list, capacity: int) -> list:
+        """The rows that fit; when some do not, the last kept row says how many more there
+        are (in the second column)."""
         if len(rows) <= capacity or capacity < 2:
             return rows[:max(capacity, 0)]
         kept = rows[:capacity - 1]
-        more = [tr("… and {n} more").format(n=len(rows) - len(kept))] + [""] * (columns - 1)
+        more = ["" for _ in rows[0]]
+        more[1] = tr("… and {n} more").format(n=len(rows) - len(kept))
         return kept + [more]
 
     # -- methods -------------------------------------------------------------------------------
@@ -807,88 +888,104 @@ class Builder:
         report, lang = self.report, self.lang
         y = self.header(page, tr("Methods and sources"))
         width = st.CONTENT_WIDTH
-        size = st.SMALL_SIZE
-        # definitions of what the atlas shows
         codes = ["premises", "vacancy_rate", "vacancy_rate_change", "openings", "closures",
-                 "long_term_vacant_premises", "shops", "share_*", "independent_share"]
+                 "long_term_vacant_premises", "shops", "share_alimentaire",
+                 "independent_share"]
         if report.has("footfall"):
             codes += ["footfall_mean_daily", "footfall_yoy"]
         figures = {code for c in report.centralities for code in c.figures}
         codes += [c for c in ("catchment_population_walk_10min", "services", "markets",
                               "huff_market_share") if c in figures]
         codes += sorted({code for c in report.centralities for code in c.expectations["code"]})
-        rows = []
+        definition_rows = []
         for code in codes:
-            definition = definitions.lookup(code.rstrip("*").rstrip("_") if code.endswith("*")
-                                            else code, lang)
-            label = definition.label
-            if code == "share_*":
-                label = tr("Share of an activity group")
-            rows.append([label, definition.definition])
+            definition = definitions.lookup(code, lang)
+            label = tr("Share of an activity group") if code.startswith("share_") else \
+                definition.label
+            definition_rows.append([label, definition.definition])
         bands = ", ".join(f"{tr(BAND_WORDS[code])} {self.band_range(i)}"
                           for i, (code, _lower) in enumerate(report.parameters["procos"]))
-        rows.append([tr("Procos band"), tr("Severity of the vacancy rate (Procos): {bands}."
-                                           ).format(bands=bands)])
-        self.label(page, tr("Definitions"), st.MARGIN, y, width, 5, size=st.HEADING_SIZE,
-                   bold=True, colour=st.ACCENT)
-        height = 6 + len(rows) * 6.2
-        self.table(page, st.MARGIN, y + 6, width, height, [tr("Indicator"), tr("Definition")],
-                   rows, [46, width - 46], size=size, wrap=True, role="definitions")
-        y += height + 9
-        # campaigns
-        self.label(page, tr("Inventory campaigns"), st.MARGIN, y, width, 5,
-                   size=st.HEADING_SIZE, bold=True, colour=st.ACCENT)
-        rows = []
-        colours = {}
+        definition_rows.append([tr("Procos band"), tr(
+            "Severity of the vacancy rate (Procos): {bands}.").format(bands=bands)])
+        campaign_rows, colours = [], {}
         for camp in report.campaigns:
             state = tr("closed") if camp.state == "closed" else tr("open")
-            use = tr("provisional") if camp.included and camp.provisional else (
+            use = tr("yes, provisional") if camp.included and camp.provisional else (
                 tr("yes") if camp.included else tr("no (open campaign)") if camp.provisional
                 else tr("no (after the reference campaign)"))
-            rows.append([camp.name, fmt.period_label(camp.start_date, camp.end_date, lang),
-                         state, self.share(camp.completeness), use])
+            campaign_rows.append([camp.name, fmt.period_label(camp.start_date, camp.end_date,
+                                                               lang),
+                                  state, self.share(camp.completeness), use])
             if camp.provisional:
-                colours[(len(rows) - 1, None)] = st.PROVISIONAL
-        height = 6 + len(rows) * 4.2
-        self.table(page, st.MARGIN, y + 6, width, height,
-                   [tr("Campaign"), tr("Dates"), tr("State"), tr("Premises visited"),
-                    tr("In this atlas")], rows, [32, 70, 18, 26, width - 146],
-                   aligns=[LEFT, LEFT, LEFT, RIGHT, LEFT], size=size, colours=colours,
-                   role="campaigns")
-        y += height + 9
-        # sources and licences
+                colours[(len(campaign_rows) - 1, None)] = st.PROVISIONAL
         from .sources import source_info
 
-        self.label(page, tr("Sources and licences"), st.MARGIN, y, width, 5,
-                   size=st.HEADING_SIZE, bold=True, colour=st.ACCENT)
-        rows = []
+        source_rows = []
         for source in self.sources:
-            infos = [source_info(code, lang) for code in source["sources"]] or [
-                source_info("", lang)]
-            rows.append([tr(FAMILIES.get(source["family"], source["family"])),
-                         self.source_line(source),
-                         "; ".join(dict.fromkeys(i["licence"] for i in infos))])
-        height = 6 + len(rows) * 4.6
-        self.table(page, st.MARGIN, y + 6, width, height,
-                   [tr("Data"), tr("Source and period"), tr("Licence")], rows,
-                   [40, 90, width - 130], size=size, wrap=True, role="sources_table")
-        y += height + 9
-        # parameters
+            codes_ = ["inventory"] if source["family"] == "premises" else source["sources"]
+            infos = [source_info(code, lang) for code in codes_] or [source_info("", lang)]
+            source_rows.append([tr(FAMILIES.get(source["family"], source["family"])),
+                                self.source_line(source),
+                                "; ".join(dict.fromkeys(i["licence"] for i in infos))])
+        parameters = self.parameters_text()
+        tables = [
+            (tr("Definitions"), [tr("Indicator"), tr("Definition")], definition_rows,
+             [46, width - 46], "definitions", {}),
+            (tr("Inventory campaigns"), [tr("Campaign"), tr("Dates"), tr("State"),
+                                         tr("Visited"), tr("In this atlas")],
+             campaign_rows, [34, 70, 18, 18, width - 140], "campaigns",
+             {"aligns": [LEFT, LEFT, LEFT, RIGHT, LEFT], "colours": colours}),
+            (tr("Sources and licences"), [tr("Data"), tr("Source and period"), tr("Licence")],
+             source_rows, [38, 88, width - 126], "sources_table", {}),
+        ]
+        size = st.SMALL_SIZE
+        while size > 4.5:
+            needed = sum(11 + self.table_height(rows, widths, size)
+                         for _t, _h, rows, widths, _r, _o in tables)
+            needed += 6 + text_lines(parameters, width, size) * size * PT_MM * 1.2
+            if y + needed <= st.FOOTER_TOP - 2:
+                break
+            size -= 0.25
+        for title, headers, rows, widths, role, options in tables:
+            y = self.methods_table(page, y, title, headers, rows, widths, size, role,
+                                   **options)
         self.label(page, tr("Parameters"), st.MARGIN, y, width, 5, size=st.HEADING_SIZE,
                    bold=True, colour=st.ACCENT)
-        self.label(page, self.parameters_text(), st.MARGIN, y + 6, width,
-                   st.FOOTER_TOP - 2 - (y + 6), size=size, colour=st.GREY_DARK,
+        self.label(page, parameters, st.MARGIN, y + 6, width,
+                   max(10.0, st.FOOTER_TOP - 2 - (y + 6)), size=size, colour=st.GREY_DARK,
                    role="parameters")
         self.footer(page)
 
+    @staticmethod
+    def table_height(rows: list, widths: list, size: float) -> float:
+        """Height of a wrapped table of ``rows`` whose ``widths`` share the content width."""
+        scale = (st.CONTENT_WIDTH - len(widths) * 1.55) / float(sum(widths))
+        height = row_height(1, size) + 0.6
+        for row in rows:
+            lines = max(text_lines(text, w * scale - 0.5, size) for text, w in zip(row, widths))
+            height += row_height(lines, size)
+        return height
+
+    def methods_table(self, page: int, y: float, title: str, headers: list, rows: list,
+                      widths: list, size: float, role: str, **options) -> float:
+        """A heading and a wrapped table sized to its rows; returns the y below."""
+        self.label(page, title, st.MARGIN, y, st.CONTENT_WIDTH, 5, size=st.HEADING_SIZE,
+                   bold=True, colour=st.ACCENT)
+        height = self.table_height(rows, widths, size)
+        self.table(page, st.MARGIN, y + 6, st.CONTENT_WIDTH, height, headers, rows, widths,
+                   size=size, wrap=True, role=role, **options)
+        return y + 6 + height + 5
+
     def band_range(self, index: int) -> str:
         bounds = [lower for _code, lower in self.report.parameters["procos"]]
-        lower = fmt.percent(bounds[index], 1 if bounds[index] % 1 else 0, self.lang)
+
+        def pct(value):
+            return fmt.percent(value, 1 if value % 1 else 0, self.lang)
+
         if index + 1 < len(bounds):
             upper = bounds[index + 1]
-            return "< " + fmt.percent(upper, 1 if upper % 1 else 0, self.lang) if index == 0 \
-                else f"{lower} – " + fmt.percent(upper, 1 if upper % 1 else 0, self.lang)
-        return "≥ " + lower
+            return "< " + pct(upper) if index == 0 else f"{pct(bounds[index])} – {pct(upper)}"
+        return "≥ " + pct(bounds[index])
 
     def parameters_text(self) -> str:
         report, lang = self.report, self.lang
@@ -928,6 +1025,30 @@ class Builder:
         lines.append(tr("Printed by the QGIS plugin Observatoire du commerce {version}.").format(
             version=__version__))
         return "\n".join(lines)
+
+
+def split_capacity(counts: Sequence[int], capacity: int) -> List[int]:
+    """Rows given to each list sharing ``capacity`` rows: all of a list when everything fits,
+    otherwise in proportion to the lists' lengths, at least 2 each when they have rows."""
+    if sum(counts) <= capacity:
+        return list(counts)
+    total = float(sum(counts))
+    shares = [min(c, max(2 if c else 0, int(capacity * c / total))) for c in counts]
+    while sum(shares) > capacity and max(shares) > 2:
+        shares[shares.index(max(shares))] -= 1
+    spare = capacity - sum(shares)
+    for i, c in enumerate(counts):
+        extra = min(spare, c - shares[i])
+        shares[i] += extra
+        spare -= extra
+    return shares
+
+
+def short_name(name: str) -> str:
+    """"2024" for "Inventaire 2024" (the words every campaign name shares are dropped by the
+    charts; here only a leading word before a year)."""
+    parts = str(name).split()
+    return parts[-1] if len(parts) > 1 and parts[-1].isdigit() else str(name)
 
 
 def QgsLayoutMeasurement(value: float):  # noqa: N802 - a constructor's spelling

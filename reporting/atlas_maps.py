@@ -69,6 +69,7 @@ class MapLayers:
         self.roads = self._roads(path) if store.has_rows(conn, "roads") else None
         self.centralities = self._centralities(report)
         self.bands = self._bands(report)
+        self.cover = self._cover(report)
         self.premises = self._premises(report, conn)
         self.points: Dict[str, QgsVectorLayer] = {}
         for key, (table, name, marker) in POINT_TABLES.items():
@@ -94,7 +95,7 @@ class MapLayers:
         if not layer.isValid():
             return None
         layer.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({
-            "color": "#c9c9c9", "width": "0.22", "capstyle": "round"})))
+            "color": "#cfcfcf", "width": "0.2", "capstyle": "round"})))
         return self._add(layer)
 
     @staticmethod
@@ -121,7 +122,8 @@ class MapLayers:
     def own_centrality(self, cent) -> QgsVectorLayer:
         """The outline of one centrality (a layer of its own, for its pages)."""
         if cent.uuid not in self._own:
-            layer = self._memory("MultiPolygon", "&field=name:string", tr("Centrality"))
+            layer = self._memory("MultiPolygon", "&field=name:string",
+                                 tr("Perimeter of the centrality"))
             feature = QgsFeature(layer.fields())
             feature.setGeometry(self._polygons(cent))
             feature.setAttributes([cent.name])
@@ -132,8 +134,45 @@ class MapLayers:
             self._own[cent.uuid] = self._add(layer)
         return self._own[cent.uuid]
 
+    @staticmethod
+    def _labelling(layer: QgsVectorLayer, size: float = 6.5, colour: str = style.GREY_DARK
+                   ) -> None:
+        label = QgsPalLayerSettings()
+        label.fieldName = "name"
+        label.enabled = True
+        label.placement = getattr(QgsPalLayerSettings, "AroundPoint", 0)
+        label.dist = 1.2
+        text = QgsTextFormat()
+        text.setFont(QFont(style.FONT))
+        text.setSize(size)
+        text.setSizeUnit(QgsUnitTypes.RenderPoints)
+        text.setColor(QColor(colour))
+        buffer = QgsTextBufferSettings()
+        buffer.setEnabled(True)
+        buffer.setSize(0.8)
+        buffer.setColor(QColor("#ffffff"))
+        text.setBuffer(buffer)
+        label.setFormat(text)
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(label))
+        layer.setLabelsEnabled(True)
+
+    def _cover(self, report) -> QgsVectorLayer:
+        layer = self._memory("MultiPolygon", "&field=name:string", tr("Centralities"))
+        features = []
+        for cent in report.centralities:
+            feature = QgsFeature(layer.fields())
+            feature.setGeometry(self._polygons(cent))
+            feature.setAttributes([cent.name])
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({
+            "color": style.ACCENT, "outline_color": "#ffffff", "outline_width": "0.3"})))
+        self._labelling(layer, 7.5, style.ACCENT)
+        return self._add(layer)
+
     def _bands(self, report) -> QgsVectorLayer:
-        name = tr("Vacancy, campaign {campaign}").format(campaign=report.reference.name)
+        name = tr("Procos vacancy band, campaign {campaign}").format(
+            campaign=report.reference.name)
         layer = self._memory("MultiPolygon", "&field=name:string&field=band:string", name)
         features = []
         for cent in report.centralities:
@@ -153,23 +192,7 @@ class MapLayers:
             "color": "#ffffff", "outline_color": "#4d4d4d", "outline_width": "0.25"}),
             tr("No premise")))
         layer.setRenderer(QgsCategorizedSymbolRenderer("band", categories))
-        label = QgsPalLayerSettings()
-        label.fieldName = "name"
-        label.enabled = True
-        label.placement = getattr(QgsPalLayerSettings, "OverPoint", 1)
-        text = QgsTextFormat()
-        text.setFont(QFont(style.FONT))
-        text.setSize(6.5)
-        text.setSizeUnit(QgsUnitTypes.RenderPoints)
-        text.setColor(QColor(style.GREY_DARK))
-        buffer = QgsTextBufferSettings()
-        buffer.setEnabled(True)
-        buffer.setSize(0.8)
-        buffer.setColor(QColor("#ffffff"))
-        text.setBuffer(buffer)
-        label.setFormat(text)
-        layer.setLabeling(QgsVectorLayerSimpleLabeling(label))
-        layer.setLabelsEnabled(True)
+        self._labelling(layer)
         return self._add(layer)
 
     def _premises(self, report, conn) -> QgsVectorLayer:

@@ -161,12 +161,12 @@ def vacancy_chart(vacancy: pd.DataFrame, language: str, size_mm: tuple, path: st
         return _save(figure, path)
 
 
-def _layout(figure, note: Optional[str], right: float = 0.97, left: Optional[float] = None
-            ) -> None:
+def _layout(figure, note: Optional[str], right: float = 0.97, left: Optional[float] = None,
+            colour: str = style.PROVISIONAL) -> None:
     bottom = 0.0
     if note:
         lines = note.count("\n") + 1
-        figure.text(0.01, 0.01, note, fontsize=style.CHART_SIZE - 1.5, color=style.PROVISIONAL,
+        figure.text(0.01, 0.01, note, fontsize=style.CHART_SIZE - 1.5, color=colour,
                     ha="left", va="bottom")
         height_in = figure.get_size_inches()[1]
         bottom = (lines * (style.CHART_SIZE - 0.5) / 72 + 0.04) / height_in
@@ -200,11 +200,11 @@ def footfall_chart(months: pd.DataFrame, language: str, size_mm: tuple, path: st
         values = months["value"].astype(float)
         low, high = float(values.min()), float(values.max())
         pad = max((high - low) * 0.25, high * 0.05, 1.0)
-        ax.set_ylim(max(0.0, low - pad), high + pad)
+        ax.set_ylim(max(0.0, low - pad), high + 1.8 * pad)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt.number(v, 0, language)))
         ax.set_title(title)
-        ax.legend(loc="upper left", ncol=2, handlelength=1.8, borderaxespad=0.2)
-        _layout(figure, unit_note)
+        ax.legend(loc="upper right", ncol=2, handlelength=1.8, borderaxespad=0.2)
+        _layout(figure, unit_note, colour=style.GREY)
         return _save(figure, path)
 
 
@@ -227,21 +227,62 @@ def mix_chart(mix: pd.DataFrame, language: str, size_mm: tuple, path: str, title
         share = rows["share"].astype(float).to_numpy()
         ax.barh(y, share, height=0.62, color=style.ACCENT, label=name, zorder=2)
         whole = rows["territory_share"].astype(float).to_numpy()
-        ax.scatter(whole, y, marker="|", s=60, linewidths=1.6, color=style.GREY_DARK,
+        ax.scatter(whole, y, marker="|", s=70, linewidths=1.8, color=style.TERRITORY,
                    label=territory, zorder=4)
         top = max(np.nanmax(share) if len(share) else 0, np.nanmax(whole) if len(whole) else 0)
-        for yi, value in zip(y, share):
-            ax.text(value + top * 0.02, yi, fmt.percent(value, 0, language), va="center",
+        for yi, value, other in zip(y, share, whole):
+            end = max(value, other if other == other else 0.0)
+            ax.text(end + top * 0.025, yi, fmt.percent(value, 0, language), va="center",
                     ha="left", fontsize=style.CHART_SIZE - 1.5, color=style.GREY_DARK)
         ax.set_yticks(y)
         ax.set_yticklabels([_wrap(t, 26) for t in rows["label"]])
-        ax.set_xlim(0, max(10.0, top * 1.2))
+        ax.set_xlim(0, max(10.0, top * 1.22))
         from matplotlib.ticker import FuncFormatter
 
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt.percent(v, 0, language)))
         ax.set_title(title)
         ax.legend(loc="lower right", handlelength=1.2, borderaxespad=0.2)
         _layout(figure, note)
+        return _save(figure, path)
+
+
+GROUP_PALETTE = ["#1f3a5f", "#4f7cac", "#9cc3e4", "#35978f", "#80cdc1", "#dfc27d",
+                 "#bf812d", "#8c510a", "#bababa", "#878787"]
+
+
+def mix_by_centrality(frame: pd.DataFrame, language: str, size_mm: tuple, path: str,
+                      title: str) -> str:
+    """The offer mix of every centrality (and the territory, last) as 100 % stacked bars;
+    ``frame`` rows: centrality, activity_group, label, share."""
+    names = list(dict.fromkeys(frame["centrality"]))[::-1]
+    groups = list(dict.fromkeys(frame["activity_group"]))
+    labels = frame.drop_duplicates("activity_group").set_index("activity_group")["label"]
+    with _figure(size_mm) as figure:
+        ax = figure.add_subplot(1, 1, 1)
+        _frame(ax)
+        left = np.zeros(len(names))
+        for k, group in enumerate(groups):
+            part = frame[frame["activity_group"] == group].set_index("centrality")["share"]
+            values = np.array([float(part.get(n, 0.0) or 0.0) for n in names])
+            ax.barh(np.arange(len(names)), values, left=left, height=0.66,
+                    color=GROUP_PALETTE[k % len(GROUP_PALETTE)], label=labels[group],
+                    edgecolor="#ffffff", linewidth=0.3)
+            for yi, (start, value) in enumerate(zip(left, values)):
+                if value >= 7:
+                    ax.text(start + value / 2, yi, fmt.number(value, 0, language),
+                            ha="center", va="center", fontsize=style.CHART_SIZE - 2,
+                            color="#ffffff" if k < 2 or k == 7 else style.GREY_DARK)
+            left += values
+        ax.set_yticks(np.arange(len(names)))
+        ax.set_yticklabels([_wrap(n, 28) for n in names])
+        ax.set_xlim(0, 100)
+        from matplotlib.ticker import FuncFormatter
+
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt.percent(v, 0, language)))
+        ax.set_title(title)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=style.CHART_SIZE - 1.5,
+                  handlelength=1.0, borderaxespad=0.0)
+        _layout(figure, None, right=0.72)
         return _save(figure, path)
 
 

@@ -145,6 +145,22 @@ def month_short(month: int, language: str = "fr") -> str:
     return MONTHS_SHORT[language_of(language)][int(month) - 1]
 
 
+def period_short(start, end, language: str = "fr") -> str:
+    """A period in months: ``oct.–nov. 2024``, ``janv. 2022 – déc. 2024`` (``Oct–Nov 2024``,
+    ``Jan 2022 – Dec 2024``); one month when both fall in it."""
+    first, last = _as_date(start), _as_date(end)
+    if not (first and last):
+        known = first or last
+        return f"{month_short(known.month, language)} {known.year}" if known else MISSING
+    one = month_short(first.month, language)
+    two = month_short(last.month, language)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{one} {first.year}"
+    if first.year == last.year:
+        return f"{one}\u2013{two} {first.year}"
+    return f"{one} {first.year} \u2013 {two} {last.year}"
+
+
 def period_label(start, end, language: str = "fr") -> str:
     """``du 1er octobre au 30 novembre 2021`` style period (``from … to …`` in English);
     one date when only one is known."""

@@ -16,6 +16,7 @@ GREY_LIGHT = "#bdbdbd"
 GREY_FAINT = "#efefef"
 RULE = "#c8ccd2"
 PROVISIONAL = "#b35806"       # orange-brown: provisional marks
+TERRITORY = "#e08214"         # the territory's reference marks on charts
 
 # Procos severity bands: pale tint for chart backgrounds and tables, strong tint for maps
 PROCOS_TINTS = {"normal": "#e3f1e0", "moderate": "#fbf3d0", "worrying": "#fde0c5",

@@ -61,6 +61,10 @@ def test_dates_in_words():
     assert fmt.period_label("2021-10-01", "2021-11-30") == (
         "du 1er octobre 2021 au 30 novembre 2021")
     assert fmt.period_label("2021-10-01", None, "en") == "1 October 2021"
+    assert fmt.period_short("2024-10-01", "2024-11-30") == "oct.\u2013nov. 2024"
+    assert fmt.period_short("2022-01-01T00:00", "2024-12-31T23:00", "en") == (
+        "Jan 2022 \u2013 Dec 2024")
+    assert fmt.period_short("2024-05-13", "2024-05-27") == "mai 2024"
     assert fmt.month_short(2) == "févr." and fmt.month_short(12, "en") == "Dec"
 
 
