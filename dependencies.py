@@ -11,7 +11,8 @@ REQUIRED = {"pandas": ("python3-pandas", "pandas")}
 OPTIONAL = {"pygeodiff": ("(pip) pygeodiff", "pygeodiff"),
             "openpyxl": ("python3-openpyxl", "openpyxl"),
             "pyxform": ("(pip) pyxform", "pyxform"),
-            "numba": ("python3-numba", "numba")}  # faster network searches (SciPy otherwise)
+            "numba": ("python3-numba", "numba"),  # faster network searches (SciPy otherwise)
+            "matplotlib": ("python3-matplotlib", "matplotlib")}  # the atlas's charts
 
 
 def missing(names) -> list:

@@ -20,11 +20,15 @@ from qgis.core import QgsLayoutExporter, QgsProject
 from ..i18n import tr
 from ..store import observatory
 from . import atlas_data, atlas_layout, atlas_maps, charts
-from .language import MissingTranslation, report_language
+from .language import MissingTranslationError, report_language
 
 
 class AtlasError(RuntimeError):
     """The atlas cannot be printed; the message says what to do."""
+
+
+class CancelledError(Exception):
+    """Raised by a progress callback to stop building the atlas."""
 
 
 @dataclass
@@ -57,6 +61,7 @@ def build(path: str, options: atlas_data.Options, *, catchments=None,
 
         raise AtlasError(missing_message(["matplotlib"]))
     started = time.perf_counter()
+    folder = None
     try:
         with report_language(options.language):
             conn = observatory.open_observatory(path)
@@ -74,12 +79,16 @@ def build(path: str, options: atlas_data.Options, *, catchments=None,
             folder.mkdir(parents=True, exist_ok=True)
             builder = atlas_layout.Builder(report, project, layers, folder, sources)
             built = builder.build((lambda p: progress(30 + 0.4 * p)) if progress else None)
-    except MissingTranslation as exc:
+    except MissingTranslationError as exc:
         raise AtlasError(tr("The translation file {path} is missing: compile the "
                             "translations (make i18n) or choose English.").format(
             path=str(exc))) from exc
     except atlas_data.AtlasDataError as exc:
         raise AtlasError(str(exc)) from exc
+    except BaseException:  # cancelled or failed: no chart left behind
+        if folder is not None and chart_dir is None:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
     atlas = Atlas(built.layout, built.pages, report, project, folder, built.charts)
     atlas.seconds = time.perf_counter() - started
     return atlas

@@ -41,7 +41,7 @@ import pandas as pd
 from ..analysis.secrecy import LOW_PRECISION, MIN_RESPONDENTS, secrecy_flags
 from ..analysis.vacancy_dynamics import PROCOS_BANDS, prepare_observations, transitions
 from ..analysis.vacancy_history import vacancy_history
-from ..i18n import tr
+from ..i18n import noop, tr
 from ..jobs import campaigns as campaign_jobs
 from ..jobs import offer as offer_jobs
 from ..jobs import vacancy as vacancy_jobs
@@ -59,6 +59,8 @@ VACANCY_COLUMNS = ["campaign_uuid", "campaign", "premises", "vacant", "vacancy_r
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 YEAR = re.compile(r"^(\d{4})$")
 # key figures read from indicators (latest period), in the order the atlas shows them
+BAND_WORDS = {"normal": noop("low"), "moderate": noop("moderate"), "worrying": noop("worrying"),
+              "critical": noop("critical")}
 FIGURE_CODES = (
     "catchment_population_walk_5min", "catchment_population_walk_10min", "services",
     "markets", "market_sessions_per_week", "producers", "huff_market_share",

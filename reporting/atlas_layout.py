@@ -52,13 +52,12 @@ from ..i18n import noop, tr
 from . import charts, definitions
 from . import formatting as fmt
 from . import style as st
+from .atlas_data import BAND_WORDS
 
 MM = QgsUnitTypes.LayoutMillimeters
 PT_MM = 25.4 / 72
 NORTH_ARROW = ":/images/north_arrows/layout_default_north_arrow.svg"
 LEFT, RIGHT, CENTRE = Qt.AlignLeft, Qt.AlignRight, Qt.AlignHCenter
-BAND_WORDS = {"normal": noop("low"), "moderate": noop("moderate"), "worrying": noop("worrying"),
-              "critical": noop("critical")}
 FAMILIES = {  # data family of store.reporting.SOURCE_TABLES -> what it is, in a sentence
     "centralities": noop("Centralities"), "premises": noop("Commercial premises"),
     "population": noop("Population (200 m grid)"), "roads": noop("Roads"),

@@ -14,7 +14,6 @@ orange edge and an asterisk; a footnote gives their completeness.
 from __future__ import annotations
 
 import math
-import os
 from contextlib import contextmanager
 from typing import List, Optional, Sequence
 
@@ -40,7 +39,6 @@ def available() -> bool:
 @contextmanager
 def _figure(size_mm: tuple):
     import matplotlib
-
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
 
@@ -403,10 +401,3 @@ def _spread_labels(ends: list, top: float) -> None:
         for e in ends:
             e[0] -= overflow
 
-
-def remove(paths: Sequence[str]) -> None:
-    for p in paths:
-        try:
-            os.remove(p)
-        except OSError:
-            pass

@@ -5,7 +5,8 @@ definition in each language), feeds the atlas methods page and the dashboard's d
 a code is defined once. A row's code may end with ``*`` (``share_*``): it then defines every
 code with that prefix, and ``{part}`` in its texts is replaced by the rest of the code, turned
 into a readable label through the ``parts`` mapping given by the caller (e.g. activity group
-code → label) or by replacing ``_`` with spaces. Catchment codes
+code → label), else ``resources/reporting/indicator_parts.csv`` (survey topics, BPE domains and
+ranges), else by replacing ``_`` with spaces. Catchment codes
 (``catchment_<measure>_<walk|car>_<band><min|m>``) get a label built from their parts
 ("Population à 10 min à pied"). Pure Python: no QGIS.
 """
@@ -23,6 +24,7 @@ from .formatting import language_of, number
 
 DEFINITIONS_CSV = (Path(__file__).resolve().parent.parent / "resources" / "reporting"
                    / "indicator_definitions.csv")
+PARTS_CSV = DEFINITIONS_CSV.with_name("indicator_parts.csv")
 THEMES = ("offer", "services", "short_circuits", "flows", "mobility", "catchments",
           "expectations")
 CATCHMENT_CODE = re.compile(r"^catchment_(?P<measure>.+)_(?P<mode>walk|car)_"
@@ -81,6 +83,14 @@ def table(path: str = str(DEFINITIONS_CSV)) -> tuple:
     return tuple(exact + patterns)
 
 
+@lru_cache(maxsize=2)
+def part_labels(path: str = str(PARTS_CSV)) -> dict:
+    """``{part: (label_fr, label_en)}``: readable names of what follows a pattern's prefix
+    (``offer`` in ``satisfied_offer``, ``domain_A`` in ``services_domain_A``)."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return {r["part"]: (r["label_fr"], r["label_en"]) for r in csv.DictReader(handle)}
+
+
 def _row_for(code: str, path: str) -> tuple:
     for row in table(path):
         pattern = row["code"]
@@ -115,7 +125,9 @@ def lookup(code: str, language: str = "fr", parts: Optional[Mapping[str, str]] =
     if row is None:
         return Definition(code, code, "", "", code, UNKNOWN[0 if language == "fr" else 1],
                           known=False)
-    part = (parts or {}).get(rest) or rest.replace("_", " ").strip()
+    known = part_labels().get(rest)
+    part = (parts or {}).get(rest) or (known[0 if language == "fr" else 1] if known else
+                                        rest.replace("_", " ").strip())
     label = row[f"label_{language}"].replace("{part}", part)
     if row["code"] == "catchment_*":
         label = catchment_label(code, language) or label

@@ -17,7 +17,7 @@ from ..i18n import CONTEXT, I18N_DIR
 from .formatting import language_of
 
 
-class MissingTranslation(RuntimeError):
+class MissingTranslationError(RuntimeError):
     """The compiled translation (.qm) of the report language is absent."""
 
 
@@ -38,7 +38,7 @@ def translation_file(language: str):
 @contextmanager
 def report_language(language: str):
     """Translate the plugin's ``tr()`` strings into ``language`` (``fr`` or ``en``) inside
-    the block. Raises :class:`MissingTranslation` naming the .qm file when a French report is
+    the block. Raises :class:`MissingTranslationError` naming the .qm file when a French report is
     asked for and the translation has not been compiled (``make i18n``)."""
     language = language_of(language)
     if language == "en":
@@ -47,7 +47,7 @@ def report_language(language: str):
         path = translation_file(language)
         translator = QTranslator()
         if not path.is_file() or not translator.load(str(path)):
-            raise MissingTranslation(str(path))
+            raise MissingTranslationError(str(path))
     QCoreApplication.installTranslator(translator)
     try:
         yield language

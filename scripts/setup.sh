@@ -8,8 +8,11 @@ cd "$(dirname "$0")/.."
 
 # chromium: the headless browser of the web-map tests and benchmark, driven by Playwright
 # (requirements/dev.txt) through executable_path; Playwright's own browser download is never used.
+# python3-matplotlib: the atlas's charts. libreoffice-calc-nogui: the test that opens the Excel
+# dashboard in LibreOffice (soffice --headless --convert-to pdf).
 DEB_PACKAGES=(qgis python3-qgis qgis-providers python3-gdal gdal-bin python3-scipy python3-pandas python3-openpyxl python3-venv
-              python3-pip python3-numba qttools5-dev-tools chromium)
+              python3-pip python3-numba python3-matplotlib qttools5-dev-tools chromium
+              libreoffice-calc-nogui)
 missing=()
 for pkg in "${DEB_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -146,7 +146,8 @@ def test_package_zip(tmp_path):
     assert {n.split("/")[0] for n in names} == {"observatoire_commerce"}
     for required in ("__init__.py", "metadata.txt", "LICENSE",
                      "resources/i18n/observatoire_commerce_fr.qm",
-                     "processing/provider.py", "resources/templates/atlas_centrality.qpt"):
+                     "processing/provider.py", "resources/reporting/indicator_definitions.csv",
+                     "resources/reporting/sources.csv"):
         assert f"observatoire_commerce/{required}" in names, required
     forbidden = re.compile(r"(/tests/|/benchmarks/|/scripts/|__pycache__|\.pyc$|/\.git|"
                            r"/\.venv/|/build/|/dist/|conftest\.py$|Makefile$|/\.ci/)")

@@ -1,116 +1,163 @@
-"""observatoire:print_atlas - atlas PDF, one page per centrality."""
+"""observatoire:print_atlas - the observatory's atlas (PDF): cover, territory summary, two pages
+per centrality, methods."""
 
 from pathlib import Path
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProject,
-    QgsVectorLayer,
+    QgsProcessingParameterVectorLayer,
 )
 
-from ....i18n import qgis_locale
-from ....jobs import vacancy
-from ....reporting import atlas
-from ....store import observatory, readers
-from ....store.readers import territory
+from .... import dependencies
+from ....reporting import atlas, atlas_data
 from ..base import ObservatoireAlgorithm
+
+LANGUAGES = (("fr", "Français"), ("en", "English"))
 
 
 class PrintAtlas(ObservatoireAlgorithm):
     ALG_ID = "print_atlas"
     GROUP = "restitution"
+    LANGUAGE = "LANGUAGE"
     CAMPAIGN = "CAMPAIGN"
+    INCLUDE_OPEN = "INCLUDE_OPEN"
+    CATCHMENTS = "CATCHMENTS"
+    LONG_TERM_YEARS = "LONG_TERM_YEARS"
+    PRODUCER = "PRODUCER"
     OUTPUT = "OUTPUT"
     PAGES = "PAGES"
+    CENTRALITIES = "CENTRALITIES"
 
     def displayName(self):
-        return self.tr("Print the vacancy atlas (PDF)")
+        return self.tr("Print the observatory atlas (PDF)")
 
     def shortHelpString(self):
         return self.tr(
-            "Prints one PDF page per centrality from the template "
-            "resources/templates/atlas_centrality.qpt: a map of the premises coloured by their "
-            "status in the chosen campaign (default: the latest) over the centrality and the "
-            "roads, the vacancy table of that centrality over every campaign (premises, "
-            "vacant premises, vacancy rate = 100 × vacant / premises) and the table "
-            "\"Catchment and market\": the centrality's latest catchment_*, huff_* and "
-            "site_potential_* indicators (written by network_catchments, huff_model and "
-            "site_potential), left out when there is none.")
+            "Prints the observatory's atlas as one PDF, in French by default whatever the "
+            "language of QGIS: a cover; a summary of the territory (map of the centralities "
+            "coloured by Procos vacancy band, key figures per centrality, vacancy per "
+            "centrality over the campaigns, offer mix); for each centrality a map page "
+            "(premises by status, walking catchments of 5 and 10 minutes when a catchment "
+            "layer is given, counters, car parks, public transport stops, markets, scale bar, "
+            "north arrow, legend, sources with their dates) and a page of key figures, charts "
+            "(vacancy rate by campaign against the Procos bands: under 5 %, 5 to 7.5 %, 7.5 "
+            "to 10 %, 10 % and more; footfall by month against the year before; offer mix "
+            "against the territory's; the survey profile when survey indicators exist) and "
+            "lists (openings and closures since the previous campaign, premises vacant for "
+            "the chosen number of years or more); a methods page (definitions, campaigns and "
+            "their completeness, sources and licences, parameters). Pages: 3 + 2 × "
+            "centralities.\n\nVacancy rate = 100 × vacant premises / premises observed, "
+            "computed when printing from the campaigns up to the reference campaign (the "
+            "latest by default). Open campaigns are left out unless included: they are then "
+            "marked provisional with their completeness on every table and chart. Footfall, "
+            "catchments, services, markets, Huff shares and survey figures are read from the "
+            "indicators stored by their algorithms (run them first); survey figures under 11 "
+            "respondents are never shown, under 30 they are flagged. A section without data "
+            "is left out.")
 
     def flags(self):
+        # layouts, fonts and charts are drawn in the thread that owns the application
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LANGUAGE, self.tr("Language of the atlas"),
+            options=[name for _code, name in LANGUAGES], defaultValue=0))
         self.addParameter(QgsProcessingParameterString(
-            self.CAMPAIGN, self.tr("Campaign shown on the maps (empty = the latest)"),
+            self.CAMPAIGN, self.tr("Reference campaign (empty = the latest one included)"),
             optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.INCLUDE_OPEN, self.tr("Include open campaigns (marked provisional)"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.CATCHMENTS, self.tr("Walking catchments (output of network_catchments)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        years = QgsProcessingParameterNumber(
+            self.LONG_TERM_YEARS, self.tr("Long-term vacancy threshold (years)"),
+            QgsProcessingParameterNumber.Double, defaultValue=2.0, minValue=0.0)
+        years.setFlags(years.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(years)
+        producer = QgsProcessingParameterString(
+            self.PRODUCER, self.tr("Producer named on the cover"), optional=True)
+        producer.setFlags(producer.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(producer)
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Atlas PDF"), self.tr("PDF files (*.pdf)")))
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Pages printed")))
+        self.addOutput(QgsProcessingOutputNumber(self.CENTRALITIES,
+                                                 self.tr("Centralities in the atlas")))
+
+    def checkParameterValues(self, parameters, context):
+        missing = dependencies.missing(["matplotlib"])
+        if missing:
+            return False, dependencies.missing_message(missing)
+        return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):
-        path, conn = self.open_geopackage(parameters, context, feedback)
-        try:
-            camps = readers.campaigns(conn)
-            if camps.empty:
-                raise QgsProcessingException(self.tr(
-                    "The GeoPackage holds no inventory campaign: nothing to print."))
-            name = self.parameterAsString(parameters, self.CAMPAIGN, context).strip()
-            if name and name not in set(camps["name"]):
-                raise QgsProcessingException(self.tr(
-                    "Unknown campaign {name}. Campaigns in the GeoPackage: {known}.").format(
-                        name=name, known=", ".join(camps["name"])))
-            campaign = camps[camps["name"] == name].iloc[0] if name else camps.iloc[-1]
-            if not territory.centrality_blobs(conn):
-                raise QgsProcessingException(self.tr(
-                    "The GeoPackage holds no centrality: nothing to print."))
-            feedback.setProgress(10)
-            table = vacancy.compute(conn, write=False)
-            srs = observatory.srs_id(conn)
-            language = qgis_locale()
-            premises = atlas.premises_layer(conn, campaign["uuid"], srs, language)
-            market = atlas.market_indicators(conn)
-        finally:
-            conn.close()
-        if feedback.isCanceled():
-            return {}
-        feedback.setProgress(40)
+        path = self.parameterAsFile(parameters, self.GEOPACKAGE, context)
+        language = LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)][0]
+        options = atlas_data.Options(
+            language=language,
+            include_open=self.parameterAsBool(parameters, self.INCLUDE_OPEN, context),
+            campaign=self.parameterAsString(parameters, self.CAMPAIGN, context).strip() or None,
+            long_term_years=self.parameterAsDouble(parameters, self.LONG_TERM_YEARS, context),
+            producer=self.parameterAsString(parameters, self.PRODUCER, context).strip())
+        catchments = self.parameterAsVectorLayer(parameters, self.CATCHMENTS, context)
+        if catchments is not None:
+            names = set(catchments.fields().names())
+            if "band" not in names or not names & {"origin_uuid", "origin_id"}:
+                feedback.reportError(self.tr(
+                    "The catchment layer {name} has no band and origin_uuid (or origin_id) "
+                    "fields: the maps are printed without catchments. Give the layer written "
+                    "by network_catchments.").format(name=catchments.name()), False)
+                catchments = None
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if Path(output).suffix.lower() != ".pdf":
             output = str(Path(output).with_suffix(".pdf"))
-        project = QgsProject()
-        centralities = QgsVectorLayer(f"{path}|layername=centralities",
-                                      self.tr("Centralities"), "ogr")
-        roads = QgsVectorLayer(f"{path}|layername=roads", self.tr("Roads"), "ogr")
-        if market:
-            per_centrality = {}
-            for r in market:
-                per_centrality[r["centrality_uuid"]] = per_centrality.get(
-                    r["centrality_uuid"], 0) + 1
-            feedback.pushInfo(self.tr(
-                "Catchment and market table: {n} indicators for {m} centralities.").format(
-                    n=len(market), m=len(per_centrality)))
-            most = max(per_centrality.values())
-            if most > atlas.MARKET_ROWS_PER_PAGE:
-                feedback.reportError(self.tr(
-                    "A centrality has {n} catchment and market indicators: about {fit} fit on "
-                    "its page, so the last ones (driving catchments) may be cut. Run "
-                    "network_catchments with fewer bands to shorten the table.").format(
-                        n=most, fit=atlas.MARKET_ROWS_PER_PAGE), False)
+
+        def progress(percent):
+            if feedback.isCanceled():
+                raise atlas.CancelledError()
+            feedback.setProgress(percent)
+
         try:
-            layout = atlas.build_layout(
-                project, path, centralities, premises, roads, atlas.vacancy_layer(table),
-                self.tr("Premises by status, campaign {campaign}").format(
-                    campaign=campaign["name"]), atlas.market_layer(market, language))
-            pages = atlas.export_pdf(layout, output, feedback)
+            built = atlas.build(path, options, catchments=catchments, progress=progress)
+        except atlas.CancelledError:
+            return {}
         except atlas.AtlasError as exc:
             raise QgsProcessingException(str(exc)) from exc
+        try:
+            for warning in built.report.warnings:
+                feedback.pushInfo(warning)
+            if built.report.provisional:
+                feedback.pushInfo(self.tr("Open campaign(s) included and marked provisional: "
+                                          "{names}.").format(
+                    names=", ".join(c.name for c in built.report.provisional)))
+            excluded = built.report.parameters["excluded_open"]
+            if excluded:
+                feedback.pushInfo(self.tr("Open campaign(s) left out: {names} (tick \"Include "
+                                          "open campaigns\" to show them as provisional)."
+                                          ).format(names=", ".join(excluded)))
+            if feedback.isCanceled():
+                return {}
+            feedback.setProgress(75)
+            pages = atlas.export_pdf(built, output)
+        except atlas.AtlasError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        finally:
+            built.cleanup()
         feedback.setProgress(100)
-        feedback.pushInfo(self.tr("{pages} pages written to {path}").format(
-            pages=pages, path=output))
-        return {self.OUTPUT: output, self.PAGES: pages}
+        feedback.pushInfo(self.tr("{pages} pages written to {path} ({n} centralities).").format(
+            pages=pages, path=output, n=len(built.report.centralities)))
+        return {self.OUTPUT: output, self.PAGES: pages,
+                self.CENTRALITIES: len(built.report.centralities)}

@@ -1,0 +1,203 @@
+"""What the atlas and the dashboard show, on the hand-counted site of report_site.py; the
+definitions table; the sources table."""
+
+import pandas as pd
+import pytest
+
+from observatoire_commerce.reporting import atlas_data, definitions, sources
+from observatoire_commerce.store import reporting as store
+
+from .report_site import build_report_site
+
+# every indicator code the algorithms of `make demo` write (read from the demo's indicators)
+DEMO_CODES = """
+event_parking_uplift event_ridership_uplift event_uplift footfall_per_shop footfall_per_vacant
+footfall_coverage footfall_mean_daily footfall_saturday_mean footfall_sunday_mean
+footfall_weekday_mean footfall_yoy huff_expected_demand huff_market_share carpool_places
+carpool_trips_daily onstreet_occupancy_rate onstreet_payments_daily parking_occupancy_rate
+parking_peak_hour road_daily_traffic road_heavy_share transit_boardings_daily
+transit_departures_per_hour catchment_age_0_17_car_10min catchment_households_walk_15min
+catchment_population_walk_5min catchment_vacant_premises_car_20min catchment_services_walk_10min
+activity_groups independent_share pielou population shannon share_alimentaire
+share_services_non_marchands shop_density shops simpson services services_domain_A
+services_range_proximite market_sessions_per_week markets organic_producer_share producers
+site_potential_best_score site_potential_candidates long_term_vacant_premises
+activity_changes closures openings premises turnover_rate vacancy_rate vacancy_rate_change
+vacancy_rate_floor_area vacant_premises
+""".split()
+
+
+@pytest.fixture
+def site(tmp_path):
+    conn = build_report_site(tmp_path / "site.gpkg", flows=True, catchments=True, survey=True)
+    yield conn
+    conn.close()
+
+
+def rows(frame, *columns):
+    return [tuple(r) for r in frame[list(columns)].itertuples(index=False)]
+
+
+def test_closed_campaigns_by_default(site):
+    report = atlas_data.gather(site, atlas_data.Options())
+    assert [(c.name, c.included, c.provisional) for c in report.campaigns] == [
+        ("Inventaire 2022", True, False), ("Inventaire 2023", True, False),
+        ("Inventaire 2024", True, False), ("Inventaire 2025", False, True)]
+    assert report.campaigns[-1].completeness == pytest.approx(3 / 9, abs=1e-4)
+    assert report.reference.name == "Inventaire 2024"
+    assert report.previous.name == "Inventaire 2023"
+    assert report.provisional == []
+    assert report.parameters["excluded_open"] == ["Inventaire 2025"]
+    centre, gare, empty = report.centralities
+    assert rows(centre.vacancy, "campaign", "premises", "vacant") == [
+        ("Inventaire 2022", 5, 3), ("Inventaire 2023", 5, 2), ("Inventaire 2024", 5, 2)]
+    assert [round(r, 2) for r in centre.vacancy["vacancy_rate"]] == [60.0, 40.0, 40.0]
+    assert [round(r, 2) for r in gare.vacancy["vacancy_rate"]] == [33.33, 33.33, 0.0]
+    assert empty.vacancy["vacancy_rate"].tolist() == [None, None, None]
+    assert rows(report.territory_vacancy, "campaign", "premises", "vacant") == [
+        ("Inventaire 2022", 9, 4), ("Inventaire 2023", 9, 3), ("Inventaire 2024", 9, 2)]
+    assert report.territory_vacancy["vacancy_rate"].iloc[-1] == pytest.approx(200 / 9)
+    assert report.territory_vacancy["rate_change"].iloc[-1] == pytest.approx(200 / 9 - 300 / 9)
+
+
+def test_lists_of_premises(site):
+    report = atlas_data.gather(site, atlas_data.Options())
+    centre, gare, _empty = report.centralities
+    assert rows(centre.changes, "kind", "address", "sign_name", "activity") == [
+        ("opening", "4 rue du Test", "Boutique du Centre", "Équipement de la personne"),
+        ("closure", "2 rue du Test", "Mode Centre", "Équipement de la personne")]
+    assert rows(gare.changes, "kind", "address") == [("opening", "7 rue du Test")]
+    assert rows(centre.long_term, "address", "since", "years") == [
+        ("1 rue du Test", "Inventaire 2022", 2.0)]
+    assert gare.long_term.empty
+
+
+def test_offer_mix_against_the_territory(site):
+    report = atlas_data.gather(site, atlas_data.Options())
+    mix = report.centralities[0].mix.set_index("activity_group")
+    assert mix.loc["alimentaire", "share"] == pytest.approx(200 / 3)
+    assert mix.loc["equipement_personne", "share"] == pytest.approx(100 / 3)
+    assert mix.loc["alimentaire", "territory_share"] == pytest.approx(400 / 7)
+    assert mix.loc["alimentaire", "label"] == "Alimentaire"
+    territory = report.territory_mix.set_index("activity_group")
+    assert territory["shops"].sum() == 7
+    assert report.centralities[2].mix.empty  # no shop: no mix chart
+
+
+def test_open_campaign_included_is_provisional(site):
+    report = atlas_data.gather(site, atlas_data.Options(include_open=True))
+    assert report.reference.name == "Inventaire 2025" and report.reference.provisional
+    assert [c.name for c in report.provisional] == ["Inventaire 2025"]
+    centre = report.centralities[0]
+    last = centre.vacancy.iloc[-1]
+    assert (last["campaign"], last["premises"], last["vacant"], bool(last["provisional"]),
+            round(last["completeness"], 4)) == ("Inventaire 2025", 5, 3, True, 0.3333)
+    assert rows(centre.changes, "kind", "address") == [("closure", "5 rue du Test")]
+    assert rows(centre.long_term, "address", "years") == [("1 rue du Test", 2.41)]
+
+
+def test_campaign_choice_and_refusals(tmp_path, site):
+    report = atlas_data.gather(site, atlas_data.Options(campaign="Inventaire 2023"))
+    assert report.reference.name == "Inventaire 2023"
+    assert [c.included for c in report.campaigns] == [True, True, False, False]
+    with pytest.raises(atlas_data.AtlasDataError, match="Unknown campaign Inventaire 1999.*"
+                                                        "Inventaire 2022"):
+        atlas_data.gather(site, atlas_data.Options(campaign="Inventaire 1999"))
+    with pytest.raises(atlas_data.AtlasDataError, match="Inventaire 2025 is still open "
+                                                        r"\(33 % visited\)"):
+        atlas_data.gather(site, atlas_data.Options(campaign="Inventaire 2025"))
+    site.execute("UPDATE campaigns SET state = 'open'")
+    with pytest.raises(atlas_data.AtlasDataError, match="Every campaign is still open"):
+        atlas_data.gather(site, atlas_data.Options())
+
+
+def test_indicators_read_back(site):
+    report = atlas_data.gather(site, atlas_data.Options())
+    centre, gare, _empty = report.centralities
+    assert centre.footfall_year == {"year": 2024, "value": 1165.0, "change": 9.4,
+                                    "coverage": 95.0}
+    months = centre.footfall_months
+    assert len(months) == 24 and months["value"].iloc[0] == 1010.0
+    assert months[months["year"] == 2024]["value"].iloc[-1] == 1220.0
+    assert gare.footfall_year == {} and gare.footfall_months.empty
+    assert centre.figures["catchment_population_walk_10min"]["value"] == 5400.0
+
+
+def test_survey_figures_follow_the_secrecy_rules(site):
+    report = atlas_data.gather(site, atlas_data.Options())
+    table = report.centralities[0].expectations.set_index("code")
+    assert table.loc["satisfied_offer", "value"] == 72.0
+    assert not table.loc["satisfied_offer", "low_precision"]
+    assert table.loc["satisfied_parking", "low_precision"]
+    assert not table.loc["satisfied_parking", "suppressed"]
+    assert table.loc["satisfied_safety", "suppressed"]
+    assert table.loc["satisfied_safety", ["value", "ci_low", "ci_high"]].isna().all()
+    assert table.loc["satisfied_offer", "label"] == "Part de satisfaits : offre commerciale"
+    stored = report.indicators
+    hidden = stored[stored["indicator"] == "satisfied_safety"].iloc[0]
+    assert (hidden["value"], hidden["ci_low"], hidden["suppressed"]) == (None, None, True)
+    footfall = stored[stored["indicator"] == "footfall_yoy"].iloc[0]
+    assert not footfall["survey"] and footfall["value"] == 9.4
+
+
+def test_survey_figures_without_a_count_are_never_shown(tmp_path):
+    """Before schema v10 (no respondents column), a survey figure cannot be checked: hidden."""
+    conn = build_report_site(tmp_path / "s.gpkg")
+    conn.execute("INSERT INTO indicators (uuid, scope, centrality_uuid, indicator, period, value,"
+                 " unit, algorithm, computed_at) VALUES ('u', 'centrality', 'cA', "
+                 "'satisfied_offer', '2024', 70, '%', 'observatoire:expectations', '2025')")
+    report = atlas_data.gather(conn, atlas_data.Options())
+    row = report.centralities[0].expectations.iloc[0]
+    assert row["suppressed"] and pd.isna(row["value"])
+    conn.close()
+
+
+def test_store_reads_optional_survey_columns(tmp_path):
+    conn = build_report_site(tmp_path / "s.gpkg", catchments=True)
+    frame = store.indicators(conn, prefixes=["catchment_"])
+    assert frame["indicator"].tolist() == ["catchment_population_walk_5min",
+                                           "catchment_population_walk_10min"]
+    assert frame["respondents"].tolist() == [None, None]
+    assert store.indicators(conn, codes=[]).empty
+    assert [s["family"] for s in store.data_sources(conn)] == [
+        "centralities", "premises"]
+    conn.close()
+
+
+def test_definitions_cover_every_code_of_the_demo():
+    missing = [code for code in DEMO_CODES if not definitions.lookup(code).known]
+    assert missing == []
+
+
+def test_definitions_lookup():
+    assert definitions.lookup("vacancy_rate").label == "Taux de vacance"
+    assert definitions.lookup("vacancy_rate", "en").definition == (
+        "100 × vacant premises / premises observed.")
+    share = definitions.lookup("share_alimentaire", "fr", {"alimentaire": "Alimentaire"})
+    assert (share.label, share.theme, share.pattern) == (
+        "Part de l'activité « Alimentaire »", "offer", "share_*")
+    assert definitions.lookup("catchment_population_walk_10min").label == (
+        "Population à 10 min à pied")
+    assert definitions.lookup("catchment_services_car_2.5min", "en").label == (
+        "Services within 2.5 min drive")
+    assert definitions.lookup("services_range_proximite").label == (
+        "Équipements de la gamme de proximité")
+    unknown = definitions.lookup("mystery_code", "en")
+    assert (unknown.known, unknown.label) == (False, "mystery_code")
+    assert definitions.theme_of("satisfied_parking") == "expectations"
+
+
+def test_definitions_table_refuses_a_bad_row(tmp_path):
+    bad = tmp_path / "defs.csv"
+    bad.write_text("code,theme,unit,label_fr,label_en,definition_fr,definition_en\n"
+                   "x,offer,,X,X,,defined\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="row 2: empty definition_fr"):
+        definitions.table(str(bad))
+
+
+def test_sources_table():
+    assert sources.source_info("bpe")["licence"] == "Licence Ouverte 2.0 (Etalab)"
+    assert sources.source_info("OSM", "en")["label"] == "© OpenStreetMap contributors"
+    own = sources.source_info("compteurs_ville.csv")
+    assert (own["label"], own["known"]) == ("compteurs_ville.csv", False)
+    assert own["licence"] == "Licence à préciser par le producteur"
