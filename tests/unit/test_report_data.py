@@ -10,21 +10,22 @@ from observatoire_commerce.store import reporting as store
 from .report_site import build_report_site
 
 # every indicator code the algorithms of `make demo` write (read from the demo's indicators)
-DEMO_CODES = """
-event_parking_uplift event_ridership_uplift event_uplift footfall_per_shop footfall_per_vacant
-footfall_coverage footfall_mean_daily footfall_saturday_mean footfall_sunday_mean
-footfall_weekday_mean footfall_yoy huff_expected_demand huff_market_share carpool_places
-carpool_trips_daily onstreet_occupancy_rate onstreet_payments_daily parking_occupancy_rate
-parking_peak_hour road_daily_traffic road_heavy_share transit_boardings_daily
-transit_departures_per_hour catchment_age_0_17_car_10min catchment_households_walk_15min
-catchment_population_walk_5min catchment_vacant_premises_car_20min catchment_services_walk_10min
-activity_groups independent_share pielou population shannon share_alimentaire
-share_services_non_marchands shop_density shops simpson services services_domain_A
-services_range_proximite market_sessions_per_week markets organic_producer_share producers
-site_potential_best_score site_potential_candidates long_term_vacant_premises
-activity_changes closures openings premises turnover_rate vacancy_rate vacancy_rate_change
-vacancy_rate_floor_area vacant_premises
-""".split()
+DEMO_CODES = ("event_parking_uplift", "event_ridership_uplift", "event_uplift",
+    "footfall_per_shop", "footfall_per_vacant", "footfall_coverage", "footfall_mean_daily",
+    "footfall_saturday_mean", "footfall_sunday_mean", "footfall_weekday_mean", "footfall_yoy",
+    "huff_expected_demand", "huff_market_share", "carpool_places", "carpool_trips_daily",
+    "onstreet_occupancy_rate", "onstreet_payments_daily", "parking_occupancy_rate",
+    "parking_peak_hour", "road_daily_traffic", "road_heavy_share", "transit_boardings_daily",
+    "transit_departures_per_hour", "catchment_age_0_17_car_10min",
+    "catchment_households_walk_15min", "catchment_population_walk_5min",
+    "catchment_vacant_premises_car_20min", "catchment_services_walk_10min", "activity_groups",
+    "independent_share", "pielou", "population", "shannon", "share_alimentaire",
+    "share_services_non_marchands", "shop_density", "shops", "simpson", "services",
+    "services_domain_A", "services_range_proximite", "market_sessions_per_week", "markets",
+    "organic_producer_share", "producers", "site_potential_best_score",
+    "site_potential_candidates", "long_term_vacant_premises", "activity_changes", "closures",
+    "openings", "premises", "turnover_rate", "vacancy_rate", "vacancy_rate_change",
+    "vacancy_rate_floor_area", "vacant_premises")
 
 
 @pytest.fixture
