@@ -1,7 +1,8 @@
 """`make demo`: the main job on the built-in demo territory, through QGIS's own CLI.
 
-Writes demo/observatoire.gpkg, demo/vacancy.csv, demo/vacancy_centralities.gpkg and
-demo/atlas.pdf, then prints the vacancy table (centrality × campaign). The questionnaire steps
+Writes demo/observatoire.gpkg, demo/vacancy.csv, demo/vacancy_centralities.gpkg, and last
+demo/atlas.pdf and demo/tableau_de_bord.xlsx (scripts/demo_restitution.py), then prints the
+vacancy table (centrality × campaign). The questionnaire steps
 write demo/questionnaire.xlsx (XLSForm), demo/questionnaire_answers_kobo.xlsx (a generated
 Kobo-style export with a few bad rows) and demo/questionnaire_rejected.csv, store the
 "Questionnaire" project (street interviews) in the GeoPackage, and print the import summary.
@@ -403,11 +404,6 @@ def main() -> int:
         survey = survey_steps(gpkg, config)
         work = fieldwork_steps(gpkg, config)
         catchment = catchment_steps(gpkg, config)
-        # after the catchments, Huff and site potential: their indicators are on the pages;
-        # the maps show the last complete inventory, not the campaign opened for fieldwork
-        atlas = step("Atlas", "observatoire:print_atlas",
-                     {"GEOPACKAGE": gpkg, "CAMPAIGN": "Inventaire 2024",
-                      "OUTPUT": OUT / "atlas.pdf"}, config)
         flows = flows_steps(gpkg, config)
         __import__("demo_publication").run(gpkg, config, step)  # demo/open_data/, demo/web/
     finally:
@@ -424,13 +420,13 @@ def main() -> int:
     print("\nPremises counted")
     print(counts.astype(int).to_string())
     print_offer_summary(offer, table)
-    print(f"\nGeoPackage: {gpkg}\nAtlas: {atlas['results']['OUTPUT']} "
-          f"({int(atlas['results']['PAGES'])} pages)")
+    print(f"\nGeoPackage: {gpkg}")
     print_survey_summary(survey)
     print_fieldwork_summary(work)
     print_catchment_summary(catchment)
     print_flows_summary(flows)
     __import__("demo_survey").run(gpkg, OUT)  # survey analyses (issue 10): scripts/demo_survey.py
+    __import__("demo_restitution").run(gpkg, OUT)  # last: atlas and dashboard read every result
     return 0
 
 
