@@ -58,6 +58,11 @@ MM = QgsUnitTypes.LayoutMillimeters
 PT_MM = 25.4 / 72
 NORTH_ARROW = ":/images/north_arrows/layout_default_north_arrow.svg"
 LEFT, RIGHT, CENTRE = Qt.AlignLeft, Qt.AlignRight, Qt.AlignHCenter
+SVG = getattr(QgsLayoutItemPicture, "FormatSVG", None)
+if SVG is None:  # pragma: no cover - QGIS versions without the old enum spelling
+    from qgis.core import Qgis
+
+    SVG = Qgis.PictureFormat.SVG
 FAMILIES = {  # data family of store.reporting.SOURCE_TABLES -> what it is, in a sentence
     "centralities": noop("Centralities"), "premises": noop("Commercial premises"),
     "population": noop("Population (200 m grid)"), "roads": noop("Roads"),
@@ -106,16 +111,29 @@ def text_lines(text: str, width: float, size: float) -> int:
     return count
 
 
-def row_height(lines: int, size: float) -> float:
+def row_height(lines: int, size: float, margin: float = 0.7) -> float:
     """Height in mm of a table row of ``lines`` lines of ``size``-point DejaVu Sans with
-    0.7 mm cell margins and a 0.15 mm grid (measured on QGIS's rendering)."""
-    return 1.55 + size * PT_MM * (0.946 + 1.173 * (max(1, lines) - 1))
+    ``margin`` mm cell margins and a 0.15 mm grid (measured on QGIS's rendering)."""
+    return 2 * margin + 0.15 + size * PT_MM * (0.946 + 1.173 * (max(1, lines) - 1))
 
 
-def rows_fitting(height: float, size: float) -> int:
+def rows_fitting(height: float, size: float, margin: float = 0.7) -> int:
     """Rows of ``size``-point text (one line each) a table frame of ``height`` mm holds,
     header included."""
-    return max(0, int(height // row_height(1, size)))
+    return max(0, int(height // row_height(1, size, margin)))
+
+
+DENSITIES = ((7.0, 0.7), (6.5, 0.6), (6.0, 0.5), (5.5, 0.4), (5.0, 0.3), (4.5, 0.25),
+             (4.0, 0.2))
+
+
+def density(rows: int, height: float) -> tuple:
+    """(type size, cell margin) of the first density at which ``rows`` rows (header
+    included) fit in ``height`` mm; the densest otherwise."""
+    for size, margin in DENSITIES:
+        if rows_fitting(height, size, margin) >= rows:
+            return size, margin
+    return DENSITIES[-1]
 
 
 class Builder:
@@ -211,7 +229,7 @@ class Builder:
     def picture(self, page: int, path: str, x: float, y: float, w: float, h: float,
                 role: str) -> QgsLayoutItemPicture:
         item = QgsLayoutItemPicture(self.layout)
-        item.setPicturePath(str(path), QgsLayoutItemPicture.FormatSVG)
+        item.setPicturePath(str(path), SVG)
         item.setResizeMode(QgsLayoutItemPicture.Zoom)
         item.setId(self._id(role, page))
         self.layout.addLayoutItem(item)
@@ -230,7 +248,7 @@ class Builder:
               *, aligns: Optional[Sequence] = None, size: float = st.TABLE_SIZE,
               backgrounds: Optional[dict] = None, bold_rows: Sequence[int] = (),
               colours: Optional[dict] = None, wrap: bool = False,
-              role: Optional[str] = None) -> QgsLayoutItemManualTable:
+              role: Optional[str] = None, margin: float = 0.7) -> QgsLayoutItemManualTable:
         """A table of text cells; ``backgrounds`` and ``colours`` map (row, column) (column
         None = the whole row) to a colour."""
         backgrounds = backgrounds or {}
@@ -263,13 +281,13 @@ class Builder:
         table.setIncludeTableHeader(True)
         # the widths given share the frame; cell margins (0.7 mm each side) and grid lines
         # come on top of a column's width in QGIS
-        room = w - len(widths) * 1.4 - (len(widths) + 1) * 0.15 - 0.3
+        room = w - len(widths) * 2 * margin - (len(widths) + 1) * 0.15 - 0.3
         scale = room / float(sum(widths))
         table.setColumnWidths([float(v) * scale for v in widths])
         table.setHeaderTextFormat(self._text_format(size, True, st.GREY_DARK))
         table.setContentTextFormat(self._text_format(size, False, st.GREY_DARK))
         table.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
-        table.setCellMargin(0.7)
+        table.setCellMargin(margin)
         table.setShowGrid(True)
         table.setVerticalGrid(False)
         table.setHorizontalGrid(True)
@@ -390,7 +408,7 @@ class Builder:
         extent.setMinimal()
         for cent in self.report.centralities:
             extent.combineExtentWith(self.layers._polygons(cent).boundingBox())
-        return self._padded(extent, 0.08, 500.0)
+        return self._padded(extent, 0.14, 500.0)
 
     @staticmethod
     def _padded(extent: QgsRectangle, share: float, minimum: float) -> QgsRectangle:
@@ -490,7 +508,7 @@ class Builder:
                     ) -> QgsLayoutItemPicture:
         arrow = QgsLayoutItemPicture(self.layout)
         arrow.setId(self._id("north_arrow", page))
-        arrow.setPicturePath(NORTH_ARROW, QgsLayoutItemPicture.FormatSVG)
+        arrow.setPicturePath(NORTH_ARROW, SVG)
         arrow.setLinkedMap(item_map)
         arrow.setNorthMode(QgsLayoutItemPicture.GridNorth)
         arrow.setBackgroundEnabled(True)
@@ -518,13 +536,13 @@ class Builder:
         half = (st.CONTENT_WIDTH - 6) / 2
         top = y + 1
         many = len(report.centralities) > 14
-        map_height = 66.0 if many else 84.0
+        map_height = 84.0 if not many else 66.0 if len(report.centralities) <= 40 else 52.0
         item_map = self.map_item(page, "map", st.MARGIN, top, half, map_height,
                                  self.layers.summary_layers(), self.territory_extent())
         self.legend(page, item_map, [self.layers.bands], st.MARGIN, top + map_height + 2,
                     half, 22, columns=1)
         self.scalebar(page, item_map, st.MARGIN + 2, top + map_height - 9)
-        self.north_arrow(page, item_map, st.MARGIN + half - 9, top + 2)
+        self.north_arrow(page, item_map, st.MARGIN + half - 9, top + map_height - 13)
         rows = pd.concat([c.vacancy.assign(centrality=c.name) for c in report.centralities],
                          ignore_index=True)
         height = map_height + 24
@@ -589,18 +607,16 @@ class Builder:
         note = "\n".join(n for n in notes if n)
         note_height = 2.6 * len(note.split("\n")) + 1
         available = st.FOOTER_TOP - 3 - y - 7 - note_height
-        size = st.TABLE_SIZE
-        while rows_fitting(available, size) < len(rows) + 1 and size > 4.5:
-            size -= 0.5
+        size, margin = density(len(rows) + 1, available - 2)
         self.label(page, tr("Key figures, campaign {campaign}").format(
             campaign=report.reference.name), st.MARGIN, y, st.CONTENT_WIDTH, 5,
             size=st.HEADING_SIZE, bold=True, colour=st.ACCENT)
-        height = min(available, (len(rows) + 1) * row_height(1, size) + 0.6)
+        height = min(available, (len(rows) + 1) * row_height(1, size, margin) + 1.5)
         self.table(page, st.MARGIN, y + 6, st.CONTENT_WIDTH, height, headers, rows,
-                   [50, 16, 17, 19, 22, 21, 16, 19],
+                   [45, 15, 16, 19, 24, 25, 16, 20],
                    aligns=[LEFT, RIGHT, RIGHT, RIGHT, LEFT, RIGHT, RIGHT, RIGHT],
                    size=size, backgrounds=backgrounds, bold_rows=[len(rows) - 1],
-                   role="key_figures")
+                   role="key_figures", margin=margin)
         self.label(page, note, st.MARGIN, y + 7 + height, st.CONTENT_WIDTH, note_height,
                    size=st.SMALL_SIZE - 0.5, colour=st.GREY)
         return y + 7 + height + note_height + 3
@@ -633,7 +649,7 @@ class Builder:
                  and layer is not self.layers.centralities]
         self.legend(page, item_map, shown, st.MARGIN, bottom + 3, st.CONTENT_WIDTH, 30,
                     columns=3)
-        lines = self.sources_lines(cent)
+        lines = self.sources_lines(cent, item_map.extent())
         half = (len(lines) + 1) // 2
         self.label(page, tr("Sources"), st.MARGIN, 264, 40, 3.5, size=st.SMALL_SIZE - 0.5,
                    bold=True, colour=st.GREY)
@@ -644,8 +660,9 @@ class Builder:
                            role="sources" if k == 0 else "sources_more")
         self.footer(page)
 
-    def sources_lines(self, cent) -> list:
-        """"Data: who, when" for each layer of the map."""
+    def sources_lines(self, cent, extent: Optional[QgsRectangle] = None) -> list:
+        """"Data: who, when" for each layer of the map (point layers only when some of their
+        features fall within ``extent``)."""
         report = self.report
         ref = report.reference
         lines = [tr("Premises: field inventory {campaign}, {period}").format(
@@ -655,8 +672,8 @@ class Builder:
             family = source["family"]
             if family not in MAP_FAMILIES or family == "premises":
                 continue
-            if family in ("counters", "parkings", "transit", "markets") and \
-                    family not in self.layers.points:
+            if family in ("counters", "parkings", "transit", "markets") and not \
+                    self.layers.has_points(family, extent):
                 continue
             lines.append(tr("{data}: {source}").format(
                 data=tr(FAMILIES[family]), source=self.source_line(source, short=True)))
@@ -832,7 +849,7 @@ class Builder:
                        bold=True, colour=st.ACCENT)
             changes = cent.changes
             if len(changes):
-                widths = [16, 33, half - 49]
+                widths = [15, 37, half - 52]
                 rows = []
                 kinds = [changes[changes["kind"] == k] for k in ("opening", "closure")]
                 shares = split_capacity([len(k) for k in kinds], capacity)

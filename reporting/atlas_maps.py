@@ -19,6 +19,7 @@ from typing import Dict, List, Optional
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFeature,
+    QgsFeatureRequest,
     QgsFillSymbol,
     QgsGeometry,
     QgsLineSymbol,
@@ -56,6 +57,16 @@ POINT_TABLES = {  # key: table, English layer name, marker
                 {"name": "star", "color": "#1b7837", "size": "3.2",
                  "outline_color": "#ffffff", "outline_width": "0.2"}),
 }
+
+
+def around_point():
+    """The "around point" label placement (an enum of ``Qgis`` from QGIS 3.26)."""
+    from qgis.core import Qgis
+
+    placement = getattr(Qgis, "LabelPlacement", None)
+    if placement is not None and hasattr(placement, "AroundPoint"):
+        return placement.AroundPoint
+    return QgsPalLayerSettings.AroundPoint
 
 
 class MapLayers:
@@ -140,7 +151,7 @@ class MapLayers:
         label = QgsPalLayerSettings()
         label.fieldName = "name"
         label.enabled = True
-        label.placement = getattr(QgsPalLayerSettings, "AroundPoint", 0)
+        label.placement = around_point()
         label.dist = 1.2
         text = QgsTextFormat()
         text.setFont(QFont(style.FONT))
@@ -279,6 +290,18 @@ class MapLayers:
         return result
 
     # -- per page -----------------------------------------------------------------------------
+    def has_points(self, key: str, extent=None) -> bool:
+        """Whether the point layer ``key`` (counters, parkings, transit, markets) exists and,
+        with ``extent``, has a feature within it."""
+        layer = self.points.get(key)
+        if layer is None:
+            return False
+        if extent is None:
+            return layer.featureCount() > 0
+        request = QgsFeatureRequest().setFilterRect(extent).setLimit(1)
+        request.setNoAttributes()
+        return any(True for _feature in layer.getFeatures(request))
+
     def centrality_layers(self, cent) -> List[QgsVectorLayer]:
         """The layers of a centrality's map, top first."""
         layers = [self.points[k] for k in ("markets", "parkings", "counters", "transit")

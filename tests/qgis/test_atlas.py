@@ -118,7 +118,7 @@ def test_demo_atlas_is_french_with_every_page(demo_atlas):
 def test_demo_centrality_pages_hold_charts_and_map_furniture(demo_atlas):
     built, _pdf, _pages = demo_atlas
     for index in built.page_indexes("centrality_map"):
-        (item_map,) = [i for i in items_on(built, index, QgsLayoutItemMap)]
+        (item_map,) = items_on(built, index, QgsLayoutItemMap)
         (bar,) = items_on(built, index, QgsLayoutItemScaleBar)
         (legend,) = items_on(built, index, QgsLayoutItemLegend)
         arrows = [i for i in items_on(built, index, QgsLayoutItemPicture)
