@@ -765,7 +765,7 @@ class Builder:
         previous = report.previous.name if report.previous else None
         items = []
         if latest:
-            items.append((tr("Premises"), fmt.number(latest["premises"], 0, lang),
+            items.append((tr("Premises") + star, fmt.number(latest["premises"], 0, lang),
                           tr("campaign {campaign}").format(campaign=report.reference.name)))
             band = latest.get("procos_band")
             change = fmt.points(latest.get("rate_change"), 1, lang) if previous else ""

@@ -14,6 +14,7 @@ orange edge and an asterisk; a footnote gives their completeness.
 from __future__ import annotations
 
 import math
+import re
 from contextlib import contextmanager
 from typing import List, Optional, Sequence
 
@@ -111,7 +112,7 @@ def _procos_background(ax, top: float, labels: bool = True) -> None:
         if lower >= top:
             break
         ax.axhspan(lower, min(upper, top), color=style.PROCOS_TINTS[code], lw=0, zorder=0)
-        if labels:
+        if labels and min(upper, top) - lower >= 0.07 * top:
             ax.text(1.0, (lower + min(upper, top)) / 2, " " + tr(BAND_NAMES[code]),
                     transform=ax.get_yaxis_transform(), ha="left", va="center",
                     fontsize=style.CHART_SIZE - 1.5, color=style.GREY, clip_on=False)
@@ -154,21 +155,26 @@ def vacancy_chart(vacancy: pd.DataFrame, language: str, size_mm: tuple, path: st
         ax.set_xlim(-0.6, len(rows) - 0.4)
         ax.set_ylim(0, top)
         _percent_axis(ax, language)
-        ax.set_title(title)
-        _layout(figure, note, right=0.83)
+        _layout(figure, note, right=0.83, title=title)
         return _save(figure, path)
 
 
 def _layout(figure, note: Optional[str], right: float = 0.97, left: Optional[float] = None,
-            colour: str = style.PROVISIONAL) -> None:
-    bottom = 0.0
+            colour: str = style.PROVISIONAL, title: Optional[str] = None) -> None:
+    """Title at the top left of the figure (not of the axes, so that long tick labels never
+    push it out), the note at the bottom, the axes fitted in between."""
+    height_in = figure.get_size_inches()[1]
+    bottom, top = 0.0, 1.0
     if note:
         lines = note.count("\n") + 1
         figure.text(0.01, 0.01, note, fontsize=style.CHART_SIZE - 1.5, color=colour,
                     ha="left", va="bottom")
-        height_in = figure.get_size_inches()[1]
         bottom = (lines * (style.CHART_SIZE - 0.5) / 72 + 0.04) / height_in
-    figure.tight_layout(pad=0.3, rect=(0, bottom, 1, 1))
+    if title:
+        figure.text(0.01, 0.995, title, fontsize=style.CHART_SIZE + 1, fontweight="bold",
+                    color=style.GREY_DARK, ha="left", va="top")
+        top = 1.0 - ((style.CHART_SIZE + 1) / 72 + 0.06) / height_in
+    figure.tight_layout(pad=0.3, rect=(0, bottom, 1, top))
     figure.subplots_adjust(right=min(right, figure.subplotpars.right))
     if left is not None:
         figure.subplots_adjust(left=max(left, figure.subplotpars.left))
@@ -200,9 +206,8 @@ def footfall_chart(months: pd.DataFrame, language: str, size_mm: tuple, path: st
         pad = max((high - low) * 0.25, high * 0.05, 1.0)
         ax.set_ylim(max(0.0, low - pad), high + 1.8 * pad)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt.number(v, 0, language)))
-        ax.set_title(title)
         ax.legend(loc="upper right", ncol=2, handlelength=1.8, borderaxespad=0.2)
-        _layout(figure, unit_note, colour=style.GREY)
+        _layout(figure, unit_note, colour=style.GREY, title=title)
         return _save(figure, path)
 
 
@@ -229,6 +234,8 @@ def mix_chart(mix: pd.DataFrame, language: str, size_mm: tuple, path: str, title
                    label=territory, zorder=4)
         top = max(np.nanmax(share) if len(share) else 0, np.nanmax(whole) if len(whole) else 0)
         for yi, value, other in zip(y, share, whole):
+            if not value:
+                continue
             end = max(value, other if other == other else 0.0)
             ax.text(end + top * 0.025, yi, fmt.percent(value, 0, language), va="center",
                     ha="left", fontsize=style.CHART_SIZE - 1.5, color=style.GREY_DARK)
@@ -238,9 +245,8 @@ def mix_chart(mix: pd.DataFrame, language: str, size_mm: tuple, path: str, title
         from matplotlib.ticker import FuncFormatter
 
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt.percent(v, 0, language)))
-        ax.set_title(title)
         ax.legend(loc="lower right", handlelength=1.2, borderaxespad=0.2)
-        _layout(figure, note)
+        _layout(figure, note, title=title)
         return _save(figure, path)
 
 
@@ -277,10 +283,9 @@ def mix_by_centrality(frame: pd.DataFrame, language: str, size_mm: tuple, path: 
         from matplotlib.ticker import FuncFormatter
 
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt.percent(v, 0, language)))
-        ax.set_title(title)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=style.CHART_SIZE - 1.5,
                   handlelength=1.0, borderaxespad=0.0)
-        _layout(figure, None, right=0.72)
+        _layout(figure, None, right=0.72, title=title)
         return _save(figure, path)
 
 
@@ -315,9 +320,12 @@ def expectations_chart(table: pd.DataFrame, language: str, size_mm: tuple, path:
                         xerr=[values[has_ci] - lows[has_ci], highs[has_ci] - values[has_ci]],
                         fmt="none", ecolor=style.GREY_DARK, elinewidth=0.7, capsize=1.5,
                         zorder=3)
+        head, tails = common_head(shown["label"].tolist())
+        if head:
+            title = f"{title} – {head}"
         ax.set_yticks(y)
-        ax.set_yticklabels([_wrap(t, 30) + (" †" if flag else "")
-                            for t, flag in zip(shown["label"], low)])
+        ax.set_yticklabels([_wrap(t, 26) + (" †" if flag else "")
+                            for t, flag in zip(tails, low)])
         top = np.nanmax(np.where(has_ci, highs, values)) if len(values) else 1.0
         if percent:
             ax.set_xlim(0, min(100.0, max(10.0, top * 1.1)))
@@ -327,9 +335,18 @@ def expectations_chart(table: pd.DataFrame, language: str, size_mm: tuple, path:
                 lambda v, _p: fmt.percent(v, 0, language)))
         else:
             ax.set_xlim(1, 5)
-        ax.set_title(title)
-        _layout(figure, "\n".join(notes) or None)
+        _layout(figure, "\n".join(notes) or None, title=title)
         return _save(figure, path)
+
+
+def common_head(labels: List[str]) -> tuple:
+    """("Share satisfied", ["parking", "offer"]) when every label is "<head>: <tail>" with the
+    same head (French "<head> : <tail>"); ("", labels) otherwise."""
+    parts = [re.split(r"\s?:\s", str(label), maxsplit=1) for label in labels]
+    heads = {p[0] for p in parts if len(p) == 2}
+    if len(labels) > 1 and len(heads) == 1 and all(len(p) == 2 for p in parts):
+        return heads.pop(), [p[1] for p in parts]
+    return "", list(labels)
 
 
 def territory_chart(rows: pd.DataFrame, language: str, size_mm: tuple, path: str,
@@ -384,8 +401,7 @@ def territory_chart(rows: pd.DataFrame, language: str, size_mm: tuple, path: str
         ax.set_xlim(-0.3, len(campaigns) - 0.7)
         ax.set_ylim(0, top)
         _percent_axis(ax, language)
-        ax.set_title(title)
-        _layout(figure, note, right=right)
+        _layout(figure, note, right=right, title=title)
         return _save(figure, path)
 
 
