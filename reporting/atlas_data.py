@@ -48,6 +48,7 @@ from ..jobs import vacancy as vacancy_jobs
 from ..jobs.zones import assign_centralities
 from ..store import observatory, readers
 from ..store import reporting as store
+from ..store.readers import offer as offer_readers
 from . import definitions
 
 SURVEY_ALGORITHMS = ("observatoire:expectations", "observatoire:consumption_typology",
@@ -289,8 +290,8 @@ def premise_changes(conn, previous: Optional[Campaign], reference: Campaign, cen
     prepared = prepare_observations(obs[["premise", "campaign", "status", "activity_group",
                                          "sign_name"]], frame,
                                     [previous.uuid, reference.uuid])
-    moves = transitions(prepared, vacancy_jobs.load_lineage(conn),
-                        store.vacant_codes(conn) or ("vacant",))
+    moves = transitions(prepared, offer_readers.lineage(conn),
+                        readers.vacant_statuses(conn) or ("vacant",))
     moves = moves[moves["opening"] | moves["closure"]]
     info = premises.set_index("uuid")
     out = pd.DataFrame({
@@ -327,7 +328,7 @@ def long_term_vacancy(conn, campaigns: List[Campaign], reference: Campaign,
         dates = {c.name: str(c.year) for c in included}
     table = vacancy_history(obs.assign(campaign=obs["campaign"].map(names))[
         ["premise", "campaign", "status"]], [c.name for c in included], dates,
-        vacancy_jobs.load_lineage(conn), vacant_statuses=store.vacant_codes(conn) or ("vacant",),
+        offer_readers.lineage(conn), vacant_statuses=readers.vacant_statuses(conn) or ("vacant",),
         threshold_years=threshold)
     info = premises.set_index("uuid")
     live = info.index[info["retired_at"].isna()]
@@ -531,7 +532,7 @@ def gather(conn, options: Options, *, source_file: str = "",
     meta = observatory.meta(conn)
     parameters = {
         "vacant_statuses": [labels["observation_statuses"].get(s, s)
-                            for s in (store.vacant_codes(conn) or ["vacant"])],
+                            for s in (readers.vacant_statuses(conn) or ["vacant"])],
         "procos": procos_thresholds(),
         "long_term_years": options.long_term_years,
         "include_open": options.include_open,

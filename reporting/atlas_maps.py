@@ -38,6 +38,8 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from ..i18n import noop, tr
 from ..store import reporting as store
+from ..store.readers import offer as offer_readers
+from ..store.readers import territory
 from . import style
 
 BAND_LABELS = {"normal": noop("Low (under 5 %)"), "moderate": noop("Moderate (5 to 7.5 %)"),
@@ -77,7 +79,7 @@ class MapLayers:
         self.srs = srs
         self.crs = f"EPSG:{srs}"
         self.layers: List[QgsVectorLayer] = []
-        self.roads = self._roads(path) if store.has_rows(conn, "roads") else None
+        self.roads = self._roads(path) if territory.has_rows(conn, "roads") else None
         self.centralities = self._centralities(report)
         self.bands = self._bands(report)
         self.cover = self._cover(report)
@@ -209,7 +211,7 @@ class MapLayers:
     def _premises(self, report, conn) -> QgsVectorLayer:
         name = tr("Premises, campaign {campaign}").format(campaign=report.reference.name)
         layer = self._memory("Point", "&field=uuid:string&field=status:string", name)
-        rows = store.premises_in_campaign(conn, report.reference.uuid)
+        rows = offer_readers.premises_observed(conn, report.reference.uuid, report.language)
         features = []
         for r in rows.itertuples(index=False):
             feature = QgsFeature(layer.fields())

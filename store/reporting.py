@@ -1,6 +1,6 @@
-"""Reads for the restitution (atlas, Excel dashboard): stored indicators with their optional
-survey columns, premises with their status in a campaign, nomenclature labels, point layers,
-and where each family of data came from and when.
+"""Reads for the restitution (atlas, Excel dashboard) that :mod:`store.readers` does not
+give: stored indicators with their optional survey columns, nomenclature labels in a language,
+named points of any table, and where each family of data came from and when.
 
 Persistence only: rows and plain values, no formula. Tables or columns that an older schema
 lacks read as empty (no table: no rows), so the reports leave the section out.
@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 import pandas as pd
 
 from . import gpkg, tables
+from .readers import territory
 
 INDICATOR_COLUMNS = ["scope", "centrality_uuid", "indicator", "period", "campaign_uuid", "value",
                      "unit", "algorithm", "parameters", "computed_at"]
@@ -37,11 +38,6 @@ SOURCE_TABLES = {
 }
 LABEL_TABLES = ("observation_statuses", "activity_groups", "centrality_levels",
                 "service_domains", "service_ranges")
-
-
-def has_rows(conn, table: str) -> bool:
-    """True when ``table`` exists and holds at least one row."""
-    return gpkg.table_exists(conn, table) and tables.exists(conn, table)
 
 
 def row_count(conn, table: str) -> int:
@@ -87,20 +83,6 @@ def indicators(conn, *, prefixes: Optional[Sequence[str]] = None,
     return frame
 
 
-def premises_in_campaign(conn, campaign_uuid: str) -> pd.DataFrame:
-    """Premises observed in a campaign: ``uuid``, ``address``, ``status``, ``activity_group``,
-    ``sign_name``, ``x``, ``y`` (file CRS; premises without a point are left out)."""
-    observed = tables.frame(conn, "premise_observations",
-                            ["premise_uuid", "status", "activity_group", "sign_name"],
-                            {"campaign_uuid": campaign_uuid})
-    places = tables.points(conn, "premises", ["uuid", "address"])
-    frame = places.merge(observed.rename(columns={"premise_uuid": "uuid"}), on="uuid",
-                         how="inner")
-    frame = frame[frame["x"].notna() & frame["y"].notna()]
-    return frame[["uuid", "address", "status", "activity_group", "sign_name", "x", "y"]
-                 ].reset_index(drop=True)
-
-
 def labels(conn, table: str, language: str) -> dict:
     """``{code: label}`` of a nomenclature table in ``language`` (``fr`` or ``en``; French
     when the English label is empty), in the table's sort order. Empty for a missing table."""
@@ -115,24 +97,17 @@ def labels(conn, table: str, language: str) -> dict:
     return result
 
 
-def vacant_codes(conn) -> list:
-    """Status codes that count as vacant."""
-    return tables.values(conn, "observation_statuses", "code", {"counts_as_vacant": 1})
-
-
 def point_rows(conn, table: str, name_column: str = "name") -> pd.DataFrame:
-    """``uuid``, ``name`` (None when the table has no such column), ``x``, ``y`` of a point
-    table; empty when the table does not exist."""
+    """``uuid``, ``name`` (None when the table has no such column), ``x``, ``y`` of the rows
+    of a point table that have a point; empty when the table does not exist."""
     if not gpkg.table_exists(conn, table):
         return pd.DataFrame(columns=["uuid", "name", "x", "y"])
-    columns = ["uuid"] + ([name_column] if name_column in gpkg.column_names(conn, table) else [])
-    frame = tables.points(conn, table, columns)
-    if name_column in frame.columns:
-        frame = frame.rename(columns={name_column: "name"})
-    else:
+    named = name_column in gpkg.column_names(conn, table)
+    frame = territory.points(conn, table, ["uuid", name_column] if named else ["uuid"],
+                             rename={name_column: "name"})
+    if not named:
         frame["name"] = None
-    return frame[frame["x"].notna() & frame["y"].notna()][["uuid", "name", "x", "y"]
-                                                          ].reset_index(drop=True)
+    return frame.dropna(subset=["x", "y"])[["uuid", "name", "x", "y"]].reset_index(drop=True)
 
 
 def _span(conn, table: str, column: str) -> tuple:
