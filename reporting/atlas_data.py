@@ -386,19 +386,30 @@ def latest_values(rows: pd.DataFrame) -> dict:
     return result
 
 
-def with_secrecy(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` (indicators) with ``survey``, ``suppressed`` and ``low_precision`` columns:
-    survey figures (theme *expectations* or a survey algorithm) with fewer than 11
-    respondents, or no count, lose their value and interval; under 30 they are flagged."""
+def with_secrecy(frame: pd.DataFrame, counted: bool = True) -> pd.DataFrame:
+    """``frame`` (indicators) with ``survey``, ``suppressed`` and ``low_precision`` columns.
+
+    Survey figures are those of the theme *expectations* or of a survey algorithm. One with
+    fewer than 11 respondents loses its value and interval (``suppressed``); under 30 it is
+    flagged ``low_precision`` (as is any the job flagged). A survey figure without a count is
+    suppressed when the file cannot record counts (``counted`` False: a schema older than the
+    survey results); with the count column there, an empty count marks a figure that does not
+    rest on respondents (a rank, an index), shown as it is.
+    """
     out = frame.copy()
-    survey = out["indicator"].map(lambda c: definitions.theme_of(c) == "expectations") | \
-        out["algorithm"].isin(SURVEY_ALGORITHMS)
-    suppressed, low = secrecy_flags(out["respondents"].to_numpy())
+    survey = (out["indicator"].map(lambda c: definitions.theme_of(c) == "expectations")
+              | out["algorithm"].isin(SURVEY_ALGORITHMS)).to_numpy()
+    respondents = pd.to_numeric(out["respondents"], errors="coerce")
+    suppressed, low = secrecy_flags(respondents.to_numpy())
+    unknown = respondents.isna().to_numpy()
+    if counted:
+        suppressed = suppressed & ~unknown
+        low = low & ~unknown
     stored_low = out["low_precision"].map(lambda v: bool(v) if v is not None and v == v
-                                          else False)
-    out["survey"] = survey.to_numpy()
-    out["suppressed"] = survey.to_numpy() & suppressed
-    out["low_precision"] = survey.to_numpy() & (low | stored_low.to_numpy())
+                                          else False).to_numpy()
+    out["survey"] = survey
+    out["suppressed"] = survey & suppressed
+    out["low_precision"] = survey & (low | stored_low)
     for column in ("value", "ci_low", "ci_high"):
         out[column] = out[column].astype(object).where(~out["suppressed"], None)
     return out
@@ -436,26 +447,43 @@ def footfall(rows: pd.DataFrame) -> tuple:
     return frame.reset_index(drop=True), figure
 
 
+PROFILE_PATTERN = re.compile(r"^expect_satisfaction_.+_satisfied$")
+
+
 def survey_table(rows: pd.DataFrame, language: str) -> pd.DataFrame:
-    """The expectations profile of one centrality: its survey shares (%) of the latest period
-    (mean scores when it has no share), one row per code: code, label, value, ci_low,
-    ci_high, respondents, low_precision, suppressed, unit, period."""
-    columns = ["code", "label", "value", "ci_low", "ci_high", "respondents", "low_precision",
-               "suppressed", "unit", "period"]
+    """The expectations profile of one centrality, latest period: the share satisfied with
+    each topic (``expect_satisfaction_<topic>_satisfied``) among the centrality's visitors,
+    else among the people interviewed there; without those, the centrality's other survey
+    shares (%) of one domain, at most ten. Columns: code, label (of the code without its
+    domain), domain (who the figures speak for), value, ci_low, ci_high, respondents,
+    low_precision, suppressed, unit, period."""
+    columns = ["code", "label", "domain", "value", "ci_low", "ci_high", "respondents",
+               "low_precision", "suppressed", "unit", "period"]
     survey = rows[rows["survey"]] if "survey" in rows.columns else rows.iloc[0:0]
+    survey = survey[survey["unit"].fillna("") == "%"]
     if survey.empty:
         return pd.DataFrame(columns=columns)
-    units = survey["unit"].fillna("")
-    unit = "%" if (units == "%").any() else units.mode().iloc[0]
-    survey = survey[units == unit]
-    latest = latest_values(survey)
+    parts = survey["indicator"].map(definitions.split_domain)
+    bases, domains = parts.map(lambda p: p[0]), parts.map(lambda p: p[1])
+    chosen = None
+    for domain in ("visitors", "interviewed"):
+        pick = bases.map(lambda b: bool(PROFILE_PATTERN.match(b))) & (domains == domain)
+        if pick.any():
+            chosen = survey[pick.to_numpy()]
+            break
+    if chosen is None:
+        first = domains.iloc[0]
+        chosen = survey[(domains == first).to_numpy()]
+    latest = latest_values(chosen)
     out = []
-    for code, r in latest.items():
-        out.append({"code": code, "label": definitions.lookup(code, language).label,
+    for code, r in list(latest.items())[:10]:
+        base, domain = definitions.split_domain(code)
+        out.append({"code": code, "label": definitions.lookup(base, language).label,
+                    "domain": definitions.domain_label(domain, language) if domain else "",
                     "value": _number(r["value"]), "ci_low": _number(r["ci_low"]),
                     "ci_high": _number(r["ci_high"]), "respondents": _int(r["respondents"]),
                     "low_precision": bool(r["low_precision"]),
-                    "suppressed": bool(r["suppressed"]), "unit": unit, "period": r["period"]})
+                    "suppressed": bool(r["suppressed"]), "unit": "%", "period": r["period"]})
     return pd.DataFrame(out, columns=columns)
 
 
@@ -499,7 +527,7 @@ def gather(conn, options: Options, *, source_file: str = "",
                                   options.long_term_years)
     if progress:
         progress(50)
-    stored = with_secrecy(store.indicators(conn))
+    stored = with_secrecy(store.indicators(conn), store.has_survey_columns(conn))
     centralities = []
     for cent in cents:
         uid = cent["uuid"]

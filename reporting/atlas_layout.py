@@ -752,9 +752,12 @@ class Builder:
                 self.provisional_note() if report.reference.provisional else None)))
         shown = cent.expectations
         if len(shown) and (~shown["suppressed"].astype(bool)).any():
+            who = shown["domain"].iloc[0]
+            period = shown["period"].iloc[0]
+            title = tr("{who}, survey {period}").format(who=who, period=period) if who \
+                else tr("Survey {period}").format(period=period)
             draws.append(("expectations", lambda path, size: charts.expectations_chart(
-                shown, lang, size, path, tr("Visitors' opinions (survey {period})").format(
-                    period=shown["period"].iloc[0]))))
+                shown, lang, size, path, title)))
         return draws
 
     def cards(self, page: int, cent, y: float) -> float:

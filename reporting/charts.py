@@ -322,7 +322,7 @@ def expectations_chart(table: pd.DataFrame, language: str, size_mm: tuple, path:
                         zorder=3)
         head, tails = common_head(shown["label"].tolist())
         if head:
-            title = f"{title} – {head}"
+            title = f"{head} – {title}"
         ax.set_yticks(y)
         ax.set_yticklabels([_wrap(t, 26) + (" †" if flag else "")
                             for t, flag in zip(tails, low)])

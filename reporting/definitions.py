@@ -2,13 +2,16 @@
 
 One table, ``resources/reporting/indicator_definitions.csv`` (code, theme, unit, label and
 definition in each language), feeds the atlas methods page and the dashboard's definitions:
-a code is defined once. A row's code may end with ``*`` (``share_*``): it then defines every
-code with that prefix, and ``{part}`` in its texts is replaced by the rest of the code, turned
+a code is defined once. A row's code may hold one ``*`` (``share_*``,
+``expect_satisfaction_*_satisfied``): it then defines every code around it, and ``{part}`` in
+its texts is replaced by what the ``*`` stands for, turned
 into a readable label through the ``parts`` mapping given by the caller (e.g. activity group
 code → label), else ``resources/reporting/indicator_parts.csv`` (survey topics, BPE domains and
 ranges), else by replacing ``_`` with spaces. Catchment codes
 (``catchment_<measure>_<walk|car>_<band><min|m>``) get a label built from their parts
-("Population à 10 min à pied"). Pure Python: no QGIS.
+("Population à 10 min à pied"). Survey codes written per domain (``<code>__visitors``,
+``<code>__age_band_15_24``…, see ``jobs.survey_data``) take the definition of ``<code>`` and
+say whom they speak for. Pure Python: no QGIS.
 """
 
 from __future__ import annotations
@@ -77,8 +80,8 @@ def table(path: str = str(DEFINITIONS_CSV)) -> tuple:
         if row["theme"] not in THEMES:
             raise ValueError(f"{path}, row {number_}: theme {row['theme']!r} is not one of "
                              f"{', '.join(THEMES)}")
-    exact = [r for r in rows if not r["code"].endswith("*")]
-    patterns = sorted((r for r in rows if r["code"].endswith("*")),
+    exact = [r for r in rows if "*" not in r["code"]]
+    patterns = sorted((r for r in rows if "*" in r["code"]),
                       key=lambda r: -len(r["code"]))
     return tuple(exact + patterns)
 
@@ -91,12 +94,40 @@ def part_labels(path: str = str(PARTS_CSV)) -> dict:
         return {r["part"]: (r["label_fr"], r["label_en"]) for r in csv.DictReader(handle)}
 
 
+def split_domain(code: str) -> tuple:
+    """(code, domain) of a survey code written per domain: ``expect_x__visitors`` →
+    (``expect_x``, ``visitors``); the domain is '' for any other code."""
+    base, _sep, domain = code.partition("__")
+    return (base, domain) if domain else (code, "")
+
+
+def domain_label(domain: str, language: str = "fr") -> str:
+    """Who a survey figure speaks for: "visiteurs" (of the centrality), "âge 15-24"…"""
+    french = language_of(language) == "fr"
+    fixed = {"visitors": ("visiteurs", "visitors"),
+             "interviewed": ("interrogés sur place", "interviewed there")}
+    if domain in fixed:
+        return fixed[domain][0 if french else 1]
+    for profile, (fr, en) in (("home_zone_", ("habitants de la zone", "residents of zone")),
+                              ("age_band_", ("âge", "aged")),
+                              ("occupation_", ("profession", "occupation")),
+                              ("children_", ("enfants au foyer", "children at home")),
+                              ("car_", ("voiture", "car"))):
+        if domain.startswith(profile):
+            value = domain[len(profile):].replace("_", "-" if profile == "age_band_" else " ")
+            return f"{fr if french else en} {value}"
+    return domain.replace("_", " ")
+
+
 def _row_for(code: str, path: str) -> tuple:
+    """(row, the text a pattern's ``*`` stands for) of the first row defining ``code``."""
     for row in table(path):
         pattern = row["code"]
-        if pattern.endswith("*"):
-            if code.startswith(pattern[:-1]):
-                return row, code[len(pattern) - 1:]
+        if "*" in pattern:
+            head, _star, tail = pattern.partition("*")
+            if code.startswith(head) and code.endswith(tail) and \
+                    len(code) > len(head) + len(tail):
+                return row, code[len(head):len(code) - len(tail)]
         elif code == pattern:
             return row, ""
     return None, ""
@@ -121,7 +152,8 @@ def lookup(code: str, language: str = "fr", parts: Optional[Mapping[str, str]] =
     """The definition of ``code`` in ``language``; an unknown code gets its code as label, a
     sentence saying no definition is recorded, and ``known = False``."""
     language = language_of(language)
-    row, rest = _row_for(code, path)
+    base, domain = split_domain(code)
+    row, rest = _row_for(base, path)
     if row is None:
         return Definition(code, code, "", "", code, UNKNOWN[0 if language == "fr" else 1],
                           known=False)
@@ -131,11 +163,13 @@ def lookup(code: str, language: str = "fr", parts: Optional[Mapping[str, str]] =
     label = row[f"label_{language}"].replace("{part}", part)
     if row["code"] == "catchment_*":
         label = catchment_label(code, language) or label
+    if domain:
+        label = f"{label} ({domain_label(domain, language)})"
     return Definition(code, row["code"], row["theme"], row["unit"], label,
                       row[f"definition_{language}"].replace("{part}", part))
 
 
 def theme_of(code: str, path: str = str(DEFINITIONS_CSV)) -> str:
     """The theme of a code ('' when the table does not define it)."""
-    row, _rest = _row_for(code, path)
+    row, _rest = _row_for(split_domain(code)[0], path)
     return row["theme"] if row else ""

@@ -45,6 +45,12 @@ def row_count(conn, table: str) -> int:
     return tables.count(conn, table) if gpkg.table_exists(conn, table) else 0
 
 
+def has_survey_columns(conn) -> bool:
+    """Whether ``indicators`` records the respondents behind survey figures."""
+    return gpkg.table_exists(conn, "indicators") and \
+        "respondents" in gpkg.column_names(conn, "indicators")
+
+
 def indicators(conn, *, prefixes: Optional[Sequence[str]] = None,
                codes: Optional[Sequence[str]] = None,
                scopes: Sequence[str] = ("centrality",)) -> pd.DataFrame:

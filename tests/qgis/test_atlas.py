@@ -333,4 +333,5 @@ def test_export_dashboard_algorithm(run_alg, tmp_path):
                                "Zones de chalandise", "Indicateurs", "Définitions"]
     precision = {r[1]: r[9] for r in book["Indicateurs"].iter_rows(min_row=2, values_only=True)
                  if r[0] == "Centre"}
-    assert precision["satisfied_safety"] == "non diffusé : moins de 11 répondants"
+    assert precision["expect_satisfaction_safety_satisfied__visitors"] == (
+        "non diffusé : moins de 11 répondants")

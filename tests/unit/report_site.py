@@ -19,9 +19,12 @@ p1 is vacant from 2022-10-01 to 2024-10-01 = 2.0 years: long-term at 2024 (2.41 
 (66.7 / 33.3 %); territory food 4 of 7 shops (57.1 %).
 
 Options: ``flows`` adds a counting site in Centre and footfall indicators (monthly 2023 and
-2024, annual, year-on-year), ``catchments`` two catchment indicators, ``survey`` three survey
-indicators of Centre (120, 25 and 8 respondents) and one of Gare, with the v10 columns
-(ci_low, ci_high, respondents, low_precision) added when the schema lacks them.
+2024, annual, year-on-year), ``catchments`` two catchment indicators, ``survey`` survey
+indicators as the expectations job writes them (codes of ``jobs.survey_data``): three
+satisfaction shares of Centre's visitors (120, 25 and 8 respondents: the last one is
+forbidden, written here only to check that nothing shows it), a missing-group share, and one
+share of the people interviewed in Gare; the survey columns (ci_low, ci_high, respondents,
+low_precision) are added when the schema lacks them.
 """
 
 from __future__ import annotations
@@ -130,10 +133,11 @@ def add_survey(conn) -> None:
     for column, kind in SURVEY_COLUMNS.items():
         if column not in present:
             conn.execute(f"ALTER TABLE indicators ADD COLUMN {column} {kind}")
-    rows = [("cA", "satisfied_offer", 72.0, 64.0, 80.0, 120),
-            ("cA", "satisfied_parking", 31.0, 14.0, 48.0, 25),
-            ("cA", "satisfied_safety", 55.0, 20.0, 90.0, 8),
-            ("cB", "satisfied_offer", 60.0, 45.0, 75.0, 40)]
+    rows = [("cA", "expect_satisfaction_offer_satisfied__visitors", 72.0, 64.0, 80.0, 120),
+            ("cA", "expect_satisfaction_parking_satisfied__visitors", 31.0, 14.0, 48.0, 25),
+            ("cA", "expect_satisfaction_safety_satisfied__visitors", 55.0, 20.0, 90.0, 8),
+            ("cA", "expect_missing_alimentaire__visitors", 12.0, 6.0, 18.0, 120),
+            ("cB", "expect_satisfaction_offer_satisfied__interviewed", 60.0, 45.0, 75.0, 40)]
     for centrality, code, value, low, high, respondents in rows:
         conn.execute(
             "INSERT INTO indicators (uuid, scope, centrality_uuid, indicator, period, value, "

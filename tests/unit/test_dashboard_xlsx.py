@@ -98,9 +98,12 @@ def test_flows_catchments_and_expectations_charts(workbook):
     shares = series(chart)
     assert [cells(book, t)[0] for t, _v, _c in shares] == ["Centre", "Gare"]
     # the figure with 8 respondents is never written, not even in the chart's table
-    assert cells(book, shares[0][1]) == [72.0, 31.0, None]
-    assert cells(book, shares[0][2]) == ["Share satisfied: shop offer", "Share satisfied: "
-                                         "parking", "Share satisfied: safety"]
+    assert cells(book, shares[0][1]) == [72.0, 31.0, None, 12.0, None]
+    assert cells(book, shares[1][1]) == [None, None, None, None, 60.0]
+    assert cells(book, shares[0][2]) == [
+        "Share satisfied: shop offer (visitors)", "Share satisfied: parking (visitors)",
+        "Share satisfied: safety (visitors)", "Activity felt missing: Food (visitors)",
+        "Share satisfied: shop offer (interviewed there)"]
 
 
 def test_tidy_indicators_sheet_and_definitions(workbook):
@@ -111,10 +114,10 @@ def test_tidy_indicators_sheet_and_definitions(workbook):
                       "95 % interval, low", "95 % interval, high", "Respondents", "Precision",
                       "Algorithm", "Parameters", "Computed at"]
     rows = {(r[0], r[1], r[3]): r for r in sheet.iter_rows(min_row=2, values_only=True)}
-    safety = rows[("Centre", "satisfied_safety", "2024")]
+    safety = rows[("Centre", "expect_satisfaction_safety_satisfied__visitors", "2024")]
     assert safety[4:10] == (None, "%", None, None, 8,
                             "not published: fewer than 11 respondents")
-    parking = rows[("Centre", "satisfied_parking", "2024")]
+    parking = rows[("Centre", "expect_satisfaction_parking_satisfied__visitors", "2024")]
     assert parking[4:10] == (31.0, "%", 14.0, 48.0, 25, "low (fewer than 30 respondents)")
     yoy = rows[("Centre", "footfall_yoy", "2024")]
     assert (yoy[4], yoy[10], yoy[11]) == (9.4, "observatoire:footfall_by_centrality",

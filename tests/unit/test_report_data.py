@@ -7,7 +7,7 @@ import pytest
 from observatoire_commerce.reporting import atlas_data, definitions, sources
 from observatoire_commerce.store import reporting as store
 
-from .report_site import build_report_site
+from .report_site import add_survey, build_report_site
 
 # every indicator code the algorithms of `make demo` write (read from the demo's indicators)
 DEMO_CODES = ("event_parking_uplift", "event_ridership_uplift", "event_uplift",
@@ -124,32 +124,55 @@ def test_indicators_read_back(site):
     assert centre.figures["catchment_population_walk_10min"]["value"] == 5400.0
 
 
+OFFER = "expect_satisfaction_offer_satisfied__visitors"
+PARKING = "expect_satisfaction_parking_satisfied__visitors"
+SAFETY = "expect_satisfaction_safety_satisfied__visitors"
+
+
 def test_survey_figures_follow_the_secrecy_rules(site):
     report = atlas_data.gather(site, atlas_data.Options())
     table = report.centralities[0].expectations.set_index("code")
-    assert table.loc["satisfied_offer", "value"] == 72.0
-    assert not table.loc["satisfied_offer", "low_precision"]
-    assert table.loc["satisfied_parking", "low_precision"]
-    assert not table.loc["satisfied_parking", "suppressed"]
-    assert table.loc["satisfied_safety", "suppressed"]
-    assert table.loc["satisfied_safety", ["value", "ci_low", "ci_high"]].isna().all()
-    assert table.loc["satisfied_offer", "label"] == "Part de satisfaits : offre commerciale"
+    # the satisfaction profile of the centrality's visitors (not the missing-group share)
+    assert list(table.index) == [OFFER, PARKING, SAFETY]
+    assert table.loc[OFFER, "value"] == 72.0
+    assert not table.loc[OFFER, "low_precision"]
+    assert table.loc[PARKING, "low_precision"] and not table.loc[PARKING, "suppressed"]
+    assert table.loc[SAFETY, "suppressed"]
+    assert table.loc[SAFETY, ["value", "ci_low", "ci_high"]].isna().all()
+    assert table.loc[OFFER, "label"] == "Part de satisfaits : offre commerciale"
+    assert table.loc[OFFER, "domain"] == "visiteurs"
+    gare = report.centralities[1].expectations
+    assert gare["code"].tolist() == ["expect_satisfaction_offer_satisfied__interviewed"]
+    assert gare["domain"].tolist() == ["interrogés sur place"]
     stored = report.indicators
-    hidden = stored[stored["indicator"] == "satisfied_safety"].iloc[0]
+    hidden = stored[stored["indicator"] == SAFETY].iloc[0]
     assert (hidden["value"], hidden["ci_low"], hidden["suppressed"]) == (None, None, True)
     footfall = stored[stored["indicator"] == "footfall_yoy"].iloc[0]
     assert not footfall["survey"] and footfall["value"] == 9.4
 
 
-def test_survey_figures_without_a_count_are_never_shown(tmp_path):
-    """Before schema v10 (no respondents column), a survey figure cannot be checked: hidden."""
+def test_survey_figures_without_a_count(tmp_path):
+    """Before the survey columns exist, a survey figure cannot be checked: never shown. Once
+    they exist, an empty count marks a figure that does not rest on respondents (a rank,
+    whatever was written before): shown."""
+    priority = "expect_priority_parking__visitors"
     conn = build_report_site(tmp_path / "s.gpkg")
     conn.execute("INSERT INTO indicators (uuid, scope, centrality_uuid, indicator, period, value,"
-                 " unit, algorithm, computed_at) VALUES ('u', 'centrality', 'cA', "
-                 "'satisfied_offer', '2024', 70, '%', 'observatoire:expectations', '2025')")
+                 " unit, algorithm, computed_at) VALUES ('u', 'centrality', 'cA', ?, '2024', 70,"
+                 " '%', 'observatoire:expectations', '2025')", (priority,))
     report = atlas_data.gather(conn, atlas_data.Options())
     row = report.centralities[0].expectations.iloc[0]
-    assert row["suppressed"] and pd.isna(row["value"])
+    assert row["code"] == priority and row["suppressed"] and pd.isna(row["value"])
+    add_survey(conn)
+    conn.execute("INSERT INTO indicators (uuid, scope, centrality_uuid, indicator, period, value,"
+                 " unit, algorithm, computed_at) VALUES ('r', 'centrality', 'cA', "
+                 "'offer_gap_rank_alimentaire', '2024', 1, 'rank', 'observatoire:offer_gaps', "
+                 "'2025')")
+    report = atlas_data.gather(conn, atlas_data.Options())
+    stored = report.indicators.set_index("indicator")
+    assert not stored.loc[priority, "suppressed"] and stored.loc[priority, "value"] == 70.0
+    rank = stored.loc["offer_gap_rank_alimentaire"]
+    assert rank["survey"] and not rank["suppressed"] and rank["value"] == 1.0
     conn.close()
 
 
@@ -185,7 +208,14 @@ def test_definitions_lookup():
         "Équipements de la gamme de proximité")
     unknown = definitions.lookup("mystery_code", "en")
     assert (unknown.known, unknown.label) == (False, "mystery_code")
-    assert definitions.theme_of("satisfied_parking") == "expectations"
+    assert definitions.theme_of(PARKING) == "expectations"
+    assert definitions.lookup(PARKING, "en").label == (
+        "Share satisfied: parking (visitors)")
+    assert definitions.lookup("expect_satisfaction_offer_mean__age_band_15_24").label == (
+        "Satisfaction moyenne : offre commerciale (âge 15-24)")
+    assert definitions.lookup("purchase_capture_food_daily__home_zone_86194").label == (
+        "Taux d'emprise : alimentaire du quotidien (habitants de la zone 86194)")
+    assert definitions.lookup("offer_gap_rank_alimentaire").pattern == "offer_gap_rank_*"
 
 
 def test_definitions_table_refuses_a_bad_row(tmp_path):
