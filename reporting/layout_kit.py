@@ -58,7 +58,7 @@ if SVG is None:  # pragma: no cover - QGIS versions without the old enum spellin
 def clip(text, width: float, size: float) -> str:
     """``text`` cut with an ellipsis to about what ``width`` mm hold at ``size`` points."""
     text = "" if text is None else str(text)
-    room = max(4, int(width / (size * PT_MM * 0.56)))
+    room = max(4, int(width / (size * PT_MM * 0.52)))
     return text if len(text) <= room else text[:room - 1].rstrip() + "…"
 
 
