@@ -275,8 +275,16 @@ def test_survey_profile_counters_and_catchments_when_they_exist(tmp_path):
     built.cleanup()
 
 
-def test_english_atlas(tmp_path):
-    built = build_site(tmp_path, language="en")
+def test_english_atlas_even_under_a_french_qgis(tmp_path):
+    from observatoire_commerce.i18n import install_translator, remove_translators, tr
+
+    needs_french()
+    assert install_translator("fr")  # the plugin's interface in French, as in a French QGIS
+    try:
+        built = build_site(tmp_path, language="en")
+        assert tr("Vacancy rate") == "Taux de vacance"  # the interface stays French
+    finally:
+        remove_translators()
     assert labels(built, 1)["title"] == "Summary of the territory"
     headers, rows = table_on(built, 1, "key_figures")
     assert headers[2] == "Vacancy" and rows[0][2] == "40.0%"
