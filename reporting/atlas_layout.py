@@ -532,7 +532,7 @@ class Builder(LayoutKit):
             else:
                 self.label(page, tr("No opening nor closure."), st.MARGIN, y + 6, half, 5,
                            size=st.BODY_SIZE - 0.5, colour=st.GREY, italic=True)
-        x = st.MARGIN + half + gap
+        x = st.MARGIN + half + gap if report.previous is not None else st.MARGIN
         title = tr("Premises vacant for {years} years or more").format(
             years=fmt.number(report.parameters["long_term_years"], 0, lang)) + star
         self.label(page, title, x, y, half, 5, size=st.HEADING_SIZE - 1.5, bold=True,

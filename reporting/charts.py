@@ -242,6 +242,7 @@ def mix_chart(mix: pd.DataFrame, language: str, size_mm: tuple, path: str, title
         ax.set_yticks(y)
         ax.set_yticklabels([_wrap(t, 26) for t in rows["label"]])
         ax.set_xlim(0, max(10.0, top * 1.22))
+        ax.set_xticks([t for t in ax.get_xticks() if 0 <= t <= 100])
         from matplotlib.ticker import FuncFormatter
 
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt.percent(v, 0, language)))
