@@ -7,7 +7,7 @@ import pytest
 from observatoire_commerce.reporting import atlas_data, definitions, sources
 from observatoire_commerce.store import reporting as store
 
-from .report_site import add_survey, build_report_site
+from .report_site import build_report_site
 
 # every indicator code the algorithms of `make demo` write (read from the demo's indicators)
 DEMO_CODES = ("event_parking_uplift", "event_ridership_uplift", "event_uplift",
@@ -151,28 +151,31 @@ def test_survey_figures_follow_the_secrecy_rules(site):
     assert not footfall["survey"] and footfall["value"] == 9.4
 
 
-def test_survey_figures_without_a_count(tmp_path):
-    """Before the survey columns exist, a survey figure cannot be checked: never shown. Once
-    they exist, an empty count marks a figure that does not rest on respondents (a rank,
-    whatever was written before): shown."""
+def test_survey_figures_without_a_count(tmp_path, monkeypatch):
+    """A file whose ``indicators`` cannot record respondents (a schema before the survey
+    results): a survey figure cannot be checked, never shown. Where the column exists, an
+    empty count marks a figure that does not rest on respondents (a rank): shown."""
     priority = "expect_priority_parking__visitors"
     conn = build_report_site(tmp_path / "s.gpkg")
     conn.execute("INSERT INTO indicators (uuid, scope, centrality_uuid, indicator, period, value,"
                  " unit, algorithm, computed_at) VALUES ('u', 'centrality', 'cA', ?, '2024', 70,"
                  " '%', 'observatoire:expectations', '2025')", (priority,))
-    report = atlas_data.gather(conn, atlas_data.Options())
-    row = report.centralities[0].expectations.iloc[0]
-    assert row["code"] == priority and row["suppressed"] and pd.isna(row["value"])
-    add_survey(conn)
     conn.execute("INSERT INTO indicators (uuid, scope, centrality_uuid, indicator, period, value,"
                  " unit, algorithm, computed_at) VALUES ('r', 'centrality', 'cA', "
                  "'offer_gap_rank_alimentaire', '2024', 1, 'rank', 'observatoire:offer_gaps', "
                  "'2025')")
+    assert store.has_survey_columns(conn)
     report = atlas_data.gather(conn, atlas_data.Options())
     stored = report.indicators.set_index("indicator")
     assert not stored.loc[priority, "suppressed"] and stored.loc[priority, "value"] == 70.0
     rank = stored.loc["offer_gap_rank_alimentaire"]
     assert rank["survey"] and not rank["suppressed"] and rank["value"] == 1.0
+    monkeypatch.setattr(store, "has_survey_columns", lambda _conn: False)
+    report = atlas_data.gather(conn, atlas_data.Options())
+    row = report.centralities[0].expectations.iloc[0]
+    assert row["code"] == priority and row["suppressed"] and pd.isna(row["value"])
+    stored = report.indicators.set_index("indicator")
+    assert stored.loc["offer_gap_rank_alimentaire", "suppressed"]
     conn.close()
 
 
