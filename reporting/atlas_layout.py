@@ -520,8 +520,10 @@ class Builder(LayoutKit):
                 kinds = [changes[changes["kind"] == k] for k in ("opening", "closure")]
                 shares = split_capacity([len(k) for k in kinds], capacity)
                 for part, room, word in zip(kinds, shares, (tr("opening"), tr("closure"))):
-                    lines = [[word, clip(r.address or fmt.MISSING, widths[1], size),
-                              clip(self.occupant(r.sign_name, r.activity), widths[2], size)]
+                    # widths share the frame with the cells' margins: about 9/10 hold text
+                    lines = [[word, clip(r.address or fmt.MISSING, 0.9 * widths[1], size),
+                              clip(self.occupant(r.sign_name, r.activity), 0.9 * widths[2],
+                                   size)]
                              for r in part.itertuples(index=False)]
                     rows += self.cut(lines, room)
                 colours = {(i, 0): "#1b7837" if row[0] == tr("opening") else
@@ -539,7 +541,8 @@ class Builder(LayoutKit):
                    colour=st.ACCENT)
         if len(cent.long_term):
             widths = [half - 44, 26, 18]
-            rows = [["", clip(r.address or fmt.MISSING, widths[0], size), str(r.since or ""),
+            rows = [["", clip(r.address or fmt.MISSING, 0.9 * widths[0], size),
+                     str(r.since or ""),
                      tr("{years} years").format(years=fmt.number(r.years, 1, lang))]
                     for r in cent.long_term.itertuples(index=False)]
             rows = [row[1:] for row in self.cut(rows, capacity)]
