@@ -28,20 +28,36 @@
       <translation>(aucune : utiliser la couche des choix observés)</translation>
     </message>
     <message>
+      <source>(outside every centrality)</source>
+      <translation>(hors de toute centralité)</translation>
+    </message>
+    <message>
       <source>(whole campaign)</source>
       <translation>(toute la campagne)</translation>
+    </message>
+    <message>
+      <source>* provisional: {note}</source>
+      <translation>* provisoire : {note}</translation>
+    </message>
+    <message>
+      <source>* {campaign}: provisional, open campaign ({share} of the premises visited)</source>
+      <translation>* {campaign} : provisoire, campagne en cours ({share} des locaux visités)</translation>
     </message>
     <message>
       <source>, {removed} removed</source>
       <translation>, {removed} supprimées</translation>
     </message>
     <message>
-      <source>A campaign named {name} already exists: choose another name.</source>
-      <translation>Une campagne nommée {name} existe déjà : choisissez un autre nom.</translation>
+      <source>95 % interval, high</source>
+      <translation>Intervalle à 95 %, borne haute</translation>
     </message>
     <message>
-      <source>A centrality has {n} catchment and market indicators: about {fit} fit on its page, so the last ones (driving catchments) may be cut. Run network_catchments with fewer bands to shorten the table.</source>
-      <translation>Une centralité a {n} indicateurs de chalandise et de marché : environ {fit} tiennent sur sa page, les derniers (chalandises en voiture) peuvent donc être coupés. Lancez network_catchments avec moins de tranches pour raccourcir le tableau.</translation>
+      <source>95 % interval, low</source>
+      <translation>Intervalle à 95 %, borne basse</translation>
+    </message>
+    <message>
+      <source>A campaign named {name} already exists: choose another name.</source>
+      <translation>Une campagne nommée {name} existe déjà : choisissez un autre nom.</translation>
     </message>
     <message>
       <source>A design effect is 1 or more (0 = the latest weighting run's), not {deff}.</source>
@@ -96,24 +112,16 @@
       <translation>Groupe d'activité des concurrents</translation>
     </message>
     <message>
-      <source>Aged 0-17</source>
-      <translation>0-17 ans</translation>
-    </message>
-    <message>
-      <source>Aged 18-24</source>
-      <translation>18-24 ans</translation>
-    </message>
-    <message>
-      <source>Aged 25-64</source>
-      <translation>25-64 ans</translation>
-    </message>
-    <message>
-      <source>Aged 65+</source>
-      <translation>65 ans et plus</translation>
+      <source>Address</source>
+      <translation>Adresse</translation>
     </message>
     <message>
       <source>Agent (name of the person who takes the package)</source>
       <translation>Agent (nom de la personne qui emporte le paquet)</translation>
+    </message>
+    <message>
+      <source>Algorithm</source>
+      <translation>Algorithme</translation>
     </message>
     <message>
       <source>Alpha of the alpha shape, or gap closed by the grid outline (m)</source>
@@ -158,6 +166,14 @@
     <message>
       <source>Atlas PDF</source>
       <translation>Atlas PDF</translation>
+    </message>
+    <message>
+      <source>Atlas of the commercial centralities</source>
+      <translation>Atlas des centralités commerciales</translation>
+    </message>
+    <message>
+      <source>Atlas, campaign {campaign}</source>
+      <translation>Atlas, campagne {campaign}</translation>
     </message>
     <message>
       <source>Attractiveness exponent alpha</source>
@@ -228,6 +244,10 @@
       <translation>Construire le réseau routier</translation>
     </message>
     <message>
+      <source>COMMERCE OBSERVATORY</source>
+      <translation>OBSERVATOIRE DU COMMERCE</translation>
+    </message>
+    <message>
       <source>CRS of the coordinates (empty = read from the file)</source>
       <translation>SCR des coordonnées (vide = lu dans le fichier)</translation>
     </message>
@@ -278,10 +298,6 @@
     <message>
       <source>Campaign shown (empty = the latest closed one)</source>
       <translation>Campagne affichée (vide = la dernière close)</translation>
-    </message>
-    <message>
-      <source>Campaign shown on the maps (empty = the latest)</source>
-      <translation>Campagne représentée sur les cartes (vide = la plus récente)</translation>
     </message>
     <message>
       <source>Campaign uuid</source>
@@ -356,16 +372,12 @@
       <translation>Trajets de covoiturage entre communes (CSV)</translation>
     </message>
     <message>
+      <source>Carpooling</source>
+      <translation>Covoiturage</translation>
+    </message>
+    <message>
       <source>Catchment</source>
       <translation>Chalandise</translation>
-    </message>
-    <message>
-      <source>Catchment and market</source>
-      <translation>Chalandise et marché</translation>
-    </message>
-    <message>
-      <source>Catchment and market table: {n} indicators for {m} centralities.</source>
-      <translation>Tableau chalandise et marché : {n} indicateurs pour {m} centralités.</translation>
     </message>
     <message>
       <source>Catchment areas of many origins at once over the stored road network (import roads or build the network first). Origins: any point layer, or by default the centroid of every centrality. Each origin is snapped to the nearest point of the nearest road usable by the mode within the snapping tolerance and enters the network there; origins farther away are not moved: they are reported (warning, origins output with snapped = 0) and get no catchment. An origin whose only roads within the tolerance belong to a small isolated part of the network (fewer than 5 % of the nodes of the largest part, e.g. car park aisles cut off from the streets) is snapped there only when no road of a larger part is within the tolerance, with a warning (origins output: part_nodes, on_main_part = 0). Walking ignores one-way streets and uses the walking speeds; driving respects them and uses maxspeed or the class speed (road_speeds table). A node is reached in band b when its shortest travel time (minutes) or distance (metres) is at most b. Polygon: alpha shape of the reached network: points every alpha/2 m along every reached road (including the reachable part of roads left half-way) are triangulated (Delaunay) and triangles whose longest side exceeds alpha metres are dropped; or, with the grid outline (much faster on large catchments, e.g. long drives), cells of alpha/8 m crossed by the reached network are marked, gaps narrower than alpha metres between them closed (morphological closing with a disk of diameter alpha) and the outline of the marked cells traced; each band's polygon is the whole area reached within it (bands are nested). Overlap: one polygon per origin and band; dissolve: one polygon per band for the union of the origins (nearest origin). Counts: each population cell (its centroid), premise and service is assigned to the nearest network node usable by the mode within the assignment tolerance (farther ones are never counted, with a warning) and is reached when its node is reached. Attributes: population (ind), households (men), age groups 0-17, 18-24, 25-64, 65+ (Filosofi bands), premises observed in the latest campaign (demolished excluded) and vacant ones, services when the table exists. Without a population grid the population, households and age groups are left empty (not 0), with a warning; so are households when the grid has no men column (2021 grid). With the centralities as origins (overlap), every value is also written to the indicators table as catchment_&lt;value&gt;_&lt;mode&gt;_&lt;band&gt;&lt;unit&gt; (e.g. catchment_population_walk_10min), period = the current year.</source>
@@ -382,6 +394,10 @@
     <message>
       <source>Catchments</source>
       <translation>Zones de chalandise</translation>
+    </message>
+    <message>
+      <source>Catchments (network_catchments): travel times on the socle's road network; the latest run is shown.</source>
+      <translation>Zones de chalandise (network_catchments) : temps de trajet sur le réseau routier du socle ; le dernier calcul est montré.</translation>
     </message>
     <message>
       <source>Category field</source>
@@ -408,6 +424,10 @@
       <translation>Centralités ajoutées</translation>
     </message>
     <message>
+      <source>Centralities in the atlas</source>
+      <translation>Centralités de l'atlas</translation>
+    </message>
+    <message>
       <source>Centralities updated</source>
       <translation>Centralités mises à jour</translation>
     </message>
@@ -428,6 +448,10 @@
       <translation>Centralités : {added} ajoutées, {updated} mises à jour.</translation>
     </message>
     <message>
+      <source>Centrality</source>
+      <translation>Centralité</translation>
+    </message>
+    <message>
       <source>Centrality names separated by commas (empty = the campaign's perimeter)</source>
       <translation>Noms des centralités séparés par des virgules (vide = le périmètre de la campagne)</translation>
     </message>
@@ -438,6 +462,22 @@
     <message>
       <source>Centrality visits imported</source>
       <translation>Fréquentations de centralités importées</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Évolution</translation>
+    </message>
+    <message>
+      <source>Change (points)</source>
+      <translation>Évolution (points)</translation>
+    </message>
+    <message>
+      <source>Change {year} (%)</source>
+      <translation>Évolution {year} (%)</translation>
+    </message>
+    <message>
+      <source>Changes of the vacancy rate in points since {campaign}.</source>
+      <translation>Évolutions du taux de vacance en points depuis {campaign}.</translation>
     </message>
     <message>
       <source>Changes written</source>
@@ -528,6 +568,10 @@
       <translation>Clôt une campagne d'inventaire. La clôture est refusée tant que des observations sont encore « à confirmer » (non visitées), sauf si elle est forcée : une clôture forcée les laisse marquées « à confirmer », pour que les analyses puissent les distinguer. Sorties : l'uuid de la campagne, l'heure de clôture (UTC) et le nombre d'observations restées non confirmées. Sans nom de campagne, la seule campagne ouverte est close.</translation>
     </message>
     <message>
+      <source>Closures</source>
+      <translation>Fermetures</translation>
+    </message>
+    <message>
       <source>Column mapping (field=column; …)</source>
       <translation>Correspondance des colonnes (champ=colonne ; …)</translation>
     </message>
@@ -548,12 +592,28 @@
       <translation>Colonnes ignorées (ce ne sont pas des questions du formulaire) : {columns}</translation>
     </message>
     <message>
+      <source>Commerce observatory atlas</source>
+      <translation>Atlas de l'observatoire du commerce</translation>
+    </message>
+    <message>
+      <source>Commerce observatory dashboard</source>
+      <translation>Tableau de bord de l'observatoire du commerce</translation>
+    </message>
+    <message>
+      <source>Commerce observatory · {territory}</source>
+      <translation>Observatoire du commerce · {territory}</translation>
+    </message>
+    <message>
       <source>Commercial linears</source>
       <translation>Linéaires commerciaux</translation>
     </message>
     <message>
       <source>Commercial linears (line layer)</source>
       <translation>Linéaires commerciaux (couche de lignes)</translation>
+    </message>
+    <message>
+      <source>Commercial premises</source>
+      <translation>Locaux commerciaux</translation>
     </message>
     <message>
       <source>Commune code field (INSEE)</source>
@@ -578,6 +638,14 @@
     <message>
       <source>Completeness of an inventory campaign, per centrality and per agent. For each group: total = observations of the campaign; confirmed = visited, nothing changed; changed = visited, something changed; new = premises found in the field; to visit = still “to confirm”; completeness (%) = 100 × (confirmed + changed + new) / total. Observations are grouped by the centrality their premise lies in (empty: outside every centrality) and by agent (the agent who recorded the visit, else the agent the observation was assigned to by a field package, else empty). The last row of each table holds the whole campaign. Without a campaign name, the single open campaign is used.</source>
       <translation>Complétude d'une campagne d'inventaire, par centralité et par agent. Pour chaque groupe : total = observations de la campagne ; confirmés = visités, rien n'a changé ; modifiés = visités, quelque chose a changé ; nouveaux = locaux trouvés sur le terrain ; à visiter = encore « à confirmer » ; complétude (%) = 100 × (confirmés + modifiés + nouveaux) / total. Les observations sont regroupées par la centralité où se trouve leur local (vide : hors de toute centralité) et par agent (l'agent qui a saisi la visite, sinon l'agent auquel un paquet terrain a attribué l'observation, sinon vide). La dernière ligne de chaque table porte sur toute la campagne. Sans nom de campagne, la seule campagne ouverte est utilisée.</translation>
+    </message>
+    <message>
+      <source>Computed at</source>
+      <translation>Calculé le</translation>
+    </message>
+    <message>
+      <source>Computed from the inventory when the dashboard was exported; rates in %.</source>
+      <translation>Calculé à partir de l'inventaire lors de l'export du tableau de bord ; taux en %.</translation>
     </message>
     <message>
       <source>Confidence level (%)</source>
@@ -684,6 +752,14 @@
       <translation>Critère {criterion} : le sens « valeur idéale » exige une valeur idéale ({parameter}).</translation>
     </message>
     <message>
+      <source>Critical</source>
+      <translation>Critique</translation>
+    </message>
+    <message>
+      <source>Critical (10 % or more)</source>
+      <translation>Critique (10 % ou plus)</translation>
+    </message>
+    <message>
       <source>Critical (≥ 10 %)</source>
       <translation>Critique (≥ 10 %)</translation>
     </message>
@@ -692,8 +768,24 @@
       <translation>Comptages journaliers publiés</translation>
     </message>
     <message>
+      <source>Dashboard workbook</source>
+      <translation>Classeur du tableau de bord</translation>
+    </message>
+    <message>
+      <source>Dashboard written to {path}: sheets {sheets}.</source>
+      <translation>Tableau de bord écrit dans {path} : feuilles {sheets}.</translation>
+    </message>
+    <message>
+      <source>Data</source>
+      <translation>Données</translation>
+    </message>
+    <message>
       <source>Date format (empty = detect ISO, dd/mm/yyyy, dd/mm/yy; or e.g. %d.%m.%Y %H:%M)</source>
       <translation>Format de date (vide = détecté : ISO, jj/mm/aaaa, jj/mm/aa ; ou par exemple %d.%m.%Y %H:%M)</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Dates</translation>
     </message>
     <message>
       <source>Decimal mark (empty = both 12.5 and 12,5; . refuses a comma)</source>
@@ -706,6 +798,14 @@
     <message>
       <source>Default level {level!r} is not a level of the GeoPackage ({levels}).</source>
       <translation>Le niveau par défaut {level!r} n'est pas un niveau du GeoPackage ({levels}).</translation>
+    </message>
+    <message>
+      <source>Definition</source>
+      <translation>Définition</translation>
+    </message>
+    <message>
+      <source>Definitions</source>
+      <translation>Définitions</translation>
     </message>
     <message>
       <source>Demand layer (empty = population grid)</source>
@@ -808,6 +908,10 @@
       <translation>Temps de trajet en voiture sur le réseau routier</translation>
     </message>
     <message>
+      <source>Duration</source>
+      <translation>Durée</translation>
+    </message>
+    <message>
       <source>EPSG:{epsg} is not a known coordinate reference system</source>
       <translation>EPSG:{epsg} n'est pas un système de coordonnées connu</translation>
     </message>
@@ -872,8 +976,20 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Fichier CSV des événements</translation>
     </message>
     <message>
+      <source>Every campaign is still open ({names}): close a campaign, or include the open campaigns (they are then marked provisional).</source>
+      <translation>Toutes les campagnes sont encore ouvertes ({names}) : clôturez une campagne, ou incluez les campagnes ouvertes (elles sont alors signalées comme provisoires).</translation>
+    </message>
+    <message>
+      <source>Every indicator stored in the socle, one per row (a table you can filter).</source>
+      <translation>Tous les indicateurs enregistrés dans le socle, un par ligne (un tableau filtrable).</translation>
+    </message>
+    <message>
       <source>Excel workbook (*.xlsx)</source>
       <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message>
       <source>Existing roads</source>
@@ -908,12 +1024,24 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Exporter la carte web citoyenne (site statique)</translation>
     </message>
     <message>
+      <source>Export the partners' dashboard (Excel)</source>
+      <translation>Exporter le tableau de bord des partenaires (Excel)</translation>
+    </message>
+    <message>
       <source>Export the questionnaire as an XLSForm</source>
       <translation>Exporter le questionnaire en XLSForm</translation>
     </message>
     <message>
+      <source>Exported on</source>
+      <translation>Exporté le</translation>
+    </message>
+    <message>
       <source>Facilities</source>
       <translation>Équipements</translation>
+    </message>
+    <message>
+      <source>Facilities and services</source>
+      <translation>Équipements et services</translation>
     </message>
     <message>
       <source>Features already imported</source>
@@ -1038,6 +1166,10 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
     <message>
       <source>Footfall</source>
       <translation>Fréquentation</translation>
+    </message>
+    <message>
+      <source>Footfall (footfall_by_centrality): counters within {distance} m of a centrality, mode {mode}; complete days only.</source>
+      <translation>Fréquentation (footfall_by_centrality) : compteurs à moins de {distance} m d'une centralité, mode {mode} ; jours complets seulement.</translation>
     </message>
     <message>
       <source>Footfall (passages per day and counter)</source>
@@ -1222,10 +1354,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Heures {text!r} : écrivez un intervalle début-fin comme 9-19 (fin exclue) ou des heures séparées par des virgules, entre 0 et 24.</translation>
     </message>
     <message>
-      <source>Households</source>
-      <translation>Ménages</translation>
-    </message>
-    <message>
       <source>Huff gravity model. Probability that demand point i patronises destination j: P_ij = A_j^alpha f(d_ij) / sum_k A_k^alpha f(d_ik), with f(d) = d^-beta (power) or exp(-beta d) (exponential, beta per metre or per minute). A_j: the attractiveness field, or for the centralities (default destinations) the number of occupied premises in the latest campaign; A = 0 is never chosen. Destinations are points, or the centroid of polygons. Demand: the population_grid cells (population ind at the cell centroid; with the income option ind_snv, i.e. population × mean standard of living) or any layer with a weight field. Cost d: straight-line distance in metres, or network time in minutes from the demand point's nearest network node to the destination's nearest node (both within the network tolerance; beyond it the pair is unavailable), on the stored network. Costs below the minimum cost (default 100 m or 1 min) are raised to it. Expected demand D_j = sum_i demand_i P_ij; market share = D_j / sum_k D_k. Per cell: the top k destinations and their probabilities, and the most likely one. Primary market area of j: the cells with P_ij &gt;= threshold (default 0.4). With the centralities as destinations (the default), each centrality's market share (%) and expected demand are also written to the indicators table as huff_market_share and huff_expected_demand, period = the current year, with alpha, beta, the decay and the cost.</source>
       <translation>Modèle gravitaire de Huff. Probabilité que le point de demande i fréquente la destination j : P_ij = A_j^alpha f(d_ij) / somme_k A_k^alpha f(d_ik), avec f(d) = d^-bêta (puissance) ou exp(-bêta d) (exponentielle, bêta par mètre ou par minute). A_j : le champ d'attractivité, ou pour les centralités (destinations par défaut) le nombre de locaux occupés lors de la dernière campagne ; A = 0 n'est jamais choisie. Les destinations sont des points, ou le centroïde des polygones. Demande : les carreaux de population_grid (population ind au centroïde du carreau ; avec l'option revenu, ind_snv, soit la population × le niveau de vie moyen) ou toute couche avec un champ de poids. Coût d : distance à vol d'oiseau en mètres, ou temps sur le réseau en minutes depuis le nœud du réseau le plus proche du point de demande jusqu'au nœud le plus proche de la destination (tous deux dans la tolérance de rattachement ; au-delà, le couple est inaccessible), sur le réseau enregistré. Les coûts inférieurs au coût minimal (par défaut 100 m ou 1 min) y sont relevés. Demande attendue D_j = somme_i demande_i P_ij ; part de marché = D_j / somme_k D_k. Par carreau : les k destinations les plus probables et leurs probabilités, et la plus probable. Zone de chalandise primaire de j : les carreaux où P_ij &gt;= seuil (0,4 par défaut). Avec les centralités comme destinations (par défaut), la part de marché (%) et la demande attendue de chaque centralité sont aussi écrites dans la table des indicateurs sous huff_market_share et huff_expected_demand, période = l'année en cours, avec alpha, bêta, la décroissance et le coût.</translation>
     </message>
@@ -1242,12 +1370,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Parts de marché de Huff…</translation>
     </message>
     <message>
-      <source>Huff: expected demand</source>
-      <translation>Huff : demande attendue</translation>
-    </message>
-    <message>
-      <source>Huff: market share</source>
-      <translation>Huff : part de marché</translation>
+      <source>Huff model: alpha {alpha}, beta {beta}, decay {decay}.</source>
+      <translation>Modèle de Huff : alpha {alpha}, bêta {beta}, décroissance {decay}.</translation>
     </message>
     <message>
       <source>IGN BD TOPO troncon_de_route</source>
@@ -1418,8 +1542,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Dans chaque centralité</translation>
     </message>
     <message>
+      <source>In this atlas</source>
+      <translation>Dans cet atlas</translation>
+    </message>
+    <message>
+      <source>In this dashboard</source>
+      <translation>Dans ce tableau de bord</translation>
+    </message>
+    <message>
+      <source>Include open campaigns (marked provisional)</source>
+      <translation>Inclure les campagnes en cours (signalées comme provisoires)</translation>
+    </message>
+    <message>
       <source>Include premises retired by a split or a merge</source>
       <translation>Inclure les locaux retirés par une division ou une fusion</translation>
+    </message>
+    <message>
+      <source>Independent shops</source>
+      <translation>Commerces indépendants</translation>
     </message>
     <message>
       <source>Indicator</source>
@@ -1432,6 +1572,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Indicator 12 from the weighted questionnaire answers (latest weighting run unless named). For each satisfaction item: weighted mean score (1–5) and share satisfied (score 4 or 5, %); weighted shares (%) of the activity groups said to be missing, of the priorities, of the opening-hours wishes (asked to those scoring opening hours 1 or 2), of each level of interest in local producers (and very or somewhat interested), of each short-circuit frequency and of the wished channels (asked to those interested). Mean ȳ = Σ w y / Σ w over the respondents who answered; 95 % interval ȳ ± 1.96 SE with the linearisation variance of the raking (as R's survey::svymean); share intervals are clipped to 0–100 %. Domains: the whole territory; each centrality's visitors (who come at least monthly) and the respondents interviewed there; each age band, occupation, household with or without children, with or without a car, and home zone. Publication rules: a cell of fewer than 11 respondents has no value (the reason is given) and is never written to the indicators table; under 30 it is flagged low precision. Indicators: expect_&lt;figure&gt; (territory), expect_&lt;figure&gt;__visitors and __interviewed (centrality), expect_&lt;figure&gt;__&lt;group&gt;_&lt;value&gt; (population groups), expect_&lt;figure&gt;__home_zone_&lt;zone&gt;, with the interval, the respondents and the low-precision flag.</source>
       <translation>Indicateur 12 à partir des réponses pondérées au questionnaire (dernier calage sauf indication). Pour chaque item de satisfaction : note moyenne pondérée (1–5) et part de satisfaits (note 4 ou 5, %) ; parts pondérées (%) des groupes d'activité jugés manquants, des priorités, des souhaits d'horaires (demandés à ceux qui notent les horaires 1 ou 2), de chaque niveau d'intérêt pour les producteurs locaux (et très ou plutôt intéressés), de chaque fréquence d'achat en circuits courts et des modes d'achat souhaités (demandés aux intéressés). Moyenne ȳ = Σ w y / Σ w sur les répondants ayant répondu ; intervalle à 95 % ȳ ± 1,96 ET avec la variance par linéarisation du calage (comme survey::svymean de R) ; les intervalles des parts sont bornés à 0–100 %. Domaines : l'ensemble du territoire ; les visiteurs de chaque centralité (venant au moins une fois par mois) et les répondants interrogés sur place ; chaque tranche d'âge, situation professionnelle, ménage avec ou sans enfants, avec ou sans voiture, et zone de résidence. Règles de publication : une case de moins de 11 répondants n'a pas de valeur (la raison est donnée) et n'est jamais écrite dans la table des indicateurs ; en dessous de 30 elle est signalée de faible précision. Indicateurs : expect_&lt;chiffre&gt; (territoire), expect_&lt;chiffre&gt;__visitors et __interviewed (centralité), expect_&lt;chiffre&gt;__&lt;groupe&gt;_&lt;valeur&gt; (groupes de population), expect_&lt;chiffre&gt;__home_zone_&lt;zone&gt;, avec l'intervalle, les répondants et l'indicateur de faible précision.</translation>
+    </message>
+    <message>
+      <source>Indicators</source>
+      <translation>Indicateurs</translation>
     </message>
     <message>
       <source>Indicators written</source>
@@ -1454,6 +1598,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Campagne d'inventaire (vide = la dernière)</translation>
     </message>
     <message>
+      <source>Inventory campaign {campaign}</source>
+      <translation>Campagne d'inventaire {campaign}</translation>
+    </message>
+    <message>
+      <source>Inventory campaigns</source>
+      <translation>Campagnes d'inventaire</translation>
+    </message>
+    <message>
       <source>Inventory workbook</source>
       <translation>Classeur d'inventaire</translation>
     </message>
@@ -1466,12 +1618,32 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Ses visiteurs (au moins une fois par mois)</translation>
     </message>
     <message>
+      <source>Key figures and trends</source>
+      <translation>Chiffres clés et tendances</translation>
+    </message>
+    <message>
+      <source>Key figures, campaign {campaign}</source>
+      <translation>Chiffres clés, campagne {campaign}</translation>
+    </message>
+    <message>
       <source>Kind of line layer</source>
       <translation>Type de couche de lignes</translation>
     </message>
     <message>
       <source>LAMBERT_X/LAMBERT_Y or LONGITUDE/LATITUDE</source>
       <translation>LAMBERT_X/LAMBERT_Y ou LONGITUDE/LATITUDE</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>Libellé</translation>
+    </message>
+    <message>
+      <source>Language of the atlas</source>
+      <translation>Langue de l'atlas</translation>
+    </message>
+    <message>
+      <source>Language of the dashboard</source>
+      <translation>Langue du tableau de bord</translation>
     </message>
     <message>
       <source>Largest weight</source>
@@ -1484,10 +1656,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Layer of the GeoPackage (empty = the first with cell ids)</source>
       <translation>Couche du GeoPackage (vide = la première avec des identifiants de carreaux)</translation>
-    </message>
-    <message>
-      <source>Layer {name} of {path} could not be loaded.</source>
-      <translation>La couche {name} de {path} n’a pas pu être chargée.</translation>
     </message>
     <message>
       <source>Leave them out of the weighting</source>
@@ -1546,8 +1714,20 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Seuil de vacance de longue durée (années)</translation>
     </message>
     <message>
+      <source>Long-term vacancy: vacant for {years} years or more, measured between the start dates of the campaigns.</source>
+      <translation>Vacance de longue durée : vacant depuis {years} ans ou plus, durée mesurée entre les dates de début des campagnes.</translation>
+    </message>
+    <message>
       <source>Long-term vacant premises</source>
       <translation>Locaux en vacance de longue durée</translation>
+    </message>
+    <message>
+      <source>Low (under 5 %)</source>
+      <translation>Faible (moins de 5 %)</translation>
+    </message>
+    <message>
+      <source>Low vacancy</source>
+      <translation>Vacance faible</translation>
     </message>
     <message>
       <source>Low vacancy (&lt; 5 %)</source>
@@ -1558,8 +1738,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Borne inférieure des rapports de poids (0 = aucune)</translation>
     </message>
     <message>
+      <source>Lowest to highest</source>
+      <translation>Du minimum au maximum</translation>
+    </message>
+    <message>
       <source>MCA dimensions kept for the clustering</source>
       <translation>Dimensions de l'ACM gardées pour la classification</translation>
+    </message>
+    <message>
+      <source>Made with</source>
+      <translation>Réalisé avec</translation>
     </message>
     <message>
       <source>Margin {margin} totals {total:.0f} persons: scaled to the {first_total:.0f} of margin {first} (×{factor:.4f}).</source>
@@ -1574,8 +1762,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Distance des marchés (m)</translation>
     </message>
     <message>
+      <source>Market share (Huff)</source>
+      <translation>Part de marché (Huff)</translation>
+    </message>
+    <message>
       <source>Market shares</source>
       <translation>Parts de marché</translation>
+    </message>
+    <message>
+      <source>Markets</source>
+      <translation>Marchés</translation>
     </message>
     <message>
       <source>Markets added</source>
@@ -1598,16 +1794,32 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Distance maximale à un site de comptage (m)</translation>
     </message>
     <message>
+      <source>Mean passages per day and counter, complete days only</source>
+      <translation>Passages moyens par jour et par compteur, jours complets seulement</translation>
+    </message>
+    <message>
       <source>Measure file (measure_*.csv)</source>
       <translation>Fichier des mesures (measure_*.csv)</translation>
+    </message>
+    <message>
+      <source>Median centrality</source>
+      <translation>Centralité médiane</translation>
     </message>
     <message>
       <source>Merges the edits an agent made in a field package back into the shared GeoPackage with a three-way merge (pygeodiff): the package's base (the data as prepared), the agent's copy and the shared file as it is now. Every insert, update and delete of premises, observations and lineage arrives. Rule for conflicts: the first synchronised wins; when this package changed a field that the shared file already changed since the package was prepared, the shared value is kept and this package's value goes to the conflict report (the sync_conflicts table and the conflicts output); an edit of a row deleted meanwhile and a deletion of a row edited meanwhile are reported too. Photos of DCIM/ are copied next to the shared GeoPackage (only JPEG and PNG files, at most 25 MB each, never through a symbolic link) and every photo cited is checked to exist. Every merged row is checked with the rules of the inventory forms (location in the GeoPackage's CRS, required fields, codes of the lists, floor area, NAF code…): a row that breaks one is not merged and is reported with the reason (kind “refused”). Refused, before anything is written: a package already synchronised, a schema that changed since the package was prepared, a package not prepared from this GeoPackage, a data file whose -wal file stayed on the tablet. The GeoPackage is not migrated (the schema is frozen during a campaign), and it is written only at the end, in one transaction, and only if no other program saved edits in it meanwhile (otherwise nothing is written: synchronise again). Outputs: one row per table (inserted, updated, deleted, conflicts) and one row per conflicting or refused field.</source>
       <translation>Reporte dans le GeoPackage partagé les modifications faites par un agent dans un paquet de terrain, par une fusion à trois voies (pygeodiff) : la base du paquet (les données telles que préparées), la copie de l'agent et le fichier partagé tel qu'il est maintenant. Chaque ajout, modification et suppression de locaux, d'observations et de filiations est reporté. Règle des conflits : le premier synchronisé l'emporte ; quand ce paquet a modifié un champ déjà modifié dans le fichier partagé depuis la préparation du paquet, la valeur partagée est conservée et celle de ce paquet va au rapport des conflits (table sync_conflicts et sortie des conflits) ; la modification d'une ligne supprimée entre-temps et la suppression d'une ligne modifiée entre-temps sont signalées aussi. Les photos de DCIM/ sont copiées à côté du GeoPackage partagé (uniquement des fichiers JPEG et PNG, 25 Mo au plus chacun, jamais à travers un lien symbolique) et l'existence de chaque photo citée est vérifiée. Chaque ligne fusionnée est contrôlée avec les règles des formulaires d'inventaire (position dans le SCR du GeoPackage, champs obligatoires, codes des listes, surface, code NAF…) : une ligne qui en enfreint une n'est pas fusionnée et est signalée avec la raison (type « refused »). Refusés avant toute écriture : un paquet déjà synchronisé, un schéma modifié depuis la préparation du paquet, un paquet qui n'a pas été préparé à partir de ce GeoPackage, un fichier de données dont le fichier -wal est resté sur la tablette. Le GeoPackage n'est pas migré (le schéma est figé pendant une campagne), et il n'est écrit qu'à la fin, en une seule transaction, et seulement si aucun autre programme n'y a enregistré de modification entre-temps (sinon rien n'est écrit : synchronisez à nouveau). Sorties : une ligne par table (ajouts, modifications, suppressions, conflits) et une ligne par champ en conflit ou refusé.</translation>
     </message>
     <message>
+      <source>Methods and sources</source>
+      <translation>Méthodes et sources</translation>
+    </message>
+    <message>
       <source>Metres</source>
       <translation>Mètres</translation>
+    </message>
+    <message>
+      <source>Middle half of the centralities</source>
+      <translation>Moitié centrale des centralités</translation>
     </message>
     <message>
       <source>Migrating {path} from schema {old} to {new} (a copy of the file as it was is kept as {backup})…</source>
@@ -1646,12 +1858,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Type de mobilité des canaux (vide = tous)</translation>
     </message>
     <message>
+      <source>Mobility, latest period</source>
+      <translation>Mobilité, dernière période</translation>
+    </message>
+    <message>
       <source>Mode</source>
       <translation>Mode</translation>
     </message>
     <message>
+      <source>Moderate</source>
+      <translation>Modérée</translation>
+    </message>
+    <message>
       <source>Moderate (5 to 7.5 %)</source>
       <translation>Modérée (5 à 7,5 %)</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Mois</translation>
     </message>
     <message>
       <source>More is better</source>
@@ -1766,6 +1990,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Aucune couche de candidats fournie et aucun local vacant lors de la dernière campagne.</translation>
     </message>
     <message>
+      <source>No catchment indicator: run network_catchments (and huff_model, site_potential).</source>
+      <translation>Aucun indicateur de chalandise : exécutez network_catchments (et huff_model, site_potential).</translation>
+    </message>
+    <message>
+      <source>No cell holds a formula: every figure is a value, the charts read the tables of their sheet.</source>
+      <translation>Aucune cellule ne contient de formule : chaque chiffre est une valeur, les graphiques lisent les tableaux de leur feuille.</translation>
+    </message>
+    <message>
       <source>No consumption typology in the GeoPackage: run “Consumption typology” (observatoire:consumption_typology) first.</source>
       <translation>Aucune typologie de consommation dans le GeoPackage : lancez d'abord « Typologie des comportements de consommation » (observatoire:consumption_typology).</translation>
     </message>
@@ -1830,12 +2062,28 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Aucun local occupé du groupe d'activité {group} lors de la dernière campagne : chaque candidat a 0 concurrent.</translation>
     </message>
     <message>
+      <source>No opening nor closure.</source>
+      <translation>Aucune ouverture ni fermeture.</translation>
+    </message>
+    <message>
       <source>No origin layer given and the GeoPackage holds no centrality.</source>
       <translation>Aucune couche d'origines fournie et le GeoPackage ne contient aucune centralité.</translation>
     </message>
     <message>
+      <source>No pedestrian footfall in the indicators: import the counts and run footfall_by_centrality.</source>
+      <translation>Aucune fréquentation piétonne dans les indicateurs : importez les comptages et exécutez footfall_by_centrality.</translation>
+    </message>
+    <message>
+      <source>No premise</source>
+      <translation>Aucun local</translation>
+    </message>
+    <message>
       <source>No premise observed in the latest campaign: import premises (import_osm_shops, import_sirene) into a campaign first.</source>
       <translation>Aucun local observé lors de la dernière campagne : importez d'abord des locaux (import_osm_shops, import_sirene) dans une campagne.</translation>
+    </message>
+    <message>
+      <source>No premise vacant that long.</source>
+      <translation>Aucun local vacant depuis aussi longtemps.</translation>
     </message>
     <message>
       <source>No producer given: the resources name the territory, {producer}, as their producer.</source>
@@ -1848,6 +2096,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>No road network in the GeoPackage: run “Import roads” (observatoire:import_roads) or “Build the road network” (observatoire:build_network) first.</source>
       <translation>Aucun réseau routier dans le GeoPackage : lancez d'abord « Importer les routes » (observatoire:import_roads) ou « Construire le réseau routier » (observatoire:build_network).</translation>
+    </message>
+    <message>
+      <source>No survey indicator in the socle: weight the questionnaire's answers and run the expectations algorithm.</source>
+      <translation>Aucun indicateur d'enquête dans le socle : pondérez les réponses au questionnaire et exécutez l'algorithme des attentes.</translation>
     </message>
     <message>
       <source>No weighting run is named {run!r}: leave the run empty for the latest one, or give the name or uuid of a run of “Weight the survey answers”.</source>
@@ -1946,10 +2198,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Observatoire du commerce {version}</translation>
     </message>
     <message>
-      <source>Observatoire du commerce – source: {file} – printed [% format_date(now(), 'yyyy-MM-dd') %] – page [% @atlas_featurenumber %] / [% @atlas_totalfeatures %]</source>
-      <translation>Observatoire du commerce – source : {file} – imprimé le [% format_date(now(), 'dd/MM/yyyy') %] – page [% @atlas_featurenumber %] / [% @atlas_totalfeatures %]</translation>
-    </message>
-    <message>
       <source>Observatory GeoPackage</source>
       <translation>GeoPackage de l’observatoire</translation>
     </message>
@@ -1986,12 +2234,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Composition de l'offre</translation>
     </message>
     <message>
+      <source>Offer mix (% of the shops), campaign {campaign}</source>
+      <translation>Répartition de l'offre (% des commerces), campagne {campaign}</translation>
+    </message>
+    <message>
       <source>Offer mix and diversity per centrality</source>
       <translation>Composition et diversité de l'offre par centralité</translation>
     </message>
     <message>
       <source>Offer mix by activity group</source>
       <translation>Composition de l'offre par groupe d'activité</translation>
+    </message>
+    <message>
+      <source>Offer mix per centrality, campaign {campaign}</source>
+      <translation>Répartition de l'offre par centralité, campagne {campaign}</translation>
+    </message>
+    <message>
+      <source>Offer mix, campaign {campaign}</source>
+      <translation>Répartition de l'offre, campagne {campaign}</translation>
     </message>
     <message>
       <source>Offer × flows × consumption types</source>
@@ -2054,6 +2314,22 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Ouvrir une campagne d’inventaire…</translation>
     </message>
     <message>
+      <source>Open campaign(s) included and marked provisional: {names}.</source>
+      <translation>Campagne(s) en cours incluse(s) et signalée(s) comme provisoire(s) : {names}.</translation>
+    </message>
+    <message>
+      <source>Open campaign(s) left out: {names} (tick "Include open campaigns" to show them as provisional).</source>
+      <translation>Campagne(s) en cours écartée(s) : {names} (cochez « Inclure les campagnes en cours » pour les montrer comme provisoires).</translation>
+    </message>
+    <message>
+      <source>Open campaigns are left out unless asked for; included, they are marked with an asterisk (provisional) and their share of premises visited is given.</source>
+      <translation>Les campagnes en cours sont écartées sauf demande ; incluses, elles sont marquées d'un astérisque (provisoire) avec la part des locaux visités.</translation>
+    </message>
+    <message>
+      <source>Open campaigns: {choice}.</source>
+      <translation>Campagnes ouvertes : {choice}.</translation>
+    </message>
+    <message>
       <source>Open the algorithm on this observatory</source>
       <translation>Ouvrir l’algorithme sur cet observatoire</translation>
     </message>
@@ -2080,6 +2356,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>OpenStreetMap tags</source>
       <translation>Attributs OpenStreetMap</translation>
+    </message>
+    <message>
+      <source>Openings</source>
+      <translation>Ouvertures</translation>
+    </message>
+    <message>
+      <source>Openings / closures</source>
+      <translation>Ouvertures / fermetures</translation>
+    </message>
+    <message>
+      <source>Openings and closures since {campaign}</source>
+      <translation>Ouvertures et fermetures depuis {campaign}</translation>
     </message>
     <message>
       <source>Or a line layer</source>
@@ -2154,8 +2442,44 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Pages imprimées</translation>
     </message>
     <message>
+      <source>Parameters</source>
+      <translation>Paramètres</translation>
+    </message>
+    <message>
       <source>Parking places within the distance</source>
       <translation>Places de stationnement à moins de la distance</translation>
+    </message>
+    <message>
+      <source>Pedestrian counters</source>
+      <translation>Compteurs piétons</translation>
+    </message>
+    <message>
+      <source>Pedestrian counts</source>
+      <translation>Comptages piétons</translation>
+    </message>
+    <message>
+      <source>Pedestrian footfall</source>
+      <translation>Fréquentation piétonne</translation>
+    </message>
+    <message>
+      <source>Pedestrian footfall by month</source>
+      <translation>Fréquentation piétonne par mois</translation>
+    </message>
+    <message>
+      <source>Pedestrian footfall by month, {year}</source>
+      <translation>Fréquentation piétonne par mois, {year}</translation>
+    </message>
+    <message>
+      <source>Pedestrian footfall per year</source>
+      <translation>Fréquentation piétonne par année</translation>
+    </message>
+    <message>
+      <source>Pedestrian footfall per year and month, mobility figures; with charts.</source>
+      <translation>Fréquentation piétonne par année et par mois, chiffres de mobilité ; avec graphiques.</translation>
+    </message>
+    <message>
+      <source>Pedestrian footfall: mean passages per day and counter, per year</source>
+      <translation>Fréquentation piétonne : passages moyens par jour et par compteur, par année</translation>
     </message>
     <message>
       <source>Per centrality and campaign, over the occupied premises with a known activity group (hors commerce excluded): shops N, shops n_g and share 100 × n_g / N (%) per activity group, K = number of groups present, Shannon H = −Σ p_g ln p_g (natural log; 0 for one group), Pielou J = H / ln K (empty when K ≤ 1), Simpson = Σ p_g (1 − p_g) (0 for one group), independents vs chains (chain or franchise), independent share (%), density = 1 000 × N / population (shops per 1 000 inhabitants), and the change since the previous campaign. Population = sum of the ind column of the 200 m grid cells whose centroid lies inside the centrality, or within the given distance of it. Indicators go to the indicators table.</source>
@@ -2178,6 +2502,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Par zone (les centralités du GeoPackage, ou toute couche de polygones) : producteurs à moins de la distance des producteurs (à vol d'oiseau, m ; 0 = dans la zone) ou à moins d'un temps de trajet en voiture ou à pied sur le réseau routier (la zone part de chaque nœud du réseau qu'elle contient, ou du nœud le plus proche de son centroïde ; un producteur est atteint par la route sur laquelle il est accroché, dans la tolérance réseau), producteurs bio et part bio = 100 × bio / producteurs (%), producteurs par produit (un producteur à plusieurs produits compte une fois pour chacun), marchés à moins de la distance des marchés, séances de marché par semaine (Σ des séances de chaque marché : 'du lundi au samedi' = 6, 'tous les 1er et 3ème mardis du mois' = 24/52) et marchés bio. Pour les centralités, les résultats vont dans la table indicators (période : l'année en cours).</translation>
     </message>
     <message>
+      <source>Perimeter of the centrality</source>
+      <translation>Périmètre de la centralité</translation>
+    </message>
+    <message>
       <source>Perimeter: centrality names separated by commas (empty = whole territory)</source>
       <translation>Périmètre : noms des centralités séparés par des virgules (vide = tout le territoire)</translation>
     </message>
@@ -2192,6 +2520,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Period</source>
       <translation>Période</translation>
+    </message>
+    <message>
+      <source>Period or update</source>
+      <translation>Période ou mise à jour</translation>
     </message>
     <message>
       <source>Periods</source>
@@ -2230,12 +2562,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Population</translation>
     </message>
     <message>
+      <source>Population (200 m grid)</source>
+      <translation>Population (carreaux de 200 m)</translation>
+    </message>
+    <message>
       <source>Population distance (m)</source>
       <translation>Distance pour la population (m)</translation>
     </message>
     <message>
       <source>Population of a centrality</source>
       <translation>Population d'une centralité</translation>
+    </message>
+    <message>
+      <source>Population questionnaire</source>
+      <translation>Questionnaire à la population</translation>
+    </message>
+    <message>
+      <source>Population reached and market shares</source>
+      <translation>Population atteinte et parts de marché</translation>
     </message>
     <message>
       <source>Population within (m) of each centrality</source>
@@ -2246,8 +2590,20 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Population dans la zone de chalandise sur le réseau</translation>
     </message>
     <message>
+      <source>Population within walking and driving distance, Huff market shares; with a chart.</source>
+      <translation>Population à distance de marche et de voiture, parts de marché (Huff) ; avec un graphique.</translation>
+    </message>
+    <message>
+      <source>Population within walking distance</source>
+      <translation>Population à distance de marche</translation>
+    </message>
+    <message>
       <source>Power: cost^-beta</source>
       <translation>Puissance : coût^-bêta</translation>
+    </message>
+    <message>
+      <source>Precision</source>
+      <translation>Précision</translation>
     </message>
     <message>
       <source>Precision reached</source>
@@ -2256,14 +2612,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Premises</source>
       <translation>Locaux</translation>
-    </message>
-    <message>
-      <source>Premises by status</source>
-      <translation>Locaux par statut</translation>
-    </message>
-    <message>
-      <source>Premises by status, campaign {campaign}</source>
-      <translation>Locaux par statut, campagne {campaign}</translation>
     </message>
     <message>
       <source>Premises exported</source>
@@ -2282,12 +2630,28 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Locaux mis à jour</translation>
     </message>
     <message>
+      <source>Premises vacant for {years} years or more</source>
+      <translation>Locaux vacants depuis {years} ans ou plus</translation>
+    </message>
+    <message>
+      <source>Premises visited</source>
+      <translation>Locaux visités</translation>
+    </message>
+    <message>
       <source>Premises with the footfall of the nearest counter</source>
       <translation>Locaux avec la fréquentation du compteur le plus proche</translation>
     </message>
     <message>
       <source>Premises without history</source>
       <translation>Locaux sans historique</translation>
+    </message>
+    <message>
+      <source>Premises, campaign {campaign}</source>
+      <translation>Locaux, campagne {campaign}</translation>
+    </message>
+    <message>
+      <source>Premises: field inventory {campaign}, {period}</source>
+      <translation>Locaux : inventaire de terrain {campaign}, {period}</translation>
     </message>
     <message>
       <source>Premises: nearest counter within (metres)</source>
@@ -2318,20 +2682,48 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Zones de chalandise primaires</translation>
     </message>
     <message>
-      <source>Print the vacancy atlas (PDF)</source>
-      <translation>Imprimer l’atlas de la vacance (PDF)</translation>
+      <source>Print the observatory atlas (PDF)</source>
+      <translation>Imprimer l'atlas de l'observatoire (PDF)</translation>
     </message>
     <message>
       <source>Print the vacancy atlas…</source>
       <translation>Imprimer l’atlas de la vacance…</translation>
     </message>
     <message>
-      <source>Prints one PDF page per centrality from the template resources/templates/atlas_centrality.qpt: a map of the premises coloured by their status in the chosen campaign (default: the latest) over the centrality and the roads, the vacancy table of that centrality over every campaign (premises, vacant premises, vacancy rate = 100 × vacant / premises) and the table "Catchment and market": the centrality's latest catchment_*, huff_* and site_potential_* indicators (written by network_catchments, huff_model and site_potential), left out when there is none.</source>
-      <translation>Imprime une page PDF par centralité à partir du modèle resources/templates/atlas_centrality.qpt : une carte des locaux colorés selon leur statut lors de la campagne choisie (par défaut la plus récente) sur la centralité et les routes, le tableau de vacance de cette centralité pour toutes les campagnes (locaux, locaux vacants, taux de vacance = 100 × vacants / locaux) et le tableau « Chalandise et marché » : les derniers indicateurs catchment_*, huff_* et site_potential_* de la centralité (écrits par network_catchments, huff_model et site_potential), omis quand il n'y en a aucun.</translation>
+      <source>Printed by the QGIS plugin Observatoire du commerce {version}.</source>
+      <translation>Édité avec l'extension QGIS Observatoire du commerce {version}.</translation>
+    </message>
+    <message>
+      <source>Printed on {date} · figures from the observatory's GeoPackage {file}</source>
+      <translation>Édité le {date} · chiffres issus du GeoPackage de l'observatoire {file}</translation>
+    </message>
+    <message>
+      <source>Prints the observatory's atlas as one PDF, in French by default whatever the language of QGIS: a cover; a summary of the territory (map of the centralities coloured by Procos vacancy band, key figures per centrality, vacancy per centrality over the campaigns, offer mix); for each centrality a map page (premises by status, walking catchments of 5 and 10 minutes when a catchment layer is given, counters, car parks, public transport stops, markets, scale bar, north arrow, legend, sources with their dates) and a page of key figures, charts (vacancy rate by campaign against the Procos bands: under 5 %, 5 to 7.5 %, 7.5 to 10 %, 10 % and more; footfall by month against the year before; offer mix against the territory's; the survey profile when survey indicators exist) and lists (openings and closures since the previous campaign, premises vacant for the chosen number of years or more); a methods page (definitions, campaigns and their completeness, sources and licences, parameters). Pages: 3 + 2 × centralities.
+
+Vacancy rate = 100 × vacant premises / premises observed, computed when printing from the campaigns up to the reference campaign (the latest by default). Open campaigns are left out unless included: they are then marked provisional with their completeness on every table and chart. Footfall, catchments, services, markets, Huff shares and survey figures are read from the indicators stored by their algorithms (run them first); survey figures under 11 respondents are never shown, under 30 they are flagged. A section without data is left out.</source>
+      <translation>Imprime l'atlas de l'observatoire en un seul PDF, en français par défaut quelle que soit la langue de QGIS : une couverture ; une synthèse du territoire (carte des centralités colorées selon les seuils de vacance Procos, chiffres clés par centralité, vacance par centralité au fil des campagnes, répartition de l'offre) ; pour chaque centralité une page de carte (locaux selon leur statut, zones accessibles à pied en 5 et 10 minutes quand une couche de chalandise est fournie, compteurs, parkings, arrêts de transport en commun, marchés, échelle, flèche du nord, légende, sources et leurs dates) et une page de chiffres clés, de graphiques (taux de vacance par campagne face aux seuils Procos : moins de 5 %, 5 à 7,5 %, 7,5 à 10 %, 10 % et plus ; fréquentation par mois face à l'année précédente ; répartition de l'offre face à celle du territoire ; profil d'enquête quand des indicateurs d'enquête existent) et de listes (ouvertures et fermetures depuis la campagne précédente, locaux vacants depuis le nombre d'années choisi ou plus) ; une page de méthodes (définitions, campagnes et leur taux de réalisation, sources et licences, paramètres). Pages : 3 + 2 × centralités.
+
+Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impression à partir des campagnes jusqu'à la campagne de référence (la dernière par défaut). Les campagnes en cours sont écartées sauf si elles sont incluses : elles sont alors signalées comme provisoires avec leur taux de réalisation sur chaque tableau et graphique. Fréquentation, chalandise, équipements, marchés, parts de marché de Huff et résultats d'enquête sont lus dans les indicateurs enregistrés par leurs algorithmes (exécutez-les d'abord) ; les résultats d'enquête de moins de 11 répondants ne sont jamais montrés, ceux de moins de 30 sont signalés. Une section sans données est omise.</translation>
     </message>
     <message>
       <source>Probabilities per cell</source>
       <translation>Probabilités par carreau</translation>
+    </message>
+    <message>
+      <source>Procos band</source>
+      <translation>Seuil Procos</translation>
+    </message>
+    <message>
+      <source>Procos vacancy band, campaign {campaign}</source>
+      <translation>Niveau de vacance (seuils Procos), campagne {campaign}</translation>
+    </message>
+    <message>
+      <source>Produced by {producer} · printed on {date}</source>
+      <translation>Réalisé par {producer} · édité le {date}</translation>
+    </message>
+    <message>
+      <source>Producer</source>
+      <translation>Producteur</translation>
     </message>
     <message>
       <source>Producer (organisation publishing the data; empty = the territory's name)</source>
@@ -2344,6 +2736,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Producer distance (m)</source>
       <translation>Distance des producteurs (m)</translation>
+    </message>
+    <message>
+      <source>Producer named in the read-me sheet</source>
+      <translation>Producteur nommé dans la feuille « Lisez-moi »</translation>
+    </message>
+    <message>
+      <source>Producer named on the cover</source>
+      <translation>Producteur nommé en couverture</translation>
     </message>
     <message>
       <source>Producer travel time (min)</source>
@@ -2426,6 +2826,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Services publics</translation>
     </message>
     <message>
+      <source>Public transport</source>
+      <translation>Transports en commun</translation>
+    </message>
+    <message>
+      <source>Public transport stops</source>
+      <translation>Arrêts de transport en commun</translation>
+    </message>
+    <message>
       <source>Purchase flows</source>
       <translation>Flux d'achats</translation>
     </message>
@@ -2436,6 +2844,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>QField project</source>
       <translation>Projet QField</translation>
+    </message>
+    <message>
+      <source>QGIS plugin Observatoire du commerce {version}</source>
+      <translation>extension QGIS Observatoire du commerce {version}</translation>
     </message>
     <message>
       <source>Questionnaire answers give home IRIS and communes, not points: give the home zones layer (IRIS or communes) and its code field.</source>
@@ -2498,6 +2910,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Nœuds du réseau atteints</translation>
     </message>
     <message>
+      <source>Read from the indicators stored by footfall_by_centrality and mobility_by_centrality.</source>
+      <translation>Lu dans les indicateurs enregistrés par footfall_by_centrality et mobility_by_centrality.</translation>
+    </message>
+    <message>
+      <source>Read from the indicators stored by network_catchments, huff_model and site_potential (latest run).</source>
+      <translation>Lu dans les indicateurs enregistrés par network_catchments, huff_model et site_potential (dernier calcul).</translation>
+    </message>
+    <message>
+      <source>Read me</source>
+      <translation>Lisez-moi</translation>
+    </message>
+    <message>
       <source>Reading and validating the feed…</source>
       <translation>Lecture et validation du flux…</translation>
     </message>
@@ -2524,6 +2948,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Recorded by (partner name written on changed observations)</source>
       <translation>Relevé par (nom du partenaire inscrit sur les observations modifiées)</translation>
+    </message>
+    <message>
+      <source>Reference campaign</source>
+      <translation>Campagne de référence</translation>
+    </message>
+    <message>
+      <source>Reference campaign (empty = the latest one included)</source>
+      <translation>Campagne de référence (vide = la dernière incluse)</translation>
     </message>
     <message>
       <source>Reference date for future updates (YYYY-MM-DD, empty = today)</source>
@@ -2570,6 +3002,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Ressources écrites</translation>
     </message>
     <message>
+      <source>Respondents</source>
+      <translation>Répondants</translation>
+    </message>
+    <message>
       <source>Respondents left out</source>
       <translation>Répondants écartés</translation>
     </message>
@@ -2604,6 +3040,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Road counts CSV file</source>
       <translation>Fichier CSV des comptages routiers</translation>
+    </message>
+    <message>
+      <source>Road traffic</source>
+      <translation>Trafic routier</translation>
     </message>
     <message>
       <source>Roads</source>
@@ -2652,6 +3092,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Rows updated</source>
       <translation>Lignes mises à jour</translation>
+    </message>
+    <message>
+      <source>Rules</source>
+      <translation>Règles</translation>
     </message>
     <message>
       <source>SIRENE StockEtablissement CSV</source>
@@ -2706,10 +3150,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Fréquence de service par arrêt et période</translation>
     </message>
     <message>
-      <source>Services</source>
-      <translation>Services</translation>
-    </message>
-    <message>
       <source>Services added</source>
       <translation>Équipements ajoutés</translation>
     </message>
@@ -2738,12 +3178,36 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Services à moins de la distance</translation>
     </message>
     <message>
+      <source>Severity of the vacancy rate (Procos): {bands}.</source>
+      <translation>Niveau de gravité du taux de vacance (Procos) : {bands}.</translation>
+    </message>
+    <message>
       <source>Share bought online</source>
       <translation>Part achetée en ligne</translation>
     </message>
     <message>
+      <source>Share of an activity group</source>
+      <translation>Part d'un groupe d'activité</translation>
+    </message>
+    <message>
+      <source>Shares (%) per centrality</source>
+      <translation>Parts (%) par centralité</translation>
+    </message>
+    <message>
       <source>Sheet of the .xlsx export (empty = the first one)</source>
       <translation>Feuille de l'export .xlsx (vide = la première)</translation>
+    </message>
+    <message>
+      <source>Sheets</source>
+      <translation>Feuilles</translation>
+    </message>
+    <message>
+      <source>Sheets written</source>
+      <translation>Feuilles écrites</translation>
+    </message>
+    <message>
+      <source>Shop</source>
+      <translation>Commerce</translation>
     </message>
     <message>
       <source>Shops</source>
@@ -2776,6 +3240,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Short-circuit offer per centrality</source>
       <translation>Offre en circuit court par centralité</translation>
+    </message>
+    <message>
+      <source>Short-circuit producers</source>
+      <translation>Producteurs en circuit court</translation>
     </message>
     <message>
       <source>Show the observatory algorithms in the toolbox</source>
@@ -2818,14 +3286,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Potentiel des locaux vacants…</translation>
     </message>
     <message>
-      <source>Site potential: best score</source>
-      <translation>Potentiel : meilleure note</translation>
-    </message>
-    <message>
-      <source>Site potential: vacant premises scored</source>
-      <translation>Potentiel : locaux vacants notés</translation>
-    </message>
-    <message>
       <source>Skipped {count} ways: {reason}</source>
       <translation>{count} voies ignorées : {reason}</translation>
     </message>
@@ -2846,8 +3306,28 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Socle (GeoPackage partagé)</translation>
     </message>
     <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Source and period</source>
+      <translation>Source et période</translation>
+    </message>
+    <message>
       <source>Source name (empty = the layer's name)</source>
       <translation>Nom de la source (vide = le nom de la couche)</translation>
+    </message>
+    <message>
+      <source>Source: the observatory's GeoPackage {file} (socle de données attractivité). Methods and sources on the last page.</source>
+      <translation>Source : GeoPackage de l'observatoire {file} (socle de données attractivité). Méthodes et sources en dernière page.</translation>
+    </message>
+    <message>
+      <source>Sources</source>
+      <translation>Sources</translation>
+    </message>
+    <message>
+      <source>Sources and licences</source>
+      <translation>Sources et licences</translation>
     </message>
     <message>
       <source>Speed field</source>
@@ -2874,8 +3354,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Date de début (AAAA-MM-JJ)</translation>
     </message>
     <message>
-      <source>Status of the premises</source>
-      <translation>Statut des locaux</translation>
+      <source>State</source>
+      <translation>État</translation>
     </message>
     <message>
       <source>Statuses counted as vacant (codes separated by commas; empty = those flagged in the GeoPackage)</source>
@@ -2918,8 +3398,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Rues</translation>
     </message>
     <message>
+      <source>Summary of the territory</source>
+      <translation>Synthèse du territoire</translation>
+    </message>
+    <message>
       <source>Supply and missing shares per centrality and activity group</source>
       <translation>Offre et parts de manques par centralité et groupe d'activité</translation>
+    </message>
+    <message>
+      <source>Survey figures are never shown under {min} respondents and are flagged low precision under {low}; individual answers never leave the socle.</source>
+      <translation>Les résultats d'enquête ne sont jamais montrés sous {min} répondants et sont signalés « précision faible » sous {low} ; les réponses individuelles ne quittent jamais le socle.</translation>
+    </message>
+    <message>
+      <source>Survey figures per centrality (latest period)</source>
+      <translation>Résultats d'enquête par centralité (dernière période)</translation>
+    </message>
+    <message>
+      <source>Survey figures per centrality with their interval and respondents; with a chart.</source>
+      <translation>Résultats d'enquête par centralité avec leur intervalle et leurs répondants ; avec un graphique.</translation>
     </message>
     <message>
       <source>Survey figures published</source>
@@ -2930,8 +3426,20 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Valeurs d'enquête non publiées (secret statistique)</translation>
     </message>
     <message>
+      <source>Survey figures: never shown under {min} respondents, flagged low precision under {low}.</source>
+      <translation>Résultats d'enquête : jamais diffusés sous {min} répondants, signalés « précision faible » sous {low}.</translation>
+    </message>
+    <message>
+      <source>Survey shares per centrality</source>
+      <translation>Parts issues de l'enquête par centralité</translation>
+    </message>
+    <message>
       <source>Survey weights</source>
       <translation>Poids de l'enquête</translation>
+    </message>
+    <message>
+      <source>Survey {period}</source>
+      <translation>Enquête {period}</translation>
     </message>
     <message>
       <source>Sweeps</source>
@@ -2958,6 +3466,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Synchroniser un paquet terrain…</translation>
     </message>
     <message>
+      <source>Table</source>
+      <translation>Table</translation>
+    </message>
+    <message>
       <source>Target precision (± points)</source>
       <translation>Précision visée (± points)</translation>
     </message>
@@ -2968,6 +3480,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Target premise {uuid} is neither a candidate nor a premise of the GeoPackage.</source>
       <translation>Le local cible {uuid} n'est ni un candidat ni un local du GeoPackage.</translation>
+    </message>
+    <message>
+      <source>Territory</source>
+      <translation>Territoire</translation>
+    </message>
+    <message>
+      <source>Territory (all premises)</source>
+      <translation>Territoire (tous les locaux)</translation>
     </message>
     <message>
       <source>Territory (polygons; empty = every cell)</source>
@@ -2998,16 +3518,16 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Le GeoPackage ne contient aucune centralité : indiquez une couche de zones.</translation>
     </message>
     <message>
-      <source>The GeoPackage holds no centrality: nothing to print.</source>
-      <translation>Le GeoPackage ne contient aucune centralité : rien à imprimer.</translation>
+      <source>The GeoPackage holds no centrality: nothing to report.</source>
+      <translation>Le GeoPackage ne contient aucune centralité : rien à restituer.</translation>
     </message>
     <message>
       <source>The GeoPackage holds no inventory campaign: nothing to compute.</source>
       <translation>Le GeoPackage ne contient aucune campagne d’inventaire : rien à calculer.</translation>
     </message>
     <message>
-      <source>The GeoPackage holds no inventory campaign: nothing to print.</source>
-      <translation>Le GeoPackage ne contient aucune campagne d’inventaire : rien à imprimer.</translation>
+      <source>The GeoPackage holds no inventory campaign: nothing to report.</source>
+      <translation>Le GeoPackage ne contient aucune campagne d'inventaire : rien à restituer.</translation>
     </message>
     <message>
       <source>The GeoPackage holds no inventory campaign: the offer cannot be measured.</source>
@@ -3034,20 +3554,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Le XLSForm doit être un fichier .xlsx, pas {path}.</translation>
     </message>
     <message>
-      <source>The atlas could not be exported to {path}: {error}</source>
-      <translation>L’atlas n’a pas pu être exporté vers {path} : {error}</translation>
-    </message>
-    <message>
-      <source>The atlas has no feature to print.</source>
-      <translation>L’atlas n’a aucune entité à imprimer.</translation>
-    </message>
-    <message>
-      <source>The atlas template {path} is not valid XML.</source>
-      <translation>Le modèle d’atlas {path} n’est pas un XML valide.</translation>
-    </message>
-    <message>
-      <source>The atlas template {path} lacks the items map, legend and vacancy_table.</source>
-      <translation>Il manque au modèle d’atlas {path} les éléments map, legend et vacancy_table.</translation>
+      <source>The atlas could not be written to {path} (error {code}): is the file open in another program?</source>
+      <translation>L'atlas n'a pas pu être écrit dans {path} (erreur {code}) : le fichier est-il ouvert dans un autre programme ?</translation>
     </message>
     <message>
       <source>The campaign could not be opened: {error}</source>
@@ -3058,12 +3566,24 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>La campagne {name} est déjà close.</translation>
     </message>
     <message>
+      <source>The campaign {name} is still open ({percent} % visited): include the open campaigns to report on it (it is then marked provisional).</source>
+      <translation>La campagne {name} est encore ouverte ({percent} % des locaux visités) : incluez les campagnes ouvertes pour la restituer (elle est alors signalée comme provisoire).</translation>
+    </message>
+    <message>
       <source>The campaign {name} still has {count} observation(s) to confirm: visit them, or tick “Close even if observations are still to confirm”.</source>
       <translation>La campagne {name} a encore {count} observation(s) à confirmer : visitez-les, ou cochez « Clore même si des observations sont encore à confirmer ».</translation>
     </message>
     <message>
+      <source>The catchment layer {name} has no band and origin_uuid (or origin_id) fields: the maps are printed without catchments. Give the layer written by network_catchments.</source>
+      <translation>La couche de chalandise {name} n'a pas de champs band et origin_uuid (ou origin_id) : les cartes sont imprimées sans zones de chalandise. Donnez la couche écrite par network_catchments.</translation>
+    </message>
+    <message>
       <source>The criterion weights must sum to 100 %; they sum to {total} % ({weights}). Adjust the weights.</source>
       <translation>La somme des poids des critères doit valoir 100 % ; elle vaut {total} % ({weights}). Ajustez les poids.</translation>
+    </message>
+    <message>
+      <source>The dashboard could not be written to {path}: {error}</source>
+      <translation>Le tableau de bord n'a pas pu être écrit dans {path} : {error}</translation>
     </message>
     <message>
       <source>The destination layer has no feature with a geometry.</source>
@@ -3214,6 +3734,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>La tolérance doit être comprise entre 0 et 1 (p. ex. 0,000001), pas {value}.</translation>
     </message>
     <message>
+      <source>The translation file {path} is missing: compile the translations (make i18n) or choose English.</source>
+      <translation>Le fichier de traduction {path} est absent : compilez les traductions (make i18n) ou choisissez l'anglais.</translation>
+    </message>
+    <message>
       <source>The travel time must be more than 0 minutes.</source>
       <translation>Le temps de trajet doit dépasser 0 minute.</translation>
     </message>
@@ -3236,6 +3760,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>The zones layer holds no polygon.</source>
       <translation>La couche de zones ne contient aucun polygone.</translation>
+    </message>
+    <message>
+      <source>Theme</source>
+      <translation>Thème</translation>
     </message>
     <message>
       <source>This GeoPackage does not record the SIRENE diffusion status of the premises: signs are published as recorded. The SIRENE import leaves out the establishments that are not public, but a sign recorded in the field or from OpenStreetMap may still belong to a sole trader who asked not to be listed: check the premises table before publishing.</source>
@@ -3272,6 +3800,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Turnover rate</source>
       <translation>Taux de rotation</translation>
+    </message>
+    <message>
+      <source>Turnover rate (%)</source>
+      <translation>Taux de rotation (%)</translation>
     </message>
     <message>
       <source>Type map (category=TYPEQU; …)</source>
@@ -3330,8 +3862,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Vacance</translation>
     </message>
     <message>
-      <source>Vacancy atlas</source>
-      <translation>Atlas de la vacance</translation>
+      <source>Vacancy and offer are computed when the atlas is printed, from the observations of the campaigns {campaigns}; statuses counted as vacant: {statuses}; observations still to confirm are counted with their pre-filled status.</source>
+      <translation>Vacance et offre sont calculées à l'édition de l'atlas, à partir des observations des campagnes {campaigns} ; statuts comptés comme vacants : {statuses} ; les observations encore à confirmer sont comptées avec leur statut prérempli.</translation>
     </message>
     <message>
       <source>Vacancy history</source>
@@ -3342,12 +3874,36 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Historique de vacance et vacance de longue durée par local</translation>
     </message>
     <message>
+      <source>Vacancy per centrality and campaign, key figures of the reference campaign, offer mix; with charts.</source>
+      <translation>Vacance par centralité et par campagne, chiffres clés de la campagne de référence, répartition de l'offre ; avec graphiques.</translation>
+    </message>
+    <message>
       <source>Vacancy rate</source>
       <translation>Taux de vacance</translation>
     </message>
     <message>
       <source>Vacancy rate (%)</source>
       <translation>Taux de vacance (%)</translation>
+    </message>
+    <message>
+      <source>Vacancy rate (%) per centrality and campaign</source>
+      <translation>Taux de vacance (%) par centralité et par campagne</translation>
+    </message>
+    <message>
+      <source>Vacancy rate = 100 × vacant premises / premises observed; Procos bands: low under 5 %, moderate 5 to 7.5 %, worrying 7.5 to 10 %, critical 10 % or more.</source>
+      <translation>Taux de vacance = 100 × locaux vacants / locaux observés ; seuils Procos : faible sous 5 %, modérée de 5 à 7,5 %, préoccupante de 7,5 à 10 %, critique à 10 % et plus.</translation>
+    </message>
+    <message>
+      <source>Vacancy rate by campaign</source>
+      <translation>Taux de vacance par campagne</translation>
+    </message>
+    <message>
+      <source>Vacancy rate per centrality</source>
+      <translation>Taux de vacance par centralité</translation>
+    </message>
+    <message>
+      <source>Vacancy rate, campaign {campaign}</source>
+      <translation>Taux de vacance, campagne {campaign}</translation>
     </message>
     <message>
       <source>Vacancy rates per centrality and campaign</source>
@@ -3370,6 +3926,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Locaux vacants</translation>
     </message>
     <message>
+      <source>Vacant since</source>
+      <translation>Vacant depuis</translation>
+    </message>
+    <message>
       <source>Value</source>
       <translation>Valeur</translation>
     </message>
@@ -3380,6 +3940,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Vendor CSV file</source>
       <translation>Fichier CSV du fournisseur</translation>
+    </message>
+    <message>
+      <source>Visited</source>
+      <translation>Visités</translation>
     </message>
     <message>
       <source>WGS84 longitude, latitude of a place in France</source>
@@ -3396,6 +3960,18 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Walking catchment (minutes)</source>
       <translation>Zone de chalandise piétonne (minutes)</translation>
+    </message>
+    <message>
+      <source>Walking catchments</source>
+      <translation>Zones accessibles à pied</translation>
+    </message>
+    <message>
+      <source>Walking catchments (output of network_catchments)</source>
+      <translation>Zones accessibles à pied (couche écrite par network_catchments)</translation>
+    </message>
+    <message>
+      <source>Walking catchments: network_catchments on the socle's roads</source>
+      <translation>Zones accessibles à pied : network_catchments sur la voirie du socle</translation>
     </message>
     <message>
       <source>Walking distance to stops (metres)</source>
@@ -3454,12 +4030,28 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Calage (uuid)</translation>
     </message>
     <message>
+      <source>What each indicator code means.</source>
+      <translation>La signification de chaque code d'indicateur.</translation>
+    </message>
+    <message>
+      <source>Within 10 min walk</source>
+      <translation>À 10 min à pied</translation>
+    </message>
+    <message>
       <source>Within {band} {unit}</source>
       <translation>À moins de {band} {unit}</translation>
     </message>
     <message>
+      <source>Within {minutes} min walk</source>
+      <translation>À {minutes} min à pied</translation>
+    </message>
+    <message>
       <source>Without a catchment: population within (m)</source>
       <translation>Sans zone de chalandise : population à moins de (m)</translation>
+    </message>
+    <message>
+      <source>Worrying</source>
+      <translation>Préoccupante</translation>
     </message>
     <message>
       <source>Worrying (7.5 to 10 %)</source>
@@ -3490,6 +4082,14 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>Writes a self-contained static site (index.html, JavaScript, data; no server code) that any web host or a plain file server can serve, and that also opens from the disk: a map of the shops occupied in the latest closed campaign (sign, activity group), the services, the short-circuit producers and the markets, with filters (activity group, centrality, open on a market day, organic), a search by name or street, a popup per place, and a page per centrality with its key figures in plain French (vacancy rate, footfall, parking occupancy… the latest value of each indicator; survey figures only with at least 11 respondents). The background is drawn from the GeoPackage's roads and centralities, so the site works offline; a tile URL (https://…/{z}/{x}/{y}.png) adds a basemap. Signs of sole traders whose SIRENE record is not public, field agents' names, notes, photos and survey answers never reach the site. Map library: Leaflet, shipped with the plugin.</source>
       <translation>Écrit un site statique autonome (index.html, JavaScript, données ; aucun code serveur) que tout hébergeur web ou simple serveur de fichiers peut servir, et qui s'ouvre aussi depuis le disque : une carte des commerces occupés lors de la dernière campagne close (enseigne, groupe d'activité), des services, des producteurs en circuit court et des marchés, avec des filtres (groupe d'activité, centralité, ouvert un jour de marché, bio), une recherche par nom ou par rue, une fenêtre par lieu et une page par centralité avec ses chiffres clés en français courant (taux de vacance, fréquentation, occupation des parkings… la dernière valeur de chaque indicateur ; valeurs d'enquête seulement avec au moins 11 répondants). Le fond est dessiné à partir des routes et des centralités du GeoPackage, si bien que le site fonctionne hors ligne ; une URL de tuiles (https://…/{z}/{x}/{y}.png) ajoute un fond de carte. Les enseignes des entrepreneurs individuels dont la fiche SIRENE n'est pas diffusible, les noms des enquêteurs, les notes, les photos et les réponses au questionnaire n'atteignent jamais le site. Bibliothèque cartographique : Leaflet, livrée avec l'extension.</translation>
+    </message>
+    <message>
+      <source>Writes an Excel workbook for the observatory's partners: a read-me sheet (campaigns and their completeness, sources and licences, rules), one sheet per theme with native Excel charts that read the tables of their sheet (offer and vacancy: vacancy rate = 100 × vacant / premises per centrality and campaign, key figures, offer mix; flows: footfall per year and month, mobility; expectations: survey figures with their 95 % interval and respondents; catchments: population reached and Huff market shares), a tidy sheet of every stored indicator (centrality, indicator, period, value, unit, interval, respondents, algorithm, parameters, computed at) and the definition of each code.
+
+Survey figures under 11 respondents are never shown (the reason is given), under 30 they are flagged low precision. Open campaigns are left out unless included, then marked provisional. No cell holds a formula.</source>
+      <translation>Écrit un classeur Excel pour les partenaires de l'observatoire : une feuille « Lisez-moi » (campagnes et taux de réalisation, sources et licences, règles), une feuille par thème avec des graphiques Excel natifs qui lisent les tableaux de leur feuille (offre et vacance : taux de vacance = 100 × vacants / locaux par centralité et par campagne, chiffres clés, répartition de l'offre ; flux : fréquentation par année et par mois, mobilité ; attentes : résultats d'enquête avec leur intervalle à 95 % et leurs répondants ; chalandise : population atteinte et parts de marché de Huff), une feuille ordonnée de tous les indicateurs enregistrés (centralité, indicateur, période, valeur, unité, intervalle, répondants, algorithme, paramètres, date de calcul) et la définition de chaque code.
+
+Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la raison est donnée), ceux de moins de 30 sont signalés « précision faible ». Les campagnes en cours sont écartées sauf si elles sont incluses, puis signalées comme provisoires. Aucune cellule ne contient de formule.</translation>
     </message>
     <message>
       <source>Writes the inventory of one campaign as an Excel workbook that a chamber of commerce or a shop association can read and fill in: sheet Inventaire holds one row per premise with its observation of the campaign (address, floor area, status, activity group, NAF code, sign, chain type, notes); status, activity group and chain type offer drop-down lists built from the GeoPackage's nomenclatures; sheet Codes explains every code in French and sheet Lisez-moi the rules. Grey columns are for information only. Send the filled workbook back with Import a partner's inventory workbook.</source>
@@ -3960,6 +4560,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>fond de plan</translation>
     </message>
     <message>
+      <source>band: {band}</source>
+      <translation>seuil : {band}</translation>
+    </message>
+    <message>
       <source>base weight of response {row} is {value}: base weights must be finite and &gt; 0</source>
       <translation>le poids initial de la réponse {row} vaut {value} : les poids initiaux doivent être finis et &gt; 0</translation>
     </message>
@@ -3986,6 +4590,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>campaign dates not understood: {dates}; expected YYYY-MM-DD or a year</source>
       <translation>dates de campagne non comprises : {dates} ; attendu AAAA-MM-JJ ou une année</translation>
+    </message>
+    <message>
+      <source>campaign {campaign}</source>
+      <translation>campagne {campaign}</translation>
     </message>
     <message>
       <source>campaign {name!r} is already closed</source>
@@ -4032,6 +4640,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>la centralité {name!r} a le code {code!r} : un code est fait de lettres minuscules, de chiffres et de « _ » isolés, et commence par une lettre</translation>
     </message>
     <message>
+      <source>chains and franchises apart</source>
+      <translation>hors enseignes et franchises</translation>
+    </message>
+    <message>
       <source>changeset entry without a primary key in table {table}</source>
       <translation>modification sans clé primaire dans la table {table}</translation>
     </message>
@@ -4044,8 +4656,16 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>choisissez la campagne : {n} campagnes sont ouvertes ({names})</translation>
     </message>
     <message>
+      <source>closed</source>
+      <translation>clôturée</translation>
+    </message>
+    <message>
       <source>closed to cars (walkable)</source>
       <translation>interdit aux voitures (praticable à pied)</translation>
+    </message>
+    <message>
+      <source>closure</source>
+      <translation>fermeture</translation>
     </message>
     <message>
       <source>code absent from bpe_equipment_types: no label or range</source>
@@ -4120,6 +4740,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>critère {criterion} : {n} candidat(s) sans donnée obtiennent 0</translation>
     </message>
     <message>
+      <source>critical</source>
+      <translation>critique</translation>
+    </message>
+    <message>
       <source>dBase-style names (type and width removed)</source>
       <translation>noms de style dBase (type et largeur retirés)</translation>
     </message>
@@ -4142,10 +4766,6 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>declared neutral period</source>
       <translation>période neutre déclarée</translation>
-    </message>
-    <message>
-      <source>demand points</source>
-      <translation>points de demande</translation>
     </message>
     <message>
       <source>duplicate SIRET: already read on an earlier row</source>
@@ -4186,10 +4806,6 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>establishment closed (expected A, active)</source>
       <translation>établissement fermé (A, actif, attendu)</translation>
-    </message>
-    <message>
-      <source>euros</source>
-      <translation>euros</translation>
     </message>
     <message>
       <source>every destination has the same attractiveness: alpha cannot be estimated; untick “Estimate alpha” and give its value</source>
@@ -4300,12 +4916,16 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>profil horaire non calculé : le pas de temps d'un canal ne divise pas une heure (pas de temps : {steps})</translation>
     </message>
     <message>
-      <source>households</source>
-      <translation>ménages</translation>
-    </message>
-    <message>
       <source>import canceled: nothing was written</source>
       <translation>import annulé : rien n'a été écrit</translation>
+    </message>
+    <message>
+      <source>imported on {date}</source>
+      <translation>importé le {date}</translation>
+    </message>
+    <message>
+      <source>included, marked provisional</source>
+      <translation>incluses, signalées comme provisoires</translation>
     </message>
     <message>
       <source>index.html</source>
@@ -4314,6 +4934,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>inhabitants</source>
       <translation>habitants</translation>
+    </message>
+    <message>
+      <source>inhabitants (5 min: {n})</source>
+      <translation>habitants (5 min : {n})</translation>
     </message>
     <message>
       <source>its content is not a {kind} image</source>
@@ -4326,6 +4950,18 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>larger than {size} bytes</source>
       <translation>plus de {size} octets</translation>
+    </message>
+    <message>
+      <source>left out</source>
+      <translation>écartées</translation>
+    </message>
+    <message>
+      <source>low</source>
+      <translation>faible</translation>
+    </message>
+    <message>
+      <source>low (fewer than {n} respondents)</source>
+      <translation>faible (moins de {n} répondants)</translation>
     </message>
     <message>
       <source>main centre: {answer}</source>
@@ -4388,12 +5024,28 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>coordonnées manquantes ou non numériques</translation>
     </message>
     <message>
+      <source>moderate</source>
+      <translation>modérée</translation>
+    </message>
+    <message>
       <source>month</source>
       <translation>mois</translation>
     </message>
     <message>
       <source>name the source of the list (e.g. chambre_agriculture_86)</source>
       <translation>nommez la source de la liste (par ex. chambre_agriculture_86)</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
+      <source>no (after the reference campaign)</source>
+      <translation>non (postérieure à la campagne de référence)</translation>
+    </message>
+    <message>
+      <source>no (open campaign)</source>
+      <translation>non (campagne en cours)</translation>
     </message>
     <message>
       <source>no BPE type for its tags in osm_bpe_map</source>
@@ -4544,6 +5196,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>non diffusible ({codes} attendu) : secret statistique</translation>
     </message>
     <message>
+      <source>not published: fewer than {n} respondents</source>
+      <translation>non diffusé : moins de {n} répondants</translation>
+    </message>
+    <message>
       <source>not retail</source>
       <translation>hors commerce de détail</translation>
     </message>
@@ -4578,6 +5234,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>observatory_meta has no schema_version</source>
       <translation>observatory_meta n'a pas de schema_version</translation>
+    </message>
+    <message>
+      <source>of the expected demand</source>
+      <translation>de la demande attendue</translation>
     </message>
     <message>
       <source>off-street car parks (stationnement schema)</source>
@@ -4624,8 +5284,16 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>sens unique dans le sens de la numérisation</translation>
     </message>
     <message>
+      <source>open</source>
+      <translation>en cours</translation>
+    </message>
+    <message>
       <source>open to cars</source>
       <translation>ouvert aux voitures</translation>
+    </message>
+    <message>
+      <source>opening</source>
+      <translation>ouverture</translation>
     </message>
     <message>
       <source>other commune</source>
@@ -4638,6 +5306,18 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>package {uuid} was not prepared from {file}</source>
       <translation>le paquet {uuid} n'a pas été préparé à partir de {file}</translation>
+    </message>
+    <message>
+      <source>page {n} / {total}</source>
+      <translation>page {n} / {total}</translation>
+    </message>
+    <message>
+      <source>passages/day in {year}</source>
+      <translation>passages/jour en {year}</translation>
+    </message>
+    <message>
+      <source>passages/day/counter</source>
+      <translation>passages/jour/compteur</translation>
     </message>
     <message>
       <source>period must be year, month or all</source>
@@ -4660,10 +5340,6 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>lieux</translation>
     </message>
     <message>
-      <source>points /100</source>
-      <translation>points /100</translation>
-    </message>
-    <message>
       <source>premise {premise} is observed twice in campaign {campaign}: keep one observation</source>
       <translation>le local {premise} est observé deux fois dans la campagne {campaign} : gardez une seule observation</translation>
     </message>
@@ -4672,8 +5348,8 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>premise_observations, ligne {uuid} : le local {premise} a déjà une observation dans la campagne {campaign} du GeoPackage partagé</translation>
     </message>
     <message>
-      <source>premises</source>
-      <translation>locaux</translation>
+      <source>premises by status, campaign {campaign}</source>
+      <translation>locaux selon leur statut, campagne {campaign}</translation>
     </message>
     <message>
       <source>premises listed twice: {premises}</source>
@@ -4744,8 +5420,8 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>date de service {value!r} : attendu {expected}</translation>
     </message>
     <message>
-      <source>services</source>
-      <translation>services</translation>
+      <source>since {campaign}</source>
+      <translation>depuis {campaign}</translation>
     </message>
     <message>
       <source>site {site!r} is not in the GeoPackage: give its name and position to create it</source>
@@ -4902,6 +5578,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>the neutral period ends ({end}) before it starts ({start})</source>
       <translation>la période neutre se termine ({end}) avant de commencer ({start})</translation>
+    </message>
+    <message>
+      <source>the observatory's GeoPackage {file}</source>
+      <translation>GeoPackage de l'observatoire {file}</translation>
     </message>
     <message>
       <source>the perimeter is empty: choose at least one centrality</source>
@@ -5104,6 +5784,14 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>illisible ({error})</translation>
     </message>
     <message>
+      <source>updated on {date}</source>
+      <translation>mis à jour le {date}</translation>
+    </message>
+    <message>
+      <source>vacant for {years} years or more</source>
+      <translation>vacants depuis {years} ans ou plus</translation>
+    </message>
+    <message>
       <source>week</source>
       <translation>semaine</translation>
     </message>
@@ -5120,8 +5808,24 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>toutes les données</translation>
     </message>
     <message>
+      <source>worrying</source>
+      <translation>préoccupante</translation>
+    </message>
+    <message>
       <source>year</source>
       <translation>année</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <source>yes, provisional</source>
+      <translation>oui, provisoire</translation>
+    </message>
+    <message>
+      <source>{campaign} is still open: provisional figures ({share} of the premises visited)</source>
+      <translation>{campaign} est en cours : chiffres provisoires ({share} des locaux visités)</translation>
     </message>
     <message>
       <source>{centrality} {verdict} type {k} ({name}): {share:.1f} % of its visitors, {territory:.1f} % in the territory.</source>
@@ -5138,6 +5842,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{crs} is geographic: the observatory measures distances and areas in metres, choose a projected CRS such as EPSG:2154 (Lambert-93).</source>
       <translation>{crs} est géographique : l’observatoire mesure distances et surfaces en mètres, choisissez un SCR projeté comme EPSG:2154 (Lambert-93).</translation>
+    </message>
+    <message>
+      <source>{data}: {source}</source>
+      <translation>{data} : {source}</translation>
     </message>
     <message>
       <source>{date} is outside the feed's calendar ({first} to {last})</source>
@@ -5384,22 +6092,6 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{label} {value!r} n'est pas une date (format attendu AAAA-MM-JJ)</translation>
     </message>
     <message>
-      <source>{measure} within {band} m drive</source>
-      <translation>{measure} à {band} m en voiture</translation>
-    </message>
-    <message>
-      <source>{measure} within {band} m walk</source>
-      <translation>{measure} à {band} m à pied</translation>
-    </message>
-    <message>
-      <source>{measure} within {band} min drive</source>
-      <translation>{measure} à {band} min en voiture</translation>
-    </message>
-    <message>
-      <source>{measure} within {band} min walk</source>
-      <translation>{measure} à {band} min à pied</translation>
-    </message>
-    <message>
       <source>{mode} speed of {road_class!r} must be &gt;= 0 km/h, got {speed}</source>
       <translation>la vitesse {mode} de {road_class!r} doit être &gt;= 0 km/h, reçu {speed}</translation>
     </message>
@@ -5456,6 +6148,14 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{n} centralités fréquentées</translation>
     </message>
     <message>
+      <source>{n} centralities · campaign {campaign} · vacancy of the territory {rate}</source>
+      <translation>{n} centralités · campagne {campaign} · vacance du territoire {rate}</translation>
+    </message>
+    <message>
+      <source>{n} centralities · {premises} premises observed</source>
+      <translation>{n} centralités · {premises} locaux observés</translation>
+    </message>
+    <message>
       <source>{n} centrality code(s) were missing: derived from the names and written to the GeoPackage.</source>
       <translation>{n} code(s) de centralité manquai(en)t : tiré(s) des noms et écrit(s) dans le GeoPackage.</translation>
     </message>
@@ -5474,6 +6174,10 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{n} features without an OpenStreetMap id (@id, id, osm_id and osm_type, full_id): keyed by their tags and position</source>
       <translation>{n} objets sans identifiant OpenStreetMap (@id, id, osm_id et osm_type, full_id) : identifiés par leurs étiquettes et leur position</translation>
+    </message>
+    <message>
+      <source>{n} figure(s) not shown: fewer than {min} respondents</source>
+      <translation>{n} résultat(s) non diffusé(s) : moins de {min} répondants</translation>
     </message>
     <message>
       <source>{n} figures: {suppressed} not published (fewer than 11 respondents), {low} of low precision.</source>
@@ -5564,12 +6268,16 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
       <translation>{n} routes lues ; écriture et construction du réseau…</translation>
     </message>
     <message>
+      <source>{n} sessions a week</source>
+      <translation>{n} séances par semaine</translation>
+    </message>
+    <message>
       <source>{origin} ({n} nodes)</source>
       <translation>{origin} ({n} nœuds)</translation>
     </message>
     <message>
-      <source>{pages} pages written to {path}</source>
-      <translation>{pages} pages écrites dans {path}</translation>
+      <source>{pages} pages written to {path} ({n} centralities).</source>
+      <translation>{pages} pages écrites dans {path} ({n} centralités).</translation>
     </message>
     <message>
       <source>{parameter} {field!r} is not a field of the layer. Its fields: {fields}.</source>
@@ -5930,6 +6638,30 @@ Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisa
     <message>
       <source>{where}: {field}={value!r}: {reason}</source>
       <translation>{where} : {field}={value!r} : {reason}</translation>
+    </message>
+    <message>
+      <source>{who}, survey {period}</source>
+      <translation>{who}, enquête {period}</translation>
+    </message>
+    <message>
+      <source>{years} years</source>
+      <translation>{years} ans</translation>
+    </message>
+    <message>
+      <source>² Inhabitants within 10 minutes' walk (network_catchments).</source>
+      <translation>² Habitants à 10 minutes à pied (network_catchments).</translation>
+    </message>
+    <message>
+      <source>¹ Pedestrian footfall: mean passages per day and counter in {years}; its change over the ISO weeks complete in both years.</source>
+      <translation>¹ Fréquentation piétonne : passages moyens par jour et par compteur en {years} ; évolution sur les semaines ISO complètes les deux années.</translation>
+    </message>
+    <message>
+      <source>† low precision: fewer than {n} respondents</source>
+      <translation>† précision faible : moins de {n} répondants</translation>
+    </message>
+    <message>
+      <source>… and {n} more</source>
+      <translation>… et {n} autres</translation>
     </message>
     <message>
       <source>… {n} more entries in the rejected rows table</source>
