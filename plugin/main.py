@@ -28,7 +28,12 @@ ACTIONS = [
     ("network_catchments", noop("Network catchments…"), False),
     ("huff_model", noop("Huff market shares…"), False),
     ("site_potential", noop("Site potential of vacant premises…"), False),
-    ("print_atlas", noop("Print the vacancy atlas…"), True),
+    ("weight_survey", noop("Weight the questionnaire answers…"), False),
+    ("expectations", noop("Expectations of the population…"), False),
+    ("print_atlas", noop("Print the observatory atlas…"), True),
+    ("export_dashboard_xlsx", noop("Export the partners' Excel dashboard…"), False),
+    ("export_open_data", noop("Export open data…"), False),
+    ("export_web_map", noop("Export the citizens' web map…"), False),
 ]
 # the icon of each action (resources/icons/<name>.svg): one per kind of work
 ACTION_ICONS = {
@@ -37,6 +42,9 @@ ACTION_ICONS = {
     "synchronise_field_package": "sync", "vacancy_rates": "vacancy",
     "footfall_by_centrality": "footfall", "network_catchments": "catchments",
     "huff_model": "huff", "site_potential": "site_potential", "print_atlas": "atlas",
+    "weight_survey": "survey_weights", "expectations": "expectations",
+    "export_dashboard_xlsx": "dashboard", "export_open_data": "open_data",
+    "export_web_map": "web_map",
 }
 
 

@@ -1004,6 +1004,10 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Attentes de la population</translation>
     </message>
     <message>
+      <source>Expectations of the population…</source>
+      <translation>Attentes de la population…</translation>
+    </message>
+    <message>
       <source>Expected proportion (%)</source>
       <translation>Proportion attendue (%)</translation>
     </message>
@@ -1020,8 +1024,20 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Exporter les données ouvertes (paquet Frictionless)</translation>
     </message>
     <message>
+      <source>Export open data…</source>
+      <translation>Exporter les données ouvertes…</translation>
+    </message>
+    <message>
       <source>Export the citizens' web map (static site)</source>
       <translation>Exporter la carte web citoyenne (site statique)</translation>
+    </message>
+    <message>
+      <source>Export the citizens' web map…</source>
+      <translation>Exporter la carte web pour les habitants…</translation>
+    </message>
+    <message>
+      <source>Export the partners' Excel dashboard…</source>
+      <translation>Exporter le tableau de bord Excel des partenaires…</translation>
     </message>
     <message>
       <source>Export the partners' dashboard (Excel)</source>
@@ -2686,8 +2702,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Imprimer l'atlas de l'observatoire (PDF)</translation>
     </message>
     <message>
-      <source>Print the vacancy atlas…</source>
-      <translation>Imprimer l’atlas de la vacance…</translation>
+      <source>Print the observatory atlas…</source>
+      <translation>Imprimer l’atlas de l’observatoire…</translation>
     </message>
     <message>
       <source>Printed by the QGIS plugin Observatoire du commerce {version}.</source>
@@ -4014,6 +4030,10 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
       <translation>Pondérer le carroyage par le revenu (ind_snv)</translation>
     </message>
     <message>
+      <source>Weight the questionnaire answers…</source>
+      <translation>Pondérer les réponses au questionnaire…</translation>
+    </message>
+    <message>
       <source>Weight the survey answers</source>
       <translation>Pondérer les réponses à l'enquête</translation>
     </message>
@@ -5098,10 +5118,6 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>no level: {level} (the default level)</source>
       <translation>pas de niveau : {level} (le niveau par défaut)</translation>
-    </message>
-    <message>
-      <source>no line geometry</source>
-      <translation>pas de géométrie linéaire</translation>
     </message>
     <message>
       <source>no margin to rake to: give at least one margin (variable → category totals)</source>

@@ -63,7 +63,7 @@ def test_load_and_unload(qgis_iface, english, no_provider):
     menus = our_menu(qgis_iface)
     assert len(menus) == 1 and menus[0].title() == "Observatoire du commerce"
     texts = [a.text() for a in menus[0].actions() if a.text()]
-    assert "Vacancy rates…" in texts and "Print the vacancy atlas…" in texts
+    assert "Vacancy rates…" in texts and "Print the observatory atlas…" in texts
     assert len(plugin.toolbar.actions()) == 3  # the dock, vacancy rates, the atlas
     images = [a.icon().pixmap(32, 32).toImage() for a in plugin.toolbar.actions()]
     assert all(not image.isNull() for image in images)
@@ -92,7 +92,7 @@ def test_french_locale_translates_the_menu(qgis_iface, french, no_provider):
     try:
         texts = [a.text() for a in plugin.menu.actions() if a.text()]
         assert "Taux de vacance…" in texts
-        assert "Imprimer l’atlas de la vacance…" in texts
+        assert "Imprimer l’atlas de l’observatoire…" in texts
         assert plugin.provider is not None
         alg = QgsApplication.processingRegistry().algorithmById("observatoire:vacancy_rates")
         assert alg.displayName() == "Taux de vacance par centralité et campagne"
