@@ -5,7 +5,7 @@ subscriber's passage, a paid on-street session) with a ``key`` (car park or on-s
 ``entry`` and an ``exit`` date-time (``exit`` may be empty) and optionally an ``amount`` (€);
 ``capacities``: number of spaces per key. Date-times may be ``datetime64`` columns, strings
 (parsed by pandas), or ``int64`` nanoseconds since 1970-01-01 (the fast path for readers that
-parse the file themselves, see :func:`parse_iso_datetimes`).
+parse the file themselves, such as the import layer's byte reader of session exports).
 
 Rules (they are the contract of the indicators):
 
@@ -110,73 +110,6 @@ class DwellResult:
 # ---------------------------------------------------------------------------------------------
 # parsing and validation
 # ---------------------------------------------------------------------------------------------
-
-_DIGITS = (0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18)
-_SEPARATORS = ((4, b"-"), (7, b"-"), (13, b":"), (16, b":"))
-_CUM_DAYS = np.array([0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334], dtype=np.int64)
-_MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 0, 0, 0],
-                       dtype=np.int64)
-
-
-def days_from_civil(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
-    """Days since 1970-01-01 of proleptic Gregorian dates (vectorised; month 1-12, year ≥ 1)."""
-    y = np.asarray(year, dtype=np.int64)
-    m = np.asarray(month, dtype=np.int64)
-    before = y - 1
-    leap_days = before // 4 - before // 100 + before // 400
-    is_leap = ((y % 4 == 0) & (y % 100 != 0)) | (y % 400 == 0)
-    doy = _CUM_DAYS[np.clip(m, 1, 12) - 1] + ((m > 2) & is_leap) + np.asarray(day) - 1
-    return before * 365 + leap_days + doy - 719162
-
-
-def parse_iso_datetimes(chars: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
-    """``YYYY-MM-DD HH:MM:SS`` (or ``T`` between date and time) → int64 ns since 1970.
-
-    ``chars`` is a ``(n, 19)`` ``uint8`` array (the bytes of each value) or a 1-D ``S19``
-    array. Returns ``(ns, ok)``: ``ns`` is ``NAT`` (int64 min) where ``ok`` is False, i.e. the
-    value is not of that form or not a real date and time (month 1-12, day within the month,
-    hour 0-23, minute and second 0-59). Pure numpy, one pass per character position on a
-    transposed copy (no Python object per value); the day number comes from a table of the
-    years present.
-    """
-    a = np.asarray(chars)
-    if a.dtype.kind == "S":
-        a = np.frombuffer(a.astype("S19").tobytes(), dtype=np.uint8).reshape(-1, 19)
-    if a.ndim != 2 or a.shape[1] != 19:
-        raise ValueError("parse_iso_datetimes needs (n, 19) bytes")
-    t = np.ascontiguousarray(a.T)  # (19, n): each character position is contiguous
-    t -= 48                        # digits become 0-9; anything else wraps to > 9 (uint8)
-    ok = np.ones(a.shape[0], dtype=bool)
-    for j in _DIGITS:
-        ok &= t[j] <= 9
-    for j, sep in _SEPARATORS:
-        ok &= t[j] == (sep[0] - 48) % 256
-    ok &= (t[10] == 32 - 48 + 256) | (t[10] == 84 - 48)
-
-    def two(j):
-        return t[j].astype(np.int32) * 10 + t[j + 1]
-
-    year = two(0) * 100 + two(2)
-    month = two(5)
-    day = two(8)
-    hour, minute, second = two(11), two(14), two(17)
-    month_ok = (month >= 1) & (month <= 12)
-    ok &= month_ok & (year >= 1) & (hour <= 23) & (minute <= 59) & (second <= 59) & (day >= 1)
-    year = np.where(ok, year, 1970)
-    month = np.where(month_ok, month, 1)
-    y0 = int(year.min()) if len(year) else 1970
-    years = np.arange(y0, int(year.max()) + 2 if len(year) else 1971)
-    first_day = days_from_civil(years, np.ones_like(years), np.ones_like(years))
-    leap = np.diff(first_day) == 366
-    yi = year - y0
-    feb29 = (month == 2) & leap[yi]
-    ok &= day <= _MONTH_DAYS[month] + feb29
-    days = first_day[yi] + _CUM_DAYS[month - 1] + ((month > 2) & leap[yi]) + day - 1
-    seconds = days * 86400 + (hour * 3600 + minute * 60 + second)
-    ns = seconds * 1_000_000_000
-    ns[~ok] = NAT
-    return ns, ok
-
 
 #: pandas 2 infers one format from the first value; "mixed" restores per-value parsing.
 _MIXED = {"format": "mixed"} if int(pd.__version__.split(".")[0]) >= 2 else {}

@@ -34,12 +34,13 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from numpy.lib.stride_tricks import sliding_window_view  # noqa: E402
 
+from observatoire_commerce.ingest.sources.sessions import parse_iso_datetimes  # noqa: E402
 from observatoire_commerce.analysis.dwell import (  # noqa: E402
     CLASS_EDGES_MIN,
     NAT,
     class_table,
     dwell_summary,
-    parse_iso_datetimes,
+
 )
 
 COLUMNS = ("key", "entry", "exit", "amount")

@@ -46,6 +46,9 @@ STEPS = {
     11: ("schema.survey_results", "migrate_v11",
           "survey weights, margins, spending, typologies, survey columns of indicators"),
     12: ("schema.sirene_diffusion", "migrate_v12", "INSEE's diffusion status of SIRENE links"),
+    13: ("schema.activity", "migrate_v13",
+         "parking sessions, presence data, SIRENE history and positions, activity indices, "
+         "column presets"),
 }
 
 

@@ -9,7 +9,6 @@ from observatoire_commerce.analysis.dwell import (
     class_table,
     daily_dwell,
     dwell_summary,
-    parse_iso_datetimes,
 )
 from observatoire_commerce.analysis.presence import daily_presence, presence_dwell
 
@@ -248,26 +247,6 @@ def test_daily_dwell_series(result):
     assert p1.weight.tolist() == [5, 2]
     with pytest.raises(ValueError, match="'day' period"):
         daily_dwell(dwell_summary(sessions_frame(), periods=("month",)))
-
-
-def test_parse_iso_datetimes_checks_every_part():
-    values = np.array([b"2024-02-29 23:59:59", b"2000-02-29T00:00:00", b"1969-12-31 23:59:59",
-                       b"2023-02-29 10:00:00", b"1900-02-29 10:00:00", b"2024-13-01 00:00:00",
-                       b"2024-04-31 00:00:00", b"2024-01-10 24:00:00", b"2024-01-10 10:60:00",
-                       b"2024/01/10 10:00:00", b"2024-01-10 10:00:6x"], dtype="S19")
-    ns, ok = parse_iso_datetimes(values)
-    assert ok.tolist() == [True, True, True] + [False] * 8
-    assert pd.to_datetime(ns[:3]).tolist() == [pd.Timestamp("2024-02-29 23:59:59"),
-                                               pd.Timestamp("2000-02-29"),
-                                               pd.Timestamp("1969-12-31 23:59:59")]
-    assert (ns[3:] == NAT).all()
-    rng = np.random.default_rng(3)
-    seconds = rng.integers(-3_000_000_000, 5_000_000_000, 5000)
-    text = pd.to_datetime(seconds, unit="s").strftime("%Y-%m-%d %H:%M:%S")
-    parsed, ok = parse_iso_datetimes(np.array(text, dtype="S19"))
-    assert ok.all() and (parsed == seconds * 1_000_000_000).all()
-    with pytest.raises(ValueError, match=r"\(n, 19\) bytes"):
-        parse_iso_datetimes(np.zeros((3, 10), dtype=np.uint8))
 
 
 # ---------------------------------------------------------------------------------------------
