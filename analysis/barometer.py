@@ -56,6 +56,8 @@ from typing import List, Mapping, Optional
 import numpy as np
 import pandas as pd
 
+from .errors import AnalysisError, Notice
+
 ALL = "all"
 UNMAPPED = "unmapped"
 EVENT_KINDS = ("creation", "closure", "reopening", "transfer_in", "transfer_out",
@@ -231,16 +233,18 @@ def activity_barometer(history: pd.DataFrame, naf_groups: Optional[Mapping[str, 
         listed = unmapped[:10] + (["…"] if len(unmapped) > 10 else []) + (
             ["empty codes"] if h["naf"].isna().any() else [])
         if listed:
-            notes.append("NAF codes without an activity group (counted as 'unmapped'): "
-                         + ", ".join(listed))
+            notes.append(Notice("naf_unmapped", "NAF codes without an activity group (counted "
+                                "as 'unmapped'): " + ", ".join(listed), codes=", ".join(listed)))
     ev, moved_periods = _events(h, transfer_days)
     ev_months = _month(ev["date"]) if len(ev) else np.array([], dtype=np.int64)
     if (start is None or end is None) and not len(ev_months):
-        raise ValueError("no event in the history: give start and end")
+        raise AnalysisError("no_history_event", "no event in the history: give start and end")
     m0 = int(ev_months.min()) if start is None else _month_ordinal(start)
     m1 = int(ev_months.max()) if end is None else _month_ordinal(end)
     if m1 < m0:
-        raise ValueError("end is before start")
+        raise AnalysisError("end_before_start", "end is before start",
+                            start=_month_label(np.array([m0]))[0],
+                            end=_month_label(np.array([m1]))[0])
     zones = pd.Index(sorted({z for z in h["zone"] if z is not None and z == z}, key=str))
     groups = pd.Index(sorted(set(h["group"]) - {ALL}) + [ALL])
     nz, ng, nm = len(zones), len(groups), m1 - m0 + 1

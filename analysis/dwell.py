@@ -61,6 +61,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 import numpy as np
 import pandas as pd
 
+from .errors import AnalysisError, Notice
 from .footfall import period_labels
 
 PERIOD_KINDS = ("day", "week", "month", "year", "all")
@@ -267,7 +268,8 @@ def class_table(edges_min: Sequence[float] = CLASS_EDGES_MIN) -> pd.DataFrame:
     """
     edges = [float(e) for e in edges_min]
     if not edges or any(e <= 0 for e in edges) or any(b <= a for a, b in zip(edges, edges[1:])):
-        raise ValueError("class edges must be positive and strictly increasing (minutes)")
+        raise AnalysisError("class_edges", "class edges must be positive and strictly "
+                            "increasing (minutes)", edges=", ".join(f"{e:g}" for e in edges))
     lower = [0.0] + edges
     upper = edges + [np.inf]
     labels = [f"lt_{_dur(edges[0])}"]
@@ -327,12 +329,16 @@ def summarise_prepared(prep: _Prepared, capacities: Capacities = None, *,
     first = int(day.min()) if start is None else _day_number(start)
     last = int(day.max()) if end is None else _day_number(end)
     if last < first:
-        raise ValueError("end is before start")
+        raise AnalysisError("end_before_start", "end is before start",
+                            start=f"{_date(first):%Y-%m-%d}", end=f"{_date(last):%Y-%m-%d}")
     inside = (day >= first) & (day <= last)
     outside = int((~inside).sum())
     if outside:
-        warnings.append(f"{outside} session(s) entering outside the analysis window "
-                        f"{_date(first)} – {_date(last)} left out")
+        window = {"n": outside, "start": f"{_date(first):%Y-%m-%d}",
+                  "end": f"{_date(last):%Y-%m-%d}"}
+        warnings.append(Notice(
+            "sessions_outside_window", "{n} session(s) entering outside the analysis window "
+            "{start} – {end} left out".format(**window), **window))
         day = day[inside]
     k = prep.key_codes[inside] if outside else prep.key_codes
     stay = prep.stay[inside] if outside else prep.stay
@@ -361,8 +367,10 @@ def summarise_prepared(prep: _Prepared, capacities: Capacities = None, *,
     if no_cap.any():
         bad = [f"{prep.keys[i]} ({'none' if np.isnan(cap[i]) else f'{cap[i]:g}'})"
                for i in np.flatnonzero(no_cap)[:10]]
-        warnings.append("no usable capacity (spaces > 0) for " + ", ".join(bad)
-                        + (" …" if no_cap.sum() > 10 else "") + ": rotation left empty")
+        listed = ", ".join(bad) + (" …" if no_cap.sum() > 10 else "")
+        warnings.append(Notice("no_capacity", f"no usable capacity (spaces > 0) for {listed}: "
+                               "rotation left empty", keys=listed,
+                               items=[prep.keys[i] for i in np.flatnonzero(no_cap)]))
     cap = np.where(cap > 0, cap, np.nan)
     all_days = pd.date_range(_date(first), _date(last), freq="D")
     key_days = _key_days(kc, dc, nk, nd)
@@ -525,7 +533,7 @@ def _empty_hours() -> pd.DataFrame:
 
 
 def _empty_result(prep: _Prepared, warnings: List[str]) -> DwellResult:
-    warnings.append("no session to summarise")
+    warnings.append(Notice("no_sessions", "no session to summarise"))
     return DwellResult(pd.DataFrame(columns=PERIOD_COLUMNS), _empty_classes(), _empty_hours(),
                        prep.rejected, pd.DataFrame(columns=["row", "key", "entry"]),
                        {"rows": prep.n_rows, "complete": 0, "open": 0,

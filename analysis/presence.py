@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from .dwell import parse_datetimes
+from .errors import Notice
 from .footfall import period_labels
 
 ALL = "all"
@@ -97,7 +98,8 @@ def presence_dwell(presence: pd.DataFrame, *, periods: Sequence[str] = ("month",
                                 mean_dwell, bounds)
     notes: List[str] = []
     if len(rejected):
-        notes.append(f"{len(rejected)} presence row(s) rejected")
+        notes.append(Notice("presence_rejected", f"{len(rejected)} presence row(s) rejected",
+                            n=len(rejected)))
     days = frame["slot"].dt.normalize()
     uniq = pd.DatetimeIndex(pd.unique(days))
     means, classes = [], []
@@ -113,7 +115,8 @@ def presence_dwell(presence: pd.DataFrame, *, periods: Sequence[str] = ("month",
     classes_frame = (pd.concat(classes, ignore_index=True) if classes
                      else pd.DataFrame(columns=CLASS_COLUMNS))
     if form == "classes" and bounds is None:
-        notes.append("dwell classes without declared bounds: distributions only, no mean")
+        notes.append(Notice("presence_no_bounds", "dwell classes without declared bounds: "
+                            "distributions only, no mean"))
     return PresenceResult(means_frame[MEAN_COLUMNS], classes_frame[CLASS_COLUMNS]
                           if len(classes_frame) else classes_frame, rejected, form, notes)
 

@@ -1,7 +1,12 @@
 """Event impact job: the uplift of every declared event on pedestrian footfall (per counter and
 per centrality), parking occupancy (per car park and per centrality) and ridership (per
 centrality), against a baseline (:class:`Baseline`, re-exported from :mod:`analysis.events`
-for the algorithms), computed with :mod:`analysis.events`.
+for the algorithms), computed with :mod:`analysis.events`; and (:func:`event_dwell`) the dwell
+time and visitor mix during the event against the same baseline, with the difference and
+whether it exceeds the baseline's own day-to-day variability (:mod:`analysis.dwell_events`):
+mean length of stay per car park and per centrality (parking sessions, the car parks serving a
+centrality as in :mod:`jobs.dwell`), mean dwell and share of each visitor category per presence
+zone.
 
 Series of a centrality: footfall as :mod:`jobs.footfall` defines it; parking occupancy = the
 daily mean occupancy rate within the chosen hours of the car parks serving it (inside it or
@@ -17,11 +22,15 @@ from typing import Dict, Optional, Sequence
 import numpy as np
 import pandas as pd
 
+from ..analysis import dwell as dw
+from ..analysis import dwell_events as de
 from ..analysis import events as ev
 from ..analysis import footfall as ff
+from ..analysis import presence as pr
 from ..analysis.events import Baseline
 from ..i18n import tr
 from ..store import gpkg, indicators, readers
+from ..store.readers import activity as activity_readers
 from ..store.readers import flows as flow_readers
 from ..store.schema.flows import require_flows
 from .common import Checkpoint, check, number
@@ -32,8 +41,12 @@ EVENT_ALG = "observatoire:event_impact"
 EVENT_COLUMNS = ["event_uuid", "event", "kind", "centrality_uuid", "centrality", "start", "end",
                  "measure", "level", "series_uuid", "series"] + ev.RESULT_COLUMNS[2:]
 
-__all__ = ["Baseline", "EVENT_ALG", "EVENT_COLUMNS", "event_impact", "event_indicator_rows",
-           "events_frame", "write_indicators"]
+DWELL_EVENT_COLUMNS = ["event_uuid", "event", "kind", "centrality_uuid", "centrality", "start",
+                       "end", "source", "level", "series_uuid", "series", "category",
+                       "measure"] + de.COMPARISON_COLUMNS
+
+__all__ = ["Baseline", "DWELL_EVENT_COLUMNS", "EVENT_ALG", "EVENT_COLUMNS", "event_dwell",
+           "event_impact", "event_indicator_rows", "events_frame", "write_indicators"]
 
 
 def events_frame(conn, event_ids: Optional[Sequence[str]] = None) -> pd.DataFrame:
@@ -132,10 +145,11 @@ def event_impact(conn, baseline: Baseline, *, distance: float = 0.0,
                  parking_distance: float = 300.0, walk_distance: float = 400.0,
                  hours: Sequence[int] = tuple(range(9, 19)), event_ids=None,
                  mobility: Optional[str] = "PEDESTRIAN", progress=None,
-                 checkpoint: Checkpoint = None) -> pd.DataFrame:
+                 checkpoint: Checkpoint = None, require_data: bool = True) -> pd.DataFrame:
     """Uplift of every event for footfall (per counter and per centrality), parking occupancy
     (per car park and per centrality) and ridership (per centrality), in one table
-    (:data:`EVENT_COLUMNS`)."""
+    (:data:`EVENT_COLUMNS`). Without any of those data: an error, or an empty table when
+    ``require_data`` is False (the dwell comparison may still have data)."""
     require_flows(conn)
     evs = events_frame(conn, event_ids)
     if evs.empty:
@@ -153,11 +167,122 @@ def event_impact(conn, baseline: Baseline, *, distance: float = 0.0,
     parts += _ridership_parts(conn, evs, baseline, cents, cnames, walk_distance)
     parts = [p for p in parts if not p.empty]
     if not parts:
+        if not require_data:
+            return pd.DataFrame(columns=EVENT_COLUMNS)
         raise FlowAnalysisError(tr("no flow data (counts, parking occupancy or ridership) to "
                                    "measure the events with"))
     out = pd.concat(parts, ignore_index=True)
     out["centrality"] = out["centrality_uuid"].map(cnames)
     return out[EVENT_COLUMNS]
+
+
+def event_dwell(conn, baseline: Baseline, *, event_ids=None, parking_distance: float = 300.0,
+                k: float = 2.0, min_baseline_days: int = 3,
+                checkpoint: Checkpoint = None) -> pd.DataFrame:
+    """Dwell and visitor mix of every event against ``baseline`` (module docstring), one table
+    (:data:`DWELL_EVENT_COLUMNS`): ``source`` parking (``level`` car park or centrality,
+    ``measure`` mean_dwell_min) or presence (``level`` zone, per ``category``, ``measure``
+    mean_dwell_min or share_of_visitors); ``difference`` in minutes or in share points
+    (0.05 = 5 points); ``exceeds`` whether ``|difference| > k × baseline_sd``. Empty without
+    sessions and presence data."""
+    if not gpkg.table_exists(conn, "parking_sessions"):
+        return pd.DataFrame(columns=DWELL_EVENT_COLUMNS)
+    evs = events_frame(conn, event_ids)
+    if evs.empty:
+        return pd.DataFrame(columns=DWELL_EVENT_COLUMNS)
+    cents = readers.centralities(conn)
+    cnames = {c["uuid"]: c["name"] for c in cents}
+    events = pd.DataFrame({"event_id": evs["event_uuid"], "start": evs["start_date"],
+                           "end": evs["end_date"], "centrality": evs["centrality_uuid"]})
+    common = {"k": k, "min_baseline_days": min_baseline_days}
+    parts = []
+    sessions = activity_readers.parking_sessions(conn)
+    if len(sessions):
+        parks = activity_readers.session_parkings(conn)
+        assigned = assign_points(parks, cents, parking_distance)
+        mapping = {u: c for u, c in zip(parks["uuid"], assigned["centrality_uuid"]) if c}
+        frame = sessions.rename(columns={"parking_uuid": "key"})
+        per_park = dw.dwell_summary(frame, None, periods=("day",))
+        res = de.event_dwell_impact(events, baseline, sessions=per_park,
+                                    series_centrality=mapping, **common)
+        parts.append(res.assign(level="car park", series=res["zone"].map(
+            parks.set_index("uuid")["name"]), centrality_uuid=res["zone"].map(mapping)))
+        check(checkpoint)
+        key = frame["key"].astype(object).map(mapping)
+        inside = key.notna().to_numpy()
+        if inside.any():
+            per_cent = dw.dwell_summary(frame.loc[inside].assign(key=key[inside].to_numpy()),
+                                        None, periods=("day",))
+            res = de.event_dwell_impact(events, baseline, sessions=per_cent,
+                                        series_centrality={c: c for c in mapping.values()},
+                                        **common)
+            parts.append(res.assign(level="centrality", series=res["zone"].map(cnames),
+                                    centrality_uuid=res["zone"]))
+    check(checkpoint)
+    if activity_readers.has_table(conn, "presence_counts"):
+        rows = activity_readers.presence(conn)
+        zone_cent = {z: (c if isinstance(c, str) else None) for z, c in
+                     rows.drop_duplicates("zone").set_index("zone")["centrality_uuid"].items()}
+        for form, part in (("classes", rows[rows["dwell_class"].notna()]),
+                           ("mean", rows[rows["dwell_class"].isna()])):
+            if part.empty:
+                continue
+            frame = pd.DataFrame({"zone": part["zone"].to_numpy(),
+                                  "slot": pd.to_datetime(part["slot_start"]).to_numpy(),
+                                  "category": part["category"].to_numpy(),
+                                  "count": part["count"].to_numpy()})
+            bounds = None
+            if form == "classes":
+                frame["dwell_class"] = part["dwell_class"].to_numpy()
+                known = part.dropna(subset=["class_lower_min"]).drop_duplicates("dwell_class")
+                if set(known["dwell_class"]) == set(part["dwell_class"]):
+                    bounds = {r.dwell_class: (float(r.class_lower_min),
+                                              np.inf if pd.isna(r.class_upper_min)
+                                              else float(r.class_upper_min))
+                              for r in known.sort_values("class_lower_min").itertuples()}
+            else:
+                frame["mean_dwell"] = part["mean_dwell_min"].to_numpy()
+            result = pr.presence_dwell(frame, periods=("day",), form=form,
+                                       class_bounds=bounds, open_class_minutes=None)
+            res = de.event_dwell_impact(events, baseline, presence=result,
+                                        series_centrality={z: c for z, c in zone_cent.items()
+                                                           if c}, **common)
+            parts.append(res.assign(level="zone", series=res["zone"],
+                                    centrality_uuid=res["zone"].map(zone_cent)))
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=DWELL_EVENT_COLUMNS)
+    out = pd.concat(parts, ignore_index=True)
+    info = evs.set_index("event_uuid")
+    out = out.rename(columns={"event_id": "event_uuid", "zone": "series_uuid"})
+    out["event"] = out["event_uuid"].map(info["name"])
+    out["kind"] = out["event_uuid"].map(info["kind"])
+    out["start"] = out["event_uuid"].map(info["start_date"])
+    out["end"] = out["event_uuid"].map(info["end_date"])
+    out["centrality"] = out["centrality_uuid"].map(cnames)
+    out["exceeds"] = out["exceeds"].astype("boolean")
+    return out[DWELL_EVENT_COLUMNS].reset_index(drop=True)
+
+
+def event_dwell_indicator_rows(table: pd.DataFrame) -> Dict[str, list]:
+    """event uuid → indicator rows per centrality: ``event_dwell_difference`` (minutes, mean
+    length of stay in the car parks serving it) and ``event_presence_dwell_difference``
+    (minutes, every visitor category of its presence zone)."""
+    out: Dict[str, list] = {}
+    if table is None or table.empty:
+        return out
+    park = table[(table["level"] == "centrality") & (table["source"] == "parking")]
+    pres = table[(table["source"] == "presence") & (table["measure"] == "mean_dwell_min")
+                 & (table["category"] == pr.ALL) & table["centrality_uuid"].notna()]
+    for frame, code in ((park, "event_dwell_difference"),
+                        (pres, "event_presence_dwell_difference")):
+        for r in frame.drop_duplicates(["event_uuid", "centrality_uuid"]).itertuples(
+                index=False):
+            out.setdefault(r.event_uuid, []).append({
+                "scope": "centrality", "centrality_uuid": r.centrality_uuid,
+                "indicator": code, "period": f"{r.start}/{r.end}",
+                "value": number(r.difference), "unit": "min"})
+    return out
 
 
 def event_indicator_rows(table: pd.DataFrame) -> Dict[str, list]:
@@ -176,11 +301,17 @@ def event_indicator_rows(table: pd.DataFrame) -> Dict[str, list]:
 
 
 def write_indicators(conn, table: pd.DataFrame, baseline: Baseline,
-                     checkpoint: Checkpoint = None) -> int:
-    """Write every event's indicators (:func:`event_indicator_rows`, parameters: the event
-    and the baseline) in one transaction, after a last ``checkpoint``; returns the count."""
+                     checkpoint: Checkpoint = None,
+                     dwell: Optional[pd.DataFrame] = None) -> int:
+    """Write every event's indicators (:func:`event_indicator_rows` and, with the ``dwell``
+    table, :func:`event_dwell_indicator_rows`; parameters: the event and the baseline) in one
+    transaction, after a last ``checkpoint``; returns the count."""
     rows = event_indicator_rows(table)
-    names = table.drop_duplicates("event_uuid").set_index("event_uuid")["event"]
+    for event_uuid, more in event_dwell_indicator_rows(dwell).items():
+        rows.setdefault(event_uuid, []).extend(more)
+    frames = [t for t in (table, dwell) if t is not None and len(t)]
+    names = (pd.concat([t[["event_uuid", "event"]] for t in frames]).drop_duplicates(
+        "event_uuid").set_index("event_uuid")["event"] if frames else pd.Series(dtype=object))
     check(checkpoint)
     count = 0
     with gpkg.transaction(conn):

@@ -42,6 +42,23 @@ MESSAGES = {
     "neutral_dates_missing": noop("a neutral baseline needs its first and last day"),
     "neutral_reversed": noop("the neutral period ends ({end}) before it starts ({start})"),
     "event_reversed": noop("an event ends ({end}) before it starts ({start}): fix its dates"),
+    # dwell time, presence data, activity barometer
+    "sessions_outside_window": noop("{n} session(s) entering outside the analysis window "
+                                    "{start} – {end} left out"),
+    "no_capacity": noop("no usable capacity (spaces > 0) for {keys}: rotation left empty"),
+    "no_sessions": noop("no parking session to summarise"),
+    "class_edges": noop("dwell classes: the limits {edges} must be positive and increasing "
+                        "(minutes)"),
+    "presence_rejected": noop("{n} presence row(s) left out (missing or unreadable values)"),
+    "presence_no_bounds": noop("presence data: dwell classes without bounds in minutes give "
+                               "their distribution only, no mean dwell"),
+    "naf_unmapped": noop("NAF codes without an activity group (counted as 'unmapped'): "
+                         "{codes}"),
+    "sirets_without_position": noop("{n} establishment(s) without position (no row with "
+                                    "coordinates in a SIRENE stock file, no premise linked to "
+                                    "their SIRET): counted outside every centrality"),
+    "no_history_event": noop("the SIRENE history holds no creation, closure or transfer: give "
+                             "the first and last month"),
     # Huff
     "no_choice": noop("the calibration needs at least one observed choice"),
     "unavailable_choice": noop("observation {observation} chose destination {destination}, "

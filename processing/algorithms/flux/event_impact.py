@@ -1,18 +1,29 @@
-"""observatoire:event_impact - uplift of flows during events against a declared baseline."""
+"""observatoire:event_impact - uplift of flows, and change of dwell time and visitor mix, during
+events against a declared baseline."""
 
 import pandas as pd
 from qgis.core import (
+    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from ....jobs import events as job
 from ....jobs.events import Baseline
 from ....jobs.messages import describe
 from ...layers import gpkg_crs
 from ...outputs import write_frame
-from ...parameters import add_date, add_string, as_date, as_list, as_text, parse_hours
+from ...parameters import (
+    add_date,
+    add_string,
+    advanced,
+    as_date,
+    as_list,
+    as_text,
+    parse_hours,
+)
 from .base import FlowAnalysisAlgorithm
 
 MODES = ("previous_weeks", "previous_year", "neutral")
@@ -30,7 +41,10 @@ class EventImpact(FlowAnalysisAlgorithm):
     PARKING_DISTANCE = "PARKING_DISTANCE"
     WALK_DISTANCE = "WALK_DISTANCE"
     HOURS = "HOURS"
+    K = "K"
+    MIN_BASELINE_DAYS = "MIN_BASELINE_DAYS"
     OUTPUT = "OUTPUT"
+    OUTPUT_DWELL = "OUTPUT_DWELL"
 
     def displayName(self):
         return self.tr("Event impact on flows")
@@ -49,8 +63,18 @@ class EventImpact(FlowAnalysisAlgorithm):
             "another event of the same centrality are excluded and counted. Means use days with "
             "data only; coverage = days with data / days expected; a warning says when the "
             "event or the baseline has gaps, and the uplift is empty when a side has no data or "
-            "the baseline mean is 0. Indicators (per centrality, period = event dates): "
-            "event_uplift, event_parking_uplift, event_ridership_uplift (%).")
+            "the baseline mean is 0. Dwell time and visitors (second table, when parking "
+            "sessions or presence data are imported): the mean length of stay per car park and "
+            "per centrality, and per presence zone and visitor category the mean dwell and the "
+            "share of the visitors, on the same event and baseline days: event value = mean of "
+            "the event's daily values, baseline mean and standard deviation (sd, n − 1) of the "
+            "baseline's daily values, difference = event value − baseline mean (minutes, or "
+            "share points: 0.05 = 5 points), z = difference / sd; exceeds = |difference| > k × "
+            "sd (k = 2 by default: the event lies outside the baseline days' own variability), "
+            "left empty when the baseline has fewer days with data than the minimum. A day "
+            "without data is no data, never zero. Indicators (per centrality, period = event "
+            "dates): event_uplift, event_parking_uplift, event_ridership_uplift (%), "
+            "event_dwell_difference and event_presence_dwell_difference (min).")
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
@@ -77,8 +101,18 @@ class EventImpact(FlowAnalysisAlgorithm):
                                                       "(metres)"), 400.0)
         add_string(self, self.HOURS, self.tr("Hours of parking occupancy (e.g. 9-19)"),
                    default="9-19", advanced=True)
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            self.K, self.tr("Dwell and visitors: standard deviations of the baseline a "
+                            "difference must exceed"), QgsProcessingParameterNumber.Double,
+            defaultValue=2.0, minValue=0.01)))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            self.MIN_BASELINE_DAYS, self.tr("Dwell and visitors: fewest baseline days with "
+                                            "data to judge the variability"),
+            QgsProcessingParameterNumber.Integer, defaultValue=3, minValue=2)))
         self.add_write_parameter()
         self.add_table_sink(self.OUTPUT, self.tr("Event impact"))
+        self.add_table_sink(self.OUTPUT_DWELL, self.tr("Event impact on dwell time and "
+                                                       "visitors"), optional=True)
 
     def _baseline(self, parameters, context):
         mode = MODES[self.parameterAsEnum(parameters, self.BASELINE, context)]
@@ -108,12 +142,22 @@ class EventImpact(FlowAnalysisAlgorithm):
         wanted = as_list(self, parameters, self.EVENTS, context)
         hours = parse_hours(as_text(self, parameters, self.HOURS, context))
         checkpoint = self.checkpoint(feedback)
+        parking_distance = self.parameterAsDouble(parameters, self.PARKING_DISTANCE, context)
         table = job.event_impact(
             conn, baseline, distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
-            parking_distance=self.parameterAsDouble(parameters, self.PARKING_DISTANCE, context),
+            parking_distance=parking_distance,
             walk_distance=self.parameterAsDouble(parameters, self.WALK_DISTANCE, context),
             hours=hours, event_ids=wanted or None, progress=feedback.setProgress,
+            checkpoint=checkpoint, require_data=False)
+        dwell = job.event_dwell(
+            conn, baseline, event_ids=wanted or None, parking_distance=parking_distance,
+            k=self.parameterAsDouble(parameters, self.K, context),
+            min_baseline_days=self.parameterAsInt(parameters, self.MIN_BASELINE_DAYS, context),
             checkpoint=checkpoint)
+        if table.empty and dwell.empty:
+            raise QgsProcessingException(self.tr(
+                "No flow data (counts, parking occupancy, ridership), parking session or "
+                "presence data to measure the events with: import them first."))
         table.insert(table.columns.get_loc("uplift") + 1, "uplift_pct", 100 * table["uplift"])
         table["uplift"] = pd.to_numeric(table["uplift"]).astype(float)
         table["uplift_pct"] = pd.to_numeric(table["uplift_pct"]).astype(float)
@@ -121,9 +165,29 @@ class EventImpact(FlowAnalysisAlgorithm):
         if len(warned):
             feedback.pushWarning(self.tr("{n} results have gaps or no data: see the warning "
                                          "column.").format(n=len(warned)))
+        judged = dwell[dwell["exceeds"].notna()] if len(dwell) else dwell
+        if len(judged):
+            feedback.pushInfo(self.tr("Dwell and visitors: {n} of {total} comparisons exceed "
+                                      "the baseline's variability.").format(
+                n=int(judged["exceeds"].astype(bool).sum()), total=len(judged)))
         if self.parameterAsBool(parameters, self.WRITE, context):
-            n = job.write_indicators(conn, table, baseline, checkpoint)
+            n = job.write_indicators(conn, table, baseline, checkpoint, dwell=dwell)
             feedback.pushInfo(self.tr("{n} indicators written").format(n=n))
-        dest = write_frame(self, parameters, self.OUTPUT, context, table, gpkg_crs(conn),
-                           feedback=feedback)
-        return {self.OUTPUT: dest}
+        crs = gpkg_crs(conn)
+        out = {self.OUTPUT: write_frame(self, parameters, self.OUTPUT, context, table, crs,
+                                        feedback=feedback)}
+        dest = write_frame(self, parameters, self.OUTPUT_DWELL, context, _typed(dwell), crs,
+                           feedback=feedback, kinds={"exceeds": QVariant.Bool})
+        if dest is not None:
+            out[self.OUTPUT_DWELL] = dest
+        return out
+
+
+def _typed(dwell: pd.DataFrame) -> pd.DataFrame:
+    """Numbers as floats and ``exceeds`` as plain booleans or None (for the sink)."""
+    dwell = dwell.copy()
+    for col in ("event_value", "baseline_mean", "baseline_sd", "difference",
+                "relative_difference", "z_score"):
+        dwell[col] = pd.to_numeric(dwell[col], errors="coerce").astype(float)
+    dwell["exceeds"] = [None if pd.isna(v) else bool(v) for v in dwell["exceeds"]]
+    return dwell
