@@ -219,9 +219,11 @@ def _read_bytes(path, name, cols, conv, report, timezone) -> Sessions:
         out[key] = None if s is None else _keys(pad, *s)
     for key in ("entry", "exit"):
         lo, length = span(key)
-        ns, wrong, french = _fast_datetimes(pad, lo, length)
+        ns, wrong, french, iso = _fast_datetimes(pad, lo, length)
         if french:
             forms.add("dd/mm/yyyy")
+        if iso:
+            forms.add("ISO 8601")
         if wrong.any():
             texts = np.array([_text(pad, lo[i], length[i]) for i in np.flatnonzero(wrong)],
                              dtype=object)
@@ -305,12 +307,12 @@ def _categorical(codes: np.ndarray, labels: List[str]) -> pd.Categorical:
 
 
 def _fast_datetimes(buf: np.ndarray, start: np.ndarray, length: np.ndarray
-                    ) -> Tuple[np.ndarray, np.ndarray, bool]:
+                    ) -> Tuple[np.ndarray, np.ndarray, bool, bool]:
     """int64 ns of ``YYYY-MM-DD HH:MM[:SS]`` / ``DD/MM/YYYY HH:MM[:SS]`` values (NAT when empty),
     the mask of the non-empty values not read that way (left to :func:`_datetime_texts`), and
-    whether a ``DD/MM/YYYY`` value was read."""
+    whether a ``DD/MM/YYYY`` and an ISO value were read."""
     if not len(start):
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool), False
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool), False, False
     window = sliding_window_view(buf, 19)[start].copy()  # (n, 19)
     short = length == 16
     window[short, 16:19] = np.frombuffer(b":00", dtype=np.uint8)
@@ -323,7 +325,7 @@ def _fast_datetimes(buf: np.ndarray, start: np.ndarray, length: np.ndarray
     ok &= (ns >= _FIRST_NS) & (ns < _END_NS)
     empty = length == 0
     ns[~ok | empty] = NAT
-    return ns, ~ok & ~empty, bool((french & ok).any())
+    return ns, ~ok & ~empty, bool((french & ok).any()), bool((~french & ok).any())
 
 
 def _fast_decimals(buf, start, length, allow_comma: bool):

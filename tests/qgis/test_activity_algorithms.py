@@ -194,8 +194,8 @@ def test_presence_import_and_dwell_by_hand(run_alg, tmp_path):
     assert reasons == {16: "a value >= 0",
                        17: "one row per zone, slot, category and dwell class (duplicate)"}
     conn = gpkg.connect(path)
-    bounds = dict((r[0], (r[1], r[2])) for r in conn.execute(
-        "SELECT DISTINCT dwell_class, class_lower_min, class_upper_min FROM presence_counts"))
+    bounds = {r[0]: (r[1], r[2]) for r in conn.execute(
+        "SELECT DISTINCT dwell_class, class_lower_min, class_upper_min FROM presence_counts")}
     conn.close()
     assert bounds == {"< 30 min": (0.0, 30.0), "30 min - 1 h": (30.0, 60.0),
                       "1h-2h": (60.0, 120.0), "2h-4h": (120.0, 240.0), "> 4 h": (240.0, None)}
