@@ -120,23 +120,27 @@ def upsert_keyed(conn, table: str, key_columns: Sequence[str], value_columns: Se
 
 def upsert_establishments(conn, rows: Sequence[tuple]) -> Tuple[int, int]:
     """Positions ``(uuid, siret, siren, commune_code, address, source, imported_at, geom)``
-    keyed by siret: a known siret gets the new position. Returns ``(added, updated)``."""
+    keyed by siret: a known siret gets the new values when its position, address or commune
+    changed. Returns ``(added, updated)``.
+
+    No UPSERT here: the R-tree triggers of GeoPackage files written before version 1.4 hold an
+    ``INSERT OR REPLACE`` that an UPSERT turns into an error; plain inserts and updates keep
+    every trigger version working."""
     columns = ["uuid", "siret", "siren", "commune_code", "address", "source", "imported_at",
                "geom"]
-    sql = (f"INSERT INTO sirene_establishments ({', '.join(columns)}) VALUES "
-           f"({', '.join('?' * len(columns))}) ON CONFLICT (siret) DO UPDATE SET "
-           "siren = excluded.siren, commune_code = excluded.commune_code, "
-           "address = excluded.address, source = excluded.source, "
-           "imported_at = excluded.imported_at, geom = excluded.geom "
-           "WHERE geom IS NOT excluded.geom OR address IS NOT excluded.address "
-           "OR commune_code IS NOT excluded.commune_code")
-    before = tables.count(conn, "sirene_establishments")
-    with gpkg.deferred_rtree(conn, "sirene_establishments"):
-        changed = max(0, conn.executemany(sql, rows).rowcount) if rows else 0
-    added = tables.count(conn, "sirene_establishments") - before
-    if changed:
-        gpkg.update_extent(conn, "sirene_establishments")
-    return added, changed - added
+    known = {r["siret"]: r for r in tables.rows(
+        conn, "sirene_establishments", ["siret", "commune_code", "address", "geom"])}
+    inserts, updates = [], []
+    for row in rows:
+        record = dict(zip(columns, row))
+        old = known.get(record["siret"])
+        if old is None:
+            inserts.append(row)
+        elif any(old[c] != record[c] for c in ("commune_code", "address", "geom")):
+            updates.append({c: record[c] for c in columns if c != "uuid"})
+    added = tables.insert(conn, "sirene_establishments", columns, inserts)
+    updated = tables.update(conn, "sirene_establishments", "siret", updates)
+    return added, updated
 
 
 def save_preset(conn, uuid: str, importer: str, name: str, mapping: str,

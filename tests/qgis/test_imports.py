@@ -389,6 +389,16 @@ def _importer_inputs(tmp_path):
                                  "NAME_FIELD": "nom", "LEVEL_FIELD": "niveau"}, []),
         "import_services_layer": ({"INPUT": put("equipements.geojson", FACILITIES),
                                    "CATEGORY_FIELD": "type", "TYPE_MAP": "poste=A206"}, []),
+        "import_parking_sessions": ({"INPUT": str(fx.ACTIVITY / "sessions_fr.csv"),
+                                     "PRESET": "tickets_fr"}, ["sessions_fr.csv"]),
+        "import_presence": ({"INPUT": str(fx.ACTIVITY / "presence_classes.csv")},
+                            ["presence_classes.csv"]),
+        "import_sirene_history": ({"INPUT": str(fx.ACTIVITY / "sirene_history.csv"),
+                                   "STOCK": str(fx.ACTIVITY / "sirene_stock.csv")},
+                                  ["sirene_history.csv", "sirene_stock.csv"]),
+        "import_activity_index": ({"INPUT": str(fx.ACTIVITY / "activity_index.csv"),
+                                   "MAPPING": "sector=secteur; period=periode; value=valeur"},
+                                  ["activity_index.csv"]),
     }
 
 
@@ -406,7 +416,9 @@ CENTRALITIES = (b'{"type": "FeatureCollection", "features": [{"type": "Feature",
 IMPORTERS = ["import_sirene", "import_bpe", "import_osm_shops", "import_short_circuits",
              "import_counts", "import_counts_mapped", "import_parking", "import_gtfs",
              "import_ridership", "import_road_traffic", "import_carpool", "import_events",
-             "import_population_grid", "import_centralities", "import_services_layer"]
+             "import_population_grid", "import_centralities", "import_services_layer",
+             "import_parking_sessions", "import_presence", "import_sirene_history",
+             "import_activity_index"]
 
 
 @pytest.mark.parametrize("alg_id", IMPORTERS)

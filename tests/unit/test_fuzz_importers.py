@@ -31,6 +31,7 @@ from typing import Callable, Dict, Optional, Sequence
 import pytest
 
 from observatoire_commerce.ingest.importers import (
+    activity_index,
     bpe,
     carpool,
     counts,
@@ -39,11 +40,14 @@ from observatoire_commerce.ingest.importers import (
     osm,
     osm_services,
     parking,
+    parking_sessions,
     population_grid,
+    presence,
     ridership,
     road_traffic,
     short_circuits,
     sirene,
+    sirene_history,
 )
 from observatoire_commerce.ingest.sources import archive
 from observatoire_commerce.ingest.sources.report import SourceError
@@ -58,6 +62,7 @@ SEED = 20240613
 VALIDATE_EVERY = 100
 FLOWS = TESTS / "data" / "flows"
 OFFER = TESTS / "data" / "offer"
+ACTIVITY = TESTS / "data" / "activity"
 
 SITES = (b"site_id,site_name,xlong,ylat,fr_insee_code,infrastructure_type\n"
          b"s1,Rue Gambetta,0.3405,46.5802,86194,FOOTPATH\n"
@@ -104,6 +109,9 @@ OSM_PLACES = json.dumps({"type": "FeatureCollection", "features": [
         {"amenity": "pharmacy", "name": "Pharmacie du Centre"},
         {"healthcare": "doctor", "name": "Dr Martin"}, {"amenity": "post_office"},
         {"shop": "bakery", "name": "Fournil"}, {"amenity": "bench"}], start=1)]}).encode()
+SESSION_PARKS = (b"id,nom,insee,adresse,nb_places,Xlong,Ylat\n"
+                 b"86194-P-001,Parking A,86194,centre,10,0.3402,46.5801\n"
+                 b"Z1,Zone rouge,86194,centre,4,0.3405,46.5803\n")
 WIDE_MAPPING = {"start_datetime": "Date"}
 WIDE_CHANNELS = {"Rue Gambetta IN": "g-in", "Rue Gambetta OUT": "g-out"}
 SITE = {"site_id": "gambetta", "name": "Rue Gambetta", "x": 496400, "y": 6612300,
@@ -235,6 +243,25 @@ CASES = [
                              .read_bytes()},
          lambda conn, p: population_grid.import_population_grid(conn, p["grid.csv"]),
          ("population_grid",)),
+    Case("parking_sessions", {"sessions.csv": (ACTIVITY / "sessions_fr.csv").read_bytes()},
+         lambda conn, p: parking_sessions.import_parking_sessions(
+             conn, p["sessions.csv"], preset="tickets_fr"),
+         ("parking_sessions",),
+         prepare=lambda conn, tmp: parking.import_parkings(
+             conn, _write(tmp / "seed_zones.csv", SESSION_PARKS), kind="on_street")),
+    Case("presence", {"presence.csv": (ACTIVITY / "presence_classes.csv").read_bytes()},
+         lambda conn, p: presence.import_presence(conn, p["presence.csv"]),
+         ("presence_counts",)),
+    Case("sirene_history", {"history.csv": (ACTIVITY / "sirene_history.csv").read_bytes(),
+                            "stock.csv": (ACTIVITY / "sirene_stock.csv").read_bytes()},
+         lambda conn, p: sirene_history.import_sirene_history(
+             conn, p["history.csv"], stock=p["stock.csv"], communes=["86194"]),
+         ("sirene_history", "sirene_establishments")),
+    Case("activity_index", {"index.csv": (ACTIVITY / "activity_index.csv").read_bytes()},
+         lambda conn, p: activity_index.import_activity_index(
+             conn, p["index.csv"], mapping={"sector": "secteur", "period": "periode",
+                                            "value": "valeur"}),
+         ("activity_indices",)),
     Case("gtfs", dict(GTFS_MEMBERS), lambda conn, p: _gtfs_call(conn, p),
          ("transit_feeds", "transit_stops", "transit_routes", "transit_service"),
          extra=_gtfs_archive_variants()),
