@@ -178,13 +178,16 @@ def event_impact(conn, baseline: Baseline, *, distance: float = 0.0,
 
 def event_dwell(conn, baseline: Baseline, *, event_ids=None, parking_distance: float = 300.0,
                 k: float = 2.0, min_baseline_days: int = 3,
+                open_class_minutes: Optional[float] = None,
                 checkpoint: Checkpoint = None) -> pd.DataFrame:
     """Dwell and visitor mix of every event against ``baseline`` (module docstring), one table
     (:data:`DWELL_EVENT_COLUMNS`): ``source`` parking (``level`` car park or centrality,
     ``measure`` mean_dwell_min) or presence (``level`` zone, per ``category``, ``measure``
     mean_dwell_min or share_of_visitors); ``difference`` in minutes or in share points
-    (0.05 = 5 points); ``exceeds`` whether ``|difference| > k × baseline_sd``. Empty without
-    sessions and presence data."""
+    (0.05 = 5 points); ``exceeds`` whether ``|difference| > k × baseline_sd``. Presence data
+    in dwell classes give a mean dwell when every class has bounds, the open one counting
+    ``open_class_minutes`` (see :mod:`analysis.presence`). Empty without sessions and presence
+    data."""
     if not gpkg.table_exists(conn, "parking_sessions"):
         return pd.DataFrame(columns=DWELL_EVENT_COLUMNS)
     evs = events_frame(conn, event_ids)
@@ -243,7 +246,8 @@ def event_dwell(conn, baseline: Baseline, *, event_ids=None, parking_distance: f
             else:
                 frame["mean_dwell"] = part["mean_dwell_min"].to_numpy()
             result = pr.presence_dwell(frame, periods=("day",), form=form,
-                                       class_bounds=bounds, open_class_minutes=None)
+                                       class_bounds=bounds,
+                                       open_class_minutes=open_class_minutes)
             res = de.event_dwell_impact(events, baseline, presence=result,
                                         series_centrality={z: c for z, c in zone_cent.items()
                                                            if c}, **common)

@@ -426,6 +426,7 @@ def main() -> int:
     print_catchment_summary(catchment)
     print_flows_summary(flows)
     __import__("demo_survey").run(gpkg, OUT)  # survey analyses (issue 10): scripts/demo_survey.py
+    __import__("demo_activity").main(gpkg)  # dwell, presence, barometer: scripts/demo_activity.py
     __import__("demo_restitution").run(gpkg, OUT)  # last: atlas and dashboard read every result
     return 0
 

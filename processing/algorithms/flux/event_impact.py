@@ -43,6 +43,7 @@ class EventImpact(FlowAnalysisAlgorithm):
     HOURS = "HOURS"
     K = "K"
     MIN_BASELINE_DAYS = "MIN_BASELINE_DAYS"
+    OPEN_CLASS = "OPEN_CLASS_MINUTES"
     OUTPUT = "OUTPUT"
     OUTPUT_DWELL = "OUTPUT_DWELL"
 
@@ -109,6 +110,10 @@ class EventImpact(FlowAnalysisAlgorithm):
             self.MIN_BASELINE_DAYS, self.tr("Dwell and visitors: fewest baseline days with "
                                             "data to judge the variability"),
             QgsProcessingParameterNumber.Integer, defaultValue=3, minValue=2)))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            self.OPEN_CLASS, self.tr("Presence data: minutes counted for the open dwell class "
+                                     "(empty = no mean when it has visitors)"),
+            QgsProcessingParameterNumber.Double, optional=True, minValue=0.0)))
         self.add_write_parameter()
         self.add_table_sink(self.OUTPUT, self.tr("Event impact"))
         self.add_table_sink(self.OUTPUT_DWELL, self.tr("Event impact on dwell time and "
@@ -153,6 +158,8 @@ class EventImpact(FlowAnalysisAlgorithm):
             conn, baseline, event_ids=wanted or None, parking_distance=parking_distance,
             k=self.parameterAsDouble(parameters, self.K, context),
             min_baseline_days=self.parameterAsInt(parameters, self.MIN_BASELINE_DAYS, context),
+            open_class_minutes=self.parameterAsDouble(parameters, self.OPEN_CLASS, context)
+            if parameters.get(self.OPEN_CLASS) not in (None, "") else None,
             checkpoint=checkpoint)
         if table.empty and dwell.empty:
             raise QgsProcessingException(self.tr(
@@ -186,6 +193,9 @@ class EventImpact(FlowAnalysisAlgorithm):
 def _typed(dwell: pd.DataFrame) -> pd.DataFrame:
     """Numbers as floats and ``exceeds`` as plain booleans or None (for the sink)."""
     dwell = dwell.copy()
+    for col in ("event_days", "event_days_with_data", "baseline_days",
+                "baseline_days_with_data", "baseline_days_excluded"):
+        dwell[col] = pd.to_numeric(dwell[col], errors="coerce").astype("Int64")
     for col in ("event_value", "baseline_mean", "baseline_sd", "difference",
                 "relative_difference", "z_score"):
         dwell[col] = pd.to_numeric(dwell[col], errors="coerce").astype(float)
