@@ -108,8 +108,20 @@
       <translation>Valeurs d'accès signifiant « ouvert aux voitures »</translation>
     </message>
     <message>
+      <source>Activity barometer (SIRENE history, activity indices)</source>
+      <translation>Baromètre de l'activité (historique SIRENE, indices d'activité)</translation>
+    </message>
+    <message>
       <source>Activity group of the competitors</source>
       <translation>Groupe d'activité des concurrents</translation>
+    </message>
+    <message>
+      <source>Activity index CSV file</source>
+      <translation>Fichier CSV d'indice d'activité</translation>
+    </message>
+    <message>
+      <source>Activity indices year on year</source>
+      <translation>Indices d'activité sur un an</translation>
     </message>
     <message>
       <source>Address</source>
@@ -226,6 +238,10 @@
     <message>
       <source>Bands must be positive numbers separated by commas (e.g. 5, 10, 15), got {text}.</source>
       <translation>Les tranches doivent être des nombres positifs séparés par des virgules (par ex. 5, 10, 15), reçu {text}.</translation>
+    </message>
+    <message>
+      <source>Barometer per month</source>
+      <translation>Baromètre par mois</translation>
     </message>
     <message>
       <source>Baseline</source>
@@ -360,6 +376,10 @@
       <translation>Parcs desservant une centralité : à moins de (mètres)</translation>
     </message>
     <message>
+      <source>Car parks with dwell time</source>
+      <translation>Parcs de stationnement avec durée de présence</translation>
+    </message>
+    <message>
       <source>Carpool areas (ODbL)</source>
       <translation>Lieux de covoiturage (ODbL)</translation>
     </message>
@@ -430,6 +450,10 @@
     <message>
       <source>Centralities updated</source>
       <translation>Centralités mises à jour</translation>
+    </message>
+    <message>
+      <source>Centralities with dwell time</source>
+      <translation>Centralités avec durée de présence</translation>
     </message>
     <message>
       <source>Centralities with footfall</source>
@@ -584,6 +608,14 @@
       <translation>Correspondance des colonnes des trajets (champ=colonne ; …)</translation>
     </message>
     <message>
+      <source>Column preset (empty = none: standard, presence_fr or one saved)</source>
+      <translation>Modèle de colonnes (vide = aucun : standard, presence_fr ou un modèle enregistré)</translation>
+    </message>
+    <message>
+      <source>Column preset (empty = none: standard, tickets_fr, horodateurs_fr or one saved)</source>
+      <translation>Modèle de colonnes (vide = aucun : standard, tickets_fr, horodateurs_fr ou un modèle enregistré)</translation>
+    </message>
+    <message>
       <source>Column separator (empty = detect; , ; tab or |)</source>
       <translation>Séparateur de colonnes (vide = détecté ; , ; tabulation ou |)</translation>
     </message>
@@ -624,8 +656,16 @@
       <translation>Codes commune (Insee, séparés par des virgules ; vide = toutes)</translation>
     </message>
     <message>
+      <source>Commune codes (INSEE, separated by commas; empty = all; needs the stock file)</source>
+      <translation>Codes communes (INSEE, séparés par des virgules ; vide = toutes ; nécessite le fichier stock)</translation>
+    </message>
+    <message>
       <source>Commune codes have 5 characters (e.g. 86194): {bad}</source>
       <translation>Les codes commune ont 5 caractères (par ex. 86194) : {bad}</translation>
+    </message>
+    <message>
+      <source>Commune codes need the stock file (the history has no commune).</source>
+      <translation>Les codes communes nécessitent le fichier stock (l'historique ne donne pas la commune).</translation>
     </message>
     <message>
       <source>Competitors within the distance</source>
@@ -912,6 +952,34 @@
       <translation>Durée</translation>
     </message>
     <message>
+      <source>Dwell and visitors: fewest baseline days with data to judge the variability</source>
+      <translation>Durée et visiteurs : nombre minimal de jours de référence avec données pour juger la variabilité</translation>
+    </message>
+    <message>
+      <source>Dwell and visitors: standard deviations of the baseline a difference must exceed</source>
+      <translation>Durée et visiteurs : nombre d'écarts-types de la référence qu'un écart doit dépasser</translation>
+    </message>
+    <message>
+      <source>Dwell and visitors: {n} of {total} comparisons exceed the baseline's variability.</source>
+      <translation>Durée et visiteurs : {n} comparaisons sur {total} dépassent la variabilité de la référence.</translation>
+    </message>
+    <message>
+      <source>Dwell classes</source>
+      <translation>Classes de durée</translation>
+    </message>
+    <message>
+      <source>Dwell classes in minutes (label=lower-upper; …; empty = read from the labels)</source>
+      <translation>Classes de durée en minutes (libellé=borne basse-borne haute ; … ; vide = lues dans les libellés)</translation>
+    </message>
+    <message>
+      <source>Dwell time (parking sessions and presence data)</source>
+      <translation>Durée de présence (sessions de stationnement et données de présence)</translation>
+    </message>
+    <message>
+      <source>Dwell time per period</source>
+      <translation>Durée de présence par période</translation>
+    </message>
+    <message>
       <source>EPSG:{epsg} is not a known coordinate reference system</source>
       <translation>EPSG:{epsg} n'est pas un système de coordonnées connu</translation>
     </message>
@@ -932,12 +1000,20 @@
       <translation>Date de fin (AAAA-MM-JJ)</translation>
     </message>
     <message>
+      <source>Establishment events</source>
+      <translation>Événements des établissements</translation>
+    </message>
+    <message>
       <source>Establishments already imported</source>
       <translation>Établissements déjà importés</translation>
     </message>
     <message>
       <source>Establishments matched to premises</source>
       <translation>Établissements rattachés à des locaux</translation>
+    </message>
+    <message>
+      <source>Establishments outside a centrality: assign within (metres)</source>
+      <translation>Établissements hors centralité : rattacher dans un rayon de (mètres)</translation>
     </message>
     <message>
       <source>Establishments to review</source>
@@ -962,6 +1038,10 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
     <message>
       <source>Event impact</source>
       <translation>Impact des événements</translation>
+    </message>
+    <message>
+      <source>Event impact on dwell time and visitors</source>
+      <translation>Effet des événements sur la durée de présence et les visiteurs</translation>
     </message>
     <message>
       <source>Event impact on flows</source>
@@ -1152,6 +1232,14 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Premier jour (vide = premier comptage)</translation>
     </message>
     <message>
+      <source>First day (empty = first entry)</source>
+      <translation>Premier jour (vide = première entrée)</translation>
+    </message>
+    <message>
+      <source>First month (any day of it; empty = five years before the last)</source>
+      <translation>Premier mois (n'importe quel jour du mois ; vide = cinq ans avant le dernier)</translation>
+    </message>
+    <message>
       <source>Flow lines home zone → centrality</source>
       <translation>Lignes de flux zone de résidence → centralité</translation>
     </message>
@@ -1212,8 +1300,8 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Fréquentation par période</translation>
     </message>
     <message>
-      <source>For each event: uplift = (mean daily value during the event − baseline mean) / baseline mean, given as a fraction and in %, for pedestrian footfall per counter and per centrality (passages/day), parking occupancy per car park and per centrality (mean rate within the hours given) and ridership per centrality (daily boardings at the stops within walking distance), when those data exist. Event days are the local days from its start to its end date. Baseline: the same weekdays over the N previous weeks (each event day d against d − 7k, k = 1…N), the same ISO week and weekday one year before, or a declared neutral period (optionally only its days of the event's weekdays). Baseline days falling in another event of the same centrality are excluded and counted. Means use days with data only; coverage = days with data / days expected; a warning says when the event or the baseline has gaps, and the uplift is empty when a side has no data or the baseline mean is 0. Indicators (per centrality, period = event dates): event_uplift, event_parking_uplift, event_ridership_uplift (%).</source>
-      <translation>Pour chaque événement : gain = (valeur journalière moyenne pendant l'événement − moyenne de référence) / moyenne de référence, en fraction et en %, pour la fréquentation piétonne par compteur et par centralité (passages/jour), l'occupation du stationnement par parc et par centralité (taux moyen sur les heures indiquées) et la fréquentation des transports par centralité (montées journalières aux arrêts à distance de marche), quand ces données existent. Les jours de l'événement sont les jours locaux de sa date de début à sa date de fin. Référence : les mêmes jours de la semaine des N semaines précédentes (chaque jour d de l'événement comparé à d − 7k, k = 1…N), la même semaine ISO et le même jour un an avant, ou une période neutre déclarée (éventuellement ses seuls jours de la semaine de l'événement). Les jours de référence tombant pendant un autre événement de la même centralité sont exclus et comptés. Les moyennes n'utilisent que les jours avec données ; couverture = jours avec données / jours attendus ; un avertissement signale des lacunes pendant l'événement ou la référence, et le gain reste vide quand un côté n'a aucune donnée ou que la moyenne de référence vaut 0. Indicateurs (par centralité, période = dates de l'événement) : event_uplift, event_parking_uplift, event_ridership_uplift (%).</translation>
+      <source>For each event: uplift = (mean daily value during the event − baseline mean) / baseline mean, given as a fraction and in %, for pedestrian footfall per counter and per centrality (passages/day), parking occupancy per car park and per centrality (mean rate within the hours given) and ridership per centrality (daily boardings at the stops within walking distance), when those data exist. Event days are the local days from its start to its end date. Baseline: the same weekdays over the N previous weeks (each event day d against d − 7k, k = 1…N), the same ISO week and weekday one year before, or a declared neutral period (optionally only its days of the event's weekdays). Baseline days falling in another event of the same centrality are excluded and counted. Means use days with data only; coverage = days with data / days expected; a warning says when the event or the baseline has gaps, and the uplift is empty when a side has no data or the baseline mean is 0. Dwell time and visitors (second table, when parking sessions or presence data are imported): the mean length of stay per car park and per centrality, and per presence zone and visitor category the mean dwell and the share of the visitors, on the same event and baseline days: event value = mean of the event's daily values, baseline mean and standard deviation (sd, n − 1) of the baseline's daily values, difference = event value − baseline mean (minutes, or share points: 0.05 = 5 points), z = difference / sd; exceeds = |difference| &gt; k × sd (k = 2 by default: the event lies outside the baseline days' own variability), left empty when the baseline has fewer days with data than the minimum. A day without data is no data, never zero. Indicators (per centrality, period = event dates): event_uplift, event_parking_uplift, event_ridership_uplift (%), event_dwell_difference and event_presence_dwell_difference (min).</source>
+      <translation>Pour chaque événement : gain = (valeur journalière moyenne pendant l'événement − moyenne de référence) / moyenne de référence, en fraction et en %, pour la fréquentation piétonne par compteur et par centralité (passages/jour), l'occupation du stationnement par parc et par centralité (taux moyen sur les heures indiquées) et la fréquentation des transports par centralité (montées journalières aux arrêts à distance de marche), quand ces données existent. Les jours de l'événement sont les jours locaux de sa date de début à sa date de fin. Référence : les mêmes jours de la semaine des N semaines précédentes (chaque jour d de l'événement comparé à d − 7k, k = 1…N), la même semaine ISO et le même jour un an avant, ou une période neutre déclarée (éventuellement ses seuls jours de la semaine de l'événement). Les jours de référence tombant pendant un autre événement de la même centralité sont exclus et comptés. Les moyennes n'utilisent que les jours avec données ; couverture = jours avec données / jours attendus ; un avertissement signale des lacunes pendant l'événement ou la référence, et le gain reste vide quand un côté n'a aucune donnée ou que la moyenne de référence vaut 0. Durée de présence et visiteurs (seconde table, quand des sessions de stationnement ou des données de présence sont importées) : la durée moyenne de stationnement par parc et par centralité, et par zone de présence et catégorie de visiteurs la durée moyenne et la part des visiteurs, sur les mêmes jours d'événement et de référence : valeur de l'événement = moyenne de ses valeurs journalières, moyenne et écart-type (é.-t., n − 1) des valeurs journalières de la référence, écart = valeur de l'événement − moyenne de référence (minutes, ou points de part : 0,05 = 5 points), z = écart / é.-t. ; dépasse = |écart| &gt; k × é.-t. (k = 2 par défaut : l'événement sort de la variabilité propre des jours de référence), laissé vide quand la référence a moins de jours avec données que le minimum. Un jour sans donnée est une absence de donnée, jamais un zéro. Indicateurs (par centralité, période = dates de l'événement) : event_uplift, event_parking_uplift, event_ridership_uplift (%), event_dwell_difference et event_presence_dwell_difference (min).</translation>
     </message>
     <message>
       <source>For each zone (centrality; or street, from the premises' street column; or commercial linear: the nearest line within a distance) and inventory campaign:
@@ -1240,6 +1328,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>For the territory as a whole</source>
       <translation>Pour l'ensemble du territoire</translation>
+    </message>
+    <message>
+      <source>From parking sessions, per car park or on-street zone and per centrality (the car parks serving it: declared, inside it, or within the distance; capacity = the sum of theirs), and per period (day, week, month, year and the whole window): sessions, mean and median length of stay (minutes; stay = exit − entry on the local wall clock), distribution by class (half-open intervals of minutes, by default &lt; 30 min, 30 min–1 h, 1–2 h, 2–4 h, ≥ 4 h: a stay of exactly 30 min is in 30 min–1 h), long stays (≥ the threshold, 4 h by default) and their share by hour of arrival, rotation = sessions / (spaces × days of the period in the window), amounts. A session belongs to the day of its entry (a stay across midnight or overnight is counted once, with its whole length). Sessions without exit are counted apart (open_sessions) and left out of every statistic, never guessed. From presence data, per zone, period and visitor category (and all): visitors (as delivered), share of the visitors, dwell distribution by class and mean dwell (reported means weighted by counts, or class midpoints when every class has bounds; the open class needs a value in minutes). Indicators per centrality (months, years, whole window): dwell_mean_min, dwell_median_min, dwell_long_share (%), parking_rotation, parking_sessions, presence_visitors, presence_mean_dwell_min, presence_share_&lt;category&gt; (%).</source>
+      <translation>À partir des sessions de stationnement, par parc ou zone de stationnement sur voirie et par centralité (les parcs qui la desservent : déclarés, situés dedans ou à la distance indiquée ; capacité = la somme des leurs), et par période (jour, semaine, mois, année et toute la période) : sessions, durée moyenne et médiane de stationnement (minutes ; durée = sortie − entrée à l'heure locale), répartition par classe (intervalles semi-ouverts de minutes, par défaut &lt; 30 min, 30 min–1 h, 1–2 h, 2–4 h, ≥ 4 h : une durée d'exactement 30 min est dans 30 min–1 h), stationnements longs (≥ le seuil, 4 h par défaut) et leur part par heure d'arrivée, rotation = sessions / (places × jours de la période dans la fenêtre), montants. Une session appartient au jour de son entrée (un stationnement qui passe minuit ou la nuit est compté une fois, avec toute sa durée). Les sessions sans sortie sont comptées à part (open_sessions) et écartées de toute statistique, jamais devinées. À partir des données de présence, par zone, période et catégorie de visiteurs (et toutes) : visiteurs (tels que livrés), part des visiteurs, répartition par classe de durée et durée moyenne (moyennes livrées pondérées par les effectifs, ou milieux de classe quand chaque classe a des bornes ; la classe ouverte a besoin d'une valeur en minutes). Indicateurs par centralité (mois, années, toute la période) : dwell_mean_min, dwell_median_min, dwell_long_share (%), parking_rotation, parking_sessions, presence_visitors, presence_mean_dwell_min, presence_share_&lt;catégorie&gt; (%).</translation>
     </message>
     <message>
       <source>Further margins from the survey_margins table (e.g. gender, occupation; separated by commas)</source>
@@ -1430,6 +1522,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Importer un réseau de transport en commun (GTFS)</translation>
     </message>
     <message>
+      <source>Import an activity index</source>
+      <translation>Importer un indice d'activité</translation>
+    </message>
+    <message>
       <source>Import canceled: {unchanged}.</source>
       <translation>Import annulé : {unchanged}.</translation>
     </message>
@@ -1466,6 +1562,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Importer le stationnement (parcs, zones sur voirie, occupation)</translation>
     </message>
     <message>
+      <source>Import parking sessions</source>
+      <translation>Importer des sessions de stationnement</translation>
+    </message>
+    <message>
+      <source>Import presence data</source>
+      <translation>Importer des données de présence</translation>
+    </message>
+    <message>
       <source>Import public transport ridership</source>
       <translation>Importer la fréquentation des transports en commun</translation>
     </message>
@@ -1490,6 +1594,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Importer les producteurs en circuit court et les marchés</translation>
     </message>
     <message>
+      <source>Import the SIRENE establishment history</source>
+      <translation>Importer l'historique des établissements SIRENE</translation>
+    </message>
+    <message>
       <source>Import the population grid (INSEE Filosofi 200 m)</source>
       <translation>Importer le carroyage de population (INSEE Filosofi 200 m)</translation>
     </message>
@@ -1498,12 +1606,20 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Les importer en double sens et ouvertes aux voitures, avec un avertissement</translation>
     </message>
     <message>
+      <source>Imports INSEE's StockEtablissementHistorique CSV: one row per period of an establishment with siret, dateDebut, dateFin, etatAdministratifEtablissement (A active, F closed), activitePrincipaleEtablissement and its nomenclature, enseigne1Etablissement, denominationUsuelleEtablissement (INSEE's column names). Rejected rows (listed): a malformed SIRET or one that does not start with the row's SIREN, an unreadable date, an end before the start, a state other than A or F, two periods of a SIRET starting the same day. The history has no address: give the StockEtablissement file (any state; INSEE's Lambert coordinates, the geolocation file's x, y, epsg, or longitude, latitude) to place the establishments in the centralities; without it, the activity barometer places them through the premises a SIRENE import linked their SIRET to. With a stock file, the commune codes keep only the establishments of those communes. Keyed by SIRET and start date: re-importing adds nothing, a newer file updates the periods that changed. One transaction.</source>
+      <translation>Importe le CSV StockEtablissementHistorique de l'INSEE : une ligne par période d'un établissement avec siret, dateDebut, dateFin, etatAdministratifEtablissement (A actif, F fermé), activitePrincipaleEtablissement et sa nomenclature, enseigne1Etablissement, denominationUsuelleEtablissement (noms de colonnes de l'INSEE). Lignes rejetées (listées) : un SIRET mal formé ou qui ne commence pas par le SIREN de la ligne, une date illisible, une fin avant le début, un état autre que A ou F, deux périodes d'un SIRET commençant le même jour. L'historique ne donne pas d'adresse : fournissez le fichier StockEtablissement (tous états ; coordonnées Lambert de l'INSEE, x, y, epsg du fichier de géolocalisation, ou longitude, latitude) pour placer les établissements dans les centralités ; sans lui, le baromètre de l'activité les place par les locaux auxquels un import SIRENE a lié leur SIRET. Avec un fichier stock, les codes communes ne gardent que les établissements de ces communes. Clé : SIRET et date de début ; réimporter n'ajoute rien, un fichier plus récent met à jour les périodes qui ont changé. Une seule transaction.</translation>
+    </message>
+    <message>
       <source>Imports INSEE's gridded Filosofi data (données carroyées, 200 m cells) from its CSV or its GeoPackage, any vintage (2015: IdINSPIRE, Ind…; 2017: Idcar_200m, Ind…; 2019 and 2021: idcar_200m, ind…; column names matched whatever their case) into the population_grid table: ind (inhabitants), men (households), men_pauv, ind_snv (sum of standards of living), age bands ind_0_3 … ind_80p, ind_inc, i_est_200 (imputed cell). Fractional values are kept as INSEE publishes them; a column the file lacks is left empty (the 2021 grid has no men, men_pauv, ind_snv), with a warning. Each cell is rebuilt from its id (CRS3035RES200mN2694200E3640400: EPSG:3035, 200 m, south-west corner at northing 2694200, easting 3640400) and reprojected to the GeoPackage's CRS. Clipping: with a territory layer (polygons, any CRS) or an extent, a cell is kept when its centre lies inside; without them every cell of the file is kept. Keyed by idcar_200m: re-importing the file (or the same grid from its GeoPackage) changes nothing; a cell whose values changed is updated. Rejected and listed: ids that are not cell ids, counts that are not numbers &gt;= 0, an id repeated. One transaction.</source>
       <translation>Importe les données carroyées Filosofi de l'INSEE (carreaux de 200 m) depuis leur CSV ou leur GeoPackage, quel que soit le millésime (2015 : IdINSPIRE, Ind… ; 2017 : Idcar_200m, Ind… ; 2019 et 2021 : idcar_200m, ind… ; noms de colonnes reconnus quelle que soit leur casse) dans la table population_grid : ind (habitants), men (ménages), men_pauv, ind_snv (somme des niveaux de vie), tranches d'âge ind_0_3 … ind_80p, ind_inc, i_est_200 (carreau imputé). Les valeurs fractionnaires sont gardées telles que l'INSEE les publie ; une colonne absente du fichier est laissée vide (le carroyage 2021 n'a pas men, men_pauv, ind_snv), avec un avertissement. Chaque carreau est reconstruit à partir de son identifiant (CRS3035RES200mN2694200E3640400 : EPSG:3035, 200 m, coin sud-ouest à l'ordonnée 2694200 et l'abscisse 3640400) et reprojeté dans le SCR du GeoPackage. Découpage : avec une couche du territoire (polygones, tout SCR) ou une emprise, un carreau est gardé quand son centre est à l'intérieur ; sans elles, tous les carreaux du fichier sont gardés. Identité idcar_200m : réimporter le fichier (ou le même carroyage depuis son GeoPackage) ne change rien ; un carreau dont les valeurs ont changé est mis à jour. Rejetés et listés : les identifiants qui ne sont pas des identifiants de carreaux, les effectifs qui ne sont pas des nombres &gt;= 0, un identifiant répété. Une seule transaction.</translation>
     </message>
     <message>
       <source>Imports a GTFS feed (zip): its stops (projected to the GeoPackage's CRS), its routes, and the departures per stop and hour of the service day for the dates given and, if chosen, for the typical weekday (among the Tuesdays to Thursdays of the feed's calendar, the first whose number of running trips is the most frequent one). A departure is a stop time of a trip running that day, not at the last stop of its trip, with pickup allowed (pickup_type ≠ 1); a 25:10:00 departure falls in hour 25. Every row is validated against the GTFS reference; real-world defects (overlapping block trips, decreasing shape distances, times going back) are kept and reported as warnings, unusable rows are rejected and reported. The service frequency table gives, per stop and period of the day, the departures, departures per hour and the mean headway (minutes) = period length / departures. One transaction; re-importing a feed of the same name adds nothing. Archives are read within limits: at most {members} files and {size} MB expanded, no member expanding more than {ratio} times; a damaged or encrypted archive is refused.</source>
       <translation>Importe un flux GTFS (zip) : ses arrêts (projetés dans le SCR du GeoPackage), ses lignes, et les départs par arrêt et par heure du jour de service pour les dates indiquées et, si demandé, pour le jour ouvré type (parmi les mardis à jeudis du calendrier du flux, le premier dont le nombre de courses est le plus fréquent). Un départ est un horaire de passage d'une course circulant ce jour-là, hors dernier arrêt de la course, montée autorisée (pickup_type ≠ 1) ; un départ à 25:10:00 compte dans l'heure 25. Chaque ligne est validée selon la référence GTFS ; les défauts réels (courses d'un même block_id qui se chevauchent, distances de tracé décroissantes, horaires qui reculent) sont conservés et signalés en avertissements, les lignes inutilisables sont rejetées et signalées. La table de fréquence donne, par arrêt et période de la journée, les départs, les départs par heure et l'intervalle moyen (minutes) = durée de la période / départs. Une seule transaction ; réimporter un flux du même nom n'ajoute rien. Les archives sont lues dans des limites : au plus {members} fichiers et {size} Mo décompressés, aucun fichier ne se décompressant plus de {ratio} fois ; une archive endommagée ou chiffrée est refusée.</translation>
+    </message>
+    <message>
+      <source>Imports activity indices or amounts per zone, sector and period, such as the aggregated card-payment figures banks and card networks publish for town-centre programmes. Fields (renamed with a mapping): zone (a zone id, or a centrality's name: such rows are linked to it), sector (optional: all), period (YYYY-MM, YYYY-Qn, YYYY, or a date), value, measure (optional: index, amount or transactions; default the one chosen), unit (optional). Rejected rows are listed with the reason. Keyed by zone, sector, period and measure: re-importing adds nothing, a revised file updates the values. The activity barometer gives their change year on year. One transaction.</source>
+      <translation>Importe des indices ou montants d'activité par zone, secteur et période, comme les données agrégées de paiement par carte que banques et réseaux de cartes publient pour les programmes de centre-ville. Champs (renommés par une correspondance) : zone (un identifiant de zone, ou le nom d'une centralité : ces lignes lui sont rattachées), sector (facultatif : all), period (AAAA-MM, AAAA-Tn, AAAA, ou une date), value, measure (facultatif : index, amount ou transactions ; par défaut celle choisie), unit (facultatif). Les lignes rejetées sont listées avec la raison. Clé : zone, secteur, période et mesure ; réimporter n'ajoute rien, un fichier révisé met à jour les valeurs. Le baromètre de l'activité donne leur évolution sur un an. Une seule transaction.</translation>
     </message>
     <message>
       <source>Imports an INSEE SIRENE StockEtablissement CSV (comma or semicolon separated) as candidate premises. Kept: active establishments (etatAdministratifEtablissement = A), diffusible ones (statutDiffusionEtablissement = O), whose NAF rev. 2 code is in the naf_activity_map table and whose coordinates are known (x, y, epsg; or INSEE's Lambert columns; or longitude, latitude), in the chosen communes. Every other row is listed in the rejected rows table with its row number and the reason (closed, not diffusible, activity coded in the old NAP / NAF nomenclatures, unknown NAF code, malformed or duplicate SIRET, no coordinates). Coordinates are reprojected to the GeoPackage CRS. Each establishment is then matched to the existing premises: a SIRET imported before is recognised (re-importing a file adds nothing); a premise within the matching distance whose sign name is similar (similarity ≥ the minimum, 0 to 1) is linked; no premise within the distance gives a new premise; premises nearby but no similar sign gives a row to review (output layer), never a new premise. With a campaign, every linked or new premise without an observation in it gets one, status occupied, marked to confirm. Everything is written in one transaction: on an error the GeoPackage is left unchanged.</source>
@@ -1528,6 +1644,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Imports off-street car parks in the national stationnement schema (0.1.5; every field validated, reserved places at most nb_places) or on-street parking zones (columns id, nom, nb_places, Xlong, Ylat; insee, adresse, tarif_1h, tarif_2h, info optional) or the car parks of an OpenStreetMap export (Overpass GeoJSON, .osm or .pbf: amenity=parking with capacity, capacity:disabled, capacity:charging, fee, access, maxheight and the kind parking=surface, multi-storey, underground…, keyed by their OSM id), and an occupancy time series: one row per car park and time with free or occupied places (both must then add up to the capacity) and optionally the capacity (default: the car park's nb_places); occupancy rate = occupied / capacity (0–1). A file with a payments column and no free or occupied places holds on-street payment counts. Column names are changed with a mapping (parking_id=…; timestamp=…; free=…; occupied=…; capacity=…; payments=…). Times without UTC offset are read in the time zone given. Car parks and series are written in one transaction, keyed by parking id and time: re-importing adds nothing.</source>
       <translation>Importe des parcs de stationnement hors voirie au schéma national stationnement (0.1.5 ; chaque champ est validé, les places réservées au plus nb_places) ou des zones de stationnement sur voirie (colonnes id, nom, nb_places, Xlong, Ylat ; insee, adresse, tarif_1h, tarif_2h, info facultatives) ou les parcs d'un export OpenStreetMap (GeoJSON Overpass, .osm ou .pbf : amenity=parking avec capacity, capacity:disabled, capacity:charging, fee, access, maxheight et le type parking=surface, multi-storey, underground…, identifiés par leur identifiant OSM), et une série d'occupation : une ligne par parc et instant avec les places libres ou occupées (les deux doivent alors totaliser la capacité) et éventuellement la capacité (par défaut nb_places du parc) ; taux d'occupation = occupées / capacité (0–1). Un fichier avec une colonne payments et sans places libres ni occupées contient des comptages de paiements sur voirie. Une correspondance change les noms de colonnes (parking_id=… ; timestamp=… ; free=… ; occupied=… ; capacity=… ; payments=…). Les heures sans décalage UTC sont lues dans le fuseau horaire indiqué. Parcs et séries sont écrits en une seule transaction, avec pour clé l'identifiant du parc et l'instant : réimporter n'ajoute rien.</translation>
+    </message>
+    <message>
+      <source>Imports parking sessions exported by car-park operators, on-street payment terminals or apps: one row per ticket or session with the car park or zone (parking_id: an id or the name of a car park or zone of the GeoPackage; import them first), the entry and the exit (local date-times: 2024-03-01 14:05, 01/03/2024 14:05…; an empty exit is a session still open), and optionally the amount (€) and the operator's ticket id. Column names come from a mapping (parking_id=…; entry=…; exit=…; amount=…; ticket=…) or a preset saved in the GeoPackage (built in: standard, tickets_fr, horodateurs_fr); the mapping overrides the preset's entries and can be saved as a new preset. Rejected rows (listed with the reason): no car park, an unknown car park, no or unreadable entry, an unreadable exit, an exit before the entry, a stay longer than the maximum (7 days by default), a negative amount, a ticket id repeated for the same car park. Open sessions are kept and counted apart: the dwell statistics never guess their length. Sessions are keyed by car park, entry second and rank: re-importing adds nothing, and a later export closes the sessions that were open. Millions of rows are read by a fast reader (plain UTF-8 CSV without quotes), other files by the general CSV reader. One transaction.</source>
+      <translation>Importe les sessions de stationnement exportées par les exploitants de parcs, les horodateurs ou les applications de paiement : une ligne par ticket ou session avec le parc ou la zone (parking_id : l'identifiant ou le nom d'un parc ou d'une zone du GeoPackage ; importez-les d'abord), l'entrée et la sortie (dates-heures locales : 2024-03-01 14:05, 01/03/2024 14:05… ; une sortie vide est une session encore ouverte), et en option le montant (€) et le numéro de ticket de l'exploitant. Les noms de colonnes viennent d'une correspondance (parking_id=… ; entry=… ; exit=… ; amount=… ; ticket=…) ou d'un modèle enregistré dans le GeoPackage (fournis : standard, tickets_fr, horodateurs_fr) ; la correspondance remplace les entrées du modèle et peut être enregistrée comme nouveau modèle. Lignes rejetées (listées avec la raison) : pas de parc, un parc inconnu, une entrée absente ou illisible, une sortie illisible, une sortie avant l'entrée, une durée supérieure au maximum (7 jours par défaut), un montant négatif, un numéro de ticket répété pour le même parc. Les sessions ouvertes sont conservées et comptées à part : les statistiques de durée ne devinent jamais leur durée. Clé : parc, seconde d'entrée et rang ; réimporter n'ajoute rien, et un export ultérieur clôt les sessions qui étaient ouvertes. Les millions de lignes sont lues par un lecteur rapide (CSV UTF-8 simple sans guillemets), les autres fichiers par le lecteur CSV général. Une seule transaction.</translation>
+    </message>
+    <message>
+      <source>Imports presence data as providers deliver them (mobile-network aggregates, Wi-Fi or Bluetooth sensors), aggregated and anonymised: one row per zone, time slot, visitor category and either dwell-time class or mean dwell (minutes). Fields: zone (a zone id, or a centrality's name: such rows are linked to it), slot (start of the time slot: a date-time, or a date for daily data), category (the provider's label: residents, regular visitors…), count (people, ≥ 0), dwell_class or mean_dwell, slot_minutes (optional). Column names come from a mapping or a saved preset (built in: standard, presence_fr). Dwell classes get their bounds in minutes from the list given (label=lower-upper; an empty upper bound is an open class), else from their labels (&lt; 30 min, 30 min - 1 h, 1h-2h, &gt; 4 h…). Rejected rows are listed with the reason. Keyed by zone, slot, category and class: re-importing adds nothing, a corrected file updates the counts. One transaction.</source>
+      <translation>Importe des données de présence telles que les fournisseurs les livrent (agrégats de téléphonie mobile, capteurs Wi-Fi ou Bluetooth), agrégées et anonymisées : une ligne par zone, créneau, catégorie de visiteurs et soit classe de durée, soit durée moyenne (minutes). Champs : zone (un identifiant de zone, ou le nom d'une centralité : ces lignes lui sont rattachées), slot (début du créneau : une date-heure, ou une date pour des données journalières), category (le libellé du fournisseur : résidents, visiteurs réguliers…), count (personnes, ≥ 0), dwell_class ou mean_dwell, slot_minutes (facultatif). Les noms de colonnes viennent d'une correspondance ou d'un modèle enregistré (fournis : standard, presence_fr). Les classes de durée prennent leurs bornes en minutes dans la liste donnée (libellé=basse-haute ; une borne haute vide est une classe ouverte), sinon dans leurs libellés (&lt; 30 min, 30 min - 1 h, 1h-2h, &gt; 4 h…). Les lignes rejetées sont listées avec la raison. Clé : zone, créneau, catégorie et classe ; réimporter n'ajoute rien, un fichier corrigé met à jour les effectifs. Une seule transaction.</translation>
     </message>
     <message>
       <source>Imports ridership counts per stop: columns stop_id, date (YYYY-MM-DD or DD/MM/YYYY), period (optional: a period of the day such as 07-09; default day), boardings and alightings (at least one; numbers &gt;= 0). Column names are changed with a mapping (stop_id=…; date=…). The stops are the GTFS stop_id of the feed named (default: the latest imported feed); a row naming an unknown stop, a bad date, a negative number or a duplicate (stop, date, period) is rejected and reported. One transaction; re-importing adds nothing.</source>
@@ -1670,6 +1794,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Dernier jour (vide = dernier comptage)</translation>
     </message>
     <message>
+      <source>Last day (empty = last entry)</source>
+      <translation>Dernier jour (vide = dernière entrée)</translation>
+    </message>
+    <message>
+      <source>Last month (any day of it; empty = the latest of the history)</source>
+      <translation>Dernier mois (n'importe quel jour du mois ; vide = le plus récent de l'historique)</translation>
+    </message>
+    <message>
       <source>Layer of the GeoPackage (empty = the first with cell ids)</source>
       <translation>Couche du GeoPackage (vide = la première avec des identifiants de carreaux)</translation>
     </message>
@@ -1680,6 +1812,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Left out ({reason}): {n} rows</source>
       <translation>Écartées ({reason}) : {n} lignes</translation>
+    </message>
+    <message>
+      <source>Length of the time slots (minutes; when the file does not say)</source>
+      <translation>Durée des créneaux (minutes ; quand le fichier ne la donne pas)</translation>
     </message>
     <message>
       <source>Less is better</source>
@@ -1714,12 +1850,28 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Licence</translation>
     </message>
     <message>
+      <source>Limits of the dwell classes (minutes, separated by commas)</source>
+      <translation>Bornes des classes de durée (minutes, séparées par des virgules)</translation>
+    </message>
+    <message>
+      <source>Limits of the dwell classes: positive numbers of minutes in increasing order, separated by commas (e.g. 30, 60, 120, 240).</source>
+      <translation>Bornes des classes de durée : des nombres de minutes positifs et croissants, séparés par des virgules (par ex. 30, 60, 120, 240).</translation>
+    </message>
+    <message>
       <source>Linear name field</source>
       <translation>Champ du nom du linéaire</translation>
     </message>
     <message>
       <source>Log-likelihood</source>
       <translation>Log-vraisemblance</translation>
+    </message>
+    <message>
+      <source>Long stay: at least (minutes)</source>
+      <translation>Stationnement long : au moins (minutes)</translation>
+    </message>
+    <message>
+      <source>Long stays by hour of arrival</source>
+      <translation>Stationnements longs par heure d'arrivée</translation>
     </message>
     <message>
       <source>Long-term vacancy</source>
@@ -1736,6 +1888,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Long-term vacant premises</source>
       <translation>Locaux en vacance de longue durée</translation>
+    </message>
+    <message>
+      <source>Longest stay kept (days)</source>
+      <translation>Durée maximale conservée (jours)</translation>
     </message>
     <message>
       <source>Low (under 5 %)</source>
@@ -1816,6 +1972,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Measure file (measure_*.csv)</source>
       <translation>Fichier des mesures (measure_*.csv)</translation>
+    </message>
+    <message>
+      <source>Measure of the rows that do not say</source>
+      <translation>Mesure des lignes qui ne la précisent pas</translation>
     </message>
     <message>
       <source>Median centrality</source>
@@ -1912,6 +2072,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>NAF code absent from the NAF -&gt; group table</source>
       <translation>code NAF absent de la table NAF -&gt; groupe</translation>
+    </message>
+    <message>
+      <source>NAF codes without an activity group (counted as 'unmapped'): {codes}</source>
+      <translation>Codes NAF sans groupe d'activité (comptés « unmapped ») : {codes}</translation>
     </message>
     <message>
       <source>Name at least one place counted as evasion (e.g. other_town, online).</source>
@@ -2032,6 +2196,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>No driving hierarchy stored (numba is not installed): driving catchments give the same results, more slowly.</source>
       <translation>Aucune hiérarchie routière stockée (numba n'est pas installé) : les zones de chalandise en voiture donnent les mêmes résultats, plus lentement.</translation>
+    </message>
+    <message>
+      <source>No flow data (counts, parking occupancy, ridership), parking session or presence data to measure the events with: import them first.</source>
+      <translation>Aucune donnée de flux (comptages, occupation du stationnement, fréquentation des transports), aucune session de stationnement ni donnée de présence pour mesurer les événements : importez-les d'abord.</translation>
     </message>
     <message>
       <source>No group of premises holds {n} active premises within {r} m of each other ({total} premises, {active} active, in {campaign}): lower the minimum or raise the radius.</source>
@@ -2506,6 +2674,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Par centralité et période (année, mois ou toutes les données) : parcs et zones sur voirie situés dans la centralité ou à moins de la distance de stationnement : capacité, taux d'occupation (%) = 100 × Σ places occupées / Σ capacité sur les observations des heures indiquées, heure de pointe (l'heure de la journée au taux le plus élevé), paiements sur voirie par jour ; arrêts de transport en commun à distance de marche : départs du jour de service (le dernier jour ouvré type importé), départs par heure = départs de 07:00 à 19:00 / 12, heure de pointe et ses départs, fréquentation = moyenne des montées journalières cumulées sur ces arrêts ; points de comptage routier à moins de la distance routière : trafic moyen journalier moyen (véhicules/jour) et part des poids lourds pondérée par le trafic (%) ; lieux de covoiturage à moins de la distance de covoiturage (places) et trajets par jour dont l'origine ou la destination est la commune de la centralité. Écrits dans les indicateurs : parking_occupancy_rate, parking_peak_hour, onstreet_occupancy_rate, onstreet_payments_daily, transit_departures_per_hour, transit_boardings_daily, road_daily_traffic, road_heavy_share, carpool_places, carpool_trips_daily.</translation>
     </message>
     <message>
+      <source>Per centrality, month and activity group (and all groups), from the SIRENE establishment history: creations (first period active), closures (an active period followed by a closed one, in the zone and group of the active one), reopenings (closed then active), transfers out of and into the centrality (a closure and a creation of the same SIREN in different centralities at most the number of days given apart; in the same centrality it is a relocation, neither a closure nor a creation), net change = creations + reopenings + transfers in − closures − transfers out, establishments active at the end of the month, and survival: of the creations of the last 36 months, the share still active (or moved) at the end of the month. Establishments are placed by their position in the SIRENE stock file imported with the history, else by the premise a SIRENE import linked their SIRET to; activity groups come from the NAF codes through naf_activity_map. Window: the months given, by default the five years up to the latest date of the history. Activity indices: change = value / value one year before − 1, empty when that value is missing. Beside them, per campaign, the premises' openings, closures and turnover (as in vacancy rates) and the SIRENE creations and closures of the 12 months up to the campaign. Indicators per centrality and month: activity_creations, activity_closures, activity_reopenings, activity_transfers_in, activity_transfers_out, activity_net_change, activity_active (establishments), activity_survival_36m (%); per period: activity_index_yoy, activity_amount_yoy, activity_transactions_yoy (%).</source>
+      <translation>Par centralité, mois et groupe d'activité (et tous groupes), à partir de l'historique des établissements SIRENE : créations (première période active), fermetures (une période active suivie d'une période fermée, dans la zone et le groupe de la période active), réouvertures (fermé puis actif), transferts hors de la centralité et vers elle (une fermeture et une création du même SIREN dans des centralités différentes, au plus au nombre de jours indiqué l'une de l'autre ; dans la même centralité c'est un déménagement, ni fermeture ni création), solde = créations + réouvertures + transferts entrants − fermetures − transferts sortants, établissements actifs en fin de mois, et survie : parmi les créations des 36 derniers mois, la part encore active (ou déménagée) en fin de mois. Les établissements sont placés par leur position dans le fichier stock SIRENE importé avec l'historique, sinon par le local auquel un import SIRENE a lié leur SIRET ; les groupes d'activité viennent des codes NAF par naf_activity_map. Période : les mois indiqués, par défaut les cinq ans jusqu'à la date la plus récente de l'historique. Indices d'activité : évolution = valeur / valeur un an avant − 1, vide quand cette valeur manque. À côté, par campagne, les ouvertures, fermetures et le renouvellement des locaux (comme dans les taux de vacance) et les créations et fermetures SIRENE des 12 mois jusqu'à la campagne. Indicateurs par centralité et mois : activity_creations, activity_closures, activity_reopenings, activity_transfers_in, activity_transfers_out, activity_net_change, activity_active (établissements), activity_survival_36m (%) ; par période : activity_index_yoy, activity_amount_yoy, activity_transactions_yoy (%).</translation>
+    </message>
+    <message>
       <source>Per centrality: its offer in the inventory campaign (latest unless named): premises, shops (occupied, known activity group), vacancy rate (%), activity groups and Shannon diversity H = −Σ p ln p; its footfall (latest yearly mean daily passages per counter of Footfall per centrality); and the mix of consumption types (latest typology unless named) among its visitors (who come at least monthly) against the territory's: share of each type among the visitors (%, 95 % interval), the territory's share, index = 100 × share / territory share, and the verdict: attracts the type when the interval lies above the territory's share, fails to attract it when below, like the territory otherwise. Publication rules: fewer than 11 visitor respondents, no share, index nor verdict; under 30, low precision. Indicator: typology_attraction_type&lt;k&gt; (index) per centrality.</source>
       <translation>Par centralité : son offre dans la campagne d'inventaire (la dernière sauf indication) : locaux, commerces (occupés, groupe d'activité connu), taux de vacance (%), groupes d'activité et diversité de Shannon H = −Σ p ln p ; sa fréquentation (dernière moyenne annuelle de passages quotidiens par compteur de Fréquentation par centralité) ; et la répartition des types de consommation (dernière typologie sauf indication) parmi ses visiteurs (venant au moins une fois par mois) face à celle du territoire : part de chaque type parmi les visiteurs (%, intervalle à 95 %), part dans le territoire, indice = 100 × part / part du territoire, et le verdict : attire le type quand l'intervalle est au-dessus de la part du territoire, ne l'attire pas quand il est en dessous, comme le territoire sinon. Règles de publication : moins de 11 répondants visiteurs, ni part, ni indice, ni verdict ; moins de 30, faible précision. Indicateur : typology_attraction_type&lt;k&gt; (indice) par centralité.</translation>
     </message>
@@ -2544,6 +2716,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Periods</source>
       <translation>Périodes</translation>
+    </message>
+    <message>
+      <source>Periods given as dates are</source>
+      <translation>Les périodes données sous forme de dates sont des</translation>
     </message>
     <message>
       <source>Photo {photo} cited by {row} is missing.</source>
@@ -2642,6 +2818,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Locaux publiés</translation>
     </message>
     <message>
+      <source>Premises turnover per campaign beside SIRENE</source>
+      <translation>Renouvellement des locaux par campagne, à côté de SIRENE</translation>
+    </message>
+    <message>
       <source>Premises updated</source>
       <translation>Locaux mis à jour</translation>
     </message>
@@ -2684,6 +2864,22 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Preparing the compiled network searches (first run of this QGIS session: a moment; a few seconds the first time after installing)…</source>
       <translation>Préparation des recherches compilées sur le réseau (premier calcul de cette session QGIS : un instant ; quelques secondes la première fois après l'installation)…</translation>
+    </message>
+    <message>
+      <source>Presence CSV file</source>
+      <translation>Fichier CSV de données de présence</translation>
+    </message>
+    <message>
+      <source>Presence data: minutes counted for the open dwell class (empty = no mean when it has visitors)</source>
+      <translation>Données de présence : minutes comptées pour la classe de durée ouverte (vide = pas de moyenne quand elle a des visiteurs)</translation>
+    </message>
+    <message>
+      <source>Presence: dwell classes by category</source>
+      <translation>Présence : classes de durée par catégorie</translation>
+    </message>
+    <message>
+      <source>Presence: visitors and dwell</source>
+      <translation>Présence : visiteurs et durée</translation>
     </message>
     <message>
       <source>Preset: {preset}.</source>
@@ -2826,6 +3022,10 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
       <translation>Propose des périmètres de centralités à partir de la densité des locaux, pour que vous les révisiez (modifiez ensuite la couche et chargez-la avec Importer des centralités, ou laissez cet algorithme les écrire). Points : les locaux observés lors de la dernière campagne (non démolis) ; actifs : ceux observés occupés. 1. Groupes : un disque de rayon r autour de chaque local ; les locaux dont les disques se touchent (à moins de 2 r) sont dans le même groupe, de proche en proche. 2. Un groupe est gardé quand il compte au moins N locaux actifs. 3. Périmètre P = (U ⊕ D(s)) ⊖ D(s), U l'union des disques des groupes gardés : une fermeture par un disque de rayon s qui comble les creux et les vides de moins d'environ 2 s et ne retire jamais rien de U ; les trous sont comblés. Il est calculé sur une grille de cellules de côté c (par défaut r / 10) et son contour est lissé : à environ c près du périmètre exact. 4. Chaque partie connexe de P est une proposition, qui compte chaque local qu'elle contient (locaux, actifs, vacants), nommée Centralité proposée 1, 2… par nombre décroissant de locaux actifs ; la première reçoit le niveau primary, les autres secondary. Les propositions écrites sont appariées sur leur nom : relancer remplace leurs périmètres.</translation>
     </message>
     <message>
+      <source>Provider (kept with the rows)</source>
+      <translation>Fournisseur (conservé avec les lignes)</translation>
+    </message>
+    <message>
       <source>Pseudo-R² (McFadden)</source>
       <translation>Pseudo-R² (McFadden)</translation>
     </message>
@@ -2944,6 +3144,10 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
     <message>
       <source>Reading the counts…</source>
       <translation>Lecture des comptages…</translation>
+    </message>
+    <message>
+      <source>Reading the parking sessions and presence data…</source>
+      <translation>Lecture des sessions de stationnement et des données de présence…</translation>
     </message>
     <message>
       <source>Reads an export of the population questionnaire from KoboToolbox or ODK Central (.xlsx or .csv, XML names as headers, group separators '/' or '-', multiple choices as one space-separated column or as 1/0 columns per option) and checks every row against the questionnaire generated for this GeoPackage: unknown choices, values out of range, missing required answers, malformed numbers, too many choices, duplicate or missing submission ids, another questionnaire version. A row with any problem is rejected as a whole; each problem is listed in the rejected rows table (file, row as counted in the file with the header as row 1, field, value, code, reason). All accepted rows are written in one transaction to survey_responses, survey_centrality_visits and survey_answers_multi. Submissions already in the GeoPackage (same submission uuid) are skipped, so importing the same export twice adds nothing. A file that is not an export of this questionnaire is refused and nothing is written.</source>
@@ -3118,6 +3322,14 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
       <translation>CSV SIRENE StockEtablissement</translation>
     </message>
     <message>
+      <source>SIRENE StockEtablissement CSV (positions; optional)</source>
+      <translation>CSV SIRENE StockEtablissement (positions ; facultatif)</translation>
+    </message>
+    <message>
+      <source>SIRENE StockEtablissementHistorique CSV</source>
+      <translation>CSV SIRENE StockEtablissementHistorique</translation>
+    </message>
+    <message>
       <source>SIRENE file not found: {path}</source>
       <translation>fichier SIRENE introuvable : {path}</translation>
     </message>
@@ -3132,6 +3344,10 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
     <message>
       <source>Sample size per centrality</source>
       <translation>Taille d'échantillon par centralité</translation>
+    </message>
+    <message>
+      <source>Save the mapping used as the preset</source>
+      <translation>Enregistrer la correspondance utilisée comme modèle</translation>
     </message>
     <message>
       <source>Scale margins of other totals to the first one's</source>
@@ -3192,6 +3408,14 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
     <message>
       <source>Services within the distance</source>
       <translation>Services à moins de la distance</translation>
+    </message>
+    <message>
+      <source>Sessions CSV file</source>
+      <translation>Fichier CSV des sessions</translation>
+    </message>
+    <message>
+      <source>Sessions without exit</source>
+      <translation>Sessions sans sortie</translation>
     </message>
     <message>
       <source>Severity of the vacancy rate (Procos): {bands}.</source>
@@ -3458,6 +3682,10 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
       <translation>Enquête {period}</translation>
     </message>
     <message>
+      <source>Survival: creations of the last … months</source>
+      <translation>Survie : créations des … derniers mois</translation>
+    </message>
+    <message>
       <source>Sweeps</source>
       <translation>Passages</translation>
     </message>
@@ -3662,6 +3890,10 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
       <translation>Le dernier jour ({end}) précède le premier jour ({start}).</translation>
     </message>
     <message>
+      <source>The last month ({end}) is before the first month ({start}).</source>
+      <translation>Le dernier mois ({end}) précède le premier mois ({start}).</translation>
+    </message>
+    <message>
       <source>The linear layer holds no line.</source>
       <translation>La couche des linéaires ne contient aucune ligne.</translation>
     </message>
@@ -3794,12 +4026,20 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
       <translation>Pas de temps en secondes (quand le fichier n'a pas de colonne de fin)</translation>
     </message>
     <message>
+      <source>Time zone of times with a UTC offset</source>
+      <translation>Fuseau horaire des heures données avec un décalage UTC</translation>
+    </message>
+    <message>
       <source>Time zone of times without UTC offset</source>
       <translation>Fuseau horaire des heures sans décalage UTC</translation>
     </message>
     <message>
       <source>Total quota</source>
       <translation>Quota total</translation>
+    </message>
+    <message>
+      <source>Transfer: most days between the closure and the creation of the same SIREN</source>
+      <translation>Transfert : nombre maximal de jours entre la fermeture et la création du même SIREN</translation>
     </message>
     <message>
       <source>Transit stops within the distance</source>
@@ -4216,6 +4456,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>un code NAF rév. 2 comme 47.11F est attendu</translation>
     </message>
     <message>
+      <source>a SIREN is 9 digits</source>
+      <translation>un SIREN compte 9 chiffres</translation>
+    </message>
+    <message>
       <source>a SIRET is 14 digits</source>
       <translation>un SIRET compte 14 chiffres</translation>
     </message>
@@ -4286,6 +4530,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>a count &gt;= 0</source>
       <translation>un comptage &gt;= 0</translation>
+    </message>
+    <message>
+      <source>a date and a time, e.g. 2024-03-01 14:05 or 01/03/2024 14:05</source>
+      <translation>une date et une heure, par ex. 2024-03-01 14:05 ou 01/03/2024 14:05</translation>
     </message>
     <message>
       <source>a date between {first} and {last}</source>
@@ -4372,8 +4620,16 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>un nombre de places de 0 à {max} (laissé vide)</translation>
     </message>
     <message>
+      <source>a parking_id (or name) of the GeoPackage's car parks or zones (import the car parks first)</source>
+      <translation>un parking_id (ou un nom) des parcs ou zones du GeoPackage (importez d'abord les parcs de stationnement)</translation>
+    </message>
+    <message>
       <source>a parking_id of the GeoPackage's parkings (import the car parks first)</source>
       <translation>un parking_id des parkings du GeoPackage (importez d'abord les parkings)</translation>
+    </message>
+    <message>
+      <source>a period written YYYY-MM, YYYY-Qn or YYYY (or a date)</source>
+      <translation>une période écrite AAAA-MM, AAAA-Tn ou AAAA (ou une date)</translation>
     </message>
     <message>
       <source>a point or a polygon</source>
@@ -4382,6 +4638,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>a polygon</source>
       <translation>un polygone</translation>
+    </message>
+    <message>
+      <source>a preset needs a name</source>
+      <translation>un modèle a besoin d'un nom</translation>
     </message>
     <message>
       <source>a route_id of routes.txt</source>
@@ -4400,6 +4660,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>un code de statut ({codes})</translation>
     </message>
     <message>
+      <source>a stay of at most {days} days (the maximum set; this one lasts {stay} days)</source>
+      <translation>une durée d'au plus {days} jours (le maximum fixé ; celle-ci dure {stay} jours)</translation>
+    </message>
+    <message>
       <source>a stop_id of stops.txt (parent ignored)</source>
       <translation>un stop_id de stops.txt (parent ignoré)</translation>
     </message>
@@ -4410,6 +4674,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>a symbolic link: not followed, not copied</source>
       <translation>un lien symbolique : non suivi, non copié</translation>
+    </message>
+    <message>
+      <source>a ticket id used once per car park (duplicate)</source>
+      <translation>un numéro de ticket utilisé une fois par parc (doublon)</translation>
     </message>
     <message>
       <source>a time H:MM:SS or HH:MM:SS (may exceed 24:00:00)</source>
@@ -4500,6 +4768,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>alpha = {alpha:.4f} (e.t. {se_a}), bêta = {beta:.4f} (e.t. {se_b:.4f}), log-vraisemblance {ll:.2f}, pseudo-R² {r2:.3f}, n = {n} (coût en {unit})</translation>
     </message>
     <message>
+      <source>amount (€)</source>
+      <translation>montant (€)</translation>
+    </message>
+    <message>
       <source>an INSEE commune code has 5 characters (e.g. 86194)</source>
       <translation>un code commune INSEE a 5 caractères (ex. 86194)</translation>
     </message>
@@ -4528,12 +4800,20 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>une date de fin égale ou postérieure au début ({start})</translation>
     </message>
     <message>
+      <source>an end on or after the start ({start})</source>
+      <translation>une fin le jour du début ou après ({start})</translation>
+    </message>
+    <message>
       <source>an end_date on or after start_date</source>
       <translation>une end_date égale ou postérieure à start_date</translation>
     </message>
     <message>
       <source>an event ends ({end}) before it starts ({start}): fix its dates</source>
       <translation>un événement se termine ({end}) avant de commencer ({start}) : corrigez ses dates</translation>
+    </message>
+    <message>
+      <source>an exit on or after the entry ({entry})</source>
+      <translation>une sortie à l'heure de l'entrée ou après ({entry})</translation>
     </message>
     <message>
       <source>an id written INSEE-C-NNN, e.g. 35238-C-001</source>
@@ -4796,6 +5076,18 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>identifiant en double</translation>
     </message>
     <message>
+      <source>dwell class(es) without bounds in minutes (give them as label=lower-upper): their distribution is kept, no mean dwell</source>
+      <translation>classe(s) de durée sans bornes en minutes (donnez-les sous la forme libellé=basse-haute) : leur répartition est conservée, pas de durée moyenne</translation>
+    </message>
+    <message>
+      <source>dwell classes: the limits {edges} must be positive and increasing (minutes)</source>
+      <translation>classes de durée : les bornes {edges} doivent être positives et croissantes (minutes)</translation>
+    </message>
+    <message>
+      <source>dwell classes: {entry!r} is not written label=lower-upper in minutes (e.g. lt_30min=0-30; ge_4h=240-)</source>
+      <translation>classes de durée : {entry!r} n'est pas écrit libellé=basse-haute en minutes (par ex. lt_30min=0-30 ; ge_4h=240-)</translation>
+    </message>
+    <message>
       <source>each observation once (already on row {row})</source>
       <translation>chaque observation une seule fois (déjà en ligne {row})</translation>
     </message>
@@ -4912,6 +5204,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>libres + occupées = capacité ({free} + {occupied} ≠ {capacity})</translation>
     </message>
     <message>
+      <source>frequency must be one of {values}</source>
+      <translation>la fréquence doit être l'une de : {values}</translation>
+    </message>
+    <message>
       <source>give a producers file, a markets file, or both</source>
       <translation>donnez un fichier de producteurs, un fichier de marchés, ou les deux</translation>
     </message>
@@ -4946,6 +5242,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>included, marked provisional</source>
       <translation>incluses, signalées comme provisoires</translation>
+    </message>
+    <message>
+      <source>index</source>
+      <translation>indice</translation>
     </message>
     <message>
       <source>index.html</source>
@@ -4996,6 +5296,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>la correspondance doit donner « start_datetime » (une colonne, ou [colonne de date, colonne d'heure])</translation>
     </message>
     <message>
+      <source>mapping of {fields}: one column per field (a + join is not read here)</source>
+      <translation>correspondance de {fields} : une colonne par champ (une jonction + n'est pas lue ici)</translation>
+    </message>
+    <message>
       <source>margin '{margin}' has no category with a population</source>
       <translation>la marge « {margin} » n'a aucune modalité peuplée</translation>
     </message>
@@ -5032,6 +5336,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>marge « {margin} » : {count} réponse(s) sans valeur (première : réponse {row}) ; donnez-leur une modalité ou écartez-les avant le redressement</translation>
     </message>
     <message>
+      <source>measure must be one of {values}</source>
+      <translation>la mesure doit être l'une de : {values}</translation>
+    </message>
+    <message>
       <source>meta</source>
       <translation>métadonnées</translation>
     </message>
@@ -5049,6 +5357,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     </message>
     <message>
       <source>month</source>
+      <translation>mois</translation>
+    </message>
+    <message>
+      <source>months</source>
       <translation>mois</translation>
     </message>
     <message>
@@ -5070,6 +5382,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>no BPE type for its tags in osm_bpe_map</source>
       <translation>aucun type BPE pour ses étiquettes dans osm_bpe_map</translation>
+    </message>
+    <message>
+      <source>no SIRENE history and no activity index in the GeoPackage: import them first</source>
+      <translation>aucun historique SIRENE ni indice d'activité dans le GeoPackage : importez-les d'abord</translation>
     </message>
     <message>
       <source>no complete day of footfall: nothing to cross with the offer</source>
@@ -5128,6 +5444,14 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>aucune mesure ni pas de temps pour le ou les canaux {channels} : comptés comme lacunes avec le pas de temps le plus courant</translation>
     </message>
     <message>
+      <source>no parking session and no presence data in the GeoPackage (in the window chosen): import them first</source>
+      <translation>aucune session de stationnement ni donnée de présence dans le GeoPackage (dans la période choisie) : importez-les d'abord</translation>
+    </message>
+    <message>
+      <source>no parking session to summarise</source>
+      <translation>aucune session de stationnement à résumer</translation>
+    </message>
+    <message>
       <source>no parkings table or no row in it</source>
       <translation>pas de table parkings ou aucune ligne dedans</translation>
     </message>
@@ -5150,6 +5474,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>no time step for the channel(s) {channels}</source>
       <translation>aucun pas de temps pour le ou les canaux {channels}</translation>
+    </message>
+    <message>
+      <source>no usable capacity (spaces &gt; 0) for {keys}: rotation left empty</source>
+      <translation>pas de capacité utilisable (places &gt; 0) pour {keys} : rotation laissée vide</translation>
     </message>
     <message>
       <source>no usable geometry</source>
@@ -5236,6 +5564,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>numba n'est pas installé</translation>
     </message>
     <message>
+      <source>number of transactions</source>
+      <translation>nombre de transactions</translation>
+    </message>
+    <message>
       <source>observation {observation} chose destination {destination}, which is unavailable (no path or zero attractiveness)</source>
       <translation>l'observation {observation} a choisi la destination {destination}, qui n'est pas accessible (aucun itinéraire ou attractivité nulle)</translation>
     </message>
@@ -5276,6 +5608,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>l'une des valeurs : {values}</translation>
     </message>
     <message>
+      <source>one period per siret and start date (duplicate)</source>
+      <translation>une période par siret et date de début (doublon)</translation>
+    </message>
+    <message>
       <source>one row per car park and time (duplicate)</source>
       <translation>une ligne par parking et par instant (doublon)</translation>
     </message>
@@ -5290,6 +5626,14 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>one row per stop, date and period (duplicate)</source>
       <translation>une ligne par arrêt, date et période (doublon)</translation>
+    </message>
+    <message>
+      <source>one row per zone, slot, category and dwell class (duplicate)</source>
+      <translation>une ligne par zone, créneau, catégorie et classe de durée (doublon)</translation>
+    </message>
+    <message>
+      <source>one value per zone, sector, period and measure (duplicate)</source>
+      <translation>une valeur par zone, secteur, période et mesure (doublon)</translation>
     </message>
     <message>
       <source>one-way against the digitised direction</source>
@@ -5372,6 +5716,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>locaux listés deux fois : {premises}</translation>
     </message>
     <message>
+      <source>presence data: dwell classes without bounds in minutes give their distribution only, no mean dwell</source>
+      <translation>données de présence : des classes de durée sans bornes en minutes ne donnent que leur répartition, pas de durée moyenne</translation>
+    </message>
+    <message>
       <source>pyxform converts the form without error.</source>
       <translation>pyxform convertit le formulaire sans erreur.</translation>
     </message>
@@ -5382,6 +5730,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>pyxform: {warning}</source>
       <translation>pyxform : {warning}</translation>
+    </message>
+    <message>
+      <source>quarters</source>
+      <translation>trimestres</translation>
     </message>
     <message>
       <source>raking did not converge in {iterations} sweeps: the largest change of a cell total was {change} (tolerance {epsilon}); widen the bounds, merge sparse categories or allow more iterations</source>
@@ -5508,6 +5860,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>les tables du questionnaire du GeoPackage sont en version {stored!r}, le questionnaire de cette extension en version {current!r} : mettez à jour l'extension ou le fichier</translation>
     </message>
     <message>
+      <source>the SIRENE history holds no creation, closure or transfer: give the first and last month</source>
+      <translation>l'historique SIRENE ne contient ni création, ni fermeture, ni transfert : indiquez le premier et le dernier mois</translation>
+    </message>
+    <message>
       <source>the agent's edits could not be merged: {detail}</source>
       <translation>les saisies de l'agent n'ont pas pu être fusionnées : {detail}</translation>
     </message>
@@ -5590,6 +5946,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>the long-term threshold is a non-negative number of years</source>
       <translation>le seuil de longue durée est un nombre d'années positif ou nul</translation>
+    </message>
+    <message>
+      <source>the maximum stay must be more than 0 days</source>
+      <translation>la durée maximale doit dépasser 0 jour</translation>
     </message>
     <message>
       <source>the neutral period ends ({end}) before it starts ({start})</source>
@@ -5684,6 +6044,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>ce GeoPackage n'a pas de table centralities : ce n'est pas un GeoPackage d'observatoire</translation>
     </message>
     <message>
+      <source>this GeoPackage has no dwell-time and activity tables (schema v13): open it with the plugin to upgrade it first</source>
+      <translation>ce GeoPackage n'a pas les tables de durée de présence et d'activité (schéma v13) : ouvrez-le d'abord avec l'extension pour le mettre à niveau</translation>
+    </message>
+    <message>
       <source>this GeoPackage has no flow tables (schema v7): open it with the plugin to upgrade it first</source>
       <translation>ce GeoPackage n'a pas les tables de flux (schéma v7) : ouvrez-le avec l'extension pour le mettre à niveau d'abord</translation>
     </message>
@@ -5760,6 +6124,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>uuid de centralité inconnu(s) : {uuids}</translation>
     </message>
     <message>
+      <source>unknown column preset {name!r}; presets for this import: {known}</source>
+      <translation>modèle de colonnes inconnu {name!r} ; modèles de cet import : {known}</translation>
+    </message>
+    <message>
       <source>unknown cost {cost!r}; expected one of {costs}</source>
       <translation>coût {cost!r} inconnu ; attendu l'un de {costs}</translation>
     </message>
@@ -5832,12 +6200,20 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>année</translation>
     </message>
     <message>
+      <source>years</source>
+      <translation>années</translation>
+    </message>
+    <message>
       <source>yes</source>
       <translation>oui</translation>
     </message>
     <message>
       <source>yes, provisional</source>
       <translation>oui, provisoire</translation>
+    </message>
+    <message>
+      <source>zone(s) not matching a centrality's name: kept under their own name</source>
+      <translation>zone(s) ne correspondant au nom d'aucune centralité : conservées sous leur propre nom</translation>
     </message>
     <message>
       <source>{campaign} is still open: provisional figures ({share} of the premises visited)</source>
@@ -5850,6 +6226,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>{centrality}: {gaps}</source>
       <translation>{centrality} : {gaps}</translation>
+    </message>
+    <message>
+      <source>{complete} complete sessions, {open} without exit (counted apart), {rejected} rejected</source>
+      <translation>{complete} sessions complètes, {open} sans sortie (comptées à part), {rejected} rejetées</translation>
     </message>
     <message>
       <source>{count} edit(s) of the table {table} were ignored: only premises, observations and lineage are synchronised.</source>
@@ -5920,6 +6300,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>{file} : annonce de l'UTF-16 mais est endommagé ({error})</translation>
     </message>
     <message>
+      <source>{file}: both {classes} and {mean} hold values: a file gives either dwell classes or a mean dwell; map only one of them</source>
+      <translation>{file} : {classes} et {mean} contiennent tous deux des valeurs : un fichier donne soit des classes de durée, soit une durée moyenne ; n'en associez qu'une</translation>
+    </message>
+    <message>
       <source>{file}: cannot be read ({error})</source>
       <translation>{file} : illisible ({error})</translation>
     </message>
@@ -5980,6 +6364,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>{file} : pas de colonne AN (année) : indiquez le millésime de la BPE</translation>
     </message>
     <message>
+      <source>{file}: no dwell class ({classes}) and no mean dwell ({mean}): map the column that holds one of them</source>
+      <translation>{file} : ni classe de durée ({classes}) ni durée moyenne ({mean}) : associez la colonne qui contient l'une d'elles</translation>
+    </message>
+    <message>
       <source>{file}: no layer with a cell id column (idcar_200m or IdINSPIRE); layers: {layers}</source>
       <translation>{file} : aucune couche avec une colonne d'identifiant de carreau (idcar_200m ou IdINSPIRE) ; couches : {layers}</translation>
     </message>
@@ -6030,6 +6418,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>{file}: the file is empty (a header row is expected)</source>
       <translation>{file} : le fichier est vide (une ligne d'en-tête est attendue)</translation>
+    </message>
+    <message>
+      <source>{file}: the mapping names unknown field(s) {fields}; the fields are {known}</source>
+      <translation>{file} : la correspondance nomme des champs inconnus {fields} ; les champs sont {known}</translation>
     </message>
     <message>
       <source>{file}: unknown inventory workbook format</source>
@@ -6188,6 +6580,14 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>{n} points de demande n'ont qu'une petite partie isolée du réseau à moins de {tol} m : peu ou pas de destinations leur sont accessibles.</translation>
     </message>
     <message>
+      <source>{n} establishment(s) without position (no row with coordinates in a SIRENE stock file, no premise linked to their SIRET): counted outside every centrality</source>
+      <translation>{n} établissement(s) sans position (aucune ligne avec coordonnées dans un fichier stock SIRENE, aucun local lié à leur SIRET) : comptés hors de toute centralité</translation>
+    </message>
+    <message>
+      <source>{n} establishments without coordinates: placed through a premise linked to their siret, or outside every centrality</source>
+      <translation>{n} établissements sans coordonnées : placés par un local lié à leur siret, sinon hors de toute centralité</translation>
+    </message>
+    <message>
       <source>{n} features without an OpenStreetMap id (@id, id, osm_id and osm_type, full_id): keyed by their tags and position</source>
       <translation>{n} objets sans identifiant OpenStreetMap (@id, id, osm_id et osm_type, full_id) : identifiés par leurs étiquettes et leur position</translation>
     </message>
@@ -6252,6 +6652,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>{n} locaux en vacance de longue durée</translation>
     </message>
     <message>
+      <source>{n} presence row(s) left out (missing or unreadable values)</source>
+      <translation>{n} ligne(s) de présence écartée(s) (valeurs manquantes ou illisibles)</translation>
+    </message>
+    <message>
       <source>{n} producers are farther than {tol} m from the roads usable on this mode and are never reached.</source>
       <translation>{n} producteurs sont à plus de {tol} m des routes utilisables par ce mode et ne sont jamais atteints.</translation>
     </message>
@@ -6284,8 +6688,16 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>{n} routes lues ; écriture et construction du réseau…</translation>
     </message>
     <message>
+      <source>{n} session(s) entering outside the analysis window {start} – {end} left out</source>
+      <translation>{n} session(s) entrées hors de la période d'analyse {start} – {end} écartée(s)</translation>
+    </message>
+    <message>
       <source>{n} sessions a week</source>
       <translation>{n} séances par semaine</translation>
+    </message>
+    <message>
+      <source>{n} sessions without exit: kept as open sessions (counted apart, left out of the dwell statistics)</source>
+      <translation>{n} sessions sans sortie : conservées comme sessions ouvertes (comptées à part, hors des statistiques de durée)</translation>
     </message>
     <message>
       <source>{origin} ({n} nodes)</source>
