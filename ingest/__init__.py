@@ -6,11 +6,13 @@ importer (:mod:`sources.tabular`: encodings, separators, dBase headers, decimal 
 dates, limits on dates and numbers), archives within size limits (:mod:`sources.archive`),
 OpenStreetMap exports of any kind (:mod:`sources.osm`), and one module per source (SIRENE, BPE,
 OSM shops / car parks / services, comptage des mobilités, GTFS, stationnement, BNLC, short
-circuits). A file that cannot be used at all raises :class:`sources.report.SourceError`.
+circuits, parking sessions with their numpy byte reader, presence data, SIRENE history,
+activity indices). A file that cannot be used at all raises :class:`sources.report.SourceError`.
 
 ``importers/`` writes validated sources to the GeoPackage, one module per source (``sirene``,
 ``bpe``, ``osm``, ``osm_services``, ``short_circuits``, ``counts``, ``parking``, ``gtfs``,
-``ridership``, ``road_traffic``, ``carpool``, ``events``) on one framework
+``ridership``, ``road_traffic``, ``carpool``, ``events``, ``parking_sessions``, ``presence``,
+``sirene_history``, ``activity_index``; ``presets``: saved column mappings) on one framework
 (:mod:`importers.framework`): one result, one cancel, one refusal, one reprojection, one
 rejection sink, one transaction per import. The SQL they need lives in ``store.writers``.
 

@@ -2,9 +2,10 @@
 
 The GeoPackage engine (``gpkg``: connections, transactions, R-tree, field domains; ``geometry``:
 blobs; ``rtree_bulk``), the schema per domain (``schema/``: core v1, campaigns, survey, offer,
-flows, network; ``network_store`` persists the road network) and its migrations, the
+flows, network, activity; ``network_store`` persists the road network) and its migrations, the
 nomenclatures, and the reads and writes every other layer uses (``tables`` generic,
-``readers/`` per domain: territory, offer, flows; ``indicators``, ``campaigns``, ``survey``,
+``readers/`` per domain: territory, offer, flows, activity; ``writers/`` of the importers;
+``indicators``, ``campaigns``, ``survey``,
 ``styles``…). All the plugin's SQL lives here, and no formula.
 
 May import: nothing of ours but the root ``i18n``. No QGIS: plain SQLite plus GDAL's ``osr``,

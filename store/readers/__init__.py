@@ -2,9 +2,11 @@
 
 One module per domain: :mod:`.territory` (centralities, population grid, points of any table),
 :mod:`.offer` (premises, campaigns, observations, lineage, nomenclatures, services, short
-circuits) and :mod:`.flows` (counters, events, parking, public transport, road traffic,
-carpooling). Readers run no formula: they return rows, coordinates and geometries; the rules
-that combine them live in :mod:`jobs` and :mod:`analysis`.
+circuits), :mod:`.flows` (counters, events, parking, public transport, road traffic,
+carpooling) and :mod:`.activity` (parking sessions, presence data, SIRENE history and
+positions, activity indices, column presets). Readers run no formula: they return rows,
+coordinates and geometries; the rules that combine them live in :mod:`jobs` and
+:mod:`analysis`.
 
 The readers every layer uses are importable from here: ``readers.centralities``,
 ``readers.premises``, ``readers.campaigns``, ``readers.observations``,
