@@ -225,3 +225,59 @@ def test_dwell_time_needs_data(run_alg, tmp_path):
     path = build(tmp_path / "d.gpkg")
     with pytest.raises(QgsProcessingException, match="no parking session and no presence data"):
         run_alg("dwell_time", {"GEOPACKAGE": str(path), "OUTPUT_PERIODS": "memory:"})
+
+
+class _CancelAt:
+    """Cancels once the algorithm reports ``at`` percent (after computing, before writing)."""
+
+    def __new__(cls, at):
+        from qgis.core import QgsProcessingFeedback
+
+        class Feedback(QgsProcessingFeedback):
+            def setProgress(self, progress):  # noqa: N802 - QGIS API
+                if progress >= at:
+                    self.cancel()
+                super().setProgress(progress)
+
+        return Feedback()
+
+
+@pytest.mark.parametrize("alg_id, params, at", [
+    ("dwell_time", {"OUTPUT_PERIODS": "memory:"}, 90),
+    ("activity_barometer", {"OUTPUT_MONTHLY": "memory:"}, 60),
+])
+def test_cancel_writes_nothing(processing_ready, tmp_path, alg_id, params, at):
+    from qgis import processing
+
+    from observatoire_commerce.ingest.importers.parking_sessions import import_parking_sessions
+    from observatoire_commerce.ingest.importers.sirene_history import import_sirene_history
+    from observatoire_commerce.store import observatory
+
+    path = build(tmp_path / "c.gpkg")
+    conn = observatory.open_observatory(path)
+    import_parking_sessions(conn, SESSIONS, preset="tickets_fr")
+    import_sirene_history(conn, DATA / "sirene_history.csv", stock=DATA / "sirene_stock.csv")
+    conn.close()
+    with pytest.raises(QgsProcessingException, match="Canceled: nothing was written"):
+        processing.run(f"observatoire:{alg_id}", {"GEOPACKAGE": str(path), **params},
+                       feedback=_CancelAt(at))
+    conn = gpkg.connect(path)
+    assert conn.execute("SELECT count(*) FROM indicators").fetchone()[0] == 0
+    conn.close()
+
+
+def test_car_parks_styled_by_mean_stay(styled_output, tmp_path):
+    from observatoire_commerce.ingest.importers.parking_sessions import import_parking_sessions
+    from observatoire_commerce.store import observatory
+
+    path = build(tmp_path / "s.gpkg")
+    conn = observatory.open_observatory(path)
+    import_parking_sessions(conn, SESSIONS, preset="tickets_fr")
+    conn.close()
+    layer, apply_style = styled_output("dwell_time", {"GEOPACKAGE": str(path),
+                                                      "WRITE_INDICATORS": False},
+                                       "OUTPUT_CAR_PARKS")
+    apply_style()
+    renderer = layer.renderer()
+    assert renderer.type() == "graduatedSymbol"
+    assert renderer.classAttribute() == "mean_min"
