@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping, Optional
 
+import pandas as pd
+
 from ...i18n import tr
 from ...store import gpkg
 from ...store.schema.activity import key_uuid, require_activity
@@ -62,7 +64,8 @@ def import_activity_index(conn, path, *, mapping: Optional[Mapping[str, str]] = 
     data = list(zip([key_uuid(SOURCE, *k) for k in zip(frame["zone"], frame["sector"],
                                                         frame["period"], frame["measure"])],
                     frame["zone"], frame["sector"], frame["period"], frame["measure"],
-                    sql_values(centrality), frame["frequency"], sql_values(frame["value"]),
+                    sql_values(pd.Series(centrality, dtype=object)), frame["frequency"],
+                    sql_values(frame["value"]),
                     sql_values(frame["unit"]), [provider] * len(frame), [name] * len(frame),
                     [stamp] * len(frame)))
     result = run.result

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Mapping, Optional, Tuple
 
 import numpy as np
+import pandas as pd
 
 from ...i18n import tr
 from ...store import gpkg
@@ -73,7 +74,7 @@ def import_presence(conn, path, *, mapping: Optional[Mapping[str, str]] = None,
     data = zip([key_uuid(SOURCE, z, s, c, d) for z, s, c, d in zip(
                     f["zone"], slot, f["category"], f["dwell_class"])],
                f["zone"], slot, f["category"], sql_values(f["dwell_class"]),
-               sql_values(centrality), sql_values(f["slot_minutes"]),
+               sql_values(pd.Series(centrality, dtype=object)), sql_values(f["slot_minutes"]),
                sql_values(f["class_lower_min"]), sql_values(upper),
                sql_values(f["mean_dwell"]), f["count"].tolist(), [provider] * len(f),
                [name] * len(f), [stamp] * len(f))
