@@ -139,7 +139,8 @@ class ImportResult:
 
 def _convention_label(key: str) -> str:
     labels = {"encoding": tr("encoding"), "separator": tr("separator"),
-              "decimal": tr("decimal mark"), "dates": tr("dates"), "header": tr("header")}
+              "decimal": tr("decimal mark"), "dates": tr("dates"), "header": tr("header"),
+              "crs": tr("coordinates")}
     return labels.get(key, key)
 
 

@@ -54,18 +54,33 @@ PARKING_COLUMNS = ["uuid", "geom", "parking_id", "name", "kind", "insee_code", "
 
 
 def import_parkings(conn, path, *, kind: str = "off_street", sep: Optional[str] = None,
-                    conventions: Optional[Conventions] = None, progress=None,
+                    conventions: Optional[Conventions] = None,
+                    mapping: Optional[Mapping[str, str]] = None,
+                    source_epsg: Optional[int] = None, progress=None,
                     is_canceled=None) -> ImportResult:
     """Car parks in the *stationnement* schema 0.1.5 (``kind='off_street'``) or on-street zones
     (``kind='on_street'``: columns ``id, nom, nb_places, Xlong, Ylat`` required, ``insee,
-    adresse, tarif_1h, tarif_2h, info`` optional)."""
+    adresse, tarif_1h, tarif_2h, info`` optional), or, with a ``mapping``, car parks or zones
+    in a town's own format (:func:`ingest.sources.parking.read_mapped_parkings`: id, name,
+    capacity, x, y; commune, address) whose coordinates are in ``source_epsg`` (detected when
+    None: WGS 84 when every value is a longitude / latitude, else Lambert-93; the log says
+    which)."""
     if kind not in KINDS:
         raise ImportRefusedError(tr("kind must be off_street or on_street"))
     run = ImportRun.open(conn, SOURCE, [path], require_flows, progress=progress,
                          is_canceled=is_canceled)
     report, name = run.report, Path(path).name
     conventions = Conventions.of(conventions, separator=sep)
-    if kind == "off_street":
+    epsg = 4326
+    if mapping:
+        frame, _ = parking.read_mapped_parkings(path, mapping, report=report,
+                                                conventions=conventions)
+        epsg = int(source_epsg) if source_epsg else parking.coordinates_crs(frame["x"],
+                                                                           frame["y"])
+        report.conventions.setdefault(name, {})["crs"] = tr("EPSG:{epsg} ({how})").format(
+            epsg=epsg, how=tr("given") if source_epsg else tr("detected"))
+        frame = frame.rename(columns={"x": "Xlong", "y": "Ylat"})
+    elif kind == "off_street":
         frame, _ = parking.read_parkings(path, report=report, conventions=conventions)
     else:
         raw = read_csv_text(path, report, conventions=conventions)
@@ -77,7 +92,7 @@ def import_parkings(conn, path, *, kind: str = "off_street", sep: Optional[str] 
                 "adresse"):
         if col not in frame.columns:
             frame[col] = None
-    f, x, y = run.place(frame, frame["Xlong"], frame["Ylat"], 4326, name, "Xlong,Ylat")
+    f, x, y = run.place(frame, frame["Xlong"], frame["Ylat"], epsg, name, "Xlong,Ylat")
     height = pd.to_numeric(f["hauteur_max"].replace("N/A", None), errors="coerce")
     gratuit = f["gratuit"].map(lambda v: None if pd.isna(v) else int(bool(v)))
     stamp = gpkg.now_iso()

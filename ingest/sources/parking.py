@@ -25,6 +25,7 @@ from .tabular import (
     Conventions,
     FieldSpec,
     finish,
+    mapped_table,
     match_columns,
     missing_columns_error,
     read_csv_text,
@@ -89,6 +90,46 @@ def read_parkings(path: PathLike, *, report: Optional[ImportReport] = None,
                               places=int(places[i])))
         valid &= ~over
     return finish(out, valid, report), report
+
+
+#: Fields of a car-park file in a town's own format, named through a mapping (field=column).
+MAPPED_PARKING_FIELDS = [
+    FieldSpec("id", required=True),
+    FieldSpec("name", required=True),
+    FieldSpec("capacity", "integer", required=True, minimum=0),
+    FieldSpec("x", "number", required=True),
+    FieldSpec("y", "number", required=True),
+    FieldSpec("commune", pattern=INSEE_PATTERN, hint=noop("a 5-character INSEE commune code")),
+    FieldSpec("address"),
+]
+
+
+def read_mapped_parkings(path: PathLike, mapping: Mapping[str, str], *,
+                         report: Optional[ImportReport] = None,
+                         conventions: Optional[Conventions] = None
+                         ) -> Tuple[pd.DataFrame, ImportReport]:
+    """Car parks of a town's own CSV, its columns named by ``mapping`` (``id``, ``name``,
+    ``capacity``, ``x``, ``y`` required; ``commune``, ``address`` optional) →
+    ``(frame with the stationnement names id, nom, nb_places, insee, adresse, x, y,
+    source_row, report)``; coordinates in the file's own CRS."""
+    report = report or ImportReport(str(path))
+    out, valid, _cols = mapped_table(path, MAPPED_PARKING_FIELDS, report, mapping=mapping,
+                                     conventions=conventions, primary_key=["id"])
+    frame = finish(out, valid, report).rename(columns={
+        "name": "nom", "capacity": "nb_places", "commune": "insee", "address": "adresse"})
+    for column in ("insee", "adresse"):
+        if column not in frame.columns:
+            frame[column] = None
+    return frame, report
+
+
+def coordinates_crs(x: pd.Series, y: pd.Series) -> int:
+    """The EPSG code the coordinates are most likely in: WGS 84 (4326) when every one lies
+    within longitude / latitude bounds, Lambert-93 (2154) otherwise."""
+    xs, ys = x.astype(float), y.astype(float)
+    if len(xs) and xs.abs().le(180).all() and ys.abs().le(90).all():
+        return 4326
+    return 2154
 
 
 #: Default column names of an occupancy file (override with ``mapping``).

@@ -264,6 +264,10 @@
       <translation>OBSERVATOIRE DU COMMERCE</translation>
     </message>
     <message>
+      <source>CRS of the car parks' x / y (empty = detect)</source>
+      <translation>Système de coordonnées des x / y des parcs (vide = détecter)</translation>
+    </message>
+    <message>
       <source>CRS of the coordinates (empty = read from the file)</source>
       <translation>SCR des coordonnées (vide = lu dans le fichier)</translation>
     </message>
@@ -598,6 +602,10 @@
     <message>
       <source>Column mapping (field=column; …)</source>
       <translation>Correspondance des colonnes (champ=colonne ; …)</translation>
+    </message>
+    <message>
+      <source>Column mapping of a town's own car park file (id=…; name=…; capacity=…; x=…; y=…; commune=…; address=…)</source>
+      <translation>Correspondance des colonnes d'un fichier de parcs propre à la commune (id=… ; name=… ; capacity=… ; x=… ; y=… ; commune=… ; address=…)</translation>
     </message>
     <message>
       <source>Column mapping of the series (field=column; …)</source>
@@ -978,6 +986,10 @@
     <message>
       <source>Dwell time per period</source>
       <translation>Durée de présence par période</translation>
+    </message>
+    <message>
+      <source>EPSG:{epsg} ({how})</source>
+      <translation>EPSG:{epsg} ({how})</translation>
     </message>
     <message>
       <source>EPSG:{epsg} is not a known coordinate reference system</source>
@@ -1642,8 +1654,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Importe des événements (marchés, braderies, soldes, festivals…) : colonnes event_id (facultative : nom|début en son absence), name, centrality (nom ou uuid d'une centralité du GeoPackage ; vide = tout le territoire), start et end (AAAA-MM-JJ, JJ/MM/AAAA ou JJ/MM/AA, inclus), kind (l'un de : {kinds} ; other par défaut), notes. Une correspondance renomme les colonnes. Les centralités ou types inconnus, les dates invalides et une fin antérieure au début sont rejetés et signalés. Clé event_id : réimporter n'ajoute rien. Une seule transaction.</translation>
     </message>
     <message>
-      <source>Imports off-street car parks in the national stationnement schema (0.1.5; every field validated, reserved places at most nb_places) or on-street parking zones (columns id, nom, nb_places, Xlong, Ylat; insee, adresse, tarif_1h, tarif_2h, info optional) or the car parks of an OpenStreetMap export (Overpass GeoJSON, .osm or .pbf: amenity=parking with capacity, capacity:disabled, capacity:charging, fee, access, maxheight and the kind parking=surface, multi-storey, underground…, keyed by their OSM id), and an occupancy time series: one row per car park and time with free or occupied places (both must then add up to the capacity) and optionally the capacity (default: the car park's nb_places); occupancy rate = occupied / capacity (0–1). A file with a payments column and no free or occupied places holds on-street payment counts. Column names are changed with a mapping (parking_id=…; timestamp=…; free=…; occupied=…; capacity=…; payments=…). Times without UTC offset are read in the time zone given. Car parks and series are written in one transaction, keyed by parking id and time: re-importing adds nothing.</source>
-      <translation>Importe des parcs de stationnement hors voirie au schéma national stationnement (0.1.5 ; chaque champ est validé, les places réservées au plus nb_places) ou des zones de stationnement sur voirie (colonnes id, nom, nb_places, Xlong, Ylat ; insee, adresse, tarif_1h, tarif_2h, info facultatives) ou les parcs d'un export OpenStreetMap (GeoJSON Overpass, .osm ou .pbf : amenity=parking avec capacity, capacity:disabled, capacity:charging, fee, access, maxheight et le type parking=surface, multi-storey, underground…, identifiés par leur identifiant OSM), et une série d'occupation : une ligne par parc et instant avec les places libres ou occupées (les deux doivent alors totaliser la capacité) et éventuellement la capacité (par défaut nb_places du parc) ; taux d'occupation = occupées / capacité (0–1). Un fichier avec une colonne payments et sans places libres ni occupées contient des comptages de paiements sur voirie. Une correspondance change les noms de colonnes (parking_id=… ; timestamp=… ; free=… ; occupied=… ; capacity=… ; payments=…). Les heures sans décalage UTC sont lues dans le fuseau horaire indiqué. Parcs et séries sont écrits en une seule transaction, avec pour clé l'identifiant du parc et l'instant : réimporter n'ajoute rien.</translation>
+      <source>Imports off-street car parks in the national stationnement schema (0.1.5; every field validated, reserved places at most nb_places) or on-street parking zones (columns id, nom, nb_places, Xlong, Ylat; insee, adresse, tarif_1h, tarif_2h, info optional), or car parks in a town's own CSV through a column mapping (id=…; name=…; capacity=…; x=…; y=…; commune=…; address=…) with coordinates in any CRS (detected: WGS 84 longitude / latitude, else Lambert-93; or given), or the car parks of an OpenStreetMap export (Overpass GeoJSON, .osm or .pbf: amenity=parking with capacity, capacity:disabled, capacity:charging, fee, access, maxheight and the kind parking=surface, multi-storey, underground…, keyed by their OSM id), and an occupancy time series: one row per car park and time with free or occupied places (both must then add up to the capacity) and optionally the capacity (default: the car park's nb_places); occupancy rate = occupied / capacity (0–1). A file with a payments column and no free or occupied places holds on-street payment counts. Column names are changed with a mapping (parking_id=…; timestamp=…; free=…; occupied=…; capacity=…; payments=…). Times without UTC offset are read in the time zone given. Car parks and series are written in one transaction, keyed by parking id and time: re-importing adds nothing.</source>
+      <translation>Importe des parcs de stationnement hors voirie au schéma national stationnement (0.1.5 ; chaque champ est validé, les places réservées au plus nb_places) ou des zones de stationnement sur voirie (colonnes id, nom, nb_places, Xlong, Ylat ; insee, adresse, tarif_1h, tarif_2h, info facultatives), ou les parcs d'un fichier propre à la commune grâce à une correspondance de colonnes (id=… ; name=… ; capacity=… ; x=… ; y=… ; commune=… ; address=…) avec des coordonnées dans n'importe quel système (détecté : longitude / latitude WGS 84, sinon Lambert-93 ; ou indiqué), ou les parcs d'un export OpenStreetMap (GeoJSON Overpass, .osm ou .pbf : amenity=parking avec capacity, capacity:disabled, capacity:charging, fee, access, maxheight et le type parking=surface, multi-storey, underground…, identifiés par leur identifiant OSM), et une série d'occupation : une ligne par parc et instant avec les places libres ou occupées (les deux doivent alors totaliser la capacité) et éventuellement la capacité (par défaut nb_places du parc) ; taux d'occupation = occupées / capacité (0–1). Un fichier avec une colonne payments et sans places libres ni occupées contient des comptages de paiements sur voirie. Une correspondance change les noms de colonnes (parking_id=… ; timestamp=… ; free=… ; occupied=… ; capacity=… ; payments=…). Les heures sans décalage UTC sont lues dans le fuseau horaire indiqué. Parcs et séries sont écrits en une seule transaction, avec pour clé l'identifiant du parc et l'instant : réimporter n'ajoute rien.</translation>
     </message>
     <message>
       <source>Imports parking sessions exported by car-park operators, on-street payment terminals or apps: one row per ticket or session with the car park or zone (parking_id: an id or the name of a car park or zone of the GeoPackage; import them first), the entry and the exit (local date-times: 2024-03-01 14:05, 01/03/2024 14:05…; an empty exit is a session still open), and optionally the amount (€) and the operator's ticket id. Column names come from a mapping (parking_id=…; entry=…; exit=…; amount=…; ticket=…) or a preset saved in the GeoPackage (built in: standard, tickets_fr, horodateurs_fr); the mapping overrides the preset's entries and can be saved as a new preset. Rejected rows (listed with the reason): no car park, an unknown car park, no or unreadable entry, an unreadable exit, an exit before the entry, a stay longer than the maximum (7 days by default), a negative amount, a ticket id repeated for the same car park. Open sessions are kept and counted apart: the dwell statistics never guess their length. Sessions are keyed by car park, entry second and rank: re-importing adds nothing, and a later export closes the sessions that were open. Millions of rows are read by a fast reader (plain UTF-8 CSV without quotes), other files by the general CSV reader. One transaction.</source>
@@ -5004,6 +5016,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>calculé le {date}</translation>
     </message>
     <message>
+      <source>coordinates</source>
+      <translation>coordonnées</translation>
+    </message>
+    <message>
       <source>coordinates that can be projected to the GeoPackage's CRS (EPSG:{epsg})</source>
       <translation>des coordonnées projetables dans le SCR du GeoPackage (EPSG:{epsg})</translation>
     </message>
@@ -5066,6 +5082,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>declared neutral period</source>
       <translation>période neutre déclarée</translation>
+    </message>
+    <message>
+      <source>detected</source>
+      <translation>détecté</translation>
     </message>
     <message>
       <source>duplicate SIRET: already read on an earlier row</source>
@@ -5222,6 +5242,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>give the producer of the data (the organisation publishing it)</source>
       <translation>indiquez le producteur des données (l'organisme qui les publie)</translation>
+    </message>
+    <message>
+      <source>given</source>
+      <translation>indiqué</translation>
     </message>
     <message>
       <source>header</source>

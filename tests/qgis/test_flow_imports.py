@@ -403,3 +403,41 @@ def test_import_parking_names_the_files_it_takes(tmp_path, socle, run_alg):
     with pytest.raises(QgsProcessingException, match="parkings.xlsx: expected a CSV in the "
                                                      "stationnement schema"):
         run_alg("import_parking", {"GEOPACKAGE": str(socle), "PARKINGS": str(path)})
+
+
+def test_a_towns_own_car_park_file_through_a_mapping(tmp_path, socle, run_alg):
+    """A municipal export: dBase-style quoted headers, ';', Latin-1, a decimal comma in a
+    capacity, Lambert-93 coordinates (detected). Two car parks are placed where the file puts
+    them; the one with a capacity that is not a number is rejected with its row; the log says
+    what was detected; a re-import changes nothing."""
+    text = ('"ID,C,20";"NOM,C,50";"NB_PLACES,N,6,0";"X,N,12,2";"Y,N,12,2";"INSEE,C,5"\n'
+            'P01;Parking de la Mairie;120;497512,5;6610203,0;86194\n'
+            'P02;Parking Gare Sud;abc;497100,0;6609800,0;86194\n'
+            'P03;Parking des Halles;45;497650,0;6610350,0;86194\n')
+    path = tmp_path / "PARKINGS_VILLE.csv"
+    path.write_bytes(text.encode("latin-1"))
+    params = {"GEOPACKAGE": str(socle), "PARKINGS": str(path),
+              "PARKINGS_MAPPING": "id=ID; name=NOM; capacity=NB_PLACES; x=X; y=Y; commune=INSEE",
+              "REJECTED": "memory:"}
+    result = run_alg("import_parking", params)
+    assert (result["ADDED"], result["REJECTED_COUNT"]) == (2, 1)
+    (rejection,) = _rows(result["REJECTED"])
+    assert (rejection["row"], rejection["field"], rejection["value"]) == (3, "capacity", "abc")
+    got = _query(socle, "SELECT parking_id, name, capacity, insee_code, geom FROM parkings "
+                        "ORDER BY parking_id")
+    from observatoire_commerce.store import geometry
+
+    assert [(r[0], r[1], r[2], r[3], geometry.decode(r[4])[1]) for r in got] == [
+        ("P01", "Parking de la Mairie", 120, "86194", (497512.5, 6610203.0)),
+        ("P03", "Parking des Halles", 45, "86194", (497650.0, 6610350.0))]
+    assert run_alg("import_parking", params)["ADDED"] == 0
+    validate_gpkg(socle)
+
+
+def test_car_park_coordinates_in_wgs84_are_detected_and_a_crs_can_be_given():
+    import pandas as pd
+
+    from observatoire_commerce.ingest.sources.parking import coordinates_crs
+
+    assert coordinates_crs(pd.Series([0.34, 0.35]), pd.Series([46.58, 46.59])) == 4326
+    assert coordinates_crs(pd.Series([497512.5]), pd.Series([6610203.0])) == 2154

@@ -1,7 +1,7 @@
 """observatoire:import_parking - car parks (stationnement schema), on-street zones and their
 occupancy or payment series."""
 
-from qgis.core import QgsProcessingParameterEnum
+from qgis.core import QgsProcessingParameterCrs, QgsProcessingParameterEnum
 
 from ....ingest.importers.framework import ImportResult
 from ....ingest.importers.parking import (
@@ -12,7 +12,7 @@ from ....ingest.importers.parking import (
 )
 from ....store import gpkg
 from ...import_base import ImportAlgorithm
-from ...parameters import add_string, as_mapping, as_text
+from ...parameters import add_string, as_mapping, as_text, epsg_of
 
 CSV = "CSV (*.csv *.txt)"
 OSM = (".geojson", ".json", ".osm", ".pbf")
@@ -25,6 +25,8 @@ class ImportParking(ImportAlgorithm):
     KIND = "KIND"
     OCCUPANCY = "OCCUPANCY"
     MAPPING = "OCCUPANCY_MAPPING"
+    PARKS_MAPPING = "PARKINGS_MAPPING"
+    PARKS_CRS = "PARKINGS_CRS"
     TIMEZONE = "TIMEZONE"
 
     def displayName(self):
@@ -35,7 +37,10 @@ class ImportParking(ImportAlgorithm):
             "Imports off-street car parks in the national stationnement schema (0.1.5; every "
             "field validated, reserved places at most nb_places) or on-street parking zones "
             "(columns id, nom, nb_places, Xlong, Ylat; insee, adresse, tarif_1h, tarif_2h, "
-            "info optional) or the car parks of an OpenStreetMap export (Overpass GeoJSON, "
+            "info optional), or car parks in a town's own CSV through a column mapping "
+            "(id=…; name=…; capacity=…; x=…; y=…; commune=…; address=…) with coordinates in "
+            "any CRS (detected: WGS 84 longitude / latitude, else Lambert-93; or given), or "
+            "the car parks of an OpenStreetMap export (Overpass GeoJSON, "
             ".osm or .pbf: amenity=parking with capacity, capacity:disabled, "
             "capacity:charging, fee, access, maxheight and the kind parking=surface, "
             "multi-storey, underground…, keyed by their OSM id), and an occupancy time "
@@ -57,6 +62,12 @@ class ImportParking(ImportAlgorithm):
             self.KIND, self.tr("The file holds"),
             options=[self.tr("off-street car parks (stationnement schema)"),
                      self.tr("on-street parking zones")], defaultValue=0))
+        add_string(self, self.PARKS_MAPPING, self.tr(
+            "Column mapping of a town's own car park file (id=…; name=…; capacity=…; x=…; "
+            "y=…; commune=…; address=…)"))
+        self.addParameter(QgsProcessingParameterCrs(
+            self.PARKS_CRS, self.tr("CRS of the car parks' x / y (empty = detect)"),
+            optional=True))
         self.add_input_file(self.OCCUPANCY, self.tr("Occupancy or payment series (CSV)"), CSV,
                             optional=True)
         add_string(self, self.MAPPING, self.tr("Column mapping of the series (field=column; …)"))
@@ -89,8 +100,12 @@ class ImportParking(ImportAlgorithm):
             if parks and parks.lower().endswith(OSM):
                 merged.merge(import_osm_parkings(conn, parks, is_canceled=feedback.isCanceled))
             elif parks:
-                merged.merge(import_parkings(conn, parks, kind=kind, conventions=conventions,
-                                             is_canceled=feedback.isCanceled))
+                crs = self.parameterAsCrs(parameters, self.PARKS_CRS, context)
+                merged.merge(import_parkings(
+                    conn, parks, kind=kind, conventions=conventions,
+                    mapping=as_mapping(self, parameters, self.PARKS_MAPPING, context),
+                    source_epsg=epsg_of(crs) if crs.isValid() else None,
+                    is_canceled=feedback.isCanceled))
             if occ:
                 merged.merge(import_occupancy(
                     conn, occ, mapping=as_mapping(self, parameters, self.MAPPING, context),
