@@ -32,6 +32,7 @@ from ..i18n import tr
 from ..store import gpkg, indicators, readers
 from ..store.readers import activity as activity_readers
 from ..store.readers import flows as flow_readers
+from ..store.schema.activity import SESSION_BLOCKS
 from ..store.schema.flows import require_flows
 from .common import Checkpoint, check, number
 from .footfall import FlowAnalysisError, footfall
@@ -188,7 +189,7 @@ def event_dwell(conn, baseline: Baseline, *, event_ids=None, parking_distance: f
     in dwell classes give a mean dwell when every class has bounds, the open one counting
     ``open_class_minutes`` (see :mod:`analysis.presence`). Empty without sessions and presence
     data."""
-    if not gpkg.table_exists(conn, "parking_sessions"):
+    if not gpkg.table_exists(conn, SESSION_BLOCKS):
         return pd.DataFrame(columns=DWELL_EVENT_COLUMNS)
     evs = events_frame(conn, event_ids)
     if evs.empty:

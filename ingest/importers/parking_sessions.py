@@ -10,11 +10,13 @@ preset (:mod:`.presets`). Here:
    one is rejected (import the car parks first);
 2. sessions without exit are kept as open sessions (one warning gives their number: the dwell
    statistics count them apart and never guess their length);
-3. the sessions are written in one transaction, keyed by car park, entry second and rank among
-   the sessions entering that car park in the same second (ordered by ticket id, then exit with
-   open sessions last, amount): re-importing the file adds nothing, and a later export of the
-   same period gives the exit of a session that was still open (without ticket ids, two
-   sessions entering the same car park in the same second are told apart by their exits only:
+3. the sessions are written in one transaction into ``parking_session_blocks`` (by car park and
+   month, as arrays: see :mod:`store.schema.activity`), keyed by car park, entry second, ticket
+   id (when the file has one) and rank among the sessions entering that car park in the same
+   second with the same ticket id, or without one (ordered by exit with open sessions last,
+   then amount and row): re-importing the file adds nothing, and a later export of the same
+   period gives the exit of a session that was still open (without ticket ids, two sessions
+   entering the same car park in the same second are told apart by their exits only:
    interchangeable for every statistic). Times are kept to the second.
 """
 
@@ -75,10 +77,11 @@ def import_parking_sessions(conn, path, *, mapping: Optional[Mapping[str, str]] 
     result.counts["open_sessions"] = int(open_.sum())
     run.progress(45)
     run.checkpoint()
-    arrays = _ordered(s, keep)
+    uuids, arrays = _ordered(s, keep, park)
     n = len(keep)
     with run.writing() as conn:
-        added, closed = writer.upsert_sessions(conn, park, **arrays, checkpoint=run.checkpoint,
+        added, closed = writer.upsert_sessions(conn, uuids, **arrays,
+                                               checkpoint=run.checkpoint,
                                                progress=run.step_progress(50, 98, n))
         if save_preset:
             presets.save(conn, SOURCE, save_preset, s.columns)
@@ -112,20 +115,26 @@ def _car_parks(conn, s: source.Sessions, valid: np.ndarray, report, name) -> np.
     return found[:-1]
 
 
-def _ordered(s: source.Sessions, keep: np.ndarray) -> dict:
-    """The kept sessions as the writer's arrays, sorted by car park and entry, with the rank of
-    each session among those entering the same car park in the same second, ordered by ticket
-    id, then exit (open sessions last: a later export that closes one gives it the same rank),
-    amount and row."""
-    code = s.parking.codes[keep].astype(np.int64)
+def _ordered(s: source.Sessions, keep: np.ndarray, park: np.ndarray):
+    """The distinct car park uuids and the kept sessions as the writer's arrays, sorted by car
+    park and entry, with the rank of each session among those entering the same car park in
+    the same second with the same ticket id (or without one), ordered by exit (open sessions
+    last: a later export that closes one gives it the same rank), amount and row. ``park``:
+    the car park uuid of each category of ``s.parking`` (two names of one car park are one
+    car park)."""
+    uuids = sorted({u for u in park if u})
+    index = {u: i for i, u in enumerate(uuids)}
+    by_category = np.asarray([index.get(u, -1) for u in park] + [-1], dtype=np.int64)
+    code = by_category[s.parking.codes[keep]]
     entry_s = np.floor_divide(s.entry[keep], NS)
     exit_ns = s.exit[keep]
     open_ = exit_ns == source.NAT
     stay_s = np.where(open_, -1, np.floor_divide(np.where(open_, 0, exit_ns), NS) - entry_s)
     amount = s.amount[keep] if s.amount is not None else np.full(len(keep), np.nan)
-    ticket = s.ticket.codes[keep] if s.ticket is not None else np.full(len(keep), -1)
+    ticket = s.ticket.codes[keep].astype(np.int64) if s.ticket is not None \
+        else np.full(len(keep), -1, dtype=np.int64)
     primary = code * (1 << 40) + (entry_s + (1 << 34))
-    order = np.argsort(primary, kind="stable")
+    order = np.argsort(primary)
     sorted_key = primary[order]
     tie = np.zeros(len(order), dtype=bool)
     if len(order) > 1:
@@ -140,15 +149,15 @@ def _ordered(s: source.Sessions, keep: np.ndarray) -> dict:
                                 ticket[sub], sorted_key[pos]))
         order[pos] = sub[sub_order]
     starts = np.ones(len(order), dtype=bool)
-    starts[1:] = sorted_key[1:] != sorted_key[:-1]
+    starts[1:] = (sorted_key[1:] != sorted_key[:-1]) | (ticket[order][1:] != ticket[order][:-1])
     rank = np.arange(len(order)) - np.maximum.accumulate(
         np.where(starts, np.arange(len(order)), 0))
     tickets = None
     if s.ticket is not None:
         labels = np.asarray(list(s.ticket.categories) + [None], dtype=object)
         tickets = labels[ticket[order]]  # code -1 → the last entry, None
-    return {"codes": code[order], "entry_s": entry_s[order], "rank": rank,
-            "stay_s": stay_s[order], "amount": amount[order], "tickets": tickets}
+    return uuids, {"codes": code[order], "entry_s": entry_s[order], "rank": rank,
+                         "stay_s": stay_s[order], "amount": amount[order], "tickets": tickets}
 
 
 def sessions_frame(s: source.Sessions, valid: np.ndarray) -> pd.DataFrame:

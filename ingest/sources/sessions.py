@@ -66,6 +66,8 @@ REQUIRED = ("parking_id", "entry", "exit")
 NAT = np.iinfo(np.int64).min
 NS = 1_000_000_000
 MAX_STAY_DAYS = 7.0
+#: The largest maximum stay accepted (days): stays are stored as int32 seconds (68 years).
+STAY_LIMIT_DAYS = 24_000
 #: int64 nanoseconds of 1900-01-01 and 2101-01-01 (the limits of every date of the socle).
 _FIRST_NS = int(pd.Timestamp("1900-01-01").value)
 _END_NS = int(pd.Timestamp("2101-01-01").value)
@@ -524,6 +526,9 @@ def check_sessions(s: Sessions, report: ImportReport, name: str, *,
     problem found."""
     if max_stay_days <= 0:
         raise SourceError(tr("the maximum stay must be more than 0 days"))
+    if max_stay_days > STAY_LIMIT_DAYS:
+        raise SourceError(tr("the maximum stay must be at most {days} days").format(
+            days=STAY_LIMIT_DAYS))
     cols = s.columns
     valid = ~s.bad
     required = tr("a value (this field is required)")

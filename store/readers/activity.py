@@ -1,16 +1,21 @@
-"""Dwell time and activity as stored (schema v11, :mod:`store.schema.activity`): parking
-sessions, presence counts, the SIRENE history and the establishments' positions, activity
-indices, column presets."""
+"""Dwell time and activity as stored (schema v13, :mod:`store.schema.activity`): parking
+sessions (by car park and month, as arrays: :mod:`store.session_blocks`), presence counts, the
+SIRENE history and the establishments' positions, activity indices, column presets."""
 
 from __future__ import annotations
 
-from typing import Dict
+from typing import Dict, Iterator, Optional
 
 import numpy as np
 import pandas as pd
 
 from .. import gpkg, tables
+from .. import session_blocks as blocks
+from ..schema.activity import SESSION_BLOCKS
 from .territory import points
+
+NS = 1_000_000_000
+NAT = np.iinfo(np.int64).min
 
 
 def has_table(conn, table: str) -> bool:
@@ -25,87 +30,113 @@ def presets(conn, importer: str) -> Dict[str, str]:
     return tables.key_map(conn, "column_presets", "name", "mapping", {"importer": importer})
 
 
-#: Rows read per query by :func:`parking_sessions` (bounds the texts SQLite concatenates).
-SESSION_CHUNK = 1_000_000
-_SESSION_SQL = (
-    "SELECT count(*), group_concat(parking_uuid, ''), group_concat(entry, ''), "
-    "group_concat(ifnull(exit, entry), ''), group_concat(exit IS NULL, ''), "
-    "group_concat(printf('%020.6f', ifnull(amount, -1)), '') FROM (SELECT parking_uuid, entry, "
-    "exit, amount FROM parking_sessions WHERE fid >= ? AND fid < ?{where} ORDER BY fid)")
+def _blocks(conn, start=None, end=None, *, parking_uuid: Optional[str] = None,
+            with_tickets: bool = False) -> Iterator:
+    """(parking_uuid, decoded block) of the stored blocks, by car park and month, optionally
+    only the months of the local days ``start`` … ``end`` and one car park."""
+    where, params = [], []
+    if start is not None:
+        where.append("month >= ?")
+        params.append(pd.Timestamp(start).strftime("%Y-%m"))
+    if end is not None:
+        where.append("month <= ?")
+        params.append(pd.Timestamp(end).strftime("%Y-%m"))
+    if parking_uuid is not None:
+        where.append("parking_uuid = ?")
+        params.append(parking_uuid)
+    columns = "fid, parking_uuid, month, sessions, entry_s, stay_s, amount, checksum"
+    if with_tickets:
+        columns += ", tickets"
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(f"SELECT {columns} FROM {SESSION_BLOCKS}"
+                   + (f" WHERE {' AND '.join(where)}" if where else "")
+                   + " ORDER BY parking_uuid, month", params)
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        row = dict(zip(names, values))
+        yield row["parking_uuid"], blocks.decode(row, with_tickets=with_tickets)
+
+
+def _window(entry_s: np.ndarray, start, end) -> Optional[np.ndarray]:
+    """The mask of the entries on the local days ``start`` … ``end`` (None: every entry)."""
+    if start is None and end is None:
+        return None
+    keep = np.ones(len(entry_s), dtype=bool)
+    if start is not None:
+        keep &= entry_s >= pd.Timestamp(start).normalize().value // NS
+    if end is not None:
+        keep &= entry_s < (pd.Timestamp(end).normalize() + pd.Timedelta(days=1)).value // NS
+    return keep
 
 
 def parking_sessions(conn, start=None, end=None) -> pd.DataFrame:
     """Sessions ``parking_uuid`` (categorical), ``entry``, ``exit`` (int64 ns of local
     wall-clock time; ``exit`` is ``int64`` min when the session is open), ``amount`` (NaN
     when none), optionally only those entering on the local days ``start`` … ``end``
-    (inclusive).
+    (inclusive), in the order of the car parks' uuids and of entry.
 
-    Millions of rows: each chunk of rows comes back as a few long texts (SQLite's
-    ``group_concat`` of fixed-width values) parsed by numpy, not as one Python object per
-    value; a chunk holding a value of another width (edited by hand) is read row by row."""
-    where, params = "", []
-    if start is not None:
-        where += " AND entry >= ?"
-        params.append(pd.Timestamp(start).strftime("%Y-%m-%d"))
-    if end is not None:
-        where += " AND entry < ?"
-        params.append((pd.Timestamp(end) + pd.Timedelta(days=1)).strftime("%Y-%m-%d"))
-    bounds = conn.execute("SELECT min(fid), max(fid) FROM parking_sessions").fetchone()
-    parts = []
-    if bounds[0] is not None:
-        for lo in range(bounds[0], bounds[1] + 1, SESSION_CHUNK):
-            row = conn.execute(_SESSION_SQL.format(where=where),
-                               [lo, lo + SESSION_CHUNK, *params]).fetchone()
-            if row[0]:
-                parts.append(_session_chunk(conn, row, lo, where, params))
-    if not parts:
+    The arrays of each block are read in place (``np.frombuffer``) and joined: no Python object
+    per session. A block whose arrays do not match their length or checksum raises
+    :class:`store.session_blocks.SessionBlockError`."""
+    labels, lengths, entries, stays, amounts = [], [], [], [], []
+    for parking, block in _blocks(conn, start, end):
+        if not labels or labels[-1] != parking:
+            labels.append(parking)
+            lengths.append(0)
+        lengths[-1] += len(block.entry_s)
+        entries.append(block.entry_s)
+        stays.append(block.stay_s)
+        amounts.append(block.amount if block.amount is not None
+                       else np.full(len(block.entry_s), np.nan))
+    if not labels:
         return pd.DataFrame({"parking_uuid": pd.Categorical([]),
                              "entry": np.zeros(0, np.int64), "exit": np.zeros(0, np.int64),
                              "amount": np.zeros(0)})
-    labels = sorted({u for p in parts for u in p[0]})
-    index = {u: i for i, u in enumerate(labels)}
-    codes = np.concatenate([np.asarray([index[u] for u in p[0]], dtype=np.int64)[p[1]]
-                            for p in parts])
+    entry_s = np.concatenate(entries)
+    stay_s = np.concatenate(stays)
+    codes = np.repeat(np.arange(len(labels)), lengths)
+    amount = np.concatenate(amounts)
+    keep = _window(entry_s, start, end)
+    if keep is not None:
+        entry_s, stay_s, codes, amount = entry_s[keep], stay_s[keep], codes[keep], amount[keep]
+    exit_ns = np.where(stay_s < 0, NAT, (entry_s + stay_s) * NS)
     return pd.DataFrame({"parking_uuid": pd.Categorical.from_codes(codes, labels),
-                         "entry": np.concatenate([p[2] for p in parts]),
-                         "exit": np.concatenate([p[3] for p in parts]),
-                         "amount": np.concatenate([p[4] for p in parts])})
+                         "entry": entry_s * NS, "exit": exit_ns, "amount": amount})
 
 
-def _session_chunk(conn, row, lo, where, params):
-    """(car park uuids, code per row, entry, exit, amount) of one chunk."""
-    n = row[0]
-    try:
-        parking = np.frombuffer(row[1].encode("ascii"), dtype="S36")
-        entry = np.frombuffer(row[2].encode("ascii"), dtype="S19").astype("datetime64[ns]")
-        exit_ = np.frombuffer(row[3].encode("ascii"), dtype="S19").astype("datetime64[ns]")
-        is_open = np.frombuffer(row[4].encode("ascii"), dtype=np.uint8) == ord("1")
-        amount = np.frombuffer(row[5].encode("ascii"), dtype="S20").astype(np.float64)
-        if not len(parking) == len(entry) == len(exit_) == len(is_open) == len(amount) == n:
-            raise ValueError("values of another width")
-    except (ValueError, UnicodeEncodeError):
-        return _session_rows(conn, lo, where, params)
-    runs = np.flatnonzero(np.concatenate(([True], parking[1:] != parking[:-1])))
-    run_codes, labels = pd.factorize(parking[runs])  # rows are stored by car park: few runs
-    codes = np.repeat(run_codes, np.diff(np.append(runs, n)))
-    exit_ns = exit_.view(np.int64).copy()
-    exit_ns[is_open] = np.iinfo(np.int64).min
-    amount[amount < 0] = np.nan
-    return ([u.decode("ascii") for u in labels], codes, entry.view(np.int64), exit_ns, amount)
+def session_rows(conn, parking_uuid: Optional[str] = None, start=None, end=None
+                 ) -> pd.DataFrame:
+    """One row per stored session, for a person to read: ``parking_uuid, ticket, entry, exit``
+    (local wall-clock ``YYYY-MM-DDTHH:MM:SS``; ``exit`` None when open), ``stay_min``
+    (None when open) and ``amount`` (None when none), by car park and entry; optionally one car
+    park and the local days ``start`` … ``end``."""
+    parts = []
+    for parking, block in _blocks(conn, start, end, parking_uuid=parking_uuid,
+                                  with_tickets=True):
+        n = len(block.entry_s)
+        is_open = block.stay_s < 0
+        exit_text = blocks.local_text(block.entry_s + np.where(is_open, 0, block.stay_s))
+        frame = pd.DataFrame({
+            "parking_uuid": parking,
+            "ticket": block.tickets if block.tickets is not None else blocks.no_tickets(n),
+            "entry": blocks.local_text(block.entry_s).astype(object),
+            "exit": np.where(is_open, None, exit_text.astype(object)),
+            "stay_min": np.where(is_open, None, (block.stay_s / 60.0).astype(object)),
+            "amount": blocks.no_tickets(n) if block.amount is None else np.where(
+                np.isnan(block.amount), None, block.amount.astype(object))})
+        keep = _window(block.entry_s, start, end)
+        parts.append(frame if keep is None else frame[keep])
+    columns = ["parking_uuid", "ticket", "entry", "exit", "stay_min", "amount"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns]
 
 
-def _session_rows(conn, lo, where, params):
-    """The slow path of :func:`_session_chunk`: one Python row per session."""
-    rows = conn.execute(
-        "SELECT parking_uuid, entry, exit, amount FROM parking_sessions WHERE fid >= ? AND "
-        f"fid < ?{where} ORDER BY fid", [lo, lo + SESSION_CHUNK, *params]).fetchall()
-    frame = pd.DataFrame([tuple(r) for r in rows], columns=["p", "e", "x", "a"])
-    codes, labels = pd.factorize(frame["p"])
-    entry = pd.to_datetime(frame["e"], errors="coerce")
-    exit_ = pd.to_datetime(frame["x"], errors="coerce")
-    return (list(labels), codes.astype(np.int64), entry.to_numpy("datetime64[ns]").view(np.int64),
-            exit_.to_numpy("datetime64[ns]").view(np.int64),
-            pd.to_numeric(frame["a"], errors="coerce").to_numpy(dtype=float))
+def session_count(conn) -> int:
+    """The number of stored sessions (the sum of the blocks' ``sessions``)."""
+    row = conn.execute(f"SELECT total(sessions) FROM {SESSION_BLOCKS}").fetchone()
+    return int(row[0])
 
 
 def session_parkings(conn) -> pd.DataFrame:
@@ -113,7 +144,7 @@ def session_parkings(conn) -> pd.DataFrame:
     centrality_uuid`` (declared), ``x``, ``y``."""
     frame = points(conn, "parkings", ["uuid", "parking_id", "name", "kind", "capacity",
                                       "centrality_uuid"])
-    used = set(tables.values(conn, "parking_sessions", "parking_uuid", distinct=True))
+    used = set(tables.values(conn, SESSION_BLOCKS, "parking_uuid", distinct=True))
     return frame[frame["uuid"].isin(used)].reset_index(drop=True)
 
 

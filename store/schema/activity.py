@@ -1,17 +1,9 @@
 """Schema v13: time spent in the centralities and the pulse of shop activity (issue 15).
 
-- ``parking_sessions``: one row per car-park ticket, subscriber passage or paid on-street
-  session: the car park or zone (``parking_uuid`` → ``parkings``), ``entry`` and ``exit``
-  (local wall-clock times ``YYYY-MM-DDTHH:MM:SS``, as operators export them; ``exit`` NULL = no
-  exit recorded, an *open* session), ``stay_min`` (exit − entry in minutes, NULL when open),
-  ``amount`` (€) and the operator's ``ticket`` id when the export has one. The ``uuid`` is not
-  random: it is derived from the car park, the entry second and the rank of the session among
-  those entering the same car park in the same second (``pppppppp-pppp-8ttt-8ttt-tttttttttttt``,
-  an RFC 9562 version 8 uuid: the first 12 hex digits of the car park's uuid, then
-  ``t = (entry + 2^33) × 2^26 + rank`` in hex, entry in local wall-clock seconds since 1970),
-  so a re-imported export adds nothing, an export taken later gives the exit of a session that
-  was still open, and the rows of a car park are in entry order. The table holds millions of
-  rows: no per-row source or import date (the import log and ``import_rejections`` keep them);
+- ``parking_session_blocks``: the parking sessions (car-park tickets, subscribers' passages,
+  paid on-street sessions) stored **by columns**, one row per car park or zone
+  (``parking_uuid`` → ``parkings``) and month of entry (``month``, ``YYYY-MM``): millions of
+  sessions are a few thousand rows (see "Session blocks" below);
 - ``presence_counts``: aggregated presence data (mobile-network or sensor providers) per zone,
   time slot, visitor category and either dwell-time class (with its bounds in minutes when
   known; ``class_upper_min`` NULL = open-ended) or mean dwell (minutes);
@@ -29,6 +21,44 @@ The keys of ``presence_counts``, ``sirene_history`` and ``activity_indices`` are
 from the rows' natural keys (``uuid5``, see the importers): re-importing updates values in
 place and adds nothing. Zones given as a centrality's name or uuid are linked through
 ``centrality_uuid``.
+
+Session blocks
+--------------
+
+A row of ``parking_session_blocks`` holds every session entering one car park in one month
+(local wall-clock time, as operators export it), as little-endian arrays in BLOBs, sorted by
+entry:
+
+- ``entry_s``: int64, entry in local wall-clock seconds since 1970-01-01 00:00;
+- ``stay_s``: int32, length of stay in seconds (exit − entry on the wall clock), ``-1`` for
+  an *open* session (no exit recorded: counted apart, never guessed);
+- ``amount``: float64, € (NaN = none); NULL when no session of the block has one;
+- ``tickets``: the operators' ticket ids as a JSON array of texts (``null`` = none); NULL when
+  no session of the block has one.
+
+Beside them, plain columns a user can read in QGIS's attribute table: ``sessions`` (the length
+of the arrays), ``open_sessions``, ``first_entry`` and ``last_entry`` (``YYYY-MM-DDTHH:MM:SS``),
+``updated_at`` (UTC, the last import that changed the block) and ``checksum`` (CRC-32 of the
+four arrays' bytes in that order, the tickets as UTF-8; the readers refuse a block whose arrays
+do not match their length or checksum, e.g. after an edit by hand). ``uuid`` derives from the
+car park and month (``uuid5``).
+
+A session is identified by its car park, its entry second, its ticket id (when the export has
+one) and its *rank* among the sessions of the same car park, second and ticket id (or without
+ticket id) in the export, ordered by exit (open sessions last), amount and row: re-importing an
+export adds nothing, and an export taken later gives the exit (and the amount) of a session
+that was still open. Within a block, the sessions of one entry second and ticket id are
+consecutive, in rank order, so the rank is not stored: it is the position among them.
+Without ticket ids, two sessions entering the same car park in the same second are told apart
+by their exits only (interchangeable for every statistic); a session imported once with and
+once without its ticket id counts twice.
+
+To see the sessions: the ``dwell_time`` algorithm's tables (per car park or zone and day,
+week, month or year: sessions, open sessions, mean and median stay, classes, long stays by
+hour of arrival, rotation, amounts); the ``sessions``, ``open_sessions`` and entry range of
+each car park and month in this table; the rows an import rejected in ``import_rejections``
+(file, row, column, value, reason); and, one row per session, the reader
+:func:`store.readers.activity.session_rows` (e.g. in QGIS's Python console).
 """
 
 from __future__ import annotations
@@ -40,6 +70,8 @@ from .. import gpkg, nomenclatures
 
 UUID = "uuid TEXT NOT NULL UNIQUE"
 SCHEMA_VERSION = 13
+#: The table of the parking sessions (one row per car park and month, module docstring).
+SESSION_BLOCKS = "parking_session_blocks"
 #: The namespace of the uuids derived from natural keys (uuid5).
 KEY_NAMESPACE = uuid.UUID("6f1c2a4e-8a1b-5c3d-9e2f-0a1b2c3d4e5f")
 
@@ -51,11 +83,15 @@ PRESET_IMPORTERS = [("parking_sessions", "Sessions de stationnement"),
                     ("presence", "Données de présence")]
 
 TABLES = [
-    ("parking_sessions", None,
-     f"{UUID}, parking_uuid TEXT NOT NULL, ticket TEXT, entry TEXT NOT NULL, exit TEXT, "
-     "stay_min REAL CHECK (stay_min IS NULL OR stay_min >= 0), "
-     "amount REAL CHECK (amount IS NULL OR amount >= 0)",
-     "Parking sessions: entry and exit (local wall-clock times), length of stay (min), amount"),
+    (SESSION_BLOCKS, None,
+     f"{UUID}, parking_uuid TEXT NOT NULL, month TEXT NOT NULL, "
+     "sessions INTEGER NOT NULL CHECK (sessions > 0), "
+     "open_sessions INTEGER NOT NULL CHECK (open_sessions >= 0), first_entry TEXT NOT NULL, "
+     "last_entry TEXT NOT NULL, entry_s BLOB NOT NULL, stay_s BLOB NOT NULL, amount BLOB, "
+     "tickets TEXT, checksum INTEGER NOT NULL, updated_at DATETIME NOT NULL, "
+     "UNIQUE (parking_uuid, month)",
+     "Parking sessions by car park and month of entry, stored as arrays (entry, stay, amount, "
+     "ticket): see the dwell_time algorithm to read them"),
     ("presence_counts", None,
      f"{UUID}, zone TEXT NOT NULL, centrality_uuid TEXT, slot_start TEXT NOT NULL, "
      "slot_minutes REAL CHECK (slot_minutes IS NULL OR slot_minutes > 0), "
@@ -120,7 +156,7 @@ class ActivitySchemaError(ValueError):
 
 
 def require_activity(conn) -> None:
-    if not gpkg.table_exists(conn, "parking_sessions"):
+    if not gpkg.table_exists(conn, SESSION_BLOCKS):
         raise ActivitySchemaError(tr(
             "this GeoPackage has no dwell-time and activity tables (schema v13): open it with "
             "the plugin to upgrade it first"))
@@ -130,8 +166,3 @@ def key_uuid(*parts) -> str:
     """The uuid of a row from its natural key (``uuid5``; None parts are written empty)."""
     return str(uuid.uuid5(KEY_NAMESPACE, "|".join("" if p is None else str(p) for p in parts)))
 
-
-#: Seconds added to an entry time so that every date from 1900 on is positive (2^33 s).
-EPOCH_SHIFT = 1 << 33
-#: Bits of the rank of a session among those entering the same car park in the same second.
-RANK_BITS = 26

@@ -1,5 +1,6 @@
-"""Dwell-time and activity tables (schema v11, :mod:`store.schema.activity`): parking sessions,
-presence counts, SIRENE history and positions, activity indices, column presets.
+"""Dwell-time and activity tables (schema v13, :mod:`store.schema.activity`): parking sessions
+(by car park and month, as arrays: :mod:`store.session_blocks`), presence counts, SIRENE history
+and positions, activity indices, column presets.
 
 Every writer runs inside the caller's transaction and returns what it did, so the importers
 can report rows added, updated and unchanged.
@@ -7,92 +8,243 @@ can report rows added, updated and unchanged.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Optional, Sequence, Tuple
+from dataclasses import dataclass
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
+import pandas as pd
 
 from .. import gpkg, tables
-from ..schema.activity import EPOCH_SHIFT, RANK_BITS
+from .. import session_blocks as blocks
+from ..schema.activity import SESSION_BLOCKS, key_uuid
 from .bulk import _chunks
 
-SESSION_COLUMNS = ["uuid", "parking_uuid", "ticket", "entry", "exit", "stay_min", "amount"]
-_HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
-CHUNK = 200_000
-
-
-def session_uuids(prefix: np.ndarray, entry_s: np.ndarray, rank: np.ndarray) -> np.ndarray:
-    """The uuids of sessions (layout in :mod:`store.schema.activity`), vectorised: ``prefix``
-    ``(n, 12)`` bytes of the car parks' first hex digits, ``entry_s`` local wall-clock seconds
-    since 1970, ``rank`` within the car park and second. Returns a ``U36`` array."""
-    n = len(entry_s)
-    t = (entry_s.astype(np.int64) + EPOCH_SHIFT) * (1 << RANK_BITS) + rank.astype(np.int64)
-    out = np.empty((n, 36), dtype=np.uint8)
-    out[:, :8] = prefix[:, :8]
-    out[:, 9:13] = prefix[:, 8:12]
-    out[:, [8, 13, 18, 23]] = ord("-")
-    out[:, [14, 19]] = ord("8")
-    digits = [15, 16, 17, 20, 21, 22] + list(range(24, 36))  # 18 hex digits of t (72 bits)
-    for k, col in enumerate(digits):
-        shift = 4 * (17 - k)
-        out[:, col] = _HEX[(t >> shift) & 15] if shift < 63 else _HEX[0]
-    return out.view("S36").ravel().astype("U36")
-
-
-def _local_text(seconds: np.ndarray) -> np.ndarray:
-    """``YYYY-MM-DDTHH:MM:SS`` of local wall-clock seconds since 1970."""
-    return np.datetime_as_string(seconds.astype("datetime64[s]"), unit="s")
+#: Blocks written per statement batch (between two cancel checks).
+BLOCK_BATCH = 200
+#: Stored blocks read per query.
+_FIDS_PER_QUERY = 500
 
 
 def upsert_sessions(conn, parking_uuids, codes: np.ndarray, entry_s: np.ndarray,
                     rank: np.ndarray, stay_s: np.ndarray, amount: np.ndarray,
                     tickets=None, *, checkpoint: Optional[Callable] = None,
                     progress: Optional[Callable] = None) -> Tuple[int, int]:
-    """Write sessions: ``parking_uuids`` (the car parks' uuids) indexed by ``codes``,
-    ``entry_s`` (local wall-clock seconds since 1970), ``rank`` (among the sessions entering
-    the same car park in the same second), ``stay_s`` (seconds; negative = open, no exit),
-    ``amount`` (NaN = none), ``tickets`` (object array of ids or None). Texts and uuids are
-    formatted with numpy, by chunks.
+    """Write sessions into ``parking_session_blocks``: ``parking_uuids`` (distinct car park
+    uuids) indexed by ``codes``, ``entry_s`` (local wall-clock seconds since 1970), ``rank``
+    (among the sessions of the same car park, second and ticket id, or without ticket id),
+    ``stay_s`` (seconds; negative = open, no exit), ``amount`` (NaN = none), ``tickets`` (object
+    array of ids, None = none; or None). Any order.
 
-    A session already stored is left as it is, except an open one (no exit) that the new row
-    closes: its exit, stay and amount are written. Returns ``(added, closed)``."""
-    sql = (f"INSERT INTO parking_sessions ({', '.join(SESSION_COLUMNS)}) VALUES "
-           f"({', '.join('?' * len(SESSION_COLUMNS))}) ON CONFLICT (uuid) DO UPDATE SET "
-           "exit = excluded.exit, stay_min = excluded.stay_min, "
-           "amount = coalesce(excluded.amount, amount) "
-           "WHERE exit IS NULL AND excluded.exit IS NOT NULL")
-    uuids = np.asarray([str(u) for u in parking_uuids], dtype=object)
-    prefixes = np.frombuffer("".join(u.replace("-", "")[:12].ljust(12, "0")
-                                     for u in uuids).encode("ascii"),
-                             dtype=np.uint8).reshape(-1, 12) if len(uuids) else \
-        np.zeros((0, 12), dtype=np.uint8)
-    before = tables.count(conn, "parking_sessions")
-    changed = 0
+    A session is identified by (car park, entry second, ticket id, rank) (see
+    :mod:`store.schema.activity`). One already stored is left as it is, except an open one that
+    the new session closes: its stay is written, and its amount when the new one has one. The
+    blocks of the car parks and months the sessions fall in are read, merged and rewritten
+    (only those that change). Returns ``(added, closed)``."""
     n = len(codes)
-    for a in range(0, n, CHUNK):
+    if not n:
+        return 0, 0
+    uuids = [str(u) for u in parking_uuids]
+    if len(set(uuids)) != len(uuids):
+        raise ValueError("upsert_sessions: parking_uuids must be distinct")
+    stay = np.asarray(stay_s, dtype=np.int64)
+    new = _Sessions(np.asarray(codes, dtype=np.int64), np.asarray(entry_s, dtype=np.int64),
+                    np.where(stay < 0, blocks.OPEN, stay), np.asarray(amount, dtype=np.float64),
+                    None if tickets is None else np.asarray(tickets, dtype=object),
+                    np.asarray(rank, dtype=np.int64))
+    if int(new.stay.max()) > blocks.MAX_STAY_S:
+        raise ValueError("upsert_sessions: a stay longer than a block holds (int32 seconds)")
+    stored, fids = _stored(conn, uuids, new)
+    plan = _merge(stored, new)
+    if plan is None:
+        return 0, 0
+    _write(conn, uuids, plan, fids, checkpoint, progress)
+    gpkg.touch(conn, SESSION_BLOCKS)
+    return plan.added, plan.closed
+
+
+class _Sessions:
+    """Parallel arrays of sessions: car park code, entry, stay (OPEN = no exit), amount (NaN =
+    none), tickets (object array or None), rank (None for stored ones: derived)."""
+
+    def __init__(self, park, entry, stay, amount, tickets, rank=None):
+        self.park, self.entry, self.stay, self.amount = park, entry, stay, amount
+        self.tickets, self.rank = tickets, rank
+
+    def __len__(self) -> int:
+        return len(self.entry)
+
+    def take(self, index) -> _Sessions:
+        return _Sessions(self.park[index], self.entry[index], self.stay[index],
+                         self.amount[index],
+                         None if self.tickets is None else self.tickets[index],
+                         None if self.rank is None else self.rank[index])
+
+
+def _stored(conn, uuids: List[str], new: _Sessions):
+    """The stored sessions of the blocks (car park, month) ``new`` falls in, and ``{(car park
+    code, month number): fid}`` of those blocks."""
+    code_of = {u: i for i, u in enumerate(uuids)}
+    month = blocks.months(new.entry)
+    m0 = int(month.min())
+    span = int(month.max()) - m0 + 1
+    packed = pd.unique(new.park * span + (month - m0))
+    wanted = set(zip((packed // span).tolist(), (packed % span + m0).tolist()))
+    used = sorted({uuids[c] for c, _m in wanted})
+    fids: Dict[Tuple[int, int], int] = {}
+    for i in range(0, len(used), _FIDS_PER_QUERY):
+        part = used[i:i + _FIDS_PER_QUERY]
+        for fid, parking, label in conn.execute(
+                f"SELECT fid, parking_uuid, month FROM {SESSION_BLOCKS} WHERE parking_uuid IN "
+                f"({', '.join('?' * len(part))})", part):
+            key = (code_of[parking], blocks.month_number(label))
+            if key in wanted:
+                fids[key] = fid
+    if not fids:
+        return None, fids
+    parts = []
+    wanted_fids = sorted(fids.values())
+    for i in range(0, len(wanted_fids), _FIDS_PER_QUERY):
+        part = wanted_fids[i:i + _FIDS_PER_QUERY]
+        cursor = conn.execute(
+            "SELECT fid, parking_uuid, month, sessions, entry_s, stay_s, amount, tickets, "
+            f"checksum FROM {SESSION_BLOCKS} WHERE fid IN ({', '.join('?' * len(part))})", part)
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            row = dict(zip(names, values))
+            block = blocks.decode(row, with_tickets=True)
+            k = len(block.entry_s)
+            parts.append(_Sessions(
+                np.full(k, code_of[row["parking_uuid"]], dtype=np.int64), block.entry_s,
+                block.stay_s, np.full(k, np.nan) if block.amount is None
+                else block.amount.copy(), block.tickets))
+    return _concat(parts), fids
+
+
+def _concat(parts: List[_Sessions]) -> _Sessions:
+    tickets = None
+    if any(p.tickets is not None for p in parts):
+        tickets = np.concatenate([p.tickets if p.tickets is not None
+                                  else blocks.no_tickets(len(p)) for p in parts])
+    return _Sessions(*(np.concatenate([getattr(p, a) for p in parts])
+                       for a in ("park", "entry", "stay", "amount")), tickets,
+                     None if any(p.rank is None for p in parts)
+                     else np.concatenate([p.rank for p in parts]))
+
+
+@dataclass
+class _Plan:
+    """The sessions of every block to write, sorted by ``key`` (so grouped by block), the block
+    key of each (``park × span + month − m0``), and the counts."""
+
+    sessions: _Sessions
+    key: np.ndarray
+    block: np.ndarray
+    m0: int
+    span: int
+    added: int
+    closed: int
+
+
+def _merge(stored: Optional[_Sessions], new: _Sessions) -> Optional[_Plan]:
+    """Match the new sessions with the stored ones (None when nothing changes)."""
+    ns = 0 if stored is None else len(stored)
+    both = new if stored is None else _concat([stored, new])
+    if both.tickets is not None:
+        ticket = blocks.ticket_codes(both.tickets)[0]
+    else:
+        ticket = np.zeros(len(both), dtype=np.int64)
+    rank = new.rank if stored is None else np.concatenate(
+        [blocks.ranks(stored.park, stored.entry, ticket[:ns]), new.rank])
+    keys = blocks.session_keys(both.park, both.entry, ticket, rank)
+    kn = keys[ns:]
+    order_n = _order(kn)
+    sorted_kn = kn if order_n is None else kn[order_n]
+    if (sorted_kn[1:] == sorted_kn[:-1]).any():
+        raise ValueError("upsert_sessions: two new sessions with the same key (car park, "
+                         "entry, ticket, rank)")
+    found = np.zeros(len(new), dtype=bool)
+    closed = 0
+    changed = np.zeros(ns, dtype=bool)
+    if ns:
+        ks = keys[:ns]
+        order = _order(ks)
+        sorted_ks = ks if order is None else ks[order]
+        pos = np.searchsorted(sorted_ks, kn)
+        found = pos < ns
+        found[found] = sorted_ks[pos[found]] == kn[found]
+        match = pos[found] if order is None else order[pos[found]]
+        hit = np.flatnonzero(found)
+        closing = (both.stay[match] < 0) & (new.stay[hit] >= 0)
+        target, source = match[closing], hit[closing]  # the stored sessions come first in both
+        both.stay[target] = new.stay[source]
+        has = ~np.isnan(new.amount[source])
+        both.amount[target[has]] = new.amount[source[has]]
+        closed = int(closing.sum())
+        changed[target] = True
+    added = np.flatnonzero(~found)
+    if not len(added) and not closed:
+        return None
+    m_all = blocks.months(both.entry)
+    m0, span = int(m_all.min()), int(m_all.max() - m_all.min()) + 1
+    bkeys = both.park * span + (m_all - m0)
+    if ns:
+        dirty = np.union1d(bkeys[:ns][changed], bkeys[ns:][added])
+        keep = np.concatenate([np.flatnonzero(np.isin(bkeys[:ns], dirty)), ns + added])
+    else:
+        keep = added
+    key = keys[keep]
+    order = _order(key)
+    if order is not None:
+        keep, key = keep[order], key[order]
+    elif len(keep) == len(both):
+        keep = slice(None)
+    return _Plan(both.take(keep), key, bkeys[keep], m0, span, len(added), closed)
+
+
+def _order(keys: np.ndarray) -> Optional[np.ndarray]:
+    """The order that sorts ``keys``, or None when they are sorted already."""
+    if len(keys) < 2 or (keys[1:] >= keys[:-1]).all():
+        return None
+    return np.argsort(keys)
+
+
+def _write(conn, uuids: List[str], plan: _Plan, fids: Dict[Tuple[int, int], int],
+           checkpoint, progress) -> None:
+    """Insert or rewrite one row per block of the plan."""
+    s = plan.sessions
+    starts = np.concatenate(([0], blocks.split_points(plan.block)))
+    ends = np.append(starts[1:], len(s))
+    park = plan.block[starts] // plan.span
+    month = plan.block[starts] % plan.span + plan.m0
+    labels = blocks.month_labels(month)
+    now = gpkg.now_iso()
+    columns = blocks.VALUE_COLUMNS + ["updated_at"]
+    insert = (f"INSERT INTO {SESSION_BLOCKS} (uuid, parking_uuid, month, "
+              f"{', '.join(columns)}) VALUES ({', '.join('?' * (len(columns) + 3))})")
+    update = (f"UPDATE {SESSION_BLOCKS} SET {', '.join(c + ' = ?' for c in columns)} "
+              "WHERE fid = ?")
+    total = len(s)
+    for lo in range(0, len(starts), BLOCK_BATCH):
         if checkpoint is not None:
             checkpoint()
-        sl = slice(a, a + CHUNK)
-        c = codes[sl]
-        e = entry_s[sl]
-        st = stay_s[sl]
-        open_ = st < 0
-        exits = _local_text(e + np.where(open_, 0, st)).astype(object)
-        exits[open_] = None
-        stay_min = (st / 60.0).astype(object)
-        stay_min[open_] = None
-        amt = amount[sl].astype(object)
-        amt[np.isnan(amount[sl])] = None
-        tick = tickets[sl] if tickets is not None else np.full(len(c), None, dtype=object)
-        rows = zip(session_uuids(prefixes[c], e, rank[sl]).tolist(), uuids[c].tolist(),
-                   tick.tolist(), _local_text(e).tolist(), exits.tolist(), stay_min.tolist(),
-                   amt.tolist())
-        changed += max(0, conn.executemany(sql, rows).rowcount)
+        inserts, updates = [], []
+        for j in range(lo, min(len(starts), lo + BLOCK_BATCH)):
+            a, b = int(starts[j]), int(ends[j])
+            values = blocks.encode(s.entry[a:b], s.stay[a:b], s.amount[a:b],
+                                   None if s.tickets is None else s.tickets[a:b]) + [now]
+            parking = uuids[int(park[j])]
+            fid = fids.get((int(park[j]), int(month[j])))
+            if fid is None:
+                inserts.append([key_uuid("parking_sessions", parking, labels[j]), parking,
+                                labels[j], *values])
+            else:
+                updates.append([*values, fid])
+        if inserts:
+            conn.executemany(insert, inserts)
+        if updates:
+            conn.executemany(update, updates)
         if progress is not None:
-            progress(min(n, a + CHUNK))
-    added = tables.count(conn, "parking_sessions") - before
-    if changed:
-        gpkg.touch(conn, "parking_sessions")
-    return added, changed - added
+            progress(min(total, int(ends[min(len(starts), lo + BLOCK_BATCH) - 1])))
 
 
 def upsert_keyed(conn, table: str, key_columns: Sequence[str], value_columns: Sequence[str],

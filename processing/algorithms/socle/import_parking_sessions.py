@@ -4,6 +4,7 @@ paid on-street sessions) through a column mapping or a saved preset."""
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterNumber
 
 from ....ingest.importers.parking_sessions import import_parking_sessions
+from ....ingest.sources.sessions import STAY_LIMIT_DAYS
 from ...import_base import ImportAlgorithm
 from ...parameters import add_string, advanced, as_mapping, as_text
 
@@ -36,10 +37,13 @@ class ImportParkingSessions(ImportAlgorithm):
             "unreadable exit, an exit before the entry, a stay longer than the maximum (7 days "
             "by default), a negative amount, a ticket id repeated for the same car park. Open "
             "sessions are kept and counted apart: the dwell statistics never guess their "
-            "length. Sessions are keyed by car park, entry second and rank: re-importing adds "
-            "nothing, and a later export closes the sessions that were open. Millions of rows "
-            "are read by a fast reader (plain UTF-8 CSV without quotes), other files by the "
-            "general CSV reader. One transaction.")
+            "length. Sessions are keyed by car park, entry second, ticket id (when the file "
+            "has one) and rank: re-importing adds nothing, and a later export closes the "
+            "sessions that were open. They are stored by car park and month of entry as "
+            "arrays (table parking_session_blocks: sessions, open sessions, first and last "
+            "entry of each); the dwell_time algorithm reads them. Millions of rows are read by "
+            "a fast reader (plain UTF-8 CSV without quotes), other files by the general CSV "
+            "reader. One transaction.")
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
@@ -51,7 +55,8 @@ class ImportParkingSessions(ImportAlgorithm):
                    advanced=True)
         self.addParameter(advanced(QgsProcessingParameterNumber(
             self.MAX_STAY_DAYS, self.tr("Longest stay kept (days)"),
-            QgsProcessingParameterNumber.Double, defaultValue=7.0, minValue=0.01)))
+            QgsProcessingParameterNumber.Double, defaultValue=7.0, minValue=0.01,
+            maxValue=STAY_LIMIT_DAYS)))
         add_string(self, self.TIMEZONE, self.tr("Time zone of times with a UTC offset"),
                    default="Europe/Paris", optional=False, advanced=True)
         self.add_convention_parameters(dates=False)
