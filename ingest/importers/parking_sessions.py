@@ -125,39 +125,57 @@ def _ordered(s: source.Sessions, keep: np.ndarray, park: np.ndarray):
     uuids = sorted({u for u in park if u})
     index = {u: i for i, u in enumerate(uuids)}
     by_category = np.asarray([index.get(u, -1) for u in park] + [-1], dtype=np.int64)
+    n = len(keep)
     code = by_category[s.parking.codes[keep]]
-    entry_s = np.floor_divide(s.entry[keep], NS)
+    entry_s = s.entry[keep] // NS
     exit_ns = s.exit[keep]
     open_ = exit_ns == source.NAT
-    stay_s = np.where(open_, -1, np.floor_divide(np.where(open_, 0, exit_ns), NS) - entry_s)
-    amount = s.amount[keep] if s.amount is not None else np.full(len(keep), np.nan)
-    ticket = s.ticket.codes[keep].astype(np.int64) if s.ticket is not None \
-        else np.full(len(keep), -1, dtype=np.int64)
-    primary = code * (1 << 40) + (entry_s + (1 << 34))
-    order = np.argsort(primary)
+    stay_s = exit_ns // NS - entry_s
+    stay_s[open_] = -1
+    amount = s.amount[keep] if s.amount is not None else np.full(n, np.nan)
+    ticket = s.ticket.codes[keep].astype(np.int64) if s.ticket is not None else None
+    rank = np.zeros(n, dtype=np.int64)
+    if not n:
+        return uuids, {"codes": code, "entry_s": entry_s, "rank": rank, "stay_s": stay_s,
+                       "amount": amount, "tickets": None if ticket is None else
+                       np.zeros(0, dtype=object)}
+    primary = code * (int(entry_s.max() - entry_s.min()) + 1) + (entry_s - entry_s.min())
+    order = _argsort(primary)
     sorted_key = primary[order]
-    tie = np.zeros(len(order), dtype=bool)
-    if len(order) > 1:
-        same = sorted_key[1:] == sorted_key[:-1]
-        tie[1:] |= same
+    same = sorted_key[1:] == sorted_key[:-1]
+    if same.any():  # sessions of a same car park and second: ticket, exit, amount, row
+        tie = np.zeros(n, dtype=bool)
+        tie[1:] = same
         tie[:-1] |= same
-    if tie.any():  # the sessions of a same car park and second: ticket, exit, amount, row
         pos = np.flatnonzero(tie)
         sub = order[pos]
         exit_key = np.where(open_[sub], np.iinfo(np.int64).max, exit_ns[sub])
-        sub_order = np.lexsort((sub, np.nan_to_num(amount[sub], nan=-1.0), exit_key,
-                                ticket[sub], sorted_key[pos]))
-        order[pos] = sub[sub_order]
-    starts = np.ones(len(order), dtype=bool)
-    starts[1:] = (sorted_key[1:] != sorted_key[:-1]) | (ticket[order][1:] != ticket[order][:-1])
-    rank = np.arange(len(order)) - np.maximum.accumulate(
-        np.where(starts, np.arange(len(order)), 0))
+        tick = ticket[sub] if ticket is not None else np.zeros(len(sub), dtype=np.int64)
+        sub_order = np.lexsort((sub, np.nan_to_num(amount[sub], nan=-1.0), exit_key, tick,
+                                sorted_key[pos]))
+        order[pos] = sub = sub[sub_order]
+        tick = tick[sub_order]
+        group = np.ones(len(pos), dtype=bool)  # a new car park, second or ticket id
+        group[1:] = (sorted_key[pos][1:] != sorted_key[pos][:-1]) | (tick[1:] != tick[:-1])
+        at = np.arange(len(pos))
+        rank[pos] = at - np.maximum.accumulate(np.where(group, at, 0))
     tickets = None
-    if s.ticket is not None:
+    if ticket is not None:
         labels = np.asarray(list(s.ticket.categories) + [None], dtype=object)
         tickets = labels[ticket[order]]  # code -1 → the last entry, None
     return uuids, {"codes": code[order], "entry_s": entry_s[order], "rank": rank,
-                         "stay_s": stay_s[order], "amount": amount[order], "tickets": tickets}
+                   "stay_s": stay_s[order], "amount": amount[order], "tickets": tickets}
+
+
+def _argsort(key: np.ndarray) -> np.ndarray:
+    """``np.argsort`` of non-negative int64 keys; when key and position fit in 62 bits, one
+    ``np.sort`` of ``key × 2^b + position`` (faster than an argsort by a third)."""
+    bits = max(1, int(len(key) - 1).bit_length())
+    if int(key.max()) < (1 << (62 - bits)):
+        packed = (key << bits) | np.arange(len(key), dtype=np.int64)
+        packed.sort()
+        return packed & ((1 << bits) - 1)
+    return np.argsort(key, kind="stable")
 
 
 def sessions_frame(s: source.Sessions, valid: np.ndarray) -> pd.DataFrame:
