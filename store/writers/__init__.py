@@ -10,6 +10,7 @@ its SQL parameters, and refreshes the ``gpkg_contents`` entry of the tables it c
 - :mod:`.premises`: premises, their source links and campaign observations (SIRENE, OSM);
 - :mod:`.services`: BPE services; :mod:`.short_circuits`: producers, products and markets;
 - :mod:`.flows`: counts, parking occupancy and the lookups of the flow importers;
-- :mod:`.activity`: parking sessions (millions of rows, formatted with numpy), presence counts,
-  SIRENE history and positions, activity indices and column presets.
+- :mod:`.activity`: parking sessions (millions of them, merged by car park and month into
+  ``parking_session_blocks``, :mod:`store.session_blocks`), presence counts, SIRENE history
+  and positions, activity indices and column presets.
 """
