@@ -133,11 +133,10 @@ def _concat(parts: List[_Sessions]) -> _Sessions:
 
 @dataclass
 class _Plan:
-    """The sessions of every block to write, sorted by ``key`` (so grouped by block), the block
-    key of each (``park × span + month − m0``), and the counts."""
+    """The sessions of every block to write, sorted by session key (so grouped by block), the
+    block key of each (``park × span + month − m0``), and the counts."""
 
     sessions: _Sessions
-    key: np.ndarray
     block: np.ndarray
     m0: int
     span: int
@@ -192,13 +191,12 @@ def _merge(stored: Optional[_Sessions], new: _Sessions) -> Optional[_Plan]:
         keep = np.concatenate([np.flatnonzero(np.isin(bkeys[:ns], dirty)), ns + added])
     else:
         keep = added
-    key = keys[keep]
-    order = _order(key)
+    order = _order(keys[keep])
     if order is not None:
-        keep, key = keep[order], key[order]
+        keep = keep[order]
     elif len(keep) == len(both):
         keep = slice(None)
-    return _Plan(both.take(keep), key, bkeys[keep], m0, span, len(added), closed)
+    return _Plan(both.take(keep), bkeys[keep], m0, span, len(added), closed)
 
 
 def _order(keys: np.ndarray) -> Optional[np.ndarray]:

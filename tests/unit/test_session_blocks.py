@@ -293,3 +293,42 @@ def test_import_two_names_of_one_car_park_make_one_block(conn, tmp_path):
         {"parking_sessions": 0}, {"parking_sessions": 1}, {"parking_sessions": 1})
     assert [r[3:5] for r in stored(conn)] == [("2024-03-04T10:30:00", 30.0),
                                               ("2024-03-04T12:00:00", 120.0)]
+
+
+def test_overlapping_exports_merge_like_one(conn):
+    """400 ticketed sessions over 3 car parks and 2 months, many entering in the same second,
+    imported as 4 overlapping exports in which some sessions are still open: the blocks end up
+    holding every session once, closed, as one import of the whole set writes them; and the
+    exports again add nothing."""
+    rng = np.random.default_rng(7)
+    n = 400
+    park = rng.integers(0, 3, n)
+    entry = s("2024-03-30 00:00") + rng.integers(0, 4, n) * 86400 + rng.integers(0, 30, n) * 60
+    stay = rng.integers(0, 20000, n)
+    amount = np.where(rng.random(n) < 0.3, np.nan, np.round(rng.random(n) * 10, 2))
+    ticket = np.array([f"T{i:04d}" for i in rng.permutation(n)], dtype=object)
+    uuids = [P1, P2, "33333333-3333-4333-8333-333333333333"]
+
+    def export(index, open_mask):
+        st = np.where(open_mask, -1, stay[index])
+        am = np.where(open_mask, np.nan, amount[index])
+        with gpkg.transaction(conn):
+            return upsert_sessions(conn, uuids, park[index], entry[index], np.zeros(len(index)),
+                                   st, am, ticket[index])
+
+    parts = [rng.permutation(n)[:k] for k in (150, 200, 250, n)]
+    added = closed = 0
+    for i, index in enumerate(parts):
+        a, c = export(index, rng.random(len(index)) < (0.3 if i < 3 else 0.0))
+        added, closed = added + a, closed + c
+    assert added == n and closed > 0
+    merged = stored(conn)
+    assert all(r[3] is not None for r in merged)  # the last export closed every session
+    assert [export(index, np.zeros(len(index), dtype=bool)) for index in parts] == [(0, 0)] * 4
+    with gpkg.transaction(conn):
+        conn.execute("DELETE FROM parking_session_blocks")
+    assert export(np.arange(n), np.zeros(n, dtype=bool)) == (n, 0)
+    once = stored(conn)
+    key = lambda r: (r[0], r[2], r[1])  # noqa: E731
+    assert sorted(merged, key=key) == sorted(once, key=key)
+    assert len(once) == n and len({r[1] for r in once}) == n
