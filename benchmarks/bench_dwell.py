@@ -18,19 +18,20 @@ Two paths of ours, both reported beside pandas ``read_csv`` + groupby statistics
    written into the GeoPackage in one transaction: one row of ``parking_session_blocks`` per
    car park and month, the sessions as arrays in BLOBs, see :mod:`store.schema.activity`)
    then the ``dwell_time`` job (the blocks read back with ``np.frombuffer``, summarised per
-   car park, plus the whole window). The import's share beyond path 1's reader is printed.
+   car park, plus the whole window).
 
-Found on this machine (2 cores, quiet: load under 1; numpy 1.24, pandas 1.5, SQLite 3.40),
-40 car parks, day and month:
+Found on this machine (2 cores, quiet: load about 1; numpy 1.24, pandas 1.5, SQLite 3.40),
+40 car parks, day and month, two runs each:
 
 - 1 M sessions (55 MB): read + summary 1.19 s against pandas 1.95-2.03 s (ratio 0.58-0.61);
-  import + summary 1.14-1.21 s (ratio 0.59): the import 0.79-0.86 s, the job 0.35 s;
-  GeoPackage 23 MB;
-- 5 M sessions (277 MB): read + summary 7.1 s against pandas 13.5 s (ratio 0.53: the byte
-  reader 4.8 s against read_csv 5.4 s, the summary 2.3 s against 8.0 s of groupby
-  statistics); import + summary 8.8 s (ratio 0.65): the import 6.1 s, of which 1.35 s beyond
-  the reader (sorting and ranking 0.9 s, about 0.5 s to merge and write 960 blocks of 104
-  MB), the dwell_time job 2.7 s (0.2 s to read the blocks back).
+  import + summary 1.14-1.21 s (ratio 0.59): the import 0.79-0.86 s, the dwell_time job
+  0.35 s; GeoPackage 23 MB;
+- 5 M sessions (277 MB): read + summary 7.0-7.1 s against pandas 13.1-13.5 s (ratio
+  0.53-0.54: the byte reader 4.7-4.8 s against read_csv 5.3-5.5 s, the summary 2.3 s against
+  7.7-8.0 s of groupby statistics); import + summary 7.8-8.8 s (ratio 0.60-0.65): the import
+  4.9-6.1 s (the reader varies by a second from run to run; profiled, beyond the reader:
+  sorting and ranking 0.9 s, merging and writing 960 blocks, 104 MB, 0.5 s), the job
+  2.7-3.0 s (0.2 s of it to read the blocks back).
 
 Stored one SQLite row per session (the first layout of v13, before any release), the same
 whole path took 4.7 s + 1.9 s on 1 M sessions (ratio 3.5; 194 MB) and 112 s on 5 M (ratio
@@ -295,8 +296,6 @@ def main() -> None:
     line("   dwell_time job (read back + summary)", t_job)
     ours_2 = t_import + t_job
     print(f"   GeoPackage: {size / 1e6:.0f} MB")
-    print(f"   of the import, beyond the reader and checks of path 1: {t_import - t_read:.2f} s "
-          "(car parks, ranks, blocks merged and written)")
     print(f"   ours {ours_2:.2f} s vs pandas {anchor_total:.2f} s: ratio "
           f"{ours_2 / anchor_total:.2f} (< 1 = faster than pandas)")
 
