@@ -50,6 +50,15 @@ __all__ = ["Baseline", "DWELL_EVENT_COLUMNS", "EVENT_ALG", "EVENT_COLUMNS", "eve
            "event_impact", "event_indicator_rows", "events_frame", "write_indicators"]
 
 
+def _with_event_info(out: pd.DataFrame, evs: pd.DataFrame) -> pd.DataFrame:
+    """``out`` (keyed by ``event_uuid``) with each event's name, kind, start and end."""
+    info = evs.set_index("event_uuid")
+    for column, source in (("event", "name"), ("kind", "kind"), ("start", "start_date"),
+                           ("end", "end_date")):
+        out[column] = out["event_uuid"].map(info[source])
+    return out
+
+
 def events_frame(conn, event_ids: Optional[Sequence[str]] = None) -> pd.DataFrame:
     """The declared events (all, or those named by id, name or uuid)."""
     frame = flow_readers.events(conn)
@@ -72,12 +81,8 @@ def _uplift(daily, evs, baseline, mapping, measure, level, names) -> pd.DataFram
     out = ev.event_uplift(daily, events, baseline, series_centrality=mapping)
     if out.empty:
         return pd.DataFrame(columns=EVENT_COLUMNS)
-    info = evs.set_index("event_uuid")
-    out = out.rename(columns={"event_id": "event_uuid", "series_id": "series_uuid"})
-    out["event"] = out["event_uuid"].map(info["name"])
-    out["kind"] = out["event_uuid"].map(info["kind"])
-    out["start"] = out["event_uuid"].map(info["start_date"])
-    out["end"] = out["event_uuid"].map(info["end_date"])
+    out = _with_event_info(out.rename(columns={"event_id": "event_uuid",
+                                               "series_id": "series_uuid"}), evs)
     out["centrality_uuid"] = out["series_uuid"].map(mapping)
     out["measure"], out["level"] = measure, level
     out["series"] = out["series_uuid"].map(names)
@@ -258,12 +263,8 @@ def event_dwell(conn, baseline: Baseline, *, event_ids=None, parking_distance: f
     if not parts:
         return pd.DataFrame(columns=DWELL_EVENT_COLUMNS)
     out = pd.concat(parts, ignore_index=True)
-    info = evs.set_index("event_uuid")
-    out = out.rename(columns={"event_id": "event_uuid", "zone": "series_uuid"})
-    out["event"] = out["event_uuid"].map(info["name"])
-    out["kind"] = out["event_uuid"].map(info["kind"])
-    out["start"] = out["event_uuid"].map(info["start_date"])
-    out["end"] = out["event_uuid"].map(info["end_date"])
+    out = _with_event_info(out.rename(columns={"event_id": "event_uuid",
+                                               "zone": "series_uuid"}), evs)
     out["centrality"] = out["centrality_uuid"].map(cnames)
     out["exceeds"] = out["exceeds"].astype("boolean")
     return out[DWELL_EVENT_COLUMNS].reset_index(drop=True)

@@ -441,6 +441,15 @@ def attach_domain(conn, table: str, column: str, domain: str) -> None:
         "VALUES (?,?,?,?)", (table, column, column, domain))
 
 
+def set_enum_domains(conn, spec) -> None:
+    """Write several coded-value domains and attach each to its columns: ``spec`` is a
+    sequence of ``(domain, values, ((table, column), ...))``."""
+    for domain, values, uses in spec:
+        set_enum_domain(conn, domain, values)
+        for table, column in uses:
+            attach_domain(conn, table, column, domain)
+
+
 class FileChangedError(GeoPackageError):
     """Another program committed to the file while a long operation prepared its write."""
 

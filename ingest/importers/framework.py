@@ -33,6 +33,7 @@ from ...i18n import tr
 from ...store import geometry, gpkg, observatory
 from ...store.writers import rejections
 from ..sources.report import ImportReport, SourceError
+from ..sources.values import key_value_pairs
 
 REPORT_COLUMNS = ["level", "file", "row", "field", "value", "reason"]
 Progress = Optional[Callable[[float], None]]
@@ -365,12 +366,7 @@ def parse_mapping(text: Optional[str]) -> Dict[str, object]:
     out: Dict[str, object] = {}
     if not text:
         return out
-    for part in str(text).replace("\n", ";").split(";"):
-        if not part.strip():
-            continue
-        key, sep, value = (s.strip() for s in part.partition("="))
-        if not sep or not key or not value:
-            raise ImportRefusedError(tr("mapping entry {entry!r} is not written "
-                                        "field=column").format(entry=part.strip()))
+    for key, value in key_value_pairs(text, lambda entry: ImportRefusedError(tr(
+            "mapping entry {entry!r} is not written field=column").format(entry=entry))):
         out[key] = [v.strip() for v in value.split("+")] if "+" in value else value
     return out

@@ -23,7 +23,7 @@ from typing import Dict, Iterable, List, Mapping, Optional, Sequence
 
 from ...i18n import tr
 from .report import SourceError
-from .values import EMPTY, normalise
+from .values import EMPTY, key_value_pairs, normalise
 
 LEVEL_WORDS = {
     "primary": ("centre ville", "centre-ville", "centreville", "hypercentre", "hyper centre",
@@ -68,16 +68,9 @@ def level_vocabulary(levels: Sequence[Mapping], user_map: Optional[Mapping[str, 
 def parse_level_map(text: str) -> Dict[str, str]:
     """``"Pôle majeur=primary; ZC=peripheral"`` → dict; LevelError for an entry that is not
     ``value=level``."""
-    out: Dict[str, str] = {}
-    for part in str(text or "").replace("\n", ";").split(";"):
-        if not part.strip():
-            continue
-        value, sep, level = (s.strip() for s in part.partition("="))
-        if not sep or not value or not level:
-            raise LevelError(tr("Level map entry {entry!r}: write value=level, e.g. "
-                                "Pôle majeur=primary.").format(entry=part.strip()))
-        out[value] = level
-    return out
+    return dict(key_value_pairs(text, lambda entry: LevelError(tr(
+        "Level map entry {entry!r}: write value=level, e.g. Pôle majeur=primary.").format(
+            entry=entry))))
 
 
 def map_levels(values: Iterable, vocabulary: Mapping[str, str], levels: Sequence[Mapping],

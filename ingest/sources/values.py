@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence, Tuple
 
 EMPTY = ""
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
@@ -59,3 +59,15 @@ def match_field(names: Sequence[str], wanted: str) -> Optional[str]:
         if len(found) == 1:
             return found[0]
     return None
+
+
+def key_value_pairs(text, bad_entry: Callable[[str], Exception]) -> Iterator[Tuple[str, str]]:
+    """The ``key=value`` entries of a text separated by ``;`` or new lines, stripped, empty
+    entries skipped; an entry without ``=``, key or value raises ``bad_entry(entry)``."""
+    for part in str(text or "").replace("\n", ";").split(";"):
+        if not part.strip():
+            continue
+        key, sep, value = (s.strip() for s in part.partition("="))
+        if not sep or not key or not value:
+            raise bad_entry(part.strip())
+        yield key, value

@@ -135,14 +135,11 @@ def migrate_v13(conn, srs_id: int) -> None:
     """Create the tables, indexes and domains, and the shipped presets (inside the migration's
     transaction)."""
     gpkg.create_tables(conn, TABLES, INDEXES, srs_id=srs_id, if_missing=True)
-    for domain, values, uses in (
-            ("establishment_state", ESTABLISHMENT_STATES, (("sirene_history", "state"),)),
-            ("index_frequency", INDEX_FREQUENCIES, (("activity_indices", "frequency"),)),
-            ("index_measure", INDEX_MEASURES, (("activity_indices", "measure"),)),
-            ("preset_importer", PRESET_IMPORTERS, (("column_presets", "importer"),))):
-        gpkg.set_enum_domain(conn, domain, values)
-        for table, column in uses:
-            gpkg.attach_domain(conn, table, column, domain)
+    gpkg.set_enum_domains(conn, (
+        ("establishment_state", ESTABLISHMENT_STATES, (("sirene_history", "state"),)),
+        ("index_frequency", INDEX_FREQUENCIES, (("activity_indices", "frequency"),)),
+        ("index_measure", INDEX_MEASURES, (("activity_indices", "measure"),)),
+        ("preset_importer", PRESET_IMPORTERS, (("column_presets", "importer"),))))
     rows = nomenclatures.read_csv("column_presets.csv")
     conn.executemany(
         "INSERT OR IGNORE INTO column_presets (uuid, importer, name, mapping, notes, builtin) "

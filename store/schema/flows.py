@@ -137,15 +137,12 @@ FLOW_TABLES = [t[0] for t in TABLES]
 def migrate_v7(conn, srs_id: int) -> None:
     """Create the flow tables, indexes and domains (inside the caller's transaction)."""
     gpkg.create_tables(conn, TABLES, INDEXES, srs_id=srs_id, if_missing=True)
-    for domain, values, uses in (
-            ("parking_kind", PARKING_KINDS, (("parkings", "kind"),)),
-            ("channel_temporality", TEMPORALITIES, (("counting_channels", "temporality"),)),
-            ("event_kind", EVENT_KINDS, (("events", "kind"),)),
-            ("carpool_place_type", CARPOOL_PLACE_TYPES, (("carpool_areas", "place_type"),)),
-            ("service_day_kind", SERVICE_DAY_KINDS, (("transit_service", "day_kind"),))):
-        gpkg.set_enum_domain(conn, domain, values)
-        for table, column in uses:
-            gpkg.attach_domain(conn, table, column, domain)
+    gpkg.set_enum_domains(conn, (
+        ("parking_kind", PARKING_KINDS, (("parkings", "kind"),)),
+        ("channel_temporality", TEMPORALITIES, (("counting_channels", "temporality"),)),
+        ("event_kind", EVENT_KINDS, (("events", "kind"),)),
+        ("carpool_place_type", CARPOOL_PLACE_TYPES, (("carpool_areas", "place_type"),)),
+        ("service_day_kind", SERVICE_DAY_KINDS, (("transit_service", "day_kind"),))))
 
 
 class FlowSchemaError(ValueError):
