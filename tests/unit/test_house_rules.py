@@ -80,6 +80,15 @@ def test_analysis_imports_no_qgis_nor_gdal():
         assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
 
 
+def test_jobs_fieldwork_and_the_demo_import_no_qgis():
+    """jobs/ (DESIGN §2: "no QGIS"), fieldwork/ and sample_territory/ run on the socle alone,
+    as the benchmarks and sync trials run them without QGIS."""
+    for folder in ("jobs", "fieldwork", "sample_territory"):
+        for path in py_files(folder):
+            bad = {m for m in imports_of(path) if m.split(".")[0] in ("qgis", "PyQt5")}
+            assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+
+
 def test_only_plugin_touches_gui_and_iface():
     for folder in SOURCE_DIRS:
         if folder == "plugin":

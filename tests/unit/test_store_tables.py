@@ -111,6 +111,12 @@ def test_bulk_insert_fills_the_rtree_once_and_keeps_the_trigger(conn, tmp_path):
     assert conn.execute("SELECT sql FROM sqlite_master WHERE name = "
                         "'rtree_premises_geom_insert'").fetchone()[0] == before
     assert conn.execute("SELECT count(*) FROM rtree_premises_geom").fetchone()[0] == 2500
+    # SQLite's own consistency check of the packed tree, and a box query against a scan:
+    # x in [100, 199.5] and y in [0, 300] hold p100..p150 (y = 2x ≤ 300), 51 points
+    for name in ("rtree_premises_geom", "rtree_centralities_geom"):
+        assert conn.execute("SELECT rtreecheck(?)", (name,)).fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM rtree_premises_geom WHERE minx >= 100 AND "
+                        "maxx <= 199.5 AND miny >= 0 AND maxy <= 300").fetchone()[0] == 51
     assert tuple(conn.execute("SELECT minx, maxx, miny, maxy FROM rtree_premises_geom "
                               "WHERE id = (SELECT fid FROM premises WHERE uuid = 'p7')"
                               ).fetchone()) == (7.0, 7.0, 14.0, 14.0)
