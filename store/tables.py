@@ -161,6 +161,28 @@ def rows(conn, table: str, columns: Optional[Sequence[str]] = None, where: Where
         f"SELECT {cols} FROM {_q(table)}{clause}{order}", params)]
 
 
+def differing(conn, table: str, key: str, records: Sequence[Mapping],
+              ignore: Iterable[str] = ()) -> list:
+    """The ``records`` (dicts holding ``key`` and columns of ``table``) whose values differ
+    from those stored in the row with the same ``key``, or that have no such row; the
+    columns ``ignore`` (e.g. a time stamp of the import) are not compared. Lets a re-import
+    of the same data rewrite, and count as updated, nothing."""
+    records = list(records)
+    if not records:
+        return []
+    ignore = set(ignore) | {key}
+    columns = [c for c in records[0] if c not in ignore]
+    stored = {}
+    keys = [r[key] for r in records]
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        for row in conn.execute(
+                f"SELECT {_q(key)}, {', '.join(_q(c) for c in columns)} FROM {_q(table)} "
+                f"WHERE {_q(key)} IN ({', '.join('?' * len(chunk))})", chunk):
+            stored[row[0]] = tuple(row[1:])
+    return [r for r in records if stored.get(r[key]) != tuple(r[c] for c in columns)]
+
+
 def frame(conn, table: str, columns: Optional[Sequence[str]] = None, where: Where = None, *,
           order_by: Optional[Sequence[str]] = None) -> pd.DataFrame:
     """Rows as a DataFrame (the columns asked for, even when no row matches)."""

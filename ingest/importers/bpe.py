@@ -68,10 +68,11 @@ def import_bpe(conn, path, *, communes: Optional[Iterable[str]] = None,
         else:
             inserts.append((new_uuid(), SOURCE, *key, *values))
     with run.writing() as conn:
-        writer.write_services(conn, inserts, updates)
+        updated = writer.write_services(conn, inserts, updates)
     run.progress(100)
     done = run.result
-    done.added, done.updated = {"services": len(inserts)}, {"services": len(updates)}
+    done.added, done.updated = {"services": len(inserts)}, {"services": updated}
+    done.unchanged = {"services": len(updates) - updated}
     done.filtered = dict(result.skipped)
-    done.counts = {"new": len(inserts), "updated": len(updates)}
+    done.counts = {"new": len(inserts), "updated": updated}
     return done

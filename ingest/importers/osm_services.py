@@ -59,9 +59,11 @@ def import_osm_services(conn, path, *, polygons: bool = True, progress=None,
         else:
             inserts.append((new_uuid(), SOURCE, *key, *values))
     with run.writing() as conn:
-        writer.write_services(conn, inserts, updates, [*writer.SERVICE_VALUES, "notes"])
+        updated = writer.write_services(conn, inserts, updates,
+                                        [*writer.SERVICE_VALUES, "notes"])
     result = run.result
-    result.added, result.updated = {"services": len(inserts)}, {"services": len(updates)}
+    result.added, result.updated = {"services": len(inserts)}, {"services": updated}
+    result.unchanged = {"services": len(updates) - updated}
     result.filtered = skipped
-    result.counts = {"new": len(inserts), "updated": len(updates)}
+    result.counts = {"new": len(inserts), "updated": updated}
     return result

@@ -101,7 +101,7 @@ def _write_producers(conn, producers, source, srs_id, stamp, result) -> None:
         "name": text_or_none(p["name"]), "sales_modes": ";".join(p["sales_modes"]) or None,
         "organic": _organic(p["organic"]), "imported_at": stamp,
         "geom": geometry.encode_point(p["x"], p["y"], srs_id)})
-    writer.write(conn, "producers", inserts, updates)
+    updated = writer.write(conn, "producers", inserts, updates)
     products = writer.products_of(conn, [u["uuid"] for u in updates])
     added, removed = [], []
     for p in records:
@@ -111,7 +111,8 @@ def _write_producers(conn, producers, source, srs_id, stamp, result) -> None:
         removed += [(uid, c) for c in sorted(old - new)]
     writer.set_products(conn, added, removed)
     result.added["producers"] = len(inserts)
-    result.updated["producers"] = len(updates)
+    result.updated["producers"] = updated
+    result.unchanged["producers"] = len(updates) - updated
     result.added["producer_products"] = len(added)
     result.removed["producer_products"] = len(removed)
 
@@ -123,6 +124,7 @@ def _write_markets(conn, markets, source, srs_id, stamp, result) -> None:
         "per_week": float(m["per_week"]), "organic": _organic(m["organic"]),
         "schedule_text": text_or_none(m.get("schedule_text")), "imported_at": stamp,
         "geom": geometry.encode_point(m["x"], m["y"], srs_id)})
-    writer.write(conn, "markets", inserts, updates)
+    updated = writer.write(conn, "markets", inserts, updates)
     result.added["markets"] = len(inserts)
-    result.updated["markets"] = len(updates)
+    result.updated["markets"] = updated
+    result.unchanged["markets"] = len(updates) - updated

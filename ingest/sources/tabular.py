@@ -742,10 +742,32 @@ def text_columns(frame: pd.DataFrame, optional: Sequence[str], skip: str = "row"
             frame[column] = frame[column].astype(str).str.strip()
 
 
+ROW_COLUMNS = ("source_row", "row")
+
+
 def repeated(out: pd.DataFrame, valid: np.ndarray, keys: Sequence[str]) -> np.ndarray:
-    """Valid rows whose ``keys`` repeat those of an earlier valid row."""
+    """Valid rows whose ``keys`` repeat those of another valid row, found the same whatever
+    the order of the file's rows: where the rows of a key are copies of each other (the same
+    value in every column but the row number), every copy after the first; where they
+    differ, every row of that key (keeping one would depend on the order)."""
+    valid = np.asarray(valid, dtype=bool)
     dup = np.zeros(len(out), dtype=bool)
-    dup[valid] = out.loc[valid, list(keys)].duplicated().to_numpy()
+    keys = list(keys)
+    sub = out.loc[valid]
+    shared = sub[keys].duplicated(keep=False).to_numpy()
+    if not shared.any():
+        return dup
+    group = sub[shared]
+    values = [c for c in group.columns if c not in ROW_COLUMNS]
+    text = group[values].astype(str)  # NaN, None and lists compared as text
+    copies = text.duplicated().to_numpy()
+    distinct = text[~copies]
+    conflicting = distinct[keys].duplicated(keep=False)
+    bad_keys = set(map(tuple, distinct.loc[conflicting.to_numpy(), keys].to_numpy().tolist()))
+    in_conflict = np.array([tuple(k) in bad_keys for k in text[keys].to_numpy().tolist()],
+                           dtype=bool)
+    positions = np.flatnonzero(valid)[shared]
+    dup[positions] = copies | in_conflict
     return dup
 
 

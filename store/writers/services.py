@@ -27,13 +27,17 @@ def service_keys(conn, source: str) -> Dict[Tuple[str, str], str]:
 
 
 def write_services(conn, inserts: Sequence[tuple], updates: Sequence[tuple],
-                   values: Sequence[str] = tuple(SERVICE_VALUES)) -> None:
+                   values: Sequence[str] = tuple(SERVICE_VALUES)) -> int:
     """Insert services (:data:`KEY` + ``values``, default :data:`SERVICE_VALUES`) and
-    overwrite the ``values`` of ``updates`` (``values`` then the uuid)."""
+    overwrite the ``values`` of ``updates`` (``values`` then the uuid) where they differ from
+    the stored ones (the import stamp aside). Returns how many were overwritten."""
     values = list(values)
     tables.insert(conn, "services", KEY + values, inserts)
-    tables.update(conn, "services", "uuid",
-                  (dict(zip(values + ["uuid"], u)) for u in updates), touch=False)
+    updates = tables.differing(conn, "services", "uuid",
+                               [dict(zip(values + ["uuid"], u)) for u in updates],
+                               ignore=("imported_at",))
+    tables.update(conn, "services", "uuid", updates, touch=False)
     if inserts or updates:
         gpkg.update_extent(conn, "services")
     gpkg.touch(conn, "services")
+    return len(updates)

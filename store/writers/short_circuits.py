@@ -22,14 +22,17 @@ def products_of(conn, producer_uuids: Iterable[str]) -> Dict[str, Set[str]]:
     return out
 
 
-def write(conn, table: str, inserts: Sequence[Mapping], updates: Sequence[Mapping]) -> None:
+def write(conn, table: str, inserts: Sequence[Mapping], updates: Sequence[Mapping]) -> int:
     """Insert ``inserts`` (dicts with ``uuid, source, source_id`` and the values) and overwrite
-    the values of ``updates`` (dicts with ``uuid``) in ``producers`` or ``markets``."""
+    the values of ``updates`` (dicts with ``uuid``) in ``producers`` or ``markets`` where they
+    differ from the stored ones (the import stamp aside). Returns how many were overwritten."""
     tables.insert_dicts(conn, table, inserts)
+    updates = tables.differing(conn, table, "uuid", updates, ignore=("imported_at",))
     tables.update(conn, table, "uuid", updates, touch=False)
     if tables.count(conn, table):
         gpkg.update_extent(conn, table)
     gpkg.touch(conn, table)
+    return len(updates)
 
 
 def set_products(conn, added: Sequence[Tuple[str, str]],

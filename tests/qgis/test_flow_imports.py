@@ -192,14 +192,19 @@ def test_events_and_road_traffic(tmp_path, socle, run_alg):
     fields = {r["row"]: r["field"] for r in _rows(result["REJECTED"])}
     assert result["ADDED"] == 1 and fields == {3: "centrality", 4: "end"}
     road = tmp_path / "road.csv"
-    road.write_text("id;annee;tmja;pl;lon;lat\nR1;2023;12000;6.5;0.34;46.58\nR1;2023;1;1;0.34;46.58\n"
-                    "R2;2023;-5;2;0.35;46.59\n", encoding="utf-8")
+    # R1 given twice alike (one kept), R2 negative, R3 twice with different counts (which
+    # to keep would depend on the rows' order: neither)
+    road.write_text("id;annee;tmja;pl;lon;lat\nR1;2023;12000;6.5;0.34;46.58\n"
+                    "R1;2023;12000;6.5;0.34;46.58\nR2;2023;-5;2;0.35;46.59\n"
+                    "R3;2023;100;1;0.35;46.59\nR3;2023;200;1;0.35;46.59\n", encoding="utf-8")
     result = run_alg("import_road_traffic", {
         "GEOPACKAGE": str(socle), "INPUT": str(road),
         "MAPPING": "point_id=id; period=annee; daily_traffic=tmja; heavy_share=pl; x=lon; y=lat",
         "REJECTED": "memory:"})
-    assert result["ADDED"] == 1 and result["REJECTED_COUNT"] == 2
-    assert _query(socle, "SELECT heavy_share FROM road_traffic") == [(pytest.approx(0.065),)]
+    assert result["ADDED"] == 1 and result["REJECTED_COUNT"] == 4
+    assert sorted(r["row"] for r in _rows(result["REJECTED"])) == [3, 4, 5, 6]
+    assert _query(socle, "SELECT point_id, heavy_share FROM road_traffic") == [
+        ("R1", pytest.approx(0.065))]
 
 
 def test_ridership_names_stops_of_the_imported_feed(tmp_path, socle, run_alg):
@@ -213,7 +218,7 @@ def test_ridership_names_stops_of_the_imported_feed(tmp_path, socle, run_alg):
                             "TYPICAL_WEEKDAY": True})
     ridership = tmp_path / "ridership.csv"
     ridership.write_text("stop_id,date,boardings,alightings\nS1,2023-07-04,120,80\n"
-                         "S1,2023-07-04,1,1\nZZ,2023-07-04,5,5\nS1,2023-07-05,,\n",
+                         "S1,2023-07-04,120,80\nZZ,2023-07-04,5,5\nS1,2023-07-05,,\n",
                          encoding="utf-8")
     params = {"GEOPACKAGE": str(socle), "INPUT": str(ridership), "REJECTED": "memory:"}
     result = run_alg("import_ridership", params)

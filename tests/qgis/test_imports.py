@@ -244,7 +244,8 @@ def test_bpe_import_and_reimport(run_alg, tmp_path):
     uuids = {r[0] for r in conn.execute("SELECT uuid FROM services")}
     conn.close()
     again = run_alg("import_bpe", params)
-    assert (again["NEW_SERVICES"], again["UPDATED_SERVICES"]) == (0, 5)
+    # the same file again: nothing rewritten, the five services counted unchanged
+    assert (again["NEW_SERVICES"], again["UPDATED_SERVICES"], again["UNCHANGED"]) == (0, 0, 5)
     conn = gpkg.connect(path)
     assert {r[0] for r in conn.execute("SELECT uuid FROM services")} == uuids
     conn.close()
@@ -538,5 +539,7 @@ def test_osm_services_typed_through_the_editable_table(run_alg, tmp_path):
                      "('u-lib', 'amenity', 'library', 'F307')")
     conn.close()
     again = run_alg("import_bpe", params)
-    assert (again["NEW_SERVICES"], again["UPDATED_SERVICES"], again["WARNINGS"]) == (1, 2, 1)
+    # the library is new; the two services already imported are unchanged, not rewritten
+    assert (again["NEW_SERVICES"], again["UPDATED_SERVICES"], again["UNCHANGED"],
+            again["WARNINGS"]) == (1, 0, 2, 1)
     validate_gpkg(gpkg_path)

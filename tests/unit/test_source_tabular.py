@@ -210,3 +210,23 @@ def test_parse_numbers_gives_no_infinite_value():
     values, comma = parse_numbers(pd.Series(["1e999", "12,5", "abc"]))
     assert math.isinf(values[0]) and values[1] == 12.5 and np.isnan(values[2])
     assert comma.tolist() == [False, True, False]
+
+
+def test_repeated_keys_are_found_whatever_the_order():
+    """Copies of one row: all but the first are repeats. Rows of one key with different values:
+    every one of them (which to keep would depend on the order of the file)."""
+    import numpy as np
+    import pandas as pd
+
+    from observatoire_commerce.ingest.sources.tabular import repeated
+
+    frame = pd.DataFrame({
+        "source_row": [2, 3, 4, 5, 6, 7],
+        "zone": ["A", "A", "B", "B", "C", "A"],
+        "count": ["10", "10", "5", "7", "1", "10"]})
+    valid = np.array([True, True, True, True, True, False])  # row 7 already rejected
+    assert repeated(frame, valid, ["zone"]).tolist() == [False, True, True, True, False, False]
+    backwards = frame.iloc[::-1].reset_index(drop=True)
+    flags = repeated(backwards, valid[::-1], ["zone"])
+    # the same rows of B out, and one copy of A kept (now row 3, met first)
+    assert sorted(backwards["source_row"][flags]) == [2, 4, 5]

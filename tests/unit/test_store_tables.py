@@ -147,3 +147,17 @@ def test_rtree_triggers_follow_the_geopackage_version():
     assert "INSERT OR REPLACE" not in v14["update6"] and 'UPDATE "rtree_t_geom" SET' in v14[
         "update6"]
     assert (gpkg.USER_VERSION, gpkg.GPKG_1_4) in ((10400, True), (10200, False))
+
+
+def test_differing_keeps_only_the_records_that_change_a_stored_row(conn):
+    with gpkg.transaction(conn):
+        tables.insert(conn, "centralities", ["uuid", "name", "level"],
+                      [("a", "Centre", "primary"), ("b", "Gare", "secondary")])
+    records = [{"uuid": "a", "name": "Centre", "level": "primary"},     # same
+               {"uuid": "b", "name": "Gare", "level": "tertiary"},      # level changed
+               {"uuid": "c", "name": "Nouveau", "level": "primary"}]    # not stored
+    assert [r["uuid"] for r in tables.differing(conn, "centralities", "uuid", records)] == [
+        "b", "c"]
+    assert [r["uuid"] for r in tables.differing(conn, "centralities", "uuid", records,
+                                                ignore=("level",))] == ["c"]
+    assert tables.differing(conn, "centralities", "uuid", []) == []
