@@ -52,6 +52,11 @@ def cell_rings(x, y, size, epsg, target: int) -> tuple:
     return rings, px[:, 5], py[:, 5]
 
 
+# a file holding more cells than this, imported without a territory, is probably a national
+# or regional one (Grand Poitiers: about 12 000 inhabited cells; France: about 2.3 million)
+UNCLIPPED_WARNING_CELLS = 100_000
+
+
 def import_population_grid(conn, path, *, keep: Keep = None,
                            conventions: Optional[Conventions] = None,
                            layer: Optional[str] = None, progress=None,
@@ -75,6 +80,10 @@ def import_population_grid(conn, path, *, keep: Keep = None,
     inside = np.ones(len(cells), dtype=bool)
     if keep is not None and len(cells):
         inside[placed] = np.asarray(keep(cx[placed], cy[placed]), dtype=bool)
+    if keep is None and int(placed.sum()) > UNCLIPPED_WARNING_CELLS:
+        report.warn(name, 0, "idcar_200m", int(placed.sum()), tr(
+            "no territory to clip to: every cell of the file is kept; give the territory "
+            "(a polygon layer or an extent) to keep only its cells"))
     outside = placed & ~inside
     if outside.any():
         run.result.filtered[tr("cell centre outside the territory")] = int(outside.sum())

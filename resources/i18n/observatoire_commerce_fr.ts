@@ -5496,6 +5496,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>aucune étiquette shop, amenity, craft ou tourism</translation>
     </message>
     <message>
+      <source>no territory to clip to: every cell of the file is kept; give the territory (a polygon layer or an extent) to keep only its cells</source>
+      <translation>aucun territoire pour découper : toutes les cellules du fichier sont gardées ; donnez le territoire (une couche de polygones ou une emprise) pour ne garder que ses cellules</translation>
+    </message>
+    <message>
       <source>no time step for the channel(s) {channels}</source>
       <translation>aucun pas de temps pour le ou les canaux {channels}</translation>
     </message>

@@ -446,3 +446,26 @@ def test_car_park_coordinates_in_wgs84_are_detected_and_a_crs_can_be_given():
 
     assert coordinates_crs(pd.Series([0.34, 0.35]), pd.Series([46.58, 46.59])) == 4326
     assert coordinates_crs(pd.Series([497512.5]), pd.Series([6610203.0])) == 2154
+
+
+def test_occupancy_in_french_conventions(tmp_path, socle, run_alg):
+    """An operator's occupancy export: `;`, dates `dd/mm/yy HH:MM` and `dd/mm/yyyy` in local
+    time (Europe/Paris: UTC+1 in January, UTC+2 in July), a decimal comma, Windows-1252."""
+    parks = tmp_path / "parcs.csv"
+    parks.write_text("id;nom;nb_places;Xlong;Ylat\nP1;Parking Théâtre;200;0,3402;46,5801\n",
+                     encoding="utf-8")
+    occupancy = tmp_path / "occupation.csv"
+    occupancy.write_bytes(("identifiant;horodatage;places_libres;occupées\n"
+                           "P1;24/01/07 10:00;50;\nP1;14/07/2007 18:30;;175,0\n").encode("cp1252"))
+    result = run_alg("import_parking", {
+        "GEOPACKAGE": str(socle), "PARKINGS": str(parks), "OCCUPANCY": str(occupancy),
+        "PARKINGS_MAPPING": "id=id; name=nom; capacity=nb_places; x=Xlong; y=Ylat",
+        "OCCUPANCY_MAPPING": "parking_id=identifiant; timestamp=horodatage; "
+                             "free=places_libres; occupied=occupées", "REJECTED": "memory:"})
+    assert result["REJECTED_COUNT"] == 0, [r["reason"] for r in _rows(result["REJECTED"])]
+    # 200 places, 50 free → 150 occupied, 75 %; 175 occupied → 87.5 %
+    assert _query(socle, "SELECT time_utc, time_local, utc_offset_min, occupied, occupancy_rate "
+                         "FROM parking_occupancy ORDER BY time_utc") == [
+        ("2007-01-24T09:00:00Z", "2007-01-24T10:00:00", 60, 150.0, pytest.approx(0.75)),
+        ("2007-07-14T16:30:00Z", "2007-07-14T18:30:00", 120, 175.0, pytest.approx(0.875))]
+    validate_gpkg(socle)

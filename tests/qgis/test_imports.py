@@ -543,3 +543,20 @@ def test_osm_services_typed_through_the_editable_table(run_alg, tmp_path):
     assert (again["NEW_SERVICES"], again["UPDATED_SERVICES"], again["UNCHANGED"],
             again["WARNINGS"]) == (1, 0, 2, 1)
     validate_gpkg(gpkg_path)
+
+
+@pytest.mark.parametrize("name, vintage, message", [
+    ("equipements.xlsx", "", "equipements.xlsx: expected the BPE CSV file or an OpenStreetMap "
+                             "export (.csv, .txt, "),
+    ("bpe.csv", "21", "The BPE vintage is a year such as 2021, not 21."),
+])
+def test_import_bpe_says_what_it_takes(name, vintage, message, run_alg, tmp_path):
+    path = tmp_path / name
+    path.write_bytes(b"PK" if name.endswith(".xlsx") else b"DEPCOM;TYPEQU\n86194;B203\n")
+    socle = build(tmp_path / "s.gpkg")
+    before = digest(socle)
+    with pytest.raises(QgsProcessingException) as caught:
+        run_alg("import_bpe", {"GEOPACKAGE": str(socle), "INPUT": str(path),
+                               "VINTAGE": vintage})
+    assert message in str(caught.value)
+    assert digest(socle) == before

@@ -165,3 +165,17 @@ def test_rejected_rows_are_recorded_and_nothing_else_changes(tmp_path):
     assert [tuple(r) for r in rows] == [(3, "IDCAR_200M"), (4, "IND"), (5, "IND"),
                                         (6, "IDCAR_200M")]
     conn.close()
+
+
+def test_a_large_file_without_a_territory_says_every_cell_is_kept(tmp_path, monkeypatch):
+    from observatoire_commerce.ingest.importers import population_grid as importer
+
+    conn = socle(tmp_path)
+    monkeypatch.setattr(importer, "UNCLIPPED_WARNING_CELLS", 2)  # the fixture has 3 cells
+    result = import_population_grid(conn, DATA / "grid_2019.csv")
+    assert result.added == {"population_grid": 3}
+    assert [(w.field, w.value) for w in result.report.warnings] == [("idcar_200m", "3")]
+    assert "every cell of the file is kept" in result.report.warnings[0].reason
+    clipped = import_population_grid(conn, DATA / "grid_2019.csv", keep=lambda x, y: x > 0)
+    assert clipped.report.warnings == []
+    conn.close()
