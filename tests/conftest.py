@@ -79,3 +79,53 @@ def routing_engine(request, monkeypatch):
     if request.param == "hierarchy":
         monkeypatch.setattr(catchment, "PHAST_REACH", -1.0)
     return request.param
+
+
+# ------------------------------------------------------------- indicator codes written
+
+WRITTEN_CODES: dict = {}
+"""Indicator code → (algorithm, test) of every code the plugin's own code wrote to an
+``indicators`` table during this run (filled by :func:`_record_indicator_codes`; checked by
+``tests/test_zz_indicator_definitions.py``, which runs last)."""
+
+
+def _plugin_caller() -> bool:
+    """True when the code that called ``store.indicators.write`` is the plugin's (a job, an
+    algorithm, the demo), not a test inserting rows of its own."""
+    import sys
+
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_globals.get("__name__", "").startswith(
+            "observatoire_commerce.store."):
+        frame = frame.f_back
+    if frame is None:
+        return False
+    name = frame.f_globals.get("__name__", "")
+    return name.startswith("observatoire_commerce.") and ".tests." not in name
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _record_indicator_codes():
+    """Record the code of every indicator row the plugin writes during the test run."""
+    from observatoire_commerce.store import indicators
+
+    original = indicators.write
+
+    def write(conn, rows, *, algorithm, parameters=None):
+        rows = list(rows)
+        if _plugin_caller():
+            test = os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0]
+            for row in rows:
+                WRITTEN_CODES.setdefault(row["indicator"], (algorithm, test))
+        return original(conn, rows, algorithm=algorithm, parameters=parameters)
+
+    indicators.write = write
+    yield
+    indicators.write = original
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The check of the indicator codes written runs after every other test."""
+    last = [i for i in items if i.nodeid.endswith("test_every_indicator_code_written_has_a_"
+                                                  "definition")]
+    items[:] = [i for i in items if i not in last] + last

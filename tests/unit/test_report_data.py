@@ -9,24 +9,6 @@ from observatoire_commerce.store import reporting as store
 
 from .report_site import build_report_site
 
-# every indicator code the algorithms of `make demo` write (read from the demo's indicators)
-DEMO_CODES = ("event_parking_uplift", "event_ridership_uplift", "event_uplift",
-    "footfall_per_shop", "footfall_per_vacant", "footfall_coverage", "footfall_mean_daily",
-    "footfall_saturday_mean", "footfall_sunday_mean", "footfall_weekday_mean", "footfall_yoy",
-    "huff_expected_demand", "huff_market_share", "carpool_places", "carpool_trips_daily",
-    "onstreet_occupancy_rate", "onstreet_payments_daily", "parking_occupancy_rate",
-    "parking_peak_hour", "road_daily_traffic", "road_heavy_share", "transit_boardings_daily",
-    "transit_departures_per_hour", "catchment_age_0_17_car_10min",
-    "catchment_households_walk_15min", "catchment_population_walk_5min",
-    "catchment_vacant_premises_car_20min", "catchment_services_walk_10min", "activity_groups",
-    "independent_share", "pielou", "population", "shannon", "share_alimentaire",
-    "share_services_non_marchands", "shop_density", "shops", "simpson", "services",
-    "services_domain_A", "services_range_proximite", "market_sessions_per_week", "markets",
-    "organic_producer_share", "producers", "site_potential_best_score",
-    "site_potential_candidates", "long_term_vacant_premises", "activity_changes", "closures",
-    "openings", "premises", "turnover_rate", "vacancy_rate", "vacancy_rate_change",
-    "vacancy_rate_floor_area", "vacant_premises")
-
 
 @pytest.fixture
 def site(tmp_path):
@@ -191,9 +173,25 @@ def test_store_reads_optional_survey_columns(tmp_path):
     conn.close()
 
 
-def test_definitions_cover_every_code_of_the_demo():
-    missing = [code for code in DEMO_CODES if not definitions.lookup(code).known]
-    assert missing == []
+def test_definitions_of_the_dwell_barometer_and_short_circuit_codes():
+    """The codes of issue 15 and the bare short-circuit codes of issue 10 (every code written
+    is checked by tests/test_zz_indicator_definitions.py after the whole run)."""
+    rotation = definitions.lookup("parking_rotation", "en")
+    assert (rotation.theme, rotation.unit, rotation.label) == (
+        "mobility", "sessions/space/day", "Parking rotation")
+    assert definitions.lookup("dwell_mean_min").label == "Durée moyenne de stationnement"
+    share = definitions.lookup("presence_share_residents", "en")
+    assert (share.pattern, share.label) == ("presence_share_*", "Share of visitors: residents")
+    assert definitions.lookup("activity_index_yoy").unit == "%"
+    assert definitions.lookup("event_presence_dwell_difference", "en").unit == "min"
+    zone = definitions.lookup("short_circuit_interested__home_zone_86002")
+    assert (zone.pattern, zone.label) == (
+        "short_circuit_interested",
+        "Intéressés par les circuits courts (habitants de la zone 86002)")
+    assert definitions.lookup("short_circuit_buyers").known
+    assert definitions.lookup("short_circuit_interested_type2", "en").label == (
+        "Interested in short circuits, type 2")
+    assert not definitions.lookup("short_circuit_interested_x").known
 
 
 def test_definitions_lookup():
