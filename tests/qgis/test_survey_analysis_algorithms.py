@@ -1,6 +1,7 @@
 """The survey analyses (issue 10) through processing.run: a hand-built three-zone fixture for
 capture, evasion and the gap ranking; the demo territory for the typology against the planted
-types, the publication rules in the indicators table, layers and styles; refusals and cancel.
+types, the publication rules in the indicators table, layers and styles; refusals (cancel and
+more figures worked by hand: test_survey_values).
 
 Three-zone fixture (every figure below is worked by hand). Home zones 86001 (A), 86002 (B),
 86003 (C) with 1 000, 600 and 300 inhabitants (survey_margins, margin home_zone) and 10, 12 and
@@ -28,9 +29,7 @@ alimentaire, 3 equipement_personne; C: 3 and 9: shares (6×50 + 3×20) / 900 = 0
 
 from __future__ import annotations
 
-import hashlib
 import shutil
-import sqlite3
 
 import pytest
 from qgis.core import QgsProcessingException
@@ -38,117 +37,13 @@ from qgis.core import QgsProcessingException
 from observatoire_commerce.analysis.typology import adjusted_rand_index
 from observatoire_commerce.sample_territory.answers import planted_types, write_export
 from observatoire_commerce.sample_territory.home_zones import write_home_zones
-from observatoire_commerce.store import geometry, gpkg, observatory, survey_results
+from observatoire_commerce.store import gpkg, observatory, survey_results
 from observatoire_commerce.survey_forms import observatory_survey
 
 from ..conftest import validate_gpkg
+from .survey_site import build_three_zones, digest, features, rows
 
 N, SEED = 432, 2024
-SURVEY_ALGORITHMS = ("weight_survey", "expectations", "consumption_typology",
-                     "purchase_flows", "offer_flows_typologies", "offer_gaps",
-                     "short_circuit_demand", "survey_plan")
-
-
-def digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def rows(path, sql, params=()):
-    conn = sqlite3.connect(path)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.close()
-
-
-def _value(v):
-    return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
-
-
-def features(layer) -> list:
-    """Attributes of every feature as dicts (NULL as None)."""
-    names = layer.fields().names()
-    return [dict(zip(names, map(_value, f.attributes()))) for f in layer.getFeatures()]
-
-
-# ------------------------------------------------------------------------ three-zone fixture
-
-def _square(x0, y0, size):
-    ring = [[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]
-    return geometry.encode("multipolygon", [[ring]], 2154)
-
-
-FOOD = {"86001": ["centre"] * 6 + ["online"] * 2 + ["periphery"] * 2,
-        "86002": ["centre"] * 4 + ["bourg"] * 4 + ["other_town"] * 2 + ["online",
-                                                                         "not_concerned"],
-        "86003": ["centre"] * 3 + ["bourg"] * 6 + ["market_short_circuit"] * 3
-        + ["other_town"] * 3}
-MISSING = {"86001": ["none"] * 10,
-           "86002": ["alimentaire"] * 6 + ["equipement_personne"] * 3 + ["none"] * 3,
-           "86003": ["alimentaire"] * 3 + ["equipement_personne"] * 9 + ["none"] * 3}
-
-
-def build_three_zones(path):
-    """The three-zone observatory of the module docstring, answers imported, not weighted."""
-    observatory.create_observatory(path, "Trois zones")
-    conn = observatory.open_observatory(path)
-    with gpkg.transaction(conn):
-        cents = (("c-centre", "Centre", "primary", "centre", 500000),
-                 ("c-bourg", "Bourg", "secondary", "bourg", 510000),
-                 ("c-gare", "Gare", "secondary", "gare", 520000))
-        for uid, name, level, code, x in cents:
-            conn.execute("INSERT INTO centralities (uuid, name, level, code, geom) "
-                         "VALUES (?,?,?,?,?)", (uid, name, level, code,
-                                                _square(x, 6600000, 500)))
-        conn.execute("INSERT INTO campaigns (uuid, name, year) VALUES ('camp', 'Inv', 2024)")
-        shops = {"c-centre": {"alimentaire": 10, "equipement_personne": 20},
-                 "c-bourg": {"alimentaire": 2},
-                 "c-gare": {"alimentaire": 4, "equipement_personne": 2}}
-        n = 0
-        for uid, _name, _level, _code, x in cents:
-            for group, count in shops[uid].items():
-                for _ in range(count):
-                    n += 1
-                    conn.execute("INSERT INTO premises (uuid, geom) VALUES (?, ?)",
-                                 (f"p{n}", geometry.encode("point", (x + 10 + n, 6600100),
-                                                           2154)))
-                    conn.execute("INSERT INTO premise_observations (uuid, premise_uuid, "
-                                 "campaign_uuid, status, activity_group) VALUES "
-                                 "(?, ?, 'camp', 'occupied', ?)", (f"o{n}", f"p{n}", group))
-        for uid, population in (("c-centre", 10000), ("c-bourg", 2000), ("c-gare", 1000)):
-            conn.execute("INSERT INTO indicators (uuid, scope, centrality_uuid, indicator, "
-                         "period, value, unit, algorithm, computed_at) VALUES (?, "
-                         "'centrality', ?, 'catchment_population_walk_10min', '2024', ?, "
-                         "'inhabitants', 'observatoire:network_catchments', "
-                         "'2024-06-01T00:00:00Z')", (f"i-{uid}", uid, population))
-        survey_results.write_margins(conn, [
-            {"margin": "home_zone", "category": zone, "population": pop, "source": "test",
-             "year": 2024} for zone, pop in (("86001", 1000), ("86002", 600), ("86003", 300))])
-        k = 0
-        for zone, places in FOOD.items():
-            for i, place in enumerate(places):
-                k += 1
-                uid = f"r{k:02d}"
-                centre = place if place in ("centre", "bourg") else None
-                answer = {"centre": "town_centre", "bourg": "neighbourhood"}.get(place, place)
-                conn.execute(
-                    "INSERT INTO survey_responses (uuid, consent, interview_mode, "
-                    "interview_centrality, home_commune, age_band, occupation, "
-                    "purchase_food_daily, purchase_food_daily_centrality, started_at) "
-                    "VALUES (?, 'yes', 'street', 'centre', ?, '35_49', 'employee', ?, ?, "
-                    "'2024-05-13T09:00:00')", (uid, zone, answer, centre))
-                visited = ["centre"] + (["bourg"] if zone != "86001" else []) \
-                    + (["gare"] if zone == "86003" and i < 5 else [])
-                for code in visited:
-                    conn.execute("INSERT INTO survey_centrality_visits (uuid, response_uuid, "
-                                 "centrality_code, frequency, transport_mode) VALUES "
-                                 "(?, ?, ?, 'weekly', 'walk')", (f"v-{uid}-{code}", uid, code))
-                conn.execute("INSERT INTO survey_answers_multi (uuid, response_uuid, question, "
-                             "choice) VALUES (?, ?, 'missing_groups', ?)",
-                             (f"m-{uid}", uid, MISSING[zone][i]))
-    conn.close()
-    return path
 
 
 @pytest.fixture
@@ -376,19 +271,6 @@ def test_an_unknown_further_margin_is_named(three_zones, run_alg):
     with pytest.raises(QgsProcessingException, match="The margin 'gender' has no row"):
         run_alg("weight_survey", {"GEOPACKAGE": str(three_zones), "AGE_MARGIN": False,
                                   "EXTRA_MARGINS": "gender", "OUTPUT": "memory:"})
-
-
-def test_canceled_weighting_writes_nothing(three_zones, processing_ready):
-    from qgis import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    feedback = QgsProcessingFeedback()
-    feedback.cancel()
-    before = digest(three_zones)
-    processing.run("observatoire:weight_survey", {
-        "GEOPACKAGE": str(three_zones), "AGE_MARGIN": False, "OUTPUT": "memory:"},
-        context=QgsProcessingContext(), feedback=feedback)
-    assert digest(three_zones) == before
 
 
 def test_survey_plan_without_answers_gives_quotas(run_alg, demo_gpkg, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
@@ -119,13 +120,12 @@ class ConsumptionTypology(SurveyAlgorithm):
                     max_types=self.parameterAsInt(parameters, self.MAX_TYPES, context),
                     question_label=question_label, choice_label=choice_label,
                     progress=progress)
-            except st.CancelledError:
-                self.canceled(feedback)
-                return {}
+            except st.CancelledError as exc:
+                raise QgsProcessingException(self.tr("Canceled: nothing was written.")) \
+                    from exc
             if outcome.weighted.note:
                 feedback.pushWarning(outcome.weighted.note)
-            if self.canceled(feedback):
-                return {}
+            self.stop_if_canceled(feedback)
             name = self.parameterAsString(parameters, self.NAME, context).strip() or None
             run_uuid = st.store(conn, outcome, name=name,
                                 write_indicators=self.parameterAsBool(parameters, self.WRITE,

@@ -62,8 +62,7 @@ class Expectations(SurveyAlgorithm):
             if outcome.weighted.note:
                 feedback.pushWarning(outcome.weighted.note)
             feedback.setProgress(60)
-            if self.canceled(feedback):
-                return {}
+            self.stop_if_canceled(feedback)
             written = 0
             if self.parameterAsBool(parameters, self.WRITE, context):
                 written = se.write(conn, outcome)

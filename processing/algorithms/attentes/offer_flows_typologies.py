@@ -63,8 +63,7 @@ class OfferFlowsTypologies(SurveyAlgorithm):
                                   or None)
             self.log_notes(feedback, outcome.notes)
             feedback.setProgress(60)
-            if self.canceled(feedback):
-                return {}
+            self.stop_if_canceled(feedback)
             if self.parameterAsBool(parameters, self.WRITE, context):
                 svt.write(conn, outcome)
                 feedback.pushInfo(self.tr("{n} indicators written").format(

@@ -98,8 +98,7 @@ class OfferGaps(SurveyAlgorithm):
                 services=self.parameterAsBool(parameters, self.SERVICES, context))
             self.log_notes(feedback, outcome.notes)
             feedback.setProgress(60)
-            if self.canceled(feedback):
-                return {}
+            self.stop_if_canceled(feedback)
             if self.parameterAsBool(parameters, self.WRITE, context):
                 sg.write(conn, outcome)
                 feedback.pushInfo(self.tr("{n} indicators written").format(

@@ -99,8 +99,7 @@ class PurchaseFlows(SurveyAlgorithm):
                 feedback.pushWarning(outcome.weighted.note)
             self.log_notes(feedback, outcome.notes)
             feedback.setProgress(60)
-            if self.canceled(feedback):
-                return {}
+            self.stop_if_canceled(feedback)
             if self.parameterAsBool(parameters, self.WRITE, context):
                 spx.write(conn, outcome)
                 feedback.pushInfo(self.tr("{n} indicators written").format(

@@ -120,8 +120,7 @@ class ShortCircuitDemand(SurveyAlgorithm):
                                   typology=typology or None)
             self.log_notes(feedback, outcome.notes)
             feedback.setProgress(70)
-            if self.canceled(feedback):
-                return {}
+            self.stop_if_canceled(feedback)
             if self.parameterAsBool(parameters, self.WRITE, context):
                 ssc.write(conn, outcome)
                 feedback.pushInfo(self.tr("{n} indicators written").format(

@@ -132,12 +132,11 @@ class SurveyAlgorithm(ObservatoireAlgorithm):
         for note in notes or ():
             feedback.pushInfo(note)
 
-    def canceled(self, feedback) -> bool:
-        """True (and a line in the log) when the user canceled: nothing is written then."""
+    def stop_if_canceled(self, feedback) -> None:
+        """Once the user canceled, end the run with "Canceled: nothing was written." (called
+        after computing, before anything is written: as the job algorithms do)."""
         if feedback.isCanceled():
-            feedback.pushInfo(self.tr("Canceled: nothing was written."))
-            return True
-        return False
+            raise QgsProcessingException(self.tr("Canceled: nothing was written."))
 
 
 def answer_labels(conn):

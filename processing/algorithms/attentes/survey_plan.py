@@ -111,12 +111,12 @@ class SurveyPlan(SurveyAlgorithm):
                 total=self.parameterAsInt(parameters, self.TOTAL, context) or None)
         finally:
             conn.close()
+        feedback.setProgress(60)
+        self.stop_if_canceled(feedback)
         self.log_notes(feedback, outcome.notes)
         total = int(outcome.targets["quota"].sum())
         feedback.pushInfo(self.tr("{total} interviews in all; {received} received so "
                                   "far.").format(total=total, received=outcome.received))
-        if self.canceled(feedback):
-            return {}
         quotas = write_frame(self, parameters, self.OUTPUT_QUOTAS, context, outcome.quotas,
                              kinds=KINDS, feedback=feedback)
         targets = write_frame(self, parameters, self.OUTPUT_TARGETS, context, outcome.targets,

@@ -152,8 +152,7 @@ class WeightSurvey(SurveyAlgorithm):
             name=self.parameterAsString(parameters, self.NAME, context).strip() or None,
             write=False)
         feedback.setProgress(60)
-        if self.canceled(feedback):
-            return {}
+        self.stop_if_canceled(feedback)
         sw.store(conn, outcome)
         self.log_notes(feedback, outcome.notes)
         report = outcome.report
