@@ -291,3 +291,152 @@ def test_cancel_writes_nothing(everything, tmp_path, processing_ready, alg_id, o
     assert digest(path) == before
     assert not [v for v in outputs.values() if isinstance(v, str)
                 and (tmp_path / v).exists()]
+
+
+# ------------------------------------------------------------- offer × flows × typologies
+
+# Two planted types: type 1 = r01–r08 (A), r11 (B), r23 (C); type 2 = everyone else.
+TYPE_ONE = {1, 2, 3, 4, 5, 6, 7, 8, 11, 23}
+TWO_TYPES = {k: 1 if k in TYPE_ONE else 2 for k in range(1, 38)}
+
+
+def test_offer_flows_typologies_by_hand(opinions, run_alg):
+    plant_typology(opinions, TWO_TYPES, {1: "Piétons du centre", 2: "Automobilistes"})
+    result = run_alg("offer_flows_typologies", {"GEOPACKAGE": str(opinions),
+                                                "OUTPUT": "memory:"})
+    table = {(f["centrality"], f["type"]): f for f in features(result["OUTPUT"])}
+    # territory: type 1 = (8 × 100 + 50 + 20) / 1 900 = 870 / 1 900; type 2 = 1 030 / 1 900.
+    # Bourg's visitors (B and C, W = 900): type 1 = (50 + 20) / 900, type 2 = 830 / 900.
+    # SE of Bourg's type-1 share: z centred within each zone, zone A outside the domain:
+    # B: (50/900)² Σ (y − 1/12)² = (1/18)² (121 + 11)/144; C: (1/45)² (196 + 14)/225.
+    se = math.sqrt(37 / 36 * ((1 / 18) ** 2 * 132 / 144 + (1 / 45) ** 2 * 210 / 225))
+    one, two = table["Bourg", 1], table["Bourg", 2]
+    assert (one["share"], one["territory_share"], one["respondents"]) == (
+        pytest.approx(100 * 70 / 900), pytest.approx(100 * 870 / 1900), 27)
+    assert one["ci_high"] == pytest.approx(100 * (70 / 900 + Z * se), abs=1e-4)
+    assert one["ci_low"] == 0.0                          # 7.8 − 11.4 clipped at 0
+    # index = 100 × share / territory share; the interval lies below 45.8 %: fails
+    assert (one["index"], one["verdict"], one["type_name"]) == (
+        pytest.approx(100 * (70 / 900) / (870 / 1900)), "fails_to_attract",
+        "Piétons du centre")
+    assert two["ci_low"] == pytest.approx(100 * (830 / 900 - Z * se), abs=1e-4)
+    assert (two["index"], two["verdict"]) == (
+        pytest.approx(100 * (830 / 900) / (1030 / 1900)), "attracts")
+    # the Centre's visitors are every respondent: as the territory
+    centre = table["Centre", 1]
+    assert (centre["share"], centre["index"], centre["verdict"]) == (
+        pytest.approx(100 * 870 / 1900), pytest.approx(100.0), "like_territory")
+    gare = table["Gare", 1]                              # r23–r27: 5 visitors
+    assert (gare["respondents"], gare["share"], gare["index"], gare["verdict"],
+            gare["reason"]) == (5, None, None, None, "fewer than 11 respondents")
+    assert (one["premises"], one["shops"], one["groups"], one["vacancy_rate"]) == (
+        2, 2, 1, 0.0)
+    written = {(r["indicator"], r["centrality_uuid"]): r for r in rows(
+        opinions, "SELECT * FROM indicators WHERE algorithm = "
+                  "'observatoire:offer_flows_typologies'")}
+    bourg = written["typology_attraction_type1", "c-bourg"]
+    assert (bourg["value"], bourg["respondents"], bourg["low_precision"]) == (
+        pytest.approx(100 * (70 / 900) / (870 / 1900)), 27, 1)
+    assert ("typology_attraction_type1", "c-gare") not in written
+
+
+# ------------------------------------------------------------------ short-circuit demand
+
+def test_short_circuit_demand_by_hand(opinions, run_alg, tmp_path):
+    plant_typology(opinions, TWO_TYPES, {1: "Piétons du centre", 2: "Automobilistes"})
+    add_grid_cells(opinions, {"86001": (2000, 800), "86002": (1000, 400),
+                              "86003": (250, 100)})
+    # A's zone spans x 495–505 km, B's 505–515 km, C's 515–525 km: within 1 000 m,
+    # A reaches the first two producers, B the second (500 m from it) and the third, C the
+    # fourth
+    add_producers(opinions, [(497000, 6600000), (504500, 6600000), (510000, 6600000),
+                             (520000, 6600000)])
+    result = run_alg("short_circuit_demand", {
+        "GEOPACKAGE": str(opinions), "HOME_ZONES": write_home_zones(tmp_path / "z.gpkg"),
+        "ZONE_CODE_FIELD": "code", "REACH": 2, "DISTANCE": 1000,
+        "OUTPUT_ZONES": "memory:", "OUTPUT_TYPES": "memory:"})
+    zones = {f["zone"]: f for f in features(result["OUTPUT_ZONES"])}
+    # producers per 1 000 inhabitants: A 2 / 2 000, B 2 / 1 000, C 1 / 250 → median 2.0
+    assert {z: (f["producers"], f["inhabitants"], f["producers_per_1000"])
+            for z, f in zones.items()} == {"86001": (2, 2000.0, 1.0),
+                                           "86002": (2, 1000.0, 2.0),
+                                           "86003": (1, 250.0, 4.0)}
+    # interested (very or somewhat): B 9 / 12, C 6 / 15; A's 10 respondents: not published;
+    # the median of the published zones is 57.5 %: B (75 %, supply 2.0 ≤ 2.0) is flagged
+    assert {z: (f["short_circuit_interested"], f["respondents"], f["high_demand_low_supply"])
+            for z, f in zones.items()} == {"86001": (None, 10, False),
+                                           "86002": (pytest.approx(75.0), 12, True),
+                                           "86003": (pytest.approx(40.0), 15, False)}
+    assert zones["86002"]["short_circuit_buyers"] == pytest.approx(50.0)   # r11–r16 weekly
+    assert zones["86003"]["short_circuit_buyers"] == pytest.approx(20.0)   # r23–r25 monthly
+    assert result["FLAGGED"] == 1
+    by_type = {(f["type"], f["zone"]): f for f in features(result["OUTPUT_TYPES"])}
+    # type 2 (27 respondents): interested r12–r19 (B) and r24–r28 (C) over 2 × 100 + 11 × 50
+    # + 14 × 20; type 1 has 10 respondents: not published
+    assert by_type[2, "territory"]["short_circuit_interested"] == pytest.approx(
+        100 * (8 * 50 + 5 * 20) / 1030)
+    assert by_type[1, "territory"]["short_circuit_interested"] is None
+    written = {r["indicator"]: r for r in rows(
+        opinions, "SELECT * FROM indicators WHERE algorithm = "
+                  "'observatoire:short_circuit_demand'")}
+    assert {c: (r["scope"], r["value"], r["respondents"]) for c, r in written.items()} == {
+        "short_circuit_interested": ("territory", pytest.approx(100 * 1070 / 1900), 37),
+        "short_circuit_buyers": ("territory", pytest.approx(100 * 560 / 1900), 37),
+        "short_circuit_interested__home_zone_86002": ("other", pytest.approx(75.0), 12),
+        "short_circuit_buyers__home_zone_86002": ("other", pytest.approx(50.0), 12),
+        "short_circuit_interested__home_zone_86003": ("other", pytest.approx(40.0), 15),
+        "short_circuit_buyers__home_zone_86003": ("other", pytest.approx(20.0), 15),
+        "short_circuit_interested_type2": ("territory",
+                                           pytest.approx(100 * 500 / 1030), 27)}
+
+
+# --------------------------------------------------------------------- flows in euros
+
+def test_purchase_flows_in_euros_by_hand(opinions, run_alg, tmp_path):
+    from observatoire_commerce.store import gpkg, observatory, survey_results
+
+    add_grid_cells(opinions, {"86001": (2000, 800), "86002": (1000, 400),
+                              "86003": (250, 100)})
+    conn = observatory.open_observatory(opinions)
+    with gpkg.transaction(conn):
+        survey_results.write_spending(conn, [
+            {"category": "food_daily", "spending": 4000.0, "source": "test", "year": 2023},
+            {"category": "food_daily", "spending": 5000.0, "source": "test", "year": 2024}])
+    conn.close()
+    feedback = Recording()
+    result = run_with("purchase_flows", {
+        "GEOPACKAGE": str(opinions), "HOME_ZONES": write_home_zones(tmp_path / "z.gpkg"),
+        "ZONE_CODE_FIELD": "code", "OUTPUT_MATRIX": "memory:", "OUTPUT_EVASION": "memory:",
+        "OUTPUT_SPENDING": "memory:", "OUTPUT_LINES": "memory:"}, feedback)
+    assert "Annual spending per household: food_daily: test 2024." in feedback.infos
+    # potential = households × 5 000 € (the latest year): A 4.0 M, B 2.0 M, C 0.5 M
+    # captured by the Centre: 4.0 M × 6/10 + 2.0 M × 4/11 + 0.5 M × 3/15
+    # captured by Bourg: 2.0 M × 4/11 + 0.5 M × 6/15 (A buys nothing there); potential of
+    # the zones with respondents 6.5 M; respondents 10 + 11 + 15 (B's "not concerned" out)
+    centre = 4e6 * 6 / 10 + 2e6 * 4 / 11 + 0.5e6 * 3 / 15
+    bourg = 2e6 * 4 / 11 + 0.5e6 * 6 / 15
+    spending = {(f["category"], f["centrality"]): f
+                for f in features(result["OUTPUT_SPENDING"])}
+    row = spending["food_daily", "centre"]
+    assert (row["centrality_name"], row["captured"], row["potential"], row["capture_rate"],
+            row["zones"], row["respondents"], row["low_precision"], row["reason"]) == (
+        "Centre", pytest.approx(centre), pytest.approx(6.5e6),
+        pytest.approx(100 * centre / 6.5e6), 3, 36, False, None)
+    assert spending["food_daily", "bourg"]["captured"] == pytest.approx(bourg)
+    assert spending["all", "centre"]["captured"] == pytest.approx(centre)
+    written = {(r["indicator"], r["centrality_uuid"]): r for r in rows(
+        opinions, "SELECT * FROM indicators WHERE indicator LIKE "
+                  "'purchase_captured_spending_%'")}
+    assert {k: (r["value"], r["unit"], r["respondents"], r["low_precision"])
+            for k, r in written.items()} == {
+        ("purchase_captured_spending_food_daily", "c-centre"): (
+            pytest.approx(centre), "EUR/year", 36, 0),
+        ("purchase_captured_spending_food_daily", "c-bourg"): (
+            pytest.approx(bourg), "EUR/year", 36, 0),
+        ("purchase_captured_spending_all", "c-centre"): (
+            pytest.approx(centre), "EUR/year", 36, 0),
+        ("purchase_captured_spending_all", "c-bourg"): (
+            pytest.approx(bourg), "EUR/year", 36, 0),
+        # nobody buys everyday food at Gare: 0 €, a figure (not a missing one)
+        ("purchase_captured_spending_food_daily", "c-gare"): (0.0, "EUR/year", 36, 0),
+        ("purchase_captured_spending_all", "c-gare"): (0.0, "EUR/year", 36, 0)}
