@@ -20,6 +20,12 @@ Behaviour questions (one categorical column each; a missing answer is a category
 Weights: the weighting run's. The number of types is chosen from the inertia gains in
 [``min_types``, ``max_types``] unless given; above 2 000 respondents the rows are first
 pre-clustered into 100 k-means clusters (HCPC's ``kk``).
+
+Consolidation of Ward's classes (:mod:`analysis.hcpc`): ``"weighted"`` (default) runs
+FactoMineR's k-means consolidation with the survey weights, consistent with the weighted MCA
+and Ward; ``"factominer"`` runs it unweighted, as FactoMineR's ``HCPC`` (``stats::kmeans``
+ignores row weights): the classes then agree exactly with R's; ``"none"`` keeps Ward's
+classes.
 """
 
 from __future__ import annotations
@@ -144,10 +150,11 @@ class TypologyOutcome:
 
 def compute(conn, *, run: Optional[str] = None, n_types: Optional[int] = None,
             ncp: int = 5, min_types: int = 3, max_types: int = 10, seed: int = 0,
+            consolidation: str = "weighted",
             question_label: Optional[Labeller] = None, choice_label: Optional[Labeller] = None,
             progress: Optional[Callable[[int, int], bool]] = None) -> TypologyOutcome:
-    """The typology of the weighted respondents of ``run`` (module docstring); nothing
-    written."""
+    """The typology of the weighted respondents of ``run`` (module docstring; ``consolidation``
+    ``"weighted"``, ``"factominer"`` or ``"none"``); nothing written."""
     weighted = load_design(conn, run)
     cents = sd.centralities(conn)
     answers = behaviour_answers(weighted.responses, survey_results.visits(conn),
@@ -159,7 +166,8 @@ def compute(conn, *, run: Optional[str] = None, n_types: Optional[int] = None,
         result = consumption_typology(
             answers, weighted.weights.reindex(answers.index).to_numpy(), ncp=ncp,
             n_types=n_types, kk=KK if n > KK_ABOVE else None, min_types=min_types,
-            max_types=max_types, labels=labels, seed=seed, progress=progress)
+            max_types=max_types, labels=labels, seed=seed, consolidation=consolidation,
+            progress=progress)
     except TypologyInputError as exc:
         raise sd.SurveyJobError(sd.typology_message(exc)) from exc
     except CancelledError:

@@ -17,6 +17,18 @@ Margins (persons aged 15 and over, the questionnaire's population):
 
 Raking order: home zone, age band, then the further margins. Margins whose totals differ
 (sources of other years) are scaled to the first one's total when ``harmonise`` is on.
+
+Two kinds of bounds, which do different things:
+
+- ``bounds = (L, U)``: *bounded raking* (``survey::calibrate``, calfun raking): the ratio of
+  each final weight to its base weight rescaled to the population stays within [L, U] and
+  the margins are still met exactly;
+- ``trim = (lower, upper)``: *trimming after raking* (R's ``trimWeights``), absolute bounds
+  in persons: a raked weight below ``lower`` or above ``upper`` is set to that bound and the
+  amount removed or added is spread equally over the weights inside (one pass; the total
+  weight is unchanged, the margins are no longer met exactly: the margins table and the
+  report give the weighted totals, range, design effect and effective sample size of the
+  trimmed weights). 0 or None = no bound on that side.
 Respondents living outside the zones are left out of the weighting (they get no weight, and no
 weighted analysis counts them) or refused. Raking, bounds, convergence, design effect:
 :mod:`analysis.survey_weighting`. Nothing is written when raking fails.
@@ -28,7 +40,8 @@ same weights, plus what the linearisation variance needs).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence
 
 import numpy as np
@@ -36,7 +49,15 @@ import pandas as pd
 
 from ..analysis.spatial import points_in_zones
 from ..analysis.survey_design import SurveyDesign
-from ..analysis.survey_weighting import RakingReport, SurveyWeightingError, rake
+from ..analysis.survey_weighting import (
+    RakingReport,
+    SurveyWeightingError,
+    effective_sample_size,
+    kish_design_effect,
+    rake,
+    trim_design,
+    trim_weights,
+)
 from ..i18n import tr
 from ..store import gpkg, survey_results
 from . import survey_data as sd
@@ -176,8 +197,9 @@ def weight_answers(conn, *, zones: Optional[HomeZones] = None, use_age: bool = T
                    bounds: Optional[tuple] = None, tolerance: float = 1e-6,
                    max_iterations: int = 200, harmonise: bool = True,
                    outside: str = LEAVE_OUT, name: Optional[str] = None,
-                   write: bool = True) -> WeightingOutcome:
-    """Rake the answers to the margins and, with ``write``, store the run (:func:`store`;
+                   trim: Optional[tuple] = None, write: bool = True) -> WeightingOutcome:
+    """Rake the answers to the margins, trim the weights when ``trim`` = (lower, upper)
+    persons is given (module docstring) and, with ``write``, store the run (:func:`store`;
     nothing is written on any error)."""
     sd.require_answers(conn)
     try:
@@ -228,12 +250,29 @@ def weight_answers(conn, *, zones: Optional[HomeZones] = None, use_age: bool = T
     if harmonise:  # the populations raked to (scaled), so that the run can be raked again
         scale = {m: totals[first] / t for m, t in totals.items() if t}
         table["population"] = table["population"] * table["margin"].map(scale)
+    raked = result.weights.to_numpy(dtype=float)
+    report = result.report
+    trim = _trim_bounds(trim)
+    if trim is not None:
+        raked, report = _trimmed(raked, report, trim)
+        for m in margins:
+            sums = pd.Series(raked, index=frame.index).groupby(
+                frame[m].astype(str).to_numpy()).sum()
+            rows = table["margin"] == m
+            table.loc[rows, "weighted_total"] = table.loc[rows, "category"].map(sums) \
+                .fillna(0.0).to_numpy()
+        gap = (table["weighted_total"] - table["population"]).abs() / table["population"]
+        report = replace(report, max_margin_error=float(gap.max()))
+        notes.append(tr("Weights trimmed to [{lower}, {upper}] persons after raking (as R's "
+                        "trimWeights): the margins are no longer met exactly (largest gap "
+                        "{gap:.1%}).").format(lower=_bound_text(trim[0]),
+                                             upper=_bound_text(trim[1]),
+                                             gap=report.max_margin_error))
     weights = pd.DataFrame({"response_uuid": frame.index.to_numpy(),
-                            "weight": result.weights.to_numpy(dtype=float),
+                            "weight": raked,
                             "base_weight": 1.0,
                             "home_zone": frame[ZONE].to_numpy() if ZONE in margins else None,
                             "age_band": frame["age_band"].to_numpy()})
-    report = result.report
     period = sd.period_of(frame)
     run = {"name": name or None, "period": period,
            "method": "calibrate" if report.lower is not None or report.upper is not None
@@ -250,11 +289,68 @@ def weight_answers(conn, *, zones: Optional[HomeZones] = None, use_age: bool = T
            "effective_sample_size": report.effective_sample_size,
            "max_margin_error": report.max_margin_error,
            "parameters": {"bounds": list(bounds) if bounds else None, "outside": outside,
-                          "extra_margins": list(extra)}}
+                          "extra_margins": list(extra),
+                          "trim": [_finite_or_none(b) for b in trim] if trim else None}}
     outcome = WeightingOutcome(None, report, table, weights, left_out, period, notes, run)
     if write:
         store(conn, outcome)
     return outcome
+
+
+def _trim_bounds(trim: Optional[tuple]) -> Optional[tuple]:
+    """(lower, upper) in persons with −∞ / +∞ for "none" (0 or None); None: no trimming."""
+    if not trim:
+        return None
+    lower, upper = (float(b) if b else None for b in trim)
+    if lower is None and upper is None:
+        return None
+    return (lower if lower is not None else -np.inf, upper if upper is not None else np.inf)
+
+
+def _bound_text(value: float) -> str:
+    return f"{value:g}" if np.isfinite(value) else "–"
+
+
+def _finite_or_none(value: float) -> Optional[float]:
+    return float(value) if np.isfinite(value) else None
+
+
+def _trimmed(weights: np.ndarray, report: RakingReport, trim: tuple) -> tuple:
+    """Trimmed weights and the report of the trimmed weights (range, ratios, design effect,
+    effective sample size); a refusal when trimming cannot give positive weights."""
+    lower, upper = trim
+    try:
+        out = trim_weights(weights, lower, upper)
+    except ValueError as exc:
+        raise sd.SurveyJobError(tr(
+            "The weights cannot be trimmed to [{lower}, {upper}] persons: every raked weight "
+            "(from {low:.2f} to {high:.2f}) lies outside. Widen the bounds.").format(
+                lower=_bound_text(lower), upper=_bound_text(upper), low=weights.min(),
+                high=weights.max())) from exc
+    if (out <= 0).any():
+        raise sd.SurveyJobError(tr(
+            "Trimming the weights to [{lower}, {upper}] persons leaves {n} weights of 0 or "
+            "less (the amount added below the lower bound is taken from the other weights): "
+            "lower the lower bound.").format(lower=_bound_text(lower),
+                                             upper=_bound_text(upper),
+                                             n=int((out <= 0).sum())))
+    scale = report.population / report.respondents
+    return out, replace(report, weight_min=float(out.min()), weight_max=float(out.max()),
+                        ratio_min=float(out.min() / scale), ratio_max=float(out.max() / scale),
+                        design_effect=kish_design_effect(out),
+                        effective_sample_size=effective_sample_size(out))
+
+
+def run_trim(run: dict) -> Optional[tuple]:
+    """The trimming bounds a stored run applied (None: none)."""
+    parameters = run.get("parameters")
+    if isinstance(parameters, str):
+        try:
+            parameters = json.loads(parameters)
+        except ValueError:
+            parameters = None
+    trim = (parameters or {}).get("trim") if isinstance(parameters, dict) else None
+    return _trim_bounds(tuple(trim)) if trim else None
 
 
 def store(conn, outcome: WeightingOutcome) -> str:
@@ -318,11 +414,16 @@ def _redo(conn, run: dict, frame: pd.DataFrame, stored: pd.DataFrame) -> tuple:
         data = frame[list(margins)].astype(object)
         again = rake(data, margins, bounds=bounds, tolerance=float(run["tolerance"]),
                      max_iterations=int(run["max_iterations"]), harmonise_totals=True)
-        close = np.allclose(again.weights.to_numpy(dtype=float), target, rtol=1e-6, atol=0)
+        design = again.design
+        trim = run_trim(run)
+        if trim is not None:
+            design = trim_design(design, *trim)
+        close = np.allclose(np.asarray(design.weights, dtype=float), target, rtol=1e-6,
+                            atol=0)
     except (SurveyWeightingError, KeyError, ValueError):
         close = False
     if close:
-        return again.design, None
+        return design, None
     return SurveyDesign.weighted(pd.Series(target, index=stored.index)), tr(
         "The weighting run could not be reproduced from its margins (answers or margins "
         "edited since): intervals treat the weights as given.")

@@ -440,3 +440,77 @@ def test_purchase_flows_in_euros_by_hand(opinions, run_alg, tmp_path):
         # nobody buys everyday food at Gare: 0 €, a figure (not a missing one)
         ("purchase_captured_spending_food_daily", "c-gare"): (0.0, "EUR/year", 36, 0),
         ("purchase_captured_spending_all", "c-gare"): (0.0, "EUR/year", 36, 0)}
+
+
+# ------------------------------------------------------------------ trimming, consolidation
+
+def test_trimming_after_raking_by_hand(three_zones_path, run_alg):
+    # raked weights 100 (A), 50 (B), 20 (C); upper bound 80: A's 10 weights lose 20 each,
+    # the 200 persons are spread over the 27 others: B 50 + 200/27, C 20 + 200/27
+    b, c = 50 + 200 / 27, 20 + 200 / 27
+    result = run_alg("weight_survey", {"GEOPACKAGE": str(three_zones_path),
+                                       "AGE_MARGIN": False, "TRIM_UPPER": 80,
+                                       "NAME": "trimmed", "OUTPUT": "memory:",
+                                       "OUTPUT_MARGINS": "memory:"})
+    sum_w2 = 10 * 80 ** 2 + 12 * b ** 2 + 15 * c ** 2
+    assert (result["WEIGHT_MIN"], result["WEIGHT_MAX"]) == (pytest.approx(c), 80.0)
+    assert result["DESIGN_EFFECT"] == pytest.approx(37 * sum_w2 / 1900 ** 2)
+    assert result["EFFECTIVE_SAMPLE_SIZE"] == pytest.approx(1900 ** 2 / sum_w2)
+    weights = rows(three_zones_path, "SELECT home_zone, weight FROM survey_weights")
+    assert {(w["home_zone"], round(w["weight"], 9)) for w in weights} == {
+        ("86001", 80.0), ("86002", round(b, 9)), ("86003", round(c, 9))}
+    margins = {m["category"]: m for m in features(result["OUTPUT_MARGINS"])}
+    assert {z: m["weighted_total"] for z, m in margins.items()} == {
+        "86001": pytest.approx(800.0), "86002": pytest.approx(12 * b),
+        "86003": pytest.approx(15 * c)}
+    run = rows(three_zones_path, "SELECT * FROM survey_weighting_runs")[0]
+    assert json.loads(run["parameters"])["trim"] == [None, 80.0]
+    assert run["max_margin_error"] == pytest.approx((15 * c - 300) / 300)
+    # the analyses rake the run again and trim it the same way: no "as given" note
+    feedback = Recording()
+    run_with("purchase_flows", {"GEOPACKAGE": str(three_zones_path),
+                                "OUTPUT_MATRIX": "memory:", "OUTPUT_EVASION": "memory:",
+                                "WRITE_INDICATORS": False}, feedback)
+    assert feedback.warnings == []
+
+
+def test_trimming_that_leaves_no_positive_weight_writes_nothing(three_zones_path, run_alg):
+    before = digest(three_zones_path)
+    # lower bound 100: B and C rise to 100, taking 12 × 50 + 15 × 80 = 1 800 from A's 10
+    with pytest.raises(QgsProcessingException, match=r"leaves 10 weights of 0 or less"):
+        run_alg("weight_survey", {"GEOPACKAGE": str(three_zones_path), "AGE_MARGIN": False,
+                                  "TRIM_LOWER": 100, "OUTPUT": "memory:"})
+    with pytest.raises(QgsProcessingException, match=r"lower trimming bound \(90.0\) must be "
+                                                     r"below the upper one \(80.0\)"):
+        run_alg("weight_survey", {"GEOPACKAGE": str(three_zones_path), "AGE_MARGIN": False,
+                                  "TRIM_LOWER": 90, "TRIM_UPPER": 80, "OUTPUT": "memory:"})
+    assert digest(three_zones_path) == before
+
+
+@pytest.fixture
+def three_zones_path(tmp_path):
+    return build_three_zones(tmp_path / "three.gpkg")
+
+
+@pytest.mark.parametrize("choice, consolidation", [(0, "weighted"), (1, "factominer"),
+                                                   (2, "none")])
+def test_typology_consolidation_is_a_parameter(opinions, run_alg, monkeypatch, choice,
+                                               consolidation):
+    from observatoire_commerce.jobs import survey_typology
+
+    seen = []
+    real = survey_typology.consumption_typology
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs["consolidation"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(survey_typology, "consumption_typology", spy)
+    result = run_alg("consumption_typology", {
+        "GEOPACKAGE": str(opinions), "N_TYPES": 2, "CONSOLIDATION": choice,
+        "OUTPUT_TYPES": "memory:", "OUTPUT_ANSWERS": "memory:"})
+    assert seen == [consolidation]
+    run = rows(opinions, "SELECT parameters, consolidated FROM survey_typology_runs WHERE "
+                         "uuid = ?", (result["RUN"],))[0]
+    assert json.loads(run["parameters"])["consolidation"] == consolidation
+    assert run["consolidated"] == (consolidation != "none")

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -21,6 +22,7 @@ from ...styling import style_on_load
 from ...survey_styles import dominant_type_styler
 from .survey_common import SurveyAlgorithm, answer_labels
 
+CONSOLIDATIONS = ("weighted", "factominer", "none")
 ZONE_KINDS = typed_kinds(ints=("type", "respondents"), doubles=("share",),
                          strings=("zone", "type_name", "reason"), bools=("low_precision",))
 
@@ -32,6 +34,7 @@ class ConsumptionTypology(SurveyAlgorithm):
     MAX_TYPES = "MAX_TYPES"
     NCP = "NCP"
     NAME = "NAME"
+    CONSOLIDATION = "CONSOLIDATION"
     OUTPUT_TYPES = "OUTPUT_TYPES"
     OUTPUT_ANSWERS = "OUTPUT_ANSWERS"
     OUTPUT_ZONES = "OUTPUT_ZONES"
@@ -43,23 +46,26 @@ class ConsumptionTypology(SurveyAlgorithm):
         return self.tr(
             "Indicator 11: types of consumption behaviour of the weighted respondents, as "
             "FactoMineR (MCA, then HCPC, then catdes), weighted by the survey weights. Active "
-            "questions: how often and how the respondent comes to the main centrality, how "
-            "many centralities they visit, the reasons of their visits (yes / no each), where "
-            "they buy each purchase category, the share bought online, how often they buy "
-            "through short circuits and the ways they would buy from producers (yes / no "
-            "each). A missing answer is a category. The MCA keeps the given number of "
-            "dimensions; Ward's hierarchical clustering on them (merge cost W_a W_b / (W_a + "
-            "W_b) × ||g_a − g_b||²) gives the types, their number chosen in [min, max] where "
-            "the next split gains relatively least (within(k) / within(k − 1) smallest) unless "
-            "given; k-means consolidation follows (above 2 000 respondents, 100 k-means "
-            "pre-clusters first). Each type is described by its over-represented answers with "
-            "their test-values (catdes: the normal deviate of the hypergeometric p-value; "
+            "questions: how often and how the respondent comes to the main centrality, how many "
+            "centralities they visit, the reasons of their visits (yes / no each), where they "
+            "buy each purchase category, the share bought online, how often they buy through "
+            "short circuits and the ways they would buy from producers (yes / no each). A "
+            "missing answer is a category. The MCA keeps the given number of dimensions; Ward's "
+            "hierarchical clustering on them (merge cost W_a W_b / (W_a + W_b) × ||g_a − g_b||²)"
+            " gives the types, their number chosen in [min, max] where the next split gains "
+            "relatively least (within(k) / within(k − 1) smallest) unless given; k-means "
+            "consolidation follows (above 2 000 respondents, 100 k-means pre-clusters first). "
+            "Consolidation (advanced): weighted by the survey weights by default, consistent "
+            "with the weighted MCA and Ward; “unweighted, as FactoMineR” reproduces R's HCPC "
+            "exactly (its k-means ignores the row weights), so choose it to compare with R; "
+            "“none” keeps Ward's classes. Each type is described by its over-represented answers"
+            " with their test-values (catdes: the normal deviate of the hypergeometric p-value; "
             "above 1.96 significant at 5 %) and named after its strongest ones (names are "
-            "editable in the survey_types table). The run is stored (types per response); "
-            "type shares (%) per centrality (visitors), home zone and territory go to the "
-            "indicators table (typology_share_type<k>) under the publication rules (fewer "
-            "than 11 respondents: not written; under 30: low precision). With the home zones "
-            "layer, a layer of home zones with their dominant type.")
+            "editable in the survey_types table). The run is stored (types per response); type "
+            "shares (%) per centrality (visitors), home zone and territory go to the indicators "
+            "table (typology_share_type<k>) under the publication rules (fewer than 11 "
+            "respondents: not written; under 30: low precision). With the home zones layer, a "
+            "layer of home zones with their dominant type.")
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
@@ -76,6 +82,11 @@ class ConsumptionTypology(SurveyAlgorithm):
         self.addParameter(advanced(QgsProcessingParameterNumber(
             self.NCP, self.tr("MCA dimensions kept for the clustering"),
             QgsProcessingParameterNumber.Integer, defaultValue=5, minValue=1)))
+        self.addParameter(advanced(QgsProcessingParameterEnum(
+            self.CONSOLIDATION, self.tr("Consolidation of Ward's classes (k-means)"),
+            [self.tr("Weighted by the survey weights (default)"),
+             self.tr("Unweighted, as FactoMineR (same classes as R)"),
+             self.tr("None (Ward's classes)")], defaultValue=0)))
         self.addParameter(QgsProcessingParameterString(
             self.NAME, self.tr("Name of the typology run"), optional=True))
         self.add_home_zones_parameters()
@@ -112,14 +123,16 @@ class ConsumptionTypology(SurveyAlgorithm):
                 return not feedback.isCanceled()
 
             n_types = self.parameterAsInt(parameters, self.N_TYPES, context) or None
+            consolidation = CONSOLIDATIONS[self.parameterAsEnum(parameters, self.CONSOLIDATION,
+                                                                context)]
             try:
                 outcome = st.compute(
                     conn, run=self.run_reference(parameters, context), n_types=n_types,
                     ncp=self.parameterAsInt(parameters, self.NCP, context),
                     min_types=self.parameterAsInt(parameters, self.MIN_TYPES, context),
                     max_types=self.parameterAsInt(parameters, self.MAX_TYPES, context),
-                    question_label=question_label, choice_label=choice_label,
-                    progress=progress)
+                    consolidation=consolidation, question_label=question_label,
+                    choice_label=choice_label, progress=progress)
             except st.CancelledError as exc:
                 raise QgsProcessingException(self.tr("Canceled: nothing was written.")) \
                     from exc
@@ -130,7 +143,8 @@ class ConsumptionTypology(SurveyAlgorithm):
             run_uuid = st.store(conn, outcome, name=name,
                                 write_indicators=self.parameterAsBool(parameters, self.WRITE,
                                                                       context),
-                                parameters={"n_types": n_types, "chosen": n_types is None})
+                                parameters={"n_types": n_types, "chosen": n_types is None,
+                                            "consolidation": consolidation})
         finally:
             conn.close()
         result = outcome.result

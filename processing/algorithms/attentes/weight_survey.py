@@ -29,6 +29,8 @@ class WeightSurvey(SurveyAlgorithm):
     EXTRA = "EXTRA_MARGINS"
     LOWER = "LOWER_BOUND"
     UPPER = "UPPER_BOUND"
+    TRIM_LOWER = "TRIM_LOWER"
+    TRIM_UPPER = "TRIM_UPPER"
     TOLERANCE = "TOLERANCE"
     MAX_ITERATIONS = "MAX_ITERATIONS"
     HARMONISE = "HARMONISE"
@@ -53,8 +55,14 @@ class WeightSurvey(SurveyAlgorithm):
             "there replaces the grid's). Each sweep multiplies the weights of a margin's "
             "category by population / weighted total; raking stops when no cell total moves by "
             "more than tolerance × respondents. Weight bounds L and U (ratios to the base "
-            "weight rescaled to the population; 0 = none) give bounded raking (as "
-            "survey::calibrate, calfun raking). Margins of different totals are scaled to the "
+            "weight rescaled to the population, N / n; 0 = none) give bounded raking (as "
+            "survey::calibrate, calfun raking): the margins are still met exactly. Trimming "
+            "bounds (persons; 0 = none) act after raking, as R's trimWeights: a weight below "
+            "the lower or above the upper bound is set to it and the amount removed or added "
+            "is spread equally over the other weights (the total is kept, the margins are no "
+            "longer met exactly: the report and the margins table give the trimmed weights' "
+            "totals, range, design effect and effective sample size). Margins of different "
+            "totals are scaled to the "
             "first one's. Respondents living outside the zones are left out of the weighting "
             "(no weight) or the run is refused. Report: convergence, sweeps, weight range, "
             "design effect deff = 1 + CV² (Kish) and effective sample size n / deff. The run, "
@@ -79,6 +87,14 @@ class WeightSurvey(SurveyAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.UPPER, self.tr("Upper bound of the weight ratios (0 = none)"),
             QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            self.TRIM_LOWER, self.tr("Trim the weights after raking: lower bound (persons; "
+                                     "0 = none)"),
+            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0)))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            self.TRIM_UPPER, self.tr("Trim the weights after raking: upper bound (persons; "
+                                     "0 = none)"),
+            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             self.TOLERANCE, self.tr("Convergence tolerance (fraction of the respondents)"),
             QgsProcessingParameterNumber.Double, defaultValue=1e-6, minValue=0.0)))
@@ -114,6 +130,11 @@ class WeightSurvey(SurveyAlgorithm):
                                   "(or 0 for none), not {upper}.").format(upper=upper)
         if lower and upper and lower >= upper:
             return False, self.tr("The lower bound must be below the upper bound.")
+        trim_lower = self.parameterAsDouble(parameters, self.TRIM_LOWER, context)
+        trim_upper = self.parameterAsDouble(parameters, self.TRIM_UPPER, context)
+        if trim_lower and trim_upper and trim_lower >= trim_upper:
+            return False, self.tr("The lower trimming bound ({lower}) must be below the upper "
+                                  "one ({upper}).").format(lower=trim_lower, upper=trim_upper)
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
         if not 0 < tolerance < 1:
             return False, self.tr("The tolerance must be between 0 and 1 (e.g. 0.000001), not "
@@ -150,6 +171,8 @@ class WeightSurvey(SurveyAlgorithm):
             harmonise=self.parameterAsBool(parameters, self.HARMONISE, context),
             outside=OUTSIDE_CHOICES[self.parameterAsEnum(parameters, self.OUTSIDE, context)],
             name=self.parameterAsString(parameters, self.NAME, context).strip() or None,
+            trim=(self.parameterAsDouble(parameters, self.TRIM_LOWER, context),
+                  self.parameterAsDouble(parameters, self.TRIM_UPPER, context)),
             write=False)
         feedback.setProgress(60)
         self.stop_if_canceled(feedback)
