@@ -47,8 +47,8 @@ from . import survey_data as sd
 from .survey_weighting import WeightedAnswers, load_design
 
 __all__ = ["ALGORITHM_ID", "CancelledError", "TypologyOutcome", "behaviour_answers", "compute",
-           "default_names", "dominant_types", "indicator_rows", "store", "stored_types",
-           "type_shares"]
+           "default_names", "dominant_types", "indicator_rows", "published_answers",
+           "published_types", "store", "stored_types", "type_lines", "type_shares"]
 
 ALGORITHM_ID = "observatoire:consumption_typology"
 SHARE_CODE = "typology_share_type"
@@ -183,6 +183,43 @@ def compute(conn, *, run: Optional[str] = None, n_types: Optional[int] = None,
     dominant = dominant_types(shares, names)
     return TypologyOutcome(None, result, weighted, answers, types, description, shares,
                            dominant, period)
+
+
+ANSWER_FIGURES = ["cla_mod", "mod_cla", "p_value", "v_test"]
+
+
+def published_types(types: pd.DataFrame) -> pd.DataFrame:
+    """The types table as it leaves the algorithm: the publication rules of
+    :func:`jobs.survey_data.publish` on each type's respondents (a type of fewer than 11 has
+    no weight, share nor interval, and the reason; under 30 it is flagged low precision)."""
+    return sd.publish(types, ["weight", "share", "ci_low", "ci_high"])
+
+
+def published_answers(description: pd.DataFrame, types: pd.DataFrame) -> pd.DataFrame:
+    """The characteristic answers as they leave the algorithm, with the respondents of their
+    type: the figures that describe a type of fewer than 11 respondents (share of the type
+    giving the answer and the reverse, p-value, test-value) are emptied, the reason given."""
+    sizes = types.set_index("type")["respondents"]
+    frame = description.copy()
+    frame["respondents"] = frame["type"].map(sizes).astype(np.int64)
+    return sd.publish(frame, [c for c in ANSWER_FIGURES if c in frame.columns])
+
+
+def type_lines(types: pd.DataFrame) -> List[str]:
+    """One log line per type of the published types table (:func:`published_types`)."""
+    lines = []
+    for r in types.itertuples(index=False):
+        if isinstance(r.reason, str):
+            lines.append(tr("  type {k}: {name} — share not published ({n} respondents: "
+                            "{reason})").format(k=r.type, name=r.name, n=r.respondents,
+                                                reason=r.reason))
+            continue
+        text = tr("  type {k}: {name} — {share:.1f} % ({n} respondents)").format(
+            k=r.type, name=r.name, share=r.share, n=r.respondents)
+        if r.low_precision:
+            text += " " + tr("(low precision: fewer than 30 respondents)")
+        lines.append(text)
+    return lines
 
 
 def default_names(result: TypologyResult, labels: Mapping) -> Dict[int, str]:

@@ -141,7 +141,12 @@ def print_summary(r: dict) -> None:
     types = pd.read_csv(o["types.csv"])
     print(f"\nConsumption typology: {len(types)} types")
     for t in types.itertuples(index=False):
-        print(f"  type {t.type}: {t.share:5.1f} % [{t.ci_low:.1f}–{t.ci_high:.1f}]  "
+        if pd.isna(t.share):
+            print(f"  type {t.type}: share not published ({t.respondents} respondents, fewer "
+                  f"than 11)  {t.name}")
+            continue
+        mark = "*" if t.low_precision else " "
+        print(f"  type {t.type}: {t.share:5.1f} % [{t.ci_low:.1f}–{t.ci_high:.1f}]{mark} "
               f"({t.respondents} respondents)  {t.name}")
     planted = {}
     with open(r["planted"], encoding="utf-8", newline="") as handle:

@@ -371,11 +371,25 @@ def test_typology_recovers_the_planted_types(demo_survey):
     assert ari >= 0.7
     types = features(result["OUTPUT_TYPES"])
     assert len(types) == result["TYPES"] >= 4
-    assert sum(t["share"] for t in types) == pytest.approx(100.0)
     assert all(t["name"] for t in types)
+    # publication rules on the types table: a type of fewer than 11 respondents is listed
+    # without weight, share nor interval (the demo has one), under 30 flagged
+    hidden = [t for t in types if t["respondents"] < 11]
+    assert hidden and all(
+        (t["weight"], t["share"], t["ci_low"], t["ci_high"], t["reason"]) ==
+        (None, None, None, None, "fewer than 11 respondents") for t in hidden)
+    assert all(t["share"] is not None and t["reason"] is None for t in types
+               if t["respondents"] >= 11)
+    assert all(t["low_precision"] == (t["respondents"] < 30) for t in types)
+    stored = rows(demo_survey["path"], "SELECT share FROM survey_types WHERE run_uuid = ?",
+                  (result["RUN"],))
+    assert sum(t["share"] for t in stored) == pytest.approx(1.0)
     answers = features(result["OUTPUT_ANSWERS"])
     assert {a["type"] for a in answers} == {t["type"] for t in types}
-    assert all(abs(a["v_test"]) >= 1.96 for a in answers)
+    small = {t["type"] for t in hidden}
+    assert all(a["v_test"] is None and a["mod_cla"] is None for a in answers
+               if a["type"] in small)
+    assert all(abs(a["v_test"]) >= 1.96 for a in answers if a["type"] not in small)
     zones = features(result["OUTPUT_ZONES"])
     assert sorted(z["zone"] for z in zones) == ["86041", "86062", "86100", "86158", "86194",
                                                 "86214"]

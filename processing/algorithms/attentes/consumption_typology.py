@@ -23,6 +23,13 @@ from ...survey_styles import dominant_type_styler
 from .survey_common import SurveyAlgorithm, answer_labels
 
 CONSOLIDATIONS = ("weighted", "factominer", "none")
+TYPE_KINDS = typed_kinds(ints=("type", "respondents"),
+                         doubles=("weight", "share", "ci_low", "ci_high"),
+                         strings=("name", "reason"), bools=("low_precision",))
+ANSWER_KINDS = typed_kinds(ints=("type", "respondents"),
+                           doubles=("cla_mod", "mod_cla", "global", "p_value", "v_test"),
+                           strings=("name", "question", "category", "label", "reason"),
+                           bools=("low_precision",))
 ZONE_KINDS = typed_kinds(ints=("type", "respondents"), doubles=("share",),
                          strings=("zone", "type_name", "reason"), bools=("low_precision",))
 
@@ -152,15 +159,15 @@ class ConsumptionTypology(SurveyAlgorithm):
                                   "on the {ncp} dimensions kept):").format(
             k=result.hcpc.n_clusters, n=len(result.types), ncp=result.mca.ncp,
             kept=float(result.mca.eigenvalues["percent"].iloc[:result.mca.ncp].sum())))
-        for r in outcome.types.itertuples(index=False):
-            feedback.pushInfo(self.tr("  type {k}: {name} — {share:.1f} % ({n} "
-                                      "respondents)").format(k=r.type, name=r.name,
-                                                             share=r.share, n=r.respondents))
+        types = st.published_types(outcome.types)
+        for line in st.type_lines(types):
+            feedback.pushInfo(line)
         feedback.pushInfo(self.tr("{n} indicators written").format(n=outcome.indicators))
-        types_dest = write_frame(self, parameters, self.OUTPUT_TYPES, context, outcome.types,
-                                 feedback=feedback)
+        types_dest = write_frame(self, parameters, self.OUTPUT_TYPES, context, types,
+                                 kinds=TYPE_KINDS, feedback=feedback)
         answers_dest = write_frame(self, parameters, self.OUTPUT_ANSWERS, context,
-                                   outcome.description, feedback=feedback)
+                                   st.published_answers(outcome.description, outcome.types),
+                                   kinds=ANSWER_KINDS, feedback=feedback)
         results = {self.OUTPUT_TYPES: types_dest, self.OUTPUT_ANSWERS: answers_dest,
                    "RUN": run_uuid, "TYPES": int(result.hcpc.n_clusters),
                    "INDICATORS": outcome.indicators}
