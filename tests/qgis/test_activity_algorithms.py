@@ -282,3 +282,66 @@ def test_barometer_and_presence_refusals(run_alg, tmp_path):
                                           "INPUT": str(DATA / "sirene_history.csv"),
                                           "COMMUNES": "86194"})
     assert digest(path) == before
+
+
+def test_presence_import_twice_adds_nothing(run_alg, tmp_path):
+    path = build(tmp_path / "p2.gpkg")
+    params = {"GEOPACKAGE": str(path), "INPUT": str(DATA / "presence_classes.csv")}
+    first = run_alg("import_presence", params)
+    again = run_alg("import_presence", params)
+    assert (first["ADDED"], again["ADDED"], again["UPDATED"], again["UNCHANGED"]) == (
+        14, 0, 0, 14)
+    conn = gpkg.connect(path)
+    assert conn.execute("SELECT count(*) FROM presence_counts").fetchone()[0] == 14
+    conn.close()
+
+
+def test_event_dwell_against_the_previous_year_by_hand(run_alg, tmp_path):
+    """A three-day event, Friday 15 to Sunday 17 March 2024 (ISO week 11): the previous-year
+    baseline is the same ISO weekdays of week 11 of 2023, Friday 17 to Sunday 19 March 2023
+    (the session of Thursday 16 March 2023, 600 min, is not a baseline day).
+
+    Parking A, daily mean stay: baseline 60, 90, 30 → mean 60, sd 30 (ddof 1); event 120 on
+    the 15th, (120 + 180) / 2 = 150 on the 16th, no session on the 17th (no data, not 0) →
+    (120 + 150) / 2 = 135: difference 75 > 2 × 30, z = 2.5. Presence (mean form, one
+    category): baseline 40, 50, 30 → mean 40, sd 10; event 60 and 80 → 70: +30, exceeds."""
+    path = build(tmp_path / "y.gpkg")
+    files = {
+        "events.csv": "event_id,name,centrality,start,end,kind\n"
+                      "fete-2024,Fête du printemps,Centre,2024-03-15,2024-03-17,braderie\n",
+        "sessions.csv": "parking_id,entry,exit\n"
+                        "Parking A,2023-03-16 08:00,2023-03-16 18:00\n"
+                        "Parking A,2023-03-17 10:00,2023-03-17 11:00\n"
+                        "Parking A,2023-03-18 10:00,2023-03-18 11:30\n"
+                        "Parking A,2023-03-19 10:00,2023-03-19 10:30\n"
+                        "Parking A,2024-03-15 10:00,2024-03-15 12:00\n"
+                        "Parking A,2024-03-16 10:00,2024-03-16 12:00\n"
+                        "Parking A,2024-03-16 11:00,2024-03-16 14:00\n",
+        "presence.csv": "zone,slot,category,count,mean_dwell\n"
+                        "Centre,2023-03-17,résidents,100,40\n"
+                        "Centre,2023-03-18,résidents,100,50\n"
+                        "Centre,2023-03-19,résidents,100,30\n"
+                        "Centre,2024-03-15,résidents,100,60\n"
+                        "Centre,2024-03-16,résidents,100,80\n"}
+    for alg, name in (("import_events", "events.csv"), ("import_parking_sessions",
+                                                          "sessions.csv"),
+                      ("import_presence", "presence.csv")):
+        (tmp_path / name).write_text(files[name], encoding="utf-8")
+        run_alg(alg, {"GEOPACKAGE": str(path), "INPUT": str(tmp_path / name)})
+    result = run_alg("event_impact", {"GEOPACKAGE": str(path), "BASELINE": 1,
+                                      "OUTPUT": "memory:", "OUTPUT_DWELL": "memory:"})
+    rows = {(r["level"], r["series"], r["category"] or "", r["measure"]): r
+            for r in rows_of(result["OUTPUT_DWELL"])}
+    park = rows[("car park", "Parking A", "", "mean_dwell_min")]
+    assert (park["event_value"], park["baseline_mean"], park["baseline_sd"],
+            park["difference"], park["z_score"], park["exceeds"]) == (
+        135, 60, 30, 75, 2.5, True)
+    every = rows[("zone", "Centre", "all", "mean_dwell_min")]
+    assert (every["event_value"], every["baseline_mean"], every["baseline_sd"],
+            every["difference"], every["exceeds"]) == (70, 40, 10, 30, True)
+    conn = gpkg.connect(path)
+    got = {r[0]: (r[1], r[2]) for r in conn.execute(
+        "SELECT indicator, value, period FROM indicators WHERE centrality_uuid = 'cA'")}
+    conn.close()
+    assert got == {"event_dwell_difference": (75.0, "2024-03-15/2024-03-17"),
+                   "event_presence_dwell_difference": (30.0, "2024-03-15/2024-03-17")}

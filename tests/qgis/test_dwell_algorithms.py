@@ -288,3 +288,32 @@ def test_car_parks_styled_by_mean_stay(styled_output, tmp_path):
     renderer = layer.renderer()
     assert renderer.type() == "graduatedSymbol"
     assert renderer.classAttribute() == "mean_min"
+
+
+def test_horodateurs_fr_preset(run_alg, tmp_path):
+    """On-street payment terminals (``horodateurs_fr``: zone, debut, fin, montant,
+    transaction), French conventions. Zone rouge (4 spaces): 09:00–10:30 (90 min, 1,80 €) and
+    14:15–14:45 (30 min, 0,60 €) on 4 March, the zone named by its id then by its name; a
+    session of 5 March without end is kept open. Whole window (2 days): 2 stays, mean 60,
+    rotation 2 / (4 × 2) = 0.25, 2,40 €."""
+    path = build(tmp_path / "h.gpkg")
+    export = tmp_path / "horodateurs.csv"
+    export.write_text("zone;debut;fin;montant;transaction\n"
+                      "86194-Z-001;04/03/2024 09:00;04/03/2024 10:30;1,80;H1\n"
+                      "Zone rouge;04/03/2024 14:15;04/03/2024 14:45;0,60;H2\n"
+                      "86194-Z-001;05/03/2024 11:00;;;H3\n", encoding="utf-8")
+    result = run_alg("import_parking_sessions", {"GEOPACKAGE": str(path),
+                                                 "INPUT": str(export),
+                                                 "PRESET": "horodateurs_fr"})
+    assert (result["ROWS_READ"], result["ADDED"], result["REJECTED_COUNT"],
+            result["OPEN_SESSIONS"]) == (3, 3, 0, 1)
+    assert stored_sessions(path) == [
+        ("Zone rouge", "H1", "2024-03-04T09:00:00", "2024-03-04T10:30:00", 90.0, 1.8),
+        ("Zone rouge", "H2", "2024-03-04T14:15:00", "2024-03-04T14:45:00", 30.0, 0.6),
+        ("Zone rouge", "H3", "2024-03-05T11:00:00", None, None, None)]
+    out = run_alg("dwell_time", {"GEOPACKAGE": str(path), "WRITE_INDICATORS": False,
+                                 "OUTPUT_PERIODS": "memory:"})
+    zone = {(r["name"], r["period"]): r for r in rows_of(out["OUTPUT_PERIODS"])}[
+        ("Zone rouge", "all")]
+    assert (zone["sessions"], zone["open_sessions"], zone["mean_min"], zone["rotation"],
+            zone["amount_total"]) == (2, 1, 60.0, 0.25, pytest.approx(2.4))

@@ -35,6 +35,12 @@ import pytest
 from qgis.core import QgsProcessingException
 
 from observatoire_commerce.analysis.typology import adjusted_rand_index
+from observatoire_commerce.jobs import survey_expectations as se
+from observatoire_commerce.jobs import survey_gaps as sg
+from observatoire_commerce.jobs import survey_purchases as spx
+from observatoire_commerce.jobs import survey_short_circuits as ssc
+from observatoire_commerce.jobs import survey_typology as st
+from observatoire_commerce.jobs import survey_visitor_types as svt
 from observatoire_commerce.sample_territory.answers import planted_types, write_export
 from observatoire_commerce.sample_territory.home_zones import write_home_zones
 from observatoire_commerce.store import gpkg, observatory, survey_results
@@ -408,23 +414,32 @@ def test_edited_type_names_are_used(demo_survey, run_alg, tmp_path):
     assert {t["type_name"] for t in table if t["type"] == 1} == {"Piétons du centre"}
 
 
+SURVEY_WRITERS = {  # algorithm → the code prefixes it writes (from the jobs)
+    se.ALGORITHM_ID: (se.PREFIX,),
+    st.ALGORITHM_ID: (st.SHARE_CODE,),
+    spx.ALGORITHM_ID: (spx.CAPTURE_CODE, spx.EVASION_CODE, spx.CAPTURED_CODE),
+    svt.ALGORITHM_ID: (svt.INDEX_CODE,),
+    sg.ALGORITHM_ID: (sg.GAP_CODE, sg.RANK_CODE),
+    ssc.ALGORITHM_ID: (ssc.INTERESTED, ssc.BUYERS),
+}
+
+
 def test_no_survey_indicator_under_11_respondents_and_low_precision_flagged(demo_survey):
-    survey = [r for r in rows(demo_survey["path"], "SELECT * FROM indicators")
-              if r["respondents"] is not None]
-    algorithms = {r["algorithm"] for r in survey}
-    assert algorithms == {f"observatoire:{a}" for a in (
-        "expectations", "consumption_typology", "purchase_flows", "offer_flows_typologies",
-        "offer_gaps", "short_circuit_demand")}
+    every = rows(demo_survey["path"], "SELECT * FROM indicators")
+    prefixes = tuple(p for codes in SURVEY_WRITERS.values() for p in codes)
+    survey = [r for r in every if r["algorithm"] in SURVEY_WRITERS
+              or r["indicator"].startswith(prefixes)]
+    assert {r["algorithm"] for r in survey} == set(SURVEY_WRITERS)
+    for r in survey:  # written by a survey algorithm under its own codes
+        assert r["indicator"].startswith(SURVEY_WRITERS[r["algorithm"]]), r
+    # every survey indicator carries its respondents: 11 or more, flagged under 30
+    assert [r for r in survey if r["respondents"] is None] == []
     assert min(r["respondents"] for r in survey) >= 11
     low = [r for r in survey if r["respondents"] < 30]
     assert low and all(r["low_precision"] == 1 for r in low)
     assert all(r["low_precision"] == 0 for r in survey if r["respondents"] >= 30)
-    # every survey algorithm's rows carry their respondents
-    for r in rows(demo_survey["path"], "SELECT * FROM indicators WHERE algorithm IN "
-                                       "(?, ?, ?)", ("observatoire:expectations",
-                                                     "observatoire:purchase_flows",
-                                                     "observatoire:consumption_typology")):
-        assert r["respondents"] is not None
+    # and no other indicator claims respondents
+    assert [r for r in every if r not in survey and r["respondents"] is not None] == []
     shares = [r for r in survey if r["unit"] == "%" and r["ci_low"] is not None]
     assert shares and all(0 <= r["ci_low"] <= r["value"] <= r["ci_high"] <= 100
                           for r in shares)
