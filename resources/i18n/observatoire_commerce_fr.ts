@@ -4,6 +4,10 @@
   <context>
     <name>Observatoire</name>
     <message>
+      <source>  type {k}: {name} — share not published ({n} respondents: {reason})</source>
+      <translation>  type {k} : {name} — part non publiée ({n} répondants : {reason})</translation>
+    </message>
+    <message>
       <source>  type {k}: {name} — {share:.1f} % ({n} respondents)</source>
       <translation>  type {k} : {name} — {share:.1f} % ({n} répondants)</translation>
     </message>
@@ -18,6 +22,10 @@
     <message>
       <source>(empty: roundabout or motorway)</source>
       <translation>(vide : rond-point ou autoroute)</translation>
+    </message>
+    <message>
+      <source>(low precision: fewer than 30 respondents)</source>
+      <translation>(faible précision : moins de 30 répondants)</translation>
     </message>
     <message>
       <source>(none: all)</source>
@@ -280,8 +288,8 @@
       <translation>Calibrer le modèle de Huff</translation>
     </message>
     <message>
-      <source>Calibrates a weight for each questionnaire response by raking (iterative proportional fitting, as R's survey::rake) to population margins of persons aged 15 and over: home zone (the IRIS or commune of the home zones layer: population of the grid cells whose centre lies in the zone; a response's zone is its home IRIS when the layer has it, else its home commune), age band (the grid's Filosofi age columns split into the questionnaire's bands, ages spread evenly within a band, e.g. 15–24 = 3/7 × 11–17 + 18–24) and any further margin named from the editable survey_margins table (its latest year; an age_band or home_zone margin there replaces the grid's). Each sweep multiplies the weights of a margin's category by population / weighted total; raking stops when no cell total moves by more than tolerance × respondents. Weight bounds L and U (ratios to the base weight rescaled to the population; 0 = none) give bounded raking (as survey::calibrate, calfun raking). Margins of different totals are scaled to the first one's. Respondents living outside the zones are left out of the weighting (no weight) or the run is refused. Report: convergence, sweeps, weight range, design effect deff = 1 + CV² (Kish) and effective sample size n / deff. The run, its margins and the weight of each response are stored (several runs coexist; analyses use the latest unless told). An empty margin cell, a zone with respondents but no population or non-convergence stops the run with a message, and nothing is written.</source>
-      <translation>Calcule un poids pour chaque réponse au questionnaire par calage sur marges (raking, ajustements proportionnels itératifs, comme survey::rake de R) sur les marges de la population de 15 ans et plus : zone de résidence (IRIS ou commune de la couche des zones de résidence : population des carreaux de la grille dont le centre est dans la zone ; la zone d'une réponse est son IRIS de résidence quand la couche l'a, sinon sa commune), tranche d'âge (colonnes d'âge Filosofi de la grille réparties dans les tranches du questionnaire, les âges étant supposés également répartis dans une tranche, p. ex. 15–24 = 3/7 × 11–17 + 18–24) et toute autre marge nommée de la table modifiable survey_margins (sa dernière année ; une marge age_band ou home_zone de cette table remplace celle de la grille). Chaque passage multiplie les poids d'une modalité d'une marge par population / total pondéré ; le calage s'arrête quand aucun total de case ne bouge de plus de tolérance × répondants. Les bornes L et U des rapports de poids (au poids initial ramené à la population ; 0 = aucune) donnent un calage borné (comme survey::calibrate, calfun raking). Les marges de totaux différents sont ramenées au total de la première. Les répondants résidant hors des zones sont écartés du calage (sans poids) ou le calage est refusé. Bilan : convergence, passages, étendue des poids, effet de plan deff = 1 + CV² (Kish) et taille d'échantillon effective n / deff. Le calage, ses marges et le poids de chaque réponse sont enregistrés (plusieurs calages coexistent ; les analyses prennent le dernier sauf indication). Une case de marge vide, une zone avec des répondants mais sans population ou une absence de convergence arrête le calcul avec un message, et rien n'est écrit.</translation>
+      <source>Calibrates a weight for each questionnaire response by raking (iterative proportional fitting, as R's survey::rake) to population margins of persons aged 15 and over: home zone (the IRIS or commune of the home zones layer: population of the grid cells whose centre lies in the zone; a response's zone is its home IRIS when the layer has it, else its home commune), age band (the grid's Filosofi age columns split into the questionnaire's bands, ages spread evenly within a band, e.g. 15–24 = 3/7 × 11–17 + 18–24) and any further margin named from the editable survey_margins table (its latest year; an age_band or home_zone margin there replaces the grid's). Each sweep multiplies the weights of a margin's category by population / weighted total; raking stops when no cell total moves by more than tolerance × respondents. Weight bounds L and U (ratios to the base weight rescaled to the population, N / n; 0 = none) give bounded raking (as survey::calibrate, calfun raking): the margins are still met exactly. Trimming bounds (persons; 0 = none) act after raking, as R's trimWeights: a weight below the lower or above the upper bound is set to it and the amount removed or added is spread equally over the other weights (the total is kept, the margins are no longer met exactly: the report and the margins table give the trimmed weights' totals, range, design effect and effective sample size). Margins of different totals are scaled to the first one's. Respondents living outside the zones are left out of the weighting (no weight) or the run is refused. Report: convergence, sweeps, weight range, design effect deff = 1 + CV² (Kish) and effective sample size n / deff. The run, its margins and the weight of each response are stored (several runs coexist; analyses use the latest unless told). An empty margin cell, a zone with respondents but no population or non-convergence stops the run with a message, and nothing is written.</source>
+      <translation>Calcule un poids pour chaque réponse au questionnaire par calage sur marges (raking, ajustements proportionnels itératifs, comme survey::rake de R) sur les marges de la population de 15 ans et plus : zone de résidence (IRIS ou commune de la couche des zones de résidence : population des carreaux de la grille dont le centre est dans la zone ; la zone d'une réponse est son IRIS de résidence quand la couche l'a, sinon sa commune), tranche d'âge (colonnes d'âge Filosofi de la grille réparties dans les tranches du questionnaire, les âges étant supposés également répartis dans une tranche, p. ex. 15–24 = 3/7 × 11–17 + 18–24) et toute autre marge nommée de la table modifiable survey_margins (sa dernière année ; une marge age_band ou home_zone de cette table remplace celle de la grille). Chaque passage multiplie les poids d'une modalité d'une marge par population / total pondéré ; le calage s'arrête quand aucun total de case ne bouge de plus de tolérance × répondants. Les bornes L et U des rapports de poids (au poids initial ramené à la population, N / n ; 0 = aucune) donnent un calage borné (comme survey::calibrate, calfun raking) : les marges restent exactement respectées. Les bornes d'écrêtage (personnes ; 0 = aucune) s'appliquent après le calage, comme trimWeights de R : un poids sous la borne basse ou au-dessus de la borne haute y est ramené et la différence est répartie à parts égales sur les autres poids (le total est conservé, les marges ne sont plus exactement respectées : le bilan et la table des marges donnent les totaux, l'étendue, l'effet de plan et la taille d'échantillon effective des poids écrêtés). Les marges de totaux différents sont ramenées au total de la première. Les répondants résidant hors des zones sont écartés du calage (sans poids) ou le calage est refusé. Bilan : convergence, passages, étendue des poids, effet de plan deff = 1 + CV² (Kish) et taille d'échantillon effective n / deff. Le calage, ses marges et le poids de chaque réponse sont enregistrés (plusieurs calages coexistent ; les analyses prennent le dernier sauf indication). Une case de marge vide, une zone avec des répondants mais sans population ou une absence de convergence arrête le calcul avec un message, et rien n'est écrit.</translation>
     </message>
     <message>
       <source>Calibration report</source>
@@ -710,6 +718,10 @@
     <message>
       <source>Connected parts of the network</source>
       <translation>Parties connexes du réseau</translation>
+    </message>
+    <message>
+      <source>Consolidation of Ward's classes (k-means)</source>
+      <translation>Consolidation des classes de Ward (k-means)</translation>
     </message>
     <message>
       <source>Consumption types</source>
@@ -1718,8 +1730,8 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Indicateur</translation>
     </message>
     <message>
-      <source>Indicator 11: types of consumption behaviour of the weighted respondents, as FactoMineR (MCA, then HCPC, then catdes), weighted by the survey weights. Active questions: how often and how the respondent comes to the main centrality, how many centralities they visit, the reasons of their visits (yes / no each), where they buy each purchase category, the share bought online, how often they buy through short circuits and the ways they would buy from producers (yes / no each). A missing answer is a category. The MCA keeps the given number of dimensions; Ward's hierarchical clustering on them (merge cost W_a W_b / (W_a + W_b) × ||g_a − g_b||²) gives the types, their number chosen in [min, max] where the next split gains relatively least (within(k) / within(k − 1) smallest) unless given; k-means consolidation follows (above 2 000 respondents, 100 k-means pre-clusters first). Each type is described by its over-represented answers with their test-values (catdes: the normal deviate of the hypergeometric p-value; above 1.96 significant at 5 %) and named after its strongest ones (names are editable in the survey_types table). The run is stored (types per response); type shares (%) per centrality (visitors), home zone and territory go to the indicators table (typology_share_type&lt;k&gt;) under the publication rules (fewer than 11 respondents: not written; under 30: low precision). With the home zones layer, a layer of home zones with their dominant type.</source>
-      <translation>Indicateur 11 : types de comportements de consommation des répondants pondérés, comme FactoMineR (ACM, puis CAH sur composantes principales HCPC, puis catdes), pondérés par les poids de l'enquête. Questions actives : fréquence et mode de venue dans la centralité principale, nombre de centralités fréquentées, motifs de venue (oui / non pour chacun), lieu d'achat de chaque catégorie, part des achats en ligne, fréquence d'achat en circuits courts et modes d'achat souhaités auprès des producteurs (oui / non pour chacun). Une absence de réponse est une modalité. L'ACM garde le nombre de dimensions donné ; la classification hiérarchique de Ward sur ces dimensions (coût d'agrégation W_a W_b / (W_a + W_b) × ||g_a − g_b||²) donne les types, leur nombre étant choisi dans [min, max] là où la partition suivante gagne relativement le moins (within(k) / within(k − 1) le plus petit) sauf s'il est donné ; une consolidation par k-means suit (au-delà de 2 000 répondants, 100 pré-classes k-means d'abord). Chaque type est décrit par ses réponses sur-représentées et leurs valeurs-test (catdes : écart normal de la p-valeur hypergéométrique ; au-delà de 1,96, significatif à 5 %) et nommé d'après les plus fortes (noms modifiables dans la table survey_types). Le calcul est enregistré (type de chaque réponse) ; les parts des types (%) par centralité (visiteurs), zone de résidence et territoire vont dans la table des indicateurs (typology_share_type&lt;k&gt;) selon les règles de publication (moins de 11 répondants : non écrit ; moins de 30 : faible précision). Avec la couche des zones de résidence, une couche des zones et de leur type dominant.</translation>
+      <source>Indicator 11: types of consumption behaviour of the weighted respondents, as FactoMineR (MCA, then HCPC, then catdes), weighted by the survey weights. Active questions: how often and how the respondent comes to the main centrality, how many centralities they visit, the reasons of their visits (yes / no each), where they buy each purchase category, the share bought online, how often they buy through short circuits and the ways they would buy from producers (yes / no each). A missing answer is a category. The MCA keeps the given number of dimensions; Ward's hierarchical clustering on them (merge cost W_a W_b / (W_a + W_b) × ||g_a − g_b||²) gives the types, their number chosen in [min, max] where the next split gains relatively least (within(k) / within(k − 1) smallest) unless given; k-means consolidation follows (above 2 000 respondents, 100 k-means pre-clusters first). Consolidation (advanced): weighted by the survey weights by default, consistent with the weighted MCA and Ward; “unweighted, as FactoMineR” reproduces R's HCPC exactly (its k-means ignores the row weights), so choose it to compare with R; “none” keeps Ward's classes. Each type is described by its over-represented answers with their test-values (catdes: the normal deviate of the hypergeometric p-value; above 1.96 significant at 5 %) and named after its strongest ones (names are editable in the survey_types table). The run is stored (types per response); type shares (%) per centrality (visitors), home zone and territory go to the indicators table (typology_share_type&lt;k&gt;) under the publication rules (fewer than 11 respondents: not written; under 30: low precision). With the home zones layer, a layer of home zones with their dominant type.</source>
+      <translation>Indicateur 11 : types de comportements de consommation des répondants pondérés, comme FactoMineR (ACM, puis CAH sur composantes principales HCPC, puis catdes), pondérés par les poids de l'enquête. Questions actives : fréquence et mode de venue dans la centralité principale, nombre de centralités fréquentées, motifs de venue (oui / non pour chacun), lieu d'achat de chaque catégorie, part des achats en ligne, fréquence d'achat en circuits courts et modes d'achat souhaités auprès des producteurs (oui / non pour chacun). Une absence de réponse est une modalité. L'ACM garde le nombre de dimensions donné ; la classification hiérarchique de Ward sur ces dimensions (coût d'agrégation W_a W_b / (W_a + W_b) × ||g_a − g_b||²) donne les types, leur nombre étant choisi dans [min, max] là où la partition suivante gagne relativement le moins (within(k) / within(k − 1) le plus petit) sauf s'il est donné ; une consolidation par k-means suit (au-delà de 2 000 répondants, 100 pré-classes k-means d'abord). Consolidation (paramètre avancé) : pondérée par les poids de l'enquête par défaut, cohérente avec l'ACM et la classification de Ward pondérées ; « non pondérée, comme FactoMineR » reproduit exactement HCPC de R (son k-means ignore les poids des lignes) : à choisir pour comparer avec R ; « aucune » garde les classes de Ward. Chaque type est décrit par ses réponses sur-représentées et leurs valeurs-test (catdes : écart normal de la p-valeur hypergéométrique ; au-delà de 1,96, significatif à 5 %) et nommé d'après les plus fortes (noms modifiables dans la table survey_types). Le calcul est enregistré (type de chaque réponse) ; les parts des types (%) par centralité (visiteurs), zone de résidence et territoire vont dans la table des indicateurs (typology_share_type&lt;k&gt;) selon les règles de publication (moins de 11 répondants : non écrit ; moins de 30 : faible précision). Avec la couche des zones de résidence, une couche des zones et de leur type dominant.</translation>
     </message>
     <message>
       <source>Indicator 12 from the weighted questionnaire answers (latest weighting run unless named). For each satisfaction item: weighted mean score (1–5) and share satisfied (score 4 or 5, %); weighted shares (%) of the activity groups said to be missing, of the priorities, of the opening-hours wishes (asked to those scoring opening hours 1 or 2), of each level of interest in local producers (and very or somewhat interested), of each short-circuit frequency and of the wished channels (asked to those interested). Mean ȳ = Σ w y / Σ w over the respondents who answered; 95 % interval ȳ ± 1.96 SE with the linearisation variance of the raking (as R's survey::svymean); share intervals are clipped to 0–100 %. Domains: the whole territory; each centrality's visitors (who come at least monthly) and the respondents interviewed there; each age band, occupation, household with or without children, with or without a car, and home zone. Publication rules: a cell of fewer than 11 respondents has no value (the reason is given) and is never written to the indicators table; under 30 it is flagged low precision. Indicators: expect_&lt;figure&gt; (territory), expect_&lt;figure&gt;__visitors and __interviewed (centrality), expect_&lt;figure&gt;__&lt;group&gt;_&lt;value&gt; (population groups), expect_&lt;figure&gt;__home_zone_&lt;zone&gt;, with the interval, the respondents and the low-precision flag.</source>
@@ -2308,6 +2320,10 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>No {minutes} min walking catchment indicator for {n} centralities (run “Network catchments” to record them): their population is that within {distance} m.</source>
       <translation>Pas d'indicateur de zone de chalandise piétonne à {minutes} min pour {n} centralités (lancez « Zones de chalandise sur le réseau » pour les enregistrer) : leur population est celle à moins de {distance} m.</translation>
+    </message>
+    <message>
+      <source>None (Ward's classes)</source>
+      <translation>Aucune (classes de Ward)</translation>
     </message>
     <message>
       <source>Not enough memory for this input: try a smaller file or extent.</source>
@@ -3914,6 +3930,10 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
       <translation>La borne inférieure doit être sous la borne supérieure.</translation>
     </message>
     <message>
+      <source>The lower trimming bound ({lower}) must be below the upper one ({upper}).</source>
+      <translation>La borne basse d'écrêtage ({lower}) doit être inférieure à la borne haute ({upper}).</translation>
+    </message>
+    <message>
       <source>The mapping needs start_datetime=&lt;column&gt; (or start_datetime=&lt;date column&gt;+&lt;time column&gt;).</source>
       <translation>La correspondance doit contenir start_datetime=&lt;colonne&gt; (ou start_datetime=&lt;colonne de date&gt;+&lt;colonne d'heure&gt;).</translation>
     </message>
@@ -4014,6 +4034,10 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
       <translation>Le calage n'a pas pu être reproduit à partir de ses marges (réponses ou marges modifiées depuis) : les intervalles traitent les poids comme donnés.</translation>
     </message>
     <message>
+      <source>The weights cannot be trimmed to [{lower}, {upper}] persons: every raked weight (from {low:.2f} to {high:.2f}) lies outside. Widen the bounds.</source>
+      <translation>Les poids ne peuvent pas être écrêtés à [{lower}, {upper}] personnes : tous les poids calés (de {low:.2f} à {high:.2f}) sont en dehors. Élargissez les bornes.</translation>
+    </message>
+    <message>
       <source>The workbook must be an .xlsx file, not {path}.</source>
       <translation>Le classeur doit être un fichier .xlsx, pas {path}.</translation>
     </message>
@@ -4064,6 +4088,18 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
     <message>
       <source>Trend</source>
       <translation>Tendance</translation>
+    </message>
+    <message>
+      <source>Trim the weights after raking: lower bound (persons; 0 = none)</source>
+      <translation>Écrêter les poids après le calage : borne basse (personnes ; 0 = aucune)</translation>
+    </message>
+    <message>
+      <source>Trim the weights after raking: upper bound (persons; 0 = none)</source>
+      <translation>Écrêter les poids après le calage : borne haute (personnes ; 0 = aucune)</translation>
+    </message>
+    <message>
+      <source>Trimming the weights to [{lower}, {upper}] persons leaves {n} weights of 0 or less (the amount added below the lower bound is taken from the other weights): lower the lower bound.</source>
+      <translation>Écrêter les poids à [{lower}, {upper}] personnes laisse {n} poids nuls ou négatifs (ce qui est ajouté sous la borne basse est pris sur les autres poids) : abaissez la borne basse.</translation>
     </message>
     <message>
       <source>Turnover rate</source>
@@ -4120,6 +4156,10 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
     <message>
       <source>Unknown status code(s): {bad}. Known codes: {known}.</source>
       <translation>Code(s) de statut inconnu(s) : {bad}. Codes connus : {known}.</translation>
+    </message>
+    <message>
+      <source>Unweighted, as FactoMineR (same classes as R)</source>
+      <translation>Non pondérée, comme FactoMineR (mêmes classes que R)</translation>
     </message>
     <message>
       <source>Upper bound of the weight ratios (0 = none)</source>
@@ -4290,6 +4330,10 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
       <translation>Pondérer les réponses à l'enquête</translation>
     </message>
     <message>
+      <source>Weighted by the survey weights (default)</source>
+      <translation>Pondérée par les poids de l'enquête (par défaut)</translation>
+    </message>
+    <message>
       <source>Weighting by income needs the standard of living (ind_snv) of the population grid, and no cell has one (the 2021 Filosofi grid has no ind_snv): run without income weighting, or import a grid that has it (2015–2019).</source>
       <translation>La pondération par le revenu demande le niveau de vie (ind_snv) du carroyage de population, et aucun carreau n'en a (le carroyage Filosofi 2021 n'a pas ind_snv) : lancez sans pondération par le revenu, ou importez un carroyage qui l'a (2015–2019).</translation>
     </message>
@@ -4300,6 +4344,10 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
     <message>
       <source>Weighting run (uuid)</source>
       <translation>Calage (uuid)</translation>
+    </message>
+    <message>
+      <source>Weights trimmed to [{lower}, {upper}] persons after raking (as R's trimWeights): the margins are no longer met exactly (largest gap {gap:.1%}).</source>
+      <translation>Poids écrêtés à [{lower}, {upper}] personnes après le calage (comme trimWeights de R) : les marges ne sont plus exactement respectées (plus grand écart {gap:.1%}).</translation>
     </message>
     <message>
       <source>What each indicator code means.</source>
