@@ -73,24 +73,32 @@ def network_from_roads(conn, tolerance: float = DEFAULT_TOLERANCE) -> tuple:
 
 
 def build_topology(conn, srs_id: int, tolerance: float = DEFAULT_TOLERANCE,
-                   progress: Optional[Callable[[float], None]] = None) -> dict:
+                   progress: Optional[Callable[[float], None]] = None,
+                   checkpoint: Optional[Callable[[], None]] = None) -> dict:
     """(Re)build ``road_nodes`` / ``road_edges`` from ``roads`` and stamp the checksum.
 
-    Inside the caller's transaction. Returns ``{"nodes": n, "edges": m, "components": c,
-    "hierarchies": h}`` (c: connected parts; h: contraction hierarchies stored).
+    Inside the caller's transaction. ``checkpoint()`` (which raises once the user cancels,
+    e.g. :class:`jobs.common.CancelledError`) is called after the network is built, before
+    anything is written, and between the writing steps: the caller's transaction then rolls
+    back. Returns ``{"nodes": n, "edges": m, "components": c, "hierarchies": h}``
+    (c: connected parts; h: contraction hierarchies stored).
     """
     if not tolerance >= 0:
         raise ValueError(tr("snapping tolerance must be >= 0 m, got {tolerance}").format(
             tolerance=tolerance))
+    check = checkpoint or (lambda: None)
     net, road_uuid = network_from_roads(conn, tolerance)
     if progress:
         progress(40.0)
+    check()
     checksum = network_store.write_topology(conn, srs_id, net, road_uuid,
                                             progress=(lambda: progress(75.0)) if progress
                                             else None)
     if progress:
         progress(85.0)
+    check()
     hierarchies = write_hierarchies(conn, net)
+    check()
     network_store.stamp_topology(conn, checksum, tolerance)
     return {"nodes": net.n_nodes, "edges": net.n_edges, "components": connected_parts(net),
             "hierarchies": hierarchies}

@@ -86,6 +86,21 @@ def user_message(exc: BaseException, path: str = "") -> str:
               "send it to the plugin's tracker.").format(kind=type(exc).__name__, error=exc)
 
 
+def with_note(message: str, note: str | None) -> str:
+    """``message`` followed by ``note`` (what happened to the GeoPackage's schema), if any."""
+    return f"{message} {note}" if note else message
+
+
+def geopackage_path(alg, parameters, context) -> str:
+    """The GEOPACKAGE parameter of ``alg`` ("" when it has none or it cannot be read)."""
+    try:
+        if alg.parameterDefinition("GEOPACKAGE") is not None:
+            return alg.parameterAsFile(parameters, "GEOPACKAGE", context)
+    except Exception:  # noqa: BLE001 - naming the file is best effort
+        pass
+    return ""
+
+
 def log_traceback(feedback=None) -> str:
     text = traceback.format_exc()
     QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Warning)
@@ -101,19 +116,19 @@ def boundary(process):
 
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
+        self.schema_note = None
         try:
             return process(self, parameters, context, feedback)
-        except QgsProcessingException:
-            raise
+        except QgsProcessingException as exc:
+            note, self.schema_note = self.schema_note, None  # added once
+            if not note:
+                raise
+            raise QgsProcessingException(with_note(str(exc), note)) from exc
         except Exception as exc:  # noqa: BLE001 - the boundary: nothing escapes untranslated
             log_traceback(feedback)
-            path = ""
-            try:
-                if self.parameterDefinition("GEOPACKAGE") is not None:
-                    path = self.parameterAsFile(parameters, "GEOPACKAGE", context)
-            except Exception:  # noqa: BLE001 - naming the file is best effort
-                path = ""
-            raise QgsProcessingException(user_message(exc, path)) from exc
+            note, self.schema_note = self.schema_note, None
+            raise QgsProcessingException(with_note(
+                user_message(exc, geopackage_path(self, parameters, context)), note)) from exc
 
     run._observatoire_boundary = True
     return run

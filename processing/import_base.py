@@ -43,6 +43,7 @@ from ..ingest.sources.report import SourceError
 from ..ingest.sources.tabular import SEPARATORS, Conventions
 from ..store import gpkg, observatory
 from .algorithms.base import ObservatoireAlgorithm
+from .errors import log_traceback, user_message
 from .outputs import points, write_frame
 from .parameters import epsg_of
 
@@ -220,12 +221,9 @@ class ImportAlgorithm(ObservatoireAlgorithm):
         for key in (self.REJECTED, self.OUTPUT_REVIEW):  # optional outputs: temporary by default
             if self.parameterDefinition(key) is not None and parameters.get(key) is None:
                 parameters[key] = QgsProcessing.TEMPORARY_OUTPUT
-        _path, conn = self.open_geopackage(parameters, context, feedback)
-        try:
+        with self.writing_geopackage(parameters, context, feedback) as (path, conn, _upgrade):
             epsg = observatory.srs_id(conn)
-            result = self._run(conn, parameters, context, feedback)
-        finally:
-            conn.close()
+            result = self._run(conn, path, parameters, context, feedback)
         for line in result.log_lines():
             feedback.pushInfo(line)
         dest = self.report_output(result, parameters, context, feedback)
@@ -239,7 +237,7 @@ class ImportAlgorithm(ObservatoireAlgorithm):
         feedback.setProgress(100)
         return outputs
 
-    def _run(self, conn, parameters, context, feedback) -> ImportResult:
+    def _run(self, conn, path, parameters, context, feedback) -> ImportResult:
         unchanged = self.tr("the GeoPackage is unchanged")
         try:
             return self.do_import(conn, parameters, context, feedback)
@@ -248,7 +246,12 @@ class ImportAlgorithm(ObservatoireAlgorithm):
         except ImportCanceledError as exc:
             raise QgsProcessingException(self.tr("Import canceled: {unchanged}.").format(
                 unchanged=unchanged)) from exc
-        except (SourceError, ValueError, OSError, sqlite3.Error, gpkg.GeoPackageError) as exc:
+        except (sqlite3.Error, OSError) as exc:
+            # the boundary's messages: a locked, read-only or full GeoPackage named, a file
+            # that cannot be read named (processing.errors); the traceback goes to the log
+            log_traceback(feedback)
+            raise QgsProcessingException(user_message(exc, path)) from exc
+        except (SourceError, ValueError, gpkg.GeoPackageError) as exc:
             raise QgsProcessingException(self.tr(
                 "Import failed, {unchanged}: {error}").format(unchanged=unchanged,
                                                              error=exc)) from exc

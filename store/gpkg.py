@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import os
 import sqlite3
 from pathlib import Path
@@ -156,7 +157,15 @@ def transaction(conn: sqlite3.Connection):
     some I/O errors): the rollback then runs only while a transaction is still active, so the
     error the user sees is the real one, not "cannot rollback - no transaction is active". A
     COMMIT that fails (a lock held by a reader, a full disk) rolls back as well.
+
+    Inside a transaction the caller already holds (e.g. the one that upgrades an older schema
+    before an import, :func:`store.observatory.upgrade_transaction`), the block is a savepoint:
+    an error undoes the block only, and nothing is committed before the caller commits.
     """
+    if conn.in_transaction:
+        with _savepoint(conn):
+            yield conn
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
@@ -165,6 +174,23 @@ def transaction(conn: sqlite3.Connection):
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+@contextlib.contextmanager
+def _savepoint(conn: sqlite3.Connection):
+    name = f"nested_{next(_SAVEPOINTS)}"
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")
+
+
+_SAVEPOINTS = itertools.count(1)
 
 
 def create_container(path) -> sqlite3.Connection:

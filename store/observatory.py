@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator, Optional
 
 from ..i18n import tr
 from . import gpkg
 from .migrations import LATEST_VERSION, MIGRATIONS
 from .schema import core as schema
 
-__all__ = ["LATEST_VERSION", "SchemaError", "create_observatory", "open_observatory"]
+__all__ = ["LATEST_VERSION", "SchemaError", "Upgrade", "create_observatory", "open_as_is",
+           "open_observatory", "upgrade_transaction"]
 
 META_TABLE = "observatory_meta"
 
@@ -126,7 +130,29 @@ def open_observatory(path, *, migrate: bool = True):
     :class:`MigrationError` naming the version, and leaves the file unchanged. A file from a
     newer schema is refused (:class:`SchemaError`), as is any file that is not an
     observatory GeoPackage. Returns a connection (see :func:`store.gpkg.connect`).
+
+    An operation that writes can instead migrate in its own transaction:
+    :func:`open_as_is` then :func:`upgrade_transaction`.
     """
+    conn = open_as_is(path)
+    try:
+        version = schema_version(conn)
+        if version < LATEST_VERSION and not migrate:
+            raise SchemaError(tr("{path}: schema version {version} needs migrating to "
+                                 "{latest}").format(path=path, version=version,
+                                                    latest=LATEST_VERSION))
+        with upgrade_transaction(conn, path):
+            pass
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_as_is(path):
+    """Open an observatory GeoPackage without migrating it (its schema may be older: see
+    :func:`upgrade_transaction`). :class:`SchemaError` for a file that is not an observatory
+    GeoPackage or whose schema is newer than this plugin."""
     conn = gpkg.connect(path)
     try:
         try:
@@ -143,17 +169,74 @@ def open_observatory(path, *, migrate: bool = True):
                 "{path}: schema version {version} is newer than this plugin understands "
                 "(up to {latest}); update the Observatoire du commerce plugin").format(
                     path=path, version=version, latest=LATEST_VERSION))
-        if version < LATEST_VERSION:
-            if not migrate:
-                raise SchemaError(tr("{path}: schema version {version} needs migrating to "
-                                     "{latest}").format(path=path, version=version,
-                                                        latest=LATEST_VERSION))
-            backup = backup_path(path, version)
-            if not backup.exists():  # the previous version, kept once, before any change
-                conn.execute(f"VACUUM INTO '{str(backup).replace(chr(39), chr(39) * 2)}'")
-            with gpkg.transaction(conn):
-                _migrate(conn, version, LATEST_VERSION, path)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+@dataclass
+class Upgrade:
+    """A schema upgrade of ``path`` from version ``old`` to ``new``, in a transaction.
+
+    ``backup``: the copy of the file as it was before the upgrade (made by this upgrade when
+    ``made_backup``, else kept from an earlier one). Set ``keep = False`` before the
+    transaction ends to roll the upgrade back with everything written in it (an operation that
+    ends up writing nothing leaves the file as it was).
+    """
+
+    path: Path
+    old: int
+    new: int
+    backup: Path
+    made_backup: bool = False
+    keep: bool = True
+
+
+@contextlib.contextmanager
+def upgrade_transaction(conn, path) -> Iterator[Optional[Upgrade]]:
+    """The transaction of an operation on a file that may need a schema upgrade.
+
+    At the latest schema: yields None and opens no transaction (the operation writes in its
+    own). Older: takes the write lock (``BEGIN IMMEDIATE``), keeps a copy of the file as it
+    was (:func:`backup_path`, written from a second connection under the lock, so it is the
+    very state that is upgraded; an existing copy is kept), applies every migration, and
+    yields an :class:`Upgrade`; the operation then runs in the same transaction (its own
+    ``gpkg.transaction`` blocks become savepoints). The transaction commits when the block
+    ends and ``keep`` is still True. On any error, or when ``keep`` was set to False, it rolls
+    back: the file is byte for byte as it was, and a copy made here is removed.
+    """
+    version = schema_version(conn)
+    if version >= LATEST_VERSION:
+        yield None
+        return
+    path = Path(path)
+    upgrade = Upgrade(path, version, LATEST_VERSION, backup_path(path, version))
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not upgrade.backup.exists():  # the previous version, kept once, before any change
+            _copy_committed(path, upgrade.backup)
+            upgrade.made_backup = True
+        _migrate(conn, version, LATEST_VERSION, path)
+        yield upgrade
+        if upgrade.keep:
+            conn.execute("COMMIT")
+    except BaseException:
+        upgrade.keep = False
+        raise
+    finally:
+        if not upgrade.keep:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if upgrade.made_backup:
+                upgrade.backup.unlink(missing_ok=True)
+
+
+def _copy_committed(path: Path, target: Path) -> None:
+    """Copy the committed state of the GeoPackage ``path`` to ``target`` (``VACUUM INTO``
+    from another connection: it reads past the write lock the caller holds)."""
+    reader = gpkg.connect(path)
+    try:
+        reader.execute("VACUUM INTO ?", (str(target),))
+    finally:
+        reader.close()

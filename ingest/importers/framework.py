@@ -120,11 +120,9 @@ class ImportResult:
             lines.append(tr("{file}: {conventions}").format(file=file, conventions=", ".join(
                 f"{_convention_label(k)} {v}" for k, v in notes.items())))
         report = self.report
-        lines.append(tr("{read} rows read: {added} added, {updated} updated, {unchanged} "
-                        "unchanged, {rejected} rejected; {warnings} warnings").format(
-            read=report.rows_read, added=self.total_added, updated=self.total_updated,
-            unchanged=self.total_unchanged, rejected=report.rows_rejected,
-            warnings=len(report.warnings)))
+        lines.append(count_line(read=report.rows_read, added=self.total_added,
+                                updated=self.total_updated, unchanged=self.total_unchanged,
+                                rejected=report.rows_rejected, warnings=len(report.warnings)))
         for reason, n in self.filtered.items():
             lines.append(tr("Left out ({reason}): {n} rows").format(reason=reason, n=n))
         for table in dict.fromkeys([*self.added, *self.updated, *self.unchanged,
@@ -136,6 +134,15 @@ class ImportResult:
                 line += tr(", {removed} removed").format(removed=self.removed[table])
             lines.append(line)
         return lines
+
+
+def count_line(*, read: int, added: int, updated: int, unchanged: int, rejected: int,
+               warnings: int) -> str:
+    """The count line of every import's log (the same words for every importer)."""
+    return tr("{read} rows read: {added} added, {updated} updated, {unchanged} unchanged, "
+              "{rejected} rejected; {warnings} warnings").format(
+        read=read, added=added, updated=updated, unchanged=unchanged, rejected=rejected,
+        warnings=warnings)
 
 
 def _convention_label(key: str) -> str:

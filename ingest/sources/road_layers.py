@@ -247,7 +247,8 @@ class ValueCount:
 class MappedRoads:
     """Road records for :func:`store.network_store.write_roads`, the distinct one-way and
     access values (normalised value → :class:`ValueCount`), the rows skipped by reason, the
-    class speeds the preset writes, and the warnings to log."""
+    class speeds the preset writes, and the warnings to log; ``value_warnings``: the same
+    warnings one per value, ``(field, value, reason)``, for the import report."""
 
     records: List[dict]
     oneway_values: Dict[str, ValueCount]
@@ -255,6 +256,7 @@ class MappedRoads:
     skipped: Dict[str, int]
     speeds: Mapping[str, Mapping[str, float]]
     warnings: List[str]
+    value_warnings: List[Tuple[str, str, str]] = field(default_factory=list)
 
 
 def _count(table: Dict[str, ValueCount], raw, key: str, meaning: Optional[str]) -> None:
@@ -332,6 +334,7 @@ def map_rows(plan: RoadPlan, rows: Iterable[Mapping]) -> MappedRoads:
     unknown_oneway = {k: v for k, v in oneway_seen.items() if v.meaning is None}
     unknown_access = {k: v for k, v in access_seen.items() if v.meaning is None}
     warnings: List[str] = []
+    value_warnings: List[Tuple[str, str, str]] = []
     for role, unknown, default in (("oneway", unknown_oneway, BOTH),
                                    ("access", unknown_access, OPEN)):
         if not unknown:
@@ -347,7 +350,11 @@ def map_rows(plan: RoadPlan, rows: Iterable[Mapping]) -> MappedRoads:
                                 meaning=tr(MEANING_TEXT[default]), values=listed))
         for value in unknown.values():
             value.meaning = default
-    return MappedRoads(records, oneway_seen, access_seen, skipped, plan.preset.speeds, warnings)
+            value_warnings.append((field_name, value.shown, tr(
+                "no meaning given: imported as {meaning} ({n} roads)").format(
+                    meaning=tr(MEANING_TEXT[default]), n=value.count)))
+    return MappedRoads(records, oneway_seen, access_seen, skipped, plan.preset.speeds, warnings,
+                       value_warnings)
 
 
 def unknown_message(role: str, field_name: str, listed: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -128,19 +129,85 @@ class ObservatoireAlgorithm(QgsProcessingAlgorithm):
                     path=path, version=version, latest=observatory.LATEST_VERSION)
         return True, ""
 
+    #: A sentence added to any message that ends the run in error: what happened to the
+    #: GeoPackage's schema (upgraded when it was opened and kept, or rolled back with the run).
+    schema_note = None
+
     def open_geopackage(self, parameters, context, feedback):
-        """Open (and migrate if needed) the observatory GeoPackage, or raise a clear error."""
+        """Open (and migrate if needed) the observatory GeoPackage, or raise a clear error.
+
+        An older schema is upgraded when the file is opened, in its own transaction, before
+        the run: the log says so, and any message ending the run in error says that the
+        upgrade was kept (:attr:`schema_note`). Algorithms that write should rather use
+        :meth:`writing_geopackage`, which upgrades in the run's own transaction."""
         path = self.parameterAsFile(parameters, self.GEOPACKAGE, context)
         try:
             conn = gpkg.connect(path)
             version = observatory.schema_version(conn)
             conn.close()
             if version < observatory.LATEST_VERSION:
+                backup = observatory.backup_path(path, version)
                 feedback.pushInfo(self.tr(
                     "Migrating {path} from schema {old} to {new} (a copy of the file as it was "
                     "is kept as {backup})…").format(
                         path=path, old=version, new=observatory.LATEST_VERSION,
-                        backup=observatory.backup_path(path, version).name))
+                        backup=backup.name))
+                conn = observatory.open_observatory(path)
+                feedback.pushInfo(self.tr(
+                    "{path} was upgraded from schema {old} to {new} before the run; a copy of "
+                    "the previous file is kept at {backup}.").format(
+                        path=path, old=version, new=observatory.LATEST_VERSION, backup=backup))
+                self.schema_note = self.tr(
+                    "Note: before the run, opening {path} upgraded it from schema {old} to "
+                    "{new}; that upgrade is kept (a copy of the previous file is at "
+                    "{backup}).").format(path=path, old=version,
+                                         new=observatory.LATEST_VERSION, backup=backup)
+                return path, conn
             return path, observatory.open_observatory(path)
         except (gpkg.GeoPackageError, observatory.SchemaError) as exc:
             raise QgsProcessingException(str(exc)) from exc
+
+    @contextlib.contextmanager
+    def writing_geopackage(self, parameters, context, feedback):
+        """``(path, conn, upgrade)`` for a run that writes to the GeoPackage.
+
+        An older schema is upgraded inside the run's own write transaction
+        (:func:`store.observatory.upgrade_transaction`): the run's reads see the upgraded
+        schema, its writes join the transaction, and an error, a cancel or a refusal rolls
+        the upgrade back with them: the file stays byte for byte as it was. ``upgrade`` is
+        None at the latest schema (the run then writes in its own transactions); a run that
+        ends without writing anything sets ``upgrade.keep = False``. The log says what
+        happened to the schema."""
+        path = self.parameterAsFile(parameters, self.GEOPACKAGE, context)
+        try:
+            conn = observatory.open_as_is(path)
+        except (gpkg.GeoPackageError, observatory.SchemaError) as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        upgrade = None
+        try:
+            with observatory.upgrade_transaction(conn, path) as upgrade:
+                if upgrade is not None:
+                    feedback.pushInfo(self.tr(
+                        "{path} has schema version {old}: it is upgraded to {new} in the same "
+                        "transaction as this run, so that neither is written if the run fails "
+                        "or is canceled.").format(path=path, old=upgrade.old, new=upgrade.new))
+                    self.schema_note = self.tr(
+                        "The upgrade of its schema from version {old} to {new}, made in the "
+                        "same transaction, was rolled back too.").format(old=upgrade.old,
+                                                                        new=upgrade.new)
+                yield path, conn, upgrade
+        finally:
+            conn.close()
+        if upgrade is None:
+            return
+        if upgrade.keep:
+            self.schema_note = None
+            feedback.pushInfo(self.tr(
+                "{path} was upgraded from schema {old} to {new} in the same transaction as "
+                "this run; a copy of the previous file is kept at {backup}.").format(
+                    path=path, old=upgrade.old, new=upgrade.new, backup=upgrade.backup))
+        else:
+            feedback.pushInfo(self.tr(
+                "Nothing was written: {path} keeps its schema version {old} (the upgrade to "
+                "{new} was rolled back with the run).").format(
+                    path=path, old=upgrade.old, new=upgrade.new))

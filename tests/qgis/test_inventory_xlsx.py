@@ -152,7 +152,10 @@ def test_excel_round_trip(inventory_gpkg, exported, run_alg, tmp_path):
     result, errors = run_import(run_alg, inventory_gpkg, edited)
     assert errors == []
     assert result == {"ROWS_READ": 3, "INVALID_ROWS": 0, "UPDATED_OBSERVATIONS": 2,
-                      "UPDATED_PREMISES": 1, "UNCHANGED": 1, "WRITTEN": True}
+                      "UPDATED_PREMISES": 1, "UNCHANGED": 1, "WRITTEN": True,
+                      # the counts every import returns: rows 2 and 3 updated (p-2's floor
+                      # area is on row 3)
+                      "ADDED": 0, "UPDATED": 2, "REJECTED_COUNT": 0, "WARNINGS": 0}
     assert observation(inventory_gpkg, "o-1") == {
         "status": "vacant", "activity_group": None, "naf_code": "47.11D", "sign_name": None,
         "chain_type": "independent", "agent": "CCI Vienne", "visit_state": "changed"}
@@ -192,7 +195,8 @@ def test_invalid_rows_are_refused_row_by_row(inventory_gpkg, exported, run_alg, 
         (4, "Surface (m²)", "-5", "not_positive"),
         (4, "Code NAF", "4711D", "invalid_format")]
     assert result == {"ROWS_READ": 3, "INVALID_ROWS": 3, "UPDATED_OBSERVATIONS": 0,
-                      "UPDATED_PREMISES": 0, "UNCHANGED": 0, "WRITTEN": False}
+                      "UPDATED_PREMISES": 0, "UNCHANGED": 0, "WRITTEN": False,
+                      "ADDED": 0, "UPDATED": 0, "REJECTED_COUNT": 3, "WARNINGS": 0}
     assert digest(inventory_gpkg) == before
 
 

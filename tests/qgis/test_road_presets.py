@@ -101,8 +101,14 @@ def test_french_one_way_values_mapped_and_logged(processing_ready, tmp_path):
         "GEOPACKAGE": str(path), "INPUT": french_layer(), "ONEWAY_FIELD": "sens",
         "NAME_FIELD": "NOM", "ONEWAY_FORWARD": "sens unique", "ONEWAY_CLOSED": "Interdit"},
         feedback)
-    assert result == {"ROADS": 4, "NODES": 5, "EDGES": 4, "COMPONENTS": 1, "ONEWAY": 1,
-                      "CLOSED_TO_CARS": 1}
+    assert {k: v for k, v in result.items() if k != "REJECTED"} == {
+        "ROADS": 4, "NODES": 5, "EDGES": 4, "COMPONENTS": 1, "ONEWAY": 1, "CLOSED_TO_CARS": 1,
+        # the outputs of every importer
+        "ROWS_READ": 4, "ADDED": 4, "UPDATED": 0, "UNCHANGED": 0, "REJECTED_COUNT": 0,
+        "WARNINGS": 0}
+    assert result["REJECTED"].featureCount() == 0
+    assert "4 rows read: 4 added, 0 updated, 0 unchanged, 0 rejected; 0 warnings" in \
+        feedback.infos
     assert roads_of(path) == [("rue a", None, 1, None), ("rue b", None, 0, None),
                               ("rue c", None, 0, 0.0), ("rue d", None, 0, None)]
     for line in ("Fields used: One-way field = SENS,C,20, Name field = NOM,C,80.",
@@ -130,9 +136,16 @@ def test_unknown_values_imported_two_way_with_a_warning(processing_ready, tmp_pa
     result = run("import_roads", {"GEOPACKAGE": str(path), "INPUT": french_layer(),
                                   "ONEWAY_FIELD": "SENS", "UNKNOWN_VALUES": 1}, feedback)
     assert (result["ONEWAY"], result["CLOSED_TO_CARS"]) == (0, 0)
-    assert feedback.errors == [
-        "One-way field 'SENS,C,20': values with no meaning given, imported as two-way: "
-        "'SENS UNIQUE' (1 roads), 'INTERDIT' (1 roads)."]
+    # one warning per value, logged once (as every importer does) and listed in REJECTED
+    assert result["WARNINGS"] == 2
+    assert [line for line in feedback.infos if line.startswith("Warning: ")] == [
+        "Warning: roads: SENS,C,20='SENS UNIQUE': no meaning given: imported as two-way "
+        "(1 roads)",
+        "Warning: roads: SENS,C,20='INTERDIT': no meaning given: imported as two-way (1 roads)"]
+    assert [(f["level"], f["row"], f["field"], f["value"]) for f in
+            result["REJECTED"].getFeatures()] == [("warning", 0, "SENS,C,20", "SENS UNIQUE"),
+                                                  ("warning", 0, "SENS,C,20", "INTERDIT")]
+    assert feedback.errors == []
 
 
 def test_a_one_way_field_that_does_not_exist_is_refused(processing_ready, tmp_path):

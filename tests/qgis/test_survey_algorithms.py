@@ -246,7 +246,10 @@ def test_import_kobo_export_good_and_bad_rows_then_again(survey_gpkg, run_alg, t
               "OUTPUT_REJECTED": str(rejected)}
     result = run_alg("import_survey_responses", params)
     assert result == {"OUTPUT_REJECTED": str(rejected), "ROWS_READ": 7, "ACCEPTED": 3,
-                      "REJECTED_ROWS": 4, "SKIPPED": 0, "VISITS": 2, "MULTI_ANSWERS": 9}
+                      "REJECTED_ROWS": 4, "SKIPPED": 0, "VISITS": 2, "MULTI_ANSWERS": 9,
+                      # the counts every import returns
+                      "ADDED": 3, "UPDATED": 0, "UNCHANGED": 0, "REJECTED_COUNT": 4,
+                      "WARNINGS": 0}
     layer = QgsVectorLayer(str(rejected), "rejected", "ogr")
     rows = [tuple(f.attributes()) for f in layer.getFeatures()]
     assert [(r[0], int(r[1]), r[2], r[3], r[4]) for r in rows] == [
@@ -273,7 +276,8 @@ def test_import_kobo_export_good_and_bad_rows_then_again(survey_gpkg, run_alg, t
                                                     OUTPUT_REJECTED=str(tmp_path / "r2.csv")))
     assert {k: v for k, v in again.items() if k != "OUTPUT_REJECTED"} == {
         "ROWS_READ": 7, "ACCEPTED": 0, "REJECTED_ROWS": 4, "SKIPPED": 3, "VISITS": 0,
-        "MULTI_ANSWERS": 0}
+        "MULTI_ANSWERS": 0, "ADDED": 0, "UPDATED": 0, "UNCHANGED": 3, "REJECTED_COUNT": 4,
+        "WARNINGS": 0}
     assert counts(survey_gpkg)["survey_responses"] == 3
 
 

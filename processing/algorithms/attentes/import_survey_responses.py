@@ -13,6 +13,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .... import dependencies
+from ....ingest.importers.framework import count_line
 from ....store import gpkg
 from ....store.survey import SurveyStoreError
 from ....survey_forms import observatory_survey
@@ -39,6 +40,11 @@ class ImportSurveyResponses(ObservatoireAlgorithm):
     SKIPPED = "SKIPPED"
     VISITS = "VISITS"
     MULTI = "MULTI_ANSWERS"
+    ADDED = "ADDED"
+    UPDATED = "UPDATED"
+    UNCHANGED = "UNCHANGED"
+    REJECTED_COUNT = "REJECTED_COUNT"
+    WARNINGS = "WARNINGS"
 
     def displayName(self):
         return self.tr("Import questionnaire answers (KoboToolbox / ODK export)")
@@ -71,13 +77,20 @@ class ImportSurveyResponses(ObservatoireAlgorithm):
         sheet.setFlags(sheet.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(sheet)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_REJECTED, self.tr("Rejected rows"), QgsProcessing.TypeVector))
+            self.OUTPUT_REJECTED, self.tr("Rejected rows"), QgsProcessing.TypeVector,
+            defaultValue=QgsProcessing.TEMPORARY_OUTPUT, optional=True, createByDefault=True))
         for key, label in ((self.ROWS_READ, self.tr("Rows read")),
                            (self.ACCEPTED, self.tr("Answers imported")),
                            (self.REJECTED_ROWS, self.tr("Rows rejected")),
                            (self.SKIPPED, self.tr("Rows already imported")),
                            (self.VISITS, self.tr("Centrality visits imported")),
-                           (self.MULTI, self.tr("Multiple-choice answers imported"))):
+                           (self.MULTI, self.tr("Multiple-choice answers imported")),
+                           # the counts every import returns (processing.import_base)
+                           (self.ADDED, self.tr("Rows added")),
+                           (self.UPDATED, self.tr("Rows updated")),
+                           (self.UNCHANGED, self.tr("Rows unchanged (already imported)")),
+                           (self.REJECTED_COUNT, self.tr("Rows rejected")),
+                           (self.WARNINGS, self.tr("Warnings"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def checkParameterValues(self, parameters, context):
@@ -94,8 +107,10 @@ class ImportSurveyResponses(ObservatoireAlgorithm):
             absent = dependencies.missing(["openpyxl"])
             if absent:
                 raise QgsProcessingException(dependencies.missing_message(absent))
-        _gpkg, conn = self.open_geopackage(parameters, context, feedback)
-        try:
+        parameters = dict(parameters)
+        if parameters.get(self.OUTPUT_REJECTED) is None:  # optional: a temporary table
+            parameters[self.OUTPUT_REJECTED] = QgsProcessing.TEMPORARY_OUTPUT
+        with self.writing_geopackage(parameters, context, feedback) as (_gpkg, conn, upgrade):
             try:
                 outcome = observatory_survey.import_export(
                     conn, path, sheet=sheet, progress=feedback.setProgress,
@@ -107,8 +122,8 @@ class ImportSurveyResponses(ObservatoireAlgorithm):
                 raise QgsProcessingException(self.tr(
                     "Cannot import questionnaire answers into this GeoPackage: {error}").format(
                         error=exc)) from exc
-        finally:
-            conn.close()
+            if upgrade is not None and not outcome.written:
+                upgrade.keep = False  # nothing written: the file keeps its schema too
         if feedback.isCanceled():
             feedback.pushInfo(self.tr("Canceled: nothing was written."))
         result = outcome.result
@@ -132,10 +147,13 @@ class ImportSurveyResponses(ObservatoireAlgorithm):
             feedback.pushWarning(self.tr("Columns ignored (not questions of the form): "
                                          "{columns}").format(
                                              columns=", ".join(result.ignored_columns)))
-        feedback.pushInfo(self.tr(
-            "{read} rows read: {accepted} answers imported, {rejected} rows rejected, "
-            "{skipped} already imported.").format(
-                read=summary[self.ROWS_READ], accepted=summary[self.ACCEPTED],
-                rejected=summary[self.REJECTED_ROWS], skipped=summary[self.SKIPPED]))
+        summary.update({self.ADDED: summary[self.ACCEPTED], self.UPDATED: 0,
+                        self.UNCHANGED: summary[self.SKIPPED],
+                        self.REJECTED_COUNT: summary[self.REJECTED_ROWS],
+                        self.WARNINGS: len(result.ignored_columns)})
+        feedback.pushInfo(count_line(
+            read=summary[self.ROWS_READ], added=summary[self.ADDED], updated=0,
+            unchanged=summary[self.UNCHANGED], rejected=summary[self.REJECTED_COUNT],
+            warnings=summary[self.WARNINGS]))
         feedback.setProgress(100)
         return {self.OUTPUT_REJECTED: sink_id, **summary}

@@ -1,12 +1,15 @@
 """observatoire:build_network - (re)build the stored routing topology of the roads table."""
 
 from qgis.core import (
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterNumber,
 )
 
 from ....jobs import network
+from ....jobs.common import CancelledError
 from ....store import gpkg, network_store, observatory
+from ...job_base import JobAlgorithm
 from ...roads import report_hierarchies
 from ..base import ObservatoireAlgorithm
 from .import_roads import read_speed_parameters, speed_parameters, speeds_help
@@ -43,24 +46,24 @@ class BuildNetwork(ObservatoireAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def processAlgorithm(self, parameters, context, feedback):
-        _path, conn = self.open_geopackage(parameters, context, feedback)
+        speeds = read_speed_parameters(self, parameters, context)
+        tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
+        checkpoint = JobAlgorithm.checkpoint(feedback)
         try:
-            speeds = read_speed_parameters(self, parameters, context)
-            tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
-            srs = observatory.srs_id(conn)
-            with gpkg.transaction(conn):
-                for mode, profile in speeds.items():
-                    network_store.set_speeds(conn, mode, profile)
-                try:
+            with self.writing_geopackage(parameters, context, feedback) as (_path, conn, _up):
+                checkpoint()  # before anything is written
+                srs = observatory.srs_id(conn)
+                with gpkg.transaction(conn):
+                    for mode, profile in speeds.items():
+                        network_store.set_speeds(conn, mode, profile)
                     counts = network.build_topology(conn, srs, tolerance,
-                                                          progress=feedback.setProgress)
-                except network.NetworkError as exc:
-                    from qgis.core import QgsProcessingException
-
-                    raise QgsProcessingException(self.tr(
-                        "The roads table holds no line: import roads first.")) from exc
-        finally:
-            conn.close()
+                                                    progress=feedback.setProgress,
+                                                    checkpoint=checkpoint)
+        except CancelledError as exc:
+            raise QgsProcessingException(self.tr("Canceled: nothing was written.")) from exc
+        except network.NetworkError as exc:
+            raise QgsProcessingException(self.tr(
+                "The roads table holds no line: import roads first.")) from exc
         feedback.pushInfo(self.tr(
             "Network of {nodes} nodes and {edges} edges in {parts} connected part(s).").format(
                 nodes=counts["nodes"], edges=counts["edges"], parts=counts["components"]))

@@ -17,15 +17,17 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ....ingest.importers.framework import ImportResult, ImportRun
 from ....ingest.sources import road_layers
+from ....ingest.sources.report import ImportReport
 from ....ingest.sources.road_layers import RoadLayerError
 from ....jobs import network
 from ....jobs.network import default_profiles, format_profile, parse_profile
-from ....store import gpkg, network_store, observatory
+from ....store import network_store, observatory
+from ...import_base import ImportAlgorithm
 from ...layers import gpkg_crs
 from ...parameters import split_list
 from ...roads import report_hierarchies
-from ..base import ObservatoireAlgorithm
 
 DEFAULTS = default_profiles()
 
@@ -67,7 +69,7 @@ def speeds_help(alg) -> str:
 PRESETS = ("generic", "osm", "bdtopo")
 
 
-class ImportRoads(ObservatoireAlgorithm):
+class ImportRoads(ImportAlgorithm):
     ALG_ID = "import_roads"
     GROUP = "chalandise"
     OSM_FILE = "OSM_FILE"
@@ -181,6 +183,7 @@ class ImportRoads(ObservatoireAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.MODE, self.tr("Existing roads"),
             [self.tr("Replace them"), self.tr("Append to them")], defaultValue=0))
+        self.add_report_outputs()
         for key, label in (("ROADS", self.tr("Roads imported")),
                            ("NODES", self.tr("Network nodes")),
                            ("EDGES", self.tr("Network edges")),
@@ -204,13 +207,6 @@ class ImportRoads(ObservatoireAlgorithm):
                                   "preset, not the BD TOPO one.")
         return True, ""
 
-    def processAlgorithm(self, parameters, context, feedback):
-        _path, conn = self.open_geopackage(parameters, context, feedback)
-        try:
-            return self._run(conn, parameters, context, feedback)
-        finally:
-            conn.close()
-
     def _plan_arguments(self, parameters, context) -> dict:
         def lists(keys):
             return {meaning: split_list(self.parameterAsString(parameters, key, context))
@@ -225,7 +221,8 @@ class ImportRoads(ObservatoireAlgorithm):
                 "access_values": lists(self.ACCESS_LISTS), "unknown": unknown}
 
     def _mapped(self, conn, parameters, context, feedback):
-        """(plan, mapped roads) of the source."""
+        """(source name, plan, mapped roads, rows read, rows without geometry) of the
+        source."""
         epsg = observatory.srs_id(conn)
         osm = self.parameterAsFile(parameters, self.OSM_FILE, context)
         args = self._plan_arguments(parameters, context)
@@ -233,33 +230,35 @@ class ImportRoads(ObservatoireAlgorithm):
             if osm:
                 names, rows = road_layers.osm_file_rows(Path(osm), epsg)
                 plan = road_layers.road_plan("osm", names, **args)
-            else:
-                source = self.parameterAsSource(parameters, self.INPUT, context)
-                if source is None:
-                    raise QgsProcessingException(self.invalidSourceError(parameters,
-                                                                         self.INPUT))
-                preset = PRESETS[self.parameterAsEnum(parameters, self.PRESET, context)]
-                names = source.fields().names()
-                plan = road_layers.road_plan(preset, names, **args)
-                rows = self._layer_rows(source, plan, conn, context, feedback)
-            return plan, road_layers.map_rows(plan, rows)
+                return Path(osm).name, plan, road_layers.map_rows(plan, rows), len(rows), []
+            source = self.parameterAsSource(parameters, self.INPUT, context)
+            if source is None:
+                raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+            preset = PRESETS[self.parameterAsEnum(parameters, self.PRESET, context)]
+            names = source.fields().names()
+            plan = road_layers.road_plan(preset, names, **args)
+            rows, empty = self._layer_rows(source, plan, conn, context, feedback)
+            return (source.sourceName() or "layer", plan, road_layers.map_rows(plan, rows),
+                    len(rows) + len(empty), empty)
         except RoadLayerError as exc:
             raise QgsProcessingException(str(exc)) from exc
 
-    def _layer_rows(self, source, plan, conn, context, feedback) -> list:
+    def _layer_rows(self, source, plan, conn, context, feedback) -> tuple:
+        """(rows of the features with a geometry, row numbers of those without one)."""
         transform = QgsCoordinateTransform(source.sourceCrs(), gpkg_crs(conn),
                                            context.transformContext())
         wanted = [f for f in (*plan.fields.values(), *plan.access_fields) if f]
         if plan.preset.key == "osm":
             wanted += [f for f in ("junction", "other_tags") if f in source.fields().names()]
         wanted = [f for f in dict.fromkeys(wanted) if f in source.fields().names()]
-        rows = []
+        rows, empty = [], []
         total = max(source.featureCount(), 1)
         for i, feature in enumerate(source.getFeatures()):
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Canceled: nothing was written."))
             geom = feature.geometry()
             if geom.isNull() or geom.isEmpty():
+                empty.append(i + 1)
                 continue
             geom.transform(transform)
             parts = geom.asMultiPolyline() if geom.isMultipart() else [geom.asPolyline()]
@@ -267,29 +266,34 @@ class ImportRoads(ObservatoireAlgorithm):
                          "parts": [np.array([(p.x(), p.y()) for p in part], dtype=np.float64)
                                    for part in parts]})
             feedback.setProgress(30.0 * (i + 1) / total)
-        return rows
+        return rows, empty
 
-    def _run(self, conn, parameters, context, feedback):
+    def do_import(self, conn, parameters, context, feedback) -> ImportResult:
         speeds = read_speed_parameters(self, parameters, context)
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
         replace = self.parameterAsEnum(parameters, self.MODE, context) == 0
-        plan, mapped = self._mapped(conn, parameters, context, feedback)
+        name, plan, mapped, read, empty = self._mapped(conn, parameters, context, feedback)
         for line in road_layers.summary_lines(plan, mapped):
             feedback.pushInfo(line)
-        for reason, count in sorted(mapped.skipped.items()):
-            feedback.pushInfo(self.tr("Skipped {count} ways: {reason}").format(
-                count=count, reason=reason))
-        for warning in mapped.warnings:
-            feedback.reportError(warning, False)
         records = mapped.records
         if not records:
             raise QgsProcessingException(self.tr(
                 "No road found in the input: nothing was written."))
+        report = ImportReport(name)
+        report.rows_read = read
+        for row in empty:
+            report.reject(name, row, "geometry", "", self.tr("a line geometry"))
+        for field, value, reason in mapped.value_warnings:
+            report.warn(name, 0, field, value, reason)
+        report.rows_accepted = read - len(empty) - sum(mapped.skipped.values())
+        run = ImportRun(conn, "roads", [name], report=report, srs_id=observatory.srs_id(conn),
+                        is_canceled=feedback.isCanceled)
+        result = run.result
+        result.filtered.update(mapped.skipped)
         feedback.pushInfo(self.tr("{n} roads read; writing and building the network…").format(
             n=len(records)))
-        srs = observatory.srs_id(conn)
-        with gpkg.transaction(conn):
-            n = network_store.write_roads(conn, records, srs, replace=replace)
+        with run.writing():
+            n = network_store.write_roads(conn, records, run.srs_id, replace=replace)
             for mode, profile in mapped.speeds.items():
                 network_store.set_speeds(conn, mode, profile)
                 feedback.pushInfo(self.tr("{mode} speeds of the preset's classes: "
@@ -298,14 +302,22 @@ class ImportRoads(ObservatoireAlgorithm):
             for mode, profile in speeds.items():
                 network_store.set_speeds(conn, mode, profile)
             counts = network.build_topology(
-                conn, srs, tolerance, progress=lambda p: feedback.setProgress(40 + 0.6 * p))
-        oneway = sum(1 for r in records if r["oneway"])
-        closed = sum(1 for r in records if r["maxspeed"] == road_layers.CLOSED_SPEED)
+                conn, run.srs_id, tolerance, checkpoint=run.checkpoint,
+                progress=lambda p: feedback.setProgress(40 + 0.6 * p))
+        result.added["roads"] = n
+        result.counts.update(counts, roads=n, oneway=sum(1 for r in records if r["oneway"]),
+                             closed=sum(1 for r in records
+                                        if r["maxspeed"] == road_layers.CLOSED_SPEED))
+        return result
+
+    def extra_outputs(self, result, parameters, context, feedback, epsg):
+        counts = result.counts
         feedback.pushInfo(self.tr(
             "{roads} roads imported ({oneway} one-way, {closed} closed to cars); network of "
             "{nodes} nodes and {edges} edges in {parts} connected part(s).").format(
-                roads=n, oneway=oneway, closed=closed, nodes=counts["nodes"],
-                edges=counts["edges"], parts=counts["components"]))
+                roads=counts["roads"], oneway=counts["oneway"], closed=counts["closed"],
+                nodes=counts["nodes"], edges=counts["edges"], parts=counts["components"]))
         report_hierarchies(feedback, counts)
-        return {"ROADS": n, "NODES": counts["nodes"], "EDGES": counts["edges"],
-                "COMPONENTS": counts["components"], "ONEWAY": oneway, "CLOSED_TO_CARS": closed}
+        return {"ROADS": counts["roads"], "NODES": counts["nodes"], "EDGES": counts["edges"],
+                "COMPONENTS": counts["components"], "ONEWAY": counts["oneway"],
+                "CLOSED_TO_CARS": counts["closed"]}

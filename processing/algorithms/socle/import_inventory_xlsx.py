@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from .... import dependencies
 from ....fieldwork import inventory_xlsx
+from ....ingest.importers.framework import count_line
 from ....store import gpkg
 from ...outputs import report_rejected
 from ..base import ObservatoireAlgorithm
@@ -34,6 +35,10 @@ class ImportInventoryXlsx(ObservatoireAlgorithm):
     UPDATED_PREMISES = "UPDATED_PREMISES"
     UNCHANGED = "UNCHANGED"
     WRITTEN = "WRITTEN"
+    ADDED = "ADDED"
+    UPDATED = "UPDATED"
+    REJECTED_COUNT = "REJECTED_COUNT"
+    WARNINGS = "WARNINGS"
 
     def displayName(self):
         return self.tr("Import a partner's inventory workbook")
@@ -61,12 +66,18 @@ class ImportInventoryXlsx(ObservatoireAlgorithm):
             self.AGENT, self.tr("Recorded by (partner name written on changed observations)"),
             defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_ERRORS, self.tr("Invalid cells"), QgsProcessing.TypeVector))
+            self.OUTPUT_ERRORS, self.tr("Invalid cells"), QgsProcessing.TypeVector,
+            defaultValue=QgsProcessing.TEMPORARY_OUTPUT, optional=True, createByDefault=True))
         for key, label in ((self.ROWS_READ, self.tr("Rows read")),
                            (self.INVALID_ROWS, self.tr("Invalid rows")),
                            (self.UPDATED_OBSERVATIONS, self.tr("Observations updated")),
                            (self.UPDATED_PREMISES, self.tr("Premises updated")),
-                           (self.UNCHANGED, self.tr("Rows unchanged"))):
+                           (self.UNCHANGED, self.tr("Rows unchanged")),
+                           # the counts every import returns (processing.import_base)
+                           (self.ADDED, self.tr("Rows added")),
+                           (self.UPDATED, self.tr("Rows updated")),
+                           (self.REJECTED_COUNT, self.tr("Rows rejected")),
+                           (self.WARNINGS, self.tr("Warnings"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
         self.addOutput(QgsProcessingOutputBoolean(self.WRITTEN, self.tr("Changes written")))
 
@@ -81,10 +92,12 @@ class ImportInventoryXlsx(ObservatoireAlgorithm):
         absent = dependencies.missing(["openpyxl"])
         if absent:
             raise QgsProcessingException(dependencies.missing_message(absent))
+        parameters = dict(parameters)
+        if parameters.get(self.OUTPUT_ERRORS) is None:  # optional: a temporary table
+            parameters[self.OUTPUT_ERRORS] = QgsProcessing.TEMPORARY_OUTPUT
         path = self.parameterAsFile(parameters, self.INPUT, context)
         agent = self.parameterAsString(parameters, self.AGENT, context).strip() or None
-        _gpkg, conn = self.open_geopackage(parameters, context, feedback)
-        try:
+        with self.writing_geopackage(parameters, context, feedback) as (_gpkg, conn, upgrade):
             try:
                 outcome = inventory_xlsx.import_inventory(
                     conn, path, agent=agent, progress=feedback.setProgress,
@@ -92,8 +105,8 @@ class ImportInventoryXlsx(ObservatoireAlgorithm):
             except (inventory_xlsx.InventoryWorkbookError, gpkg.GeoPackageError) as exc:
                 raise QgsProcessingException(self.tr(
                     "Nothing was imported: {error}").format(error=exc)) from exc
-        finally:
-            conn.close()
+            if upgrade is not None and not outcome.written:
+                upgrade.keep = False  # nothing written: the file keeps its schema too
         problems = pd.DataFrame([[p.row, p.column, p.value, p.expected, p.code]
                                  for p in outcome.problems], columns=list(PROBLEM_KINDS))
         sink_id = report_rejected(
@@ -102,6 +115,11 @@ class ImportInventoryXlsx(ObservatoireAlgorithm):
                 "Row {row}, column {column}: '{value}' is not valid; expected {expected}.").format(
                     row=p.row, column=p.column, value=p.value, expected=p.expected),
             kinds=PROBLEM_KINDS)
+        updated = len({c[1] for c in outcome.changes}) if outcome.written else 0
+        unchanged = outcome.unchanged if not outcome.problems else 0
+        feedback.pushInfo(count_line(read=outcome.rows_read, added=0, updated=updated,
+                                     unchanged=unchanged, rejected=len(outcome.invalid_rows),
+                                     warnings=0))
         if outcome.problems:
             feedback.reportError(self.tr(
                 "{n} invalid row(s): nothing was written. Correct the workbook and import it "
@@ -119,5 +137,6 @@ class ImportInventoryXlsx(ObservatoireAlgorithm):
                 self.INVALID_ROWS: len(outcome.invalid_rows),
                 self.UPDATED_OBSERVATIONS: outcome.updated_observations,
                 self.UPDATED_PREMISES: outcome.updated_premises,
-                self.UNCHANGED: outcome.unchanged if not outcome.problems else 0,
-                self.WRITTEN: outcome.written}
+                self.UNCHANGED: unchanged, self.WRITTEN: outcome.written,
+                self.ADDED: 0, self.UPDATED: updated,
+                self.REJECTED_COUNT: len(outcome.invalid_rows), self.WARNINGS: 0}
