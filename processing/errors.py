@@ -9,7 +9,9 @@ to the algorithm's log (``pushDebugInfo``) and QGIS's message log, never to the 
 
 Every write of the plugin is one transaction, so an error during a run leaves the GeoPackage as
 it was; the messages say so only where that is true (SQLite errors, which abort the
-transaction).
+transaction). What happened to an older schema is added to any message that ends a run
+(the algorithm's ``schema_note``): an upgrade made when the file was opened is kept, one made
+in the run's own transaction was rolled back with it.
 """
 
 from __future__ import annotations
@@ -88,7 +90,10 @@ def user_message(exc: BaseException, path: str = "") -> str:
 
 def with_note(message: str, note: str | None) -> str:
     """``message`` followed by ``note`` (what happened to the GeoPackage's schema), if any."""
-    return f"{message} {note}" if note else message
+    if not note:
+        return message
+    message = message.rstrip()
+    return f"{message} {note}" if message.endswith((".", "!", "?")) else f"{message}. {note}"
 
 
 def geopackage_path(alg, parameters, context) -> str:

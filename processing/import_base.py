@@ -4,8 +4,11 @@ and the common outputs.
 Every import algorithm reads its parameters in :meth:`ImportAlgorithm.do_import` and calls one
 ``ingest`` importer; the base turns its :class:`~ingest.importers.framework.ImportResult` into
 the same log and outputs for every importer, and its errors into ``QgsProcessingException``
-messages. The importer writes in one transaction: an error or a cancel leaves the GeoPackage
-unchanged.
+messages (SQLite and file-system errors through the error boundary's messages, which name the
+file: :func:`processing.errors.user_message`). The importer writes in one transaction: an error
+or a cancel leaves the GeoPackage unchanged. An older GeoPackage is upgraded inside that same
+transaction (:meth:`~processing.algorithms.base.ObservatoireAlgorithm.writing_geopackage`), so
+a refused import leaves it byte for byte as it was, upgrade included.
 
 Outputs of every import: ``REJECTED`` (rejected rows and warnings; optional, a temporary table
 when not given), ``ROWS_READ``, ``ADDED``, ``UPDATED``, ``UNCHANGED``, ``REJECTED_COUNT`` (rows

@@ -1,10 +1,12 @@
 """Base of the algorithms that run a job (:mod:`jobs`): open the GeoPackage, run, report.
 
 :class:`JobAlgorithm` opens (and migrates) the GeoPackage, calls ``self.run_job(conn, parameters,
-context, feedback)`` and closes it. A cancel raises :class:`jobs.common.CancelledError` inside
-the job (its ``checkpoint``, always called before anything is written), which ends the run with
-"Canceled: nothing was written."; a job error, or a formula's error translated by
-:func:`jobs.messages.describe`, becomes a ``QgsProcessingException`` the user reads.
+context, feedback)`` and closes it. An upgrade of an older schema, made when the file is opened,
+is logged, and any message that ends the run says it was kept (:mod:`processing.errors`). A
+cancel raises :class:`jobs.common.CancelledError` inside the job (its ``checkpoint``, always
+called before anything is written), which ends the run with "Canceled: nothing was written."; a
+job error, or a formula's error translated by :func:`jobs.messages.describe`, becomes a
+``QgsProcessingException`` the user reads.
 """
 
 from __future__ import annotations

@@ -1236,12 +1236,8 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Fichiers de DCIM/ non copiés</translation>
     </message>
     <message>
-      <source>Fills the roads table and builds the routing network once, in one transaction. Sources: an OpenStreetMap .osm/.pbf file (GDAL's OSM driver, lines layer) or any line layer, read through a preset. OpenStreetMap: ways whose highway tag is a road or path class; oneway yes/1/true = along the way, -1/reverse = against it, no/0/false/alternating/reversible = two-way, roundabouts and motorways one-way when the tag is absent; maxspeed in km/h ('mph' converted, FR:urban = 50, FR:rural = 80, FR:zone30 = 30); cars barred where the first of motorcar, motor_vehicle, vehicle, access says no, private, delivery, agricultural, forestry, emergency or psv. IGN BD TOPO (troncon_de_route, GeoPackage or shapefile names): nature = class (its speeds written to road_speeds: Sentier, Escalier, Piste cyclable barred to cars…), sens_de_circulation: Double sens and Sans objet = two-way, Sens direct = along, Sens inverse = against; vitesse_moyenne_vl = car speed; acces_vehicule_leger: Libre, A péage, Saisonnier open, Restreint aux ayants droit and Physiquement impossible closed to cars. Other layers: name the class, one-way, speed (km/h), name and access fields and say what the one-way values mean: along the digitised direction, against it, two-way, or closed to cars (still walkable, e.g. INTERDIT); built-in values: 1/yes/true/FT/forward/Sens direct, -1/reverse/TF/backward/Sens inverse, 0/no/false/both/B/Double sens/Sans objet, closed; an empty value is two-way. Values are compared without case, accents, - or _. The log lists every distinct one-way and access value with its number of roads and the meaning given; a value with no meaning refuses the import (listed) unless you choose to import it as two-way and open with a warning. A field that the layer lacks is refused with the list of its fields (names match whatever their case, dBase-style or cut at 10 characters). Closed to cars is stored as maxspeed = 0. Lines are reprojected to the GeoPackage's CRS. The topology splits every road at every vertex and merges line ends closer than the snapping tolerance (metres) into one node; it is stored in road_nodes and road_edges with a checksum of roads, so runs load it without re-snapping. One-way streets bind cars only. Replace mode empties roads first; append adds to it.
-
-</source>
-      <translation>Remplit la table roads et construit une fois pour toutes le réseau de calcul d'itinéraires, en une seule transaction. Sources : un fichier OpenStreetMap .osm/.pbf (pilote OSM de GDAL, couche lines) ou toute couche de lignes, lue selon un préréglage. OpenStreetMap : voies dont l'attribut highway est une classe de route ou de chemin ; oneway yes/1/true = dans le sens de la voie, -1/reverse = à contresens, no/0/false/alternating/reversible = double sens, ronds-points et autoroutes à sens unique quand l'attribut manque ; maxspeed en km/h (« mph » converti, FR:urban = 50, FR:rural = 80, FR:zone30 = 30) ; voitures interdites quand le premier de motorcar, motor_vehicle, vehicle, access vaut no, private, delivery, agricultural, forestry, emergency ou psv. IGN BD TOPO (troncon_de_route, noms du GeoPackage ou du shapefile) : nature = classe (ses vitesses sont écrites dans road_speeds : Sentier, Escalier, Piste cyclable interdits aux voitures…), sens_de_circulation : Double sens et Sans objet = double sens, Sens direct = dans le sens, Sens inverse = à contresens ; vitesse_moyenne_vl = vitesse des voitures ; acces_vehicule_leger : Libre, A péage, Saisonnier ouverts, Restreint aux ayants droit et Physiquement impossible interdits aux voitures. Autres couches : indiquez les champs de classe, de sens unique, de vitesse (km/h), de nom et d'accès, et ce que signifient les valeurs de sens unique : dans le sens de numérisation, à contresens, double sens, ou interdit aux voitures (toujours praticable à pied, par ex. INTERDIT) ; valeurs reconnues d'office : 1/yes/true/FT/forward/Sens direct, -1/reverse/TF/backward/Sens inverse, 0/no/false/both/B/Double sens/Sans objet, closed ; une valeur vide vaut double sens. Les valeurs sont comparées sans tenir compte de la casse, des accents, des - ou _. Le journal liste chaque valeur distincte de sens unique et d'accès avec son nombre de routes et la signification donnée ; une valeur sans signification fait refuser l'import (elle est listée) sauf si vous choisissez de l'importer en double sens et ouverte, avec un avertissement. Un champ absent de la couche est refusé avec la liste de ses champs (les noms sont reconnus quelle que soit leur casse, au format dBase ou tronqués à 10 caractères). « Interdit aux voitures » est enregistré comme maxspeed = 0. Les lignes sont reprojetées dans le SCR du GeoPackage. La topologie coupe chaque route à chaque sommet et fusionne en un nœud les extrémités de lignes plus proches que la tolérance d'accrochage (mètres) ; elle est enregistrée dans road_nodes et road_edges avec une somme de contrôle de roads, de sorte que les traitements la chargent sans recalculer l'accrochage. Les sens uniques s'imposent aux voitures seulement. Le mode remplacement vide d'abord roads ; le mode ajout la complète.
-
-</translation>
+      <source>Fills the roads table and builds the routing network once, in one transaction. Sources: an OpenStreetMap .osm/.pbf file (GDAL's OSM driver, lines layer) or any line layer, read through a preset. OpenStreetMap: ways whose highway tag is a road or path class; oneway yes/1/true = along the way, -1/reverse = against it, no/0/false/alternating/reversible = two-way, roundabouts and motorways one-way when the tag is absent; maxspeed in km/h ('mph' converted, FR:urban = 50, FR:rural = 80, FR:zone30 = 30); cars barred where the first of motorcar, motor_vehicle, vehicle, access says no, private, delivery, agricultural, forestry, emergency or psv. IGN BD TOPO (troncon_de_route, GeoPackage or shapefile names): nature = class (its speeds written to road_speeds: Sentier, Escalier, Piste cyclable barred to cars…), sens_de_circulation: Double sens and Sans objet = two-way, Sens direct = along, Sens inverse = against; vitesse_moyenne_vl = car speed; acces_vehicule_leger: Libre, A péage, Saisonnier open, Restreint aux ayants droit and Physiquement impossible closed to cars. Other layers: name the class, one-way, speed (km/h), name and access fields and say what the one-way values mean: along the digitised direction, against it, two-way, or closed to cars (still walkable, e.g. INTERDIT); built-in values: 1/yes/true/FT/forward/Sens direct, -1/reverse/TF/backward/Sens inverse, 0/no/false/both/B/Double sens/Sans objet, closed; an empty value is two-way. Values are compared without case, accents, - or _. The log lists every distinct one-way and access value with its number of roads and the meaning given; a value with no meaning refuses the import (listed) unless you choose to import it as two-way and open with a warning. A field that the layer lacks is refused with the list of its fields (names match whatever their case, dBase-style or cut at 10 characters). Closed to cars is stored as maxspeed = 0. Lines are reprojected to the GeoPackage's CRS. The topology splits every road at every vertex and merges line ends closer than the snapping tolerance (metres) into one node; it is stored in road_nodes and road_edges with a checksum of roads, so runs load it without re-snapping. One-way streets bind cars only. Replace mode empties roads first; append adds to it. </source>
+      <translation>Remplit la table roads et construit une fois pour toutes le réseau de calcul d'itinéraires, en une seule transaction. Sources : un fichier OpenStreetMap .osm/.pbf (pilote OSM de GDAL, couche lines) ou toute couche de lignes, lue selon un préréglage. OpenStreetMap : voies dont l'attribut highway est une classe de route ou de chemin ; oneway yes/1/true = dans le sens de la voie, -1/reverse = à contresens, no/0/false/alternating/reversible = double sens, ronds-points et autoroutes à sens unique quand l'attribut manque ; maxspeed en km/h (« mph » converti, FR:urban = 50, FR:rural = 80, FR:zone30 = 30) ; voitures interdites quand le premier de motorcar, motor_vehicle, vehicle, access vaut no, private, delivery, agricultural, forestry, emergency ou psv. IGN BD TOPO (troncon_de_route, noms du GeoPackage ou du shapefile) : nature = classe (ses vitesses sont écrites dans road_speeds : Sentier, Escalier, Piste cyclable interdits aux voitures…), sens_de_circulation : Double sens et Sans objet = double sens, Sens direct = dans le sens, Sens inverse = à contresens ; vitesse_moyenne_vl = vitesse des voitures ; acces_vehicule_leger : Libre, A péage, Saisonnier ouverts, Restreint aux ayants droit et Physiquement impossible interdits aux voitures. Autres couches : indiquez les champs de classe, de sens unique, de vitesse (km/h), de nom et d'accès, et ce que signifient les valeurs de sens unique : dans le sens de numérisation, à contresens, double sens, ou interdit aux voitures (toujours praticable à pied, par ex. INTERDIT) ; valeurs reconnues d'office : 1/yes/true/FT/forward/Sens direct, -1/reverse/TF/backward/Sens inverse, 0/no/false/both/B/Double sens/Sans objet, closed ; une valeur vide vaut double sens. Les valeurs sont comparées sans tenir compte de la casse, des accents, des - ou _. Le journal liste chaque valeur distincte de sens unique et d'accès avec son nombre de routes et la signification donnée ; une valeur sans signification fait refuser l'import (elle est listée) sauf si vous choisissez de l'importer en double sens et ouverte, avec un avertissement. Un champ absent de la couche est refusé avec la liste de ses champs (les noms sont reconnus quelle que soit leur casse, au format dBase ou tronqués à 10 caractères). « Interdit aux voitures » est enregistré comme maxspeed = 0. Les lignes sont reprojetées dans le SCR du GeoPackage. La topologie coupe chaque route à chaque sommet et fusionne en un nœud les extrémités de lignes plus proches que la tolérance d'accrochage (mètres) ; elle est enregistrée dans road_nodes et road_edges avec une somme de contrôle de roads, de sorte que les traitements la chargent sans recalculer l'accrochage. Les sens uniques s'imposent aux voitures seulement. Le mode remplacement vide d'abord roads ; le mode ajout la complète. </translation>
     </message>
     <message>
       <source>Filosofi grid (*.csv *.txt *.gpkg)</source>
@@ -1874,6 +1870,14 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Licence</translation>
     </message>
     <message>
+      <source>Like every import: features without a geometry are rejected and listed in the rejected rows table with the values given no meaning; ways that are not roads are left out and counted in the log; an older GeoPackage is upgraded in the import's transaction.
+
+</source>
+      <translation>Comme pour tout import : les entités sans géométrie sont rejetées et listées dans la table des lignes rejetées avec les valeurs auxquelles aucun sens n'a été donné ; les voies qui ne sont pas des routes sont écartées et comptées dans le journal ; un GeoPackage plus ancien est mis à niveau dans la transaction de l'import.
+
+</translation>
+    </message>
+    <message>
       <source>Limits of the dwell classes (minutes, separated by commas)</source>
       <translation>Bornes des classes de durée (minutes, séparées par des virgules)</translation>
     </message>
@@ -2334,12 +2338,20 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Non vacant</translation>
     </message>
     <message>
+      <source>Note: before the run, opening {path} upgraded it from schema {old} to {new}; that upgrade is kept (a copy of the previous file is at {backup}).</source>
+      <translation>Remarque : avant le traitement, l'ouverture de {path} l'a mis à niveau du schéma {old} au schéma {new} ; cette mise à niveau est conservée (une copie du fichier précédent se trouve dans {backup}).</translation>
+    </message>
+    <message>
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
       <source>Nothing was imported: {error}</source>
       <translation>Rien n'a été importé : {error}</translation>
+    </message>
+    <message>
+      <source>Nothing was written: {path} keeps its schema version {old} (the upgrade to {new} was rolled back with the run).</source>
+      <translation>Rien n'a été écrit : {path} garde sa version de schéma {old} (la mise à niveau vers {new} a été annulée avec le traitement).</translation>
     </message>
     <message>
       <source>Null log-likelihood</source>
@@ -3554,10 +3566,6 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
       <translation>Potentiel des locaux vacants…</translation>
     </message>
     <message>
-      <source>Skipped {count} ways: {reason}</source>
-      <translation>{count} voies ignorées : {reason}</translation>
-    </message>
-    <message>
       <source>Smallest weight</source>
       <translation>Poids le plus petit</translation>
     </message>
@@ -4024,6 +4032,10 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
     <message>
       <source>The typology {run} classified responses its weighting run no longer holds: run the typology again.</source>
       <translation>La typologie {run} a classé des réponses que son calage ne contient plus : relancez la typologie.</translation>
+    </message>
+    <message>
+      <source>The upgrade of its schema from version {old} to {new}, made in the same transaction, was rolled back too.</source>
+      <translation>La mise à niveau de son schéma de la version {old} à la version {new}, faite dans la même transaction, a été annulée elle aussi.</translation>
     </message>
     <message>
       <source>The upper bound of the weight ratios must be 1 or more (or 0 for none), not {upper}.</source>
@@ -4642,6 +4654,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>a height in centimetres, or N/A</source>
       <translation>une hauteur en centimètres, ou N/A</translation>
+    </message>
+    <message>
+      <source>a line geometry</source>
+      <translation>une géométrie linéaire</translation>
     </message>
     <message>
       <source>a local time that exists in {tz} (clocks went forward): give a UTC offset</source>
@@ -5510,6 +5526,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>no margin to rake to: give at least one margin (variable → category totals)</source>
       <translation>aucune marge de calage : donnez au moins une marge (variable → effectifs par modalité)</translation>
+    </message>
+    <message>
+      <source>no meaning given: imported as {meaning} ({n} roads)</source>
+      <translation>aucun sens donné : importée comme {meaning} ({n} routes)</translation>
     </message>
     <message>
       <source>no measure and no time step for the channel(s) {channels}: counted as gaps with the most common time step</source>
@@ -6816,6 +6836,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>{path} ne peut pas être écrit (fichier ou dossier en lecture seule) : vérifiez ses droits, puis relancez. Le GeoPackage n'a pas été modifié.</translation>
     </message>
     <message>
+      <source>{path} has schema version {old}: it is upgraded to {new} in the same transaction as this run, so that neither is written if the run fails or is canceled.</source>
+      <translation>{path} a la version de schéma {old} : il est mis à niveau vers {new} dans la même transaction que ce traitement, de sorte que ni l'un ni l'autre n'est écrit si le traitement échoue ou est annulé.</translation>
+    </message>
+    <message>
       <source>{path} has schema version {version}, newer than this plugin understands ({latest}): update the plugin.</source>
       <translation>{path} a la version de schéma {version}, plus récente que celles que ce plugin connaît ({latest}) : mettez le plugin à jour.</translation>
     </message>
@@ -6850,6 +6874,14 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>{path} lacks a table or column the algorithm needs ("{error}"): open it with this version of the plugin to upgrade it, or check it is an observatory GeoPackage.</source>
       <translation>Il manque à {path} une table ou une colonne nécessaire à l'algorithme (« {error} ») : ouvrez-le avec cette version de l'extension pour le mettre à niveau, ou vérifiez qu'il s'agit bien d'un GeoPackage d'observatoire.</translation>
+    </message>
+    <message>
+      <source>{path} was upgraded from schema {old} to {new} before the run; a copy of the previous file is kept at {backup}.</source>
+      <translation>{path} a été mis à niveau du schéma {old} au schéma {new} avant le traitement ; une copie du fichier précédent est conservée dans {backup}.</translation>
+    </message>
+    <message>
+      <source>{path} was upgraded from schema {old} to {new} in the same transaction as this run; a copy of the previous file is kept at {backup}.</source>
+      <translation>{path} a été mis à niveau du schéma {old} au schéma {new} dans la même transaction que ce traitement ; une copie du fichier précédent est conservée dans {backup}.</translation>
     </message>
     <message>
       <source>{path}: expected an .osm, .osm.pbf or .geojson file.</source>
@@ -6918,10 +6950,6 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>{rank}. {group} (score {score:.2f}: {missing:.0f} % miss it, density {density:.2f} vs {median:.2f} per 1 000)</source>
       <translation>{rank}. {group} (score {score:.2f} : {missing:.0f} % le regrettent, densité {density:.2f} contre {median:.2f} pour 1 000)</translation>
-    </message>
-    <message>
-      <source>{read} rows read: {accepted} answers imported, {rejected} rows rejected, {skipped} already imported.</source>
-      <translation>{read} lignes lues : {accepted} réponses importées, {rejected} lignes rejetées, {skipped} déjà importées.</translation>
     </message>
     <message>
       <source>{read} rows read: {added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected; {warnings} warnings</source>

@@ -74,6 +74,27 @@ def test_open_campaign_refusals_leave_the_file_unchanged(site, run_alg):
     assert sha(site) == before
 
 
+def test_open_campaign_dates_are_date_parameters(site, run_alg):
+    """Dates as Processing date parameters (issue 13): the toolbox and models give dates,
+    qgis_process the text YYYY-MM-DD (the other tests); both store the same days."""
+    from qgis.core import QgsApplication, QgsProcessingParameterDateTime
+    from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+
+    alg = QgsApplication.processingRegistry().algorithmById("observatoire:open_campaign")
+    for key in ("START_DATE", "END_DATE"):
+        param = alg.parameterDefinition(key)
+        assert isinstance(param, QgsProcessingParameterDateTime)
+        assert param.dataType() == QgsProcessingParameterDateTime.Date
+    campaign = run_alg("open_campaign", {
+        "GEOPACKAGE": str(site), "NAME": "Inventaire 2025", "START_DATE": QDate(2025, 3, 1),
+        "END_DATE": QDateTime(QDate(2025, 4, 30), QTime(0, 0))})["CAMPAIGN_UUID"]
+    conn = gpkg.connect(site)
+    dates = conn.execute("SELECT start_date, end_date FROM campaigns WHERE uuid = ?",
+                         (campaign,)).fetchone()
+    conn.close()
+    assert tuple(dates) == ("2025-03-01", "2025-04-30")
+
+
 def test_campaign_progress_per_centrality_and_agent(site, run_alg):
     campaign = open_2025(run_alg, site)["CAMPAIGN_UUID"]
     conn = gpkg.connect(site)

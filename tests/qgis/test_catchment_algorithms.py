@@ -23,6 +23,8 @@ Driving times (min): (1,0) (3,0) 0.5; (0,0) 1; (0,1) 1.5; (1,1) (0,2) 2; (2,1) (
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from qgis.core import (
@@ -122,6 +124,12 @@ def network_gpkg(tmp_path, run_alg):
     # 19 lines, 21 segments (row 2 gives 3); 15 + 4 nodes in two connected parts
     assert result == {"NODES": 19, "EDGES": 21, "COMPONENTS": 2}
     return path
+
+
+def digest(path) -> str:
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def points_layer(points, fields="id:string"):
@@ -466,6 +474,57 @@ def test_cancel_stops_the_catchments_with_a_message(network_gpkg):
         processing.run("observatoire:network_catchments", {
             "GEOPACKAGE": str(network_gpkg), "ORIGINS": points_layer([(("O",), xy(2, 0))]),
             "ORIGIN_ID_FIELD": "id", "BANDS": "2", "OUTPUT": "memory:"}, feedback=feedback)
+
+
+class CancelAt(QgsProcessingFeedback):
+    """A feedback the user cancels once the progress reaches ``at`` % (None: canceled from
+    the start)."""
+
+    def __init__(self, at):
+        super().__init__()
+        self.at = at
+        if at is None:
+            self.cancel()
+
+    def setProgress(self, progress):  # noqa: N802 - QGIS API
+        if self.at is not None and progress >= self.at:
+            self.cancel()
+        super().setProgress(progress)
+
+
+def _roads_layer():
+    layer = QgsVectorLayer("LineString?crs=EPSG:2154&field=name:string", "roads", "memory")
+    provider = layer.dataProvider()
+    for k in range(3):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*xy(k, 5)),
+                                                        QgsPointXY(*xy(k + 1, 5))]))
+        feature.setAttributes([f"rue {k}"])
+        provider.addFeature(feature)
+    return layer
+
+
+@pytest.mark.parametrize("alg_id, params, at, message", [
+    # build_network: canceled before writing, once the network is built (40 %, before its
+    # topology is written) and once the topology is written (85 %, before the hierarchies)
+    ("build_network", {"CAR_SPEEDS": "residential=20"}, None, "Canceled: nothing was written"),
+    ("build_network", {"CAR_SPEEDS": "residential=20"}, 40, "Canceled: nothing was written"),
+    ("build_network", {"CAR_SPEEDS": "residential=20"}, 85, "Canceled: nothing was written"),
+    # import_roads: the roads are written, then canceled during the network build
+    ("import_roads", {"MODE": 1}, 40 + 0.6 * 85, "Import canceled: the GeoPackage is "
+                                                   "unchanged"),
+])
+def test_cancel_writes_nothing(processing_ready, tmp_path, alg_id, params, at, message):
+    from qgis import processing
+
+    path = build_network_gpkg(tmp_path / "net.gpkg")
+    before = digest(path)
+    if alg_id == "import_roads":
+        params = dict(params, INPUT=_roads_layer())
+    with pytest.raises(QgsProcessingException, match=message):
+        processing.run(f"observatoire:{alg_id}", {"GEOPACKAGE": str(path), **params},
+                       feedback=CancelAt(at))
+    assert digest(path) == before
 
 
 def test_short_circuit_producers_within_network_time(run_alg, network_gpkg):

@@ -156,6 +156,35 @@ def test_real_bnlc_imports_with_extra_column_and_future_dates(shared_data, socle
     validate_gpkg(socle)
 
 
+@pytest.mark.parametrize("reference, future", [
+    ("2023-01-01", ["2023-05-01"]),    # text, as qgis_process gives it: one update after it
+    ("2022-01-01", ["2023-05-01", "2022-11-15"]),
+])
+def test_carpool_reference_date_is_a_date_parameter(socle, run_alg, tmp_path, reference,
+                                                    future):
+    """REFERENCE_DATE is a Processing date (issue 13): text YYYY-MM-DD or a date; the places
+    updated after it (date_maj 2023-05-01 and 2022-11-15 in the fixture) are warned, kept."""
+    from qgis.core import QgsApplication, QgsProcessingParameterDateTime
+    from qgis.PyQt.QtCore import QDate
+
+    from ..unit.test_fuzz_importers import BNLC
+
+    alg = QgsApplication.processingRegistry().algorithmById("observatoire:import_carpool")
+    assert isinstance(alg.parameterDefinition("REFERENCE_DATE"), QgsProcessingParameterDateTime)
+    places = tmp_path / "bnlc.csv"
+    places.write_bytes(BNLC)
+    for value in (reference, QDate.fromString(reference, "yyyy-MM-dd")):
+        result = run_alg("import_carpool", {"GEOPACKAGE": str(socle), "PLACES": str(places),
+                                            "REFERENCE_DATE": value})
+        warned = [r["value"] for r in _rows(result["REJECTED"]) if r["field"] == "date_maj"]
+        assert warned == future
+        assert all(f"not after today ({reference})" in r["reason"]
+                   for r in _rows(result["REJECTED"]) if r["field"] == "date_maj")
+    with pytest.raises(QgsProcessingException, match="not written YYYY-MM-DD"):
+        run_alg("import_carpool", {"GEOPACKAGE": str(socle), "PLACES": str(places),
+                                   "REFERENCE_DATE": "1er janvier"})
+
+
 def test_parking_schema_examples_and_occupancy(shared_data, fixture_path, tmp_path, socle,
                                                run_alg):
     s = shared_data / "schemas"

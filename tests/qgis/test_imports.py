@@ -400,7 +400,18 @@ def _importer_inputs(tmp_path):
         "import_activity_index": ({"INPUT": str(fx.ACTIVITY / "activity_index.csv"),
                                    "MAPPING": "sector=secteur; period=periode; value=valeur"},
                                   ["activity_index.csv"]),
+        "import_roads": ({"INPUT": put("rues.geojson", STREETS), "NAME_FIELD": "nom"}, []),
+        # the open campaign's workbook, written by export_inventory_xlsx (see the test)
+        "import_inventory_xlsx": ({"INPUT": str(tmp_path / "inventaire.xlsx")}, []),
+        "import_survey_responses": ({"INPUT": str(DATA.parent / "survey" / "kobo_export.csv")},
+                                    []),
     }
+
+
+STREETS = (b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+           b'{"nom": "Grand Rue"}, "geometry": {"type": "LineString", "coordinates": [[0.34, '
+           b'46.58], [0.341, 46.58]]}}, {"type": "Feature", "properties": {"nom": "Rue sans '
+           b'trace"}, "geometry": null}]}')
 
 
 FACILITIES = (b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
@@ -419,7 +430,23 @@ IMPORTERS = ["import_sirene", "import_bpe", "import_osm_shops", "import_short_ci
              "import_ridership", "import_road_traffic", "import_carpool", "import_events",
              "import_population_grid", "import_centralities", "import_services_layer",
              "import_parking_sessions", "import_presence", "import_sirene_history",
-             "import_activity_index"]
+             "import_activity_index", "import_roads", "import_inventory_xlsx",
+             "import_survey_responses"]
+
+#: Importers whose rejected-rows table kept the name scripts and models already use.
+REJECTED_TABLE = {"import_inventory_xlsx": "OUTPUT_ERRORS",
+                  "import_survey_responses": "OUTPUT_REJECTED"}
+
+#: Importers without an ENCODING parameter, and why: they read no delimited text of their own.
+NO_ENCODING = {
+    "import_osm_shops": "GeoJSON, UTF-8 by its specification",
+    "import_centralities": "any QGIS layer, decoded by its provider",
+    "import_services_layer": "any QGIS layer, decoded by its provider",
+    "import_roads": "an OSM file or any QGIS line layer, decoded by GDAL or its provider",
+    "import_inventory_xlsx": "an .xlsx workbook (XML in a zip: its encoding is declared)",
+    "import_survey_responses": "KoboToolbox and ODK exports, whose encoding the Kobo reader "
+                               "detects (survey_forms.kobo_import)",
+}
 
 
 @pytest.mark.parametrize("alg_id", IMPORTERS)
@@ -435,9 +462,11 @@ def test_every_importer_reads_and_logs_the_same_way(alg_id, processing_ready, tm
     alg = QgsApplication.processingRegistry().algorithmById(f"observatoire:{alg_id}")
     params = {p.name(): p for p in alg.parameterDefinitions()}
     outputs = {o.name() for o in alg.outputDefinitions()}
-    assert outputs >= COMMON_OUTPUTS
-    assert params["REJECTED"].flags() & QgsProcessingParameterDefinition.FlagOptional
-    if alg_id not in ("import_osm_shops", "import_centralities", "import_services_layer"):
+    rejected_table = REJECTED_TABLE.get(alg_id, "REJECTED")
+    common = COMMON_OUTPUTS - {"REJECTED"} | {rejected_table}
+    assert outputs >= common
+    assert params[rejected_table].flags() & QgsProcessingParameterDefinition.FlagOptional
+    if alg_id not in NO_ENCODING:
         assert "ENCODING" in params
         assert params["ENCODING"].flags() & QgsProcessingParameterDefinition.FlagAdvanced
 
@@ -452,12 +481,23 @@ def test_every_importer_reads_and_logs_the_same_way(alg_id, processing_ready, tm
         processing.run("observatoire:import_gtfs", {
             "GEOPACKAGE": str(path), "INPUT": _importer_inputs(tmp_path)["import_gtfs"][0][
                 "INPUT"]}, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    if alg_id == "import_inventory_xlsx":
+        processing.run("observatoire:export_inventory_xlsx", {
+            "GEOPACKAGE": str(path), "OUTPUT": str(tmp_path / "inventaire.xlsx")},
+            context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    if alg_id == "import_survey_responses":  # the centralities the questionnaire names
+        conn = observatory.open_observatory(path)
+        with gpkg.transaction(conn):
+            conn.execute("INSERT INTO centralities (uuid, name, level) VALUES ('c-centre', "
+                         "'Centre-ville', 'primary'), ('c-gare', 'Gare', 'secondary')")
+            conn.execute("UPDATE centralities SET code = 'gare' WHERE uuid = 'c-gare'")
+        conn.close()
     inputs, files = _importer_inputs(tmp_path)[alg_id]
     log = Log()
     log.lines = []
     result = processing.run(f"observatoire:{alg_id}", {"GEOPACKAGE": str(path), **inputs},
                             context=QgsProcessingContext(), feedback=log)
-    assert set(result) >= COMMON_OUTPUTS, "REJECTED is a temporary table when not given"
+    assert set(result) >= common, "the rejected rows are a temporary table when not given"
     counts = [line for line in log.lines if " rows read: " in line]
     assert counts == [
         f"{result['ROWS_READ']} rows read: {result['ADDED']} added, {result['UPDATED']} updated, "
@@ -468,6 +508,9 @@ def test_every_importer_reads_and_logs_the_same_way(alg_id, processing_ready, tm
                    for line in log.lines), (name, log.lines)
     rejected = [line for line in log.lines if line.startswith("Rejected: ")]
     assert len(rejected) == len(set(rejected))  # each rejected row once
+    if alg_id == "import_roads":  # the street without a geometry is rejected, named
+        assert (result["ROWS_READ"], result["ADDED"], result["REJECTED_COUNT"]) == (2, 1, 1)
+        assert rejected == ["Rejected: rues, row 2: geometry='': a line geometry"]
 
 
 def _quickosm(features):

@@ -277,6 +277,26 @@ def test_errors_output_is_a_table(inventory_gpkg, exported, run_alg, tmp_path):
         ["Statut", "", f"a status code ({STATUS_CODES})", "missing_required"]]
 
 
+def test_the_errors_table_is_optional(inventory_gpkg, exported, processing_ready, tmp_path):
+    """As qgis_process runs it without OUTPUT_ERRORS (issue 14): a temporary table."""
+    from qgis import processing
+    from qgis.core import QgsApplication, QgsProcessingParameterDefinition
+
+    alg = QgsApplication.processingRegistry().algorithmById(
+        "observatoire:import_inventory_xlsx")
+    assert alg.parameterDefinition("OUTPUT_ERRORS").flags() & \
+        QgsProcessingParameterDefinition.FlagOptional
+    workbook = load_workbook(exported)
+    workbook["Inventaire"]["G2"] = None
+    bad = tmp_path / "bad.xlsx"
+    workbook.save(bad)
+    result = processing.run("observatoire:import_inventory_xlsx",
+                            {"GEOPACKAGE": str(inventory_gpkg), "INPUT": str(bad)})
+    assert (result["INVALID_ROWS"], result["WRITTEN"]) == (1, False)
+    assert [(f["row"], f["column"], f["code"]) for f in result["OUTPUT_ERRORS"].getFeatures()
+            ] == [(2, "Statut", "missing_required")]
+
+
 def test_missing_openpyxl_gives_a_clear_message(inventory_gpkg, run_alg, tmp_path, monkeypatch):
     from observatoire_commerce import dependencies
 

@@ -281,6 +281,26 @@ def test_import_kobo_export_good_and_bad_rows_then_again(survey_gpkg, run_alg, t
     assert counts(survey_gpkg)["survey_responses"] == 3
 
 
+def test_the_rejected_rows_table_is_optional(survey_gpkg, processing_ready, tmp_path):
+    """As qgis_process runs it without OUTPUT_REJECTED (issue 14): a temporary table."""
+    from qgis.core import QgsApplication, QgsProcessingParameterDefinition
+
+    alg = QgsApplication.processingRegistry().algorithmById(
+        "observatoire:import_survey_responses")
+    assert alg.parameterDefinition("OUTPUT_REJECTED").flags() & \
+        QgsProcessingParameterDefinition.FlagOptional
+    export = tmp_path / "kobo_export.csv"
+    shutil.copy(SURVEY / "kobo_export.csv", export)
+    from qgis import processing
+
+    result = processing.run("observatoire:import_survey_responses",
+                            {"GEOPACKAGE": str(survey_gpkg), "INPUT": str(export)})
+    assert (result["ACCEPTED"], result["REJECTED_ROWS"]) == (3, 4)
+    assert [(f["row"], f["code"]) for f in result["OUTPUT_REJECTED"].getFeatures()] == [
+        (4, "unknown_choice"), (5, "out_of_range"), (6, "missing_required"),
+        (7, "out_of_range"), (7, "missing_required")]
+
+
 def test_import_synthetic_xlsx_export(survey_gpkg, run_alg, tmp_path):
     conn = gpkg.connect(survey_gpkg)
     questionnaire = observatory_survey.questionnaire_for(conn)

@@ -123,6 +123,7 @@ def test_failed_migration_leaves_file_unchanged(tmp_path, monkeypatch):
         observatory.open_observatory(path)
     assert info.value.version == 2
     assert sha(path) == before
+    assert not observatory.backup_path(path, 1).exists()  # no copy of a migration undone
 
 
 def test_a_migration_keeps_a_copy_of_the_file_as_it_was(tmp_path):
@@ -138,6 +139,69 @@ def test_a_migration_keeps_a_copy_of_the_file_as_it_was(tmp_path):
     assert sha(path) != before                        # the file itself was migrated
     conn = gpkg.connect(path)
     assert observatory.schema_version(conn) == migrations.LATEST_VERSION
+    conn.close()
+
+
+def test_a_transaction_inside_a_transaction_is_a_savepoint(socle):
+    """gpkg.transaction inside the caller's: an error undoes the inner block only, and nothing
+    is committed before the caller commits."""
+    conn = observatory.open_observatory(socle)
+    other = gpkg.connect(socle)
+    try:
+        with gpkg.transaction(conn):
+            conn.execute("INSERT INTO campaigns (uuid, name, year) VALUES ('k1', 'A', 2024)")
+            with pytest.raises(sqlite3.IntegrityError), gpkg.transaction(conn):
+                conn.execute("INSERT INTO campaigns (uuid, name, year) VALUES ('k2', 'B', 2024)")
+                conn.execute("INSERT INTO campaigns (uuid, name, year) VALUES ('k2', 'C', 2024)")
+            with gpkg.transaction(conn):
+                conn.execute("INSERT INTO campaigns (uuid, name, year) VALUES ('k3', 'D', 2024)")
+            assert other.execute("SELECT count(*) FROM campaigns").fetchone()[0] == 0
+        assert [r[0] for r in other.execute("SELECT uuid FROM campaigns ORDER BY uuid")] == [
+            "k1", "k3"]
+    finally:
+        conn.close()
+        other.close()
+
+
+def test_an_upgrade_in_an_operations_transaction(tmp_path):
+    """upgrade_transaction: the upgrade and the operation's writes commit together; an error or
+    ``keep = False`` rolls both back, byte for byte, and removes the copy made for it."""
+    path = observatory.create_observatory(tmp_path / "socle.gpkg", "Old", version=7)
+    backup = observatory.backup_path(path, 7)
+    before = sha(path)
+
+    def write(conn):
+        with gpkg.transaction(conn):  # the operation's own transaction: a savepoint here
+            conn.execute("INSERT INTO campaigns (uuid, name, year) VALUES ('k1', 'A', 2024)")
+
+    conn = observatory.open_as_is(path)
+    with pytest.raises(RuntimeError, match="refused"), \
+            observatory.upgrade_transaction(conn, path) as upgrade:
+        assert (upgrade.old, upgrade.new) == (7, migrations.LATEST_VERSION)
+        assert backup.exists() and upgrade.made_backup
+        write(conn)
+        raise RuntimeError("refused")
+    assert sha(path) == before and not backup.exists()
+    with observatory.upgrade_transaction(conn, path) as upgrade:
+        write(conn)
+        upgrade.keep = False
+    assert sha(path) == before and not backup.exists()
+    with observatory.upgrade_transaction(conn, path) as upgrade:
+        write(conn)
+    conn.close()
+    conn = gpkg.connect(path)
+    assert observatory.schema_version(conn) == migrations.LATEST_VERSION
+    assert [r[0] for r in conn.execute("SELECT name FROM campaigns")] == ["A"]
+    conn.close()
+    conn = gpkg.connect(backup)
+    assert observatory.schema_version(conn) == 7
+    assert conn.execute("SELECT count(*) FROM campaigns").fetchone()[0] == 0
+    conn.close()
+    validate_gpkg(path)
+    validate_gpkg(backup)
+    conn = observatory.open_as_is(path)  # at the latest schema: no transaction, no upgrade
+    with observatory.upgrade_transaction(conn, path) as upgrade:
+        assert upgrade is None and not conn.in_transaction
     conn.close()
 
 

@@ -130,7 +130,11 @@ class ImportRoads(ImportAlgorithm):
             "merges line ends closer than the snapping tolerance (metres) into one node; it is "
             "stored in road_nodes and road_edges with a checksum of roads, so runs load it "
             "without re-snapping. One-way streets bind cars only. Replace mode empties roads "
-            "first; append adds to it.\n\n") + speeds_help(self)
+            "first; append adds to it. ") + self.tr(
+            "Like every import: features without a geometry are rejected and listed in the "
+            "rejected rows table with the values given no meaning; ways that are not roads are "
+            "left out and counted in the log; an older GeoPackage is upgraded in the import's "
+            "transaction.\n\n") + speeds_help(self)
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()

@@ -4,7 +4,7 @@ from ....ingest.importers.carpool import import_carpool_places, import_carpool_t
 from ....ingest.importers.framework import ImportResult
 from ....store import gpkg
 from ...import_base import ImportAlgorithm
-from ...parameters import add_string, as_mapping, as_text, parse_date
+from ...parameters import add_date, add_string, as_date, as_mapping
 
 CSV = "CSV (*.csv *.txt)"
 
@@ -36,8 +36,8 @@ class ImportCarpool(ImportAlgorithm):
         self.add_input_file(self.TRIPS, self.tr("Carpool trips between communes (CSV)"), CSV,
                             optional=True)
         add_string(self, self.MAPPING, self.tr("Column mapping of the trips (field=column; …)"))
-        add_string(self, self.TODAY, self.tr("Reference date for future updates (YYYY-MM-DD, "
-                                             "empty = today)"), advanced=True)
+        add_date(self, self.TODAY, self.tr("Reference date for future updates (YYYY-MM-DD, "
+                                           "empty = today)"), advanced=True)
         self.add_convention_parameters()
         self.add_report_outputs()
 
@@ -45,16 +45,16 @@ class ImportCarpool(ImportAlgorithm):
         if not any(self.parameterAsFile(parameters, k, context)
                    for k in (self.PLACES, self.TRIPS)):
             return False, self.tr("Choose a place file, a trip file, or both.")
-        text = as_text(self, parameters, self.TODAY, context)
-        if text and parse_date(text) is None:
+        given = parameters.get(self.TODAY)
+        if given not in (None, "") and as_date(self, parameters, self.TODAY, context) is None:
             return False, self.tr("The reference date {value} is not written YYYY-MM-DD."
-                                  ).format(value=text)
+                                  ).format(value=given)
         return super().checkParameterValues(parameters, context)
 
     def do_import(self, conn, parameters, context, feedback):
         places = self.parameterAsFile(parameters, self.PLACES, context)
         trips = self.parameterAsFile(parameters, self.TRIPS, context)
-        today = parse_date(as_text(self, parameters, self.TODAY, context))
+        today = as_date(self, parameters, self.TODAY, context)
         conventions = self.conventions(parameters, context)
         merged = ImportResult("carpool")
         with gpkg.transaction(conn):

@@ -11,7 +11,7 @@ from qgis.core import (
 
 from ....jobs import campaigns
 from ....store import tables
-from ...parameters import parse_date, split_list
+from ...parameters import add_date, as_date, split_list
 from ..base import ObservatoireAlgorithm
 from .common import centrality_uuids
 
@@ -47,10 +47,8 @@ class OpenCampaign(ObservatoireAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
         self.addParameter(QgsProcessingParameterString(self.NAME, self.tr("Campaign name")))
-        self.addParameter(QgsProcessingParameterString(
-            self.START_DATE, self.tr("Start date (YYYY-MM-DD)")))
-        self.addParameter(QgsProcessingParameterString(
-            self.END_DATE, self.tr("End date (YYYY-MM-DD)")))
+        add_date(self, self.START_DATE, self.tr("Start date (YYYY-MM-DD)"), optional=False)
+        add_date(self, self.END_DATE, self.tr("End date (YYYY-MM-DD)"), optional=False)
         self.addParameter(QgsProcessingParameterString(
             self.CENTRALITIES,
             self.tr("Perimeter: centrality names separated by commas (empty = whole territory)"),
@@ -70,11 +68,11 @@ class OpenCampaign(ObservatoireAlgorithm):
             return False, self.tr("Give the campaign a name.")
         dates = {}
         for key in (self.START_DATE, self.END_DATE):
-            text = self.parameterAsString(parameters, key, context)
-            dates[key] = parse_date(text)
+            dates[key] = as_date(self, parameters, key, context)
             if dates[key] is None:
                 return False, self.tr("{value} is not a date: write it as YYYY-MM-DD "
-                                      "(e.g. 2025-03-01).").format(value=text or "-")
+                                      "(e.g. 2025-03-01).").format(
+                                          value=parameters.get(key) or "-")
         if dates[self.END_DATE] < dates[self.START_DATE]:
             return False, self.tr("The end date {end} is before the start date {start}.").format(
                 end=dates[self.END_DATE], start=dates[self.START_DATE])
@@ -82,8 +80,8 @@ class OpenCampaign(ObservatoireAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         name = self.parameterAsString(parameters, self.NAME, context).strip()
-        start = parse_date(self.parameterAsString(parameters, self.START_DATE, context))
-        end = parse_date(self.parameterAsString(parameters, self.END_DATE, context))
+        start = as_date(self, parameters, self.START_DATE, context)
+        end = as_date(self, parameters, self.END_DATE, context)
         if start is None or end is None:
             raise QgsProcessingException(self.tr("Write the dates as YYYY-MM-DD."))
         notes = self.parameterAsString(parameters, self.NOTES, context).strip() or None
