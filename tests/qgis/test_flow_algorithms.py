@@ -373,7 +373,8 @@ def test_a_failed_import_leaves_the_file_unchanged(flows_gpkg, run_alg, tmp_path
                  "SELECT RAISE(ABORT, 'disk full'); END")
     conn.close()
     before = flows_gpkg.read_bytes()
-    with pytest.raises(QgsProcessingException, match="unchanged"):
+    with pytest.raises(QgsProcessingException, match=r"refused the operation \(\"disk full\"\)"
+                       r"\. It was not changed\."):
         run_alg("import_counts", {"GEOPACKAGE": str(flows_gpkg), "MEASURES": str(bad)})
     assert flows_gpkg.read_bytes() == before
 

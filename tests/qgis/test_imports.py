@@ -449,6 +449,17 @@ NO_ENCODING = {
 }
 
 
+def add_survey_centralities(path) -> None:
+    """The two centralities the questionnaire export of tests/data/survey names (codes
+    centre_ville, derived from the name, and gare)."""
+    conn = observatory.open_observatory(path)
+    with gpkg.transaction(conn):
+        conn.execute("INSERT INTO centralities (uuid, name, level) VALUES ('c-centre', "
+                     "'Centre-ville', 'primary'), ('c-gare', 'Gare', 'secondary')")
+        conn.execute("UPDATE centralities SET code = 'gare' WHERE uuid = 'c-gare'")
+    conn.close()
+
+
 @pytest.mark.parametrize("alg_id", IMPORTERS)
 def test_every_importer_reads_and_logs_the_same_way(alg_id, processing_ready, tmp_path):
     from qgis import processing
@@ -485,13 +496,8 @@ def test_every_importer_reads_and_logs_the_same_way(alg_id, processing_ready, tm
         processing.run("observatoire:export_inventory_xlsx", {
             "GEOPACKAGE": str(path), "OUTPUT": str(tmp_path / "inventaire.xlsx")},
             context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
-    if alg_id == "import_survey_responses":  # the centralities the questionnaire names
-        conn = observatory.open_observatory(path)
-        with gpkg.transaction(conn):
-            conn.execute("INSERT INTO centralities (uuid, name, level) VALUES ('c-centre', "
-                         "'Centre-ville', 'primary'), ('c-gare', 'Gare', 'secondary')")
-            conn.execute("UPDATE centralities SET code = 'gare' WHERE uuid = 'c-gare'")
-        conn.close()
+    if alg_id == "import_survey_responses":
+        add_survey_centralities(path)
     inputs, files = _importer_inputs(tmp_path)[alg_id]
     log = Log()
     log.lines = []
