@@ -65,6 +65,7 @@ class ObservatoryDock(QDockWidget):
         self.presenter.selectionChanged.connect(self._show_selection)
         self.presenter.cardsChanged.connect(self._show_cards)
         self.presenter.messageChanged.connect(self.message.setText)
+        self.presenter.upgradeNeeded.connect(self._show_upgrade)
         for signal in (self.project.readProject, self.project.layersAdded,
                        self.project.layersRemoved, self.project.customVariablesChanged):
             signal.connect(self._project_changed)
@@ -87,6 +88,13 @@ class ObservatoryDock(QDockWidget):
         head.addWidget(self.socle_label, 1)
         head.addWidget(choose)
         layout.addLayout(head)
+        self.upgrade_button = QPushButton(tr("Upgrade the GeoPackage…"), body)
+        self.upgrade_button.setObjectName("upgradeSocle")
+        self.upgrade_button.setToolTip(tr("Bring the file to the schema of this version of the "
+                                          "plugin; a copy of it as it is is kept beside it"))
+        self.upgrade_button.clicked.connect(self.upgrade_socle)
+        self.upgrade_button.setVisible(False)
+        layout.addWidget(self.upgrade_button)
         splitter = QSplitter(Qt.Vertical, body)
         self.centrality_list = QListWidget(splitter)
         self.centrality_list.setObjectName("centralityList")
@@ -276,6 +284,14 @@ class ObservatoryDock(QDockWidget):
         processing.execAlgorithmDialog(f"{PROVIDER_ID}:{alg_id}",
                                        self.algorithm_parameters(alg_id))
         self.presenter.refresh()
+
+    def _show_upgrade(self, needed: bool) -> None:
+        self.upgrade_button.setVisible(needed)
+
+    def upgrade_socle(self) -> None:
+        """Open ``upgrade_geopackage`` on the socle (the user confirms it in its dialog)."""
+        self.run_algorithm("upgrade_geopackage")
+        self.presenter.reload()
 
     def close_links(self) -> None:
         """Disconnect from the project (the plugin is unloaded)."""

@@ -20,7 +20,7 @@ from qgis.PyQt.QtCore import QLocale, QObject, pyqtSignal
 
 from ..i18n import noop, tr
 from ..store import dock as store_dock
-from ..store import gpkg
+from ..store import gpkg, observatory
 
 YEAR = re.compile(r"^\d{4}$")
 
@@ -142,6 +142,7 @@ class DockPresenter(QObject):
     selectionChanged = pyqtSignal(object)  # noqa: N815 - the centrality dict, or None
     cardsChanged = pyqtSignal(list)  # noqa: N815
     messageChanged = pyqtSignal(str)  # noqa: N815
+    upgradeNeeded = pyqtSignal(bool)  # noqa: N815 - the socle has an older schema
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -150,6 +151,7 @@ class DockPresenter(QObject):
         self.selected: dict | None = None
         self.cards: list = []
         self.message = ""
+        self.old_schema: int | None = None  # the socle's schema when older than the plugin's
         self._stamp = None
 
     # -- reading ------------------------------------------------------------------------
@@ -170,19 +172,28 @@ class DockPresenter(QObject):
 
     def reload(self) -> None:
         keep = self.selected["uuid"] if self.selected else None
-        self.centralities, self._stamp = [], None
+        self.centralities, self._stamp, self.old_schema = [], None, None
         if self.socle:
             try:
+                version = self._read(observatory.schema_version)
                 self.centralities, self._stamp = self._read(
                     lambda c: (store_dock.centralities(c), store_dock.indicators_stamp(c)))
                 self._set_message("" if self.centralities else tr(
                     "{path} holds no centrality yet.").format(path=self.socle))
+                if version < observatory.LATEST_VERSION:
+                    self.old_schema = version
+                    self._set_message(tr(
+                        "{path} has schema version {old}; this version of the plugin works on "
+                        "{new}. Upgrade it (a copy of the file as it is is kept beside it) "
+                        "before running analyses.").format(
+                            path=self.socle, old=version, new=observatory.LATEST_VERSION))
             except Exception as exc:  # noqa: BLE001 - shown to the user, the dock stays usable
                 self._set_message(tr("{path} cannot be read: {error}").format(
                     path=self.socle, error=exc))
         else:
             self._set_message(tr("No observatory GeoPackage in this project: open one of its "
                                  "layers or choose the file."))
+        self.upgradeNeeded.emit(self.old_schema is not None)
         self.centralitiesChanged.emit(list(self.centralities))
         self.select(keep)
 
@@ -216,7 +227,7 @@ class DockPresenter(QObject):
             if not self.cards:
                 self._set_message(tr("No indicator computed for {name} yet: run an algorithm "
                                      "below.").format(name=chosen["name"]))
-            elif self.message:
+            elif self.message and self.old_schema is None:
                 self._set_message("")
         self.selectionChanged.emit(chosen)
         self.cardsChanged.emit(list(self.cards))

@@ -19,6 +19,7 @@ DOCK_ICON = str(ICONS / "dock.svg")
 # (algorithm id, English action text, on the toolbar)
 ACTIONS = [
     ("create_geopackage", noop("Create an observatory GeoPackage…"), False),
+    ("upgrade_geopackage", noop("Upgrade an observatory GeoPackage…"), False),
     ("generate_demo_territory", noop("Generate the demo territory…"), False),
     ("open_campaign", noop("Open an inventory campaign…"), False),
     ("prepare_field_package", noop("Prepare a field package (QField)…"), False),
@@ -37,7 +38,8 @@ ACTIONS = [
 ]
 # the icon of each action (resources/icons/<name>.svg): one per kind of work
 ACTION_ICONS = {
-    "create_geopackage": "geopackage", "generate_demo_territory": "demo",
+    "create_geopackage": "geopackage", "upgrade_geopackage": "upgrade",
+    "generate_demo_territory": "demo",
     "open_campaign": "campaign", "prepare_field_package": "field_package",
     "synchronise_field_package": "sync", "vacancy_rates": "vacancy",
     "footfall_by_centrality": "footfall", "network_catchments": "catchments",

@@ -9,9 +9,9 @@ to the algorithm's log (``pushDebugInfo``) and QGIS's message log, never to the 
 
 Every write of the plugin is one transaction, so an error during a run leaves the GeoPackage as
 it was; the messages say so only where that is true (SQLite errors, which abort the
-transaction). What happened to an older schema is added to any message that ends a run
-(the algorithm's ``schema_note``): an upgrade made when the file was opened is kept, one made
-in the run's own transaction was rolled back with it.
+transaction). An older schema is upgraded only by ``upgrade_geopackage`` (the user's choice)
+or inside an import's own transaction; a message that ends such an import says the upgrade
+was rolled back with it (the algorithm's ``schema_note``).
 """
 
 from __future__ import annotations

@@ -54,6 +54,7 @@ SEPARATOR_WORDS = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t", "pi
 
 
 class ImportAlgorithm(ObservatoireAlgorithm):
+    UPGRADES_IN_ITS_TRANSACTION = True  # writes through writing_geopackage
     GROUP = "socle"
     REJECTED = "REJECTED"
     ROWS_READ = "ROWS_READ"

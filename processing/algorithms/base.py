@@ -127,42 +127,41 @@ class ObservatoireAlgorithm(QgsProcessingAlgorithm):
                 "{path} has schema version {version}, newer than this plugin understands "
                 "({latest}): update the plugin.").format(
                     path=path, version=version, latest=observatory.LATEST_VERSION)
+        if version < observatory.LATEST_VERSION and not self.UPGRADES_IN_ITS_TRANSACTION:
+            return False, self.upgrade_first_message(path, version)
         return True, ""
+
+    #: An algorithm that writes through :meth:`writing_geopackage` upgrades an older schema
+    #: in its own transaction; every other one asks the user to upgrade the file first
+    #: (``observatoire:upgrade_geopackage``): an upgrade is never a side effect of opening.
+    UPGRADES_IN_ITS_TRANSACTION = False
+
+    def upgrade_first_message(self, path, version: int) -> str:
+        return self.tr(
+            "{path} has schema version {old}; this version of the plugin works on version "
+            "{new}. Upgrade it first with “Upgrade an observatory GeoPackage” "
+            "(observatoire:upgrade_geopackage; a copy of the file as it is is kept beside it), "
+            "or import data into it: imports upgrade it in their own transaction. Nothing was "
+            "changed.").format(path=path, old=version, new=observatory.LATEST_VERSION)
 
     #: A sentence added to any message that ends the run in error: what happened to the
     #: GeoPackage's schema (upgraded when it was opened and kept, or rolled back with the run).
     schema_note = None
 
     def open_geopackage(self, parameters, context, feedback):
-        """Open (and migrate if needed) the observatory GeoPackage, or raise a clear error.
-
-        An older schema is upgraded when the file is opened, in its own transaction, before
-        the run: the log says so, and any message ending the run in error says that the
-        upgrade was kept (:attr:`schema_note`). Algorithms that write should rather use
-        :meth:`writing_geopackage`, which upgrades in the run's own transaction."""
+        """Open the observatory GeoPackage, or raise a clear error. A file of an older schema
+        is refused (:meth:`upgrade_first_message`): opening never upgrades it; algorithms
+        that write should use :meth:`writing_geopackage`, which upgrades in the run's own
+        transaction."""
         path = self.parameterAsFile(parameters, self.GEOPACKAGE, context)
         try:
             conn = gpkg.connect(path)
-            version = observatory.schema_version(conn)
-            conn.close()
-            if version < observatory.LATEST_VERSION:
-                backup = observatory.backup_path(path, version)
-                feedback.pushInfo(self.tr(
-                    "Migrating {path} from schema {old} to {new} (a copy of the file as it was "
-                    "is kept as {backup})…").format(
-                        path=path, old=version, new=observatory.LATEST_VERSION,
-                        backup=backup.name))
-                conn = observatory.open_observatory(path)
-                feedback.pushInfo(self.tr(
-                    "{path} was upgraded from schema {old} to {new} before the run; a copy of "
-                    "the previous file is kept at {backup}.").format(
-                        path=path, old=version, new=observatory.LATEST_VERSION, backup=backup))
-                self.schema_note = self.tr(
-                    "Note: before the run, opening {path} upgraded it from schema {old} to "
-                    "{new}; that upgrade is kept (a copy of the previous file is at "
-                    "{backup}).").format(path=path, old=version,
-                                         new=observatory.LATEST_VERSION, backup=backup)
-                return path, conn
+            try:
+                version = observatory.schema_version(conn)
+            finally:
+                conn.close()
+            if version < observatory.LATEST_VERSION and not self.UPGRADES_IN_ITS_TRANSACTION:
+                raise QgsProcessingException(self.upgrade_first_message(path, version))
             return path, observatory.open_observatory(path)
         except (gpkg.GeoPackageError, observatory.SchemaError) as exc:
             raise QgsProcessingException(str(exc)) from exc

@@ -264,6 +264,14 @@
       <translation>URL des tuiles du fond de carte (facultatif, https://…/{z}/{x}/{y}.png)</translation>
     </message>
     <message>
+      <source>Bring the file to the schema of this version of the plugin; a copy of it as it is is kept beside it</source>
+      <translation>Amener le fichier au schéma de cette version de l’extension ; une copie de lui tel qu’il est est gardée à côté</translation>
+    </message>
+    <message>
+      <source>Brings an observatory GeoPackage made by an earlier version of the plugin to the schema this version works on: new tables and columns are added, nothing is removed, in one transaction (a failure leaves the file as it was). A copy of the file as it was is kept beside it (socle.schema7.bak.gpkg for a file of schema 7). Analyses and exports refuse a file of an older schema until it is upgraded; imports upgrade it in their own transaction. A file already at the latest schema is left untouched.</source>
+      <translation>Amène un GeoPackage d’observatoire créé par une version antérieure de l’extension au schéma sur lequel travaille cette version : de nouvelles tables et colonnes sont ajoutées, rien n’est supprimé, en une transaction (un échec laisse le fichier tel qu’il était). Une copie du fichier tel qu’il était est gardée à côté (socle.schema7.bak.gpkg pour un fichier au schéma 7). Les analyses et les exports refusent un fichier d’un schéma antérieur tant qu’il n’est pas mis à niveau ; les imports le mettent à niveau dans leur propre transaction. Un fichier déjà au dernier schéma n’est pas modifié.</translation>
+    </message>
+    <message>
       <source>Build the road network</source>
       <translation>Construire le réseau routier</translation>
     </message>
@@ -738,6 +746,10 @@
     <message>
       <source>Coordinate reference system (projected)</source>
       <translation>Système de coordonnées de référence (projeté)</translation>
+    </message>
+    <message>
+      <source>Copy of the file as it was</source>
+      <translation>Copie du fichier tel qu’il était</translation>
     </message>
     <message>
       <source>Cost</source>
@@ -2026,10 +2038,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
       <translation>Moitié centrale des centralités</translation>
     </message>
     <message>
-      <source>Migrating {path} from schema {old} to {new} (a copy of the file as it was is kept as {backup})…</source>
-      <translation>Mise à niveau de {path} du schéma {old} au schéma {new} (une copie du fichier tel qu'il était est conservée sous le nom {backup})…</translation>
-    </message>
-    <message>
       <source>Minimum cost (0 = 100 m or 1 min)</source>
       <translation>Coût minimal (0 = 100 m ou 1 min)</translation>
     </message>
@@ -2336,10 +2344,6 @@ Les taux sont vides (NULL) quand leur dénominateur vaut 0. Les locaux hors de t
     <message>
       <source>Not vacant</source>
       <translation>Non vacant</translation>
-    </message>
-    <message>
-      <source>Note: before the run, opening {path} upgraded it from schema {old} to {new}; that upgrade is kept (a copy of the previous file is at {backup}).</source>
-      <translation>Remarque : avant le traitement, l'ouverture de {path} l'a mis à niveau du schéma {old} au schéma {new} ; cette mise à niveau est conservée (une copie du fichier précédent se trouve dans {backup}).</translation>
     </message>
     <message>
       <source>Notes</source>
@@ -3394,6 +3398,14 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
       <translation>Ramener les marges de totaux différents au total de la première</translation>
     </message>
     <message>
+      <source>Schema version after</source>
+      <translation>Version du schéma après</translation>
+    </message>
+    <message>
+      <source>Schema version before</source>
+      <translation>Version du schéma avant</translation>
+    </message>
+    <message>
       <source>Scored sites</source>
       <translation>Emplacements notés</translation>
     </message>
@@ -4172,6 +4184,22 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
     <message>
       <source>Unweighted, as FactoMineR (same classes as R)</source>
       <translation>Non pondérée, comme FactoMineR (mêmes classes que R)</translation>
+    </message>
+    <message>
+      <source>Upgrade an observatory GeoPackage</source>
+      <translation>Mettre à niveau un GeoPackage d’observatoire</translation>
+    </message>
+    <message>
+      <source>Upgrade an observatory GeoPackage…</source>
+      <translation>Mettre à niveau un GeoPackage d’observatoire…</translation>
+    </message>
+    <message>
+      <source>Upgrade the GeoPackage…</source>
+      <translation>Mettre à niveau le GeoPackage…</translation>
+    </message>
+    <message>
+      <source>Upgrading {path} from schema {old} to {new}…</source>
+      <translation>Mise à niveau de {path} du schéma {old} au schéma {new}…</translation>
     </message>
     <message>
       <source>Upper bound of the weight ratios (0 = none)</source>
@@ -6840,6 +6868,14 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>{path} a la version de schéma {old} : il est mis à niveau vers {new} dans la même transaction que ce traitement, de sorte que ni l'un ni l'autre n'est écrit si le traitement échoue ou est annulé.</translation>
     </message>
     <message>
+      <source>{path} has schema version {old}; this version of the plugin works on version {new}. Upgrade it first with “Upgrade an observatory GeoPackage” (observatoire:upgrade_geopackage; a copy of the file as it is is kept beside it), or import data into it: imports upgrade it in their own transaction. Nothing was changed.</source>
+      <translation>{path} est au schéma de version {old} ; cette version de l’extension travaille sur la version {new}. Mettez-le d’abord à niveau avec « Mettre à niveau un GeoPackage d’observatoire » (observatoire:upgrade_geopackage ; une copie du fichier tel qu’il est est gardée à côté), ou importez-y des données : les imports le mettent à niveau dans leur propre transaction. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+      <source>{path} has schema version {old}; this version of the plugin works on {new}. Upgrade it (a copy of the file as it is is kept beside it) before running analyses.</source>
+      <translation>{path} est au schéma de version {old} ; cette version de l’extension travaille sur la version {new}. Mettez-le à niveau (une copie du fichier tel qu’il est est gardée à côté) avant de lancer des analyses.</translation>
+    </message>
+    <message>
       <source>{path} has schema version {version}, newer than this plugin understands ({latest}): update the plugin.</source>
       <translation>{path} a la version de schéma {version}, plus récente que celles que ce plugin connaît ({latest}) : mettez le plugin à jour.</translation>
     </message>
@@ -6850,6 +6886,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>{path} is a symbolic link: a field package is never read through a link (copy the real file into the package folder)</source>
       <translation>{path} est un lien symbolique : un paquet de terrain n'est jamais lu à travers un lien (copiez le vrai fichier dans le dossier du paquet)</translation>
+    </message>
+    <message>
+      <source>{path} is already at schema version {version}: nothing to do.</source>
+      <translation>{path} est déjà au schéma de version {version} : rien à faire.</translation>
     </message>
     <message>
       <source>{path} is damaged or is not a GeoPackage ("{error}").</source>
@@ -6876,12 +6916,12 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>Il manque à {path} une table ou une colonne nécessaire à l'algorithme (« {error} ») : ouvrez-le avec cette version de l'extension pour le mettre à niveau, ou vérifiez qu'il s'agit bien d'un GeoPackage d'observatoire.</translation>
     </message>
     <message>
-      <source>{path} was upgraded from schema {old} to {new} before the run; a copy of the previous file is kept at {backup}.</source>
-      <translation>{path} a été mis à niveau du schéma {old} au schéma {new} avant le traitement ; une copie du fichier précédent est conservée dans {backup}.</translation>
-    </message>
-    <message>
       <source>{path} was upgraded from schema {old} to {new} in the same transaction as this run; a copy of the previous file is kept at {backup}.</source>
       <translation>{path} a été mis à niveau du schéma {old} au schéma {new} dans la même transaction que ce traitement ; une copie du fichier précédent est conservée dans {backup}.</translation>
+    </message>
+    <message>
+      <source>{path} was upgraded from schema {old} to {new}; a copy of the file as it was is kept at {backup}.</source>
+      <translation>{path} a été mis à niveau du schéma {old} au schéma {new} ; une copie du fichier tel qu’il était est gardée dans {backup}.</translation>
     </message>
     <message>
       <source>{path}: expected an .osm, .osm.pbf or .geojson file.</source>

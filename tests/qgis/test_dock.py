@@ -264,3 +264,38 @@ def test_the_dock_speaks_french(project, qgis_app):
     finally:
         widget.close_links()
         i18n.remove_translators()
+
+
+def test_an_older_socle_offers_its_upgrade_and_is_followed_once_upgraded(qgis_app, tmp_path,
+                                                                         monkeypatch):
+    """A socle of schema 7: the dock says so and shows its upgrade button (nothing is changed
+    by opening it); the button opens ``upgrade_geopackage`` on it (stood in for by running it);
+    the dock then reads the upgraded file and hides the button."""
+    from observatoire_commerce.store import observatory
+
+    path = observatory.create_observatory(tmp_path / "ancien.gpkg", "Ancien", version=7)
+    before = path.read_bytes()
+    project = QgsProject()
+    widget = ObservatoryDock(None, project)
+    opened = []
+
+    def run_algorithm(alg_id):
+        opened.append((alg_id, widget.algorithm_parameters(alg_id)))
+        observatory.open_observatory(path).close()  # what the dialog's Run does
+
+    monkeypatch.setattr(widget, "run_algorithm", run_algorithm)
+    try:
+        assert widget.use_socle(str(path))
+        assert widget.presenter.old_schema == 7
+        assert not widget.upgrade_button.isHidden()
+        assert widget.message.text().startswith(
+            f"{widget.presenter.socle} has schema version 7; this version of the plugin works "
+            f"on {observatory.LATEST_VERSION}. Upgrade it")
+        assert path.read_bytes() == before
+        widget.upgrade_button.click()
+        assert opened == [("upgrade_geopackage", {"GEOPACKAGE": widget.presenter.socle})]
+        assert widget.presenter.old_schema is None and widget.upgrade_button.isHidden()
+        assert "schema version" not in widget.message.text()
+    finally:
+        widget.close_links()
+        project.clear()

@@ -3,8 +3,8 @@
 An import upgrades an older schema inside its own write transaction: a refusal, a failure while
 writing or a cancel rolls the upgrade back with the import, so the file is byte for byte as it
 was and no copy of it is left behind; a successful import leaves it upgraded, holding the data,
-with the copy of the previous file beside it, and both files pass GDAL's validator. A job, which
-still upgrades when it opens the file, says so in any message that ends its run. SQLite's
+with the copy of the previous file beside it, and both files pass GDAL's validator. A job
+refuses an older file until the user upgrades it (``upgrade_geopackage``). SQLite's
 errors (a file locked by another program, a full disk) reach the user through the error
 boundary's messages, naming the GeoPackage.
 
@@ -189,23 +189,33 @@ def test_an_import_into_a_current_file_opens_no_upgrade(processing_ready, tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv", "socle.gpkg"]
 
 
-def test_a_job_says_that_opening_upgraded_the_file(processing_ready, tmp_path):
-    """Jobs still upgrade when they open the file (their layers and reports read it through
-    other connections): the log says so, and so does the message of a run that ends in
-    error."""
+def test_a_job_refuses_an_older_file_until_the_user_upgrades_it(processing_ready, tmp_path):
+    """Opening never upgrades: a job on a file of schema 7 is refused, naming the algorithm
+    that upgrades it, and the file is byte for byte as it was. ``upgrade_geopackage`` (the
+    user's choice) upgrades it, keeping the copy; the job then runs; a second upgrade has
+    nothing to do."""
     path = old_socle(tmp_path)
-    backup = observatory.backup_path(path, OLD)
-    feedback = Log(canceled=True)
+    before = digest(path)
+    params = {"GEOPACKAGE": str(path), "NAME": "Inventaire 2025", "START_DATE": "2025-03-01",
+              "END_DATE": "2025-04-30"}
     with pytest.raises(QgsProcessingException) as info:
-        run("vacancy_rates", {"GEOPACKAGE": str(path), "OUTPUT_TABLE": "memory:",
-                              "OUTPUT_CENTRALITIES": "memory:"}, feedback)
-    assert str(info.value).endswith(
-        f"Note: before the run, opening {path} upgraded it from schema {OLD} to "
-        f"{LATEST_VERSION}; that upgrade is kept (a copy of the previous file is at "
-        f"{backup}).")
-    assert (f"{path} was upgraded from schema {OLD} to {LATEST_VERSION} before the run; a copy "
-            f"of the previous file is kept at {backup}.") in feedback.infos
+        run("open_campaign", params)
+    assert (f"{path} has schema version {OLD}; this version of the plugin works on version "
+            f"{LATEST_VERSION}. Upgrade it first with “Upgrade an observatory GeoPackage” "
+            "(observatoire:upgrade_geopackage") in str(info.value)
+    assert_untouched(path, before)
+    log = Log()
+    result = run("upgrade_geopackage", {"GEOPACKAGE": str(path)}, log)
+    backup = observatory.backup_path(path, OLD)
+    assert result == {"OLD_VERSION": OLD, "NEW_VERSION": LATEST_VERSION, "BACKUP": str(backup)}
     assert version(path) == LATEST_VERSION and version(backup) == OLD
+    assert digest(backup) != digest(path)
+    validate_gpkg(path)
+    validate_gpkg(backup)
+    assert any(f"kept at {backup}" in line for line in log.infos)
+    assert run("open_campaign", params)["CAMPAIGN_UUID"]
+    again = run("upgrade_geopackage", {"GEOPACKAGE": str(path)})
+    assert again == {"OLD_VERSION": LATEST_VERSION, "NEW_VERSION": LATEST_VERSION, "BACKUP": ""}
 
 
 def test_a_locked_geopackage_is_named_with_the_boundarys_message(processing_ready, tmp_path):

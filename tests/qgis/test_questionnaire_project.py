@@ -157,6 +157,9 @@ def test_installing_on_an_upgraded_v8_file_asks_the_purchase_centralities(tmp_pa
     from ..unit.test_survey_store import make_v8_2025_1
 
     path = make_v8_2025_1(tmp_path / "v8.gpkg")
+    with pytest.raises(QgsProcessingException, match="Upgrade it first"):
+        run_alg("install_questionnaire_project", {"GEOPACKAGE": str(path)})
+    run_alg("upgrade_geopackage", {"GEOPACKAGE": str(path)})
     result = run_alg("install_questionnaire_project", {"GEOPACKAGE": str(path)})
     project = QgsProject()
     assert project.read(result["PROJECT"])

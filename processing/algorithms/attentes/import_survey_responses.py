@@ -29,6 +29,7 @@ REJECTION_KINDS = {"file": QVariant.String, "row": QVariant.Int, "field": QVaria
 
 
 class ImportSurveyResponses(ObservatoireAlgorithm):
+    UPGRADES_IN_ITS_TRANSACTION = True  # writes through writing_geopackage
     ALG_ID = "import_survey_responses"
     GROUP = "attentes"
     INPUT = "INPUT"

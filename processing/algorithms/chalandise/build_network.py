@@ -16,6 +16,7 @@ from .import_roads import read_speed_parameters, speed_parameters, speeds_help
 
 
 class BuildNetwork(ObservatoireAlgorithm):
+    UPGRADES_IN_ITS_TRANSACTION = True  # writes through writing_geopackage
     ALG_ID = "build_network"
     GROUP = "chalandise"
     TOLERANCE = "TOLERANCE"

@@ -24,6 +24,7 @@ PROBLEM_KINDS = {"row": QVariant.Int, "column": QVariant.String, "value": QVaria
 
 
 class ImportInventoryXlsx(ObservatoireAlgorithm):
+    UPGRADES_IN_ITS_TRANSACTION = True  # writes through writing_geopackage
     ALG_ID = "import_inventory_xlsx"
     GROUP = "socle"
     INPUT = "INPUT"
