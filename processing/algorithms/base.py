@@ -127,9 +127,14 @@ class ObservatoireAlgorithm(QgsProcessingAlgorithm):
                 "{path} has schema version {version}, newer than this plugin understands "
                 "({latest}): update the plugin.").format(
                     path=path, version=version, latest=observatory.LATEST_VERSION)
-        if version < observatory.LATEST_VERSION and not self.UPGRADES_IN_ITS_TRANSACTION:
+        if version < observatory.LATEST_VERSION and not (self.UPGRADES_IN_ITS_TRANSACTION or
+                                                          self.WORKS_ON_AN_OLDER_SCHEMA):
             return False, self.upgrade_first_message(path, version)
         return True, ""
+
+    #: An algorithm that works on the file as it is, whatever its schema (the field
+    #: synchronisation: the schema is frozen while packages are out).
+    WORKS_ON_AN_OLDER_SCHEMA = False
 
     #: An algorithm that writes through :meth:`writing_geopackage` upgrades an older schema
     #: in its own transaction; every other one asks the user to upgrade the file first

@@ -47,6 +47,7 @@ def conflict_rows(report) -> list:
 
 
 class SynchroniseFieldPackage(ObservatoireAlgorithm):
+    WORKS_ON_AN_OLDER_SCHEMA = True  # never migrates: the schema is frozen while packages are out
     ALG_ID = "synchronise_field_package"
     GROUP = "terrain"
     PACKAGE = "PACKAGE"
