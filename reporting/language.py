@@ -4,7 +4,9 @@
 already installed (Qt searches the last installed first) and removes it on exit, so the
 plugin's interface keeps its own language. French loads ``observatoire_commerce_fr.qm``;
 English installs a translator that answers every string of the plugin's context with its
-English source, so that a French QGIS still prints an English report.
+English source, so that a French QGIS still prints an English report; strings of other
+contexts (QGIS's own, e.g. ``QgsLayout``) get no answer from it, and Qt goes on to the
+translators installed before it, then to the source text.
 """
 
 from __future__ import annotations
@@ -22,10 +24,15 @@ class MissingTranslationError(RuntimeError):
 
 
 class _SourceTranslator(QTranslator):
-    """Answers the plugin's strings with their (English) source text."""
+    """Answers the plugin's strings with their (English) source text, and nothing else.
+
+    Outside the plugin's context it returns None (a null QString): Qt takes any non-null
+    string, even an empty one, as the translation, and would print QGIS's own layout strings
+    blank; a null one makes it ask the next translator, then fall back to the source text.
+    """
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
-        return source_text if context == CONTEXT else ""
+        return source_text if context == CONTEXT else None
 
     def isEmpty(self):  # noqa: N802 - Qt skips empty translators
         return False
