@@ -14,7 +14,9 @@ Resources (see :mod:`.open_data_offer` and :mod:`.open_data_flows`): ``premises`
 ``services``, ``producers``, ``markets``, ``centralities``, ``indicators``,
 ``survey_indicators`` and, when asked (``flows``), ``counting_sites``, ``counting_channels``,
 ``counts_daily`` (*comptage des mobilités*), ``parkings`` (*stationnement*) and
-``carpool_areas`` (BNLC).
+``carpool_areas`` (BNLC). A flow is published only when every source of its rows is recorded
+under an open licence (:mod:`.open_data_licences`), unless the user declares the right to
+publish it (``include_not_open``).
 
 What never leaves the socle: field agents' names, notes and photos, sync conflicts, field
 packages, individual survey answers (none of them is ever read, see
@@ -41,6 +43,7 @@ from ..i18n import tr
 from ..store.export_gpkg import Layer, write_layers
 from . import open_data_flows as flows_res
 from . import open_data_offer as offer_res
+from .open_data_licences import FLOW_RESOURCES, check_flows
 from .open_data_rows import OpenDataError, Resource, cell, json_value, missing
 from .open_data_schemas import (
     GEOMETRY,
@@ -51,22 +54,20 @@ from .open_data_schemas import (
     table_schema,
 )
 from .publication_source import PublicationSource
+from .sources import OPEN_LICENCES
 from .web_map_data import is_forbidden
 
 __all__ = ["FLOWS", "LICENCES", "OpenDataError", "OpenDataResult", "OpenDataSettings",
            "write_open_data"]
 
-#: licence key → (title, URL); keys are the Open Definition / SPDX-like ids of the package.
-LICENCES = {
-    "etalab-2.0": ("Licence Ouverte 2.0 (Etalab)",
-                   "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"),
-    "odbl-1.0": ("Open Database License (ODbL) 1.0",
-                 "https://opendatacommons.org/licenses/odbl/1-0/"),
-    "cc-by-4.0": ("Creative Commons Attribution 4.0",
-                  "https://creativecommons.org/licenses/by/4.0/"),
-    "cc0-1.0": ("Creative Commons Zero 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
-}
+#: the licences a package may be published under: licence key → (title, URL), keys the Open
+#: Definition / SPDX-like ids of :data:`reporting.sources.OPEN_LICENCES` (in the order of the
+#: algorithm's choice).
+LICENCES = {key: OPEN_LICENCES[key] for key in ("etalab-2.0", "odbl-1.0", "cc-by-4.0",
+                                                 "cc0-1.0")}
 FLOWS = ("counts", "parkings", "carpool")
+FLOW_TITLES_FR = {"counts": "sites et comptages piétons", "parkings": "parkings",
+                  "carpool": "lieux de covoiturage"}
 GPKG_NAME = "observatoire.gpkg"
 PACKAGE_FILES = ("datapackage.json", "LISEZMOI.md")
 PACKAGE_DIRS = ("data", "geo", "schemas")
@@ -74,9 +75,11 @@ PACKAGE_DIRS = ("data", "geo", "schemas")
 
 @dataclass
 class OpenDataSettings:
-    """What the user chose. ``flows``: which of :data:`FLOWS` to publish (only those whose
-    licence allows it); ``operator_siret``: SIRET of the car parks' operator (the
-    *stationnement* schema requires it; without it car parks are not published)."""
+    """What the user chose. ``flows``: which of :data:`FLOWS` to publish (a flow whose
+    sources are not all under an open licence is left out unless ``include_not_open``: the
+    user declares they hold the right to publish it under ``licence``); ``operator_siret``:
+    SIRET of the car parks' operator (the *stationnement* schema requires it; without it car
+    parks are not published)."""
 
     producer: str
     licence: str = "etalab-2.0"
@@ -85,6 +88,8 @@ class OpenDataSettings:
     operator_siret: Optional[str] = None
     extracted: Optional[dt.date] = None
     timezone: str = "Europe/Paris"
+    include_not_open: bool = False
+    language: str = "fr"  # of the licences' names in the messages
 
 
 @dataclass
@@ -97,6 +102,8 @@ class OpenDataResult:
     withheld_survey_figures: int = 0
     names_withheld: int = 0
     diffusion_recorded: bool = False
+    flows_left_out: List[str] = field(default_factory=list)
+    licence_messages: List[str] = field(default_factory=list)
 
 
 def _check_settings(settings: OpenDataSettings) -> None:
@@ -137,9 +144,15 @@ def _slug(text: str) -> str:
 
 def build_resources(src: PublicationSource, settings: OpenDataSettings, extracted: str,
                     checkpoint: Callable[[], None] = lambda: None,
-                    progress: Callable[[float], None] = lambda p: None) -> tuple:
-    """(resources, warnings, withheld survey figures) — nothing written."""
+                    progress: Callable[[float], None] = lambda p: None,
+                    licences=None) -> tuple:
+    """(resources, warnings, withheld survey figures) — nothing written. ``licences``: the
+    :class:`.open_data_licences.FlowLicences` of the flows (checked here when None)."""
     warnings: List[str] = []
+    if licences is None:
+        licences = check_flows(src.conn, settings.flows, settings.licence,
+                               settings.include_not_open, settings.language)
+    flows = licences.published
     resources = [offer_res.premises(src)]
     progress(15)
     checkpoint()
@@ -153,12 +166,12 @@ def build_resources(src: PublicationSource, settings: OpenDataSettings, extracte
     resources.append(survey)
     progress(30)
     checkpoint()
-    if "counts" in settings.flows:
+    if "counts" in flows:
         built, problems = flows_res.counting(src, settings.timezone, checkpoint)
         resources += built
         warnings += problems
     progress(55)
-    if "parkings" in settings.flows:
+    if "parkings" in flows:
         siret = (settings.operator_siret or "").strip()
         if siret:
             built, problems = flows_res.parkings(src, siret)
@@ -167,11 +180,16 @@ def build_resources(src: PublicationSource, settings: OpenDataSettings, extracte
         else:
             warnings.append(tr("car parks not published: the stationnement schema requires "
                                "the SIRET of their operator (parameter OPERATOR_SIRET)"))
-    if "carpool" in settings.flows:
+    if "carpool" in flows:
         built, problems = flows_res.carpool_areas(src)
         resources.append(built)
         warnings += problems
     checkpoint()
+    for resource in resources:
+        resource.notes += licences.notes.get(resource.name, [])
+        for flow, licence in licences.licence.items():  # share-alike (ODbL) sources
+            if resource.name in FLOW_RESOURCES[flow]:
+                resource.licence = licence
     for resource in resources:
         # a guard: the builders never read such fields (a national schema's free-text
         # ``comment`` column is written empty)
@@ -263,15 +281,19 @@ def write_open_data(conn, folder, settings: OpenDataSettings, *,
 
     extracted = (settings.extracted or dt.date.today()).isoformat()
     src = PublicationSource(conn, settings.campaign)
+    licences = check_flows(conn, settings.flows, settings.licence, settings.include_not_open,
+                           settings.language)
     resources, warnings, withheld = build_resources(src, settings, extracted, checkpoint,
-                                                    report)
+                                                    report, licences)
     _prepare_folder(folder)
     for name in PACKAGE_DIRS:
         (folder / name).mkdir()
     result = OpenDataResult(folder, folder / "datapackage.json", warnings=warnings,
                             withheld_survey_figures=withheld,
                             names_withheld=len(src.non_public & set(src.premises["premise_uuid"])),
-                            diffusion_recorded=src.diffusion_recorded)
+                            diffusion_recorded=src.diffusion_recorded,
+                            flows_left_out=list(licences.left_out),
+                            licence_messages=list(licences.messages))
     descriptors = []
     for resource in resources:
         checkpoint()
@@ -325,7 +347,8 @@ def write_open_data(conn, folder, settings: OpenDataSettings, *,
                                   encoding="utf-8")
     result.files.insert(0, result.datapackage)
     readme = folder / "LISEZMOI.md"
-    readme.write_text(_readme(src, settings, extracted, resources, warnings), encoding="utf-8")
+    readme.write_text(_readme(src, settings, extracted, resources, warnings, licences.left_out),
+                      encoding="utf-8")
     result.files.append(readme)
     report(100)
     return result
@@ -365,7 +388,8 @@ def _package(src: PublicationSource, settings: OpenDataSettings, extracted: str,
 
 
 def _readme(src: PublicationSource, settings: OpenDataSettings, extracted: str,
-            resources: List[Resource], warnings: List[str]) -> str:
+            resources: List[Resource], warnings: List[str],
+            flows_left_out: Sequence[str] = ()) -> str:
     title, url = LICENCES[settings.licence]
     lines = [f"# Observatoire du commerce — {src.territory}", "",
              f"Producteur : {settings.producer.strip()}. Extraction du {extracted}. "
@@ -385,6 +409,10 @@ def _readme(src: PublicationSource, settings: OpenDataSettings, extracted: str,
               "répondants ; moins de 30 : « précision faible ».",
               "- Comptages agrégés à la journée ; une journée incomplète est publiée sans "
               "valeur.", ""]
+    if flows_left_out:
+        lines += ["## Flux non publiés", "",
+                  "Leurs sources ne sont pas sous une licence ouverte enregistrée : "
+                  + ", ".join(FLOW_TITLES_FR[f] for f in flows_left_out) + ".", ""]
     if warnings:
         lines += ["## Lignes non publiées", ""] + [f"- {w}" for w in warnings] + [""]
     return "\n".join(lines)

@@ -53,7 +53,8 @@ def run(gpkg: Path, config: Path, step) -> dict:
           f"{int(exported['NAMES_WITHHELD'])}, survey figures {int(exported['SURVEY_FIGURES'])}"
           f" published / {int(exported['SURVEY_WITHHELD'])} withheld (fewer than 11 "
           f"respondents), daily counts {int(exported['DAILY_COUNTS'])}, flow rows left out "
-          f"{int(exported['ROWS_LEFT_OUT'])}")
+          f"{int(exported['ROWS_LEFT_OUT'])}, flows left out for their source's licence "
+          f"{int(exported['FLOWS_LEFT_OUT'])}")
     print(f"Web map: {site['INDEX']} ({int(site['SHOPS'])} shops, {int(site['SERVICES'])} "
           f"services, {int(site['PRODUCERS'])} producers, {int(site['MARKETS'])} markets); "
           f"serve it with `python3 -m http.server -d {web}` or open index.html")

@@ -293,3 +293,16 @@ def carpool_areas(conn) -> pd.DataFrame:
         "updated_on, is_open, places, pmr_places, lit, owner, imported_at, geom "
         "FROM carpool_areas ORDER BY place_id")
     return _with_xy(frame)
+
+
+def source_codes(conn, table: str, kind: Optional[str] = None) -> List[Optional[str]]:
+    """The distinct values of ``table.source`` (``kind`` = a value of its ``kind`` column to
+    restrict to, e.g. ``off_street`` car parks), in the order first met; None stands for the
+    rows without a source (NULL or empty). Empty when the table is absent or empty."""
+    if not has_table(conn, table) or "source" not in gpkg.column_names(conn, table):
+        return []
+    where, params = ("WHERE kind = ? ", (kind,)) if kind else ("", ())
+    rows = conn.execute(
+        f"SELECT nullif(trim(source), '') AS code FROM \"{table}\" {where}"
+        "GROUP BY code ORDER BY min(fid)", params).fetchall()
+    return [r[0] for r in rows]

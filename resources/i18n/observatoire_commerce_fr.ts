@@ -40,6 +40,10 @@
       <translation>(hors de toute centralité)</translation>
     </message>
     <message>
+      <source>(rows without a source; no licence recorded)</source>
+      <translation>(lignes sans source ; aucune licence enregistrée)</translation>
+    </message>
+    <message>
       <source>(whole campaign)</source>
       <translation>(toute la campagne)</translation>
     </message>
@@ -398,6 +402,10 @@
     <message>
       <source>Car parks with dwell time</source>
       <translation>Parcs de stationnement avec durée de présence</translation>
+    </message>
+    <message>
+      <source>Carpool areas</source>
+      <translation>Lieux de covoiturage</translation>
     </message>
     <message>
       <source>Carpool areas (ODbL)</source>
@@ -1296,8 +1304,12 @@ Réponses au questionnaire au lieu d'une couche : choisir une catégorie d'achat
       <translation>Les flux en euros demandent les ménages de chaque zone de résidence : donnez la couche des zones de résidence.</translation>
     </message>
     <message>
-      <source>Flows whose licence allows publication</source>
-      <translation>Flux dont la licence permet la publication</translation>
+      <source>Flows left out (source licence not open)</source>
+      <translation>Flux écartés (licence de la source non ouverte)</translation>
+    </message>
+    <message>
+      <source>Flows to publish (each only when its sources' licence is open)</source>
+      <translation>Flux à publier (chacun seulement si la licence de ses sources est ouverte)</translation>
     </message>
     <message>
       <source>Footfall</source>
@@ -3094,6 +3106,10 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
       <translation>Arrêts de transport en commun</translation>
     </message>
     <message>
+      <source>Publish anyway the flows whose source licence is not open or not recorded (I hold the right to publish them under the chosen licence)</source>
+      <translation>Publier quand même les flux dont la licence de la source n'est pas ouverte ou pas enregistrée (je détiens le droit de les publier sous la licence choisie)</translation>
+    </message>
+    <message>
       <source>Purchase flows</source>
       <translation>Flux d'achats</translation>
     </message>
@@ -4430,9 +4446,9 @@ Taux de vacance = 100 × locaux vacants / locaux observés, calculé à l'impres
       <translation>Écrire les résultats dans la table des indicateurs</translation>
     </message>
     <message>
-      <source>Writes a Frictionless data package (datapackage.json with a Table Schema per resource, CSV tables, GeoJSON layers in WGS 84 and one GeoPackage of the geometries in the file's CRS) of the current offer (premises of the latest closed campaign with status, activity group, NAF code, sign and centrality; services of the latest BPE vintage; producers with products and sales modes; markets with days and hours), the centralities with the latest value of each indicator (per kind of period) and the survey indicators; with FLOWS, counting sites, channels and daily counts in the national comptage des mobilités schema, car parks in the stationnement schema and carpool areas in the BNLC schema (published under the ODbL), each validated against its national schema: a row that would break it is left out and listed. Tick only the flows whose licence allows republication.
+      <source>Writes a Frictionless data package (datapackage.json with a Table Schema per resource, CSV tables, GeoJSON layers in WGS 84 and one GeoPackage of the geometries in the file's CRS) of the current offer (premises of the latest closed campaign with status, activity group, NAF code, sign and centrality; services of the latest BPE vintage; producers with products and sales modes; markets with days and hours), the centralities with the latest value of each indicator (per kind of period) and the survey indicators; with FLOWS, counting sites, channels and daily counts in the national comptage des mobilités schema, car parks in the stationnement schema and carpool areas in the BNLC schema (published under the ODbL), each validated against its national schema: a row that would break it is left out and listed. A flow is published only when every source of its rows is recorded under an open licence (Licence Ouverte / Etalab, ODbL, CC-BY, CC0; resources/reporting/sources.csv); the others are left out with a warning naming the source and its licence, unless you tick “publish anyway”, declaring that you hold the right to publish them under the chosen licence. A flow drawn from an ODbL source is published under the ODbL.
 Never published: field agents' names, notes and photos, synchronisation conflicts, individual survey answers, the signs of sole traders whose SIRENE record is not public. Statistical secrecy: a survey figure is published only with at least 11 respondents (flagged low precision under 30); counts are summed per local day, an incomplete day is published empty. Every resource carries its licence, producer, period and the date of extraction.</source>
-      <translation>Écrit un paquet de données Frictionless (datapackage.json avec un schéma de table par ressource, tables CSV, couches GeoJSON en WGS 84 et un GeoPackage des géométries dans le SCR du fichier) de l'offre actuelle (locaux de la dernière campagne close avec statut, groupe d'activité, code NAF, enseigne et centralité ; services du dernier millésime de la BPE ; producteurs avec produits et modes de vente ; marchés avec jours et horaires), des centralités avec la dernière valeur de chaque indicateur (par type de période) et des indicateurs d'enquête ; avec FLOWS, les sites, canaux et comptages journaliers dans le schéma national comptage des mobilités, les parcs de stationnement dans le schéma stationnement et les lieux de covoiturage dans le schéma BNLC (publiés sous ODbL), chacun vérifié selon son schéma national : une ligne qui l'enfreindrait est écartée et signalée. Ne cochez que les flux dont la licence permet la republication.
+      <translation>Écrit un paquet de données Frictionless (datapackage.json avec un schéma de table par ressource, tables CSV, couches GeoJSON en WGS 84 et un GeoPackage des géométries dans le SCR du fichier) de l'offre actuelle (locaux de la dernière campagne close avec statut, groupe d'activité, code NAF, enseigne et centralité ; services du dernier millésime de la BPE ; producteurs avec produits et modes de vente ; marchés avec jours et horaires), des centralités avec la dernière valeur de chaque indicateur (par type de période) et des indicateurs d'enquête ; avec FLOWS, les sites, canaux et comptages journaliers dans le schéma national comptage des mobilités, les parcs de stationnement dans le schéma stationnement et les lieux de covoiturage dans le schéma BNLC (publiés sous ODbL), chacun vérifié selon son schéma national : une ligne qui l'enfreindrait est écartée et signalée. Un flux n'est publié que si chaque source de ses lignes est enregistrée sous une licence ouverte (Licence Ouverte / Etalab, ODbL, CC-BY, CC0 ; resources/reporting/sources.csv) ; les autres sont écartés avec un avertissement nommant la source et sa licence, sauf si vous cochez « publier quand même », déclarant détenir le droit de les publier sous la licence choisie. Un flux tiré d'une source sous ODbL est publié sous ODbL.
 Jamais publiés : noms des enquêteurs, notes et photos, conflits de synchronisation, réponses individuelles au questionnaire, enseignes des entrepreneurs individuels dont la fiche SIRENE n'est pas diffusible. Secret statistique : une valeur d'enquête n'est publiée qu'avec au moins 11 répondants (précision faible signalée sous 30) ; les comptages sont sommés par journée locale, une journée incomplète est publiée vide. Chaque ressource porte sa licence, son producteur, sa période et sa date d'extraction.</translation>
     </message>
     <message>
@@ -6592,6 +6608,14 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>{file} : {size} Mo de texte, plus que les {limit} Mo acceptés</translation>
     </message>
     <message>
+      <source>{flow} not published: the licence of source {sources} is not one of the open licences ({open}). List the source with its licence in the plugin's resources/reporting/sources.csv, or tick INCLUDE_NOT_OPEN (publish anyway) if you hold the right to publish them under {licence}.</source>
+      <translation>{flow} non publiés : la licence de la source {sources} n'est pas l'une des licences ouvertes ({open}). Inscrivez la source et sa licence dans le fichier resources/reporting/sources.csv de l'extension, ou cochez INCLUDE_NOT_OPEN (publier quand même) si vous détenez le droit de les publier sous {licence}.</translation>
+    </message>
+    <message>
+      <source>{flow} published on your declaration that you hold the right to publish them under {licence}: source {sources}.</source>
+      <translation>{flow} publiés sur votre déclaration de détenir le droit de les publier sous {licence} : source {sources}.</translation>
+    </message>
+    <message>
       <source>{folder} is a file, not a folder</source>
       <translation>{folder} est un fichier, pas un dossier</translation>
     </message>
@@ -7026,6 +7050,14 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>{size} bytes, more than the {limit} bytes a photo may have</source>
       <translation>{size} octets, plus que les {limit} octets permis pour une photo</translation>
+    </message>
+    <message>
+      <source>{source} (licence: {licence})</source>
+      <translation>{source} (licence : {licence})</translation>
+    </message>
+    <message>
+      <source>{source} (no licence recorded)</source>
+      <translation>{source} (aucune licence enregistrée)</translation>
     </message>
     <message>
       <source>{table} row {uuid}: this uuid already exists in the shared GeoPackage</source>

@@ -67,7 +67,7 @@ def test_export_open_data_outputs(open_data):
         "OUTPUT_FOLDER": str(folder), "DATAPACKAGE": str(folder / "datapackage.json"),
         "RESOURCES": 12, "PREMISES": counts["observed"], "NAMES_WITHHELD": 1,
         "SURVEY_FIGURES": 1, "SURVEY_WITHHELD": 1,
-        "DAILY_COUNTS": result["DAILY_COUNTS"], "ROWS_LEFT_OUT": 0}
+        "DAILY_COUNTS": result["DAILY_COUNTS"], "ROWS_LEFT_OUT": 0, "FLOWS_LEFT_OUT": 0}
     assert result["DAILY_COUNTS"] > 20_000          # 22 channels × 3 years of days
     with open(folder / "data" / "parkings.csv", encoding="utf-8") as handle:
         assert len(list(csv.DictReader(handle))) == counts["off_street"] == 5
@@ -143,3 +143,50 @@ def test_open_data_refuses_a_foreign_folder_and_an_unknown_campaign(demo_gpkg, r
         run_alg("export_open_data", {"GEOPACKAGE": str(demo_gpkg), "CAMPAIGN": "Inventaire 1990",
                                      "OUTPUT_FOLDER": str(tmp_path / "od")})
     assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+
+
+def _warnings_feedback():
+    """A feedback that keeps the warnings pushed to it."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.warnings.append(text)
+            super().pushWarning(text)
+
+    return Feedback()
+
+
+def test_open_data_leaves_out_a_flow_without_licence_unless_the_user_declares_the_right(
+        planted, processing_ready, tmp_path):
+    from qgis import processing
+    from qgis.core import QgsProcessingContext
+
+    path, _info = planted
+    copy = tmp_path / "socle.gpkg"
+    copy.write_bytes(path.read_bytes())
+    from observatoire_commerce.store import gpkg
+
+    conn = gpkg.connect(copy)
+    conn.execute("UPDATE parkings SET source = 'parkings_ville.csv'")  # no licence recorded
+    conn.close()
+    params = {"GEOPACKAGE": str(copy), "PRODUCER": "Ville", "OPERATOR_SIRET": SIRET,
+              "FLOWS": [1, 2]}
+    feedback = _warnings_feedback()
+    result = processing.run("observatoire:export_open_data", dict(
+        params, OUTPUT_FOLDER=str(tmp_path / "a")), context=QgsProcessingContext(),
+        feedback=feedback)
+    assert result["FLOWS_LEFT_OUT"] == 1 and result["RESOURCES"] == 8
+    assert not (tmp_path / "a" / "data" / "parkings.csv").exists()
+    named = [w for w in feedback.warnings if "parkings_ville.csv" in w]
+    assert len(named) == 1 and "INCLUDE_NOT_OPEN" in named[0], feedback.warnings
+    result = processing.run("observatoire:export_open_data", dict(
+        params, INCLUDE_NOT_OPEN=True, OUTPUT_FOLDER=str(tmp_path / "b")),
+        context=QgsProcessingContext(), feedback=_warnings_feedback())
+    assert result["FLOWS_LEFT_OUT"] == 0 and result["RESOURCES"] == 9
+    with open(tmp_path / "b" / "data" / "parkings.csv", encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == 5

@@ -16,9 +16,10 @@ p4    outside   occupied     Garage du Stade
 p5 (Centre) is observed in the open 2025 campaign only ("Enseigne Future"). Services: two of
 BPE 2021 (a bakery in Centre, a post office in Gare) and one of BPE 2019 (not published).
 One producer, one market. Counting: site S1 (Centre, channel C1, hourly) and S2 (channel C2
-without temporality: refused by the national schema). Car parks 86194-P-001 (complete) and
-86194-P-002 (no ``type_usagers``). Carpool areas 86194-C-001 and 86194-C-002
-(without ``date_maj``, which BNLC 0.2.0 requires).
+without temporality: refused by the national schema), source ``compteurs_ville.csv`` (no
+licence recorded). Car parks 86194-P-001 (complete) and 86194-P-002 (no ``type_usagers``),
+source ``osm`` (ODbL). Carpool areas 86194-C-001 and 86194-C-002 (without ``date_maj``,
+which BNLC 0.2.0 requires), source ``bnlc`` (ODbL).
 
 Counts of C1, by hand (local time, Europe/Paris):
 
@@ -222,14 +223,15 @@ def _flows(conn, ids) -> None:
     for key, site_id, name, x in (("s1", "S1", "rue du Test (Centre)", 60),
                                   ("s2", "S2", "avenue de la Gare", 480)):
         conn.execute("INSERT INTO counting_sites (uuid, site_id, name, insee_code, source, "
-                     "imported_at, geom) VALUES (?,?,?, '86194', 'test', ?, ?)",
+                     "imported_at, geom) VALUES (?,?,?, '86194', 'compteurs_ville.csv', ?, ?)",
                      (ids[key], site_id, name, stamp, point(x, 60)))
     for key, site, channel_id, temporality in (("ch1", "s1", "C1", "PERMANENT"),
                                                ("ch2", "s2", "C2", None)):
         conn.execute("INSERT INTO counting_channels (uuid, channel_id, site_uuid, "
                      "mobility_type, counter_type, temporality, time_step_s, source, "
                      "imported_at) VALUES (?,?,?, 'PEDESTRIAN', 'PASSIVE INFRARED', ?, 3600, "
-                     "'test', ?)", (ids[key], channel_id, ids[site], temporality, stamp))
+                     "'compteurs_ville.csv', ?)", (ids[key], channel_id, ids[site], temporality,
+                                                   stamp))
     rows = []
 
     def add(channel, local: str, offset: int, count):
@@ -251,16 +253,16 @@ def _flows(conn, ids) -> None:
     conn.execute("INSERT INTO parkings (uuid, parking_id, name, kind, insee_code, address, "
                  "capacity, users, free_of_charge, pmr_places, fee_1h, source, imported_at, "
                  "geom) VALUES (?, '86194-P-001', 'Parking des Halles', 'off_street', '86194', "
-                 "'1 place des Halles', 300, 'tous', 0, 6, 1.5, 'test', ?, ?), "
+                 "'1 place des Halles', 300, 'tous', 0, 6, 1.5, 'osm', ?, ?), "
                  "(?, '86194-P-002', 'Parking Gare', 'off_street', '86194', NULL, 120, NULL, 1, "
-                 "NULL, NULL, 'test', ?, ?)",
+                 "NULL, NULL, 'osm', ?, ?)",
                  (new_uuid(), stamp, point(150, 20), new_uuid(), stamp, point(520, 20)))
     conn.execute("INSERT INTO carpool_areas (uuid, place_id, name, insee_code, place_type, "
                  "updated_on, is_open, places, source, imported_at, geom) VALUES "
                  "(?, '86194-C-001', 'Aire du Stade', '86194', 'Aire de covoiturage', "
-                 "'2024-03-01', 1, 40, 'bnlc.csv', ?, ?), "
+                 "'2024-03-01', 1, 40, 'bnlc', ?, ?), "
                  "(?, '86194-C-002', 'Arrêt du pouce', '86194', 'Auto-stop', NULL, 1, "
-                 "NULL, 'bnlc.csv', ?, ?)",
+                 "NULL, 'bnlc', ?, ?)",
                  (new_uuid(), stamp, point(900, 100), new_uuid(), stamp, point(950, 100)))
 
 

@@ -41,8 +41,10 @@ def export(socle, tmp_path_factory):
     folder = tmp_path_factory.mktemp("od") / "open_data"
     conn = observatory.open_observatory(path)
     try:
+        # the town's own counters (no licence recorded): it declares the right to publish them
         result = write_open_data(conn, folder, OpenDataSettings(
-            producer="Ville-Test (service SIG)", operator_siret=SIRET, extracted=EXTRACTED))
+            producer="Ville-Test (service SIG)", operator_siret=SIRET, extracted=EXTRACTED,
+            include_not_open=True))
     finally:
         conn.close()
     return result, ids
@@ -204,7 +206,9 @@ def test_every_resource_carries_licence_producer_period_and_extraction_date(expo
         assert resource["producer"] == "Ville-Test (service SIG)", resource["name"]
         assert resource["extracted"] == "2025-01-31", resource["name"]
         assert resource["period"], resource["name"]
-        expected = "odbl-1.0" if resource["name"].startswith("carpool") else "etalab-2.0"
+        # car parks from OpenStreetMap and BNLC carpool areas: ODbL (share-alike)
+        expected = "odbl-1.0" if resource["name"].startswith(("carpool", "parkings")) \
+            else "etalab-2.0"
         assert resource["licenses"][0]["name"] == expected, resource["name"]
     periods = {r["name"]: r["period"] for r in descriptor["resources"]}
     assert periods["premises"] == {"start": "2024-10-01", "end": "2024-11-30",
@@ -310,3 +314,102 @@ def test_without_a_closed_campaign_or_with_an_unknown_one(socle, tmp_path):
     finally:
         conn.close()
     assert not Path(tmp_path / "b").exists()
+
+
+# ------------------------------------------------------------- licences of the flows' sources
+
+def export_with(socle, folder, sql=(), **settings) -> object:
+    """Export a copy of the socle after ``sql`` (statements) with ``settings``."""
+    import shutil
+
+    path, _ids = socle
+    copy = folder / "copy.gpkg"
+    shutil.copy(path, copy)
+    conn = observatory.open_observatory(copy)
+    try:
+        for statement in sql:
+            conn.execute(statement)
+        return write_open_data(conn, folder / "od", OpenDataSettings(
+            producer="Ville-Test", operator_siret=SIRET, extracted=EXTRACTED,
+            language="en", **settings))
+    finally:
+        conn.close()
+
+
+OPEN = "etalab-2.0, odbl-1.0, cc-by-4.0, cc0-1.0, etalab-1.0"
+
+
+def test_flows_whose_source_has_no_licence_are_left_out_by_default(socle, tmp_path):
+    result = export_with(socle, tmp_path)
+    assert result.flows_left_out == ["counts"]
+    assert result.licence_messages == [
+        "Counting sites and daily counts not published: the licence of source "
+        "compteurs_ville.csv (no licence recorded) is not one of the open licences "
+        f"({OPEN}). List the source with its licence in the plugin's "
+        "resources/reporting/sources.csv, or tick INCLUDE_NOT_OPEN (publish anyway) if you "
+        "hold the right to publish them under Licence Ouverte 2.0 (Etalab)."]
+    names = [r["name"] for r in package(result)["resources"]]
+    assert not {"counting_sites", "counting_channels", "counts_daily",
+                "counting_sites_geojson"} & set(names)
+    assert not (result.folder / "data" / "counts_daily.csv").exists()
+    # osm car parks and bnlc carpool areas: open (ODbL), published under the ODbL
+    assert result.rows["parkings"] == 1 and result.rows["carpool_areas"] == 1
+    licences = {r["name"]: r["licenses"][0]["name"] for r in package(result)["resources"]}
+    assert licences["parkings"] == licences["parkings_geojson"] == "odbl-1.0"
+    assert licences["premises"] == "etalab-2.0"
+    readme = (result.folder / "LISEZMOI.md").read_text(encoding="utf-8")
+    assert "## Flux non publiés" in readme and "sites et comptages piétons." in readme
+    assert not any("Publié sur déclaration" in n for r in package(result)["resources"]
+                   for n in r.get("notes", []))
+
+
+def test_sources_missing_or_not_open_are_named_with_their_licence(socle, tmp_path):
+    result = export_with(socle, tmp_path, sql=(
+        "UPDATE counting_sites SET source = NULL", "UPDATE counting_channels SET source = ''",
+        "UPDATE parkings SET source = 'kobo' WHERE parking_id = '86194-P-002'"))
+    assert result.flows_left_out == ["counts", "parkings"]
+    assert [m.split(" is not one")[0] for m in result.licence_messages] == [
+        "Counting sites and daily counts not published: the licence of source (rows without "
+        "a source; no licence recorded)",
+        "Car parks not published: the licence of source kobo (licence: Individual answers "
+        "never published)"]
+    assert "parkings" not in result.rows and "counts_daily" not in result.rows
+    assert result.rows["carpool_areas"] == 1
+
+
+def test_on_the_users_declaration_every_flow_is_published_with_a_note(socle, tmp_path):
+    result = export_with(socle, tmp_path, include_not_open=True, licence="cc-by-4.0")
+    assert result.flows_left_out == []
+    assert result.licence_messages == [
+        "Counting sites and daily counts published on your declaration that you hold the "
+        "right to publish them under Creative Commons Attribution 4.0: source "
+        "compteurs_ville.csv (no licence recorded)."]
+    assert result.rows["counts_daily"] == 4
+    resources = {r["name"]: r for r in package(result)["resources"]}
+    note = ("Publié sur déclaration du producteur qu'il détient le droit de le diffuser sous "
+            "cette licence (source sans licence ouverte enregistrée : compteurs_ville.csv)")
+    for name in ("counting_sites", "counting_channels", "counts_daily",
+                 "counting_sites_geojson"):
+        assert note in resources[name].get("notes", []), name
+        assert resources[name]["licenses"][0]["name"] == "cc-by-4.0"
+    assert note not in resources["parkings"].get("notes", [])
+    assert resources["parkings"]["licenses"][0]["name"] == "odbl-1.0"
+
+
+def test_flow_sources_in_the_order_met(socle, tmp_path):
+    import shutil
+
+    from observatoire_commerce.reporting.open_data_licences import flow_sources
+
+    path, _ids = socle
+    shutil.copy(path, tmp_path / "copy.gpkg")
+    conn = observatory.open_observatory(tmp_path / "copy.gpkg")
+    try:
+        conn.execute("UPDATE counting_channels SET source = 'bpe' WHERE channel_id = 'C2'")
+        conn.execute("UPDATE counting_sites SET source = ' ' WHERE site_id = 'S2'")
+        assert flow_sources(conn, "counts") == ["compteurs_ville.csv", None, "bpe"]
+        assert flow_sources(conn, "parkings") == ["osm"]
+        conn.execute("UPDATE parkings SET kind = 'on_street', source = 'x'")
+        assert flow_sources(conn, "parkings") == []    # only off-street car parks publish
+    finally:
+        conn.close()

@@ -233,3 +233,14 @@ def test_sources_table():
     own = sources.source_info("compteurs_ville.csv")
     assert (own["label"], own["known"]) == ("compteurs_ville.csv", False)
     assert own["licence"] == "Licence à préciser par le producteur"
+    assert own["licence_id"] == ""
+    assert sources.source_info("osm")["licence_id"] == "odbl-1.0"
+    assert sources.source_info("BNLC", "en")["licence"] == "ODbL 1.0"
+    assert [code for code in ("bpe", "OSM", "bnlc", "demo", "inventory", "kobo", "", None,
+                              "compteurs_ville.csv") if sources.is_open(code)] == [
+        "bpe", "OSM", "bnlc", "demo", "inventory"]
+
+
+def test_every_recorded_licence_id_is_one_of_the_open_licences():
+    ids = {row["licence_id"] for row in sources.table().values()}
+    assert ids - {""} <= set(sources.OPEN_LICENCES)

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
@@ -24,6 +25,7 @@ class ExportOpenData(ObservatoireAlgorithm):
     LICENCE = "LICENCE"
     CAMPAIGN = "CAMPAIGN"
     FLOWS = "FLOWS"
+    INCLUDE_NOT_OPEN = "INCLUDE_NOT_OPEN"
     OPERATOR_SIRET = "OPERATOR_SIRET"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     DATAPACKAGE = "DATAPACKAGE"
@@ -34,6 +36,7 @@ class ExportOpenData(ObservatoireAlgorithm):
     SURVEY_WITHHELD = "SURVEY_WITHHELD"
     DAILY_COUNTS = "DAILY_COUNTS"
     ROWS_LEFT_OUT = "ROWS_LEFT_OUT"
+    FLOWS_LEFT_OUT = "FLOWS_LEFT_OUT"
 
     LICENCE_KEYS = list(open_data.LICENCES)
 
@@ -52,7 +55,12 @@ class ExportOpenData(ObservatoireAlgorithm):
             "and daily counts in the national comptage des mobilités schema, car parks in the "
             "stationnement schema and carpool areas in the BNLC schema (published under the "
             "ODbL), each validated against its national schema: a row that would break it is "
-            "left out and listed. Tick only the flows whose licence allows republication.\n"
+            "left out and listed. A flow is published only when every source of its rows is "
+            "recorded under an open licence (Licence Ouverte / Etalab, ODbL, CC-BY, CC0; "
+            "resources/reporting/sources.csv); the others are left out with a warning naming "
+            "the source and its licence, unless you tick \u201cpublish anyway\u201d, declaring "
+            "that you hold the right to publish them under the chosen licence. A flow drawn "
+            "from an ODbL source is published under the ODbL.\n"
             "Never published: field agents' names, notes and photos, synchronisation "
             "conflicts, individual survey answers, the signs of sole traders whose SIRENE "
             "record is not public. Statistical secrecy: a survey figure is published only "
@@ -72,10 +80,15 @@ class ExportOpenData(ObservatoireAlgorithm):
             self.CAMPAIGN, self.tr("Campaign published (empty = the latest closed one)"),
             optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.FLOWS, self.tr("Flows whose licence allows publication"),
+            self.FLOWS, self.tr("Flows to publish (each only when its sources' licence is open)"),
             options=[self.tr("Counting sites and daily counts"), self.tr("Car parks"),
                      self.tr("Carpool areas (ODbL)")],
             allowMultiple=True, optional=True, defaultValue=[0, 1, 2]))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.INCLUDE_NOT_OPEN, self.tr("Publish anyway the flows whose source licence is not "
+                                           "open or not recorded (I hold the right to publish "
+                                           "them under the chosen licence)"),
+            defaultValue=False))
         self.addParameter(QgsProcessingParameterString(
             self.OPERATOR_SIRET, self.tr("SIRET of the car parks' operator (14 digits, "
                                          "required by the stationnement schema)"),
@@ -90,7 +103,9 @@ class ExportOpenData(ObservatoireAlgorithm):
                            (self.SURVEY_WITHHELD, self.tr("Survey figures withheld (secrecy)")),
                            (self.DAILY_COUNTS, self.tr("Daily counts published")),
                            (self.ROWS_LEFT_OUT, self.tr("Flow rows left out (national "
-                                                        "schema)"))):
+                                                        "schema)")),
+                           (self.FLOWS_LEFT_OUT, self.tr("Flows left out (source licence not "
+                                                         "open)"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def checkParameterValues(self, parameters, context):
@@ -105,6 +120,8 @@ class ExportOpenData(ObservatoireAlgorithm):
         return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ....i18n import qgis_locale
+
         folder = self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context)
         flows_chosen = self.parameterAsEnums(parameters, self.FLOWS, context)
         licence = self.LICENCE_KEYS[self.parameterAsEnum(parameters, self.LICENCE, context)]
@@ -124,7 +141,10 @@ class ExportOpenData(ObservatoireAlgorithm):
                 or None,
                 flows=[open_data.FLOWS[i] for i in flows_chosen],
                 operator_siret=self.parameterAsString(parameters, self.OPERATOR_SIRET,
-                                                      context).strip() or None)
+                                                      context).strip() or None,
+                include_not_open=self.parameterAsBoolean(parameters, self.INCLUDE_NOT_OPEN,
+                                                         context),
+                language=qgis_locale())
             result = open_data.write_open_data(
                 conn, folder, settings, progress=feedback.setProgress,
                 is_canceled=feedback.isCanceled)
@@ -139,7 +159,7 @@ class ExportOpenData(ObservatoireAlgorithm):
                 "establishments that are not public, but a sign recorded in the field or from "
                 "OpenStreetMap may still belong to a sole trader who asked not to be listed: "
                 "check the premises table before publishing."))
-        for warning in result.warnings:
+        for warning in result.licence_messages + result.warnings:
             feedback.pushWarning(warning)
         feedback.pushInfo(self.tr("{n} resources written to {folder}: {rows}").format(
             n=len(result.rows), folder=folder,
@@ -152,4 +172,5 @@ class ExportOpenData(ObservatoireAlgorithm):
                 self.SURVEY_FIGURES: result.rows.get("survey_indicators", 0),
                 self.SURVEY_WITHHELD: result.withheld_survey_figures,
                 self.DAILY_COUNTS: result.rows.get("counts_daily", 0),
-                self.ROWS_LEFT_OUT: len(result.warnings)}
+                self.ROWS_LEFT_OUT: len(result.warnings),
+                self.FLOWS_LEFT_OUT: len(result.flows_left_out)}
