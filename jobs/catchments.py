@@ -57,11 +57,16 @@ class Origins:
     uuids: List[Optional[str]]
 
 
-def centrality_origins(conn) -> Origins:
-    """The centroid of every centrality (:func:`jobs.points.centrality_points`)."""
+def centrality_origins(conn, uuids: Optional[Sequence[str]] = None) -> Origins:
+    """The centroid of every centrality (:func:`jobs.points.centrality_points`), or of the
+    centralities whose uuid is in ``uuids`` only."""
     cents = centrality_points(conn)
     if cents.empty:
         raise JobError(tr("No origin layer given and the GeoPackage holds no centrality."))
+    if uuids is not None:
+        cents = cents[cents["uuid"].isin(list(uuids))].reset_index(drop=True)
+        if cents.empty:
+            raise JobError(tr("None of the centralities chosen has a geometry: no origin."))
     return Origins(cents["x"].to_numpy(), cents["y"].to_numpy(), cents["name"].tolist(),
                    cents["uuid"].tolist())
 

@@ -81,13 +81,26 @@ def footfall(conn, *, distance: float = 0.0, mobility: Optional[str] = PEDESTRIA
              periods: Sequence[str] = ("week", "month", "year", "all"),
              hourly_periods: Sequence[str] = ("year", "all"), start=None, end=None,
              min_site_share: float = 1.0, holiday_dates: Optional[Sequence] = None,
+             centralities: Optional[Sequence[str]] = None,
              progress=None, checkpoint: Checkpoint = None) -> FootfallJob:
-    """Footfall per centrality from the socle (rules of :mod:`analysis.footfall`)."""
+    """Footfall per centrality from the socle (rules of :mod:`analysis.footfall`).
+    ``centralities``: uuids of the only centralities computed (None: every one); the sites
+    are still assigned among every centrality, then only the chosen ones' counts are read,
+    and only their sites are returned."""
     require_flows(conn)
     cents = readers.centralities(conn)
     if not cents:
         raise FlowAnalysisError(tr("the GeoPackage has no centrality"))
     site_frame = sites(conn, cents, distance)
+    if centralities is not None:
+        chosen = set(centralities)
+        site_frame = site_frame[site_frame["centrality_uuid"].isin(chosen)].reset_index(
+            drop=True)
+        if site_frame.empty:
+            raise FlowAnalysisError(tr(
+                "no counting site lies in the centralities chosen ({names}) or within the "
+                "distance given").format(names=", ".join(
+                    c["name"] for c in cents if c["uuid"] in chosen)))
     chans = channels(conn, mobility)
     if chans.empty:
         raise FlowAnalysisError(

@@ -24,6 +24,7 @@ from qgis.core import (
 from ..i18n import tr
 from ..ingest.importers.framework import ImportRefusedError
 from ..ingest.importers.framework import parse_mapping as parse_mapping_text
+from ..store import tables as store_tables
 from ..store.readers import offer as offer_readers
 
 #: The Date type of QgsProcessingParameterDateTime (a scoped enum in Qgis from QGIS 3.36 on).
@@ -141,6 +142,23 @@ def campaign_uuids(alg, camps, parameters, key, context):
     return camps.loc[camps["name"].isin(wanted), "uuid"].tolist() if wanted else None
 
 
+def centrality_uuids(alg, conn, parameters, key, context):
+    """uuids of the centralities named in the parameter ``key`` (names separated by commas),
+    in the order given; None when empty (every centrality). QgsProcessingException naming the
+    unknown names and the GeoPackage's centralities."""
+    wanted = list(dict.fromkeys(as_list(alg, parameters, key, context)))
+    if not wanted:
+        return None
+    known = store_tables.key_map(conn, "centralities", "name", "uuid")
+    unknown = [n for n in wanted if n not in known]
+    if unknown:
+        raise QgsProcessingException(tr(
+            "Unknown centrality name(s): {unknown}. Centralities in the GeoPackage: "
+            "{known}.").format(unknown=", ".join(unknown),
+                               known=", ".join(sorted(known)) or "-"))
+    return [known[n] for n in wanted]
+
+
 def vacant_statuses(alg, conn, parameters, key, context):
     """Status codes of the parameter ``key``, checked against the GeoPackage (None: empty)."""
     statuses = as_list(alg, parameters, key, context)
@@ -230,6 +248,13 @@ def add_write_parameter(alg, key="WRITE_INDICATORS"):
 def add_campaigns_parameter(alg, key="CAMPAIGNS"):
     alg.addParameter(QgsProcessingParameterString(
         key, tr("Campaigns (names separated by commas; empty = all)"), optional=True))
+
+
+def add_centralities_parameter(alg, description: str, key="CENTRALITIES"):
+    """Optional centrality names (text: names separated by commas, as qgis_process passes
+    them; ticked in a list of the socle's centralities in the dialogs, see
+    :data:`NAME_LISTS`)."""
+    alg.addParameter(QgsProcessingParameterString(key, description, optional=True))
 
 
 def add_vacant_statuses_parameter(alg, key="VACANT_STATUSES"):

@@ -81,6 +81,7 @@ class Options:
     campaign: Optional[str] = None        # reference campaign (name); default the latest
     long_term_years: float = 2.0
     producer: str = ""
+    centralities: Optional[List[str]] = None  # names of the centralities reported (None: all)
 
 
 @dataclass
@@ -499,6 +500,21 @@ def _parameters_of(frame: pd.DataFrame, algorithm: str) -> dict:
 
 # --------------------------------------------------------------------------------- gather
 
+def chosen_centralities(cents: list, names: Optional[List[str]]) -> list:
+    """The centralities of ``cents`` named in ``names``, in the socle's order (every one when
+    ``names`` is empty); AtlasDataError naming the unknown names and the known ones."""
+    wanted = [n.strip() for n in (names or []) if n and n.strip()]
+    if not wanted:
+        return list(cents)
+    known = [c["name"] for c in cents]
+    unknown = [n for n in dict.fromkeys(wanted) if n not in known]
+    if unknown:
+        raise AtlasDataError(tr(
+            "Unknown centrality name(s): {unknown}. Centralities in the GeoPackage: "
+            "{known}.").format(unknown=", ".join(unknown), known=", ".join(sorted(known))))
+    return [c for c in cents if c["name"] in set(wanted)]
+
+
 def gather(conn, options: Options, *, source_file: str = "",
            progress: Optional[Callable[[float], None]] = None,
            today: Optional[dt.date] = None) -> Report:
@@ -513,6 +529,7 @@ def gather(conn, options: Options, *, source_file: str = "",
     cents = readers.centralities(conn)
     if not cents:
         raise AtlasDataError(tr("The GeoPackage holds no centrality: nothing to report."))
+    reported = chosen_centralities(cents, options.centralities)
     labels = {table: store.labels(conn, table, language) for table in store.LABEL_TABLES}
     if progress:
         progress(10)
@@ -529,7 +546,7 @@ def gather(conn, options: Options, *, source_file: str = "",
         progress(50)
     stored = with_secrecy(store.indicators(conn), store.has_survey_columns(conn))
     centralities = []
-    for cent in cents:
+    for cent in reported:
         uid = cent["uuid"]
         vac = table[table["centrality_uuid"] == uid]
         mix = by_group[by_group["centrality_uuid"] == uid][
@@ -564,6 +581,8 @@ def gather(conn, options: Options, *, source_file: str = "",
         "procos": procos_thresholds(),
         "long_term_years": options.long_term_years,
         "include_open": options.include_open,
+        "centralities": [c["name"] for c in reported] if options.centralities else [],
+        "centralities_total": len(cents),
         "included": [c.name for c in included],
         "excluded_open": [c.name for c in camps if c.provisional and not c.included],
         "footfall": _parameters_of(stored, "observatoire:footfall_by_centrality"),

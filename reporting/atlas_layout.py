@@ -675,6 +675,13 @@ class Builder(LayoutKit):
                 choice=tr("included, marked provisional") if p["include_open"] else
                 tr("left out") + (f" ({', '.join(p['excluded_open'])})"
                                   if p["excluded_open"] else "")),
+        ]
+        if p.get("centralities"):
+            lines.append(tr("Centralities in this atlas: {names} ({n} of the {total} of the "
+                            "socle); the territory's figures count every premise.").format(
+                names=", ".join(p["centralities"]), n=len(p["centralities"]),
+                total=p["centralities_total"]))
+        lines += [
             tr("Long-term vacancy: vacant for {years} years or more, measured between the "
                "start dates of the campaigns.").format(
                 years=fmt.number(p["long_term_years"], 1 if p["long_term_years"] % 1 else 0,

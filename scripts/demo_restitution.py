@@ -41,7 +41,7 @@ def steps(gpkg: Path, out: Path, config: Path) -> dict:
 
 def print_summary(result: dict) -> None:
     atlas, dashboard = result["atlas"], result["dashboard"]
-    n = int(atlas["CENTRALITIES"])
+    n = int(atlas["CENTRALITIES_PRINTED"])
     print(f"\nAtlas: {atlas['OUTPUT']} ({int(atlas['PAGES'])} pages: cover, territory summary, "
           f"2 pages for each of the {n} centralities, methods; in French, the open campaign "
           "left out)")

@@ -291,6 +291,24 @@ def test_english_atlas_even_under_a_french_qgis(tmp_path):
     built.cleanup()
 
 
+# ------------------------------------------------------------------ chosen centralities
+
+def test_atlas_of_the_chosen_centralities_only(tmp_path):
+    needs_french()
+    built = build_site(tmp_path, centralities=["Gare"])
+    assert [p.kind for p in built.pages] == ["cover", "summary", "centrality_map",
+                                             "centrality_figures", "methods"]
+    assert built.layout.pageCollection().pageCount() == 5
+    assert labels(built, 2)["title"] == "Gare"
+    _headers, rows = table_on(built, 1, "key_figures")
+    assert [r[:3] for r in rows] == [["Gare", "3", f"0,0{NBSP}%"],
+                                     ["Territoire (tous les locaux)", "9", f"22,2{NBSP}%"]]
+    methods = " ".join(labels(built, 4).values())
+    assert ("Centralités de cet atlas : Gare (1 sur les 3 du socle) ; les chiffres du "
+            "territoire comptent tous les locaux.") in methods
+    built.cleanup()
+
+
 # ------------------------------------------------------------------------ algorithms
 
 def test_print_atlas_algorithm(run_alg, tmp_path):
@@ -299,7 +317,7 @@ def test_print_atlas_algorithm(run_alg, tmp_path):
     out = tmp_path / "atlas.pdf"
     result = run_alg("print_atlas", {"GEOPACKAGE": str(tmp_path / "site.gpkg"),
                                      "OUTPUT": str(out)})
-    assert result == {"OUTPUT": str(out), "PAGES": 9, "CENTRALITIES": 3}
+    assert result == {"OUTPUT": str(out), "PAGES": 9, "CENTRALITIES_PRINTED": 3}
     assert pdf_pages(out) == 9
     assert not list(tmp_path.glob("observatoire_atlas_*"))
     with pytest.raises(QgsProcessingException, match="Inventaire 2025 is still open|"
@@ -310,6 +328,14 @@ def test_print_atlas_algorithm(run_alg, tmp_path):
                                      "CAMPAIGN": "Inventaire 2025", "INCLUDE_OPEN": True,
                                      "LANGUAGE": 1, "OUTPUT": str(out)})
     assert result["PAGES"] == 9
+    result = run_alg("print_atlas", {"GEOPACKAGE": str(tmp_path / "site.gpkg"),
+                                     "CENTRALITIES": "Gare, Centre", "OUTPUT": str(out)})
+    assert result == {"OUTPUT": str(out), "PAGES": 7, "CENTRALITIES_PRINTED": 2}
+    assert pdf_pages(out) == 7
+    with pytest.raises(QgsProcessingException, match=r"Unknown centrality name\(s\): Plage\. |"
+                                                     r"Centralité\(s\) inconnue\(s\) : Plage\. "):
+        run_alg("print_atlas", {"GEOPACKAGE": str(tmp_path / "site.gpkg"),
+                                "CENTRALITIES": "Plage", "OUTPUT": str(out)})
 
 
 def test_missing_matplotlib_is_named(processing_ready, monkeypatch, tmp_path):

@@ -325,6 +325,33 @@ def test_default_origins_are_centralities(run_alg, network_gpkg):
     assert rows["catchment_premises_walk_1min"] == feature["premises"]
 
 
+def test_chosen_centralities_only_as_origins(run_alg, network_gpkg):
+    conn = gpkg.connect(network_gpkg)  # a second centrality, around node (0, 1)
+    px, py = xy(0, 1)
+    conn.execute("INSERT INTO centralities (uuid, name, level, geom) VALUES (?,?,?,?)",
+                 ("c-p", "Centre P", "secondary",
+                  geometry.encode("multipolygon", [square(px, py, 30)], 2154)))
+    conn.close()
+    params = {"GEOPACKAGE": str(network_gpkg), "BANDS": "1", "OUTPUT": "memory:"}
+    every = run_alg("network_catchments", dict(params, WRITE_INDICATORS=False))
+    assert sorted(f["origin_id"] for f in every["OUTPUT"].getFeatures()) == [
+        "Centre O", "Centre P"]
+    result = run_alg("network_catchments", dict(params, CENTRALITIES="Centre O"))
+    (feature,) = list(result["OUTPUT"].getFeatures())
+    assert (feature["origin_id"], feature["origin_uuid"]) == ("Centre O", "c-o")
+    assert feature["nodes_reached"] == 4  # as when it is the only centrality
+    conn = gpkg.connect(network_gpkg)
+    written = {r[0] for r in conn.execute(
+        "SELECT DISTINCT centrality_uuid FROM indicators WHERE algorithm = "
+        "'observatoire:network_catchments'")}
+    conn.close()
+    assert written == {"c-o"}
+    with pytest.raises(QgsProcessingException, match=r"Unknown centrality name\(s\): Plage\. "
+                                                     "Centralities in the GeoPackage: Centre "
+                                                     "O, Centre P"):
+        run_alg("network_catchments", dict(params, CENTRALITIES="Plage"))
+
+
 def test_no_indicators_for_other_origins_or_when_not_asked(run_alg, network_gpkg):
     run_alg("network_catchments", {"GEOPACKAGE": str(network_gpkg), "BANDS": "1",
                                    "WRITE_INDICATORS": False, "OUTPUT": "memory:"})

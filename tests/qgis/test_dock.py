@@ -10,6 +10,7 @@ from qgis.PyQt.QtCore import QLocale
 from observatoire_commerce.plugin import socle as socles
 from observatoire_commerce.plugin.dock import COLUMNS, ObservatoryDock
 from observatoire_commerce.plugin.dock_presenter import (
+    ACTIONS,
     KEY_INDICATORS,
     algorithm_parameters,
     cards_for,
@@ -162,7 +163,17 @@ def test_a_project_without_socle_says_so_and_follows_a_layer_added(qgis_app, soc
 def test_dialog_parameters_are_prefilled_with_the_socle_and_the_centrality(dock, socle,
                                                                           processing_ready):
     dock.centrality_list.setCurrentRow(1)
-    assert dock.algorithm_parameters("vacancy_rates") == {"GEOPACKAGE": str(socle.resolve())}
+    path = str(socle.resolve())
+    # every dock algorithm that can be limited to centralities gets the chosen one
+    assert {alg_id: dock.algorithm_parameters(alg_id) for alg_id, _text in ACTIONS} == {
+        "vacancy_rates": {"GEOPACKAGE": path},
+        "offer_mix": {"GEOPACKAGE": path},
+        "footfall_by_centrality": {"GEOPACKAGE": path, "CENTRALITIES": "Gare"},
+        "network_catchments": {"GEOPACKAGE": path, "CENTRALITIES": "Gare"},
+        "print_atlas": {"GEOPACKAGE": path, "CENTRALITIES": "Gare"},
+    }
+    dock.centrality_list.setCurrentRow(0)
+    assert dock.algorithm_parameters("print_atlas")["CENTRALITIES"] == "Centre"
     assert algorithm_parameters("/x.gpkg", {"name": "Gare"}, ["GEOPACKAGE", "CENTRALITIES"]) \
         == {"GEOPACKAGE": "/x.gpkg", "CENTRALITIES": "Gare"}
     assert algorithm_parameters(None, None, ["GEOPACKAGE"]) == {}
@@ -245,6 +256,34 @@ def test_algorithm_dialogs_list_the_socles_campaigns_and_centralities(socle, pro
     wrapper = vacancy.parameterDefinition("CAMPAIGNS").metadata()["widget_wrapper"]
     assert wrapper == {"class": "observatoire_commerce.plugin.parameter_widgets.NameListWrapper",
                        "table": "campaigns", "multiple": True}
+
+
+def test_the_atlas_dialog_opened_from_the_dock_ticks_the_chosen_centrality(
+        dock, socle, processing_ready, qgis_iface, monkeypatch):
+    from processing.gui import ParametersPanel
+    from qgis import processing
+    from qgis.gui import QgsBrowserGuiModel, QgsCheckableComboBox
+
+    browser = QgsBrowserGuiModel()
+    if ParametersPanel.iface is not None:
+        monkeypatch.setattr(ParametersPanel.iface, "browserModel", lambda: browser,
+                            raising=False)
+    dock.centrality_list.setCurrentRow(1)
+    # what run_algorithm hands to processing.execAlgorithmDialog, without executing it
+    dialog = processing.createAlgorithmDialog("observatoire:print_atlas",
+                                              dock.algorithm_parameters("print_atlas"))
+    try:
+        wrappers = dialog.mainWidget().wrappers
+        centralities = wrappers["CENTRALITIES"].widget
+        assert isinstance(centralities, QgsCheckableComboBox)
+        assert [centralities.itemText(i) for i in range(centralities.count())] == [
+            "Centre", "Gare"]
+        assert centralities.checkedItems() == ["Gare"]
+        parameters = dialog.mainWidget().createProcessingParameters()
+        assert parameters["CENTRALITIES"] == "Gare"
+        assert parameters["GEOPACKAGE"] == str(socle.resolve())
+    finally:
+        dialog.deleteLater()
 
 
 def test_the_dock_speaks_french(project, qgis_app):

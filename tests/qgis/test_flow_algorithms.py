@@ -153,6 +153,36 @@ def test_counter_within_distance_is_assigned(flows_gpkg, run_alg):
     assert sites["SC"]["distance_m"] == pytest.approx(200, abs=1e-3)
 
 
+def test_footfall_of_the_chosen_centralities_only(flows_gpkg, run_alg):
+    conn = gpkg.connect(flows_gpkg)  # counter C moved into Gare: 7 passages an hour
+    conn.execute("UPDATE counting_sites SET geom = ? WHERE site_id = 'SC'",
+                 (geometry.encode_point(1050.0, 50.0, 2154),))
+    conn.close()
+    result = _footfall(run_alg, flows_gpkg, CENTRALITIES="Gare")
+    periods = {(r["centrality"], r["period_kind"], r["period"]): r
+               for r in _rows(result["OUTPUT_PERIODS"])}
+    assert {k[0] for k in periods} == {"Gare"}
+    assert periods[("Gare", "year", "2024")]["mean_daily"] == pytest.approx(7 * 24)
+    assert [r["site_id"] for r in _rows(result["OUTPUT_SITES"])] == ["SC"]
+    assert [f["name"] for f in result["OUTPUT_CENTRALITIES"].getFeatures()] == ["Gare"]
+    conn = observatory.open_observatory(flows_gpkg)
+    written = {r[0] for r in conn.execute("SELECT DISTINCT centrality_uuid FROM indicators")}
+    conn.close()
+    assert written == {"cB"}
+    # Centre alone: the same figures as with every centrality
+    result = _footfall(run_alg, flows_gpkg, CENTRALITIES="Centre", WRITE_INDICATORS=False)
+    (year,) = [r for r in _rows(result["OUTPUT_PERIODS"]) if r["period"] == "2024"]
+    assert year["centrality"] == "Centre"
+    assert year["mean_daily"] == pytest.approx((9 * 504 + 648 + 936 + 2 * 432) / 13)
+    with pytest.raises(QgsProcessingException, match="no counting site lies in the "
+                                                     r"centralities chosen \(Vide\)"):
+        _footfall(run_alg, flows_gpkg, CENTRALITIES="Vide")
+    with pytest.raises(QgsProcessingException, match=r"Unknown centrality name\(s\): Plage\. "
+                                                     "Centralities in the GeoPackage: Centre, "
+                                                     "Gare, Vide"):
+        _footfall(run_alg, flows_gpkg, CENTRALITIES="Centre, Plage")
+
+
 def _impact(run_alg, path, **extra):
     params = {"GEOPACKAGE": str(path), "OUTPUT": "memory:"}
     params.update(extra)

@@ -94,6 +94,22 @@ def test_campaign_choice_and_refusals(tmp_path, site):
         atlas_data.gather(site, atlas_data.Options())
 
 
+def test_chosen_centralities_only_the_territory_unchanged(site):
+    report = atlas_data.gather(site, atlas_data.Options(centralities=["Gare", " ", "Centre"]))
+    assert [c.name for c in report.centralities] == ["Centre", "Gare"]  # the socle's order
+    centre, gare = report.centralities
+    assert [round(r, 2) for r in gare.vacancy["vacancy_rate"]] == [33.33, 33.33, 0.0]
+    assert rows(report.territory_vacancy, "campaign", "premises", "vacant")[-1] == (
+        "Inventaire 2024", 9, 2)                         # every premise, as without a choice
+    assert report.parameters["centralities"] == ["Centre", "Gare"]
+    assert report.parameters["centralities_total"] == 3
+    assert atlas_data.gather(site, atlas_data.Options()).parameters["centralities"] == []
+    with pytest.raises(atlas_data.AtlasDataError, match=r"Unknown centrality name\(s\): "
+                                                        "Plage, Port. Centralities in the "
+                                                        "GeoPackage: =Vide, Centre, Gare."):
+        atlas_data.gather(site, atlas_data.Options(centralities=["Gare", "Plage", "Port"]))
+
+
 def test_indicators_read_back(site):
     report = atlas_data.gather(site, atlas_data.Options())
     centre, gare, _empty = report.centralities

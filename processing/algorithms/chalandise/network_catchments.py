@@ -21,7 +21,13 @@ from ....store import observatory
 from ...job_base import JobAlgorithm
 from ...layers import gpkg_crs, read_source, source_of
 from ...outputs import open_sink, point, polygons_geometry
-from ...parameters import add_write_parameter, parse_bands
+from ...parameters import (
+    add_centralities_parameter,
+    add_write_parameter,
+    as_list,
+    centrality_uuids,
+    parse_bands,
+)
 from ...styling import band_styler, style_on_load
 
 MODES = job.MODES
@@ -37,6 +43,7 @@ class NetworkCatchments(JobAlgorithm):
     GROUP = "chalandise"
     ORIGINS = "ORIGINS"
     ORIGIN_ID = "ORIGIN_ID_FIELD"
+    CENTRALITIES = "CENTRALITIES"
     MODE = "MODE"
     UNIT = "UNIT"
     BANDS = "BANDS"
@@ -57,7 +64,8 @@ class NetworkCatchments(JobAlgorithm):
         return self.tr(
             "Catchment areas of many origins at once over the stored road network (import "
             "roads or build the network first). Origins: any point layer, or by default the "
-            "centroid of every centrality. Each origin is snapped to the nearest point of the "
+            "centroid of every centrality (or of the centralities chosen). Each origin is "
+            "snapped to the nearest point of the "
             "nearest road usable by the mode within the snapping tolerance and enters the "
             "network there; origins farther away are not moved: they are reported (warning, "
             "origins output with snapped = 0) and get no catchment. An origin whose only roads "
@@ -98,6 +106,9 @@ class NetworkCatchments(JobAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.ORIGIN_ID, self.tr("Origin identifier field"),
             parentLayerParameterName=self.ORIGINS, optional=True))
+        add_centralities_parameter(self, self.tr(
+            "Centralities as origins, without an origin layer (names separated by commas; "
+            "empty = all)"), self.CENTRALITIES)
         self.addParameter(QgsProcessingParameterEnum(
             self.MODE, self.tr("Mode"), [self.tr("Walking"), self.tr("Driving")],
             defaultValue=0))
@@ -144,9 +155,13 @@ class NetworkCatchments(JobAlgorithm):
             return False, str(exc)
         return super().checkParameterValues(parameters, context)
 
-    def _origins(self, conn, parameters, context) -> job.Origins:
+    def _origins(self, conn, parameters, context, feedback) -> job.Origins:
         if parameters.get(self.ORIGINS) in (None, ""):
-            return job.centrality_origins(conn)
+            return job.centrality_origins(conn, centrality_uuids(
+                self, conn, parameters, self.CENTRALITIES, context))
+        if as_list(self, parameters, self.CENTRALITIES, context):
+            feedback.pushWarning(self.tr("An origin layer is given: the centralities chosen "
+                                         "are not used as origins."))
         source = source_of(self, parameters, self.ORIGINS, context)
         field = self.parameterAsString(parameters, self.ORIGIN_ID, context)
         data = read_source(source, gpkg_crs(conn), context, [field] if field else None)
@@ -160,7 +175,7 @@ class NetworkCatchments(JobAlgorithm):
         bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context))
         crs = gpkg_crs(conn)
         srs = observatory.srs_id(conn)
-        origins = self._origins(conn, parameters, context)
+        origins = self._origins(conn, parameters, context, feedback)
         run = job.catchments(
             conn, origins, mode=mode, unit_time=unit_time, bands=bands,
             dissolve=self.parameterAsEnum(parameters, self.STYLE, context) == 1,

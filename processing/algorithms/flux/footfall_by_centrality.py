@@ -12,7 +12,16 @@ from ....jobs import footfall as fr
 from ....jobs.messages import describe
 from ...layers import gpkg_crs
 from ...outputs import blob_geometry, write_frame
-from ...parameters import add_date, add_string, as_date, as_list, as_text, parse_date
+from ...parameters import (
+    add_centralities_parameter,
+    add_date,
+    add_string,
+    as_date,
+    as_list,
+    as_text,
+    centrality_uuids,
+    parse_date,
+)
 from ...styling import GraduatedStyler, style_on_load
 from .base import FlowAnalysisAlgorithm
 
@@ -22,6 +31,7 @@ PERIODS = ("day", "week", "month", "year")
 class FootfallByCentrality(FlowAnalysisAlgorithm):
     ALG_ID = "footfall_by_centrality"
     DISTANCE = "DISTANCE"
+    CENTRALITIES = "CENTRALITIES"
     MOBILITY = "MOBILITY"
     PERIODS = "PERIODS"
     START = "START"
@@ -58,12 +68,15 @@ class FootfallByCentrality(FlowAnalysisAlgorithm):
             "0.9), shopping (Saturday/weekday ≥ 1 and share 11:00–18:59 ≥ 55 %), else mixed. "
             "Indicators: footfall_mean_daily, footfall_weekday_mean, footfall_saturday_mean, "
             "footfall_sunday_mean (passages/day/counter), footfall_coverage and footfall_yoy "
-            "(%).")
+            "(%). With centralities chosen, only those are computed and written (the sites "
+            "are still assigned among every centrality).")
 
     def initAlgorithm(self, config=None):
         self.add_geopackage_parameter()
         self.add_distance(self.DISTANCE, self.tr("Counters outside a centrality: assign within "
                                                  "(metres)"), 0.0)
+        add_centralities_parameter(self, self.tr("Centralities (names separated by commas; "
+                                                 "empty = all)"), self.CENTRALITIES)
         add_string(self, self.MOBILITY, self.tr("Mobility type of the channels (empty = all)"),
                    default="PEDESTRIAN")
         self.addParameter(QgsProcessingParameterEnum(
@@ -109,6 +122,7 @@ class FootfallByCentrality(FlowAnalysisAlgorithm):
     def analyse(self, conn, parameters, context, feedback):
         kinds = [PERIODS[i] for i in self.parameterAsEnums(parameters, self.PERIODS, context)]
         holidays = as_list(self, parameters, self.HOLIDAYS, context)
+        chosen = centrality_uuids(self, conn, parameters, self.CENTRALITIES, context)
         feedback.pushInfo(self.tr("Reading the counts…"))
         job = fr.footfall(
             conn, distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
@@ -117,7 +131,8 @@ class FootfallByCentrality(FlowAnalysisAlgorithm):
             start=as_date(self, parameters, self.START, context),
             end=as_date(self, parameters, self.END, context),
             min_site_share=float(as_text(self, parameters, self.MIN_SITE_SHARE, context) or 1),
-            holiday_dates=holidays or None, progress=feedback.setProgress,
+            holiday_dates=holidays or None, centralities=chosen,
+            progress=feedback.setProgress,
             checkpoint=self.checkpoint(feedback))
         for note in job.notes:
             feedback.pushWarning(describe(note))
@@ -137,6 +152,8 @@ class FootfallByCentrality(FlowAnalysisAlgorithm):
             out[key] = write_frame(self, parameters, key, context, tables[name], crs,
                                    feedback=feedback)
         layer = fr.centrality_layer(conn, tables)
+        if chosen is not None:
+            layer = layer[layer["uuid"].isin(chosen)].reset_index(drop=True)
         out[self.OUTPUT_CENTRALITIES] = write_frame(
             self, parameters, self.OUTPUT_CENTRALITIES, context, layer.drop(columns="geom"),
             crs, geometries=[blob_geometry(b) for b in layer["geom"]],

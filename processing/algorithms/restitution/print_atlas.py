@@ -19,6 +19,7 @@ from qgis.core import (
 
 from .... import dependencies
 from ....reporting import atlas, atlas_data
+from ...parameters import add_centralities_parameter, split_list
 from ..base import ObservatoireAlgorithm
 
 LANGUAGES = (("fr", "Français"), ("en", "English"))
@@ -34,8 +35,9 @@ class PrintAtlas(ObservatoireAlgorithm):
     LONG_TERM_YEARS = "LONG_TERM_YEARS"
     PRODUCER = "PRODUCER"
     OUTPUT = "OUTPUT"
-    PAGES = "PAGES"
     CENTRALITIES = "CENTRALITIES"
+    PAGES = "PAGES"
+    CENTRALITIES_PRINTED = "CENTRALITIES_PRINTED"
 
     def displayName(self):
         return self.tr("Print the observatory atlas (PDF)")
@@ -55,7 +57,9 @@ class PrintAtlas(ObservatoireAlgorithm):
             "lists (openings and closures since the previous campaign, premises vacant for "
             "the chosen number of years or more); a methods page (definitions, campaigns and "
             "their completeness, sources and licences, parameters). Pages: 3 + 2 × "
-            "centralities.\n\nVacancy rate = 100 × vacant premises / premises observed, "
+            "centralities. With centralities chosen, the atlas holds only those (summary, "
+            "pages); the territory's figures still count every premise.\n\nVacancy rate = "
+            "100 × vacant premises / premises observed, "
             "computed when printing from the campaigns up to the reference campaign (the "
             "latest by default). Open campaigns are left out unless included: they are then "
             "marked provisional with their completeness on every table and chart. Footfall, "
@@ -73,6 +77,8 @@ class PrintAtlas(ObservatoireAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.LANGUAGE, self.tr("Language of the atlas"),
             options=[name for _code, name in LANGUAGES], defaultValue=0))
+        add_centralities_parameter(self, self.tr("Centralities in the atlas (names separated by "
+                                                 "commas; empty = all)"), self.CENTRALITIES)
         self.addParameter(QgsProcessingParameterString(
             self.CAMPAIGN, self.tr("Reference campaign (empty = the latest one included)"),
             optional=True))
@@ -94,8 +100,8 @@ class PrintAtlas(ObservatoireAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Atlas PDF"), self.tr("PDF files (*.pdf)")))
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Pages printed")))
-        self.addOutput(QgsProcessingOutputNumber(self.CENTRALITIES,
-                                                 self.tr("Centralities in the atlas")))
+        self.addOutput(QgsProcessingOutputNumber(self.CENTRALITIES_PRINTED,
+                                                 self.tr("Centralities printed")))
 
     def checkParameterValues(self, parameters, context):
         missing = dependencies.missing(["matplotlib"])
@@ -111,7 +117,9 @@ class PrintAtlas(ObservatoireAlgorithm):
             include_open=self.parameterAsBool(parameters, self.INCLUDE_OPEN, context),
             campaign=self.parameterAsString(parameters, self.CAMPAIGN, context).strip() or None,
             long_term_years=self.parameterAsDouble(parameters, self.LONG_TERM_YEARS, context),
-            producer=self.parameterAsString(parameters, self.PRODUCER, context).strip())
+            producer=self.parameterAsString(parameters, self.PRODUCER, context).strip(),
+            centralities=split_list(self.parameterAsString(parameters, self.CENTRALITIES,
+                                                           context)) or None)
         catchments = self.parameterAsVectorLayer(parameters, self.CATCHMENTS, context)
         if catchments is not None:
             names = set(catchments.fields().names())
@@ -160,4 +168,4 @@ class PrintAtlas(ObservatoireAlgorithm):
         feedback.pushInfo(self.tr("{pages} pages written to {path} ({n} centralities).").format(
             pages=pages, path=output, n=len(built.report.centralities)))
         return {self.OUTPUT: output, self.PAGES: pages,
-                self.CENTRALITIES: len(built.report.centralities)}
+                self.CENTRALITIES_PRINTED: len(built.report.centralities)}
