@@ -170,15 +170,22 @@ class ObservatoryDock(QDockWidget):
         self.follow_project()
         return True
 
-    def _watch(self, path) -> None:
+    def _watch(self, path, renew: bool = False) -> None:
+        """Watch the socle (and its -wal file). Paths already watched stay watched: removing
+        and adding them again would drop a change not yet delivered (a project change comes
+        with every layer an algorithm loads, right after it wrote the file). ``renew``:
+        watch them afresh (a file replaced by another is no longer watched)."""
+        wanted = [p for p in (path, path + "-wal") if Path(p).exists()] if path else []
         old = self.watcher.files()
-        if old:
-            self.watcher.removePaths(old)
-        if path:
-            self.watcher.addPaths([p for p in (path, path + "-wal") if Path(p).exists()])
+        stale = old if renew else [p for p in old if p not in wanted]
+        if stale:
+            self.watcher.removePaths(stale)
+        new = [p for p in wanted if p not in self.watcher.files()]
+        if new:
+            self.watcher.addPaths(new)
 
     def _file_changed(self) -> None:
-        self._watch(self.presenter.socle)  # a file replaced is no longer watched
+        self._watch(self.presenter.socle, renew=True)  # a file replaced is no longer watched
         self.presenter.refresh()
 
     # -- the centralities layer on the map ---------------------------------------------------

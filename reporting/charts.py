@@ -26,6 +26,9 @@ from . import formatting as fmt
 from . import style
 
 MM = 1 / 25.4
+#: matplotlib's ``svg.fonttype``: "path" draws every glyph as a path (what Qt's SVG renderer
+#: prints exactly); "none" keeps the texts as SVG text (tests read them back).
+SVG_FONTTYPE = "path"
 BAND_NAMES = {"normal": noop("Low vacancy"), "moderate": noop("Moderate"),
               "worrying": noop("Worrying"), "critical": noop("Critical")}
 
@@ -52,7 +55,7 @@ def _figure(size_mm: tuple):
         "axes.edgecolor": style.GREY_LIGHT, "axes.linewidth": 0.5,
         "xtick.color": style.GREY_DARK, "ytick.color": style.GREY_DARK,
         "xtick.major.width": 0.5, "ytick.major.width": 0.5, "xtick.major.size": 2,
-        "ytick.major.size": 2, "text.color": style.GREY_DARK, "svg.fonttype": "path",
+        "ytick.major.size": 2, "text.color": style.GREY_DARK, "svg.fonttype": SVG_FONTTYPE,
         "svg.hashsalt": "observatoire", "legend.frameon": False, "axes.titlepad": 4,
     }
     with matplotlib.rc_context(params):

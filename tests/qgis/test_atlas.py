@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sqlite3
 
 import pytest
 from qgis.core import (
@@ -115,8 +116,13 @@ def test_demo_atlas_is_french_with_every_page(demo_atlas):
     assert all(re.fullmatch(r"\d+,\d\u00a0%", r[2]) for r in rows)
 
 
-def test_demo_centrality_pages_hold_charts_and_map_furniture(demo_atlas):
+def test_demo_centrality_pages_hold_charts_and_map_furniture(demo_atlas, demo_gpkg):
     built, _pdf, _pages = demo_atlas
+    conn = sqlite3.connect(str(demo_gpkg))
+    demo_points = {table: conn.execute(f"SELECT count(*) FROM {table} WHERE geom IS NOT "
+                                       "NULL").fetchone()[0]
+                   for table in ("parkings", "transit_stops", "markets", "counting_sites")}
+    conn.close()
     for index in built.page_indexes("centrality_map"):
         (item_map,) = items_on(built, index, QgsLayoutItemMap)
         (bar,) = items_on(built, index, QgsLayoutItemScaleBar)
@@ -127,6 +133,16 @@ def test_demo_centrality_pages_hold_charts_and_map_furniture(demo_atlas):
         assert len(arrows) == 1 and arrows[0].linkedMap() is item_map
         names = [layer.name() for layer in item_map.layers()]
         assert "Compteurs piétons" in names and "Locaux, campagne Inventaire 2024" in names
+        # car parks, public transport stops and markets: every one of the socle, on each map
+        by_name = {layer.name(): layer for layer in item_map.layers()}
+        for name, table in (("Parcs de stationnement", "parkings"),
+                            ("Arrêts de transport en commun", "transit_stops"),
+                            ("Marchés", "markets"), ("Compteurs piétons", "counting_sites")):
+            assert name in by_name, (built.pages[index].centrality, names)
+            assert by_name[name].featureCount() == demo_points[table] > 0, name
+        legend_names = [node.layer().name() for node in legend.model().rootGroup().findLayers()]
+        assert {"Parcs de stationnement", "Arrêts de transport en commun", "Marchés",
+                "Compteurs piétons"} <= set(legend_names), legend_names
         assert "Sources" in labels(built, index)
         figures = charts_on(built, index + 1)
         assert figures == ["footfall", "mix", "vacancy"], built.pages[index].centrality
@@ -214,6 +230,50 @@ def test_open_campaign_included_is_marked_provisional_everywhere(tmp_path):
     assert round(vacancy["completeness"].iloc[-1], 4) == 0.3333
     _headers, campaigns = table_on(built, len(built.pages) - 1, "campaigns")
     assert campaigns[-1][-1] == "oui, provisoire"
+    built.cleanup()
+
+
+def svg_texts(path) -> list:
+    """The texts of an SVG chart written with svg.fonttype 'none' (text kept as text)."""
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(str(path))
+    return ["".join(node.itertext()).strip() for node in tree.iter()
+            if node.tag.endswith("}text")]
+
+
+def chart_file(built, page: int, name: str):
+    (item,) = [i for i in items_on(built, page, QgsLayoutItemPicture)
+               if role(i) == f"chart_{name}"]
+    return item.picturePath()
+
+
+def test_provisional_marks_are_drawn_in_the_charts(tmp_path, monkeypatch):
+    from observatoire_commerce.reporting import charts
+
+    needs_french()
+    monkeypatch.setattr(charts, "SVG_FONTTYPE", "none")
+    built = build_site(tmp_path, include_open=True)
+    note = ("* Inventaire 2025 : provisoire, campagne en cours (33\u00a0% des locaux "
+            "visités)")
+    centre = built.page_indexes("centrality_figures")[0]
+    texts = svg_texts(chart_file(built, centre, "vacancy"))
+    # the open campaign's bar: its label, its value and the footnote carry the mark
+    assert sorted(t for t in texts if t.endswith("*")) == ["2025*", "60,0\u00a0%*"]
+    assert note in texts
+    assert {"2022", "2023", "2024"} <= set(texts)          # closed campaigns: no mark
+    summary = svg_texts(chart_file(built, 1, "territory_vacancy"))
+    assert "2025*" in summary and note in summary and "2024*" not in summary
+    mix = svg_texts(chart_file(built, centre, "mix"))
+    assert any(t.endswith("2025*") for t in mix), mix   # the mix is of the open campaign
+    built.cleanup()
+    # closed campaigns only: no mark at all
+    built = build_site(tmp_path)
+    centre = built.page_indexes("centrality_figures")[0]
+    for path in (chart_file(built, centre, "vacancy"), chart_file(built, 1,
+                                                                 "territory_vacancy")):
+        texts = svg_texts(path)
+        assert "2024" in texts and not [t for t in texts if "*" in t or "provisoire" in t]
     built.cleanup()
 
 

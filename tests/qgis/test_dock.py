@@ -132,15 +132,42 @@ def test_selecting_on_the_map_updates_the_dock(dock, project):
     assert dock.title.text() == "Centre" and len(table(dock)) == 3
 
 
+def process_events_until(condition, seconds: float = 10.0) -> bool:
+    """Let Qt deliver its events (file watcher, timers) until ``condition()`` holds."""
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    return True
+
+
 def test_the_dock_refreshes_after_an_algorithm_writes_indicators(dock, socle):
     dock.centrality_list.setCurrentRow(0)
     assert str(socle.resolve()) in dock.watcher.files()  # file changes trigger the refresh
     assert not dock.presenter.refresh()  # nothing new
+    fired, refreshed = [], []
+    dock.watcher.fileChanged.connect(fired.append)
+    dock.presenter.cardsChanged.connect(refreshed.append)
+    # another process (an algorithm, qgis_process) writes to the file: nothing calls the dock
     write(socle, [{"centrality_uuid": "A", "indicator": "shops", "period": "2024",
                    "value": 3.0, "unit": "shops"}], algorithm="observatoire:offer_mix")
-    dock._file_changed()
+    assert process_events_until(lambda: "Shops" in table(dock)), (fired, refreshed)
+    assert fired and fired[0] == str(socle.resolve())  # through the file watcher
     assert table(dock)["Shops"][0] == "3"
     assert dock.presenter.selected["name"] == "Centre"  # the choice is kept
+    assert str(socle.resolve()) in dock.watcher.files()  # still watched for the next one
+    # the next change (only the file touched) is seen too, and reads nothing new
+    fired.clear()
+    socle.touch()
+    assert process_events_until(lambda: bool(fired))
+    assert process_events_until(lambda: not dock._debounce.isActive())
+    assert table(dock)["Shops"][0] == "3"
 
 
 def test_a_project_without_socle_says_so_and_follows_a_layer_added(qgis_app, socle):
