@@ -14,6 +14,9 @@ The offer steps write demo/offer/ (vacancy history layer, offer mix, services an
 offer) and print the complete vacancy table, long-term vacancy and offer mix per centrality.
 The catchment steps write demo/catchment/ (walking and driving catchments of the centralities,
 Huff market shares, cells and primary market areas, scored bakery sites) and print them.
+After the survey analyses (scripts/demo_survey.py) and the activity steps, the publication steps
+write demo/open_data/ (with the survey indicators of at least 11 respondents) and demo/web/
+(scripts/demo_publication.py), then the atlas and the dashboard are printed.
 """
 
 from __future__ import annotations
@@ -405,7 +408,6 @@ def main() -> int:
         work = fieldwork_steps(gpkg, config)
         catchment = catchment_steps(gpkg, config)
         flows = flows_steps(gpkg, config)
-        __import__("demo_publication").run(gpkg, config, step)  # demo/open_data/, demo/web/
     finally:
         shutil.rmtree(config, ignore_errors=True)
     table = pd.read_csv(OUT / "vacancy.csv")
@@ -427,6 +429,8 @@ def main() -> int:
     print_flows_summary(flows)
     __import__("demo_survey").run(gpkg, OUT)  # survey analyses (issue 10): scripts/demo_survey.py
     __import__("demo_activity").main(gpkg)  # dwell, presence, barometer: scripts/demo_activity.py
+    # demo/open_data/ and demo/web/, once the survey indicators exist: scripts/demo_publication.py
+    __import__("demo_publication").main(gpkg)
     __import__("demo_restitution").run(gpkg, OUT)  # last: atlas and dashboard read every result
     return 0
 

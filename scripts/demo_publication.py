@@ -2,15 +2,20 @@
 citizens' web map in demo/web/, through QGIS's own CLI; the package is checked with
 Frictionless when it is installed (requirements/dev.txt), as the XLSForm is with pyxform.
 
-Called by scripts/demo.py once the other steps have filled the demo GeoPackage:
-``demo_publication.run(gpkg, config, step)``.
+Called by scripts/demo.py once the other steps, the survey analyses (scripts/demo_survey.py:
+the survey indicators published here) and the activity steps included, have filled the demo
+GeoPackage: ``demo_publication.main(gpkg)`` runs them in a qgis_process profile of its own
+(``run(gpkg, config, step)`` in a given one).
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
+
+import qgis_process
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "demo"
@@ -59,3 +64,20 @@ def run(gpkg: Path, config: Path, step) -> dict:
           f"services, {int(site['PRODUCERS'])} producers, {int(site['MARKETS'])} markets); "
           f"serve it with `python3 -m http.server -d {web}` or open index.html")
     return {"open_data": exported, "web": site}
+
+
+def _step(title: str, algorithm: str, params: dict, config: Path) -> dict:
+    started = time.monotonic()
+    print(f"→ {title} ({algorithm})", flush=True)
+    results = qgis_process.run(algorithm, params, config)
+    print(f"  done in {time.monotonic() - started:.1f} s", flush=True)
+    return results
+
+
+def main(gpkg: Path) -> dict:
+    """Both exports in a qgis_process profile of their own; returns their results."""
+    config = qgis_process.profile()
+    try:
+        return run(gpkg, config, _step)
+    finally:
+        shutil.rmtree(config, ignore_errors=True)

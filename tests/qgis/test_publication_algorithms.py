@@ -190,3 +190,77 @@ def test_open_data_leaves_out_a_flow_without_licence_unless_the_user_declares_th
     assert result["FLOWS_LEFT_OUT"] == 0 and result["RESOURCES"] == 9
     with open(tmp_path / "b" / "data" / "parkings.csv", encoding="utf-8") as handle:
         assert len(list(csv.DictReader(handle))) == 5
+
+
+# ------------------------------------------- the demo's survey figures reach its open data
+
+def test_the_demo_publishes_after_the_survey_analyses():
+    """scripts/demo.py: the open-data export runs after the survey analyses (and the other
+    steps that write indicators), before the atlas and the dashboard."""
+    import ast
+
+    source = (Path(__file__).resolve().parents[2] / "scripts" / "demo.py").read_text("utf-8")
+    main = next(node for node in ast.parse(source).body
+                if isinstance(node, ast.FunctionDef) and node.name == "main")
+    order = [node.args[0].value for node in ast.walk(main)
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+             and node.func.id == "__import__"]
+    assert order == ["demo_survey", "demo_activity", "demo_publication", "demo_restitution"]
+    assert "export_open_data" not in ast.get_source_segment(source, main)
+
+
+@pytest.fixture(scope="module")
+def surveyed_export(demo_gpkg, processing_ready, tmp_path_factory):
+    """The demo with its answers (scripts/demo.py: 432, seed 2024), weighted and analysed
+    (expectations) as in scripts/demo_survey.py, then exported as open data."""
+    import shutil
+
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    from observatoire_commerce.sample_territory.answers import write_export
+    from observatoire_commerce.sample_territory.home_zones import write_home_zones
+    from observatoire_commerce.store import observatory
+    from observatoire_commerce.survey_forms import observatory_survey
+
+    folder = tmp_path_factory.mktemp("surveyed")
+    path = folder / "demo.gpkg"
+    shutil.copy(demo_gpkg, path)
+    conn = observatory.open_observatory(path)
+    try:
+        questionnaire = observatory_survey.questionnaire_for(conn)
+        write_export(questionnaire, folder / "answers.xlsx", n=432, seed=2024, bad_rows=6)
+        observatory_survey.import_export(conn, folder / "answers.xlsx")
+    finally:
+        conn.close()
+
+    def run(alg, params):
+        return processing.run(f"observatoire:{alg}", {"GEOPACKAGE": str(path), **params},
+                              context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+
+    run("weight_survey", {
+        "HOME_ZONES": f"{write_home_zones(folder / 'zones.gpkg')}|layername=home_zones",
+        "ZONE_CODE_FIELD": "code", "OUTPUT": "memory:", "OUTPUT_MARGINS": "memory:"})
+    run("expectations", {"OUTPUT": "memory:"})
+    result = run("export_open_data", {"PRODUCER": "Grand Poitiers (démonstration)",
+                                      "OPERATOR_SIRET": SIRET,
+                                      "OUTPUT_FOLDER": str(folder / "open_data")})
+    return result, folder / "open_data", path
+
+
+def test_the_demo_survey_figures_are_published_with_eleven_respondents_or_more(surveyed_export):
+    result, folder, path = surveyed_export
+    with open(folder / "data" / "survey_indicators.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    conn = sqlite3.connect(str(path))
+    stored = conn.execute(
+        "SELECT count(*), sum(respondents >= 11), sum(respondents >= 11 AND respondents < 30) "
+        "FROM indicators WHERE indicator LIKE 'expect%' AND value IS NOT NULL "
+        "AND scope IN ('centrality', 'territory')").fetchone()  # the scopes published
+    conn.close()
+    assert rows and result["SURVEY_FIGURES"] == len(rows)
+    assert all(int(r["respondents"]) >= 11 for r in rows)
+    assert all((r["low_precision"] == "true") == (int(r["respondents"]) < 30) for r in rows)
+    # expectations stores no value under 11 respondents: every stored figure is published
+    assert stored[0] == stored[1] == len(rows) and result["SURVEY_WITHHELD"] == 0
+    assert 0 < stored[2] < len(rows)               # some of them flagged low precision
