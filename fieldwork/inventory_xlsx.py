@@ -468,13 +468,24 @@ def import_inventory(conn, path, *, agent: Optional[str] = None,
 
     ``agent`` is recorded on the observations the workbook changes (``agent``, ``observed_at``
     now, and ``visit_state = 'changed'`` when the file has campaign workflows).
+
+    Another program may commit to the GeoPackage while the rows are checked (QGIS saving a
+    layer's edits, a field synchronisation): the conflict check would then have compared the
+    workbook with values that are no longer the file's, and writing would overwrite that
+    commit. A :class:`store.gpkg.ChangeGuard` on ``conn``, taken before the GeoPackage is read,
+    sees such a commit (also one still in the ``-wal`` file) under the write lock, and the
+    import is refused with nothing written; run again, it reports the cells changed meanwhile
+    as conflicts.
+
     :raises InventoryWorkbookError: not an inventory workbook, unknown campaign, missing columns.
+    :raises store.gpkg.FileChangedError: the GeoPackage changed while the rows were checked.
     """
     path = Path(path)
     if not path.is_file():
         raise InventoryWorkbookError(tr("{path}: no such file").format(path=path))
     workbook = _read_workbook(path)
     meta, snapshot = _snapshot(workbook, path)
+    guard = gpkg.ChangeGuard.over(conn)   # before anything the write relies on is read
     info = tables.first(conn, "campaigns", ["uuid", "name"], {"uuid": str(meta["campaign_uuid"])})
     if info is None:
         raise InventoryWorkbookError(tr(
@@ -570,7 +581,7 @@ def import_inventory(conn, path, *, agent: Optional[str] = None,
         stamped[obs_uuid] = dict(changes, observed_at=stamp)
         if agent:
             stamped[obs_uuid]["agent"] = agent
-    with gpkg.transaction(conn):
+    with guard.transaction():
         store_fieldwork.update_observations(conn, stamped, workflow=workflow)
         tables.update(conn, "premises", "uuid",
                       [dict(changes, uuid=premise_uuid)

@@ -237,6 +237,14 @@ def table_exists(conn, name: str) -> bool:
     return row is not None
 
 
+def database_path(conn) -> str:
+    """Path of the file ``conn`` opened ('' for an in-memory database)."""
+    for row in conn.execute("PRAGMA database_list"):
+        if row[1] == "main":
+            return row[2] or ""
+    return ""
+
+
 def column_names(conn, table: str) -> list:
     return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
 
@@ -503,11 +511,16 @@ class ChangeGuard:
       and the write, and raises :class:`FileChangedError` (nothing written) if it moved or if the
       file was replaced on disk (device and inode changed). Write through the connection it
       yields; the commit is all or nothing (:func:`transaction`).
+    - **on a connection the caller already has** (:meth:`over`): the same guard, reading
+      ``data_version`` of that connection (which counts only *other* connections' commits);
+      create it before the reads the write relies on and write through
+      :meth:`transaction`; :meth:`close` leaves the connection open.
     """
 
     def __init__(self, path, *, timeout: float = 10.0):
         self.path = Path(path)
         self.conn = connect(self.path)
+        self._owned = True
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self._identity = self._file_identity()
@@ -515,6 +528,18 @@ class ChangeGuard:
         except BaseException:
             self.conn.close()
             raise
+
+    @classmethod
+    def over(cls, conn: sqlite3.Connection) -> ChangeGuard:
+        """A guard on ``conn``, an open connection to a GeoPackage file (its busy timeout is
+        left as it is; :meth:`close` does not close it)."""
+        guard = cls.__new__(cls)
+        guard.conn = conn
+        guard._owned = False
+        guard.path = Path(database_path(conn))
+        guard._identity = guard._file_identity()
+        guard._version = guard._data_version()
+        return guard
 
     def _data_version(self) -> int:
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
@@ -549,7 +574,8 @@ class ChangeGuard:
         self._version = self._data_version()
 
     def close(self) -> None:
-        self.conn.close()
+        if self._owned:
+            self.conn.close()
 
     def __enter__(self):
         return self

@@ -402,3 +402,85 @@ def test_excel_export_writes_no_formula(inventory_gpkg, run_alg, tmp_path):
     result, errors = run_import(run_alg, inventory_gpkg, target)   # values come back as text
     assert errors == [] and result["UNCHANGED"] == 3 and result["WRITTEN"] is False
     assert digest(inventory_gpkg) == before
+
+
+@pytest.mark.parametrize("wal", [False, True], ids=["rollback_journal", "wal"])
+def test_a_commit_between_the_check_and_the_write_is_not_overwritten(
+        inventory_gpkg, exported, run_alg, tmp_path, monkeypatch, wal):
+    """Issue 16: another program (QGIS saving a layer, a field sync) commits a change to o-1's
+    status right after the import has read the current values; the workbook changes the same
+    cell. Writing the workbook's value would overwrite that commit: the import is refused,
+    nothing of the workbook is written, and the other program's edit stays. In WAL mode the
+    commit stays in the -wal file (the main file's size and time do not move)."""
+    from observatoire_commerce.fieldwork import inventory_xlsx
+    from observatoire_commerce.store import fieldwork as store_fieldwork
+
+    if wal:
+        setup = sqlite3.connect(inventory_gpkg)
+        setup.execute("PRAGMA journal_mode = WAL")
+        setup.close()
+    workbook = load_workbook(exported)
+    workbook["Inventaire"]["G2"], workbook["Inventaire"]["H2"] = "vacant", None  # o-1
+    workbook["Inventaire"]["J3"] = "Fleuriste"                                  # o-2
+    edited = tmp_path / "retour.xlsx"
+    workbook.save(edited)
+    read = store_fieldwork.observations_with_premises
+    others = []
+
+    def read_then_another_program_commits(conn, campaign_uuid):
+        rows = read(conn, campaign_uuid)
+        other = sqlite3.connect(inventory_gpkg, isolation_level=None)
+        if wal:
+            other.execute("PRAGMA wal_autocheckpoint = 0")
+        other.execute("UPDATE premise_observations SET status = 'works', "
+                      "activity_group = NULL WHERE uuid = 'o-1'")
+        others.append(other)   # kept open: in WAL mode the commit stays in the -wal
+        return rows
+
+    monkeypatch.setattr(store_fieldwork, "observations_with_premises",
+                        read_then_another_program_commits)
+    conn = gpkg.connect(inventory_gpkg)
+    try:
+        with pytest.raises(gpkg.FileChangedError, match="inventory.gpkg was changed by "
+                                                        "another program.*nothing was written"):
+            inventory_xlsx.import_inventory(conn, edited, agent="CCI Vienne")
+        assert not conn.in_transaction
+    finally:
+        conn.close()
+    monkeypatch.undo()
+    assert len(others) == 1
+    if wal:
+        assert (inventory_gpkg.parent / "inventory.gpkg-wal").stat().st_size > 0
+    assert observation(inventory_gpkg, "o-1")["status"] == "works"           # kept
+    assert observation(inventory_gpkg, "o-2")["sign_name"] is None           # nothing written
+    others[0].close()
+
+    # run again: the edit made meanwhile is now a conflict of the cell, reported as such
+    result, errors = run_import(run_alg, inventory_gpkg, edited)
+    assert errors == [(2, "Statut", "vacant", "conflict")] and result["WRITTEN"] is False
+    assert observation(inventory_gpkg, "o-1")["status"] == "works"
+
+
+def test_the_algorithm_reports_a_file_changed_meanwhile(inventory_gpkg, exported, run_alg,
+                                                         tmp_path, monkeypatch):
+    from observatoire_commerce.store import fieldwork as store_fieldwork
+
+    workbook = load_workbook(exported)
+    workbook["Inventaire"]["J3"] = "Fleuriste"
+    edited = tmp_path / "retour.xlsx"
+    workbook.save(edited)
+    read = store_fieldwork.observations_with_premises
+
+    def read_then_another_program_commits(conn, campaign_uuid):
+        rows = read(conn, campaign_uuid)
+        other = sqlite3.connect(inventory_gpkg, isolation_level=None)
+        other.execute("UPDATE premise_observations SET notes = 'vu' WHERE uuid = 'o-3'")
+        other.close()
+        return rows
+
+    monkeypatch.setattr(store_fieldwork, "observations_with_premises",
+                        read_then_another_program_commits)
+    with pytest.raises(QgsProcessingException, match="Nothing was imported: inventory.gpkg was "
+                                                     "changed by another program"):
+        run_import(run_alg, inventory_gpkg, edited)
+    assert observation(inventory_gpkg, "o-2")["sign_name"] is None

@@ -101,3 +101,29 @@ def test_another_writer_holding_the_lock_times_out_with_sqlites_message(path):
         pass
     writer.execute("ROLLBACK")
     writer.close()
+
+
+@pytest.mark.parametrize("wal", [False, True], ids=["rollback_journal", "wal"])
+def test_a_guard_over_the_callers_connection(path, wal):
+    """ChangeGuard.over(conn): the long writer's own connection; its own writes do not count,
+    another program's commit does (also one left in the -wal), close() leaves conn open."""
+    if wal:
+        other_program(path, "PRAGMA journal_mode = WAL").close()
+    conn = gpkg.connect(path)
+    guard = gpkg.ChangeGuard.over(conn)
+    assert guard.path == path and not guard.changed()
+    with gpkg.transaction(conn):
+        conn.execute("INSERT INTO t VALUES (2)")
+    assert not guard.changed()
+    with guard.transaction() as written:
+        assert written is conn
+        conn.execute("INSERT INTO t VALUES (3)")
+    qgis = other_program(path, "UPDATE t SET x = 20 WHERE x = 1", wal=wal)
+    assert guard.changed()
+    with pytest.raises(gpkg.FileChangedError), guard.transaction():
+        conn.execute("UPDATE t SET x = 99")
+    assert not conn.in_transaction
+    guard.close()
+    assert [r[0] for r in conn.execute("SELECT x FROM t ORDER BY x")] == [2, 3, 20]
+    conn.close()
+    qgis.close()
