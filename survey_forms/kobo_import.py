@@ -1,18 +1,21 @@
-"""Read KoboToolbox / ODK exports of the questionnaire and validate them against the definition.
+"""Validate KoboToolbox / ODK exports of the questionnaire against its definition.
 
-Accepted exports: ``.xlsx`` (the first sheet, or the one named) and ``.csv`` (``,``, ``;`` or tab
-separated, UTF-8 with or without BOM), exported with XML names (not labels) as headers. Headers
-may carry the group path with ``/`` or ``-`` (``profile/age_band``, ``profile-age_band``) or not
-(``age_band``); a select_multiple question may come as one space-separated column, as one 1/0
-column per option (``question/option``), or both (then they must agree).
+The export is read by :func:`ingest.sources.survey_exports.read_submissions` (the reading path
+every importer shares: encodings, separators, archive limits of a workbook); this module gets
+its header and rows (:func:`validate_export`, :func:`validate_rows`) and knows the questionnaire.
+Headers are XML names (not labels); they may carry the group path with ``/`` or ``-``
+(``profile/age_band``, ``profile-age_band``) or not (``age_band``); a select_multiple question
+may come as one space-separated column, as one 1/0 column per option (``question/option``), or
+both (then they must agree).
 
 Every row is checked against the definition, in form order and with the form's relevance (a
 question that is not relevant is ignored and stored empty, as ODK does): type errors, unknown
 choices, out-of-range values, other constraints, missing required answers, duplicate or missing
 submission ids, another questionnaire version (an earlier compatible one, whose questions are a
-subset of this one's, is accepted: the questions it lacks stay empty). A row with any problem is
-rejected as a whole and each problem is reported (file, row number counted in the file with the
-header as row 1, field, value, reason). A file that is not a questionnaire export is refused with
+subset of this one's, is accepted: the questions it lacks stay empty); a row the reader could not
+split into the header's cells is rejected too. A row with any problem is rejected as a whole and
+each problem is reported (file, row number counted in the file with the header as row 1, field,
+value, reason, translated). A file that is not a questionnaire export is refused with
 :class:`NotAQuestionnaireExportError` before anything is returned.
 
 The accepted rows come in the table layout of :mod:`.questionnaire_schema`. The idempotence key is
@@ -22,16 +25,14 @@ export twice yields the same rows (pass the uuids already stored as ``skip_uuids
 No qgis import.
 """
 
-import csv
 import datetime
-import io
 import re
 import uuid as uuid_module
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
+from ..i18n import tr
 from .model import CALCULATE, INTEGER, NOTE, SELECT_MULTIPLE, SELECT_ONE, Questionnaire
 from .questionnaire_schema import table_layout
 
@@ -57,9 +58,6 @@ HEADER_SPLIT = re.compile(r"[/-]")
 TRUE_VALUES = {"1", "true", "vrai", "yes", "oui"}
 FALSE_VALUES = {"0", "false", "faux", "no", "non", ""}
 
-PathLike = Union[str, Path]
-
-
 class SurveyImportError(ValueError):
     """The export cannot be imported at all (nothing is returned)."""
 
@@ -77,7 +75,7 @@ class Rejection:
     field: str        # question name (or metadata column)
     value: str        # the value as read ('' when empty)
     code: str         # unknown_choice, out_of_range, missing_required, type_error, ...
-    reason: str       # English sentence saying what was expected
+    reason: str       # sentence saying what was expected (translated)
 
 
 @dataclass
@@ -105,77 +103,6 @@ class ImportResult:
 @lru_cache(maxsize=1)
 def _layout():
     return table_layout()
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading files
-# ---------------------------------------------------------------------------------------------
-
-def _read_xlsx(path: Path, sheet: Optional[str]) -> Tuple[List[str], List[Tuple[int, list]]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises several unrelated types
-        raise SurveyImportError(f"{path.name}: not a readable .xlsx workbook ({error})") from error
-    try:
-        if sheet is not None and sheet not in workbook.sheetnames:
-            raise SurveyImportError(f"{path.name}: no sheet named {sheet!r} (sheets: "
-                                    f"{', '.join(workbook.sheetnames)})")
-        if not workbook.worksheets:
-            raise NotAQuestionnaireExportError(f"{path.name}: the workbook has no sheet")
-        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-        rows = worksheet.iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None:
-            raise NotAQuestionnaireExportError(f"{path.name}: the sheet is empty")
-        body = [(number, list(values or ())) for number, values in enumerate(rows, start=2)]
-    except SurveyImportError:
-        raise
-    except Exception as error:  # a damaged sheet fails while it is read, not when opened
-        raise SurveyImportError(f"{path.name}: the sheet cannot be read ({error})") from error
-    finally:
-        workbook.close()
-    return [("" if h is None else str(h).strip()) for h in header], body
-
-
-def _decode(raw: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (Latin-1 for the bytes
-    Windows-1252 leaves undefined). A file with NUL bytes and no UTF-16 BOM is refused."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16").lstrip("\ufeff")
-        except UnicodeDecodeError as error:
-            raise SurveyImportError(f"{name}: announces UTF-16 but is damaged ({error})") \
-                from error
-    if b"\x00" in raw:
-        raise SurveyImportError(f"{name}: not a text file (it holds NUL bytes); export the "
-                                "submissions as CSV or .xlsx")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
-
-
-def _read_csv(path: Path) -> Tuple[List[str], List[Tuple[int, list]]]:
-    text = _decode(path.read_bytes(), path.name)
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    limit = csv.field_size_limit()
-    csv.field_size_limit(max(limit, len(text) + 1))  # a long free-text answer is not an error
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        header = next(reader, None)
-        if header is None:
-            raise NotAQuestionnaireExportError(f"{path.name}: the file is empty")
-        body = [(number, values) for number, values in enumerate(reader, start=2)]
-    except csv.Error as error:
-        raise SurveyImportError(f"{path.name}: not a readable CSV file ({error})") from error
-    finally:
-        csv.field_size_limit(limit)
-    return [h.strip() for h in header], body
 
 
 # ---------------------------------------------------------------------------------------------
@@ -252,12 +179,17 @@ class _ProblemError(Exception):
         self.shown = shown
 
 
+def _not_a_choice(value: str, choice_list) -> str:
+    return tr("{value!r} is not a choice of list {choice_list} ({choices})").format(
+        value=value, choice_list=choice_list.name, choices=", ".join(choice_list.names))
+
+
 def _to_integer(text: str) -> int:
     if re.fullmatch(r"[+-]?\d+", text):
         return int(text)
     if re.fullmatch(r"[+-]?\d+\.0*", text):
         return int(float(text))
-    raise _ProblemError("type_error", f"{text!r} is not a whole number")
+    raise _ProblemError("type_error", tr("{value!r} is not a whole number").format(value=text))
 
 
 def _onehot_flag(value: Any, option: str) -> bool:
@@ -266,9 +198,9 @@ def _onehot_flag(value: Any, option: str) -> bool:
         return True
     if text in FALSE_VALUES:
         return False
-    raise _ProblemError("type_error",
-                   f"option column {option!r} holds {_shown(value)!r}, expected 1 or 0",
-                   _shown(value))
+    raise _ProblemError("type_error", tr("option column {option!r} holds {value!r}, expected "
+                                         "1 or 0").format(option=option, value=_shown(value)),
+                        _shown(value))
 
 
 class _RowReader:
@@ -296,8 +228,7 @@ class _RowReader:
             return _to_integer(shown), shown
         if question.type == SELECT_ONE:
             if choice_list.get(shown) is None:
-                raise _ProblemError("unknown_choice", f"{shown!r} is not a choice of list "
-                               f"{choice_list.name} ({', '.join(choice_list.names)})")
+                raise _ProblemError("unknown_choice", _not_a_choice(shown, choice_list))
             return shown, shown
         return shown, shown          # text, calculate
 
@@ -313,14 +244,15 @@ class _RowReader:
                 shown = " ".join(ticked)
         selection = aggregate if aggregate is not None else ticked
         if aggregate is not None and ticked and set(aggregate) != set(ticked):
-            raise _ProblemError("inconsistent", f"{shown!r} disagrees with the option columns "
-                           f"({' '.join(ticked)})", shown)
+            raise _ProblemError("inconsistent", tr(
+                "{value!r} disagrees with the option columns ({ticked})").format(
+                    value=shown, ticked=" ".join(ticked)), shown)
         if not selection:
             return None, shown
         unknown = [s for s in selection if choice_list.get(s) is None]
         if unknown:
-            raise _ProblemError("unknown_choice", f"{' '.join(unknown)!r} is not a choice of list "
-                           f"{choice_list.name} ({', '.join(choice_list.names)})", shown)
+            raise _ProblemError("unknown_choice", _not_a_choice(" ".join(unknown), choice_list),
+                                shown)
         order = {name: i for i, name in enumerate(choice_list.names)}
         return tuple(sorted(set(selection), key=order.get)), shown
 
@@ -350,7 +282,7 @@ def _check_row(reader: _RowReader, values: list) -> Tuple[Dict[str, Any], List[t
         if value is None:
             if question.required:
                 problems.append((question.name, "", "missing_required",
-                                 "a required answer is missing"))
+                                 tr("a required answer is missing")))
             continue
         for constraint in question.constraints:
             found = constraint.check(value, answers)
@@ -361,16 +293,20 @@ def _check_row(reader: _RowReader, values: list) -> Tuple[Dict[str, Any], List[t
             column, other = question.choice_filter
             choice = questionnaire.choice_lists[question.choices].get(value)
             if choice.filter_value(column) != answers.get(other):
-                problems.append((question.name, shown, "inconsistent",
-                                 f"{value!r} does not belong to {other} {answers.get(other)!r}"))
+                problems.append((question.name, shown, "inconsistent", tr(
+                    "{value!r} does not belong to {other} {other_value!r}").format(
+                        value=value, other=other, other_value=answers.get(other))))
         if question.type == CALCULATE and question.name == "questionnaire_version" \
                 and value != questionnaire.version \
                 and value not in questionnaire.compatible_versions:
-            expected = " or ".join(repr(v) for v in (questionnaire.version,
-                                                     *questionnaire.compatible_versions))
-            problems.append((question.name, shown, "version_mismatch",
-                             f"answered with questionnaire version {value!r}, "
-                             f"expected {expected}"))
+            versions = [repr(v) for v in (questionnaire.version,
+                                          *questionnaire.compatible_versions)]
+            expected = versions[-1]
+            for version in reversed(versions[:-1]):
+                expected = tr("{first} or {second}").format(first=version, second=expected)
+            problems.append((question.name, shown, "version_mismatch", tr(
+                "answered with questionnaire version {value!r}, expected {expected}").format(
+                    value=value, expected=expected)))
     return answers, problems
 
 
@@ -436,34 +372,56 @@ def validate_rows(
     questionnaire: Questionnaire,
     file_label: str = "",
     skip_uuids: Iterable[str] = (),
+    unreadable: Iterable[Tuple[int, str, str]] = (),
 ) -> ImportResult:
-    """Validate rows ``(row_number, values)`` read under ``header``; see :func:`read_export`."""
+    """Validate rows ``(row_number, values)`` read under ``header``.
+
+    :param questionnaire: the definition the form was generated from (same centralities).
+    :param file_label: the file's name, in every rejection.
+    :param skip_uuids: submission ids already stored; their rows go to ``skipped``.
+    :param unreadable: ``(row_number, text, reason)`` of the rows the reader could not split
+        into the header's cells: each is read and rejected (code ``malformed_row``).
+    :raises NotAQuestionnaireExportError: the file has none of the questionnaire's columns.
+    :raises SurveyImportError: no submission id column, or columns of required questions
+        missing.
+    """
     columns = _map_headers(header, questionnaire)
     if not columns.single and not columns.onehot:
-        raise NotAQuestionnaireExportError(
-            f"{file_label}: none of the questionnaire's questions is a column of this file; "
-            "export the submissions from KoboToolbox or ODK with XML names as headers")
+        raise NotAQuestionnaireExportError(tr(
+            "{file}: none of the questionnaire's questions is a column of this file; export "
+            "the submissions from KoboToolbox or ODK with XML names as headers").format(
+                file=file_label))
     id_key = next((k for k in ID_KEYS if k in columns.meta), None)
     if id_key is None:
-        raise SurveyImportError(
-            f"{file_label}: no submission id column (_uuid, meta/instanceID or KEY); "
-            "it is needed so that a second import does not duplicate the answers")
+        raise SurveyImportError(tr(
+            "{file}: no submission id column (_uuid, meta/instanceID or KEY); it is needed so "
+            "that a second import does not duplicate the answers").format(file=file_label))
     missing = _required_missing(questionnaire, columns)
     if missing:
-        raise SurveyImportError(
-            f"{file_label}: column(s) of required question(s) missing: {', '.join(missing)}; "
-            "was the form generated for other centralities or another questionnaire version?")
+        raise SurveyImportError(tr(
+            "{file}: column(s) of required question(s) missing: {questions}; was the form "
+            "generated for other centralities or another questionnaire version?").format(
+                file=file_label, questions=", ".join(missing)))
     source = "kobo" if "_uuid" in columns.meta or "_submission_time" in columns.meta else "odk"
     result = ImportResult(file=file_label, source=source, ignored_columns=columns.ignored)
     reader = _RowReader(questionnaire, columns)
     already = {u.replace("uuid:", "") for u in skip_uuids}
     seen: Dict[str, int] = {}
+    pending = sorted(unreadable)
 
     def meta_value(values, key):
         index = columns.meta.get(key)
         return values[index] if index is not None and index < len(values) else None
 
+    def reject_unreadable(before: Optional[int]) -> None:
+        while pending and (before is None or pending[0][0] < before):
+            number, text, reason = pending.pop(0)
+            result.rows_read += 1
+            result.rejected.append(Rejection(file_label, number, "", text, "malformed_row",
+                                             reason))
+
     for number, values in rows:
+        reject_unreadable(number)
         if all(_shown(v) == "" for v in values):
             continue
         result.rows_read += 1
@@ -474,10 +432,10 @@ def validate_rows(
             raw_id = _shown(meta_value(values, fallback)) if fallback else ""
         submission_id = raw_id.replace("uuid:", "")
         if not submission_id:
-            problems.append((id_key, "", "missing_id", "the submission id is empty"))
+            problems.append((id_key, "", "missing_id", tr("the submission id is empty")))
         elif submission_id in seen:
-            problems.append((id_key, raw_id, "duplicate",
-                             f"same submission id as row {seen[submission_id]}"))
+            problems.append((id_key, raw_id, "duplicate", tr(
+                "same submission id as row {row}").format(row=seen[submission_id])))
         else:
             seen[submission_id] = number
         if submission_id and submission_id in already and not problems:
@@ -502,38 +460,20 @@ def validate_rows(
         result.responses.append(response)
         result.visits.extend(visit_rows)
         result.multi.extend(multi)
+    reject_unreadable(None)
     return result
 
 
-def read_export(
-    path: PathLike,
-    questionnaire: Questionnaire,
-    sheet: Optional[str] = None,
-    skip_uuids: Iterable[str] = (),
-) -> ImportResult:
-    """Read and validate a KoboToolbox / ODK export (``.xlsx`` or ``.csv``).
-
-    :param questionnaire: the definition the form was generated from (same centralities).
-    :param sheet: xlsx sheet holding the submissions (default: the first one).
-    :param skip_uuids: submission ids already stored; their rows go to ``skipped``.
-    :raises NotAQuestionnaireExportError: the file has none of the questionnaire's columns.
-    :raises SurveyImportError: unreadable file, no submission id column, or columns of required
-        questions missing.
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise SurveyImportError(f"{path}: no such file")
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        header, rows = _read_xlsx(path, sheet)
-    elif suffix in (".csv", ".txt"):
-        header, rows = _read_csv(path)
-    else:
-        raise SurveyImportError(f"{path.name}: expected a .xlsx or .csv export, got {suffix!r}")
-    return validate_rows(header, rows, questionnaire, path.name, skip_uuids)
+def validate_export(table, questionnaire: Questionnaire,
+                    skip_uuids: Iterable[str] = ()) -> ImportResult:
+    """Validate an export read by :func:`ingest.sources.survey_exports.read_submissions`:
+    ``table`` has ``file``, ``header``, ``rows`` and ``unreadable`` (see
+    :func:`validate_rows`)."""
+    return validate_rows(table.header, table.rows, questionnaire, table.file, skip_uuids,
+                         unreadable=table.unreadable)
 
 
 __all__ = [
-    "ImportResult", "NotAQuestionnaireExportError", "Rejection", "SurveyImportError", "read_export",
-    "validate_rows",
+    "ImportResult", "NotAQuestionnaireExportError", "Rejection", "SurveyImportError",
+    "validate_export", "validate_rows",
 ]

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping, Optional, Tuple
 
+from ..i18n import tr
+
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # Choice names are values, not element names: digits first are fine (age bands, INSEE codes),
 # but no space (select_multiple separator) and no '/' or '-' (export header separators).
@@ -264,8 +266,8 @@ class Range(Constraint):
 
     def check(self, value, answers):
         if not self.minimum <= value <= self.maximum:
-            return ("out_of_range",
-                    f"value {value} is outside {self.minimum}..{self.maximum}")
+            return ("out_of_range", tr("value {value} is outside {minimum}..{maximum}").format(
+                value=value, minimum=self.minimum, maximum=self.maximum))
         return None
 
 
@@ -286,8 +288,9 @@ class MaxSelected(Constraint):
 
     def check(self, value, answers):
         if len(value) > self.count:
-            return ("too_many_choices",
-                    f"{len(value)} choices selected, at most {self.count} allowed")
+            return ("too_many_choices", tr(
+                "{n} choices selected, at most {count} allowed").format(n=len(value),
+                                                                        count=self.count))
         return None
 
 
@@ -310,7 +313,8 @@ class Exclusive(Constraint):
 
     def check(self, value, answers):
         if self.choice in value and len(value) > 1:
-            return ("constraint", f"'{self.choice}' cannot be combined with another choice")
+            return ("constraint", tr("'{choice}' cannot be combined with another choice").format(
+                choice=self.choice))
         return None
 
 
@@ -327,7 +331,8 @@ class Pattern(Constraint):
 
     def check(self, value, answers):
         if not re.search(self.regex, value):
-            return ("invalid_format", f"{value!r} does not match {self.regex}")
+            return ("invalid_format", tr("{value!r} does not match {regex}").format(
+                value=value, regex=self.regex))
         return None
 
 
@@ -345,7 +350,8 @@ class LessThan(Constraint):
     def check(self, value, answers):
         other = answers.get(self.other)
         if other is not None and not value < other:
-            return ("constraint", f"value {value} must be lower than {self.other} ({other})")
+            return ("constraint", tr("value {value} must be lower than {other} ({other_value})")
+                    .format(value=value, other=self.other, other_value=other))
         return None
 
 

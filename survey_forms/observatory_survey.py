@@ -4,6 +4,9 @@ The questionnaire asks about the observatory's own centralities (by their codes,
 :mod:`store.survey`) and offers its activity groups as "missing" choices. The XLSForm export
 and the answers' import fill the missing centrality codes first, in their own transaction, so
 that the codes sent to KoboToolbox are the codes the answers come back with.
+
+The answers' file is read by :func:`ingest.sources.survey_exports.read_submissions` (the
+reading path of every importer); :func:`import_export` takes what it read.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from ..i18n import tr
 from ..store import gpkg
 from ..store import survey as survey_store
 from ..store.survey import SurveyStoreError
-from .kobo_import import ImportResult, Rejection, read_export
+from .kobo_import import ImportResult, Rejection, validate_export
 from .model import Centrality, Questionnaire
 from .questionnaire import build_questionnaire, load_activity_groups
 
@@ -79,21 +82,22 @@ class SurveyImport:
                 "ignored_columns": list(self.result.ignored_columns)}
 
 
-def import_export(conn, path, *, sheet: Optional[str] = None,
-                  progress: Optional[Callable[[float], None]] = None,
+def import_export(conn, table, *, progress: Optional[Callable[[float], None]] = None,
                   is_canceled: Optional[Callable[[], bool]] = None) -> SurveyImport:
     """Validate a Kobo / ODK export and write its accepted rows in one transaction.
 
-    Submissions already stored (same submission uuid) are skipped, so importing the same
-    export twice writes nothing the second time. Nothing is written when no row is accepted,
-    nor when the file is refused (:class:`.kobo_import.SurveyImportError`,
+    ``table`` is the export as read by
+    :func:`ingest.sources.survey_exports.read_submissions` (``file``, ``header``, ``rows``,
+    ``unreadable``). Submissions already stored (same submission uuid) are skipped, so
+    importing the same export twice writes nothing the second time. Nothing is written when
+    no row is accepted, nor when the file is refused (:class:`.kobo_import.SurveyImportError`,
     :class:`store.survey.SurveyStoreError`), nor on cancel (returns with nothing written).
     """
     questionnaire = questionnaire_for(conn)
     if progress:
         progress(5)
-    result = read_export(path, questionnaire, sheet=sheet,
-                         skip_uuids=survey_store.stored_response_uuids(conn))
+    result = validate_export(table, questionnaire,
+                             skip_uuids=survey_store.stored_response_uuids(conn))
     if progress:
         progress(60)
     outcome = SurveyImport(result)

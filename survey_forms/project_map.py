@@ -42,6 +42,8 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..i18n import tr
+
 BACKGROUND_GROUP = "Fond de plan"
 ROADS_LAYER = "Rues"
 OUTLINES_LAYER = "Centralités du territoire"
@@ -216,8 +218,9 @@ def write_background_file(source_path, target_path, extent: QgsRectangle) -> Pat
         result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(target_path), context,
                                                            options)
         if result[0] != QgsVectorFileWriter.NoError:
-            raise RuntimeError(f"{target_path}: the background layer {table} could not be "
-                               f"written ({result[1]})")
+            raise RuntimeError(tr("{path}: the background layer {table} could not be written "
+                                  "({error})").format(path=target_path, table=table,
+                                                      error=result[1]))
     return target_path
 
 
@@ -252,7 +255,8 @@ def add_map_canvas(qgs_text: str, canvas_xml: str) -> str:
     document = QDomDocument()
     ok, message, line, _column = document.setContent(qgs_text)
     if not ok:
-        raise RuntimeError(f"unreadable project XML ({message}, line {line})")
+        raise RuntimeError(tr("unreadable project XML ({error}, line {line})").format(
+            error=message, line=line))
     canvas = QDomDocument()
     canvas.setContent(canvas_xml)
     root = document.documentElement()

@@ -27,6 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..i18n import tr
 from .inventory_form import (
     ATTACHMENT,
     RELATIONS,
@@ -157,7 +158,8 @@ def restore_relation_ids(qgs_text: str, relation_ids) -> str:
     document = QDomDocument()
     ok, message, line, _column = document.setContent(qgs_text)
     if not ok:
-        raise RuntimeError(f"unreadable project XML ({message}, line {line})")
+        raise RuntimeError(tr("unreadable project XML ({error}, line {line})").format(
+            error=message, line=line))
     known = set(relation_ids)
     nodes = document.elementsByTagName("attributeEditorRelation")
     for index in range(nodes.count()):
@@ -172,7 +174,8 @@ def form_qml(layer, categories=STYLE_CATEGORIES) -> str:
     document = QDomDocument("qgis")
     message = layer.exportNamedStyle(document, QgsReadWriteContext(), categories)
     if message:
-        raise RuntimeError(f"could not export the style of {layer.name()}: {message}")
+        raise RuntimeError(tr("could not export the style of {layer}: {error}").format(
+            layer=layer.name(), error=message))
     return restore_relation_ids(document.toString(1), [r.id for r in RELATIONS])
 
 
@@ -209,7 +212,8 @@ def form_layers(gpkg_path, domains: dict, forms=None, relations=None):
     for table in forms:
         layer = QgsVectorLayer(f"{gpkg_path}|layername={table}", table, "ogr")
         if not layer.isValid():
-            raise RuntimeError(f"{gpkg_path}: cannot load table {table}")
+            raise RuntimeError(tr("{path}: the table {table} cannot be loaded as a layer").format(
+                path=gpkg_path, table=table))
         layers[table] = layer
     project.addMapLayers(list(layers.values()))
     for definition in relations:

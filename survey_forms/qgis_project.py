@@ -24,6 +24,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..i18n import tr
 from ..store import gpkg, styles
 from . import project_map
 from .inventory_form import (
@@ -66,7 +67,8 @@ def build_project(gpkg_path, domains: dict, *, title: str = PROJECT_NAME, agent=
     for table, label in LAYERS:
         layer = QgsVectorLayer(f"{gpkg_path}|layername={table}", label, "ogr")
         if not layer.isValid():
-            raise ProjectError(f"{gpkg_path}: the table {table} cannot be loaded as a layer")
+            raise ProjectError(tr("{path}: the table {table} cannot be loaded as a layer").format(
+                path=gpkg_path, table=table))
         layers[table] = layer
     if observation_filter:
         layers["premise_observations"].setSubsetString(observation_filter)
@@ -75,7 +77,8 @@ def build_project(gpkg_path, domains: dict, *, title: str = PROJECT_NAME, agent=
         relation = make_relation(definition, layers[definition.referencing_table],
                                  layers[definition.referenced_table], project)
         if not relation.isValid():
-            raise ProjectError(f"relation {definition.id} is not valid")
+            raise ProjectError(tr("relation {relation} is not valid").format(
+                relation=definition.id))
         project.relationManager().addRelation(relation)
     for table, layer in layers.items():
         apply_form(layer, FORMS[table], domains, project.relationManager())
@@ -145,7 +148,8 @@ def write_qgz(project: QgsProject, path) -> Path:
     path = Path(path)
     project.setFileName(str(path))
     if not project.write():
-        raise ProjectError(f"{path}: the project could not be written ({project.error()})")
+        raise ProjectError(tr("{path}: the project could not be written ({error})").format(
+            path=path, error=project.error()))
     path.write_bytes(_fix_archive(path.read_bytes(), canvas_xml=_canvas_xml(project)))
     return path
 
@@ -161,13 +165,15 @@ def write_to_geopackage(project: QgsProject, gpkg_path, name: str = PROJECT_NAME
     uri = project_uri(gpkg_path, name)
     canvas_xml = _canvas_xml(project)
     if not project.write(uri):
-        raise ProjectError(f"{gpkg_path}: the project could not be stored ({project.error()})")
+        raise ProjectError(tr("{path}: the project could not be stored ({error})").format(
+            path=gpkg_path, error=project.error()))
     project.clear()  # release the layers (and their connections) before touching the file
     conn = gpkg.connect(gpkg_path)
     try:
         stored = styles.stored_project(conn, name)
         if stored is None:
-            raise ProjectError(f"{gpkg_path}: QGIS stored no project named {name}")
+            raise ProjectError(tr("{path}: QGIS stored no project named {name}").format(
+                path=gpkg_path, name=name))
         as_hex = isinstance(stored, str)  # QGIS 3.22 stores the zip as hexadecimal text
         fixed = _fix_archive(bytes.fromhex(stored) if as_hex else bytes(stored),
                              relation_ids, canvas_xml)

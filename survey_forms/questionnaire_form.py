@@ -23,6 +23,7 @@ What QGIS can express of the XLSForm logic:
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from ..i18n import tr
 from .model import (
     CALCULATE,
     INTEGER,
@@ -548,7 +549,8 @@ def style_qml(table: str, questionnaire: Optional[Questionnaire] = None) -> str:
     categories = QgsMapLayer.StyleCategories(QgsMapLayer.Fields | QgsMapLayer.Forms)
     error = layer.exportNamedStyle(document, QgsReadWriteContext(), categories)
     if error:
-        raise RuntimeError(f"cannot export the {table} form: {error}")
+        raise RuntimeError(tr("cannot export the {table} form: {error}").format(
+            table=table, error=error))
     return document.toString(1)
 
 

@@ -41,6 +41,7 @@ from typing import Dict, List, Optional
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 
+from ..i18n import tr
 from .inventory_form import Relation
 from .model import SELECT_MULTIPLE, SELECT_ONE, Group, Questionnaire
 from .qgis_form import make_relation
@@ -309,14 +310,16 @@ def build_project(gpkg_path, questionnaire: Questionnaire, *,
     for table, label in LAYERS:
         layer = QgsVectorLayer(f"{gpkg_path}|layername={table}", label, "ogr")
         if not layer.isValid():
-            raise ProjectError(f"{gpkg_path}: the table {table} cannot be loaded as a layer")
+            raise ProjectError(tr("{path}: the table {table} cannot be loaded as a layer").format(
+                path=gpkg_path, table=table))
         layers[table] = layer
     project.addMapLayers([layers[t] for t, _label in LAYERS])
     for definition in RELATIONS:
         relation = make_relation(definition, layers[definition.referencing_table],
                                  layers[definition.referenced_table], project)
         if not relation.isValid():
-            raise ProjectError(f"relation {definition.id} is not valid")
+            raise ProjectError(tr("relation {relation} is not valid").format(
+                relation=definition.id))
         project.relationManager().addRelation(relation)
     specs = project_specs(questionnaire, layers[CENTRALITIES_LAYER].id())
     for table, spec in specs.items():

@@ -115,10 +115,7 @@ class ImportResult:
     def log_lines(self) -> List[str]:
         """The log of an import, the same for every importer: conventions per file, the counts,
         the rows left out by reason, and the counts per table."""
-        lines = []
-        for file, notes in self.report.conventions.items():
-            lines.append(tr("{file}: {conventions}").format(file=file, conventions=", ".join(
-                f"{_convention_label(k)} {v}" for k, v in notes.items())))
+        lines = convention_lines(self.report)
         report = self.report
         lines.append(count_line(read=report.rows_read, added=self.total_added,
                                 updated=self.total_updated, unchanged=self.total_unchanged,
@@ -145,10 +142,17 @@ def count_line(*, read: int, added: int, updated: int, unchanged: int, rejected:
         warnings=warnings)
 
 
+def convention_lines(report: ImportReport) -> List[str]:
+    """One log line per file: the conventions detected or forced (encoding, separator…)."""
+    return [tr("{file}: {conventions}").format(file=file, conventions=", ".join(
+        f"{_convention_label(k)} {v}" for k, v in notes.items()))
+        for file, notes in report.conventions.items()]
+
+
 def _convention_label(key: str) -> str:
     labels = {"encoding": tr("encoding"), "separator": tr("separator"),
               "decimal": tr("decimal mark"), "dates": tr("dates"), "header": tr("header"),
-              "crs": tr("coordinates")}
+              "crs": tr("coordinates"), "sheet": tr("sheet")}
     return labels.get(key, key)
 
 

@@ -13,6 +13,12 @@ Limits (a file over one of them is refused, nothing is read):
 
 The sizes an archive declares are checked first, then enforced while reading (a forged header
 cannot make a member expand further).
+
+Excel workbooks (``.xlsx``) are zip archives of XML parts: :func:`check_workbook` puts them
+through the same limits before openpyxl opens them (a sheet of a real workbook compresses 15
+to 25 times, even 50 000 identical rows). There the declared sizes are all that can be checked
+in advance; Python's zipfile, which openpyxl reads with, never expands a member beyond its
+declared size (it stops there and the CRC check fails).
 """
 
 from __future__ import annotations
@@ -52,31 +58,63 @@ def read_members(path: PathLike, wanted: Callable[[str], bool]) -> Dict[str, byt
         raise SourceError(tr("{file}: not a readable zip archive ({error})").format(
             file=name, error=exc)) from exc
     with archive:
-        infos = [i for i in archive.infolist() if not i.is_dir()]
-        if len(infos) > MAX_MEMBERS:
-            raise SourceError(tr("{file}: {n} files in the archive, more than the {limit} "
-                                 "accepted").format(file=name, n=len(infos), limit=MAX_MEMBERS))
-        chosen: Dict[str, zipfile.ZipInfo] = {}
-        for info in infos:
-            base = Path(info.filename).name
-            if wanted(base) and base not in chosen:
-                chosen[base] = info
-        total = sum(i.file_size for i in chosen.values())
-        if total > MAX_EXPANDED_BYTES:
-            raise SourceError(tr("{file}: expands to {size}, more than the {limit} accepted "
-                                 "(split the feed, or keep the lines of your territory)").format(
-                                     file=name, size=_mb(total), limit=_mb(MAX_EXPANDED_BYTES)))
-        for base, info in chosen.items():
-            if info.flag_bits & 0x1:
-                raise SourceError(tr("{file}: {member} is encrypted; give an archive without "
-                                     "password").format(file=name, member=base))
-            _check_ratio(name, base, info.file_size, info.compress_size)
+        chosen = _checked_members(archive, name, wanted, tr(
+            "split the feed, or keep the lines of your territory"))
         out: Dict[str, bytes] = {}
         budget = MAX_EXPANDED_BYTES
         for base, info in chosen.items():
             out[base] = _read_member(archive, info, name, base, budget)
             budget -= len(out[base])
         return out
+
+
+def check_workbook(path: PathLike) -> None:
+    """Refuse an Excel workbook (``.xlsx``, a zip archive) that is damaged, encrypted or over
+    the limits, before openpyxl opens it; :class:`SourceError` names the file and the cause."""
+    path = Path(path)
+    name = path.name
+    try:
+        archive = zipfile.ZipFile(path)
+    except _ERRORS as exc:
+        raise SourceError(tr("{file}: not a readable .xlsx workbook ({error})").format(
+            file=name, error=exc)) from exc
+    with archive:
+        try:
+            _checked_members(archive, name, lambda member: True, tr(
+                "a workbook this large is not an export of the observatory nor of "
+                "KoboToolbox / ODK; save it again from the spreadsheet, without what it does "
+                "not need"), whole_paths=True)
+        except SourceError:
+            raise
+        except _ERRORS as exc:  # a damaged directory can fail while it is listed
+            raise SourceError(tr("{file}: not a readable .xlsx workbook ({error})").format(
+                file=name, error=exc)) from exc
+
+
+def _checked_members(archive: zipfile.ZipFile, name: str, wanted: Callable[[str], bool],
+                     advice: str, whole_paths: bool = False) -> Dict[str, zipfile.ZipInfo]:
+    """The members to read (by base name, or by path with ``whole_paths``), after the checks
+    of the limits on what the archive declares (count, total size, encryption, ratio)."""
+    infos = [i for i in archive.infolist() if not i.is_dir()]
+    if len(infos) > MAX_MEMBERS:
+        raise SourceError(tr("{file}: {n} files in the archive, more than the {limit} "
+                             "accepted").format(file=name, n=len(infos), limit=MAX_MEMBERS))
+    chosen: Dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        base = info.filename if whole_paths else Path(info.filename).name
+        if wanted(base) and base not in chosen:
+            chosen[base] = info
+    total = sum(i.file_size for i in chosen.values())
+    if total > MAX_EXPANDED_BYTES:
+        raise SourceError(tr("{file}: expands to {size}, more than the {limit} accepted "
+                             "({advice})").format(file=name, size=_mb(total),
+                                                  limit=_mb(MAX_EXPANDED_BYTES), advice=advice))
+    for base, info in chosen.items():
+        if info.flag_bits & 0x1:
+            raise SourceError(tr("{file}: {member} is encrypted; give an archive without "
+                                 "password").format(file=name, member=base))
+        _check_ratio(name, base, info.file_size, info.compress_size)
+    return chosen
 
 
 def _check_ratio(name: str, member: str, size: int, compressed: int) -> None:

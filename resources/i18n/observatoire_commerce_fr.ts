@@ -16,6 +16,10 @@
       <translation> ou </translation>
     </message>
     <message>
+      <source>'{choice}' cannot be combined with another choice</source>
+      <translation>'{choice}' ne peut pas être combiné avec un autre choix</translation>
+    </message>
+    <message>
       <source>(empty)</source>
       <translation>(vide)</translation>
     </message>
@@ -4788,6 +4792,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>un modèle a besoin d'un nom</translation>
     </message>
     <message>
+      <source>a required answer is missing</source>
+      <translation>une réponse obligatoire manque</translation>
+    </message>
+    <message>
       <source>a route_id of routes.txt</source>
       <translation>un route_id de routes.txt</translation>
     </message>
@@ -4882,6 +4890,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>a value matching the pattern {pattern}</source>
       <translation>une valeur conforme au motif {pattern}</translation>
+    </message>
+    <message>
+      <source>a workbook this large is not an export of the observatory nor of KoboToolbox / ODK; save it again from the spreadsheet, without what it does not need</source>
+      <translation>un classeur aussi volumineux n'est ni un export de l'observatoire ni un export KoboToolbox / ODK ; enregistrez-le à nouveau depuis le tableur, sans ce qui ne lui sert pas</translation>
     </message>
     <message>
       <source>a year (2023), a month (2023-06 or 06/2023) or a day (2023-06-15, 15/06/2023 or 15/06/23)</source>
@@ -4984,6 +4996,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>un local occupé doit avoir un groupe d'activité</translation>
     </message>
     <message>
+      <source>answered with questionnaire version {value!r}, expected {expected}</source>
+      <translation>réponse saisie avec la version {value!r} du questionnaire, {expected} attendue</translation>
+    </message>
+    <message>
       <source>at least one product expected</source>
       <translation>au moins un produit attendu</translation>
     </message>
@@ -5054,6 +5070,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>campaign(s) {campaigns} have no date: give them a start date or a year</source>
       <translation>la ou les campagnes {campaigns} n'ont pas de date : donnez-leur une date de début ou une année</translation>
+    </message>
+    <message>
+      <source>cannot export the {table} form: {error}</source>
+      <translation>impossible d'exporter le formulaire {table} : {error}</translation>
     </message>
     <message>
       <source>cannot infer the time step of the counts: give the channels a time step</source>
@@ -5154,6 +5174,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>coordinates that can be projected to the GeoPackage's CRS (EPSG:{epsg})</source>
       <translation>des coordonnées projetables dans le SCR du GeoPackage (EPSG:{epsg})</translation>
+    </message>
+    <message>
+      <source>could not export the style of {layer}: {error}</source>
+      <translation>impossible d'exporter le style de {layer} : {error}</translation>
     </message>
     <message>
       <source>counting channel</source>
@@ -5824,6 +5848,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>ouverture</translation>
     </message>
     <message>
+      <source>option column {option!r} holds {value!r}, expected 1 or 0</source>
+      <translation>la colonne d'option {option!r} contient {value!r}, 1 ou 0 attendu</translation>
+    </message>
+    <message>
       <source>other commune</source>
       <translation>autre commune</translation>
     </message>
@@ -5912,6 +5940,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>le calage n'a pas convergé en {iterations} passages : la plus forte variation d'un effectif de case était de {change} (tolérance {epsilon}) ; élargissez les bornes, regroupez les modalités peu remplies ou autorisez plus d'itérations</translation>
     </message>
     <message>
+      <source>relation {relation} is not valid</source>
+      <translation>la relation {relation} n'est pas valide</translation>
+    </message>
+    <message>
       <source>required</source>
       <translation>obligatoire</translation>
     </message>
@@ -5930,6 +5962,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>same period one year before</source>
       <translation>même période un an avant</translation>
+    </message>
+    <message>
+      <source>same submission id as row {row}</source>
+      <translation>même identifiant de soumission qu'à la ligne {row}</translation>
     </message>
     <message>
       <source>same weekdays of the previous weeks</source>
@@ -5960,6 +5996,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>date de service {value!r} : attendu {expected}</translation>
     </message>
     <message>
+      <source>sheet</source>
+      <translation>feuille</translation>
+    </message>
+    <message>
       <source>since {campaign}</source>
       <translation>depuis {campaign}</translation>
     </message>
@@ -5974,6 +6014,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>sole trader whose record is not public: INSEE masks the address, so it is not placed; link SIRET {siret} to its premise by hand if it is one</source>
       <translation>entrepreneur individuel dont la fiche n'est pas diffusible : l'INSEE masque l'adresse, l'établissement n'est donc pas placé ; rattachez le SIRET {siret} à son local à la main s'il s'agit d'un commerce</translation>
+    </message>
+    <message>
+      <source>split the feed, or keep the lines of your territory</source>
+      <translation>découpez le flux, ou gardez les lignes de votre territoire</translation>
     </message>
     <message>
       <source>start date</source>
@@ -6188,6 +6232,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>le réseau viaire enregistré est incohérent ({error}) : lancez build_network</translation>
     </message>
     <message>
+      <source>the submission id is empty</source>
+      <translation>l'identifiant de soumission est vide</translation>
+    </message>
+    <message>
       <source>the target premise has no value for {criteria}</source>
       <translation>le local cible n'a pas de valeur pour {criteria}</translation>
     </message>
@@ -6344,12 +6392,24 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>illisible ({error})</translation>
     </message>
     <message>
+      <source>unreadable project XML ({error}, line {line})</source>
+      <translation>XML de projet illisible ({error}, ligne {line})</translation>
+    </message>
+    <message>
       <source>updated on {date}</source>
       <translation>mis à jour le {date}</translation>
     </message>
     <message>
       <source>vacant for {years} years or more</source>
       <translation>vacants depuis {years} ans ou plus</translation>
+    </message>
+    <message>
+      <source>value {value} is outside {minimum}..{maximum}</source>
+      <translation>la valeur {value} est hors de {minimum}..{maximum}</translation>
+    </message>
+    <message>
+      <source>value {value} must be lower than {other} ({other_value})</source>
+      <translation>la valeur {value} doit être inférieure à {other} ({other_value})</translation>
     </message>
     <message>
       <source>week</source>
@@ -6496,12 +6556,20 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>{file} : colonne(s) introuvable(s) : {columns} ; colonnes présentes : {present}</translation>
     </message>
     <message>
+      <source>{file}: column(s) of required question(s) missing: {questions}; was the form generated for other centralities or another questionnaire version?</source>
+      <translation>{file} : colonne(s) de question(s) obligatoire(s) absente(s) : {questions} ; le formulaire a-t-il été généré pour d'autres centralités ou une autre version du questionnaire ?</translation>
+    </message>
+    <message>
       <source>{file}: database or disk is full; free some disk space and try again ({error})</source>
       <translation>{file} : base de données ou disque plein ; libérez de l'espace disque et réessayez ({error})</translation>
     </message>
     <message>
-      <source>{file}: expands to {size}, more than the {limit} accepted (split the feed, or keep the lines of your territory)</source>
-      <translation>{file} : se décompresse en {size}, plus que les {limit} acceptés (découpez le flux, ou gardez les lignes de votre territoire)</translation>
+      <source>{file}: expands to {size}, more than the {limit} accepted ({advice})</source>
+      <translation>{file} : se décompresse en {size}, plus que les {limit} acceptés ({advice})</translation>
+    </message>
+    <message>
+      <source>{file}: expected a .xlsx or .csv export, got {suffix!r}</source>
+      <translation>{file} : un export .xlsx ou .csv était attendu, pas {suffix!r}</translation>
     </message>
     <message>
       <source>{file}: expected a GeoJSON FeatureCollection</source>
@@ -6548,8 +6616,20 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>{file} : aucune couche avec une colonne d'identifiant de carreau (idcar_200m ou IdINSPIRE) ; couches : {layers}</translation>
     </message>
     <message>
+      <source>{file}: no sheet named {sheet!r} (sheets: {sheets})</source>
+      <translation>{file} : aucune feuille nommée {sheet!r} (feuilles : {sheets})</translation>
+    </message>
+    <message>
+      <source>{file}: no submission id column (_uuid, meta/instanceID or KEY); it is needed so that a second import does not duplicate the answers</source>
+      <translation>{file} : aucune colonne d'identifiant de soumission (_uuid, meta/instanceID ou KEY) ; elle est nécessaire pour qu'un second import ne duplique pas les réponses</translation>
+    </message>
+    <message>
       <source>{file}: none of its channels ({channels}) is in the channel file {channel_file} or in the GeoPackage</source>
       <translation>{file} : aucun de ses canaux ({channels}) n'est dans le fichier de canaux {channel_file} ni dans le GeoPackage</translation>
+    </message>
+    <message>
+      <source>{file}: none of the questionnaire's questions is a column of this file; export the submissions from KoboToolbox or ODK with XML names as headers</source>
+      <translation>{file} : aucune question du questionnaire n'est une colonne de ce fichier ; exportez les soumissions depuis KoboToolbox ou ODK avec les noms XML comme en-têtes</translation>
     </message>
     <message>
       <source>{file}: not a GTFS feed, missing {files}</source>
@@ -6600,6 +6680,18 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>{file} : la correspondance nomme des champs inconnus {fields} ; les champs sont {known}</translation>
     </message>
     <message>
+      <source>{file}: the sheet cannot be read ({error})</source>
+      <translation>{file} : la feuille est illisible ({error})</translation>
+    </message>
+    <message>
+      <source>{file}: the sheet {sheet!r} is empty (a header row is expected)</source>
+      <translation>{file} : la feuille {sheet!r} est vide (une ligne d'en-tête est attendue)</translation>
+    </message>
+    <message>
+      <source>{file}: the workbook has no sheet</source>
+      <translation>{file} : le classeur n'a aucune feuille</translation>
+    </message>
+    <message>
       <source>{file}: unknown inventory workbook format</source>
       <translation>{file} : format de classeur d'inventaire inconnu</translation>
     </message>
@@ -6634,6 +6726,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>{file}: {size} MB of text, more than the {limit} MB accepted</source>
       <translation>{file} : {size} Mo de texte, plus que les {limit} Mo acceptés</translation>
+    </message>
+    <message>
+      <source>{first} or {second}</source>
+      <translation>{first} ou {second}</translation>
     </message>
     <message>
       <source>{flow} not published: the licence of source {sources} is not one of the open licences ({open}). List the source with its licence in the plugin's resources/reporting/sources.csv, or tick INCLUDE_NOT_OPEN (publish anyway) if you hold the right to publish them under {licence}.</source>
@@ -6750,6 +6846,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>{n} centrality code(s) were missing: derived from the names and written to the GeoPackage.</source>
       <translation>{n} code(s) de centralité manquai(en)t : tiré(s) des noms et écrit(s) dans le GeoPackage.</translation>
+    </message>
+    <message>
+      <source>{n} choices selected, at most {count} allowed</source>
+      <translation>{n} choix cochés, {count} au maximum</translation>
     </message>
     <message>
       <source>{n} demand points are farther than {tol} m from the network: no destination is available to them.</source>
@@ -6976,6 +7076,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>{path} a été mis à niveau du schéma {old} au schéma {new} ; une copie du fichier tel qu’il était est gardée dans {backup}.</translation>
     </message>
     <message>
+      <source>{path}: QGIS stored no project named {name}</source>
+      <translation>{path} : QGIS n'a enregistré aucun projet nommé {name}</translation>
+    </message>
+    <message>
       <source>{path}: expected an .osm, .osm.pbf or .geojson file.</source>
       <translation>{path} : un fichier .osm, .osm.pbf ou .geojson est attendu.</translation>
     </message>
@@ -7026,6 +7130,22 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>{path}: schema version {version} needs migrating to {latest}</source>
       <translation>{path} : la version {version} du schéma doit être migrée vers la version {latest}</translation>
+    </message>
+    <message>
+      <source>{path}: the background layer {table} could not be written ({error})</source>
+      <translation>{path} : la couche de fond {table} n'a pas pu être écrite ({error})</translation>
+    </message>
+    <message>
+      <source>{path}: the project could not be stored ({error})</source>
+      <translation>{path} : le projet n'a pas pu être enregistré dans le GeoPackage ({error})</translation>
+    </message>
+    <message>
+      <source>{path}: the project could not be written ({error})</source>
+      <translation>{path} : le projet n'a pas pu être écrit ({error})</translation>
+    </message>
+    <message>
+      <source>{path}: the table {table} cannot be loaded as a layer</source>
+      <translation>{path} : la table {table} ne peut pas être chargée comme couche</translation>
     </message>
     <message>
       <source>{path}: unreadable manifest ({error})</source>
@@ -7120,8 +7240,28 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
       <translation>{value!r} ({n} entités)</translation>
     </message>
     <message>
+      <source>{value!r} disagrees with the option columns ({ticked})</source>
+      <translation>{value!r} ne correspond pas aux colonnes d'options ({ticked})</translation>
+    </message>
+    <message>
+      <source>{value!r} does not belong to {other} {other_value!r}</source>
+      <translation>{value!r} n'appartient pas à {other} {other_value!r}</translation>
+    </message>
+    <message>
+      <source>{value!r} does not match {regex}</source>
+      <translation>{value!r} ne correspond pas au format {regex}</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a choice of list {choice_list} ({choices})</source>
+      <translation>{value!r} n'est pas un choix de la liste {choice_list} ({choices})</translation>
+    </message>
+    <message>
       <source>{value!r} is not a code of the field's list ({codes})</source>
       <translation>{value!r} n'est pas un code de la liste du champ ({codes})</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a whole number</source>
+      <translation>{value!r} n'est pas un nombre entier</translation>
     </message>
     <message>
       <source>{value!r} is outside the field's range</source>
@@ -7278,6 +7418,10 @@ Les résultats d'enquête de moins de 11 répondants ne sont jamais montrés (la
     <message>
       <source>{where}: {field}={value!r}: {reason}</source>
       <translation>{where} : {field}={value!r} : {reason}</translation>
+    </message>
+    <message>
+      <source>{where}: {reason}</source>
+      <translation>{where} : {reason}</translation>
     </message>
     <message>
       <source>{who}, survey {period}</source>

@@ -391,3 +391,99 @@ def test_committed_forms_are_up_to_date(table, qgis_app):
         pytest.skip("the committed forms were generated with another QGIS version")
     assert canonicalize(style_qml(table)) == canonicalize(committed), (
         "run scripts/make_questionnaire_form.py")
+
+
+class Capture:
+    """A feedback recording the log (a QgsProcessingFeedback subclass, made on demand)."""
+
+    def __new__(cls):
+        from qgis.core import QgsProcessingFeedback
+
+        class _Capture(QgsProcessingFeedback):
+            def __init__(self):
+                super().__init__()
+                self.infos = []
+
+            def pushInfo(self, info):  # noqa: N802 - Qt API
+                self.infos.append(info)
+
+        return _Capture()
+
+
+def test_the_log_says_which_conventions_were_detected(survey_gpkg, processing_ready, tmp_path):
+    """Issues 13/14: the export is read on the importers' path; the log says what it found."""
+    from qgis import processing
+    from qgis.core import QgsProcessingContext
+
+    export = tmp_path / "kobo_windows.csv"
+    text = (SURVEY / "kobo_export.csv").read_text(encoding="utf-8")
+    export.write_bytes(text.replace(";", "\t").replace("Une librairie", "Une librairie-café")
+                       .encode("cp1252"))
+    feedback = Capture()
+    result = processing.run("observatoire:import_survey_responses", {
+        "GEOPACKAGE": str(survey_gpkg), "INPUT": str(export), "OUTPUT_REJECTED": "memory:"},
+        context=QgsProcessingContext(), feedback=feedback)
+    assert (result["ROWS_READ"], result["ACCEPTED"], result["REJECTED_ROWS"]) == (7, 3, 4)
+    assert "kobo_windows.csv: encoding Windows-1252, separator tab" in feedback.infos
+    assert "Warning: kobo_windows.csv: file is not UTF-8: read as Windows-1252" in feedback.infos
+
+
+def test_a_zip_bomb_workbook_is_refused_before_it_is_opened(survey_gpkg, run_alg, tmp_path):
+    from ..unit.test_survey_exports import bomb_workbook
+
+    bomb = bomb_workbook(tmp_path / "answers.xlsx", expanded_mb=300)
+    before = digest(survey_gpkg)
+    with pytest.raises(QgsProcessingException, match=r"Nothing was imported: answers.xlsx: "
+                                                     r"expands to 300 MB, more than the 256 MB"):
+        run_alg("import_survey_responses", {"GEOPACKAGE": str(survey_gpkg), "INPUT": str(bomb),
+                                            "OUTPUT_REJECTED": "memory:"})
+    assert digest(survey_gpkg) == before
+
+
+@pytest.fixture
+def french(qgis_app):
+    from observatoire_commerce import i18n
+
+    if not i18n.install_translator("fr"):
+        pytest.skip("the French .qm is not built (make i18n)")
+    yield
+    i18n.remove_translators()
+
+
+def test_import_messages_reach_users_in_french(french, survey_gpkg, tmp_path):
+    """The reasons of the rejected rows, the refusals of an export and the project errors are
+    translated (they were English f-strings)."""
+    from observatoire_commerce.ingest.sources.report import SourceError
+    from observatoire_commerce.ingest.sources.survey_exports import read_submissions
+    from observatoire_commerce.survey_forms import qgis_project
+    from observatoire_commerce.survey_forms.kobo_import import (
+        NotAQuestionnaireExportError,
+        SurveyImportError,
+    )
+
+    conn = observatory.open_observatory(survey_gpkg)
+    try:
+        outcome = observatory_survey.import_export(conn,
+                                                   read_submissions(SURVEY / "kobo_export.csv"))
+        with pytest.raises(NotAQuestionnaireExportError, match="aucune question du "
+                                                               "questionnaire"):
+            observatory_survey.import_export(
+                conn, read_submissions(SURVEY / "not_a_questionnaire.csv"))
+    finally:
+        conn.close()
+    assert [r.reason for r in outcome.rejections] == [
+        "'30_39' n'est pas un choix de la liste age_band "
+        "(15_24, 25_34, 35_49, 50_64, 65_74, 75_plus)",
+        "la valeur 6 est hors de 1..5",
+        "une réponse obligatoire manque",
+        "la valeur 0 est hors de 1..12",
+        "une réponse obligatoire manque"]
+    assert issubclass(NotAQuestionnaireExportError, SurveyImportError)
+    other = tmp_path / "answers.json"
+    other.write_text("{}", encoding="utf-8")
+    with pytest.raises(SourceError, match="answers.json : un export .xlsx ou .csv était "
+                                          "attendu, pas '.json'"):
+        read_submissions(other)
+    with pytest.raises(qgis_project.ProjectError, match="absent.gpkg : la table premises ne "
+                                                        "peut pas être chargée comme couche"):
+        qgis_project.build_project(tmp_path / "absent.gpkg", {})

@@ -35,6 +35,7 @@ import pytest
 from qgis.core import QgsProcessingException
 
 from observatoire_commerce.analysis.typology import adjusted_rand_index
+from observatoire_commerce.ingest.sources.survey_exports import read_submissions
 from observatoire_commerce.jobs import survey_expectations as se
 from observatoire_commerce.jobs import survey_gaps as sg
 from observatoire_commerce.jobs import survey_purchases as spx
@@ -316,7 +317,7 @@ def demo_survey(demo_gpkg, tmp_path_factory, processing_ready):
     try:
         questionnaire = observatory_survey.questionnaire_for(conn)
         write_export(questionnaire, folder / "answers.xlsx", n=N, seed=SEED, bad_rows=6)
-        observatory_survey.import_export(conn, folder / "answers.xlsx")
+        observatory_survey.import_export(conn, read_submissions(folder / "answers.xlsx"))
     finally:
         conn.close()
     zones = {"HOME_ZONES": f"{write_home_zones(folder / 'zones.gpkg')}|layername=home_zones",

@@ -13,7 +13,7 @@ the importers' own exception (:class:`SourceError`, which ``ImportRefusedError``
   end (running the validator after each of the 200 variants would take minutes per importer).
 
 Each importer's run takes a few seconds. Kobo / ODK exports (read only, nothing written) must
-raise nothing but ``SurveyImportError``.
+raise nothing but ``SourceError`` (reading) or ``SurveyImportError`` (validation).
 """
 
 from __future__ import annotations
@@ -404,8 +404,10 @@ def test_archive_limits_refuse_forged_sizes_and_ratios(tmp_path, monkeypatch):
         archive.read_members(many, lambda name: True)
 
 
-def test_kobo_exports_raise_only_survey_import_errors(tmp_path):
-    from observatoire_commerce.survey_forms.kobo_import import SurveyImportError, read_export
+def test_kobo_exports_raise_only_source_or_survey_import_errors(tmp_path):
+    """Read (``SourceError``) then validated (``SurveyImportError``), as the algorithm does."""
+    from observatoire_commerce.ingest.sources.survey_exports import read_submissions
+    from observatoire_commerce.survey_forms.kobo_import import SurveyImportError, validate_export
     from observatoire_commerce.survey_forms.model import Centrality
     from observatoire_commerce.survey_forms.questionnaire import build_questionnaire
 
@@ -416,8 +418,8 @@ def test_kobo_exports_raise_only_survey_import_errors(tmp_path):
     for desc, mutated in variants(data, N, SEED):
         path = _write(tmp_path / "export.csv", mutated)
         try:
-            read_export(path, questionnaire)
-        except SurveyImportError:
+            validate_export(read_submissions(path), questionnaire)
+        except (SourceError, SurveyImportError):
             refused += 1
         except Exception:  # noqa: BLE001 - the point of the test
             problems.append(f"{desc}: {traceback.format_exc(limit=-3)}")

@@ -1,4 +1,6 @@
-"""Reading KoboToolbox / ODK exports of the questionnaire (no QGIS).
+"""Reading KoboToolbox / ODK exports of the questionnaire (no QGIS): the file is read by
+``ingest.sources.survey_exports`` and validated by ``survey_forms.kobo_import`` (what the import
+algorithm does, :func:`read_export` here).
 
 Fixtures in tests/data/survey hold the same seven submissions in three encodings:
 ``kobo_export.csv`` (Kobo: ``;``, ``/`` headers, select_multiple as text and 1/0 columns),
@@ -12,12 +14,14 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from observatoire_commerce.ingest.sources.report import SourceError
+from observatoire_commerce.ingest.sources.survey_exports import read_submissions
 from observatoire_commerce.sample_territory.answers import write_export
 from observatoire_commerce.survey_forms.kobo_import import (
     NotAQuestionnaireExportError,
     Rejection,
     SurveyImportError,
-    read_export,
+    validate_export,
 )
 from observatoire_commerce.survey_forms.model import Centrality
 from observatoire_commerce.survey_forms.questionnaire import build_questionnaire
@@ -28,6 +32,11 @@ TESTS_DATA = Path(__file__).resolve().parents[1] / "data" / "survey"
 UUID1 = "0b1c5a1e-6a47-4d1e-9a51-000000000001"
 UUID2 = "0b1c5a1e-6a47-4d1e-9a51-000000000002"
 UUID7 = "0b1c5a1e-6a47-4d1e-9a51-000000000007"
+
+
+def read_export(path, questionnaire, sheet=None, skip_uuids=()):
+    """Read then validate, as the import algorithm does."""
+    return validate_export(read_submissions(path, sheet=sheet), questionnaire, skip_uuids)
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +191,7 @@ def test_non_questionnaire_file_is_refused(questionnaire, fixture_path, tmp_path
 
 def test_other_refusals(questionnaire, fixture_path, tmp_path):
     path = fixture_path("survey/kobo_export.csv", tmp_path)
-    with pytest.raises(SurveyImportError, match="expected a .xlsx or .csv export"):
+    with pytest.raises(SourceError, match="expected a .xlsx or .csv export"):
         read_export(_copy_as(path, tmp_path / "export.json"), questionnaire)
     with pytest.raises(SurveyImportError, match="no submission id column"):
         read_export(_drop_columns(path, tmp_path / "no_id.csv",
@@ -433,7 +442,7 @@ def test_csv_exports_in_other_encodings_and_with_long_answers(questionnaire, tmp
     assert read_export(long, questionnaire).rows_read == reference.rows_read
     nul = tmp_path / "nul.csv"
     nul.write_bytes(text.encode("utf-16-le"))
-    with pytest.raises(SurveyImportError, match="nul.csv: not a text file"):
+    with pytest.raises(SourceError, match="nul.csv: not a text file"):
         read_export(nul, questionnaire)
 
 
@@ -442,7 +451,7 @@ def test_damaged_workbook_is_refused_with_a_message(questionnaire, tmp_path):
     data = path.read_bytes()
     damaged = tmp_path / "damaged.xlsx"
     damaged.write_bytes(data[: len(data) // 2])
-    with pytest.raises(SurveyImportError, match="damaged.xlsx: not a readable .xlsx workbook"):
+    with pytest.raises(SourceError, match="damaged.xlsx: not a readable .xlsx workbook"):
         read_export(damaged, questionnaire)
-    with pytest.raises(SurveyImportError, match="no sheet named 'missing' \\(sheets: Sheet\\)"):
+    with pytest.raises(SourceError, match="no sheet named 'missing' \\(sheets: Sheet\\)"):
         read_export(path, questionnaire, sheet="missing")

@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from observatoire_commerce.ingest.sources.survey_exports import read_submissions
 from observatoire_commerce.store import gpkg, migrations, observatory, styles
 from observatoire_commerce.store import survey as survey_store
 from observatoire_commerce.store.schema import survey as survey_schema
@@ -128,7 +129,7 @@ def test_import_refusal_writes_nothing(v3_with_centralities, tmp_path):
     shutil.copy(TESTS / "data" / "survey" / "not_a_questionnaire.csv", other)
     conn = gpkg.connect(v3_with_centralities)
     with pytest.raises(NotAQuestionnaireExportError):
-        observatory_survey.import_export(conn, other)
+        observatory_survey.import_export(conn, read_submissions(other))
     conn.close()
     assert digest(v3_with_centralities) == before     # the missing codes were not written
 
@@ -355,7 +356,7 @@ def test_import_stores_the_purchase_centralities_of_an_upgraded_file(v8_2025_1, 
         _answers("s-3", questionnaire_version="2025.1"),
     ])
     conn = observatory.open_observatory(v8_2025_1)
-    outcome = observatory_survey.import_export(conn, export)
+    outcome = observatory_survey.import_export(conn, read_submissions(export))
     assert outcome.written == {"survey_responses": 2, "survey_centrality_visits": 0,
                                "survey_answers_multi": 4}
     assert [(r.file, r.row, r.field, r.value, r.code, r.reason) for r in outcome.rejections] == [

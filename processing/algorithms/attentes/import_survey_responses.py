@@ -13,7 +13,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .... import dependencies
-from ....ingest.importers.framework import count_line
+from ....ingest.importers.framework import convention_lines, count_line
+from ....ingest.sources import survey_exports
+from ....ingest.sources.report import SourceError
 from ....store import gpkg
 from ....store.survey import SurveyStoreError
 from ....survey_forms import observatory_survey
@@ -108,13 +110,28 @@ class ImportSurveyResponses(ObservatoireAlgorithm):
             absent = dependencies.missing(["openpyxl"])
             if absent:
                 raise QgsProcessingException(dependencies.missing_message(absent))
+        try:
+            table = survey_exports.read_submissions(path, sheet=sheet)
+        except SourceError as exc:
+            raise QgsProcessingException(self.tr(
+                "Nothing was imported: {error}").format(error=exc)) from exc
+        for line in convention_lines(table.report):
+            feedback.pushInfo(line)
+        for warning in table.report.warnings:  # blank rows, duplicate columns, not UTF-8
+            where = self.tr("{file}, row {row}").format(file=warning.file, row=warning.row) \
+                if warning.row else warning.file
+            text = self.tr("{where}: {field}={value!r}: {reason}").format(
+                where=where, field=warning.field, value=warning.value, reason=warning.reason) \
+                if warning.field else self.tr("{where}: {reason}").format(
+                    where=where, reason=warning.reason)
+            feedback.pushInfo(self.tr("Warning: {text}").format(text=text))
         parameters = dict(parameters)
         if parameters.get(self.OUTPUT_REJECTED) is None:  # optional: a temporary table
             parameters[self.OUTPUT_REJECTED] = QgsProcessing.TEMPORARY_OUTPUT
         with self.writing_geopackage(parameters, context, feedback) as (_gpkg, conn, upgrade):
             try:
                 outcome = observatory_survey.import_export(
-                    conn, path, sheet=sheet, progress=feedback.setProgress,
+                    conn, table, progress=feedback.setProgress,
                     is_canceled=feedback.isCanceled)
             except SurveyImportError as exc:
                 raise QgsProcessingException(self.tr(
@@ -151,7 +168,7 @@ class ImportSurveyResponses(ObservatoireAlgorithm):
         summary.update({self.ADDED: summary[self.ACCEPTED], self.UPDATED: 0,
                         self.UNCHANGED: summary[self.SKIPPED],
                         self.REJECTED_COUNT: summary[self.REJECTED_ROWS],
-                        self.WARNINGS: len(result.ignored_columns)})
+                        self.WARNINGS: len(result.ignored_columns) + len(table.report.warnings)})
         feedback.pushInfo(count_line(
             read=summary[self.ROWS_READ], added=summary[self.ADDED], updated=0,
             unchanged=summary[self.UNCHANGED], rejected=summary[self.REJECTED_COUNT],
