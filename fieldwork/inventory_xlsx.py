@@ -477,6 +477,10 @@ def import_inventory(conn, path, *, agent: Optional[str] = None,
     import is refused with nothing written; run again, it reports the cells changed meanwhile
     as conflicts.
 
+    The workbook is a zip archive opened by openpyxl without limits: the caller puts it
+    through :func:`ingest.sources.archive.check_workbook` first (the import algorithm does;
+    ``fieldwork`` may not import ``ingest``).
+
     :raises InventoryWorkbookError: not an inventory workbook, unknown campaign, missing columns.
     :raises store.gpkg.FileChangedError: the GeoPackage changed while the rows were checked.
     """

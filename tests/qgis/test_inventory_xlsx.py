@@ -484,3 +484,52 @@ def test_the_algorithm_reports_a_file_changed_meanwhile(inventory_gpkg, exported
                                                      "changed by another program"):
         run_import(run_alg, inventory_gpkg, edited)
     assert observation(inventory_gpkg, "o-2")["sign_name"] is None
+
+
+def _with_extra_members(source, target, members: int = 0, expanded_mb: int = 0):
+    """The exported workbook (still a valid inventory openpyxl opens) plus ``members`` tiny
+    parts, or a part of ``expanded_mb`` MB of blanks compressed about 1 000 times."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as old, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info, old.read(info))
+        for i in range(members):
+            new.writestr(f"xl/media/image{i}.png", b"x")
+        if expanded_mb:
+            with new.open("xl/media/padding.bin", "w", force_zip64=True) as handle:
+                for _ in range(expanded_mb):
+                    handle.write(b" " * (1 << 20))
+    return target
+
+
+@pytest.mark.parametrize("members, expanded_mb, message", [
+    (1000, 0, r"Nothing was imported: bomb.xlsx: 10\d\d files in the archive, more than the "
+              r"1000 accepted"),
+    (0, 300, r"Nothing was imported: bomb.xlsx: expands to 30\d MB, more than the 256 MB "
+             r"accepted \(a workbook this large is not an export of the observatory"),
+    (0, 50, r"Nothing was imported: bomb.xlsx: xl/media/padding.bin expands \d+ times \(50 MB\)"),
+])
+def test_a_zip_bomb_workbook_is_refused_before_openpyxl_opens_it(
+        inventory_gpkg, exported, run_alg, tmp_path, monkeypatch, members, expanded_mb,
+        message):
+    """Issue 16: the workbook goes through the limits of every archive the plugin reads
+    (ingest.sources.archive); openpyxl never sees it, the GeoPackage is unchanged."""
+    import openpyxl
+
+    workbook = load_workbook(exported)
+    workbook["Inventaire"]["J3"] = "Fleuriste"
+    edited = tmp_path / "edited.xlsx"
+    workbook.save(edited)
+    bomb = _with_extra_members(edited, tmp_path / "bomb.xlsx", members, expanded_mb)
+    assert bomb.stat().st_size < 2 * 2 ** 20
+
+    def never(*args, **kwargs):
+        raise AssertionError("openpyxl opened the workbook")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    before = digest(inventory_gpkg)
+    with pytest.raises(QgsProcessingException, match=message):
+        run_import(run_alg, inventory_gpkg, bomb)
+    assert digest(inventory_gpkg) == before

@@ -15,6 +15,8 @@ from qgis.PyQt.QtCore import QVariant
 from .... import dependencies
 from ....fieldwork import inventory_xlsx
 from ....ingest.importers.framework import count_line
+from ....ingest.sources import archive
+from ....ingest.sources.report import SourceError
 from ....store import gpkg
 from ...outputs import report_rejected
 from ..base import ObservatoireAlgorithm
@@ -98,6 +100,11 @@ class ImportInventoryXlsx(ObservatoireAlgorithm):
             parameters[self.OUTPUT_ERRORS] = QgsProcessing.TEMPORARY_OUTPUT
         path = self.parameterAsFile(parameters, self.INPUT, context)
         agent = self.parameterAsString(parameters, self.AGENT, context).strip() or None
+        try:  # the limits of every archive read (size, members, ratio) before openpyxl
+            archive.check_workbook(path)
+        except SourceError as exc:
+            raise QgsProcessingException(self.tr(
+                "Nothing was imported: {error}").format(error=exc)) from exc
         with self.writing_geopackage(parameters, context, feedback) as (_gpkg, conn, upgrade):
             try:
                 outcome = inventory_xlsx.import_inventory(
