@@ -6,15 +6,21 @@ Windows-1252), garbage bytes (NUL included), another separator, a column dropped
 written dBase-style, a truncated header, an extreme or non-finite value (``inf``, ``NaN``,
 ``1e23``, ``1e999``, integers beyond int64), a date out of range (3025, 0202, 2262, 1677), an
 unbalanced quote, extra cells, a 200 000-character field, rows duplicated or shuffled, an empty
-file. The same seed gives the same variants.
+file. :func:`json_variants` does the same for GeoJSON, :func:`xlsx_variants` for Excel
+workbooks (damaged bytes and members; cells holding extreme, non-finite, typed or formula values,
+dates beyond Excel's; columns, headers, rows and sheets deleted, renamed or repeated). The same
+seed gives the same variants.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import random
 import re
-from typing import Iterator, Tuple
+import zipfile
+from typing import Iterator, Optional, Sequence, Tuple
 
 EXTREMES = ["inf", "-inf", "Infinity", "NaN", "nan", "1e23", "-1e23", "1e999", "-1e308",
             "99999999999999999999999", "9223372036854775808", "-9223372036854775809", "0x1F",
@@ -237,3 +243,171 @@ def json_variants(data: bytes, n: int, seed: int) -> Iterator[Tuple[str, bytes]]
             f.setdefault("properties", {})["@id"] = rng.choice(JSON_VALUES)
             desc = "ids changed"
         yield f"#{i} {kind}: {desc}", json.dumps(doc, allow_nan=True).encode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Excel workbooks (.xlsx)
+# ---------------------------------------------------------------------------------------------
+
+#: Byte-level damage of the .xlsx file (a zip archive).
+XLSX_BYTE_MUTATIONS = ["truncate", "truncate", "flip", "flip", "garbage", "empty", "not_zip",
+                       "drop_member", "corrupt_member"]
+#: Cell-level edits of the workbook (each variant applies one to three of them).
+XLSX_CELL_MUTATIONS = ["value", "value", "value", "typed", "typed", "date_serial", "formula",
+                       "number", "number", "number", "good", "good", "good", "drop_column",
+                       "rename_header", "swap_headers", "drop_row", "duplicate_row", "add_row",
+                       "blank_row", "clear_header", "other_sheet", "rename_sheet", "drop_sheet"]
+#: Python values openpyxl writes with their own cell types.
+TYPED_VALUES = [float("inf"), float("-inf"), float("nan"), 1e308, -1e308, 10 ** 30, -(10 ** 30),
+                0, -5, 0.0001, 1_000_001, True, False, None,
+                dt.datetime(1, 1, 1), dt.datetime(1899, 12, 30), dt.datetime(9999, 12, 31, 23, 59),
+                dt.date(1900, 1, 1), dt.time(12, 0), dt.timedelta(days=3)]
+FORMULAS = ["=1/0", "=SUM(A1:A3)", '=HYPERLINK("http://evil.example/x","y")', "=NOW()",
+            "=A1", "+1+1", "-2+3", "@SUM(1)"]
+#: What a numeric column may receive: extreme, non-finite and malformed numbers, as text and
+#: as numbers (openpyxl writes a float infinity or NaN as an empty cell), units, dates.
+NUMBERS = ["inf", "-inf", "Infinity", "NaN", "1e999", "-1e999", "1e23", "1e308", "-1", "0",
+           "0,0", "1 000 001", "85 m2", "12.5.3", "1,5e3", "− 5", 1e308, 1e23, -1e-300,
+           10 ** 400 // 10 ** 380, -3, 0, True, dt.datetime(2024, 5, 1), dt.time(1, 0)]
+#: Texts of :data:`EXTREMES` openpyxl can write (it refuses XML control characters).
+XLSX_TEXTS = [t for t in EXTREMES if t != "\x00"] + DATES + [
+    "x" * 40_000, "85 m2", "abc", "\u00a0", "\t=1", "NULL", "#N/A", "#VALUE!"]
+
+
+def _flip(rng: random.Random, data: bytes) -> Tuple[str, bytes]:
+    pos = rng.randrange(len(data))
+    return f"byte {pos} flipped", data[:pos] + bytes([data[pos] ^ 0xFF]) + data[pos + 1:]
+
+
+def xlsx_byte_variant(rng: random.Random, data: bytes, kind: str) -> Tuple[str, bytes]:
+    """One damage ``kind`` of a workbook's bytes."""
+    if kind == "truncate":
+        cut = rng.randrange(len(data))
+        return f"truncated at byte {cut}", data[:cut]
+    if kind == "flip":
+        return _flip(rng, data)
+    if kind == "garbage":
+        pos = rng.randrange(len(data))
+        junk = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 64)))
+        return f"{len(junk)} garbage bytes at {pos}", data[:pos] + junk + data[pos:]
+    if kind == "empty":
+        return "empty file", b""
+    if kind == "not_zip":
+        return "a CSV named .xlsx", b"status;activity_group\noccupied;alimentaire\n"
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        names = source.namelist()
+        victim = rng.choice(names)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for name in names:
+                content = source.read(name)
+                if name == victim:
+                    if kind == "drop_member":
+                        continue
+                    content = content[: rng.randrange(max(1, len(content)))] + b"<oops"
+                target.writestr(name, content)
+    return f"member {victim} {'dropped' if kind == 'drop_member' else 'corrupted'}", \
+        out.getvalue()
+
+
+def _cell_edit(rng: random.Random, workbook, kind: str, sheet: str, good: dict,
+               numeric: Sequence[int]) -> str:
+    """Apply one edit ``kind`` to ``workbook`` (openpyxl); returns its description."""
+    ws = workbook[sheet] if sheet in workbook.sheetnames else workbook.worksheets[0]
+    rows, cols = max(ws.max_row, 2), max(ws.max_column, 1)
+    row, col = rng.randrange(2, rows + 1), rng.randrange(1, cols + 1)
+    if kind == "value":
+        ws.cell(row, col).value = value = rng.choice(XLSX_TEXTS)
+        return f"{ws.cell(row, col).coordinate}={value[:20]!r}"
+    if kind == "typed":
+        ws.cell(row, col).value = value = rng.choice(TYPED_VALUES)
+        return f"{ws.cell(row, col).coordinate}={value!r}"
+    if kind == "date_serial":  # a number shown as a date, beyond Excel's dates
+        cell = ws.cell(row, col)
+        cell.value = rng.choice([2958466, 1e10, -1, -700000])
+        cell.number_format = "yyyy-mm-dd"
+        return f"{cell.coordinate}={cell.value} as a date"
+    if kind == "formula":
+        ws.cell(row, col).value = value = rng.choice(FORMULAS)
+        return f"{ws.cell(row, col).coordinate}={value!r}"
+    if kind == "number":
+        col = rng.choice(list(numeric) or [col])
+        ws.cell(row, col).value = value = rng.choice(NUMBERS)
+        return f"{ws.cell(row, col).coordinate}={value!r} (number column)"
+    if kind == "good":
+        col = rng.choice(sorted(good))
+        ws.cell(row, col).value = value = rng.choice(good[col])
+        return f"{ws.cell(row, col).coordinate}={value!r} (valid)"
+    if kind == "drop_column":
+        ws.delete_cols(col)
+        return f"column {col} deleted"
+    if kind == "rename_header":
+        old = str(ws.cell(1, col).value)
+        ws.cell(1, col).value = new = rng.choice([old + " x", old.upper(), f" {old} ", "?", "",
+                                                  str(ws.cell(1, (col % cols) + 1).value)])
+        return f"header {old!r} renamed {new!r}"
+    if kind == "swap_headers":
+        other = rng.randrange(1, cols + 1)
+        a, b = ws.cell(1, col), ws.cell(1, other)
+        a.value, b.value = b.value, a.value
+        return f"headers {col} and {other} swapped"
+    if kind == "drop_row":
+        ws.delete_rows(row)
+        return f"row {row} deleted"
+    if kind == "duplicate_row":
+        ws.append([c.value for c in ws[row]])
+        return f"row {row} repeated"
+    if kind == "add_row":
+        ws.append([rng.choice(XLSX_TEXTS) for _ in range(cols)])
+        return "a row added"
+    if kind == "blank_row":
+        ws.insert_rows(row)
+        return f"blank row at {row}"
+    if kind == "clear_header":
+        ws.delete_rows(1)
+        return "header row deleted"
+    other = rng.choice(workbook.sheetnames)
+    if kind == "other_sheet":  # the same edits, on another sheet (the hidden ones too)
+        ws = workbook[other]
+        cell = ws.cell(rng.randrange(1, max(ws.max_row, 1) + 2),
+                       rng.randrange(1, max(ws.max_column, 1) + 2))
+        cell.value = value = rng.choice(XLSX_TEXTS + TYPED_VALUES[:12])
+        return f"{other}!{cell.coordinate}={str(value)[:20]!r}"
+    if kind == "rename_sheet":
+        workbook[other].title = new = other + rng.choice(["_", " (2)", "x"])
+        return f"sheet {other!r} renamed {new!r}"
+    if kind == "drop_sheet":
+        if len(workbook.sheetnames) > 1:
+            del workbook[other]
+        return f"sheet {other!r} deleted"
+    raise ValueError(kind)
+
+
+def xlsx_variants(data: bytes, n: int, seed: int, *, sheet: str, good: Optional[dict] = None,
+                  numeric: Sequence[int] = ()) -> Iterator[Tuple[str, bytes]]:
+    """``n`` seeded variants of a workbook: one in five damages its bytes, the others apply one
+    to three cell-level edits to ``sheet`` (or another sheet) with openpyxl. ``good`` maps
+    column numbers to valid values, so that some variants are valid changes; the columns
+    ``numeric`` (numbers) also receive :data:`NUMBERS`."""
+    from openpyxl import load_workbook
+
+    rng = random.Random(seed)
+    good = good or {1: [None]}
+    i = 0
+    while i < n:
+        if i % 5 == 4:
+            kind = XLSX_BYTE_MUTATIONS[(i // 5) % len(XLSX_BYTE_MUTATIONS)]
+            desc, out = xlsx_byte_variant(rng, data, kind)
+            yield f"#{i} {kind}: {desc}", out
+            i += 1
+            continue
+        workbook = load_workbook(io.BytesIO(data))
+        edits = [_cell_edit(rng, workbook, rng.choice(XLSX_CELL_MUTATIONS), sheet, good,
+                            numeric) for _ in range(rng.choice([1, 1, 2, 3]))]
+        buffer = io.BytesIO()
+        try:
+            workbook.save(buffer)
+        except (ValueError, TypeError):  # a value openpyxl cannot write: draw again
+            continue
+        yield f"#{i} " + "; ".join(edits), buffer.getvalue()
+        i += 1
