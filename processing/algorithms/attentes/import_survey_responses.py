@@ -103,6 +103,20 @@ class ImportSurveyResponses(ObservatoireAlgorithm):
                 "The export must be an .xlsx or .csv file, not {path}.").format(path=path)
         return super().checkParameterValues(parameters, context)
 
+    def log_reading(self, table, feedback) -> None:
+        """What reading the export found: its conventions (encoding, separator, sheet) and
+        warnings (blank rows, duplicate columns, not UTF-8)."""
+        for line in convention_lines(table.report):
+            feedback.pushInfo(line)
+        for warning in table.report.warnings:
+            where = self.tr("{file}, row {row}").format(file=warning.file, row=warning.row) \
+                if warning.row else warning.file
+            text = self.tr("{where}: {field}={value!r}: {reason}").format(
+                where=where, field=warning.field, value=warning.value, reason=warning.reason) \
+                if warning.field else self.tr("{where}: {reason}").format(
+                    where=where, reason=warning.reason)
+            feedback.pushInfo(self.tr("Warning: {text}").format(text=text))
+
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         sheet = self.parameterAsString(parameters, self.SHEET, context) or None
@@ -115,20 +129,11 @@ class ImportSurveyResponses(ObservatoireAlgorithm):
         except SourceError as exc:
             raise QgsProcessingException(self.tr(
                 "Nothing was imported: {error}").format(error=exc)) from exc
-        for line in convention_lines(table.report):
-            feedback.pushInfo(line)
-        for warning in table.report.warnings:  # blank rows, duplicate columns, not UTF-8
-            where = self.tr("{file}, row {row}").format(file=warning.file, row=warning.row) \
-                if warning.row else warning.file
-            text = self.tr("{where}: {field}={value!r}: {reason}").format(
-                where=where, field=warning.field, value=warning.value, reason=warning.reason) \
-                if warning.field else self.tr("{where}: {reason}").format(
-                    where=where, reason=warning.reason)
-            feedback.pushInfo(self.tr("Warning: {text}").format(text=text))
         parameters = dict(parameters)
         if parameters.get(self.OUTPUT_REJECTED) is None:  # optional: a temporary table
             parameters[self.OUTPUT_REJECTED] = QgsProcessing.TEMPORARY_OUTPUT
         with self.writing_geopackage(parameters, context, feedback) as (_gpkg, conn, upgrade):
+            self.log_reading(table, feedback)  # after the schema note, before any refusal
             try:
                 outcome = observatory_survey.import_export(
                     conn, table, progress=feedback.setProgress,
