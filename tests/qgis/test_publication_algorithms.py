@@ -218,6 +218,7 @@ def surveyed_export(demo_gpkg, processing_ready, tmp_path_factory):
     from qgis import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
+    from observatoire_commerce.ingest.sources.survey_exports import read_submissions
     from observatoire_commerce.sample_territory.answers import write_export
     from observatoire_commerce.sample_territory.home_zones import write_home_zones
     from observatoire_commerce.store import observatory
@@ -230,7 +231,7 @@ def surveyed_export(demo_gpkg, processing_ready, tmp_path_factory):
     try:
         questionnaire = observatory_survey.questionnaire_for(conn)
         write_export(questionnaire, folder / "answers.xlsx", n=432, seed=2024, bad_rows=6)
-        observatory_survey.import_export(conn, folder / "answers.xlsx")
+        observatory_survey.import_export(conn, read_submissions(folder / "answers.xlsx"))
     finally:
         conn.close()
 
