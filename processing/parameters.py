@@ -146,7 +146,13 @@ def centrality_uuids(alg, conn, parameters, key, context):
     """uuids of the centralities named in the parameter ``key`` (names separated by commas),
     in the order given; None when empty (every centrality). QgsProcessingException naming the
     unknown names and the GeoPackage's centralities."""
-    wanted = list(dict.fromkeys(as_list(alg, parameters, key, context)))
+    return uuids_of_names(conn, as_list(alg, parameters, key, context))
+
+
+def uuids_of_names(conn, names):
+    """uuids of the centralities ``names`` (duplicates once, in the order given); None when
+    there is no name. QgsProcessingException naming the unknown names and the known ones."""
+    wanted = list(dict.fromkeys(names))
     if not wanted:
         return None
     known = store_tables.key_map(conn, "centralities", "name", "uuid")

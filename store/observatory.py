@@ -60,6 +60,15 @@ def schema_version(conn) -> int:
     return int(row[0])
 
 
+def file_schema_version(path) -> int:
+    """The schema version of the GeoPackage at ``path`` (read, nothing changed)."""
+    conn = gpkg.connect(path)
+    try:
+        return schema_version(conn)
+    finally:
+        conn.close()
+
+
 def srs_id(conn) -> int:
     return int(meta(conn)["srs_id"])
 

@@ -112,11 +112,7 @@ class ObservatoireAlgorithm(QgsProcessingAlgorithm):
             return False, self.tr("The observatory GeoPackage {path} does not exist.").format(
                 path=path)
         try:
-            conn = gpkg.connect(path)
-            try:
-                version = observatory.schema_version(conn)
-            finally:
-                conn.close()
+            version = observatory.file_schema_version(path)
         except sqlite3.OperationalError as exc:  # locked, unreadable…: say why
             return False, user_message(exc, path)
         except Exception as exc:  # noqa: BLE001 - any reason makes the file unusable
@@ -160,13 +156,12 @@ class ObservatoireAlgorithm(QgsProcessingAlgorithm):
         transaction."""
         path = self.parameterAsFile(parameters, self.GEOPACKAGE, context)
         try:
-            conn = gpkg.connect(path)
-            try:
-                version = observatory.schema_version(conn)
-            finally:
-                conn.close()
-            if version < observatory.LATEST_VERSION and not self.UPGRADES_IN_ITS_TRANSACTION:
+            version = observatory.file_schema_version(path)
+            if version < observatory.LATEST_VERSION and not (self.UPGRADES_IN_ITS_TRANSACTION or
+                                                              self.WORKS_ON_AN_OLDER_SCHEMA):
                 raise QgsProcessingException(self.upgrade_first_message(path, version))
+            if self.WORKS_ON_AN_OLDER_SCHEMA:
+                return path, observatory.open_as_is(path)
             return path, observatory.open_observatory(path)
         except (gpkg.GeoPackageError, observatory.SchemaError) as exc:
             raise QgsProcessingException(str(exc)) from exc

@@ -45,11 +45,7 @@ class UpgradeGeoPackage(ObservatoireAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.GEOPACKAGE, context)
         try:
-            conn = gpkg.connect(path)
-            try:
-                old = observatory.schema_version(conn)
-            finally:
-                conn.close()
+            old = observatory.file_schema_version(path)
             if old >= observatory.LATEST_VERSION:
                 feedback.pushInfo(self.tr("{path} is already at schema version {version}: "
                                           "nothing to do.").format(path=path, version=old))

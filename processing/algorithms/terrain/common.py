@@ -4,25 +4,13 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessingException
 
-from ....i18n import tr
 from ....store import campaigns as store_campaigns
-from ....store import tables
-from ...parameters import split_list
+from ...parameters import split_list, uuids_of_names
 
 
 def centrality_uuids(conn, text: str):
     """uuids of the centralities named in ``text`` (None when empty: the whole territory)."""
-    names = split_list(text)
-    if not names:
-        return None
-    known = tables.key_map(conn, "centralities", "name", "uuid")
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise QgsProcessingException(tr(
-            "Unknown centrality name(s): {unknown}. Centralities in the GeoPackage: "
-            "{known}.").format(unknown=", ".join(unknown),
-                               known=", ".join(sorted(known)) or "-"))
-    return [known[n] for n in dict.fromkeys(names)]
+    return uuids_of_names(conn, split_list(text))
 
 
 def find_campaign(conn, name: str, *, open_only: bool = False) -> dict:
