@@ -187,7 +187,7 @@ class Builder(LayoutKit):
         last = territory.iloc[-1]
         subtitle = tr("{n} centralities · campaign {campaign} · vacancy of the territory "
                       "{rate}").format(n=len(report.centralities), campaign=last["campaign"],
-                                       rate=fmt.percent(last["vacancy_rate"], 1, self.lang))
+                                       rate=fmt.vacancy(last["vacancy_rate"], self.lang))
         if len(territory) > 1:
             subtitle += " (" + fmt.points(last["rate_change"], 1, self.lang) + ")"
         y = self.header(page, tr("Summary of the territory"), subtitle)
@@ -245,7 +245,7 @@ class Builder(LayoutKit):
             band = latest.get("procos_band")
             rows.append([
                 clip(cent.name, 48, st.TABLE_SIZE), fmt.number(latest.get("premises"), 0, lang),
-                fmt.percent(latest.get("vacancy_rate"), 1, lang),
+                fmt.vacancy(latest.get("vacancy_rate"), lang),
                 fmt.points(latest.get("rate_change"), 1, lang) if report.previous else "",
                 tr(BAND_WORDS[band]) if band in BAND_WORDS else fmt.MISSING,
                 fmt.number(footfall.get("value"), 0, lang),
@@ -255,7 +255,7 @@ class Builder(LayoutKit):
                 backgrounds[(len(rows) - 1, 4)] = st.PROCOS_TINTS[band]
         whole = report.territory_vacancy.iloc[-1]
         rows.append([tr("Territory (all premises)"), fmt.number(whole["premises"], 0, lang),
-                     fmt.percent(whole["vacancy_rate"], 1, lang),
+                     fmt.vacancy(whole["vacancy_rate"], lang),
                      fmt.points(whole["rate_change"], 1, lang) if report.previous else "",
                      tr(BAND_WORDS[whole["procos_band"]]) if whole["procos_band"] in BAND_WORDS
                      else fmt.MISSING, "", "", ""])
@@ -436,7 +436,7 @@ class Builder(LayoutKit):
             band = latest.get("procos_band")
             change = fmt.points(latest.get("rate_change"), 1, lang) if previous else ""
             items.append((tr("Vacancy rate") + star,
-                          fmt.percent(latest.get("vacancy_rate"), 1, lang),
+                          fmt.vacancy(latest.get("vacancy_rate"), lang),
                           " · ".join(t for t in (change, tr("band: {band}").format(
                               band=tr(BAND_WORDS[band])) if band in BAND_WORDS else "") if t)))
             if previous:

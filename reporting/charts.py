@@ -148,7 +148,7 @@ def vacancy_chart(vacancy: pd.DataFrame, language: str, size_mm: tuple, path: st
                    color=style.ACCENT_LIGHT if provisional else style.ACCENT,
                    edgecolor=style.PROVISIONAL if provisional else style.ACCENT,
                    linestyle="--" if provisional else "-", linewidth=0.9 if provisional else 0)
-            ax.text(i, rate + top * 0.015, fmt.percent(rate, 1, language)
+            ax.text(i, rate + top * 0.015, fmt.vacancy(rate, language)
                     + ("*" if provisional else ""), ha="center", va="bottom",
                     fontsize=style.CHART_SIZE - 0.5, zorder=3,
                     color=style.PROVISIONAL if provisional else style.GREY_DARK)

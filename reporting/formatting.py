@@ -19,6 +19,8 @@ import datetime as dt
 import math
 from typing import Optional, Union
 
+from ..analysis.vacancy_dynamics import PROCOS_BANDS
+
 NBSP = "\u00a0"
 MINUS = "\u2212"
 MISSING = "\u2013"
@@ -88,6 +90,27 @@ def percent(value: Number, decimals: int = 1, language: str = "fr", *,
     if text == MISSING:
         return text
     return f"{text}{NBSP}%" if language_of(language) == "fr" else f"{text}%"
+
+
+#: lower bounds of the Procos vacancy bands above the first, in %
+PROCOS_BOUNDS = tuple(lower for _code, lower, _label in PROCOS_BANDS[1:])
+
+
+def vacancy(value: Number, language: str = "fr", decimals: int = 1) -> str:
+    """A vacancy rate in %, with one more decimal (up to three) wherever rounding would put it
+    on the other side of a Procos band bound than its band: 9.98 → ``9,98 %`` (band
+    "worrying"), not ``10,0 %``, which a reader would take for "critical"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return percent(value, decimals, language)
+    value = float(value)
+    def crosses(d):
+        return any((round(value, d) >= b) != (value >= b) for b in PROCOS_BOUNDS)
+
+    while decimals < 3 and crosses(decimals):
+        decimals += 1
+    if crosses(decimals):  # just under a bound even at three decimals: cut, not round up
+        value = math.floor(value * 10 ** decimals) / 10 ** decimals
+    return percent(value, decimals, language)
 
 
 def points(value: Number, decimals: int = 1, language: str = "fr") -> str:

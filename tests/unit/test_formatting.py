@@ -73,3 +73,17 @@ def test_language_of():
     assert fmt.language_of("EN") == "en"
     assert fmt.language_of("de") == "fr"
     assert fmt.language_of(None) == "fr"
+
+
+@pytest.mark.parametrize("value, expected", [
+    (9.98, "9,98\u00a0%"),     # "worrying": 10,0 % would read as "critical"
+    (9.9996, "9,999\u00a0%"),  # three decimals at most, cut rather than rounded up
+    (10.04, "10,0\u00a0%"),    # critical either way
+    (4.96, "4,96\u00a0%"),     # below 5: "normal", not 5,0 %
+    (7.46, "7,46\u00a0%"),     # below 7.5
+    (7.5, "7,5\u00a0%"),
+    (12.34, "12,3\u00a0%"),
+    (None, fmt.MISSING),
+])
+def test_vacancy_rates_never_look_like_the_next_band(value, expected):
+    assert fmt.vacancy(value) == expected
