@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -36,11 +35,7 @@ OUT = ROOT / "demo"
 
 
 def step(title: str, algorithm: str, params: dict, config: Path) -> dict:
-    started = time.monotonic()
-    print(f"→ {title} ({algorithm})", flush=True)
-    results = qgis_process.run(algorithm, params, config)
-    print(f"  done in {time.monotonic() - started:.1f} s", flush=True)
-    return results
+    return qgis_process.step(title, algorithm, params, config)
 
 
 def _plugin_package():

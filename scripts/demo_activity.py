@@ -28,11 +28,7 @@ BRADERIE = "braderie-2024"
 
 
 def _step(title: str, algorithm: str, params: dict, config: Path) -> dict:
-    started = time.monotonic()
-    print(f"→ {title} ({algorithm})", flush=True)
-    results = qgis_process.run(algorithm, params, config)
-    print(f"  done in {time.monotonic() - started:.1f} s", flush=True)
-    return results["results"]
+    return qgis_process.step(title, algorithm, params, config)["results"]
 
 
 def _plugin_package():

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 
 import qgis_process
@@ -67,11 +66,7 @@ def run(gpkg: Path, config: Path, step) -> dict:
 
 
 def _step(title: str, algorithm: str, params: dict, config: Path) -> dict:
-    started = time.monotonic()
-    print(f"→ {title} ({algorithm})", flush=True)
-    results = qgis_process.run(algorithm, params, config)
-    print(f"  done in {time.monotonic() - started:.1f} s", flush=True)
-    return results
+    return qgis_process.step(title, algorithm, params, config)
 
 
 def main(gpkg: Path) -> dict:

@@ -9,18 +9,13 @@ demo/tableau_de_bord.xlsx, then says what they hold.
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import qgis_process
 
 
 def _step(title: str, algorithm: str, params: dict, config: Path) -> dict:
-    started = time.monotonic()
-    print(f"→ {title} ({algorithm})", flush=True)
-    results = qgis_process.run(algorithm, params, config)
-    print(f"  done in {time.monotonic() - started:.1f} s", flush=True)
-    return results["results"]
+    return qgis_process.step(title, algorithm, params, config)["results"]
 
 
 def steps(gpkg: Path, out: Path, config: Path) -> dict:

@@ -23,13 +23,7 @@ ANSWERS = {"n": 432, "seed": 2024}  # the demo's synthetic export (scripts/demo.
 
 
 def _step(title: str, algorithm: str, params: dict, config: Path) -> dict:
-    import time
-
-    started = time.monotonic()
-    print(f"→ {title} ({algorithm})", flush=True)
-    results = qgis_process.run(algorithm, params, config)
-    print(f"  done in {time.monotonic() - started:.1f} s", flush=True)
-    return results["results"]
+    return qgis_process.step(title, algorithm, params, config)["results"]
 
 
 def steps(gpkg: Path, out: Path, config: Path) -> dict:

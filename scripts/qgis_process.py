@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,3 +74,12 @@ def main(argv: list) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+def step(title: str, algorithm: str, params: dict, config: Path) -> dict:
+    """:func:`run`, announced with its title and timed on the console (the demo's steps)."""
+    started = time.monotonic()
+    print(f"→ {title} ({algorithm})", flush=True)
+    results = run(algorithm, params, config)
+    print(f"  done in {time.monotonic() - started:.1f} s", flush=True)
+    return results

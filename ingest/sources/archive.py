@@ -46,18 +46,21 @@ def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:.0f} MB"
 
 
+def _open(path: PathLike, unreadable: str) -> zipfile.ZipFile:
+    """The zip archive at ``path``; :class:`SourceError` ``unreadable`` (with ``{file}`` and
+    ``{error}``) when it cannot be opened."""
+    try:
+        return zipfile.ZipFile(path)
+    except _ERRORS as exc:
+        raise SourceError(unreadable.format(file=Path(path).name, error=exc)) from exc
+
+
 def read_members(path: PathLike, wanted: Callable[[str], bool]) -> Dict[str, bytes]:
     """Bytes of the members whose base name satisfies ``wanted`` (first one of each name, at
     any folder level). Raises :class:`SourceError` for a file that is not a readable zip, an
     encrypted one, or one over the limits."""
-    path = Path(path)
-    name = path.name
-    try:
-        archive = zipfile.ZipFile(path)
-    except _ERRORS as exc:
-        raise SourceError(tr("{file}: not a readable zip archive ({error})").format(
-            file=name, error=exc)) from exc
-    with archive:
+    name = Path(path).name
+    with _open(path, tr("{file}: not a readable zip archive ({error})")) as archive:
         chosen = _checked_members(archive, name, wanted, tr(
             "split the feed, or keep the lines of your territory"))
         out: Dict[str, bytes] = {}
@@ -71,14 +74,8 @@ def read_members(path: PathLike, wanted: Callable[[str], bool]) -> Dict[str, byt
 def check_workbook(path: PathLike) -> None:
     """Refuse an Excel workbook (``.xlsx``, a zip archive) that is damaged, encrypted or over
     the limits, before openpyxl opens it; :class:`SourceError` names the file and the cause."""
-    path = Path(path)
-    name = path.name
-    try:
-        archive = zipfile.ZipFile(path)
-    except _ERRORS as exc:
-        raise SourceError(tr("{file}: not a readable .xlsx workbook ({error})").format(
-            file=name, error=exc)) from exc
-    with archive:
+    name = Path(path).name
+    with _open(path, tr("{file}: not a readable .xlsx workbook ({error})")) as archive:
         try:
             _checked_members(archive, name, lambda member: True, tr(
                 "a workbook this large is not an export of the observatory nor of "
