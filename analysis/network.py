@@ -452,6 +452,13 @@ def mode_parts(network: RoadNetwork, mode: str) -> tuple:
     return label, np.bincount(label)
 
 
+def _on_main_part(part_size: np.ndarray, usable: np.ndarray, min_share: float) -> np.ndarray:
+    """``usable`` items (edges or nodes) whose part (``part_size`` nodes) is not minor: at
+    least ``min_share`` × the nodes of the largest usable part."""
+    largest = part_size[usable].max() if usable.any() else 0
+    return usable & (part_size >= min_share * largest)
+
+
 def snap_to_main_parts(network: RoadNetwork, x, y, tolerance: float, mode: str,
                        min_share: float = MINOR_PART_SHARE) -> Snapped:
     """Snap points to the nearest edge usable by ``mode`` within ``tolerance`` metres, minor
@@ -467,8 +474,7 @@ def snap_to_main_parts(network: RoadNetwork, x, y, tolerance: float, mode: str,
     usable = np.isfinite(network.edge_speeds(mode))
     label, size = mode_parts(network, mode)
     edge_size = size[label[network.from_node]]
-    largest = edge_size[usable].max() if usable.any() else 0
-    major = usable & (edge_size >= min_share * largest)
+    major = _on_main_part(edge_size, usable, min_share)
     dist, edge, frac = _nearest_edge(network, x, y, tolerance, major)
     rest = np.flatnonzero(edge < 0)
     if rest.size and (usable & ~major).any():
@@ -487,9 +493,7 @@ def nearest_main_node(network: RoadNetwork, x, y, tolerance: float, mode: str,
     the tolerance; ``minor`` marks the points left on a minor part."""
     label, size = mode_parts(network, mode)
     usable = network.mode_nodes(mode)
-    node_size = size[label]
-    largest = node_size[usable].max() if usable.any() else 0
-    major = usable & (node_size >= min_share * largest)
+    major = _on_main_part(size[label], usable, min_share)
     dist, node = nearest_node(network, x, y, tolerance, major)
     rest = np.flatnonzero(node < 0)
     if rest.size and (usable & ~major).any():

@@ -152,8 +152,13 @@ def cost_matrix(conn, demand_x, demand_y, dest: Destinations, *, cost: str = "di
         return distance_matrix((demand_x, demand_y), (dest.x, dest.y)), "m", min_cost or 100.0
     net = network.run_network(conn, warn)
     router = network.make_router(conn, net, cost, "time", info)
-    _, dest_node, dest_minor = nearest_main_node(net, dest.x, dest.y, tolerance, cost)
-    _, cell_node, cell_minor = nearest_main_node(net, demand_x, demand_y, tolerance, cost)
+    # one call for both (the network's connected parts are computed once)
+    n_dest = len(dest.x)
+    xs = np.concatenate([np.ravel(dest.x), np.ravel(demand_x)])
+    ys = np.concatenate([np.ravel(dest.y), np.ravel(demand_y)])
+    _, node, minor = nearest_main_node(net, xs, ys, tolerance, cost)
+    dest_node, cell_node = node[:n_dest], node[n_dest:]
+    dest_minor, cell_minor = minor[:n_dest], minor[n_dest:]
     if dest_minor.any() and warn is not None:
         warn(tr("Destinations with only a small isolated part of the network within {tol} m "
                 "(check the roads around them): {names}").format(

@@ -110,12 +110,3 @@ def compute(conn, *, half_width: float = 0.05, level: float = 0.95, p: float = 0
                      "remaining", "completion"]]
     quotas["population"] = quotas["population"].astype(float).round(1)
     return PlanOutcome(quotas, targets, float(design_effect), received, notes)
-
-
-def total_row(outcome: PlanOutcome) -> Optional[dict]:
-    whole = outcome.quotas[(outcome.quotas["centrality"] == ALL)
-                           & (outcome.quotas["age_band"] == ALL)]
-    return None if whole.empty else whole.iloc[0].to_dict()
-
-
-

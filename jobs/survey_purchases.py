@@ -259,15 +259,3 @@ def write(conn, outcome: FlowsOutcome) -> int:
     """Replace the purchase-flow indicators of the period (one transaction)."""
     return sd.save(conn, outcome, ALGORITHM_ID, {"weighting_run": outcome.weighted.run["uuid"]},
                    [CAPTURE_CODE, EVASION_CODE, CAPTURED_CODE])
-
-
-def summary_rates(outcome: FlowsOutcome) -> pd.DataFrame:
-    """Capture rate of each centrality and the evasion rate, per category, territory-wide
-    (%, secrecy applied): one row per category, one column per centrality name + evasion."""
-    matrix = outcome.matrix
-    whole = matrix[(matrix["zone"] == ALL) & matrix["is_centrality"]]
-    table = whole.pivot_table(index="category", columns="place_name", values="share",
-                              aggfunc="first")
-    ev = outcome.evasion[outcome.evasion["zone"] == ALL].set_index("category")["evasion_rate"]
-    table["evasion"] = ev.reindex(table.index)
-    return table
