@@ -232,9 +232,6 @@ class DockPresenter(QObject):
         self.selectionChanged.emit(chosen)
         self.cardsChanged.emit(list(self.cards))
 
-    def select_name(self, name: str) -> None:
-        self.select(next((c["uuid"] for c in self.centralities if c["name"] == name), None))
-
     def _set_message(self, text: str) -> None:
         self.message = text
         self.messageChanged.emit(text)

@@ -305,6 +305,3 @@ class ImportAlgorithm(ObservatoireAlgorithm):
                            wkb_type=QgsWkbTypes.Point, kinds=kinds)
         return {self.OUTPUT_REVIEW: dest} if dest is not None else {}
 
-
-#: Former name of the flow importers' base (every import algorithm now shares one base).
-FlowImportAlgorithm = ImportAlgorithm

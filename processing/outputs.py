@@ -25,7 +25,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..i18n import tr
 from ..store import geometry
 
 
@@ -209,24 +208,3 @@ def report_rejected(alg, parameters, key, context, feedback, frame: pd.DataFrame
                               & QgsProcessingParameterDefinition.FlagOptional):
         return None
     return write_frame(alg, parameters, key, context, frame, crs, kinds=kinds)
-
-
-REPORT_KINDS = {"row": QVariant.LongLong}
-
-
-def _import_report_message(r):
-    where = tr("{file}, row {row}").format(file=r.file, row=r.row) if r.row else r.file
-    text = tr("{where}: {field}={value!r}: {reason}").format(
-        where=where, field=r.field, value=r.value, reason=r.reason)
-    if r.level == "rejected":
-        return tr("Rejected: {text}").format(text=text)
-    return tr("Warning: {text}").format(text=text), False
-
-
-def write_import_report(alg, parameters, key, context, feedback, frame: pd.DataFrame):
-    """Rejected rows and warnings of an import (``ImportResult.report_frame()``): the first 50
-    in the log, all of them in the table ``key``. Its id, or None."""
-    frame = frame.astype({"row": "int64"})
-    return report_rejected(alg, parameters, key, context, feedback, frame,
-                           _import_report_message, kinds=REPORT_KINDS, limit=50,
-                           more=tr("… {n} more entries in the rejected rows table"))

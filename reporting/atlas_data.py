@@ -50,6 +50,7 @@ from ..store import observatory, readers
 from ..store import reporting as store
 from ..store.readers import offer as offer_readers
 from . import definitions
+from .formatting import finite
 
 SURVEY_ALGORITHMS = ("observatoire:expectations", "observatoire:consumption_typology",
                      "observatoire:purchase_flows", "observatoire:offer_gaps",
@@ -214,14 +215,6 @@ def _text(value) -> Optional[str]:
     return None if value is None or value != value or str(value) == "" else str(value)
 
 
-def _number(value) -> Optional[float]:
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        return None
-    return value if np.isfinite(value) else None
-
-
 # --------------------------------------------------------------------------------- vacancy
 
 def vacancy_tables(conn, campaigns: List[Campaign], warn=None) -> pd.DataFrame:
@@ -258,7 +251,7 @@ def territory_vacancy(table: pd.DataFrame, campaigns: List[Campaign]) -> pd.Data
 def _band(rate) -> Optional[str]:
     from ..analysis.vacancy_dynamics import procos_band
 
-    return procos_band(_number(rate))
+    return procos_band(finite(rate))
 
 
 def procos_thresholds() -> list:
@@ -425,7 +418,7 @@ def footfall(rows: pd.DataFrame) -> tuple:
     months = []
     for r in daily.to_dict("records"):
         match = MONTH.match(str(r["period"]))
-        value = _number(r["value"])
+        value = finite(r["value"])
         if match and value is not None:
             months.append((int(match[1]), int(match[2]), value))
     frame = pd.DataFrame(months, columns=["year", "month", "value"]).drop_duplicates(
@@ -434,14 +427,14 @@ def footfall(rows: pd.DataFrame) -> tuple:
         last = int(frame["year"].max())
         frame = frame[frame["year"].isin([last - 1, last])].sort_values(["year", "month"])
     figure: dict = {}
-    years = {int(str(r["period"])): _number(r["value"]) for r in daily.to_dict("records")
-             if YEAR.match(str(r["period"])) and _number(r["value"]) is not None}
+    years = {int(str(r["period"])): finite(r["value"]) for r in daily.to_dict("records")
+             if YEAR.match(str(r["period"])) and finite(r["value"]) is not None}
     if years:
         year = max(years)
 
         def value_of(code):
             part = rows[(rows["indicator"] == code) & (rows["period"].astype(str) == str(year))]
-            return _number(part["value"].iloc[-1]) if len(part) else None
+            return finite(part["value"].iloc[-1]) if len(part) else None
 
         figure = {"year": year, "value": years[year], "change": value_of("footfall_yoy"),
                   "coverage": value_of("footfall_coverage")}
@@ -481,8 +474,8 @@ def survey_table(rows: pd.DataFrame, language: str) -> pd.DataFrame:
         base, domain = definitions.split_domain(code)
         out.append({"code": code, "label": definitions.lookup(base, language).label,
                     "domain": definitions.domain_label(domain, language) if domain else "",
-                    "value": _number(r["value"]), "ci_low": _number(r["ci_low"]),
-                    "ci_high": _number(r["ci_high"]), "respondents": _int(r["respondents"]),
+                    "value": finite(r["value"]), "ci_low": finite(r["ci_low"]),
+                    "ci_high": finite(r["ci_high"]), "respondents": _int(r["respondents"]),
                     "low_precision": bool(r["low_precision"]),
                     "suppressed": bool(r["suppressed"]), "unit": "%", "period": r["period"]})
     return pd.DataFrame(out, columns=columns)

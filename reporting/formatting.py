@@ -49,7 +49,8 @@ def language_of(language: Optional[str]) -> str:
     return code if code in LANGUAGES else "fr"
 
 
-def _finite(value) -> Optional[float]:
+def finite(value) -> Optional[float]:
+    """``value`` as a float, or None when it is missing, not a number, NaN or infinite."""
     if value is None:
         return None
     try:
@@ -66,7 +67,7 @@ def number(value: Number, decimals: int = 0, language: str = "fr", *,
     ``signed`` writes ``+`` before positive values (changes); negative values take a true
     minus (U+2212) in French, a hyphen in English. A value that rounds to zero has no sign.
     """
-    value = _finite(value)
+    value = finite(value)
     if value is None:
         return MISSING
     language = language_of(language)
@@ -122,7 +123,7 @@ def points(value: Number, decimals: int = 1, language: str = "fr") -> str:
 def auto(value: Number, language: str = "fr") -> str:
     """A value with the decimals its size calls for: none from 100 up (and for whole
     numbers), one from 10, two below."""
-    value = _finite(value)
+    value = finite(value)
     if value is None:
         return MISSING
     if abs(value) >= 100 or value == int(value):
