@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from qgis.PyQt.QtCore import QLocale, QObject, pyqtSignal
 
 from ..i18n import noop, tr
+from ..reporting.formatting import vacancy_shown
 from ..store import dock as store_dock
 from ..store import gpkg, observatory
 
@@ -58,6 +59,8 @@ ACTIONS = (
     ("network_catchments", noop("Catchments")),
     ("print_atlas", noop("Atlas")),
 )
+# Indicators read against the Procos vacancy bands (printed with the decimals their band needs)
+PROCOS_RATES = {"vacancy_rate"}
 # Parameters of those algorithms that take centrality names, filled with the chosen one
 CENTRALITY_PARAMETERS = ("CENTRALITIES", "CENTRALITY")
 
@@ -112,9 +115,12 @@ def cards_for(rows, key_indicators=KEY_INDICATORS) -> list:
             change = (tr("{sign}{value} pts since {period}") if points else
                       tr("{sign}{value} since {period}")).format(
                           sign=sign, value=text, period=found[-2]["period"])
+        shown, decimals = latest["value"], key.decimals
+        if key.code in PROCOS_RATES:  # as printed in the atlas: 9,98 % stays "préoccupante"
+            shown, decimals = vacancy_shown(float(shown), decimals)
         cards.append(Card(
             code=key.code, label=tr(key.label),
-            value=_with_unit(format_number(latest["value"], key.decimals), key.unit),
+            value=_with_unit(format_number(shown, decimals), key.unit),
             period=str(latest["period"]), computed=str(latest["computed_at"] or "")[:10],
             change=change, series=[(str(r["period"]), float(r["value"])) for r in found]))
     return cards

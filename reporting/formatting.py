@@ -97,21 +97,26 @@ def percent(value: Number, decimals: int = 1, language: str = "fr", *,
 PROCOS_BOUNDS = tuple(lower for _code, lower, _label in PROCOS_BANDS[1:])
 
 
-def vacancy(value: Number, language: str = "fr", decimals: int = 1) -> str:
-    """A vacancy rate in %, with one more decimal (up to three) wherever rounding would put it
-    on the other side of a Procos band bound than its band: 9.98 → ``9,98 %`` (band
-    "worrying"), not ``10,0 %``, which a reader would take for "critical"."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return percent(value, decimals, language)
-    value = float(value)
+def vacancy_shown(value: float, decimals: int = 1) -> tuple:
+    """``(value, decimals)`` to print a vacancy rate in % so that it reads in its Procos band:
+    one more decimal (up to three) wherever rounding would put it on the other side of a band
+    bound, and cut rather than rounded up if three are not enough (9.98 → 9.98 with 2, not
+    10.0, which a reader would take for "critical")."""
     def crosses(d):
         return any((round(value, d) >= b) != (value >= b) for b in PROCOS_BOUNDS)
 
     while decimals < 3 and crosses(decimals):
         decimals += 1
-    if crosses(decimals):  # just under a bound even at three decimals: cut, not round up
+    if crosses(decimals):
         value = math.floor(value * 10 ** decimals) / 10 ** decimals
-    return percent(value, decimals, language)
+    return value, decimals
+
+
+def vacancy(value: Number, language: str = "fr", decimals: int = 1) -> str:
+    """A vacancy rate in % printed in its Procos band (:func:`vacancy_shown`): ``9,98 %``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return percent(value, decimals, language)
+    return percent(*vacancy_shown(float(value), decimals), language)
 
 
 def points(value: Number, decimals: int = 1, language: str = "fr") -> str:

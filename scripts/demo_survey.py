@@ -142,7 +142,6 @@ def print_summary(r: dict) -> None:
         mark = "*" if t.low_precision else " "
         print(f"  type {t.type}: {t.share:5.1f} % [{t.ci_low:.1f}–{t.ci_high:.1f}]{mark} "
               f"({t.respondents} respondents)  {t.name}")
-    planted = {}
     with open(r["planted"], encoding="utf-8", newline="") as handle:
         planted = {row["uuid"]: row["planted_type"] for row in csv.DictReader(handle)}
     conn = sqlite3.connect(str(r["gpkg"]))

@@ -63,6 +63,15 @@ def run(algorithm: str, params: dict, config: Path) -> dict:
     return json.loads(proc.stdout[start:])
 
 
+def step(title: str, algorithm: str, params: dict, config: Path) -> dict:
+    """:func:`run`, announced with its title and timed on the console (the demo's steps)."""
+    started = time.monotonic()
+    print(f"→ {title} ({algorithm})", flush=True)
+    results = run(algorithm, params, config)
+    print(f"  done in {time.monotonic() - started:.1f} s", flush=True)
+    return results
+
+
 def main(argv: list) -> int:
     config = profile()
     try:
@@ -75,11 +84,3 @@ def main(argv: list) -> int:
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
 
-
-def step(title: str, algorithm: str, params: dict, config: Path) -> dict:
-    """:func:`run`, announced with its title and timed on the console (the demo's steps)."""
-    started = time.monotonic()
-    print(f"→ {title} ({algorithm})", flush=True)
-    results = run(algorithm, params, config)
-    print(f"  done in {time.monotonic() - started:.1f} s", flush=True)
-    return results

@@ -365,3 +365,14 @@ def test_an_older_socle_offers_its_upgrade_and_is_followed_once_upgraded(qgis_ap
     finally:
         widget.close_links()
         project.clear()
+
+
+def test_a_vacancy_rate_is_shown_in_its_procos_band(english_numbers):
+    """64 vacant of 641 = 9.984 %: 9.98 % (worrying), as in the atlas, not 10.0 % (critical);
+    a change is printed with the indicator's decimals."""
+    rows = [{"indicator": "vacancy_rate", "period": "2023", "value": 10.9,
+             "computed_at": "2026-01-02T00:00:00Z"},
+            {"indicator": "vacancy_rate", "period": "2024", "value": 100 * 64 / 641,
+             "computed_at": "2026-01-02T00:00:00Z"}]
+    (card,) = cards_for(rows)
+    assert (card.value, card.change) == ("9.98%", "−0.9 pts since 2023")
