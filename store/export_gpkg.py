@@ -13,6 +13,7 @@ from typing import List, Sequence
 
 from . import geometry, gpkg, tables
 from .observatory import srs_definition_geographic
+from .tables import _q
 
 SQL_TYPES = {"string": "TEXT", "number": "REAL", "integer": "INTEGER", "boolean": "BOOLEAN",
              "date": "DATE", "datetime": "DATETIME"}
@@ -29,10 +30,6 @@ class Layer:
     columns: Sequence[tuple]
     rows: List[tuple] = field(default_factory=list)
     shapes: List[tuple] = field(default_factory=list)
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def write_layers(path, layers: Sequence[Layer], *, srs_id: int, srs_name: str,

@@ -14,11 +14,7 @@ import sqlite3
 from typing import Iterable, Optional, Sequence
 
 from . import gpkg, tables
-
-
-def _q(name: str) -> str:
-    return '"' + str(name).replace('"', '""') + '"'
-
+from .tables import _q
 
 # ---------------------------------------------------------------------------------------------
 # Schema facts

@@ -18,12 +18,10 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from . import gpkg
+from .tables import _q
 
 ALIASES = ("base", "theirs", "mine", "work", "shared")
 
-
-def _q(name: str) -> str:
-    return '"' + str(name).replace('"', '""') + '"'
 
 
 # ---------------------------------------------------------------------------------------------

@@ -62,11 +62,13 @@ def changed(conn, table: str) -> None:
 
 
 def insert(conn, table: str, columns: Sequence[str], rows: Iterable[Sequence], *,
-           on_conflict: Optional[str] = None, checkpoint: Optional[Callable[[], None]] = None,
+           on_conflict: Optional[str] = None, values_sql: Optional[str] = None,
+           checkpoint: Optional[Callable[[], None]] = None,
            progress: Optional[Callable[[int], None]] = None) -> int:
     """Insert ``rows`` (tuples in ``columns`` order) by chunks; returns how many were written.
 
-    ``on_conflict``: None (a conflict is an error), ``"ignore"`` or ``"replace"``. A feature
+    ``on_conflict``: None (a conflict is an error), ``"ignore"`` or ``"replace"``.
+    ``values_sql``: the ``VALUES (…)`` list (default: one ``?`` per column). A feature
     table's R-tree is filled once after the rows are in (:func:`store.gpkg.deferred_rtree`).
     ``checkpoint()`` is called before each chunk (raise from it to cancel: the caller's
     transaction rolls back); ``progress(rows_done)`` after each.
@@ -74,7 +76,7 @@ def insert(conn, table: str, columns: Sequence[str], rows: Iterable[Sequence], *
     verb = {None: "INSERT", "ignore": "INSERT OR IGNORE", "replace": "INSERT OR REPLACE"}[
         on_conflict]
     sql = (f"{verb} INTO {_q(table)} ({', '.join(_q(c) for c in columns)}) "
-           f"VALUES ({', '.join('?' * len(columns))})")
+           f"VALUES ({values_sql or ', '.join('?' * len(columns))})")
     written = done = 0
     iterator = iter(rows)
     spatial = is_spatial(conn, table)

@@ -367,8 +367,11 @@ def reproject(x, y, epsg, target: int) -> tuple:
 
 def points(x, y, srs_id: int) -> list:
     """GeoPackage point blobs (None where a coordinate is not finite)."""
-    return [geometry.encode_point(a, b, srs_id) if np.isfinite(a) and np.isfinite(b) else None
-            for a, b in zip(x, y)]
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    finite = np.isfinite(x) & np.isfinite(y)
+    return geometry.encode_points(np.where(finite, x, np.nan), np.where(finite, y, np.nan),
+                                  srs_id)
 
 
 def parse_mapping(text: Optional[str]) -> Dict[str, object]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Callable, Dict, Optional, Union
+from typing import Callable, Dict, Union
 
 from ...i18n import tr
 from .report import SourceError
@@ -146,10 +146,3 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, mem
             file=name, member=member, error=exc)) from exc
     return b"".join(parts)
 
-
-def is_zip(path: PathLike) -> Optional[bool]:
-    """True for a zip file, False for another file, None when the path does not exist."""
-    path = Path(path)
-    if not path.exists():
-        return None
-    return path.is_file() and zipfile.is_zipfile(path)

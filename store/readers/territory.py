@@ -9,6 +9,7 @@ import pandas as pd
 
 from .. import geometry, gpkg, tables
 from ..schema.core import FILOSOFI_COLUMNS
+from ..tables import _q
 
 LEVEL_PRIORITY = {"primary": 0, "secondary": 1, "tertiary": 2, "peripheral": 3}
 
@@ -20,9 +21,6 @@ AGE_GROUPS = {
     "age_65p": ["ind_65_79", "ind_80p"],
 }
 
-
-def _q(name: str) -> str:
-    return '"' + str(name).replace('"', '""') + '"'
 
 
 def centralities(conn) -> list:

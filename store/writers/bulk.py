@@ -21,25 +21,10 @@ def insert_rows(conn, table: str, columns: Sequence[str], rows: Iterable, *,
 
     ``values_sql`` is the ``VALUES (…)`` list (default: one ``?`` per column); ``checkpoint()``
     runs before each chunk (raise from it to cancel: the caller's transaction rolls back);
-    ``progress(rows_done)`` after each.
+    ``progress(rows_done)`` after each (:func:`store.tables.insert`).
     """
-    if values_sql is None:
-        return tables.insert(conn, table, columns, rows, on_conflict="ignore",
-                             checkpoint=checkpoint, progress=progress)
-    names = ", ".join(tables._q(c) for c in columns)
-    sql = f"INSERT OR IGNORE INTO {tables._q(table)} ({names}) VALUES ({values_sql})"
-    added = 0
-    for done, chunk in _chunks(rows):
-        (checkpoint or _nothing)()
-        added += max(0, conn.executemany(sql, chunk).rowcount)
-        (progress or _nothing)(done)
-    if added:
-        tables.changed(conn, table)
-    return added
-
-
-def _nothing(*_args) -> None:
-    return None
+    return tables.insert(conn, table, columns, rows, on_conflict="ignore",
+                         values_sql=values_sql, checkpoint=checkpoint, progress=progress)
 
 
 def _chunks(rows: Iterable):
